@@ -1,0 +1,67 @@
+# Accord: `make run` (the pipeline on embedded infrastructure) and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+UV_VERSION := 0.13.9
+SHARED ?= ../shared
+
+.PHONY: install lock test test-unit test-integration lint fmt run eval bench bench-extract bench-pipeline schemas clean help
+
+help:
+	@echo "make run      start the embedded broker + Postgres and every service (Ctrl-C stops all)"
+	@echo "make test     install into .venv and run lint + all tests"
+	@echo "make eval     extract the gold dev set and score it"
+	@echo "make bench    run the benchmark scripts (extraction speed/memory, pipeline throughput)"
+
+# Idempotent: re-runs only when the pins or the project metadata change.
+$(STAMP): pyproject.toml requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install -q --disable-pip-version-check "uv==$(UV_VERSION)"
+	$(BIN)/uv pip install -q --python $(BIN)/python -r requirements.lock
+	$(BIN)/uv pip install -q --python $(BIN)/python --no-deps -e .
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+# Re-pin every dependency (needs the registry); commit requirements.lock afterwards.
+lock:
+	@test -x $(BIN)/uv || { $(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install -q "uv==$(UV_VERSION)"; }
+	$(BIN)/uv pip compile -q --python-version 3.11 --extra dev pyproject.toml -o requirements.lock
+
+lint: install
+	$(BIN)/ruff check .
+
+fmt: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test: install lint
+	$(BIN)/pytest -q -ra
+
+test-unit: install
+	$(BIN)/pytest -q -ra -m "not integration"
+
+test-integration: install
+	$(BIN)/pytest -q -ra -m integration
+
+run: install
+	$(BIN)/accord up
+
+schemas: install
+	$(BIN)/accord schemas
+
+eval: install
+	$(BIN)/python -m libs.extraction.eval --shared $(SHARED)
+
+bench: bench-extract bench-pipeline
+
+bench-extract: install
+	$(BIN)/python benchmarks/bench_extract.py --shared $(SHARED)
+
+bench-pipeline: install
+	$(BIN)/python benchmarks/bench_pipeline.py --shared $(SHARED)
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

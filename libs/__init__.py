@@ -1,0 +1,1 @@
+"""Code shared by the Accord services: contracts, runtime, extraction, infrastructure."""

@@ -1,0 +1,76 @@
+"""`RawArticle` v1 (topic `articles.raw`) and the stable article identity rules.
+
+An article id is derived, never assigned: `article_id_for(canonical_url, text)`
+hashes the canonical URL when there is one, else the normalised text, so the
+same article fetched twice (or by two fetchers) gets the same id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import datetime
+from typing import Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+ARTICLE_SCHEMA_VERSION = "1.0"
+
+_WS = re.compile(r"\s+")
+
+
+def normalize_text(text: str) -> str:
+    """Whitespace-folded, stripped text: the form content hashes are computed on."""
+    return _WS.sub(" ", text).strip()
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 (hex) of the normalised text."""
+    return hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()
+
+
+def article_id_for(canonical_url: str | None, text: str) -> str:
+    """Stable article id: `u` + hash of the canonical URL, or `t` + hash of the text.
+
+    The one-letter prefix tells which rule made the id; 32 hex characters follow.
+    """
+    if canonical_url:
+        return "u" + hashlib.sha256(canonical_url.encode("utf-8")).hexdigest()[:32]
+    return "t" + content_hash(text)[:32]
+
+
+class FetchMeta(BaseModel):
+    """How the fetcher got the article."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    kind: str = Field(description="source kind: jsonl, folder, feed, sitemap, page, ...")
+    source_ref: str | None = Field(
+        default=None, description="where in the source: file path and line, the source's own id, ..."
+    )
+    http_status: int | None = None
+    content_type: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    final_url: str | None = None
+    duration_ms: float | None = None
+
+
+class RawArticle(BaseModel):
+    """An article as the fetcher publishes it: clean text plus where and when it came from."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    schema_version: Literal["1.0"] = ARTICLE_SCHEMA_VERSION
+    article_id: str = Field(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9_.:-]+$")
+    url: str | None = None
+    canonical_url: str | None = None
+    title: str | None = None
+    text: str = Field(description="clean article text; evidence offsets index into it")
+    language: str | None = Field(default=None, description="ISO 639-1 code, detected or declared")
+    published_at: datetime | None = None
+    fetched_at: AwareDatetime
+    source: str = Field(min_length=1, description="the configured source's name")
+    publisher: str | None = None
+    content_hash: str = Field(pattern=r"^[0-9a-f]{64}$", description="content_hash(text)")
+    fetch: FetchMeta

@@ -1,0 +1,1 @@
+"""The Accord services: fetcher (produce), extractor (transform), store (persist and serve)."""
