@@ -6,10 +6,17 @@ with a clear reason when it is absent.
 
 from __future__ import annotations
 
+import asyncio
 import os
+import shutil
+import tempfile
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from libs.contracts.topics import TopicSettings, all_topics
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -34,3 +41,96 @@ def corpus_path(shared_dir: Path) -> Path:
     if not path.exists():
         pytest.skip(f"corpus not found at {path}")
     return path
+
+
+# --- embedded infrastructure -------------------------------------------------
+
+SYSTEM_PG_URL = os.environ.get("ACCORD_TEST_SYSTEM_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+@pytest.fixture(scope="session")
+def kafka_bootstrap() -> Iterator[str]:
+    """One embedded Tansu broker for the test session; tests isolate themselves with unique topic names."""
+    from libs.infra.broker import EmbeddedBroker
+
+    with EmbeddedBroker() as broker:
+        yield broker.bootstrap_servers
+
+
+@pytest.fixture
+def unique_topics(kafka_bootstrap: str) -> TopicSettings:
+    """TopicSettings whose every topic name carries a random suffix, all created on the session broker."""
+    from libs.runtime.topics import ensure_topics
+
+    suffix = uuid.uuid4().hex[:8]
+    defaults = TopicSettings.model_construct()
+    names = {
+        name: f"{getattr(defaults, name)}.{suffix}"
+        for name in TopicSettings.model_fields
+        if name.startswith("topic_") and not name.endswith("partitions")
+    }
+    topics = TopicSettings(**names)
+    asyncio.run(ensure_topics(kafka_bootstrap, all_topics(topics)))
+    return topics
+
+
+@pytest.fixture(scope="session")
+def embedded_pg_url() -> Iterator[str]:
+    """An embedded PostgreSQL 16 (pgserver) in a temporary folder, for the session."""
+    from libs.infra.postgres import EmbeddedPostgres
+
+    base = Path(tempfile.mkdtemp(prefix="accord-test-pg-"))
+    base.chmod(0o755)  # pgserver runs postgres as an unprivileged user when we are root
+    pg = EmbeddedPostgres(base / "data")
+    try:
+        yield pg.start()
+    finally:
+        pg.stop()
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def _reachable(url: str) -> bool:
+    import psycopg
+
+    try:
+        with psycopg.connect(url, connect_timeout=2):
+            return True
+    except psycopg.Error:
+        return False
+
+
+@pytest.fixture(scope="session", params=["embedded", "system"])
+def pg_server_url(request: pytest.FixtureRequest) -> str:
+    """An admin URL of each Postgres path: the embedded one, and the system one at 127.0.0.1:5432 when reachable."""
+    if request.param == "embedded":
+        return request.getfixturevalue("embedded_pg_url")
+    if not _reachable(SYSTEM_PG_URL):
+        pytest.skip(f"system PostgreSQL not reachable at {SYSTEM_PG_URL}")
+    return SYSTEM_PG_URL
+
+
+@pytest.fixture
+def database_url(pg_server_url: str) -> Iterator[str]:
+    """A fresh, empty database on each Postgres path (parametrised), dropped after the test."""
+    yield from _fresh_database(pg_server_url)
+
+
+@pytest.fixture
+def embedded_database_url(embedded_pg_url: str) -> Iterator[str]:
+    """A fresh, empty database on the embedded Postgres only (for slower multi-process tests)."""
+    yield from _fresh_database(embedded_pg_url)
+
+
+def _fresh_database(server_url: str) -> Iterator[str]:
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    name = f"accord_test_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    url = make_url(server_url).set(database=name).render_as_string(hide_password=False)
+    try:
+        yield url
+    finally:
+        with psycopg.connect(server_url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
