@@ -29,6 +29,7 @@ install: $(STAMP)
 lock:
 	@test -x $(BIN)/uv || { $(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install -q "uv==$(UV_VERSION)"; }
 	$(BIN)/uv pip compile -q --python-version 3.11 --extra dev pyproject.toml -o requirements.lock
+	$(BIN)/uv pip compile -q --python-version 3.11 pyproject.toml -o requirements-prod.lock
 
 lint: install
 	$(BIN)/ruff check .
