@@ -8,7 +8,6 @@ same article fetched twice (or by two fetchers) gets the same id.
 from __future__ import annotations
 
 import hashlib
-import re
 from datetime import datetime
 from typing import Literal
 
@@ -16,12 +15,12 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 ARTICLE_SCHEMA_VERSION = "1.0"
 
-_WS = re.compile(r"\s+")
-
-
 def normalize_text(text: str) -> str:
-    """Whitespace-folded, stripped text: the form content hashes are computed on."""
-    return _WS.sub(" ", text).strip()
+    """Whitespace-folded, stripped text: the form content hashes are computed on.
+
+    `str.split()` splits on exactly the characters the `\\s` regex class matches, and is faster.
+    """
+    return " ".join(text.split())
 
 
 def content_hash(text: str) -> str:

@@ -13,12 +13,13 @@ def _up(args: argparse.Namespace) -> int:
 
     settings = CommonSettings()
     configure_logging("up", settings.model_copy(update={"log_format": "console", "log_level": "WARNING"}))
-    sources_file = args.sources_file
+    sources_file, is_default = args.sources_file, False
     if not args.source and sources_file is None and Path("sources.yaml").exists():
-        sources_file = Path("sources.yaml")
+        sources_file, is_default = Path("sources.yaml"), True
     opts = UpOptions(
         sources=args.source,
         sources_file=sources_file,
+        sources_file_is_default=is_default,
         state_dir=args.state_dir,
         api_host=args.api_host,
         api_port=args.api_port,

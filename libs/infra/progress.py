@@ -130,9 +130,10 @@ class Progress:
 
     def final(self, wall_seconds: float) -> None:
         snap = self.last or self.collect()
+        rate = snap.articles_stored / wall_seconds if wall_seconds > 0 else 0.0
         self._print(
             f"idle: {snap.articles_stored:,} articles and {snap.events_stored:,} events stored "
-            f"in {wall_seconds:,.1f} s ({self.rate(snap):,.0f} articles/s)",
+            f"in {wall_seconds:,.1f} s ({rate:,.0f} articles/s, start-up included)",
             final=True,
         )
 

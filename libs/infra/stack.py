@@ -34,11 +34,15 @@ from libs.runtime.settings import CommonSettings
 
 log = structlog.get_logger(__name__)
 
+#: source kinds that read local files (finite: the fetcher can run them `--once`)
+LOCAL_KINDS = frozenset({"jsonl", "folder"})
+
 
 @dataclass
 class UpOptions:
     sources: list[str] = field(default_factory=list)
     sources_file: Path | None = None
+    sources_file_is_default: bool = False
     state_dir: Path = Path(".accord")
     api_host: str = "127.0.0.1"
     api_port: int = 8000
@@ -103,8 +107,14 @@ class Stack:
         import subprocess
 
         env = {**os.environ, **self.child_env}
+        log_path = self.opts.state_dir.resolve() / "logs" / "migrate.log"
         for service in ("store", "fetcher"):
-            subprocess.run(accord_argv(service, "migrate"), env=env, check=True)
+            with open(log_path, "ab") as out:
+                done = subprocess.run(accord_argv(service, "migrate"), env=env, stdout=out, stderr=out)
+            if done.returncode != 0:
+                tail = log_path.read_text(errors="replace").splitlines()[-15:]
+                raise SystemExit(f"accord up: {service} migrations failed (see {log_path}):\n" + "\n".join(tail))
+        print("[accord] migrations applied (store, fetcher)", flush=True)
 
     def reconcile(self) -> int:
         """Embedded broker only: forget ledger entries the store has not confirmed; returns how many."""
@@ -147,9 +157,7 @@ class Stack:
                     log_path=logs / f"extractor-{i + 1}.log",
                 )
             )
-        fetch_args = [a for s in self.opts.sources for a in ("--source", s)]
-        if self.opts.sources_file:
-            fetch_args += ["--sources-file", str(self.opts.sources_file)]
+        fetch_args = self.fetcher_args()
         if fetch_args:
             port = free_port()
             self.metrics_ports["fetcher"] = port
@@ -162,6 +170,48 @@ class Stack:
                 )
             )
         return specs
+
+    def fetcher_args(self) -> list[str]:
+        """The fetcher's arguments, or [] when no usable source is configured.
+
+        Sources (`--source` and the sources file) are checked here so that a typo
+        fails `accord up` at once instead of crash-looping the fetcher. A source of
+        the *default* sources file whose local path is missing (the shared corpus on
+        another machine) is left out with a notice. The usable sources are written
+        to `<state-dir>/sources.effective.yaml`, which the fetcher reads. With local
+        sources only, the fetcher runs `--once`: it exits when they are exhausted
+        (a later run skips what its ledger already holds).
+        """
+        import yaml
+
+        from services.fetcher.config import collect_sources, parse_source_spec
+
+        explicit = {parse_source_spec(spec).name for spec in self.opts.sources}
+        usable = []
+        for cfg in collect_sources(self.opts.sources, self.opts.sources_file):
+            if cfg.path is not None and not cfg.path.exists():
+                if self.opts.sources_file_is_default and cfg.name not in explicit:
+                    print(f"[accord] source {cfg.name!r} left out: {cfg.path} does not exist", flush=True)
+                    continue
+                raise SystemExit(f"accord up: source {cfg.name!r}: {cfg.path} does not exist")
+            usable.append(cfg)
+        if not usable:
+            return []
+        effective = self.opts.state_dir.resolve() / "sources.effective.yaml"
+        entries = [
+            cfg.model_dump(mode="json", exclude_defaults=True)
+            | ({"path": str(cfg.path.resolve())} if cfg.path else {})
+            for cfg in usable
+        ]
+        effective.write_text(
+            "# Written by `accord up` from --source and the sources file; edit those instead.\n"
+            + yaml.safe_dump({"sources": entries}, sort_keys=False),
+            encoding="utf-8",
+        )
+        args = ["--sources-file", str(effective)]
+        if all(cfg.kind in LOCAL_KINDS for cfg in usable):
+            args.append("--once")
+        return args
 
     def run(self) -> int:
         """Start everything and block until a signal (or idleness with `until_idle`); stop cleanly."""
@@ -195,7 +245,7 @@ class Stack:
                     if done and snap is not None and snap.idle():
                         idle_since = idle_since or time.monotonic()
                         if time.monotonic() - idle_since >= self.opts.idle_seconds:
-                            progress.final(time.monotonic() - started)
+                            progress.final(time.monotonic() - started - self.opts.idle_seconds)
                             break
                     else:
                         idle_since = None

@@ -38,3 +38,32 @@ class CommonSettings(BaseSettings):
     metrics_host: str = "127.0.0.1"
     log_level: str = "INFO"
     log_format: Literal["json", "console"] = "json"
+
+    # --- Kafka client tuning (libs.runtime.producer / libs.runtime.consumer) ---
+    kafka_compression: Literal["none", "gzip", "snappy", "lz4", "zstd"] = Field(
+        default="lz4", description="producer compression codec"
+    )
+    kafka_linger_ms: int = Field(default=5, ge=0, description="producer batching delay")
+    kafka_max_request_size: int = Field(
+        default=4 * 1024 * 1024,
+        ge=1024,
+        description="largest produce request / record (bytes); the broker's message.max.bytes must allow it",
+    )
+    kafka_request_timeout_ms: int = Field(default=30_000, ge=1000, description="produce/commit request timeout")
+    kafka_auto_offset_reset: Literal["earliest", "latest"] = Field(
+        default="earliest", description="where a consumer group without committed offsets starts"
+    )
+    kafka_session_timeout_ms: int = Field(
+        default=10_000, ge=500, description="consumer group session timeout (a dead consumer is evicted after it)"
+    )
+    kafka_heartbeat_interval_ms: int = Field(default=3_000, ge=100)
+    kafka_max_poll_interval_ms: int = Field(
+        default=300_000, ge=1000, description="longest a consumer may spend on one fetched batch"
+    )
+    kafka_max_partition_fetch_bytes: int = Field(default=4 * 1024 * 1024, ge=1024)
+    retry_initial_backoff_s: float = Field(
+        default=0.2, gt=0, description="first delay before retrying a transient failure"
+    )
+    retry_max_backoff_s: float = Field(
+        default=30.0, gt=0, description="cap of the exponential retry delay (jitter applied below it)"
+    )

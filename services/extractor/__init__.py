@@ -1,0 +1,1 @@
+"""The extractor service: consumes `articles.raw`, publishes `events.cooperation` and `articles.extracted`."""

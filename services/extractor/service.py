@@ -1,0 +1,105 @@
+"""The extractor process: load the engine once, then consume `articles.raw` through `ExtractionStep`.
+
+Consumer group `ACCORD_EXTRACTOR_GROUP_ID` (default `accord-extractor`): run more
+processes to scale, up to the partition count of `articles.raw`
+(`ACCORD_TOPIC_PARTITIONS`, default 6). Delivery is at-least-once; event ids are
+deterministic, so a re-delivered article yields the same records again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import structlog
+
+from libs.contracts.articles import RawArticle
+from libs.contracts.events import ExtractorInfo
+from libs.contracts.topics import all_topics
+from libs.runtime.consumer import Route, run_consumer, run_service
+from libs.runtime.errors import backoff_delay, classify
+from services.extractor.config import SERVICE_NAME, ExtractorSettings
+from services.extractor.step import ExtractionStep, ExtractorLike
+
+log = structlog.get_logger(__name__)
+
+
+#: Extracted once at start-up: loads every lazily loaded model (spaCy) before the first real article,
+#: so a broken installation fails the start instead of dead-lettering articles one by one.
+WARM_UP_TEXT = (
+    "Tehran - Iran and China signed a memorandum of understanding on scientific cooperation on Sunday. "
+    "The Iranian science minister met the Chinese ambassador in Tehran to discuss joint research."
+)
+
+
+def load_extractor() -> tuple[ExtractorLike, ExtractorInfo]:
+    """The extraction engine, warmed up (models loaded), and its name/version."""
+    from libs.extraction import EXTRACTOR_NAME, EXTRACTOR_VERSION, Extractor
+
+    extractor = Extractor()
+    extractor.extract(
+        WARM_UP_TEXT,
+        article_id="warm-up",
+        published_at=None,
+        url=None,
+        title=None,
+        publisher=None,
+        language="en",
+    )
+    return extractor, ExtractorInfo(name=EXTRACTOR_NAME, version=EXTRACTOR_VERSION)
+
+
+async def _ensure_topics(settings: ExtractorSettings, stop: asyncio.Event) -> bool:
+    """Create missing topics, retrying while the broker is unreachable; False if stopped first."""
+    from libs.runtime.topics import ensure_topics
+
+    assert settings.kafka_bootstrap_servers
+    attempt = 0
+    while not stop.is_set():
+        try:
+            await ensure_topics(settings.kafka_bootstrap_servers, all_topics(settings))
+            return True
+        except Exception as exc:
+            if classify(exc) != "transient":
+                raise
+            attempt += 1
+            delay = backoff_delay(attempt, settings.retry_initial_backoff_s, settings.retry_max_backoff_s)
+            log.warning("topics.retry", attempt=attempt, delay_s=round(delay, 2), error=str(exc))
+            try:
+                await asyncio.wait_for(stop.wait(), delay)
+            except TimeoutError:
+                pass
+    return False
+
+
+async def run(
+    settings: ExtractorSettings,
+    stop: asyncio.Event,
+    engine: tuple[ExtractorLike, ExtractorInfo] | None = None,
+) -> None:
+    """Run the extractor until `stop` is set. `engine` overrides `load_extractor()`."""
+    if not settings.kafka_bootstrap_servers:
+        raise ValueError("ACCORD_KAFKA_BOOTSTRAP_SERVERS is not set")
+    if settings.extractor_create_topics and not await _ensure_topics(settings, stop):
+        return
+    t0 = time.perf_counter()
+    extractor, info = engine or await asyncio.to_thread(load_extractor)
+    log.info(
+        "extractor.loaded", name=info.name, version=info.version, seconds=round(time.perf_counter() - t0, 2)
+    )
+    step = ExtractionStep(extractor=extractor, extractor_info=info, topics=settings)
+    await run_consumer(
+        service=SERVICE_NAME,
+        settings=settings,
+        group_id=settings.extractor_group_id,
+        routes={settings.topic_articles_raw: Route(RawArticle, dlq_topic=settings.topic_articles_raw_dlq)},
+        step=step,
+        max_batch=settings.extractor_max_batch,
+        stop=stop,
+        step_name="extract",
+    )
+
+
+def main(settings: ExtractorSettings) -> int:
+    """Process entry point: logs, metrics server, signals; the exit code."""
+    return run_service(SERVICE_NAME, settings, lambda stop: run(settings, stop))

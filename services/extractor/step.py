@@ -1,0 +1,144 @@
+"""The extraction step: one `RawArticle` in, its events and one `ArticleExtraction` summary out.
+
+Pure apart from counting metrics: no Kafka, no commits (the runtime does those).
+Output order is `[*events, FLUSH, summary]`: the summary is only sent once every
+event of the article is acknowledged, so a summary on `articles.extracted`
+means its events are already on `events.cooperation`.
+
+Events get `extracted_at` (one timestamp per article, also the summary's) and are
+keyed by event id; the summary is keyed by article id. An exception from the
+extraction engine becomes `ExtractionFailed` (a `PoisonError`): the runtime
+dead-letters the article with the original error class and message in
+`dlq_error_message`, and the step counts it as `status="failed"`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Protocol
+
+import structlog
+from prometheus_client import Counter
+
+from libs.contracts.articles import RawArticle
+from libs.contracts.events import CooperationEvent, ExtractorInfo
+from libs.contracts.extractions import ArticleExtraction, ExtractionStatus
+from libs.contracts.records import OutRecord, encode
+from libs.contracts.topics import TopicSettings
+from libs.runtime.consumer import FLUSH, Envelope, Flush, PoisonError
+from services.extractor.config import CE_SOURCE, SERVICE_NAME
+
+log = structlog.get_logger(__name__)
+
+ARTICLES_EXTRACTED = Counter(
+    "accord_articles_extracted",
+    "Articles handled by the extractor, by outcome: events, no_events, skipped, failed.",
+    ["service", "status"],
+)
+EVENTS_EXTRACTED = Counter("accord_events_extracted", "Cooperation events extracted.", ["service"])
+
+
+class ExtractionResultLike(Protocol):
+    @property
+    def events(self) -> list[CooperationEvent]: ...
+    @property
+    def skipped(self) -> str | None: ...
+
+
+class ExtractorLike(Protocol):
+    """What the step needs of `libs.extraction.Extractor`."""
+
+    def extract(
+        self,
+        text: str,
+        *,
+        article_id: str,
+        published_at: datetime | None,
+        url: str | None,
+        title: str | None,
+        publisher: str | None,
+        language: str | None,
+    ) -> ExtractionResultLike: ...
+
+
+class ExtractionFailed(PoisonError):
+    """The extraction engine raised on this article (message: original class and message)."""
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class ExtractionStep:
+    """Callable per-record step for `run_consumer` (see the module docstring)."""
+
+    extractor: ExtractorLike
+    extractor_info: ExtractorInfo
+    topics: TopicSettings
+    service: str = SERVICE_NAME
+    clock: Callable[[], datetime] = field(default=_now)
+
+    def __call__(self, env: Envelope[RawArticle]) -> list[OutRecord | Flush]:
+        article = env.value
+        try:
+            result = self.extractor.extract(
+                article.text,
+                article_id=article.article_id,
+                published_at=article.published_at,
+                url=article.url,
+                title=article.title,
+                publisher=article.publisher,
+                language=article.language,
+            )
+        except MemoryError:
+            raise
+        except Exception as exc:
+            ARTICLES_EXTRACTED.labels(service=self.service, status="failed").inc()
+            raise ExtractionFailed(f"{type(exc).__name__}: {exc}") from exc
+        return self.records(article, result.events, result.skipped)
+
+    def records(
+        self, article: RawArticle, events: list[CooperationEvent], skipped: str | None
+    ) -> list[OutRecord | Flush]:
+        """The output records for `article` given the extraction outcome; counts the outcome."""
+        now = self.clock()
+        unique: dict[str, CooperationEvent] = {}
+        for event in events:
+            if event.event_id in unique:
+                log.warning("event.duplicate_id", article_id=article.article_id, event_id=event.event_id)
+                continue
+            unique[event.event_id] = event.model_copy(update={"extracted_at": now})
+        out: list[OutRecord | Flush] = [
+            encode(event, topic=self.topics.topic_events, source=CE_SOURCE, time=now)
+            for event in unique.values()
+        ]
+        summary = ArticleExtraction(
+            article_id=article.article_id,
+            status=ExtractionStatus.skipped if skipped else ExtractionStatus.extracted,
+            skip_reason=skipped or None,
+            event_ids=list(unique),
+            extractor=self.extractor_info,
+            extracted_at=now,
+            url=article.url,
+            canonical_url=article.canonical_url,
+            title=article.title,
+            language=article.language,
+            published_at=article.published_at,
+            fetched_at=article.fetched_at,
+            source=article.source,
+            publisher=article.publisher,
+            content_hash=article.content_hash,
+            text_length=len(article.text),
+            source_ref=article.fetch.source_ref,
+        )
+        out += [
+            FLUSH,
+            encode(summary, topic=self.topics.topic_articles_extracted, source=CE_SOURCE, time=now),
+        ]
+        status = "skipped" if skipped else ("events" if unique else "no_events")
+        ARTICLES_EXTRACTED.labels(service=self.service, status=status).inc()
+        EVENTS_EXTRACTED.labels(service=self.service).inc(len(unique))
+        return out

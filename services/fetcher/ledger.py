@@ -1,0 +1,194 @@
+"""The ledger: what the fetcher published (article id + content hash) and how far each source got.
+
+The pipeline talks to the `Ledger` protocol; `PgLedger` is the Postgres implementation (tables
+in `services.fetcher.db.models`), running its blocking SQLAlchemy calls in worker threads.
+Contract: `record()` writes one produced batch and the source's progress in ONE transaction, and
+is only called after the broker acknowledged every record of the batch.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from sqlalchemy import Engine, create_engine, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+from libs.runtime.db import sqlalchemy_url
+from services.fetcher.db.models import articles, sources
+
+
+@dataclass(frozen=True, slots=True)
+class PublishedArticle:
+    """A ledger row: an article version the broker acknowledged."""
+
+    article_id: str
+    content_hash: str
+    source: str
+    source_ref: str | None = None
+    canonical_url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """How far the current scan of a source got (`cursor` = resume position after the last durable item)."""
+
+    source: str
+    kind: str
+    fingerprint: str | None
+    cursor: Mapping[str, Any] | None
+    completed: bool = False
+    scan_started_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+
+class Ledger(Protocol):
+    async def known(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """content hash last published for each of `article_ids` that is in the ledger."""
+        ...
+
+    async def record(self, rows: Sequence[PublishedArticle], progress: Progress | None) -> None:
+        """Upsert `rows` (a changed hash counts a new version) and save `progress`, in one transaction."""
+        ...
+
+    async def progress(self, source: str) -> Progress | None:
+        """The saved progress of `source`, None when it was never scanned."""
+        ...
+
+
+def make_engine(database_url: str, *, application_name: str = "accord-fetcher") -> Engine:
+    """A small pooled engine (psycopg 3) for the ledger."""
+    return create_engine(
+        sqlalchemy_url(database_url),
+        pool_size=4,
+        max_overflow=4,
+        pool_pre_ping=True,
+        pool_recycle=1800,
+        connect_args={"connect_timeout": 10, "application_name": application_name},
+    )
+
+
+class PgLedger:
+    """The ledger in Postgres (the fetcher's migrations must have run)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    # --- sync implementations (run in threads) ---
+
+    def known_sync(self, article_ids: Sequence[str]) -> dict[str, str]:
+        if not article_ids:
+            return {}
+        q = select(articles.c.article_id, articles.c.content_hash).where(
+            articles.c.article_id.in_(list(article_ids))
+        )
+        with self.engine.connect() as conn:
+            return {row.article_id: row.content_hash for row in conn.execute(q)}
+
+    def record_sync(self, rows: Sequence[PublishedArticle], progress: Progress | None) -> None:
+        now = datetime.now(UTC)
+        with self.engine.begin() as conn:
+            if rows:
+                stmt = pg_insert(articles)
+                stmt = stmt.on_conflict_do_update(
+                    index_elements=[articles.c.article_id],
+                    set_={
+                        "content_hash": stmt.excluded.content_hash,
+                        "source": stmt.excluded.source,
+                        "source_ref": stmt.excluded.source_ref,
+                        "canonical_url": stmt.excluded.canonical_url,
+                        "published_at": stmt.excluded.published_at,
+                        "versions": articles.c.versions + 1,
+                    },
+                    where=articles.c.content_hash != stmt.excluded.content_hash,
+                )
+                conn.execute(
+                    stmt,
+                    [
+                        {
+                            "article_id": r.article_id,
+                            "content_hash": r.content_hash,
+                            "source": r.source,
+                            "source_ref": r.source_ref,
+                            "canonical_url": r.canonical_url,
+                            "versions": 1,
+                            "first_published_at": now,
+                            "published_at": now,
+                        }
+                        for r in rows
+                    ],
+                )
+            if progress is not None:
+                values = {
+                    "source": progress.source,
+                    "kind": progress.kind,
+                    "fingerprint": progress.fingerprint,
+                    "cursor": dict(progress.cursor) if progress.cursor is not None else None,
+                    "completed": progress.completed,
+                    "scan_started_at": progress.scan_started_at,
+                    "updated_at": now,
+                    "completed_at": now if progress.completed else None,
+                }
+                ins = pg_insert(sources).values(**values)
+                conn.execute(
+                    ins.on_conflict_do_update(
+                        index_elements=[sources.c.source],
+                        set_={k: ins.excluded[k] for k in values if k != "source"},
+                    )
+                )
+
+    def progress_sync(self, source: str) -> Progress | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(sources).where(sources.c.source == source)).first()
+        if row is None:
+            return None
+        return Progress(
+            source=row.source,
+            kind=row.kind,
+            fingerprint=row.fingerprint,
+            cursor=row.cursor,
+            completed=row.completed,
+            scan_started_at=row.scan_started_at,
+        )
+
+    def forget_sync(self, article_ids: Sequence[str]) -> int:
+        """Forget that `article_ids` were published, so the next scan publishes them again.
+
+        For a broker that lost its data (the embedded one is memory-only): deletes the ledger rows
+        and the saved progress of every source they came from (a completed, unchanged source would
+        otherwise not be read again), in one transaction. Returns the number of rows deleted.
+        """
+        if not article_ids:
+            return 0
+        ids = list(article_ids)
+        with self.engine.begin() as conn:
+            names = set(
+                conn.execute(
+                    select(articles.c.source).where(articles.c.article_id.in_(ids)).distinct()
+                ).scalars()
+            )
+            deleted = int(conn.execute(articles.delete().where(articles.c.article_id.in_(ids))).rowcount or 0)
+            if names:
+                conn.execute(sources.delete().where(sources.c.source.in_(sorted(names))))
+        return deleted
+
+    def reset_sync(self, source: str | None = None) -> int:
+        """Forget the progress of `source` (all sources when None); the article rows stay."""
+        with self.engine.begin() as conn:
+            q = sources.delete()
+            if source is not None:
+                q = q.where(sources.c.source == source)
+            return int(conn.execute(q).rowcount or 0)
+
+    # --- the async `Ledger` protocol ---
+
+    async def known(self, article_ids: Sequence[str]) -> dict[str, str]:
+        return await asyncio.to_thread(self.known_sync, article_ids)
+
+    async def record(self, rows: Sequence[PublishedArticle], progress: Progress | None) -> None:
+        await asyncio.to_thread(self.record_sync, rows, progress)
+
+    async def progress(self, source: str) -> Progress | None:
+        return await asyncio.to_thread(self.progress_sync, source)

@@ -1,0 +1,50 @@
+"""`StoreSettings`: everything the store reads from `ACCORD_*` environment variables."""
+
+from __future__ import annotations
+
+from pydantic import Field, model_validator
+
+from libs.contracts.topics import TopicSettings
+from libs.runtime.settings import CommonSettings
+
+SERVICE_NAME = "store"
+
+
+class StoreSettings(CommonSettings, TopicSettings):
+    """Store settings (env prefix `ACCORD_`), on top of the common and topic settings."""
+
+    # --- sink ---
+    store_group_id: str = Field(default="accord-store", description="consumer group of the sink")
+    store_batch_size: int = Field(
+        default=500, ge=1, le=5000, description="max records per sink batch (= per database transaction)"
+    )
+
+    # --- API ---
+    api_host: str = Field(default="127.0.0.1", description="address the HTTP API binds to")
+    api_port: int = Field(default=8000, ge=0, le=65535, description="port of the HTTP API")
+    api_page_size_default: int = Field(default=50, ge=1, description="page size when `limit` is not given")
+    api_page_size_max: int = Field(default=500, ge=1, le=5000, description="largest accepted `limit`")
+    api_statement_timeout_ms: int = Field(
+        default=15_000, ge=0, description="server-side timeout of one API query (0 = none)"
+    )
+    readyz_timeout_s: float = Field(
+        default=2.0, gt=0, description="time budget of each /readyz check (database, broker)"
+    )
+    readyz_check_broker: bool = Field(
+        default=True,
+        description="whether /readyz requires the Kafka broker (the sink needs it; the API alone does not)",
+    )
+
+    # --- database ---
+    db_pool_size: int = Field(default=5, ge=1, description="connections kept in the pool")
+    db_max_overflow: int = Field(default=5, ge=0, description="extra connections allowed at peak")
+    db_connect_timeout_s: int = Field(default=5, ge=1, description="connect timeout of each connection")
+    db_wait_s: float = Field(
+        default=60.0, ge=0, description="how long start-up waits for the database before giving up"
+    )
+
+    @model_validator(mode="after")
+    def _check_pages(self) -> StoreSettings:
+        if self.api_page_size_default > self.api_page_size_max:
+            raise ValueError("api_page_size_default must not exceed api_page_size_max")
+        return self

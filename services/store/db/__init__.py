@@ -1,0 +1,1 @@
+"""Database layer: SQLAlchemy models, engine helpers and Alembic migrations (own version table)."""

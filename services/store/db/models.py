@@ -1,0 +1,117 @@
+"""The store's tables (SQLAlchemy 2 Core metadata, used by the queries and mirrored by the migrations).
+
+`events`: one row per event id ever received. The contract fields users filter
+on have their own columns; `payload` holds the full event JSON as the contract
+defines it (what the API returns). `retired_at` is null while the event belongs
+to its article's current extraction (see `services.store.persist` for the rule).
+
+`articles`: one row per article, from the latest `ArticleExtraction` summary.
+
+The fetcher keeps its own tables in the same database; the store's Alembic
+version table is `store_alembic_version`.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    Index,
+    Integer,
+    MetaData,
+    Table,
+    Text,
+    text,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB
+
+VERSION_TABLE = "store_alembic_version"
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+TextArray = ARRAY(Text, dimensions=1)
+
+events = Table(
+    "events",
+    metadata,
+    Column("event_id", Text, primary_key=True),
+    Column("article_id", Text, nullable=False),
+    Column("type", Text, nullable=False),
+    Column("countries", TextArray, nullable=False, server_default=text("'{}'")),
+    Column("igos", TextArray, nullable=False, server_default=text("'{}'")),
+    Column("sectors", TextArray, nullable=False, server_default=text("'{}'")),
+    Column("date_start", Date, comment="first day of the event date's precision range"),
+    Column("date_end", Date, comment="last day of the precision range of date.end (or date.start)"),
+    Column("date_precision", Text),
+    Column("location_name", Text),
+    Column("location_country", Text),
+    Column("confidence", Float, nullable=False),
+    Column("extractor_name", Text, nullable=False),
+    Column("extractor_version", Text, nullable=False),
+    Column("extracted_at", DateTime(timezone=True)),
+    Column("ingested_at", DateTime(timezone=True), nullable=False, server_default=text("now()")),
+    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=text("now()")),
+    Column("retired_at", DateTime(timezone=True), comment="null = current; else superseded"),
+    Column("payload", JSONB, nullable=False, comment="the event as the contract defines it"),
+    CheckConstraint("confidence >= 0 AND confidence <= 1", name="confidence_range"),
+    CheckConstraint("date_end >= date_start", name="date_order"),
+    CheckConstraint("date_precision IN ('day', 'month', 'year')", name="date_precision"),
+    CheckConstraint("(date_start IS NULL) = (date_precision IS NULL)", name="date_complete"),
+    Index("ix_events_countries", "countries", postgresql_using="gin"),
+    Index("ix_events_igos", "igos", postgresql_using="gin"),
+    Index("ix_events_sectors", "sectors", postgresql_using="gin"),
+    Index("ix_events_type", "type"),
+    Index("ix_events_article_id", "article_id"),
+    Index("ix_events_location_country", "location_country"),
+    Index("ix_events_extracted_at", "extracted_at"),
+    # Date filters and the default `-date` order (keyset on date_start, event_id).
+    Index(
+        "ix_events_date_start_event_id",
+        text("date_start DESC NULLS LAST"),
+        text("event_id DESC"),
+    ),
+    # The `updated` order used to sync incrementally (keyset on updated_at, event_id).
+    Index("ix_events_updated_at_event_id", "updated_at", "event_id"),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("article_id", Text, primary_key=True),
+    Column("url", Text),
+    Column("canonical_url", Text),
+    Column("title", Text),
+    Column("language", Text),
+    Column("published_at", DateTime(timezone=True)),
+    Column("fetched_at", DateTime(timezone=True)),
+    Column("source", Text),
+    Column("publisher", Text),
+    Column("content_hash", Text),
+    Column("text_length", Integer, nullable=False, server_default=text("0")),
+    Column("source_ref", Text),
+    Column("status", Text, nullable=False),
+    Column("skip_reason", Text),
+    Column("extractor_name", Text, nullable=False),
+    Column("extractor_version", Text, nullable=False),
+    Column("event_ids", TextArray, nullable=False, server_default=text("'{}'")),
+    Column("event_count", Integer, nullable=False, server_default=text("0")),
+    Column("extracted_at", DateTime(timezone=True), nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False, server_default=text("now()")),
+    Column("updated_at", DateTime(timezone=True), nullable=False, server_default=text("now()")),
+    CheckConstraint("status IN ('extracted', 'skipped')", name="status"),
+    CheckConstraint("event_count = cardinality(event_ids)", name="event_count"),
+    CheckConstraint("text_length >= 0", name="text_length"),
+    Index("ix_articles_published_at", "published_at"),
+    Index("ix_articles_extracted_at", "extracted_at"),
+    Index("ix_articles_status", "status"),
+)

@@ -1,0 +1,192 @@
+"""The sink: `events.cooperation` and `articles.extracted` into Postgres, on the Kafka runtime.
+
+One consumer group (`accord-store`), batch mode: each fetched batch (up to
+`ACCORD_STORE_BATCH_SIZE` records) is written by `persist.apply_batch` in ONE
+database transaction; the runtime commits the Kafka offsets only after the
+step returned, i.e. after the database commit. A crash in between re-delivers
+the batch, and re-applying it changes nothing (see `services.store.persist`).
+
+Failure classes (what the runtime does with them):
+* database unreachable, restarting, out of resources, a deadlock or
+  serialisation failure, missing tables (not migrated yet): `TransientError`,
+  retried with backoff, consumption paused; never dead-lettered.
+* a record the database refuses (SQLSTATE classes 22 data exception and 23
+  integrity violation, e.g. a NUL character) or that cannot be converted
+  (an impossible calendar date): `UnstorableRecord`, poison; the runtime
+  re-runs the batch record by record and dead-letters only that record.
+* non-JSON and schema-invalid records never reach the step: the runtime
+  dead-letters them while decoding.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import structlog
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from libs.contracts.events import CooperationEvent
+from libs.contracts.extractions import ArticleExtraction
+from libs.runtime.consumer import Envelope, PoisonError, Route, TransientError, run_consumer
+from services.store.core.config import SERVICE_NAME, StoreSettings
+from services.store.metrics import (
+    ARTICLES_WRITTEN,
+    BATCH_RECORDS,
+    EVENTS_RESTORED,
+    EVENTS_RETIRED,
+    EVENTS_WRITTEN,
+    SERVICE,
+)
+from services.store.persist import BatchStats, RecordError, StoreRecord, apply_batch, to_rows
+
+log = structlog.get_logger(__name__)
+
+#: SQLSTATE classes that blame the record, not the database: data exception, integrity violation.
+POISON_SQLSTATE_CLASSES = frozenset({"22", "23"})
+
+
+class UnstorableRecord(PoisonError):
+    """The database refuses this record (or it cannot be converted); dead-letter it."""
+
+
+def is_poison_db_error(exc: DBAPIError) -> bool:
+    """True when the error is about the data written, not about the database's availability."""
+    from sqlalchemy.exc import DataError, IntegrityError
+
+    if isinstance(exc, DataError | IntegrityError):
+        return True
+    sqlstate = getattr(exc.orig, "sqlstate", None) or ""
+    return sqlstate[:2] in POISON_SQLSTATE_CLASSES
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def _db_reason(exc: DBAPIError) -> str:
+    """`ErrorClass: message (detail)` of the driver's error, for logs and dead-letter headers."""
+    orig = exc.orig or exc
+    reason = f"{type(orig).__name__}: {_first_line(orig)}"
+    detail = getattr(getattr(orig, "diag", None), "message_detail", None)
+    return f"{reason} ({detail})" if detail else reason
+
+
+def routes(settings: StoreSettings) -> dict[str, Route[Any]]:
+    """The sink's source topics, each with its model and dead-letter topic."""
+    return {
+        settings.topic_events: Route(CooperationEvent, dlq_topic=settings.topic_events_dlq),
+        settings.topic_articles_extracted: Route(
+            ArticleExtraction, dlq_topic=settings.topic_articles_extracted_dlq
+        ),
+    }
+
+
+@dataclass
+class SinkStatus:
+    """What `/readyz` reports about an in-process sink."""
+
+    running: bool = False
+    batches: int = 0
+    last_batch_at: float | None = None  # time.time()
+    last_error: str | None = None
+    stopped_reason: str | None = None
+
+    def health(self) -> dict[str, Any]:
+        return {
+            "ok": self.running,
+            "batches": self.batches,
+            "last_batch_age_s": None
+            if self.last_batch_at is None
+            else round(time.time() - self.last_batch_at, 1),
+            "last_error": self.last_error,
+            **({"stopped": self.stopped_reason} if self.stopped_reason else {}),
+        }
+
+
+class StoreStep:
+    """The sink's batch step: decoded envelopes -> one transaction through `apply_batch`."""
+
+    def __init__(self, engine: Engine, status: SinkStatus | None = None) -> None:
+        self.engine = engine
+        self.status = status or SinkStatus()
+
+    def __call__(self, envs: list[Envelope[StoreRecord]]) -> list[Any]:
+        """Write the batch; raises `TransientError` or `UnstorableRecord` (see the module docstring)."""
+        try:
+            rows = to_rows([env.value for env in envs])
+        except RecordError as exc:
+            raise UnstorableRecord(str(exc)) from exc
+        try:
+            with self.engine.begin() as conn:
+                stats = apply_batch(conn, rows)
+        except DBAPIError as exc:
+            reason = _db_reason(exc)
+            if is_poison_db_error(exc):
+                raise UnstorableRecord(reason) from exc
+            self.status.last_error = reason
+            raise TransientError(f"database: {reason}") from exc
+        except SQLAlchemyError as exc:  # pool timeout, closed engine, ...: the database side, not the record
+            self.status.last_error = f"{type(exc).__name__}: {_first_line(exc)}"
+            raise TransientError(f"database: {self.status.last_error}") from exc
+        self._observe(stats, len(envs))
+        return []
+
+    def _observe(self, stats: BatchStats, n: int) -> None:
+        BATCH_RECORDS.labels(SERVICE).observe(n)
+        EVENTS_WRITTEN.labels(SERVICE).inc(stats.events_written)
+        ARTICLES_WRITTEN.labels(SERVICE).inc(stats.articles_written)
+        EVENTS_RETIRED.labels(SERVICE).inc(stats.events_retired)
+        EVENTS_RESTORED.labels(SERVICE).inc(stats.events_restored)
+        self.status.batches += 1
+        self.status.last_batch_at = time.time()
+        self.status.last_error = None
+        log.debug(
+            "batch.stored",
+            records=n,
+            events_written=stats.events_written,
+            articles_written=stats.articles_written,
+            events_retired=stats.events_retired,
+            events_restored=stats.events_restored,
+        )
+
+
+async def run_sink(
+    settings: StoreSettings,
+    *,
+    stop: asyncio.Event,
+    engine: Engine | None = None,
+    status: SinkStatus | None = None,
+) -> None:
+    """Consume until `stop` is set (then drain the batch in hand, commit, return)."""
+    own_engine = engine is None
+    if engine is None:
+        from services.store.db.session import make_engine
+
+        engine = make_engine(settings)
+    status = status or SinkStatus()
+    step = StoreStep(engine, status)
+    status.running = True
+    try:
+        await run_consumer(
+            service=SERVICE_NAME,
+            settings=settings,
+            group_id=settings.store_group_id,
+            routes=routes(settings),
+            step=step,
+            batch=True,
+            max_batch=settings.store_batch_size,
+            stop=stop,
+            step_name="store_batch",
+        )
+        status.stopped_reason = "stopped"
+    except BaseException as exc:
+        status.stopped_reason = f"crashed: {type(exc).__name__}: {_first_line(exc)}"
+        raise
+    finally:
+        status.running = False
+        if own_engine:
+            engine.dispose()
