@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 COMMAND_MODULES = (
     "libs.contracts.cli",
+    "libs.runtime.cli",
     "libs.infra.cli",
     "libs.extraction.cli",
     "services.fetcher.cli",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -12,14 +13,20 @@ class TopicSettings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="ACCORD_", extra="ignore")
 
-    topic_articles_raw: str = "articles.raw"
-    topic_articles_raw_dlq: str = "articles.raw.dlq"
-    topic_events: str = "events.cooperation"
-    topic_events_dlq: str = "events.cooperation.dlq"
-    topic_articles_extracted: str = "articles.extracted"
-    topic_articles_extracted_dlq: str = "articles.extracted.dlq"
-    topic_partitions: int = 6
-    topic_dlq_partitions: int = 1
+    topic_articles_raw: str = Field(default="articles.raw", description="RawArticle records (fetcher → extractor)")
+    topic_articles_raw_dlq: str = Field(default="articles.raw.dlq", description="the extractor's dead letters")
+    topic_events: str = Field(
+        default="events.cooperation", description="CooperationEvent records (extractor → store, consumers)"
+    )
+    topic_events_dlq: str = Field(default="events.cooperation.dlq", description="the store's dead letters (events)")
+    topic_articles_extracted: str = Field(
+        default="articles.extracted", description="ArticleExtraction summaries (extractor → store)"
+    )
+    topic_articles_extracted_dlq: str = Field(
+        default="articles.extracted.dlq", description="the store's dead letters (summaries)"
+    )
+    topic_partitions: int = Field(default=6, ge=1, description="partitions of the three main topics at creation")
+    topic_dlq_partitions: int = Field(default=1, ge=1, description="partitions of each dead-letter topic")
 
 
 @dataclass(frozen=True)

@@ -29,15 +29,17 @@ class CommonSettings(BaseSettings):
         default=True,
         description="idempotent producer; must stay on for Apache Kafka, off for the embedded broker",
     )
-    kafka_client_id: str = "accord"
+    kafka_client_id: str = Field(default="accord", description="Kafka client id prefix (<id>-<service>)")
     database_url: str | None = Field(
         default=None, description="PostgreSQL URL (postgresql://...); unset = embedded Postgres"
     )
     state_dir: Path = Field(default=Path(".accord"), description="local state: embedded Postgres data, logs")
     metrics_port: int | None = Field(default=None, description="Prometheus /metrics port; unset = off")
-    metrics_host: str = "127.0.0.1"
-    log_level: str = "INFO"
-    log_format: Literal["json", "console"] = "json"
+    metrics_host: str = Field(default="127.0.0.1", description="address the /metrics server binds to")
+    log_level: str = Field(default="INFO", description="DEBUG, INFO, WARNING, ERROR")
+    log_format: Literal["json", "console"] = Field(
+        default="json", description="json (one object per line, for collectors) or console (for people)"
+    )
 
     # --- Kafka client tuning (libs.runtime.producer / libs.runtime.consumer) ---
     kafka_compression: Literal["none", "gzip", "snappy", "lz4", "zstd"] = Field(
@@ -56,11 +58,13 @@ class CommonSettings(BaseSettings):
     kafka_session_timeout_ms: int = Field(
         default=10_000, ge=500, description="consumer group session timeout (a dead consumer is evicted after it)"
     )
-    kafka_heartbeat_interval_ms: int = Field(default=3_000, ge=100)
+    kafka_heartbeat_interval_ms: int = Field(default=3_000, ge=100, description="consumer heartbeat interval")
     kafka_max_poll_interval_ms: int = Field(
         default=300_000, ge=1000, description="longest a consumer may spend on one fetched batch"
     )
-    kafka_max_partition_fetch_bytes: int = Field(default=4 * 1024 * 1024, ge=1024)
+    kafka_max_partition_fetch_bytes: int = Field(
+        default=4 * 1024 * 1024, ge=1024, description="largest fetch per partition (bytes)"
+    )
     retry_initial_backoff_s: float = Field(
         default=0.2, gt=0, description="first delay before retrying a transient failure"
     )
