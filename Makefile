@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 UV_VERSION := 0.13.9
 SHARED ?= ../shared
 
-.PHONY: install lock test test-unit test-integration lint fmt run eval bench bench-extract bench-pipeline schemas clean help
+.PHONY: install lock test test-unit test-integration lint fmt run eval bench bench-extract bench-pipeline bench-fetcher bench-store schemas clean help
 
 help:
 	@echo "make run      start the embedded broker + Postgres and every service (Ctrl-C stops all)"
@@ -56,13 +56,19 @@ schemas: install
 eval: install
 	$(BIN)/python -m libs.extraction.eval --shared $(SHARED)
 
-bench: bench-extract bench-pipeline
+bench: bench-extract bench-fetcher bench-store bench-pipeline
 
 bench-extract: install
 	$(BIN)/python benchmarks/bench_extract.py --shared $(SHARED)
 
 bench-pipeline: install
 	$(BIN)/python benchmarks/bench_pipeline.py --shared $(SHARED)
+
+bench-fetcher: install
+	$(BIN)/python benchmarks/bench_fetcher.py --shared $(SHARED)
+
+bench-store: install
+	$(BIN)/python -m benchmarks.bench_store --articles 5000
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,6 +1,6 @@
 """Store benchmark (a script, not a test): batch-step, end-to-end sink and API figures.
 
-    .venv/bin/python -m tests.store.bench_store [--articles 5000] [--pg embedded|URL]
+    .venv/bin/python -m benchmarks.bench_store [--articles 5000] [--pg embedded|URL]
 
 1. `apply_batch` alone: events+summaries per second into Postgres, batches of 500.
 2. the sink on the embedded broker: records produced first, then the time from

@@ -1,0 +1,311 @@
+"""Date expressions and their resolution against the publication date.
+
+`find_dates(text, lo, hi, published)` returns every date phrase in text[lo:hi]
+with what it resolves to, or `value=None` when a reader could not fix it
+(annotation rule 6: a weekday with no publication date, a month with no year).
+
+Resolution rules:
+- weekday ("on Sunday")           most recent such day on or before publication
+- "yesterday", "today"            publication day -1 / 0
+- "January 18 to 20", "18-20 January", "October 30 to November 13"   day range
+- "January 17" (no year)          the most recent such day on or before publication
+                                  (the next one for a plainly future phrase)
+- "November 2023", "in October"   month precision (year from publication if absent)
+- "in 2017", "since 2016"         year precision
+- "last year" / "this year", "last month" / "this month"   relative to publication
+Years outside 1900..2100 (e.g. Iranian calendar years such as 1397) are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+WEEKDAYS = {
+    d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+}
+
+_MON = r"(?P<{g}>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<{g}>(?:19|20)\d\d)"
+_TO = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
+
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # October 30 to November 13(, 2023)
+    (
+        "md_md",
+        re.compile(
+            _MON.format(g="m1")
+            + r"\s+"
+            + _DAY.format(g="d1")
+            + _TO
+            + _MON.format(g="m2")
+            + r"\s+"
+            + _DAY.format(g="d2")
+            + r"(?:,?\s+"
+            + _YEAR.format(g="y")
+            + r")?\b"
+        ),
+    ),
+    # 30 October to 13 November( 2023)
+    (
+        "dm_dm",
+        re.compile(
+            r"\b"
+            + _DAY.format(g="d1")
+            + r"\s+"
+            + _MON.format(g="m1")
+            + _TO
+            + _DAY.format(g="d2")
+            + r"\s+"
+            + _MON.format(g="m2")
+            + r"(?:,?\s+"
+            + _YEAR.format(g="y")
+            + r")?\b"
+        ),
+    ),
+    # January 18 to 20(, 2025) / January 18-20
+    (
+        "m_dd",
+        re.compile(
+            _MON.format(g="m1")
+            + r"\s+"
+            + _DAY.format(g="d1")
+            + _TO
+            + _DAY.format(g="d2")
+            + r"(?![\d:])(?:,?\s+"
+            + _YEAR.format(g="y")
+            + r")?\b"
+        ),
+    ),
+    # 18-20 January( 2025) / 28-31 March
+    (
+        "dd_m",
+        re.compile(
+            r"\b"
+            + _DAY.format(g="d1")
+            + _TO
+            + _DAY.format(g="d2")
+            + r"\s+(?:of\s+)?"
+            + _MON.format(g="m1")
+            + r"(?:,?\s+"
+            + _YEAR.format(g="y")
+            + r")?\b"
+        ),
+    ),
+    # January 17(, 2025) / Wednesday November 30
+    (
+        "md",
+        re.compile(
+            _MON.format(g="m1")
+            + r"\s+"
+            + _DAY.format(g="d1")
+            + r"(?![\d:])(?:,?\s+"
+            + _YEAR.format(g="y")
+            + r")?\b"
+        ),
+    ),
+    # 17 January( 2025) / 14th of August
+    (
+        "dm",
+        re.compile(
+            r"\b"
+            + _DAY.format(g="d1")
+            + r"\s+(?:of\s+)?"
+            + _MON.format(g="m1")
+            + r"(?:,?\s+"
+            + _YEAR.format(g="y")
+            + r")?\b"
+        ),
+    ),
+    # 2025-01-18
+    ("iso", re.compile(r"\b" + _YEAR.format(g="y") + r"-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)\b")),
+    # November 2023 / early January 2024
+    ("my", re.compile(_MON.format(g="m1") + r",?\s+" + _YEAR.format(g="y") + r"\b")),
+    # in October / last October / early December (no year)
+    (
+        "m",
+        re.compile(
+            r"(?i:\b(?:in|since|during|last|early|late|mid|mid-|until|by|of|this|earlier\s+in|later\s+in)\s+)"
+            + _MON.format(g="m1")
+            + r"\b(?!\s+\d)"
+        ),
+    ),
+    # in 2017 / since 2016 / in late 2015
+    (
+        "y",
+        re.compile(
+            r"(?i:\b(?:in|since|during|from|until|by|of|early|late|mid|mid-|throughout)\s+(?:(?:early|late|mid)[\s-]+)?)"
+            + _YEAR.format(g="y")
+            + r"\b(?![-/]\d)"
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            r"(?i:\b(?:on|last|this|since|from|by|until|past|early|late)\s+(?:the\s+)?)?"
+            r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+        ),
+    ),
+    ("rel_day", re.compile(r"\b(?P<rel>yesterday|today|tonight|this\s+morning|this\s+afternoon)\b", re.I)),
+    (
+        "rel",
+        re.compile(
+            r"\b(?P<rel>last\s+year|this\s+year|past\s+year|earlier\s+this\s+year|last\s+month|this\s+month|"
+            r"earlier\s+this\s+month|past\s+month)\b",
+            re.I,
+        ),
+    ),
+]
+_FUTURE = re.compile(r"\b(?:will|to be held|is to|are to|scheduled|slated|due|next|upcoming|planned)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    start: str
+    end: str | None
+    precision: str  # day | month | year
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date phrase: text[start:end] == phrase; `value` None when it cannot be fixed."""
+
+    start: int
+    end: int
+    phrase: str
+    kind: str
+    value: DateValue | None
+
+
+def _month(token: str) -> int:
+    return MONTHS[token.lower().rstrip(".")]
+
+
+def _safe_day(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _infer_year(m: int, d: int, published: date, future: bool) -> int:
+    """The year of a month/day without one: the latest on or before publication (or the next, if future)."""
+    cand = _safe_day(published.year, m, d if d else 1)
+    if cand is None:
+        return published.year
+    if future:
+        return published.year if cand >= published - timedelta(days=7) else published.year + 1
+    return published.year if cand <= published else published.year - 1
+
+
+def _resolve(kind: str, g: dict[str, str | None], published: date | None, future: bool) -> DateValue | None:
+    if kind in ("md_md", "dm_dm", "m_dd", "dd_m", "md", "dm", "iso"):
+        m1 = int(g["m1"]) if kind == "iso" else _month(g["m1"] or "")
+        d1 = int(g["d1"] or 0)
+        m2 = _month(g["m2"]) if g.get("m2") else m1
+        d2 = int(g["d2"]) if g.get("d2") else None
+        if g.get("y"):
+            y = int(g["y"])
+        elif published is not None:
+            y = _infer_year(m1, d1, published, future)
+        else:
+            return None
+        start = _safe_day(y, m1, d1)
+        if start is None:
+            return None
+        end = None
+        if d2 is not None:
+            y2 = y + 1 if m2 < m1 else y
+            end_d = _safe_day(y2, m2, d2)
+            if end_d is None or end_d < start:
+                return None
+            end = end_d.isoformat() if end_d != start else None
+        return DateValue(start.isoformat(), end, "day")
+    if kind in ("my", "m"):
+        m1 = _month(g["m1"] or "")
+        if g.get("y"):
+            y = int(g["y"])
+        elif published is not None:
+            y = _infer_year(m1, 0, published, future)
+            if not future and (y, m1) > (published.year, published.month):
+                y -= 1
+        else:
+            return None
+        return DateValue(f"{y:04d}-{m1:02d}", None, "month")
+    if kind == "y":
+        return DateValue(f"{int(g['y']):04d}", None, "year")
+    if published is None:
+        return None
+    if kind == "weekday":
+        wd = WEEKDAYS[(g["wd"] or "").lower()]
+        delta = (published.weekday() - wd) % 7
+        return DateValue((published - timedelta(days=delta)).isoformat(), None, "day")
+    rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
+    if kind == "rel_day":
+        day = published - timedelta(days=1) if rel == "yesterday" else published
+        return DateValue(day.isoformat(), None, "day")
+    if rel in ("last year", "past year"):
+        return DateValue(f"{published.year - 1:04d}", None, "year")
+    if rel in ("this year", "earlier this year"):
+        return DateValue(f"{published.year:04d}", None, "year")
+    if rel in ("last month", "past month"):
+        first = published.replace(day=1) - timedelta(days=1)
+        return DateValue(f"{first.year:04d}-{first.month:02d}", None, "month")
+    if rel in ("this month", "earlier this month"):
+        return DateValue(f"{published.year:04d}-{published.month:02d}", None, "month")
+    return None
+
+
+def find_dates(text: str, lo: int, hi: int, published: date | None) -> list[DateMention]:
+    """Date phrases in text[lo:hi], longest first at each position, non-overlapping, in order."""
+    segment = text[lo:hi]
+    future = bool(_FUTURE.search(segment))
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text, lo, hi):
+            s, e = m.start(), m.end()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            y = m.groupdict().get("y")
+            if y and not (1900 <= int(y) <= 2100):
+                continue
+            value = _resolve(kind, m.groupdict(), published, future)
+            taken.append((s, e))
+            found.append(DateMention(s, e, text[s:e], kind, value))
+    found.sort(key=lambda d: d.start)
+    # "Wednesday, November 30": the explicit date says the same, more precisely
+    return [
+        d
+        for i, d in enumerate(found)
+        if not (
+            d.kind == "weekday"
+            and i + 1 < len(found)
+            and found[i + 1].kind in ("md", "dm", "md_md", "m_dd", "dd_m", "dm_dm")
+            and not text[d.end : found[i + 1].start].strip(" ,")
+        )
+    ]

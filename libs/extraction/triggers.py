@@ -1,0 +1,224 @@
+"""Event cues: which event types a sentence reports, from `data/triggers.yaml`.
+
+`CueMatcher.find` scans a span with one compiled regex per event type and returns
+non-overlapping cues (the longer wins across types: "press conference" is a
+meeting cue, not a conference cue). `filter_cues` then applies the sentence
+rules:
+
+- negation right before a cue cancels it ("no talks", "refused to sign");
+- an irrealis phrase earlier in the same clause turns a meeting / agreement /
+  cooperation / aid / conference cue into `intent` ("ready to sign", "will visit",
+  "plans to invest": annotation rule 7 and the spec's AGREE);
+- conflict words (criticism, sanctions, attacks) drop weak cues; sports words
+  drop meeting and conference cues ("Iran meet Japan in the final");
+- cues inside a continuation opener ("During the meeting, ...") refer back to an
+  event already seen and are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from libs.extraction.fastre import FastPattern, Scan
+from libs.extraction.resources import Resources
+
+_CLAUSE_CUT = re.compile(r"[;:!?“”\"]|,\s+(?:but|while|whereas|although|adding|saying|which|who)\b|\.\s")
+_CLAUSE_END = re.compile(r"[;:!?.]|,\s+(?:but|while|whereas|although|adding|saying)\b")
+_WEAK_VERB = re.compile(r"^(?:discuss|negotiat)", re.IGNORECASE)
+# A weak noun cue that refers back ("this meeting", "the talks") reports no new event.
+_WEAK_NOUN = re.compile(
+    r"(?:meetings?|talks|negotiations|discussions?|consultations?|dialogue|summit|conferences?|seminars?|"
+    r"workshops?|symposi(?:um|a)|exhibitions?|expos?|fairs?|festivals?|forums?|olympiads?|weeks?|roundtable|"
+    r"round-table)$",
+    re.IGNORECASE,
+)
+# "discussed joint research", "reviewed cooperation in ...": the topic of a meeting, not an event itself
+_TOPIC_VERB_BEFORE = re.compile(
+    r"\b(?:discuss\w*|review\w*|explor\w*|examin\w*|talk(?:ed|s)? about|exchang\w* views (?:on|about)|"
+    r"focus\w* on|underscor\w*|deliberat\w*|consider\w*|weigh\w*|stud(?:y|ied)|surveyed|assessed|evaluated|"
+    r"debat\w*)\b",
+    re.IGNORECASE,
+)
+# "were among the topics discussed": a list of talking points, not events
+_TOPIC_LIST = re.compile(
+    r"\b(?:topics|issues|subjects|areas|matters)\s+(?:\w+\s+){0,3}?(?:discussed|raised|reviewed|covered|talked about|"
+    r"of discussion)|\b(?:were|was)\s+(?:also\s+)?(?:discussed|raised|reviewed|touched upon)\b",
+    re.IGNORECASE,
+)
+# an agreement that exists: "an agreement reached last week", "implementing the agreement signed"
+_DONE_AGREEMENT = re.compile(
+    r"\b(?:reached|signed|inked|concluded|struck|sealed|clinched|finali[sz]ed)\b|^(?:implement|framework|under|based|"
+    r"follow|in line|according|within)",
+    re.IGNORECASE,
+)
+# "rejects a report that Iran and Russia plan ...": what is denied did not happen
+_DENIAL = re.compile(
+    r"\b(?:reject|den(?:y|ies|ied)|dismiss|refut|rebuff)\w*\s+(?:\w+\s+){0,3}?"
+    r"(?:reports?|claims?|allegations?|rumou?rs?|speculations?|news)\b",
+    re.IGNORECASE,
+)
+_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_VISIT_NOUN = re.compile(r"(?:visit|visits|trip|tour)", re.IGNORECASE)
+_REFERRING_BEFORE = re.compile(r"\b(?:the|this|that|these|those)\s+$", re.IGNORECASE)
+_SIDELINES_BEFORE = re.compile(r"sidelines\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,8}$", re.IGNORECASE)
+_DEFINITE_BEFORE = re.compile(
+    r"\b(?:the|this|that|these|those|its|their|his|her|our|such)\s+(?:(?:said|same|upcoming|next|last|"
+    r"recent|previous|latest|first|second|third)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """An event cue: text[start:end] == text."""
+
+    start: int
+    end: int
+    type: str
+    strong: bool
+    text: str
+    irrealis: bool = False
+
+
+class CueMatcher:
+    """All event cues of the lexicon, compiled once per type."""
+
+    def __init__(self, res: Resources) -> None:
+        self._res = res
+        by_type: dict[str, dict[str, list[str]]] = {}
+        for spec in res.cues:
+            by_type.setdefault(spec.type, {"strong": [], "weak": []})[spec.strength].append(spec.pattern)
+        self._regexes: list[tuple[str, FastPattern]] = []
+        for type_name, groups in by_type.items():
+            parts = []
+            for strength, pats in groups.items():
+                if pats:
+                    body = "|".join(f"(?:{p})" for p in sorted(pats, key=len, reverse=True))
+                    parts.append(f"(?P<{strength}>{body})")
+            self._regexes.append((type_name, FastPattern("|".join(parts), re.IGNORECASE)))
+        self.patterns = [rx for _, rx in self._regexes]
+
+    def find(self, ws: Scan | str, lo: int, hi: int) -> list[Cue]:
+        """Non-overlapping cues in text[lo:hi], in text order (longest wins on overlap)."""
+        found: list[Cue] = []
+        for type_name, rx in self._regexes:
+            for m in rx.finditer(ws, lo, hi):
+                if m.end() > m.start():
+                    found.append(
+                        Cue(m.start(), m.end(), type_name, m.group("strong") is not None, m.group(0))
+                    )
+        found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+        kept: list[Cue] = []
+        for c in found:
+            clash = [k for k in kept if k.start < c.end and c.start < k.end]
+            if not clash:
+                kept.append(c)
+            elif all((c.end - c.start) > (k.end - k.start) for k in clash):
+                for k in clash:
+                    kept.remove(k)
+                kept.append(c)
+        kept.sort(key=lambda c: c.start)
+        return kept
+
+
+def _clause_start(text: str, lo: int, pos: int) -> int:
+    start = lo
+    for m in _CLAUSE_CUT.finditer(text, lo, pos):
+        start = m.end()
+    return start
+
+
+def filter_cues(
+    text: str,
+    lo: int,
+    hi: int,
+    cues: list[Cue],
+    res: Resources,
+    *,
+    conflict: bool,
+    sports: bool,
+    continuation_end: int | None,
+    names: list[tuple[int, int, bool]] = (),  # type: ignore[assignment]
+    ws: Scan | None = None,
+) -> list[Cue]:
+    """The cues of sentence text[lo:hi] that survive the sentence rules, typed."""
+    out: list[Cue] = []
+    question = text[lo:hi].rstrip(" ”\"'’)").endswith("?")
+    talking_points = _TOPIC_LIST.search(text, lo, hi) is not None
+    if _DENIAL.search(text, lo, hi):
+        return []
+    for c in cues:
+        if question:
+            continue  # "is there a possibility that talks will resume?" reports nothing
+        # "will be met with a response": passive "met" is no meeting
+        if c.text.lower().startswith(("met", "offered")) and _PASSIVE_BEFORE.search(
+            text[max(lo, c.start - 20) : c.start]
+        ):
+            continue
+        if continuation_end is not None and c.start < continuation_end:
+            continue
+        # inside parentheses: an aside, not the news ("(Peter from London, visited August 2015)")
+        opened = text.rfind("(", lo, c.start)
+        if opened != -1 and text.find(")", opened, c.start) == -1:
+            continue
+        # inside a name ("UN Conference on Trade and Development") it is no cue
+        if any(s <= c.start and c.end <= e for s, e, _ in names):
+            continue
+        # "on the sidelines of the X conference": X is the forum, not the event
+        if c.type in ("conference", "meeting") and _SIDELINES_BEFORE.search(
+            text[max(lo, c.start - 90) : c.start]
+        ):
+            if not re.match(r"sidelines", c.text, re.IGNORECASE):
+                continue
+        # "The visit will ...": a visit already reported, not a new one
+        if _VISIT_NOUN.fullmatch(c.text) and _REFERRING_BEFORE.search(text[max(lo, c.start - 12) : c.start]):
+            continue
+        if not c.strong and _WEAK_NOUN.search(c.text):
+            before = text[max(lo, c.start - 30) : c.start]
+            if _DEFINITE_BEFORE.search(before):
+                continue
+            # "the OPEC talks", "a UN meeting": the gathering of an IGO (annotation rule 4)
+            if any(is_igo and 0 <= c.start - e <= 2 for _s, e, is_igo in names):
+                continue
+        if sports and (c.type in ("meeting", "conference") or not c.strong):
+            continue
+        if conflict and not c.strong:
+            continue
+        # negation within two words before the cue
+        window = text[max(lo, c.start - 30) : c.start]
+        negs = list(res.negation.finditer(window))
+        neg = negs[-1] if negs else None
+        if neg is not None and re.fullmatch(r"\s*(?:\w+\s+){0,2}", window[neg.end() :]):
+            continue
+        clause_lo = max(_clause_start(text, lo, c.start), c.start - 90)
+        # "accused X of rendering support", "threatened to withdraw investments": no cooperation
+        if (
+            conflict
+            and c.type != "meeting"
+            and ws is not None
+            and res.conflict.search(ws, clause_lo, c.start)
+        ):
+            continue
+        if c.type in ("cooperation", "aid", "agreement") and (
+            talking_points or _TOPIC_VERB_BEFORE.search(text, clause_lo, c.start)
+        ):
+            continue
+        # an agreement that exists ("the agreement reached last week") stays one after "ready to implement"
+        done = (
+            c.type == "agreement"
+            and bool(_DONE_AGREEMENT.search(c.text))
+            and not c.text.lower().startswith("sign")
+        )
+        if c.type in res.irrealis_types and not done:
+            if res.irrealis.search(text, clause_lo, c.start):
+                c = replace(c, type="intent", irrealis=True)
+        if c.type != "meeting" and conflict:
+            # readiness *to sanction*, "jointly celebrated the violation": no cooperation
+            end = _CLAUSE_END.search(text, c.end, hi)
+            stop = min(end.start() if end else hi, c.end + 80)
+            hit = res.conflict.search(ws, c.end, stop) if ws else res.conflict.full.search(text, c.end, stop)
+            if hit:
+                continue
+        out.append(c)
+    return out
