@@ -123,7 +123,7 @@ class Progress:
 
     def line(self, snap: Snapshot) -> str:
         return (
-            f"published {snap.published:,} | extracted {snap.extracted:,} | stored {snap.articles_stored:,} "
+            f"published {snap.published:,} | extracted {snap.extracted:,} (this run) | stored {snap.articles_stored:,} "
             f"articles, {snap.events_stored:,} events | lag raw {snap.lag_raw:,} store {snap.lag_store:,} "
             f"| {self.rate(snap):,.0f} articles/s"
         )

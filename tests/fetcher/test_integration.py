@@ -18,7 +18,6 @@ from typing import Any
 
 import orjson
 import pytest
-from aiokafka import AIOKafkaConsumer
 from aiokafka.structs import ConsumerRecord
 from sqlalchemy import create_engine, func, inspect, select
 
@@ -31,6 +30,7 @@ from services.fetcher.db.models import articles as ledger_articles
 from services.fetcher.db.models import sources as ledger_sources
 from services.fetcher.pipeline import SourceReport
 from services.fetcher.service import run_fetcher
+from tests.runtime.kafka_helpers import read_topic as read_all
 
 pytestmark = pytest.mark.integration
 
@@ -55,38 +55,11 @@ def settings_for(bootstrap: str, database_url: str, **kw: Any) -> FetcherSetting
     return FetcherSettings(**values)
 
 
-async def _read(
-    bootstrap: str, topic: str, expect: int, within: float, settle: float
-) -> list[ConsumerRecord]:
-    consumer = AIOKafkaConsumer(
-        topic,
-        bootstrap_servers=bootstrap,
-        group_id=None,
-        auto_offset_reset="earliest",
-        enable_auto_commit=False,
-    )
-    await consumer.start()
-    out: list[ConsumerRecord] = []
-    try:
-        deadline = time.monotonic() + within
-        reached: float | None = None
-        while time.monotonic() < deadline:
-            for records in (await consumer.getmany(timeout_ms=200)).values():
-                out.extend(records)
-            if len(out) >= expect:
-                reached = reached or time.monotonic()
-                if time.monotonic() - reached >= settle:
-                    break
-    finally:
-        await consumer.stop()
-    return out
-
-
 def read_topic(
     bootstrap: str, topic: str, expect: int, within: float = 20.0, settle: float = 1.0
 ) -> list[ConsumerRecord]:
     """Every record of `topic`, waiting for `expect` of them and `settle` seconds more (to catch extras)."""
-    return asyncio.run(_read(bootstrap, topic, expect, within, settle))
+    return asyncio.run(read_all(bootstrap, topic, expect=expect, within=within, settle=settle))
 
 
 def fetch(
