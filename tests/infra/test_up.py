@@ -19,6 +19,7 @@ import psutil
 import psycopg
 import pytest
 
+from libs.contracts.topics import TopicSettings
 from libs.infra.broker import free_port
 from tests.integration.synthetic import make_articles
 
@@ -115,3 +116,35 @@ def test_ctrl_c_stops_everything_and_a_restart_completes_the_backfill(state: Pat
     assert articles == (distinct, distinct), "every article stored exactly once"
     assert ledger == distinct
     assert missing == 0, "every article's events are stored"
+
+
+def test_configured_infrastructure_is_used_and_nothing_is_started(
+    state: Path, tmp_path: Path, kafka_bootstrap: str, unique_topics: TopicSettings, database_url: str
+) -> None:
+    """With ACCORD_KAFKA_BOOTSTRAP_SERVERS / ACCORD_DATABASE_URL set, `accord up` starts no broker or Postgres."""
+    source = tmp_path / "articles.jsonl"
+    records = make_articles(40, seed=5)
+    source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ACCORD_")}
+    env |= {
+        "ACCORD_KAFKA_BOOTSTRAP_SERVERS": kafka_bootstrap,
+        "ACCORD_KAFKA_IDEMPOTENCE": "false",  # the test broker is the embedded one
+        "ACCORD_DATABASE_URL": database_url,
+        "ACCORD_EXTRACTOR_GROUP_ID": f"x-{state.parent.name}",
+        "ACCORD_STORE_GROUP_ID": f"s-{state.parent.name}",
+    }
+    env |= {f"ACCORD_{k.upper()}": str(v) for k, v in unique_topics.model_dump().items()}
+    proc = subprocess.run(
+        [sys.executable, "-m", "libs.cli", "up", "--source", f"jsonl:{source}", "--state-dir", str(state),
+         "--api-port", str(free_port()), "--extractors", "1", "--until-idle"],
+        env=env, capture_output=True, text=True, timeout=240,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    assert f"external Kafka at {kafka_bootstrap}" in proc.stdout
+    assert "external PostgreSQL" in proc.stdout
+    assert "embedded" not in proc.stdout
+    assert not (state / "postgres").exists(), "no embedded Postgres data folder"
+    assert not (state / "logs" / "broker.log").exists(), "no embedded broker"
+    with psycopg.connect(database_url) as conn:
+        stored = conn.execute("select count(*) from articles").fetchone()[0]
+    assert stored == len({r["text"] for r in records})
