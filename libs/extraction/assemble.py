@@ -10,6 +10,10 @@ The pipeline over the content sentences of a document (repeats dropped):
    etc. borrow the parties of the context (the last sentence that named two or
    more), an official named by title alone stands for the dateline's state, and a
    meeting with one named party takes the visited place's state as host;
+   a listed group is one multilateral event ("an agreement with A, B and C",
+   "between A, B and C") unless the acts are separate ("deals with A and with B",
+   "separate talks with A and B"); a gathering attended by participants "from A,
+   B and C" is one conference of them and its host (`_participation`);
 3. candidates need two or more parties; weak cues need them named in the sentence;
 4. candidates of the same type and parties are one occasion (merged) unless their
    dates differ; sentences that only continue an occasion ("During the meeting,
@@ -55,6 +59,8 @@ class SentInfo:
     conflict: bool
     unnamed_person: bool = False
     conflict_spans: list[tuple[int, int]] = field(default_factory=list)
+    anaphor_spans: list[tuple[int, int]] = field(default_factory=list)  # "the two sides", "both countries"
+    remarks_date: DateMention | None = None  # "He made the remarks in a meeting ...": when they were said
 
 
 @dataclass(slots=True)
@@ -70,6 +76,7 @@ class Candidate:
     source: str  # explicit | context | home | venue
     date: DateValue | None = None
     date_text: str | None = None
+    date_kind: str | None = None  # the `DateMention.kind` of the date (None when inherited or absent)
     location: tuple[str, str | None] | None = None
     continued: bool = False  # the trigger sentence continues an earlier occasion
     dated: bool = False  # the trigger sentence has its own date phrase for the cue
@@ -116,11 +123,21 @@ def _event_date(
         if opened != -1 and text.find(")", opened, d.start) == -1:
             continue  # inside parentheses
         level = 0 if fine[0] <= d.start < fine[1] else 1 if strong[0] <= d.start < strong[1] else 2
+        if _OTHER_STAGE.search(text, max(lo, d.start - 45), d.start):
+            level = 3  # "(signed in July 2015) which took effect on January 16, 2016": another stage
         precision = _PRECISION_RANK[d.value.precision] if d.value else 3
         key = (level, precision, abs(d.start - cue.start))
         if best is None or key < best:
             best, chosen = key, d
     return chosen
+
+
+# a date of another stage of an agreement or plan than its signing
+_OTHER_STAGE = re.compile(
+    r"\b(?:(?:t[oa]ke[sn]?|took|taking)\s+effect|(?:came|come|comes|coming|went|go(?:es)?|entered|enter(?:s|ing)?|"
+    r"put)\s+into\s+(?:effect|force|operation))\s+(?:\w+\s+)?$|\b(?:expir\w*|valid\s+(?:until|till|through)|effective\s+(?:from|as\s+of))\s+$",
+    re.IGNORECASE,
+)
 
 
 def _location(info: SentInfo) -> tuple[str, str | None] | None:
@@ -195,7 +212,7 @@ def _linked(info: SentInfo, a: int, b: int, text: str) -> bool:
 
 
 def _cue_parties(
-    info: SentInfo, cue: Cue, text: str, bounds: tuple[list[int], list[int]]
+    info: SentInfo, cue: Cue, text: str, bounds: tuple[list[int], list[int]], ctx_ok: bool = False
 ) -> tuple[list[str], str, tuple[int, int]]:
     """The parties of a cue: from its clause if that names two, else from its sentence.
 
@@ -207,7 +224,26 @@ def _cue_parties(
     """
     lo, hi = info.sent.start, info.sent.end
     strong, fine = bounds
-    for a, b in (_around(fine, cue.start, lo, hi), _around(strong, cue.start, lo, hi)):
+    a, b = _around(strong, cue.start, lo, hi)
+    between = _between_objects(info, cue, b, text)
+    if between is not None:
+        # "an agreement between Turkey and Syria": exactly those, whoever else the clause names;
+        # "talks between the Syrian government and the Syrian opposition" are domestic
+        return between, "explicit" if len(between) >= 2 else "domestic", (a, b)
+    if ctx_ok:
+        # "the two sides stressed ..." in a clause naming fewer than two: the parties named before,
+        # not a list of countries elsewhere in the sentence (annotation rule 2)
+        a, b = _around(fine, cue.start, lo, hi)
+        own = info.parties.parties(a, b)
+        if len(own) < 2 and any(a <= x < b for x, _ in info.anaphor_spans):
+            subject = _coordinated_subject(info, text)
+            if subject is not None:
+                return subject, "explicit", (lo, hi)  # "Tehran and Damascus agreed ... between the two"
+            return own, "explicit", (a, b)
+    segments = [_around(fine, cue.start, lo, hi)]
+    if not info.conflict:  # in a sentence of conflict, only the cue's own phrase
+        segments.append(_around(strong, cue.start, lo, hi))
+    for a, b in segments:
         parties = info.parties.parties(a, b)
         if len(parties) >= 2:
             explicit = info.parties.parties(a, b, weak=False)
@@ -215,10 +251,26 @@ def _cue_parties(
             return parties, "explicit" if len(explicit) >= 2 else "resolved", (a, b)
         if parties and cue.type in ("meeting", "intent") and info.parties.destinations(a, b):
             return parties, "explicit", (a, b)  # a visit: the visited place hosts (see build_candidates)
+    if info.conflict:
+        # in a sentence of conflict: the cue's own phrase, and phrases of its clause without conflict
+        # words ("Lukashenko, for his part, pointed to his last visit to Iran, and said no sanctions ...")
+        a, b = _around(strong, cue.start, lo, hi)
+        own_lo, own_hi = _around(fine, cue.start, lo, hi)
+        out = []
+        for m in info.parties.mentions:
+            if m.role not in ("actor", "partner") or not (a <= m.start < b) or m.code in out:
+                continue
+            if not (own_lo <= m.start < own_hi):
+                seg_lo, seg_hi = _around(fine, m.start, lo, hi)
+                near_lo, near_hi = max(seg_lo, m.start - 60), min(seg_hi, m.end + 60)
+                if any(near_lo <= cs < near_hi for cs, _ in info.conflict_spans):
+                    continue  # "a territory Israel captured from Syria in the war"
+            out.append(m.code)
+        return out, "explicit", (a, b)
     a, b = _around(strong, cue.start, lo, hi)
     own = info.parties.parties(a, b)
-    if not own or info.conflict:
-        return own, "explicit", (a, b)  # in a sentence of conflict, only the cue's own clause counts
+    if not own:
+        return own, "explicit", (a, b)
     if cue.type == "intent" and any(
         a <= m.start < b and m.role in ("topic", "target") and m.code not in own
         for m in info.parties.mentions
@@ -251,6 +303,8 @@ def build_candidates(
     last_trigger: int | None = None
     last_trigger_cands: list[Candidate] = []
     person_state: str | None = None
+    by_size: dict[int, tuple[tuple[str, ...], int]] = {}  # the last group of n parties, for "the three sides"
+    speaker: tuple[str, int] | None = None  # the one state a sentence named, and where
     for pos, info in enumerate(infos):
         explicit = info.parties.parties(weak=False)
         bounds = _segments(info, text) if info.cues else ([], [])
@@ -264,8 +318,10 @@ def build_candidates(
                 continue
             strong = any(c.strong for c in cues)
             cue = next((c for c in cues if c.strong), cues[0])
-            parties, source, (seg_lo, seg_hi) = _cue_parties(info, cue, text, bounds)
             near_ctx = bool(ctx) and pos - ctx_pos <= 8
+            parties, source, (seg_lo, seg_hi) = _cue_parties(info, cue, text, bounds, near_ctx)
+            if source == "domestic":
+                continue
             groups: list[list[str]] = []
             # fallbacks when the sentence names fewer than two parties, most specific first
             if len(parties) <= 1 and type_name in ("meeting", "intent"):
@@ -274,8 +330,26 @@ def build_candidates(
                     groups, source = [[parties[0], d] for d in dests], "venue"
                 elif parties and dests:
                     parties, source = [*parties, dests[0]], "venue"
+            numbered = _NUMBERED.search(info.sent.text)
+            if not groups and numbered:
+                # "the three sides agreed ...": the last group of three named
+                size = _NUMBER_WORDS[numbered.group(1).lower()]
+                group_ctx = by_size.get(size)
+                if (
+                    group_ctx
+                    and pos - group_ctx[1] <= 8
+                    and len(parties) < size
+                    and set(parties) <= set(group_ctx[0])
+                ):
+                    parties, source = list(group_ctx[0]), "context"
             if not groups and len(parties) < 2:
-                if near_ctx and (info.anaphoric or info.other_signal or info.continuation):
+                dual = any(_DUAL.search(text, x, y) for x, y in info.anaphor_spans)
+                if (
+                    near_ctx
+                    and (info.anaphoric or info.other_signal or info.continuation)
+                    and not (dual and len(ctx) != 2)
+                ):
+                    # ("the two countries" never stands for a group of four)
                     if not parties or set(parties) <= set(ctx):
                         parties, source = list(ctx), "context"
                 if (
@@ -285,6 +359,16 @@ def build_candidates(
                     and _PRONOUN.search(info.sent.text)
                 ):
                     parties, source = [*parties, person_state], "pronoun"
+                if (
+                    len(parties) == 1
+                    and speaker is not None
+                    and speaker[1] == pos - 1
+                    and speaker[0] not in parties
+                    and _PRONOUN_OPENER.match(info.sent.text)
+                ):
+                    # "The Georgian minister said ... . He made the remarks in a meeting with his
+                    # Armenian counterpart": "he" is the one state the sentence before named
+                    parties, source = [*parties, speaker[0]], "pronoun"
                 if len(parties) == 1 and home and home not in parties and info.unmarked:
                     parties, source = [*parties, home], "home"
                 if len(parties) == 1 and near_ctx and info.unnamed_person and set(parties) <= set(ctx):
@@ -321,14 +405,37 @@ def build_candidates(
                     if subject is None and _SUBJECT_PRONOUN.search(info.sent.text):
                         subject = person_state
                     subject = subject or home
-                    if not subject or subject in parties:
+                    if not subject and type_name != "meeting":
                         continue
-                    if type_name == "meeting":  # "X met with A and B": one meeting of all
+                    if not subject or subject in parties:
+                        # "In a meeting with X's envoy, Y said ...": the envoy's and the speaker's states
+                        speech = _SPEECH_VERB.search(text, cue.end, info.sent.end)
+                        stop = speech.start() if speech else info.sent.end
+                        groups = [
+                            list(
+                                dict.fromkeys(
+                                    m.code
+                                    for m in info.parties.mentions
+                                    if fine_lo <= m.start < stop and m.role in ("actor", "partner")
+                                )
+                            )
+                        ]
+                    elif (
+                        type_name == "meeting"
+                        and not _SEPARATE.search(text, max(info.sent.start, cue.start - 30), cue.end)
+                        and not _many_countries_before(info, parties, text)
+                    ) or _one_multilateral(cue, info, fine_lo, fine_hi, text):
+                        # "X met with A and B": one meeting of all; "signed an agreement with six
+                        # powers including A, B and C": one multilateral agreement
                         groups, source = [[subject, *parties]], "pronoun"
                     else:  # "X signed deals with A and with B": one deal each
                         groups, source = [[subject, c] for c in parties], "pronoun"
                 else:
-                    groups = _star(info, parties, seg_lo, seg_hi, type_name, text) or [parties]
+                    groups = (
+                        _subject_with(info, cue, fine_lo, fine_hi, text)
+                        or _star(info, parties, seg_lo, seg_hi, type_name, text, cue.text)
+                        or [parties]
+                    )
             if not strong:
                 if type_name == "conference" and not _joint_gathering(info, cue, text):
                     continue
@@ -341,14 +448,18 @@ def build_candidates(
                 if len(countries) + len(igos) < 2 or not countries:
                     continue
                 cand = Candidate(type_name, countries, igos, [pos], cue, strong, source)
-                d = _event_date(info, cue, text, reporting, bounds)
+                d = _event_date(info, cue, text, reporting, bounds) or info.remarks_date
                 if d is not None:
                     cand.dated = True  # a date phrase of its own, even one that cannot be resolved
                     if d.value is not None:
-                        cand.date, cand.date_text = d.value, d.phrase
+                        cand.date, cand.date_text, cand.date_kind = d.value, d.phrase, d.kind
                 cand.location = _location(info)
                 cand.continued = info.continuation or info.anaphoric or source == "context"
                 made.append(cand)
+        fair = _participation(infos, pos, text, home, igo_codes)
+        if fair is not None and not any(c.type == fair.type and c.parties >= fair.parties for c in made):
+            made = [c for c in made if not (c.type == fair.type and c.parties < fair.parties)]
+            made.append(fair)
         if made:
             cands.extend(made)
             last_trigger, last_trigger_cands = pos, made
@@ -359,6 +470,11 @@ def build_candidates(
         ):
             for cand in last_trigger_cands:
                 cand.extra.append(pos)
+        for group_parties in [tuple(c.countries + c.igos) for c in made] + (
+            [tuple(explicit)] if not info.conflict else []
+        ):
+            if len(group_parties) >= 3:
+                by_size[len(group_parties)] = (group_parties, pos)
         if made:
             best = made[0]
             ctx, ctx_pos = tuple(best.countries + best.igos), pos
@@ -367,11 +483,155 @@ def build_candidates(
         persons = [m for m in info.parties.mentions if m.kind in ("person", "person-home") and not m.igo]
         if persons:
             person_state = persons[-1].code
+        states = {
+            m.code
+            for m in info.parties.mentions
+            if m.role == "actor"
+            and not m.igo
+            and (m.kind == "person" or (m.kind == "demonym" and _TITLE_AFTER.match(text, m.end)))
+        }
+        speaker = (next(iter(states)), pos) if len(states) == 1 else None
     _inherit_dates(cands)
     return _merge(cands)
 
 
 _WITH_CUE = re.compile(r"(?:with|between)$", re.IGNORECASE)
+_SPEECH_VERB = re.compile(
+    r"\b(?:said|says|told|stated|added|noted|stressed|underlined|emphasi[sz]ed|highlighted|advised|urged|called|"
+    r"expressed|described|pointed|announced|warned|asserted|declared|reiterated)\b"
+)
+_TITLE_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:minister|president|ambassador|envoy|official|diplomat|spokes\w+|chief|head|"
+    r"commander|premier|king|leader|secretary|chancellor|governor|speaker|deputy|director)\b",
+    re.IGNORECASE,
+)
+_DUAL = re.compile(r"\b(?:two|2|both)\b", re.IGNORECASE)
+_PRONOUN_OPENER = re.compile(r"\W*(?:He|She)\s")
+_SEPARATE = re.compile(r"\bseparate(?:ly)?\b", re.IGNORECASE)
+# "negotiated with different countries including A, B and C": one by one
+_MANY_COUNTRIES = re.compile(
+    r"\s*(?:the\s+)?(?:different|various|several|many|numerous|other|\d+|a\s+number\s+of)\s+(?:\w+\s+)?"
+    r"(?:countries|states|nations|governments),?\s+(?:including|such\s+as|like|namely)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6}
+_NUMBERED = re.compile(
+    r"\b(?:the|all|both)\s+(three|four|five|six)\s+(?:sides|countries|nations|parties|states|governments|neighbou?rs)\b",
+    re.IGNORECASE,
+)
+
+# A gathering that foreign participants attend: fairs, exhibitions, shows, festivals, conferences.
+_GATHERING = re.compile(
+    r"\b(?:exhibitions?|expos?|fairs?|fairgrounds?|(?:air|trade|auto|motor|food|fashion)\s+shows?|festivals?|"
+    r"conferences?|congress(?:es)?|symposi(?:um|a)|biennials?|olympiads?)\b",
+    re.IGNORECASE,
+)
+# "30 companies from Germany, Italy and Russia", "scholars from around the world, including Iran, ..."
+_PARTICIPANTS_FROM = re.compile(
+    r"(?:\bwith\s+the\s+(?:participation|presence)\s+of\s+(?:(?:[\w-]+\s+){0,3}(?:from|of)\s+)?"
+    r"|\b(?:companies|firms|exhibitors|participants|publishers|delegations|representatives|scholars|"
+    r"researchers|experts|scientists|universities|teams|artists|filmmakers|academics|professors|"
+    r"brands|manufacturers|producers|businesses|entrepreneurs|guests|speakers)\s+from\s+"
+    # "ministers of Iraq, Oman and Qatar ... participated": only with a verb of attending (see below)
+    r"|\b(?P<of>ministers|officials|envoys|representatives|delegations)\s+of\s+)"
+    r"(?:(?:some\s+|over\s+|more\s+than\s+)?\d+\s+(?:\w+\s+)?countries|around\s+the\s+world|across\s+the\s+world|"
+    r"(?:\w+\s+){0,2}countries)?,?\s*(?:(?:including|such\s+as|like|namely|among\s+them)\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "Italian publishing firms are participating", "Italy is the special guest"
+_DEMONYM_PARTICIPANTS = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}(?:companies|firms|exhibitors|publishers|publishing\s+houses|"
+    r"teams?|scholars|researchers|artists|filmmakers|universities|brands|manufacturers|pavilions?)\b",
+)
+_GUEST_AFTER = re.compile(
+    r"\s+(?:is|was|will\s+be|has\s+been)\s+(?:the\s+)?(?:special\s+|honou?red\s+)?guest(?:\s+of\s+honou?r)?\b",
+    re.IGNORECASE,
+)
+_ATTENDING = re.compile(
+    r"\b(?:attend\w*|participat\w*|tak(?:e|es|ing)\s+part|took\s+part|present\s+at|showcas\w*|exhibit\w*|"
+    r"held\s+with|special\s+guest|guest\s+of\s+honou?r)\b",
+    re.IGNORECASE,
+)
+_LIST_SEP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|plus\s+)(?:the\s+)?$")
+# a participants list goes on: "..., as well as deputy ministers of Azerbaijan, along with delegations from"
+_PARTICIPANTS_SEP = re.compile(
+    r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|plus\s+|,?\s*(?:as\s+well\s+as|along\s+with|together\s+with)\s+)"
+    r"(?:(?:[a-z-]+\s+){1,3}(?:from|of)\s+)?(?:the\s+)?$"
+)
+# the participation is yet to happen: "are expected to attend", "have been invited to"
+_FUTURE_PARTICIPATION = re.compile(
+    r"\b(?:will|would|shall|expected\s+to|scheduled\s+to|slated\s+to|set\s+to|invited\s+to|plan(?:s|ning)?\s+to)"
+    r"\s+(?:\w+\s+){0,2}?(?:attend|participate|take\s+part|be\s+present|showcase|exhibit|join)\b"
+    r"|\b(?:will|to)\s+be\s+(?:held|organi[sz]ed|staged)\b",
+    re.IGNORECASE,
+)
+
+
+def _participation(
+    infos: list[SentInfo], pos: int, text: str, home: str | None, igo_codes: set[str]
+) -> Candidate | None:
+    """A gathering attended by participants from listed states: one `conference` of them and the host.
+
+    "The fair is held with 30 companies from Germany, Italy and Japan participating"
+    (annotation rule 8: companies and scholars act for their states), "Italian
+    publishers are attending the book fair", "Italy is the special guest". The
+    gathering is named in the sentence or in the two before it; the host is the
+    state of its venue, else the dateline's state.
+    """
+    info = infos[pos]
+    lo, hi = info.sent.start, info.sent.end
+    here = _GATHERING.search(text, lo, hi)
+    if here is None:
+        if not _ATTENDING.search(text, lo, hi):
+            return None
+        if not any(
+            _GATHERING.search(text, infos[p].sent.start, infos[p].sent.end)
+            for p in range(max(0, pos - 2), pos)
+        ):
+            return None
+    states = [m for m in info.parties.mentions if not m.igo and m.role in ("actor", "partner", "venue")]
+    listed: list[str] = []
+    for i, m in enumerate(states):
+        intro = _PARTICIPANTS_FROM.search(text, max(lo, m.start - 90), m.start)
+        if intro and intro.group("of") and not _ATTENDING.search(text, lo, hi):
+            intro = None
+        if m.kind in ("country", "capital") and intro:
+            group = [m]
+            for n in states[i + 1 :]:
+                if _PARTICIPANTS_SEP.match(text[group[-1].end : n.start]):
+                    group.append(n)
+                else:
+                    break
+            listed.extend(x.code for x in group)
+        elif (
+            m.kind == "demonym"
+            and _DEMONYM_PARTICIPANTS.match(text, m.end)
+            and _ATTENDING.search(text, lo, hi)
+        ):
+            listed.append(m.code)
+        elif m.kind == "country" and _GUEST_AFTER.match(text, m.end):
+            listed.append(m.code)
+    if not listed:
+        return None
+    host = None
+    for p in range(pos, max(-1, pos - 3), -1):
+        venues = [v for v in infos[p].parties.venues() if v.code]
+        if venues and (p == pos or _GATHERING.search(text, infos[p].sent.start, infos[p].sent.end)):
+            host = venues[0].code
+            break
+    host = host or home
+    codes = list(dict.fromkeys([*([host] if host else []), *listed]))
+    countries, igos = _split_parties(codes, igo_codes)
+    if len(countries) < 2:
+        return None
+    cue_at = here or _ATTENDING.search(text, lo, hi)
+    assert cue_at is not None
+    future = _FUTURE_PARTICIPATION.search(text, lo, hi) is not None
+    etype = "intent" if future else "conference"
+    cue = Cue(cue_at.start(), cue_at.end(), etype, True, cue_at.group(0), irrealis=future)
+    cand = Candidate(etype, countries, igos, [pos], cue, True, "explicit")
+    cand.location = _location(info)
+    return cand
 
 
 def _with_object(info: SentInfo, cue: Cue, parties: list[str], a: int, b: int, text: str) -> list[str]:
@@ -400,6 +660,45 @@ def _with_object(info: SentInfo, cue: Cue, parties: list[str], a: int, b: int, t
     if subject is None:
         return parties
     return [subject, *dict.fromkeys(codes)]
+
+
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:also\s+)?(?:have|has|had|are|were|is|was|will|would|can|could|agreed|signed|decided|discussed|held|met|"
+    r"stressed|called|pledged|vowed|expressed)\b"
+)
+
+
+def _coordinated_subject(info: SentInfo, text: str) -> list[str] | None:
+    """ "Tehran and Damascus have agreed ...": a pair of states as the sentence's subject."""
+    ms = [m for m in info.parties.mentions if m.role in ("actor", "partner")]
+    for x, y in itertools.pairwise(ms):
+        if x.code != y.code and _CONNECTOR.match(text[x.end : y.start]) and _SUBJECT_VERB.match(text, y.end):
+            return [x.code, y.code]
+    return None
+
+
+# "between the delegation of Caracas and ...", "between the foreign ministers of"
+_BETWEEN_LEAD = re.compile(r"^\s*(?:the\s+)?(?:(?-i:[a-z][\w-]*)\s+){0,3}?(?:(?:of|from)\s+(?:the\s+)?)?$")
+
+
+def _between_objects(info: SentInfo, cue: Cue, hi: int, text: str) -> list[str] | None:
+    """The coordinated parties right after a cue ending in "between" ("agreement between A, B and C")."""
+    if not cue.text.lower().endswith("between"):
+        return None
+    ms = [m for m in info.parties.mentions if cue.end <= m.start < hi and m.role in ("actor", "partner")]
+    if not ms or not _BETWEEN_LEAD.match(text[cue.end : ms[0].start]):
+        return None
+    objs = [ms[0]]
+    for m in ms[1:]:
+        gap = text[objs[-1].end : m.start]
+        loose = len(gap) < 80 and re.search(r"\band\b", gap) and not re.search(r"[,;:.]\s", gap)
+        if m.code == objs[-1].code or _CONNECTOR.match(gap) or _LIST_SEP.match(gap) or loose:
+            objs.append(m)  # "between Iran's DoE and this company based in the Netherlands"
+        else:
+            break
+    if len(objs) < 2:
+        return None  # a lone object ("between Iran and the P5+1") says nothing
+    return list(dict.fromkeys(m.code for m in objs))
 
 
 def _subject_before(info: SentInfo, cue: Cue, seg_lo: int, text: str) -> bool:
@@ -445,6 +744,63 @@ def _with_list(info: SentInfo, parties: list[str], lo: int, hi: int, text: str) 
     return _WITH_WORD.search(text, lo, ms[0].start) is not None
 
 
+_SINGULAR_DEAL = re.compile(
+    r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:agreement|deal|accord|treaty|pact|memorandum|MoU|MOU|contract|"
+    r"protocol|convention|charter|declaration)\b(?!\s+of\s+understanding\s+and)",
+)
+
+
+def _one_multilateral(cue: Cue, info: SentInfo, lo: int, hi: int, text: str) -> bool:
+    """ "signed an agreement with A, B and C" is one agreement of all; "deals with A and with B" are not."""
+    if cue.type != "agreement" or not _SINGULAR_DEAL.search(cue.text):
+        return False
+    return len(_WITH_WORD.findall(text, cue.start, max(hi, cue.end))) <= 1
+
+
+def _many_countries_before(info: SentInfo, parties: list[str], text: str) -> bool:
+    """ "with different countries including A, B and C" before the first listed party."""
+    first = next((m for m in info.parties.mentions if m.code in parties), None)
+    if first is None:
+        return False
+    w = _WITH_WORD.search(text, max(info.sent.start, first.start - 80), first.start)
+    return w is not None and _MANY_COUNTRIES.match(text, w.end(), first.start) is not None
+
+
+def _subject_with(info: SentInfo, cue: Cue, lo: int, hi: int, text: str) -> list[list[str]] | None:
+    """ "Kenya signed deals with Uganda and with Tanzania", "held separate talks with A and B": one each.
+
+    The subject named before "with" pairs with each party after it, unless the
+    phrase is one multilateral act ("an agreement with A and B", "met with A and B").
+    """
+    w = _WITH_WORD.search(text, cue.start, hi)
+    if w is None or _JOINT_CUE.match(cue.text):
+        return None
+    before = [m for m in info.parties.mentions if lo <= m.start < w.start() and m.role == "actor"]
+    after = [m for m in info.parties.mentions if w.end() <= m.start < hi and m.role in ("actor", "partner")]
+    if not before or not after:
+        return None
+    subject = before[-1].code
+    others = [c for c in dict.fromkeys(m.code for m in after) if c != subject]
+    if len(others) < 2:
+        return None
+    separate = (
+        _SEPARATE.search(text, max(info.sent.start, cue.start - 30), w.start()) is not None
+        or _MANY_COUNTRIES.match(text, w.end(), after[0].start) is not None
+    )
+    repeated = len(_WITH_WORD.findall(text, w.start(), hi)) > 1 and re.search(
+        r"\band\s+with\b", text[w.start() : hi], re.IGNORECASE
+    )
+    plural = cue.type == "agreement" and _PLURAL_DEALS.search(cue.text) is not None
+    if not (separate or repeated or plural):
+        return None  # "X met with A and B", "signed the JCPOA with A, B and C": one act of all
+    return [[subject, c] for c in others]
+
+
+_PLURAL_DEALS = re.compile(
+    r"\b(?:agreements|deals|accords|treaties|pacts|memorand(?:a|ums)|MoUs|MOUs|contracts|protocols|documents)\b"
+)
+
+
 def _counterpart_list(info: SentInfo, lo: int, hi: int, text: str) -> list[str]:
     """ "their German and Austrian counterparts": the states of a possessive counterparts list."""
     ms = [
@@ -464,8 +820,11 @@ def _counterpart_list(info: SentInfo, lo: int, hi: int, text: str) -> list[str]:
     return []
 
 
+_JOINT_CUE = re.compile(r"with the\b", re.IGNORECASE)
+
+
 def _star(
-    info: SentInfo, parties: list[str], lo: int, hi: int, type_name: str, text: str
+    info: SentInfo, parties: list[str], lo: int, hi: int, type_name: str, text: str, cue_text: str = ""
 ) -> list[list[str]] | None:
     """Hub-and-spoke events, not a clique.
 
@@ -473,8 +832,8 @@ def _star(
     "Iran exports oil to A, B and C" (a material flow from one actor, named first
     and apart, to others) are Iran-A, Iran-B, Iran-C.
     """
-    if len(parties) < 3:
-        return None
+    if len(parties) < 3 or _JOINT_CUE.match(cue_text):
+        return None  # "compiled with the cooperation of A, B and C": one joint activity of all
     ms = [m for m in info.parties.mentions if lo <= m.start < hi and m.role in ("actor", "partner")]
     partners = {m.code for m in ms if m.role == "partner"}
     if len(partners) == 1:
@@ -489,6 +848,9 @@ def _star(
     return [[first.code, m] for m in dict.fromkeys(x.code for x in rest)]
 
 
+_HAS_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def _inherit_dates(cands: list[Candidate]) -> None:
     """An event with no date of its own, continuing an occasion, takes that occasion's date and place."""
     for i, cand in enumerate(cands):
@@ -501,11 +863,33 @@ def _inherit_dates(cands: list[Candidate]) -> None:
             if prev.date is None or prev.parties != cand.parties:
                 continue
             same_sentence = prev.sentences[0] == pos
-            if same_sentence or cand.continued or cand.type == "intent":
+            # an intent voiced at an occasion dated relative to publication ("on Sunday") shares its
+            # date; a past occasion with its own year ("in 2006", "in March 2021") is another occasion
+            recent = (
+                prev.date_kind is not None
+                and prev.date_kind != "rel"
+                and not _HAS_YEAR.search(prev.date_text or "")
+            )
+            if same_sentence or cand.continued or (cand.type == "intent" and recent):
                 cand.date, cand.date_text = prev.date, prev.date_text
                 if cand.location is None:
                     cand.location = prev.location
                 break
+
+
+def _same_occasion_dates(a: Candidate, b: Candidate) -> bool:
+    """Whether two candidates' dates allow one occasion.
+
+    Equal dates do; so does a date and no date, unless the undated one has a date
+    phrase of its own that could not be resolved ("on Monday" with no publication
+    date beside "in 2006": two visits, not one).
+    """
+    if a.date is not None and b.date is not None:
+        return a.date.start == b.date.start
+    if a.date is None and b.date is None:
+        return True
+    undated = a if a.date is None else b
+    return not undated.dated
 
 
 def _merge(cands: list[Candidate]) -> list[Candidate]:
@@ -516,7 +900,7 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
         for ev in out:
             if ev.key != cand.key:
                 continue
-            if ev.date is None or cand.date is None or ev.date.start == cand.date.start:
+            if _same_occasion_dates(ev, cand):
                 target = ev
                 break
         if target is None:
@@ -528,7 +912,7 @@ def _merge(cands: list[Candidate]) -> list[Candidate]:
         if target.source != "explicit" and cand.source == "explicit":
             target.source = "explicit"
         if target.date is None and cand.date is not None:
-            target.date, target.date_text = cand.date, cand.date_text
+            target.date, target.date_text, target.date_kind = cand.date, cand.date_text, cand.date_kind
         if target.location is None:
             target.location = cand.location
     return out

@@ -180,6 +180,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+# a capitalised word right before a capitalised "Today": the name of a publication
+_IN_NAME = re.compile(r"[A-Z][\w.]*\s+$")
 _FUTURE = re.compile(r"\b(?:will|to be held|is to|are to|scheduled|slated|due|next|upcoming|planned)\b", re.I)
 
 
@@ -294,6 +296,8 @@ def find_dates(text: str, lo: int, hi: int, published: date | None) -> list[Date
             y = m.groupdict().get("y")
             if y and not (1900 <= int(y) <= 2100):
                 continue
+            if kind == "rel_day" and _IN_NAME.search(text, max(lo, s - 40), s) and text[s].isupper():
+                continue  # "Georgia Today", "USA Today": a title, not a day
             value = _resolve(kind, m.groupdict(), published, future)
             taken.append((s, e))
             found.append(DateMention(s, e, text[s:e], kind, value))

@@ -10,6 +10,7 @@ first need and runs only on the evidence sentences of articles with events.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -35,7 +36,7 @@ from libs.extraction.assemble import (
     confidence,
     event_id,
 )
-from libs.extraction.dates import find_dates
+from libs.extraction.dates import DateMention, find_dates
 from libs.extraction.fastre import PrefixScanner, Scan
 from libs.extraction.gazetteer import Gazetteer, Match
 from libs.extraction.language import LanguageGuard
@@ -61,6 +62,28 @@ _OTHER_PARTY = re.compile(
     r"the \w+ side|officials? from|representatives? (?:of|from))\b",
     re.IGNORECASE,
 )
+
+
+# "He made the remarks in a meeting with ...": the occasion of what the sentence before reported
+_REMARKS_OPENER = re.compile(
+    r"\W*(?:He|She|They|The\s+(?:\w+\s+){0,2}?(?:minister|official|president|envoy|ambassador|diplomat|spokesman|"
+    r"chief|head))\s+(?:also\s+)?(?:made|gave|delivered|voiced|expressed)\s+(?:the|these|his|her|their)\s+"
+    r"(?:remarks|comments|statements?|speech)\b"
+    r"|\W*(?:The|These|His|Her)\s+(?:remarks|comments|statements?)\s+(?:were|was)\s+made\b"
+)
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told\s+(?:[\w.-]+\s+){0,3}?|stated|announced|noted|stressed|added|remarked|declared|"
+    r"underlined|emphasi[sz]ed|highlighted|urged|called|expressed|asserted|reiterated)\s+$"
+)
+
+
+def _said_date(work: str, info: SentInfo, pub_day: date | None) -> DateMention | None:
+    """The date right after a speech verb in a sentence ("X said on Tuesday that ...")."""
+    dates = info.dates or find_dates(work, info.sent.start, info.sent.end, pub_day)
+    for d in dates:
+        if _SAID_BEFORE.search(work, max(info.sent.start, d.start - 40), d.start):
+            return d
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,7 +236,8 @@ class Extractor:
                 names=[(m.start, m.end, m.is_igo) for m in sm],
                 ws=ws,
             )
-            anaphoric = res.anaphora.search(ws, lo, hi) is not None
+            anaphor_spans = [(m.start(), m.end()) for m in res.anaphora.finditer(ws, lo, hi)]
+            anaphoric = bool(anaphor_spans)
             unnamed = any(lo <= p.start < hi and p.country is None for p in people)
             infos.append(
                 SentInfo(
@@ -229,8 +253,12 @@ class Extractor:
                     conflict=conflict,
                     unnamed_person=unnamed,
                     conflict_spans=conflict_spans,
+                    anaphor_spans=anaphor_spans,
                 )
             )
+        for prev, info in itertools.pairwise(infos):
+            if info.cues and _REMARKS_OPENER.match(work, info.sent.start):
+                info.remarks_date = _said_date(work, prev, pub_day)
         return infos, people, persons
 
     def _events(

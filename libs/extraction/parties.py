@@ -71,7 +71,7 @@ _DEST_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TARGET_BEFORE = re.compile(
-    r"(?:sanctions?|embargo(?:es)?|pressure|war|attacks?|aggression|strikes?|airstrikes?|threats?|crimes?|"
+    r"(?:sanctions?|embargo(?:es)?|pressure|war|attacks?|aggression|strikes?|airstrikes?|threats?|crimes?|isolate|"
     r"hostility|invasion|occupation|accusations?|accused|accusing|condemned|condemning|criticized|criticised|"
     r"criticizing|blamed|blaming|against|threatened|threatening|attacked|attacking|slammed|warned|"
     r"sanctioned|invaded|bombed|lashed\s+out\s+at|urged|urging|called\s+on|"
@@ -93,7 +93,9 @@ _TOPIC_BEFORE = re.compile(
     r"|\b(?:situation|developments|crisis|conflict|war|peace\s+process|stability|security)\s+in\s+(?:the\s+)?"
     r"|\b(?:desk|division|department|bureau)\s+(?:officer\s+|chief\s+|head\s+)?(?:of|for)\s+(?:the\s+)?"
     r"|\b(?:envoys?|representatives?|coordinators?|ambassador-at-large)\s+(?:(?:on|for)\s+)(?:the\s+)?"
-    r"|\b(?:ambassadors?|envoys?|charg[ée] d['’]affaires)\s+to\s+(?:the\s+)?)$",
+    r"|\b(?:ambassadors?|envoys?|charg[ée] d['’]affaires)\s+to\s+(?:the\s+)?"
+    # "a four-point peace plan for Yemen": what the plan is about
+    r"|\b(?:plan|initiative|proposal|roadmap|solution|settlement)\s+(?:for|on)\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
 _TOPIC_AFTER = re.compile(
@@ -106,7 +108,9 @@ _TOPIC_ONLY_AFTER = re.compile(r"^\s*(?:,|\.|$)")
 # "the Vienna talks", "Astana process", "Paris agreement": a city naming a process is where, not who.
 _PLACE_NAMED_PROCESS = re.compile(
     r"^(?:-based\s+|\s+)(?-i:[A-Z][a-z]+\s+){0,2}(?:talks|process|format|negotiations|accords?|agreement|conference|forum|summit|"
-    r"declaration|protocol|convention|dialogue|peace\s+talks|meeting|group|club|initiative|round)\b",
+    r"declaration|protocol|convention|dialogue|peace\s+talks|meeting|group|club|initiative|round)\b"
+    # "the Lima trade fair", "the Nairobi book fair": where, not who
+    r"|^\s+(?-i:[a-z]+\s+){0,2}(?:fairs?|exhibitions?|expos?|(?:air|trade|book|motor|auto)\s+shows?|festivals?|biennials?)\b",
     re.IGNORECASE,
 )
 # "Mashhad University", "University of Tehran": the place names an institution, which acts.
@@ -120,6 +124,25 @@ _INSTITUTION_BEFORE = re.compile(
     # "the new government in Islamabad": the capital stands for the state that acts
     r"|\b(?:government|authorities|leadership|administration|regime|officials|rulers)\s+in\s+$"
 )
+# "urged Brazil to support ...": asked to cooperate, not criticised
+_URGED_BEFORE = re.compile(r"\b(?:urged|urging|called\s+on|asked)\s+(?:the\s+)?$", re.IGNORECASE)
+_URGED_TO_COOPERATE = re.compile(
+    r"(?:['’]s)?\s+(?:[\w.-]+\s+){0,3}?to\s+(?:support|help|assist|cooperate|collaborate|expand|boost|develop|"
+    r"strengthen|invest|join|participate|contribute)\b",
+    re.IGNORECASE,
+)
+_MEMBER_OF_BEFORE = re.compile(
+    r"\b(?:an?|one|another)\s+member(?:\s+(?:state|country|nation))?\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
+_MEMBERS_BEFORE = re.compile(
+    r"\b(?:(?:which|that)\s+(?:includes?|included|comprises?|comprised|consists?\s+of)|comprising|consisting\s+of|"
+    r"made\s+up\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SIDELINES_PHRASE = re.compile(
+    r"\bsidelines\s+of\s+(?:(?!\b(?:with|and|met|meets|held|talks)\b)[^,;:.])*$", re.IGNORECASE
+)
+_BASED_IN = re.compile(r"\b(?:based|headquartered|registered)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
 _FORUM_BEFORE = re.compile(r"sidelines\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 _UNMARKED_TITLE = re.compile(
     r"(?<![\w-])(?:(?:[Ff]oreign|[Pp]rime|[Dd]eputy|[Vv]ice)\s+)?(?:[Mm]inister|[Pp]resident|"
@@ -127,6 +150,8 @@ _UNMARKED_TITLE = re.compile(
 )
 # between two members of a list: a comma or "and", maybe other capitalised names ("Iran, Central Asia, Russia")
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:[A-Z][\w-]*\s*(?:,\s*)?){0,4}$")
+# "exports to Iraq, Germany, the U.S. and the UK": a list of partners may repeat "the"
+_PARTNER_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)the\s+$")
 # Cheap anaphors.
 _IGO_ANAPHOR = re.compile(r"\b[Tt]he\s+(Agency|Organi[sz]ation|Union|bloc|Bank|Fund|Council|Commission)\b")
 _COUNTRY_ANAPHOR = re.compile(
@@ -198,23 +223,49 @@ def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazettee
     if m.is_igo:
         if _FORUM_BEFORE.search(before):
             return FORUM
+        if _MEMBER_OF_BEFORE.search(before):
+            return TOPIC  # "a member of the European Union": an unnamed member state, not the Union
+
         rest = re.sub(r"^(?:['’]s)?\s*(?:\d+\w*\s+)?", "", after)
         if rest.startswith(gaz.gathering_suffixes):
             return FORUM
         return ACTOR
-    if _TARGET_AFTER.match(after) or _TARGET_BEFORE.search(before):
+    if _TARGET_AFTER.match(after) or (
+        _TARGET_BEFORE.search(before)
+        and not (_URGED_BEFORE.search(before) and _URGED_TO_COOPERATE.match(after))
+    ):
         return TARGET
+    # "on the sidelines of the anniversary of the Chinese navy": the occasion, not a party (rules 3, 4)
+    if _SIDELINES_PHRASE.search(before) and not _VENUE_BEFORE.search(before):
+        return FORUM
+    # "a company based in the Netherlands": the state it belongs to (annotation rule 8)
+    if m.kind == "country" and _BASED_IN.search(before):
+        return ACTOR
+    # "Syria's Idlib", "Iraq's Basra": the city takes the role of its state's mention
+    if (
+        prev is not None
+        and m.kind in ("city", "capital")
+        and prev.code == m.code
+        and re.fullmatch(r"['’]s\s+", work[prev.end : m.start])
+    ):
+        return prev.role
     # a list continues the role of its first member: "visited Switzerland, Belgium and France"
     if (
         prev is not None
         and prev.role in (DESTINATION, VENUE, TARGET, TOPIC, PARTNER)
-        and _LIST_GAP.match(work[prev.end : m.start])
+        and (
+            _LIST_GAP.match(work[prev.end : m.start])
+            or (prev.role == PARTNER and _PARTNER_LIST_GAP.match(work[prev.end : m.start]))
+        )
     ):
         if not (prev.role == VENUE and m.kind in ("demonym", "institution")):
             return prev.role
     if _TOPIC_AFTER.match(after) or (
         _TOPIC_BEFORE.search(before) and m.kind in ("country", "capital", "city")
     ):
+        return TOPIC
+    # "BRICS, which includes Brazil, Russia, India ...": a description of members, not the actors
+    if m.kind == "country" and _MEMBERS_BEFORE.search(before):
         return TOPIC
     if m.kind in ("country", "capital", "city"):
         if m.kind in ("capital", "city") and (

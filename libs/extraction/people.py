@@ -280,7 +280,8 @@ class PersonIndex:
         self.igo_codes: set[str] = set()
         for p in people:
             if p.country and p.explicit:
-                votes.setdefault(_surname(p.name), set()).add(p.country)
+                for key in _name_keys(p.name):
+                    votes.setdefault(key, set()).add(p.country)
                 if p.igo:
                     self.igo_codes.add(p.country)
         self.explicit: dict[str, str] = {
@@ -317,6 +318,25 @@ class PersonIndex:
         """The state (not IGO) a person's surname is linked to, if any."""
         code = self.by_surname.get(_surname(name))
         return code if code and code not in self.igo_codes else None
+
+
+_NAME_CONNECTORS = frozenset({"bin", "ibn", "bint", "al", "el", "abu", "de", "van", "von", "da", "di"})
+
+
+def _name_keys(name: str) -> list[str]:
+    """How later sentences may refer to a person: the surname, and "bin Farhan" for
+    "Faisal bin Farhan Al Saud" (a connector and the name after it)."""
+    keys = [_surname(name)]
+    toks = name.split()
+    for i in range(1, len(toks) - 1):
+        if (
+            toks[i].lower() in _NAME_CONNECTORS
+            and toks[i + 1][:1].isupper()
+            and toks[i + 1].lower() not in _NAME_CONNECTORS
+        ):
+            keys.append(f"{toks[i]} {toks[i + 1]}")
+            break
+    return keys
 
 
 def _surname(name: str) -> str:

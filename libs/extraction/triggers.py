@@ -23,7 +23,13 @@ from dataclasses import dataclass, replace
 from libs.extraction.fastre import FastPattern, Scan
 from libs.extraction.resources import Resources
 
-_CLAUSE_CUT = re.compile(r"[;:!?“”\"]|,\s+(?:but|while|whereas|although|adding|saying|which|who)\b|\.\s")
+_CLAUSE_CUT = re.compile(
+    r"[;:!?“”\"]|,\s+(?:but|while|whereas|although|adding|saying|which|who)\b|\.\s"
+    # a subordinate clause with a finite past verb reports a fact: "trying to ... after it signed a deal"
+    r"|\b(?:after|since|when|because|although|once)\s+(?=(?:[\w.’'-]+\s+){1,3}?(?:had\s+)?[a-z]+ed\b)"
+)
+# "the agreement, which was reached between ...": the relative clause is where the cue's verb is
+_RELATIVE_IN_CUE = re.compile(r",\s+(?=(?:which|that)\s)")
 _CLAUSE_END = re.compile(r"[;:!?.]|,\s+(?:but|while|whereas|although|adding|saying)\b")
 _WEAK_VERB = re.compile(r"^(?:discuss|negotiat)", re.IGNORECASE)
 # A weak noun cue that refers back ("this meeting", "the talks") reports no new event.
@@ -36,7 +42,7 @@ _WEAK_NOUN = re.compile(
 # "discussed joint research", "reviewed cooperation in ...": the topic of a meeting, not an event itself
 _TOPIC_VERB_BEFORE = re.compile(
     r"\b(?:discuss\w*|review\w*|explor\w*|examin\w*|talk(?:ed|s)? about|exchang\w* views (?:on|about)|"
-    r"focus\w* on|underscor\w*|deliberat\w*|consider\w*|weigh\w*|stud(?:y|ied)|surveyed|assessed|evaluated|"
+    r"focus\w* on|underscor\w*|deliberat\w*|consider(?:s|ed)?\b|weigh\w*|stud(?:y|ied)|surveyed|assessed|evaluated|"
     r"debat\w*)\b",
     re.IGNORECASE,
 )
@@ -58,6 +64,7 @@ _DENIAL = re.compile(
     r"(?:reports?|claims?|allegations?|rumou?rs?|speculations?|news)\b",
     re.IGNORECASE,
 )
+_OCCASION_CUE = re.compile(r"(?:in|during|at|on)\s+(?:a|an|the|his|her|their)\s", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _VISIT_NOUN = re.compile(r"(?:visit|visits|trip|tour)", re.IGNORECASE)
 _REFERRING_BEFORE = re.compile(r"\b(?:the|this|that|these|those)\s+$", re.IGNORECASE)
@@ -124,9 +131,12 @@ class CueMatcher:
 
 def _clause_start(text: str, lo: int, pos: int) -> int:
     start = lo
-    for m in _CLAUSE_CUT.finditer(text, lo, pos):
+    # no end bound: a cut's lookahead may read past `pos` ("after it | signed")
+    for m in _CLAUSE_CUT.finditer(text, lo, min(len(text), pos + 40)):
+        if m.start() >= pos:
+            break
         start = m.end()
-    return start
+    return min(start, pos)
 
 
 def filter_cues(
@@ -151,6 +161,9 @@ def filter_cues(
     for c in cues:
         if question:
             continue  # "is there a possibility that talks will resume?" reports nothing
+        rel = _RELATIVE_IN_CUE.search(c.text)
+        if rel is not None:
+            c = replace(c, start=c.start + rel.end(), text=c.text[rel.end() :])
         # "will be met with a response": passive "met" is no meeting
         if c.text.lower().startswith(("met", "offered")) and _PASSIVE_BEFORE.search(
             text[max(lo, c.start - 20) : c.start]
@@ -171,8 +184,12 @@ def filter_cues(
         ):
             if not re.match(r"sidelines", c.text, re.IGNORECASE):
                 continue
-        # "The visit will ...": a visit already reported, not a new one
-        if _VISIT_NOUN.fullmatch(c.text) and _REFERRING_BEFORE.search(text[max(lo, c.start - 12) : c.start]):
+        # "The visit will ...": a visit already reported, not a new one ("the visit of X to Y" is new)
+        if (
+            _VISIT_NOUN.fullmatch(c.text)
+            and _REFERRING_BEFORE.search(text[max(lo, c.start - 12) : c.start])
+            and not re.match(r"\s+(?:of|by)\s+(?:the\s+)?[A-Z]", text[c.end : c.end + 30])
+        ):
             continue
         if not c.strong and _WEAK_NOUN.search(c.text):
             before = text[max(lo, c.start - 30) : c.start]
@@ -211,7 +228,10 @@ def filter_cues(
             and not c.text.lower().startswith("sign")
         )
         if c.type in res.irrealis_types and not done:
-            if res.irrealis.search(text, clause_lo, c.start):
+            irr = res.irrealis.search(text, clause_lo, c.start)
+            # "proposed the idea in a meeting with ...": a past speech act at a meeting that took place
+            past_act = irr is not None and irr.group(0).lower().endswith("ed") and _OCCASION_CUE.match(c.text)
+            if irr is not None and not past_act:
                 c = replace(c, type="intent", irrealis=True)
         if c.type != "meeting" and conflict:
             # readiness *to sanction*, "jointly celebrated the violation": no cooperation
