@@ -27,6 +27,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from libs.contracts.articles import FetchMeta, RawArticle, article_id_for, content_hash
 from libs.contracts.topics import TopicSettings, all_topics
+from services.extractor.step import extract_article
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -74,15 +75,7 @@ def engine_only(articles: list[RawArticle], limit: int = 300) -> float:
     events = failures = 0
     for a in sample:
         try:
-            result = engine.extract(
-                a.text,
-                article_id=a.article_id,
-                published_at=a.published_at,
-                url=a.url,
-                title=a.title,
-                publisher=a.publisher,
-                language=a.language,
-            )
+            result = extract_article(engine, a)
         except Exception:  # the service dead-letters these; count them here
             failures += 1
             continue

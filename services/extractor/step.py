@@ -71,6 +71,19 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def extract_article(engine: ExtractorLike, article: RawArticle) -> ExtractionResultLike:
+    """Run `engine` on a `RawArticle`: its text, id and metadata become the engine's inputs."""
+    return engine.extract(
+        article.text,
+        article_id=article.article_id,
+        published_at=article.published_at,
+        url=article.url,
+        title=article.title,
+        publisher=article.publisher,
+        language=article.language,
+    )
+
+
 @dataclass
 class ExtractionStep:
     """Callable per-record step for `run_consumer` (see the module docstring)."""
@@ -84,15 +97,7 @@ class ExtractionStep:
     def __call__(self, env: Envelope[RawArticle]) -> list[OutRecord | Flush]:
         article = env.value
         try:
-            result = self.extractor.extract(
-                article.text,
-                article_id=article.article_id,
-                published_at=article.published_at,
-                url=article.url,
-                title=article.title,
-                publisher=article.publisher,
-                language=article.language,
-            )
+            result = extract_article(self.extractor, article)
         except MemoryError:
             raise
         except Exception as exc:

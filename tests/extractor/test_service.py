@@ -31,7 +31,7 @@ from libs.contracts.topics import TopicSettings
 from libs.infra.broker import free_port
 from services.extractor.config import ExtractorSettings
 from services.extractor.service import load_extractor, run
-from services.extractor.step import ExtractorLike
+from services.extractor.step import ExtractorLike, extract_article
 from tests.conftest import REPO_ROOT
 from tests.extractor.factories import article_json, raw_article
 from tests.runtime.kafka_helpers import produce, read_topic
@@ -116,15 +116,7 @@ async def test_articles_in_events_and_summaries_out_bad_records_dead_lettered(
 
     expected: dict[str, list[CooperationEvent]] = {}
     for a in articles:
-        result = extractor.extract(
-            a.text,
-            article_id=a.article_id,
-            published_at=a.published_at,
-            url=a.url,
-            title=a.title,
-            publisher=a.publisher,
-            language=a.language,
-        )
+        result = extract_article(extractor, a)
         expected[a.article_id] = list(result.events)
     n_expected_events = sum(len(v) for v in expected.values())
     assert n_expected_events > 0, "the test texts should yield some events"
