@@ -249,12 +249,12 @@ def test_migrations_up_down_and_cli(
 ) -> None:
     from libs.cli import main
     from services.fetcher.db.migrate import current_revision, downgrade, head_revision, upgrade
-    from services.fetcher.ledger import make_engine
+    from services.fetcher.ledger import ledger_engine
 
     monkeypatch.setenv("ACCORD_DATABASE_URL", database_url)
     assert main(["fetcher", "migrate"]) == 0
     assert f"revision {head_revision()}" in capsys.readouterr().out
-    engine = make_engine(database_url)
+    engine = ledger_engine(database_url)
     try:
         tables = set(inspect(engine).get_table_names())
         assert {"fetcher_ledger", "fetcher_sources", "fetcher_alembic_version"} <= tables
@@ -355,7 +355,7 @@ def test_sigterm_drains_and_sigkill_restart_loses_nothing(
 def test_forget_republishes_articles_a_lost_broker_never_delivered(
     kafka_bootstrap: str, unique_topics: TopicSettings, database_url: str, tmp_path: Path
 ) -> None:
-    from services.fetcher.ledger import PgLedger, make_engine
+    from services.fetcher.ledger import PgLedger, ledger_engine
 
     corpus = tmp_path / "c.jsonl.gz"
     write_corpus(corpus, 12)
@@ -364,7 +364,7 @@ def test_forget_republishes_articles_a_lost_broker_never_delivered(
     assert fetch(settings, [source], unique_topics)["c"].published == 12
     records = read_topic(kafka_bootstrap, unique_topics.topic_articles_raw, expect=12)
     lost = sorted({r.key.decode() for r in records})[:5]
-    engine = make_engine(database_url)
+    engine = ledger_engine(database_url)
     try:
         assert PgLedger(engine).forget_sync(lost) == 5
     finally:

@@ -19,7 +19,7 @@ from services.fetcher.config import (
     load_sources_file,
     parse_source_spec,
 )
-from services.fetcher.documents import Document, Item, Rejected
+from services.fetcher.documents import Document, Item, Skipped
 from services.fetcher.sources import SourceError, known_kinds, open_source
 from services.fetcher.sources.folder import FolderSource, decode_text, text_title
 from services.fetcher.sources.jsonl import JsonlSource
@@ -190,11 +190,11 @@ def test_jsonl_reads_documents_and_reports_bad_lines(tmp_path: Path, compress: b
     kinds = [(type(i).__name__, getattr(i, "reason", None), i.source_ref) for i in items]
     assert kinds == [
         ("Document", None, "tt-1"),
-        ("Rejected", "bad_record", "a.jsonl" + (".gz" if compress else "") + ":2"),
-        ("Rejected", "bad_record", f"{path.name}:4"),
-        ("Rejected", "empty", "tt-2"),
-        ("Rejected", "empty", "tt-3"),
-        ("Rejected", "bad_record", "tt-4"),
+        ("Skipped", "bad_record", "a.jsonl" + (".gz" if compress else "") + ":2"),
+        ("Skipped", "bad_record", f"{path.name}:4"),
+        ("Skipped", "empty", "tt-2"),
+        ("Skipped", "empty", "tt-3"),
+        ("Skipped", "bad_record", "tt-4"),
         ("Document", None, f"{path.name}:8"),
     ]
     first, last = items[0], items[-1]
@@ -309,7 +309,7 @@ def test_folder_too_large_and_fingerprint(tmp_path: Path) -> None:
         SourceConfig(name="f", kind="folder", path=tmp_path, options={"max_file_bytes": 40})
     )
     items = scan(source)
-    assert [(i.source_ref, i.reason) for i in items if isinstance(i, Rejected)] == [("b/z.html", "too_large")]
+    assert [(i.source_ref, i.reason) for i in items if isinstance(i, Skipped)] == [("b/z.html", "too_large")]
     fp = source.fingerprint()
     (tmp_path / "new.txt").write_text("A new file.")
     assert fp is not None and source.fingerprint() != fp
