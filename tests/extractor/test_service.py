@@ -188,7 +188,7 @@ def test_accord_extractor_process_serves_metrics_and_stops_on_sigterm(
             [
                 sys.executable,
                 "-m",
-                "libs.cli",
+                "app.cli",
                 "extractor",
                 "--group",
                 f"g-{uuid.uuid4().hex[:6]}",

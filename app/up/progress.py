@@ -1,27 +1,26 @@
 """The live progress line of `accord up`: what was fetched, extracted and stored, and the lag.
 
-Counts come from the services' Prometheus endpoints (fetched, extracted, lag)
-and from Postgres (articles and events stored), so the line reflects durable
-state, not just what the processes claim.
+Counts come from the services' Prometheus endpoints (extracted, lag) and from
+Postgres through the functions the services own (articles and events stored:
+`services.store.confirmations.stored_counts`; published:
+`services.fetcher.ledger.published_count`), so the line reflects durable state,
+not just what the processes claim.
 """
 
 from __future__ import annotations
 
-import contextlib
 import sys
 import time
 from dataclasses import dataclass
 
 import httpx
 from prometheus_client.parser import text_string_to_metric_families
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
-#: tables read for the stored counts (owned by the store and the fetcher)
-STORED_SQL = """
-select
-  (select count(*) from articles) as articles,
-  (select count(*) from events where retired_at is null) as events,
-  (select count(*) from fetcher_ledger) as published
-"""
+from libs.runtime.db import pg_engine
+from services.fetcher.ledger import published_count
+from services.store.confirmations import stored_counts
 
 
 @dataclass
@@ -43,7 +42,12 @@ class Snapshot:
 
     def idle(self) -> bool:
         """Everything published has reached the store and nothing is waiting."""
-        return self.db_ok and self.articles_stored >= self.published and self.lag_raw == 0 and self.lag_store == 0
+        return (
+            self.db_ok
+            and self.articles_stored >= self.published
+            and self.lag_raw == 0
+            and self.lag_store == 0
+        )
 
 
 def scrape(port: int, host: str = "127.0.0.1") -> dict[str, float]:
@@ -59,21 +63,7 @@ def scrape(port: int, host: str = "127.0.0.1") -> dict[str, float]:
     return totals
 
 
-def _lag_by_topic(port: int) -> dict[str, float]:
-    try:
-        text = httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=1.0).text
-    except httpx.HTTPError:
-        return {}
-    out: dict[str, float] = {}
-    for family in text_string_to_metric_families(text):
-        if family.name == "accord_consumer_lag_records":
-            for s in family.samples:
-                topic = s.labels.get("topic", "")
-                out[topic] = out.get(topic, 0.0) + s.value
-    return out
-
-
-class Progress:
+class ProgressLine:
     """Collects snapshots and prints the progress line (in place on a terminal, every 10 s otherwise)."""
 
     def __init__(self, sources: ProgressSources, *, tty: bool) -> None:
@@ -82,27 +72,38 @@ class Progress:
         self._first: Snapshot | None = None
         self._last_print = 0.0
         self.last: Snapshot | None = None
+        self._engine: Engine | None = None
+        if sources.database_url:
+            self._engine = pg_engine(
+                sources.database_url,
+                application_name="accord-up",
+                pool_size=1,
+                max_overflow=0,
+                connect_timeout_s=2,
+            )
 
     def collect(self) -> Snapshot:
         snap = Snapshot(at=time.monotonic())
         for name, port in self.sources.metrics_ports.items():
+            m = scrape(port)
             if name.startswith("extractor"):
-                m = scrape(port)
                 snap.extracted += int(m.get("accord_articles_extracted_total", 0))
-                snap.lag_raw += int(sum(_lag_by_topic(port).values()))
+                snap.lag_raw += int(m.get("accord_consumer_lag_records", 0))
             elif name == "store":
-                snap.lag_store += int(sum(_lag_by_topic(port).values()))
-        if self.sources.database_url:
-            import psycopg
-
-            with contextlib.suppress(psycopg.Error), psycopg.connect(
-                self.sources.database_url, connect_timeout=2
-            ) as conn:
-                row = conn.execute(STORED_SQL).fetchone()
-                if row:
-                    snap.articles_stored, snap.events_stored, snap.published = (int(v) for v in row)
-                    snap.db_ok = True
+                snap.lag_store += int(m.get("accord_consumer_lag_records", 0))
+        if self._engine is not None:
+            try:
+                snap.articles_stored, snap.events_stored = stored_counts(self._engine)
+                snap.published = published_count(self._engine)  # after: never fewer than what was stored
+                snap.db_ok = True
+            except SQLAlchemyError:
+                pass
         return snap
+
+    def close(self) -> None:
+        """Release the database connection."""
+        if self._engine is not None:
+            self._engine.dispose()
 
     def tick(self) -> Snapshot:
         snap = self.collect()

@@ -25,12 +25,13 @@ from pathlib import Path
 
 import structlog
 
+from app.up.progress import ProgressLine, ProgressSources
+from app.up.supervisor import ProcessSpec, Supervisor
 from libs.contracts.topics import TopicSettings, all_topics
 from libs.infra.broker import EmbeddedBroker, free_port
 from libs.infra.postgres import EmbeddedPostgres
-from libs.infra.progress import Progress, ProgressSources
-from libs.infra.supervisor import ProcessSpec, Supervisor
 from libs.runtime.settings import CommonSettings
+from libs.runtime.topics import ensure_topics
 
 log = structlog.get_logger(__name__)
 
@@ -54,7 +55,7 @@ class UpOptions:
 
 def accord_argv(*args: str) -> list[str]:
     """argv that runs an `accord` subcommand with this interpreter."""
-    return [sys.executable, "-m", "libs.cli", *args]
+    return [sys.executable, "-m", "app.cli", *args]
 
 
 class Stack:
@@ -67,6 +68,7 @@ class Stack:
         self.broker: EmbeddedBroker | None = None
         self.postgres: EmbeddedPostgres | None = None
         self.supervisor: Supervisor | None = None
+        self.progress: ProgressLine | None = None
         self.bootstrap = self.settings.kafka_bootstrap_servers
         self.database_url = self.settings.database_url
         self.child_env: dict[str, str] = {}
@@ -92,7 +94,7 @@ class Stack:
             from libs.runtime.db import redacted
 
             print(f"[accord] external PostgreSQL at {redacted(self.database_url)}", flush=True)
-        asyncio.run(_ensure_topics(self.bootstrap, self.topics))
+        asyncio.run(ensure_topics(self.bootstrap, all_topics(self.topics)))
         self.child_env = {
             "ACCORD_KAFKA_BOOTSTRAP_SERVERS": self.bootstrap,
             "ACCORD_DATABASE_URL": self.database_url,
@@ -113,19 +115,24 @@ class Stack:
                 done = subprocess.run(accord_argv(service, "migrate"), env=env, stdout=out, stderr=out)
             if done.returncode != 0:
                 tail = log_path.read_text(errors="replace").splitlines()[-15:]
-                raise SystemExit(f"accord up: {service} migrations failed (see {log_path}):\n" + "\n".join(tail))
+                raise SystemExit(
+                    f"accord up: {service} migrations failed (see {log_path}):\n" + "\n".join(tail)
+                )
         print("[accord] migrations applied (store, fetcher)", flush=True)
 
     def reconcile(self) -> int:
         """Embedded broker only: forget ledger entries the store has not confirmed; returns how many."""
         if self.broker is None:
             return 0
-        from libs.infra.reconcile import forget_unconfirmed
+        from app.up.reconcile import forget_unconfirmed
 
         n = forget_unconfirmed(self.database_url)
         if n:
-            print(f"[accord] {n} articles published before the last stop never reached the store: "
-                  "they will be fetched again", flush=True)
+            print(
+                f"[accord] {n} articles published before the last stop never reached the store: "
+                "they will be fetched again",
+                flush=True,
+            )
         return n
 
     # -- services ---------------------------------------------------------------
@@ -226,51 +233,67 @@ class Stack:
             self.start_infrastructure()
             self.migrate()
             self.reconcile()
-            specs = self.service_specs()
-            if not any(s.name == "fetcher" for s in specs):
-                print("[accord] no source configured: the fetcher is not started "
-                      "(use --source jsonl:PATH / folder:PATH or --sources-file FILE)", flush=True)
-            self.supervisor = Supervisor(specs)
-            self.supervisor.start()
-            print(f"[accord] API on http://{self.opts.api_host}:{self.opts.api_port} "
-                  f"(docs at /docs); logs in {self.opts.state_dir / 'logs'}; Ctrl-C stops everything",
-                  flush=True)
-            progress = Progress(ProgressSources(self.metrics_ports, self.database_url), tty=sys.stdout.isatty())
-            idle_since: float | None = None
-            while not stop.wait(self.opts.progress_interval):
-                self.supervisor.poll()
-                snap = progress.tick()
-                if self.opts.until_idle:
-                    done = ("fetcher" not in self.supervisor.status() or self.supervisor.finished("fetcher"))
-                    if done and snap is not None and snap.idle():
-                        idle_since = idle_since or time.monotonic()
-                        if time.monotonic() - idle_since >= self.opts.idle_seconds:
-                            progress.final(time.monotonic() - started - self.opts.idle_seconds)
-                            break
-                    else:
-                        idle_since = None
+            self.start_services()
+            self.progress = ProgressLine(
+                ProgressSources(self.metrics_ports, self.database_url), tty=sys.stdout.isatty()
+            )
+            self.watch(stop, started)
             return 0
         finally:
             self.shutdown()
             for s, handler in old.items():
                 signal.signal(s, handler)
 
+    def start_services(self) -> None:
+        specs = self.service_specs()
+        if not any(s.name == "fetcher" for s in specs):
+            print(
+                "[accord] no source configured: the fetcher is not started "
+                "(use --source jsonl:PATH / folder:PATH or --sources-file FILE)",
+                flush=True,
+            )
+        self.supervisor = Supervisor(specs)
+        self.supervisor.start()
+        print(f"[accord] API on http://{self.opts.api_host}:{self.opts.api_port} "
+              f"(docs at /docs); logs in {self.opts.state_dir / 'logs'}; Ctrl-C stops everything",
+              flush=True)  # fmt: skip
+
+    def watch(self, stop: threading.Event, started: float) -> None:
+        """Supervise and print progress until `stop` (or, with `until_idle`, until everything is stored)."""
+        assert self.supervisor is not None and self.progress is not None
+        idle_since: float | None = None
+        while not stop.wait(self.opts.progress_interval):
+            self.supervisor.poll()
+            snap = self.progress.tick()
+            if not self.opts.until_idle:
+                continue
+            done = "fetcher" not in self.supervisor.status() or self.supervisor.finished("fetcher")
+            if not (done and snap.idle()):
+                idle_since = None
+                continue
+            idle_since = idle_since or time.monotonic()
+            if time.monotonic() - idle_since >= self.opts.idle_seconds:
+                self.progress.final(time.monotonic() - started - self.opts.idle_seconds)
+                return
+
     def shutdown(self) -> None:
-        """Stop the fetcher first, then the extractors, then the store; then the infrastructure."""
+        """Stop the fetcher first, then the extractors, then the store; the infrastructure last.
+
+        The embedded broker and Postgres run in sessions of their own, so a terminal's Ctrl-C
+        does not reach them: they serve the services' drain (final commits) and stop after it.
+        """
         print("\n[accord] stopping...", flush=True)
         if self.supervisor is not None:
             names = list(self.supervisor.status())
-            self.supervisor.stop(
+            codes = self.supervisor.stop(
                 order=[["fetcher"], [n for n in names if n.startswith("extractor")], ["store"]]
             )
+            listed = ", ".join(f"{name} {'-' if code is None else code}" for name, code in codes.items())
+            print(f"[accord] services stopped (exit codes): {listed}", flush=True)
+        if self.progress is not None:
+            self.progress.close()
         if self.broker is not None:
             self.broker.stop()
         if self.postgres is not None:
             self.postgres.stop()
         print("[accord] stopped", flush=True)
-
-
-async def _ensure_topics(bootstrap: str, topics: TopicSettings) -> None:
-    from libs.runtime.topics import ensure_topics
-
-    await ensure_topics(bootstrap, all_topics(topics))

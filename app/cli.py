@@ -15,8 +15,9 @@ from collections.abc import Sequence
 
 COMMAND_MODULES = (
     "libs.contracts.cli",
-    "libs.runtime.cli",
-    "libs.infra.cli",
+    "app.config",
+    "app.topics",
+    "app.up.cli",
     "libs.extraction.cli",
     "services.fetcher.cli",
     "services.extractor.cli",

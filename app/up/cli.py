@@ -7,7 +7,7 @@ from pathlib import Path
 
 
 def _up(args: argparse.Namespace) -> int:
-    from libs.infra.stack import Stack, UpOptions
+    from app.up.stack import Stack, UpOptions
     from libs.runtime.logging import configure_logging
     from libs.runtime.settings import CommonSettings
 
@@ -29,30 +29,7 @@ def _up(args: argparse.Namespace) -> int:
     return Stack(opts, settings).run()
 
 
-def _topics(args: argparse.Namespace) -> int:
-    import asyncio
-
-    from libs.contracts.topics import TopicSettings, all_topics
-    from libs.runtime.settings import CommonSettings
-    from libs.runtime.topics import ensure_topics
-
-    bootstrap = args.bootstrap_servers or CommonSettings().kafka_bootstrap_servers
-    if not bootstrap:
-        print("accord topics: set ACCORD_KAFKA_BOOTSTRAP_SERVERS or pass --bootstrap-servers")
-        return 2
-    specs = all_topics(TopicSettings())
-    created = asyncio.run(ensure_topics(bootstrap, specs, replication_factor=args.replication_factor))
-    for spec in specs:
-        state = "created" if spec.name in created else "exists"
-        print(f"{spec.name}\t{spec.partitions} partitions\t{state}")
-    return 0
-
-
-def register(sub: argparse._SubParsersAction) -> None:
-    t = sub.add_parser("topics", help="create the pipeline's topics (idempotent)")
-    t.add_argument("--bootstrap-servers", default=None, help="default: ACCORD_KAFKA_BOOTSTRAP_SERVERS")
-    t.add_argument("--replication-factor", type=int, default=1)
-    t.set_defaults(func=_topics)
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "up",
         help="run the whole pipeline: embedded broker + Postgres (unless configured), store, extractors, fetcher",
@@ -61,14 +38,26 @@ def register(sub: argparse._SubParsersAction) -> None:
             "ACCORD_DATABASE_URL are set, applies migrations, and supervises the services until Ctrl-C."
         ),
     )
-    p.add_argument("--source", action="append", default=[], metavar="KIND:PATH",
-                   help="a source for the fetcher, e.g. jsonl:../shared/corpus/tehran-times.jsonl.gz (repeatable)")
-    p.add_argument("--sources-file", type=Path, default=None,
-                   help="sources file (default: ./sources.yaml when no --source is given)")
+    p.add_argument(
+        "--source",
+        action="append",
+        default=[],
+        metavar="KIND:PATH",
+        help="a source for the fetcher, e.g. jsonl:../shared/corpus/tehran-times.jsonl.gz (repeatable)",
+    )
+    p.add_argument(
+        "--sources-file",
+        type=Path,
+        default=None,
+        help="sources file (default: ./sources.yaml when no --source is given)",
+    )
     p.add_argument("--state-dir", type=Path, default=Path(".accord"), help="local state (default .accord)")
     p.add_argument("--api-host", default="127.0.0.1")
     p.add_argument("--api-port", type=int, default=8000, help="API port (default 8000)")
     p.add_argument("--extractors", type=int, default=2, help="extractor processes (default 2)")
-    p.add_argument("--until-idle", action="store_true",
-                   help="exit once the sources are exhausted and everything published is stored (backfills)")
+    p.add_argument(
+        "--until-idle",
+        action="store_true",
+        help="exit once the sources are exhausted and everything published is stored (backfills)",
+    )
     p.set_defaults(func=_up)

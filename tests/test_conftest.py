@@ -1,4 +1,4 @@
-"""The embedded infrastructure starts, serves and stops."""
+"""The shared fixtures: a fresh database per test, unique topics on the session broker."""
 
 import asyncio
 
@@ -7,7 +7,6 @@ import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from libs.contracts.topics import TopicSettings
-from libs.infra.broker import EmbeddedBroker
 
 pytestmark = pytest.mark.integration
 
@@ -42,15 +41,3 @@ def test_unique_topics_are_created_and_usable(kafka_bootstrap: str, unique_topic
             await consumer.stop()
 
     assert asyncio.run(roundtrip()) == b"hello"
-
-
-def test_broker_stop_leaves_no_process() -> None:
-    broker = EmbeddedBroker()
-    broker.start()
-    pid = broker.pid
-    broker.stop()
-    assert not broker.running()
-    with pytest.raises(ProcessLookupError):
-        import os
-
-        os.kill(pid, 0)

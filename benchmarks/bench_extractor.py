@@ -1,6 +1,6 @@
 """Benchmark: extractor throughput on the Tehran Times corpus, alone and through Kafka.
 
-    python -m services.extractor.bench [--shared ../shared] [--articles 2000] [--processes 1 2]
+    python -m benchmarks.bench_extractor [--shared ../shared] [--articles 2000] [--processes 1 2]
 
 1. Engine only: articles/s of `Extractor.extract` in this process (one thread).
 2. Service: publishes `--articles` corpus articles to `articles.raw` on an embedded
@@ -29,7 +29,7 @@ from libs.contracts.articles import FetchMeta, RawArticle, article_id_for, conte
 from libs.contracts.topics import TopicSettings, all_topics
 from services.extractor.step import extract_article
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 
 
 def corpus_articles(shared: Path, n: int) -> list[RawArticle]:
@@ -147,7 +147,7 @@ def service_run(articles: list[RawArticle], processes: int) -> None:
         group = f"bench-{uuid.uuid4().hex[:6]}"
         procs = [
             subprocess.Popen(
-                [sys.executable, "-m", "libs.cli", "extractor", "--group", group],
+                [sys.executable, "-m", "app.cli", "extractor", "--group", group],
                 cwd=REPO,
                 env=env,
                 stdout=subprocess.DEVNULL,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -27,11 +28,12 @@ pytestmark = pytest.mark.integration
 
 
 def _up(state: Path, source: Path, port: int, *extra: str) -> subprocess.Popen[str]:
+    """`accord up` as a terminal runs it: the leader of its own (foreground) process group."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("ACCORD_")}
     return subprocess.Popen(
-        [sys.executable, "-m", "libs.cli", "up", "--source", f"jsonl:{source}", "--state-dir", str(state),
+        [sys.executable, "-m", "app.cli", "up", "--source", f"jsonl:{source}", "--state-dir", str(state),
          "--api-port", str(port), *extra],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
     )  # fmt: skip
 
 
@@ -71,6 +73,8 @@ def state(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_ctrl_c_stops_everything_and_a_restart_completes_the_backfill(state: Path, tmp_path: Path) -> None:
+    """Ctrl-C in a terminal sends SIGINT to the whole foreground process group: every service drains and
+    exits 0 (the embedded broker and Postgres, in sessions of their own, outlive the drain)."""
     source = tmp_path / "articles.jsonl"
     records = make_articles(600, seed=3)
     source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
@@ -85,10 +89,17 @@ def test_ctrl_c_stops_everything_and_a_restart_completes_the_backfill(state: Pat
     assert len(children) >= 4, "store, two extractors, fetcher (and the broker) run as children"
     postmaster = int((state / "postgres" / "postmaster.pid").read_text().split()[0])
 
-    proc.send_signal(signal.SIGINT)  # Ctrl-C
+    os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C: the terminal signals the whole foreground group
     out, _ = proc.communicate(timeout=90)
     assert proc.returncode == 0, out[-3000:]
     assert "[accord] stopped" in out
+    codes = re.search(r"services stopped \(exit codes\): (.*)", out)
+    assert codes, out[-3000:]
+    assert dict(item.split(" ") for item in codes.group(1).split(", ")) == {
+        "fetcher": "0", "store": "0", "extractor-1": "0", "extractor-2": "0"
+    }, out[-3000:]  # fmt: skip
+    for log in (state / "logs").glob("*.log"):
+        assert "service.forced_stop" not in log.read_text(errors="replace"), log.name
     _, alive = psutil.wait_procs(children, timeout=10)
     assert not alive, f"left behind: {[p.cmdline() for p in alive]}"
     _wait(lambda: not _running(postmaster), 15, "the embedded Postgres to stop")
@@ -135,7 +146,7 @@ def test_configured_infrastructure_is_used_and_nothing_is_started(
     }
     env |= {f"ACCORD_{k.upper()}": str(v) for k, v in unique_topics.model_dump().items()}
     proc = subprocess.run(
-        [sys.executable, "-m", "libs.cli", "up", "--source", f"jsonl:{source}", "--state-dir", str(state),
+        [sys.executable, "-m", "app.cli", "up", "--source", f"jsonl:{source}", "--state-dir", str(state),
          "--api-port", str(free_port()), "--extractors", "1", "--until-idle"],
         env=env, capture_output=True, text=True, timeout=240,
     )  # fmt: skip

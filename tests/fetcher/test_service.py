@@ -211,7 +211,7 @@ def test_interrupted_backfill_resumes_and_publishes_each_article_once(
     assert rest.resumed_from is not None and rest.resumed_from["line"] == 23
     assert rest.items == 37 and rest.published == 37 and rest.completed
     monkeypatch.setenv("ACCORD_DATABASE_URL", database_url)
-    from libs.cli import main
+    from app.cli import main
 
     capsys.readouterr()
     assert main(["fetcher", "status"]) == 0
@@ -247,7 +247,7 @@ def test_changed_file_publishes_only_new_and_changed_articles(
 def test_migrations_up_down_and_cli(
     database_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from libs.cli import main
+    from app.cli import main
     from services.fetcher.db.migrate import current_revision, downgrade, head_revision, upgrade
     from services.fetcher.ledger import ledger_engine
 
@@ -288,7 +288,7 @@ def _cli_env(bootstrap: str, database_url: str, topics: TopicSettings) -> dict[s
 
 def _start(args: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, "-m", "libs.cli", "fetcher", *args],
+        [sys.executable, "-m", "app.cli", "fetcher", *args],
         cwd=REPO,
         env=env,
         stdout=subprocess.PIPE,

@@ -1,6 +1,6 @@
 """Benchmark: how should the consumer loop run a CPU-bound sync step? (`offload_sync` on vs off)
 
-    python -m libs.runtime.bench [--records 3000] [--work-ms 1.0 2.0] [--max-batch 200]
+    python -m benchmarks.bench_runtime [--records 3000] [--work-ms 1.0 2.0] [--max-batch 200]
 
 Starts an embedded broker, publishes `--records` small records, then for each
 step cost and mode consumes them all through `run_consumer` with a step that

@@ -4,8 +4,13 @@ Policy: a child that exits with code 0 has finished its job (a backfill
 fetcher, say) and is not restarted; a child that exits otherwise crashed and is
 restarted after an exponential backoff (reset once it has stayed up for
 `stable_after` seconds). `stop()` sends SIGTERM to every child, waits for them
-to drain, then SIGKILLs stragglers, so nothing is left behind. Children also get
-SIGTERM from the kernel if the supervisor itself dies.
+to drain, then SIGKILLs stragglers, so nothing is left behind, and returns
+their exit codes. Children also get SIGTERM from the kernel if the supervisor
+itself dies.
+
+Each child runs in its own session (`start_new_session`): a terminal's Ctrl-C
+(SIGINT to the whole foreground process group) reaches the supervising process
+only, which then stops the children in the order it chooses, each exactly once.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from pathlib import Path
 import structlog
 
 from libs.infra.broker import die_with_parent
+from libs.runtime.retry import RetryPolicy
 
 log = structlog.get_logger(__name__)
 
@@ -58,8 +64,7 @@ class Supervisor:
         stable_after: float = 30.0,
     ) -> None:
         self._children = {s.name: _Child(s) for s in specs}
-        self.backoff_initial = backoff_initial
-        self.backoff_max = backoff_max
+        self.restart_policy = RetryPolicy(initial_s=backoff_initial, max_s=backoff_max)
         self.stable_after = stable_after
         self._stopping = False
 
@@ -81,6 +86,7 @@ class Supervisor:
                 stdout=out,
                 stderr=subprocess.STDOUT,
                 preexec_fn=die_with_parent,
+                start_new_session=True,
             )
         finally:
             if isinstance(out, int) and out != subprocess.DEVNULL:
@@ -107,7 +113,7 @@ class Supervisor:
                 uptime = now - child.started_at
                 if uptime >= self.stable_after:
                     child.restarts = 0
-                delay = min(self.backoff_max, self.backoff_initial * (2**child.restarts))
+                delay = self.restart_policy.delay(child.restarts + 1)
                 child.restarts += 1
                 child.next_start = now + delay
                 log.warning(
@@ -134,24 +140,32 @@ class Supervisor:
     def finished(self, name: str) -> bool:
         return self._children[name].finished
 
-    def stop(self, timeout: float = 20.0, order: list[list[str]] | None = None) -> None:
-        """SIGTERM the children (group by group when `order` is given), then SIGKILL what is left after `timeout`."""
+    def stop(self, timeout: float = 20.0, order: list[list[str]] | None = None) -> dict[str, int | None]:
+        """SIGTERM the children (group by group when `order` is given), SIGKILL what is left after `timeout`.
+
+        Returns each child's exit code (None: it was never started or not reaped).
+        """
         self._stopping = True
         groups = order or [list(self._children)]
         named = {n for g in groups for n in g}
         groups = [*groups, [n for n in self._children if n not in named]]
         for group in groups:
-            procs = [self._children[n].proc for n in group if n in self._children]
-            live = [p for p in procs if p is not None and p.poll() is None]
-            for p in live:
-                p.send_signal(signal.SIGTERM)
-            deadline = time.monotonic() + timeout
-            for p in live:
-                try:
-                    p.wait(max(0.1, deadline - time.monotonic()))
-                except subprocess.TimeoutExpired:
-                    log.warning("supervisor.kill", pid=p.pid)
-                    p.kill()
-                    p.wait()
-        for child in self._children.values():
-            child.proc = None
+            self._stop_group([self._children[n] for n in group if n in self._children], timeout)
+        return {name: child.last_exit for name, child in self._children.items()}
+
+    def _stop_group(self, children: list[_Child], timeout: float) -> None:
+        live = [c for c in children if c.proc is not None and c.proc.poll() is None]
+        for c in live:
+            assert c.proc is not None
+            c.proc.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + timeout
+        for c in children:
+            proc, c.proc = c.proc, None
+            if proc is None:
+                continue
+            try:
+                c.last_exit = proc.wait(max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                log.warning("supervisor.kill", child=c.spec.name, pid=proc.pid)
+                proc.kill()
+                c.last_exit = proc.wait()
