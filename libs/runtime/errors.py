@@ -70,6 +70,14 @@ class EmptyValue(PoisonError):
     """The record has no value (a tombstone) where a model was expected."""
 
 
+class Unacknowledged(ProcessingError):
+    """Records were not acknowledged for a transient reason (`first`): send them again after a wait."""
+
+    def __init__(self, first: BaseException) -> None:
+        super().__init__(f"{type(first).__name__}: {first}")
+        self.first = first
+
+
 class Interrupted(ProcessingError):
     """A stop (or a partition revocation) interrupted a wait: what is done is kept, the rest abandoned."""
 

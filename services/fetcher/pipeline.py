@@ -38,10 +38,9 @@ from typing import Any, Protocol, TypeVar
 import structlog
 
 from libs.contracts.records import OutRecord
-from libs.runtime.errors import Interrupted, ProcessingError, error_class, is_transient
+from libs.runtime.errors import Interrupted, Unacknowledged, error_class, is_transient
 from libs.runtime.health import LIVENESS
 from libs.runtime.producer import ProduceError
-from libs.runtime.records import error_message
 from libs.runtime.retry import RetryPolicy, count_retry, retry_async, stoppable_sleep
 from services.fetcher import metrics as m
 from services.fetcher.articles import build_article, to_record
@@ -214,14 +213,6 @@ class _Batch:
 
 def _refusal_reason(exc: BaseException) -> str:
     return "too_large" if "TooLarge" in type(exc).__name__ else "rejected"
-
-
-class _Unacknowledged(ProcessingError):
-    """Internal: records of a batch failed transiently; publish them again after a wait."""
-
-    def __init__(self, first: BaseException) -> None:
-        super().__init__(f"{error_class(first)}: {error_message(first, 300)}")
-        self.first = first
 
 
 @dataclass(frozen=True, slots=True)
@@ -615,7 +606,7 @@ class SourcePipeline:
                     )
             pending = still
             if pending:
-                raise _Unacknowledged(next(err for i, err in failures if i in still))
+                raise Unacknowledged(next(err for i, err in failures if i in still))
 
         if pending:
             await self._retry("produce", attempt)
@@ -627,12 +618,12 @@ class SourcePipeline:
             return await retry_async(
                 fn,
                 policy=self.options.retry,
-                is_transient=lambda exc: isinstance(exc, _Unacknowledged) or self.is_transient(exc),
+                is_transient=lambda exc: isinstance(exc, Unacknowledged) or self.is_transient(exc),
                 operation=operation,
                 on_retry=count_retry(SERVICE, source=self.spec.source),
                 sleep=self._sleep,
             )
-        except _Unacknowledged as exc:  # a bounded policy gave up
+        except Unacknowledged as exc:  # a bounded policy gave up
             raise exc.first from exc
 
     async def _sleep(self, delay: float) -> None:

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import httpx
 import orjson
 import pytest
 from aiokafka.structs import ConsumerRecord
@@ -24,6 +25,7 @@ from sqlalchemy import create_engine, func, inspect, select
 from libs.contracts.articles import RawArticle, article_id_for, content_hash
 from libs.contracts.records import headers_to_dict
 from libs.contracts.topics import TopicSettings
+from libs.infra.broker import free_port
 from libs.runtime.db import sqlalchemy_url
 from services.fetcher.config import FetcherSettings, SourceConfig
 from services.fetcher.db.models import articles as ledger_articles
@@ -330,9 +332,15 @@ def test_sigterm_drains_and_sigkill_restart_loses_nothing(
     ledger1 = ledger_count(embedded_database_url)
     assert ledger1 <= distinct1 <= ledger1 + 4 * 50
 
-    # 2. Restart in follow mode, SIGTERM: drains in-flight batches, records them, exits 0.
-    proc = _start(["--source", spec], env, tmp_path / "run2.log")
+    # 2. Restart in follow mode, SIGTERM: drains in-flight batches, records them, exits 0. Meanwhile
+    #    /healthz answers 200, also after a liveness window spent publishing or waiting between scans.
+    port = free_port()
+    proc = _start(["--source", spec, "--metrics-port", str(port)], {**env, "ACCORD_LIVENESS_WINDOW_S": "2"},
+                  tmp_path / "run2.log")  # fmt: skip
     _wait_for_records(kafka_bootstrap, topic, distinct1 + 50, proc)
+    time.sleep(2.5)
+    health = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=5)
+    assert health.status_code == 200, health.text
     proc.send_signal(signal.SIGTERM)
     proc.communicate(timeout=30)
     assert proc.returncode == 0, (tmp_path / "run2.log").read_text()[-3000:]

@@ -21,6 +21,7 @@ from libs.runtime.errors import (
     PoisonError,
     ProcessingError,
     TransientError,
+    Unacknowledged,
     classify,
     error_class,
     is_transient,
@@ -58,7 +59,16 @@ def test_classify(exc: BaseException, extra: tuple[type[BaseException], ...], ki
 
 @pytest.mark.parametrize(
     "cls",
-    [TransientError, PoisonError, FatalError, DeadLetterLimitExceeded, InvalidJSON, EmptyValue, Interrupted],
+    [
+        TransientError,
+        PoisonError,
+        FatalError,
+        DeadLetterLimitExceeded,
+        InvalidJSON,
+        EmptyValue,
+        Interrupted,
+        Unacknowledged,
+    ],
 )
 def test_every_runtime_error_has_one_root_under_accord_error(cls: type[Exception]) -> None:
     assert issubclass(cls, ProcessingError)

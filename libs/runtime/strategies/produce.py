@@ -32,7 +32,7 @@ from libs.runtime.errors import (
     RECORD_REJECTED,
     FatalError,
     Interrupted,
-    ProcessingError,
+    Unacknowledged,
     classify,
     error_class,
 )
@@ -46,14 +46,6 @@ from libs.runtime.strategies.run_step import OutputRefused
 log = structlog.get_logger(__name__)
 
 Owner = Item | BatchOutput
-
-
-class _Unacknowledged(ProcessingError):
-    """Internal: some records of a wave failed transiently; send them again after a wait."""
-
-    def __init__(self, first: BaseException) -> None:
-        super().__init__(f"{error_class(first)}: {error_message(first, 300)}")
-        self.first = first
 
 
 @dataclass(slots=True)
@@ -116,12 +108,12 @@ class Produce(Forward[list[Item]]):
                     await self.retry(
                         "produce",
                         lambda current=current: self._send(current),
-                        is_transient=lambda exc: isinstance(exc, _Unacknowledged),
+                        is_transient=lambda exc: isinstance(exc, Unacknowledged),
                     )
         except Interrupted:
             log.warning("flush.abandoned", records=len(work.items), reason="stopping or rebalancing")
             return
-        except _Unacknowledged as exc:  # the retry policy gave up (bounded policies only)
+        except Unacknowledged as exc:  # the retry policy gave up (bounded policies only)
             raise exc.first from exc
         self._count(work.items)
         await self.next_step.submit(work.items)
@@ -135,7 +127,7 @@ class Produce(Forward[list[Item]]):
                 ).inc()
 
     async def _send(self, current: _Wave) -> None:
-        """One attempt at the wave's pending records; `_Unacknowledged` when some must be sent again."""
+        """One attempt at the wave's pending records; `Unacknowledged` when some must be sent again."""
         try:
             await self.producer.send_many([current.records[i] for i in current.pending])
             current.pending = []
@@ -160,7 +152,7 @@ class Produce(Forward[list[Item]]):
                 retry.extend(self._refused(current, idx, exc))
         current.pending = retry
         if transient is not None:
-            raise _Unacknowledged(transient)
+            raise Unacknowledged(transient)
         if current.pending:
             await self._send(current)  # dead letters replacing refused records: send them at once
 
