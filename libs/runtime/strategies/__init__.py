@@ -64,7 +64,7 @@ class Forward(Generic[T]):
 
 
 @dataclass(slots=True, eq=False)
-class Item:
+class Message:
     """One source record on its way through the chain."""
 
     record: KafkaRecord
@@ -82,7 +82,7 @@ class Item:
 class BatchOutput:
     """The output of one batch-step call, owned by all the records it was given."""
 
-    items: list[Item]
+    items: list[Message]
     outputs: list[list[OutRecord]]
 
 
@@ -90,5 +90,5 @@ class BatchOutput:
 class Work:
     """What the step hands to `Produce`: the records done, and a batch step's shared output."""
 
-    items: list[Item]
+    items: list[Message]
     batch_output: BatchOutput | None = None

@@ -23,7 +23,7 @@ from libs.runtime.backoff import Retrier
 from libs.runtime.broker import ConsumerClient, TopicPartition
 from libs.runtime.errors import FATAL, Interrupted, error_class
 from libs.runtime.records import error_message
-from libs.runtime.strategies import Item
+from libs.runtime.strategies import Message
 
 log = structlog.get_logger(__name__)
 
@@ -74,7 +74,7 @@ class Commit:
         self.staged_records = 0
         self.last_commit = clock()
 
-    async def submit(self, work: list[Item]) -> None:
+    async def submit(self, work: list[Message]) -> None:
         for it in work:
             tp = TopicPartition(it.record.topic, it.record.partition)
             self.staged[tp] = max(self.staged.get(tp, 0), it.record.offset + 1)

@@ -21,7 +21,7 @@ import structlog
 from libs.runtime.errors import DeadLetterLimitExceeded, error_class
 from libs.runtime.records import dead_letter_record, error_message
 from libs.runtime.settings import CommonSettings
-from libs.runtime.strategies import Item
+from libs.runtime.strategies import Message
 
 log = structlog.get_logger(__name__)
 
@@ -61,7 +61,7 @@ class DeadLetters:
         self.clock = clock
         self._times: deque[float] = deque()
 
-    def mark(self, item: Item, exc: BaseException) -> None:
+    def mark(self, item: Message, exc: BaseException) -> None:
         """Make `item` a dead letter for `exc`; `DeadLetterLimitExceeded` when that is one too many."""
         self._count(item, exc)
         record = item.record
@@ -83,7 +83,7 @@ class DeadLetters:
             error=error_message(exc, 500),
         )
 
-    def omit_value(self, item: Item, refusal: BaseException) -> None:
+    def omit_value(self, item: Message, refusal: BaseException) -> None:
         """Rebuild `item`'s dead-letter record without the original value (the broker refused it)."""
         item.value_omitted = True
         item.dead_letter = dead_letter_record(
@@ -94,7 +94,7 @@ class DeadLetters:
             omit_value=f"{error_class(refusal)}: {error_message(refusal, 300)}",
         )
 
-    def _count(self, item: Item, exc: BaseException) -> None:
+    def _count(self, item: Message, exc: BaseException) -> None:
         if self.limit.max_records is None:
             return
         now = self.clock()

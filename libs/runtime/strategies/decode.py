@@ -1,4 +1,4 @@
-"""`Decode`: fetched records → `Item`s with their `Envelope`; undecodable records become dead letters.
+"""`Decode`: fetched records → `Message`s with their `Envelope`; undecodable records become dead letters.
 
 Poison at this stage: a value that is not UTF-8 JSON (`InvalidJSON`), a tombstone
 (`EmptyValue`), JSON the route's model rejects (pydantic `ValidationError`). The
@@ -13,26 +13,26 @@ from typing import Any
 from libs.runtime.errors import error_class
 from libs.runtime.metrics import ERRORS
 from libs.runtime.records import KafkaRecord, Route, decode
-from libs.runtime.strategies import Forward, Item, Strategy
+from libs.runtime.strategies import Forward, Message, Strategy
 from libs.runtime.strategies.dead_letters import DeadLetters
 
 
-class Decode(Forward[list[Item]]):
+class Decode(Forward[list[Message]]):
     """Decodes each record with its topic's `Route`; hands every item (valid or dead) to the next part."""
 
     def __init__(
         self,
         routes: dict[str, Route[Any]],
         dead_letters: DeadLetters,
-        next_step: Strategy[list[Item]],
+        next_step: Strategy[list[Message]],
     ) -> None:
         super().__init__(next_step)
         self.routes = routes
         self.dead_letters = dead_letters
 
-    def item(self, record: KafkaRecord) -> Item:
+    def item(self, record: KafkaRecord) -> Message:
         """The decoded item of `record` (a dead letter when it cannot be decoded)."""
-        item = Item(record=record, route=self.routes[record.topic])
+        item = Message(record=record, route=self.routes[record.topic])
         try:
             item.env = decode(record, item.route)
         except Exception as exc:  # InvalidJSON, EmptyValue, ValidationError

@@ -39,13 +39,13 @@ from libs.runtime.errors import (
 from libs.runtime.metrics import ERRORS, RECORDS_CONSUMED, RECORDS_DEAD_LETTERED
 from libs.runtime.producer import ProduceError
 from libs.runtime.records import error_message
-from libs.runtime.strategies import BatchOutput, Forward, Item, Strategy, Work
+from libs.runtime.strategies import BatchOutput, Forward, Message, Strategy, Work
 from libs.runtime.strategies.dead_letters import DeadLetters
 from libs.runtime.strategies.run_step import OutputRefused
 
 log = structlog.get_logger(__name__)
 
-Owner = Item | BatchOutput
+Owner = Message | BatchOutput
 
 
 @dataclass(slots=True)
@@ -74,7 +74,7 @@ def wave(work: Work, number: int) -> _Wave:
     out = _Wave()
     owners: list[Owner] = [*work.items, *([work.batch_output] if work.batch_output else [])]
     for o in owners:
-        if number == 0 and isinstance(o, Item) and o.dead_letter is not None:
+        if number == 0 and isinstance(o, Message) and o.dead_letter is not None:
             out.add(o.dead_letter, o)
         elif number < len(o.outputs):
             for record in o.outputs[number]:
@@ -83,7 +83,7 @@ def wave(work: Work, number: int) -> _Wave:
     return out
 
 
-class Produce(Forward[list[Item]]):
+class Produce(Forward[list[Message]]):
     """Produces a `Work`'s records (see the module docstring), then hands its items to `Commit`."""
 
     def __init__(
@@ -92,7 +92,7 @@ class Produce(Forward[list[Item]]):
         *,
         retry: Retrier,
         dead_letters: DeadLetters,
-        next_step: Strategy[list[Item]],
+        next_step: Strategy[list[Message]],
     ) -> None:
         super().__init__(next_step)
         self.producer = producer
@@ -118,7 +118,7 @@ class Produce(Forward[list[Item]]):
         self._count(work.items)
         await self.next_step.submit(work.items)
 
-    def _count(self, items: list[Item]) -> None:
+    def _count(self, items: list[Message]) -> None:
         for it in items:
             RECORDS_CONSUMED.labels(service=self.service, topic=it.record.topic).inc()
             if it.dead_letter is not None and it.error is not None:

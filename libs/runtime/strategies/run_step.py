@@ -32,7 +32,7 @@ from libs.runtime.errors import FATAL, Interrupted, ProcessingError, error_class
 from libs.runtime.health import LIVENESS
 from libs.runtime.metrics import PROCESSING_SECONDS
 from libs.runtime.records import KafkaRecord, error_message
-from libs.runtime.strategies import BatchOutput, Forward, Item, Strategy, Work
+from libs.runtime.strategies import BatchOutput, Forward, Message, Strategy, Work
 from libs.runtime.strategies.dead_letters import DeadLetters
 
 log = structlog.get_logger(__name__)
@@ -119,8 +119,8 @@ class RunStep(Forward[Work]):
         self.step_async = is_async(spec.step)
         self.hist = PROCESSING_SECONDS.labels(service=retry.service, step=spec.label)
 
-    async def submit(self, work: list[Item]) -> None:
-        done: list[Item] = []
+    async def submit(self, work: list[Message]) -> None:
+        done: list[Message] = []
         batch_output: BatchOutput | None = None
         try:
             if self.spec.batch:
@@ -167,7 +167,7 @@ class RunStep(Forward[Work]):
         except Exception as exc:
             return exc
 
-    async def _run_one(self, item: Item, arg: Any) -> None:
+    async def _run_one(self, item: Message, arg: Any) -> None:
         result = await self._attempt(arg, item.record)
         if isinstance(result, BaseException):
             self.dead_letters.mark(item, result)
@@ -176,14 +176,14 @@ class RunStep(Forward[Work]):
 
     # --- per record, per batch, isolation ----------------------------------------------
 
-    async def _run_each(self, items: list[Item], done: list[Item]) -> None:
+    async def _run_each(self, items: list[Message], done: list[Message]) -> None:
         for item in items:
             self.interrupts.check()
             if item.env is not None:
                 await self._run_one(item, item.env)
             done.append(item)
 
-    async def _run_batch(self, items: list[Item], done: list[Item]) -> BatchOutput | None:
+    async def _run_batch(self, items: list[Message], done: list[Message]) -> BatchOutput | None:
         valid = [it for it in items if it.env is not None]
         if not valid:
             done.extend(items)
@@ -206,7 +206,7 @@ class RunStep(Forward[Work]):
         await self._isolate(items, done)
         return None
 
-    async def _isolate(self, items: list[Item], done: list[Item]) -> None:
+    async def _isolate(self, items: list[Message], done: list[Message]) -> None:
         """Re-run a failed batch one record at a time; dead-letter only the records that fail alone."""
         for item in items:
             if item.env is not None and item.dead_letter is None:
@@ -214,12 +214,12 @@ class RunStep(Forward[Work]):
                 await self._run_one(item, [item.env])
             done.append(item)
 
-    async def _resubmit_isolated(self, done: list[Item], batch_output: BatchOutput | None) -> None:
+    async def _resubmit_isolated(self, done: list[Message], batch_output: BatchOutput | None) -> None:
         """After `OutputRefused`: run the batch's records one by one and submit them again."""
         assert batch_output is not None
         for it in batch_output.items:
             it.outputs = []
-        isolated: list[Item] = []
+        isolated: list[Message] = []
         try:
             await self._isolate(done, isolated)
         except Interrupted:

@@ -82,7 +82,13 @@ def test_ctrl_c_stops_everything_and_a_restart_completes_the_backfill(state: Pat
 
     proc = _up(state, source, port)
     me = psutil.Process(proc.pid)
-    _wait(lambda: _stored(state) >= 50, 180, "the first articles stored")
+    try:
+        _wait(lambda: _stored(state) >= 50, 180, "the first articles stored")
+    except AssertionError:
+        os.killpg(proc.pid, signal.SIGKILL)
+        raise AssertionError(
+            f"no articles stored; accord up said:\n{proc.communicate(timeout=30)[0][-3000:]}"
+        ) from None
     ready = httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=5)
     assert ready.status_code == 200, ready.text
     children = me.children(recursive=True)

@@ -10,7 +10,7 @@ from aiokafka.structs import TopicPartition
 
 from libs.runtime.backoff import Interrupts
 from libs.runtime.memory import MemoryBroker
-from libs.runtime.strategies import Item
+from libs.runtime.strategies import Message
 from libs.runtime.strategies.commit import EVERY_BATCH, Commit, CommitPolicy
 from tests.runtime.memory_helpers import ROUTE, metric, record, retrier, service_name, until, value
 
@@ -28,8 +28,8 @@ async def member(broker: MemoryBroker) -> object:
     return consumer
 
 
-def items(*offsets: int, partition: int = 0) -> list[Item]:
-    return [Item(record=record(o, value(o), partition=partition), route=ROUTE) for o in offsets]
+def items(*offsets: int, partition: int = 0) -> list[Message]:
+    return [Message(record=record(o, value(o), partition=partition), route=ROUTE) for o in offsets]
 
 
 def test_policy_bounds() -> None:

@@ -7,7 +7,7 @@ import pytest
 from libs.contracts.records import DLQ_ERROR_CLASS, DLQ_ERROR_MESSAGE, headers_to_dict
 from libs.runtime.errors import DeadLetterLimitExceeded
 from libs.runtime.records import DLQ_VALUE_OMITTED
-from libs.runtime.strategies import Item
+from libs.runtime.strategies import Message
 from libs.runtime.strategies.dead_letters import DeadLetterLimit, DeadLetters
 from tests.runtime.memory_helpers import ROUTE, record, settings, value
 
@@ -20,8 +20,8 @@ class Clock:
         return self.now
 
 
-def item(offset: int) -> Item:
-    return Item(record=record(offset, value(offset)), route=ROUTE)
+def item(offset: int) -> Message:
+    return Message(record=record(offset, value(offset)), route=ROUTE)
 
 
 def test_mark_builds_the_dead_letter_record() -> None:

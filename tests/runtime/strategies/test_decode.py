@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from libs.contracts.records import DLQ_ERROR_CLASS, headers_to_dict
-from libs.runtime.strategies import Item
+from libs.runtime.strategies import Message
 from libs.runtime.strategies.decode import Decode
 from tests.runtime.memory_helpers import ROUTES, Collect, dead_letters, metric, record, service_name, value
 
@@ -17,7 +17,7 @@ async def test_decode_keeps_order_and_dead_letters_what_cannot_be_decoded() -> N
     (items,) = collect.submitted
     assert [it.record.offset for it in items] == [0, 1, 2, 3, 4]
     assert [it.env.value.n for it in items if it.env is not None] == [0, 1]
-    dead: list[Item] = [it for it in items if it.dead_letter is not None]
+    dead: list[Message] = [it for it in items if it.dead_letter is not None]
     classes = [headers_to_dict(it.dead_letter.headers)[DLQ_ERROR_CLASS] for it in dead]  # type: ignore[union-attr]
     assert classes == ["InvalidJSON", "ValidationError", "EmptyValue"]
     assert all(it.dead_letter.topic == "in.dlq" for it in dead)  # type: ignore[union-attr]

@@ -12,7 +12,7 @@ from libs.runtime.backoff import Interrupts
 from libs.runtime.errors import FatalError
 from libs.runtime.memory import MemoryBroker, MemoryProducer
 from libs.runtime.records import DLQ_VALUE_OMITTED
-from libs.runtime.strategies import BatchOutput, Item, Work
+from libs.runtime.strategies import BatchOutput, Message, Work
 from libs.runtime.strategies.produce import Produce
 from libs.runtime.strategies.run_step import OutputRefused
 from tests.runtime.memory_helpers import (
@@ -27,8 +27,8 @@ from tests.runtime.memory_helpers import (
 )
 
 
-def item(n: int, *segments: list[bytes], raw: bytes | None = None) -> Item:
-    it = Item(record=record(n, raw if raw is not None else value(n)), route=ROUTE)
+def item(n: int, *segments: list[bytes], raw: bytes | None = None) -> Message:
+    it = Message(record=record(n, raw if raw is not None else value(n)), route=ROUTE)
     it.outputs = [
         [OutRecord(topic=f"out{w}", key=b"k", value=v) for v in seg] for w, seg in enumerate(segments)
     ]

@@ -11,7 +11,7 @@ from libs.contracts.records import DLQ_ERROR_CLASS, OutRecord, headers_to_dict
 from libs.runtime.backoff import Interrupts
 from libs.runtime.errors import PoisonError, TransientError
 from libs.runtime.records import Envelope
-from libs.runtime.strategies import Item, Work
+from libs.runtime.strategies import Message, Work
 from libs.runtime.strategies.run_step import FLUSH, OutputRefused, RunStep, StepSpec, split_output
 from tests.runtime.memory_helpers import (
     ROUTE,
@@ -24,13 +24,13 @@ from tests.runtime.memory_helpers import (
     service_name,
     value,
 )
-from tests.runtime.memory_helpers import Item as Model
+from tests.runtime.memory_helpers import Item as Model  # the test payload
 
 
-def items(n: int, *bad: int) -> list[Item]:
+def items(n: int, *bad: int) -> list[Message]:
     out = []
     for i in range(n):
-        it = Item(record=record(i, value(i)), route=ROUTE)
+        it = Message(record=record(i, value(i)), route=ROUTE)
         if i not in bad:
             it.env = Envelope(Model(n=i), "k", {}, "in", 0, i, None)
         out.append(it)
