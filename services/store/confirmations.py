@@ -19,7 +19,9 @@ def confirmed_articles(engine: Engine) -> dict[str, str | None]:
         .where(events.c.event_id == func.any(articles.c.event_ids))
         .scalar_subquery()
     )
-    query = select(articles.c.article_id, articles.c.content_hash).where(articles.c.event_count == stored_events)
+    query = select(articles.c.article_id, articles.c.content_hash).where(
+        articles.c.event_count == stored_events
+    )
     with engine.connect() as conn:
         return {row.article_id: row.content_hash for row in conn.execute(query)}
 
