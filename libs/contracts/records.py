@@ -46,6 +46,8 @@ DLQ_CONSUMER_GROUP = "dlq_consumer_group"
 DLQ_ERROR_CLASS = "dlq_error_class"
 DLQ_ERROR_MESSAGE = "dlq_error_message"
 DLQ_FAILED_AT = "dlq_failed_at"
+#: Set only when the original value had to be dropped to fit the dead-letter topic (the reason).
+DLQ_VALUE_OMITTED = "dlq_value_omitted"
 
 Headers = list[tuple[str, bytes]]
 
