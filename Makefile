@@ -52,6 +52,7 @@ run: install
 
 schemas: install
 	$(BIN)/accord schemas
+	$(BIN)/accord asyncapi
 
 eval: install
 	$(BIN)/python -m libs.extraction.eval --shared $(SHARED)
