@@ -35,7 +35,7 @@ from typing import Any, Protocol, TypeVar
 
 import structlog
 
-from libs.runtime.errors import Interrupted
+from libs.runtime.errors import Interrupted, Unacknowledged
 from libs.runtime.metrics import RETRIES
 from libs.runtime.records import error_message
 
@@ -118,13 +118,14 @@ def count_retry(service: str, **context: Any) -> Callable[[RetryEvent], None]:
 
     def on_retry(event: RetryEvent) -> None:
         RETRIES.labels(service=service, operation=event.operation).inc()
+        error = event.error.first if isinstance(event.error, Unacknowledged) else event.error
         log.warning(
             "retry.scheduled",
             operation=event.operation,
             attempt=event.attempt,
             delay_s=round(event.delay_s, 3),
-            error_class=type(event.error).__name__,
-            error=error_message(event.error, 500),
+            error_class=type(error).__name__,
+            error=error_message(error, 500),
             **context,
         )
 
