@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 UV_VERSION := 0.13.9
 SHARED ?= ../shared
 
-.PHONY: install lock test test-unit test-integration lint fmt run eval bench bench-extract bench-pipeline bench-fetcher bench-store schemas clean help
+.PHONY: install lock test test-unit test-integration lint fmt run eval bench bench-extract bench-pipeline bench-fetcher bench-store bench-runtime bench-extractor schemas clean help
 
 help:
 	@echo "make run      start the embedded broker + Postgres and every service (Ctrl-C stops all)"
@@ -70,6 +70,13 @@ bench-fetcher: install
 
 bench-store: install
 	$(BIN)/python -m benchmarks.bench_store --articles 5000
+
+# Not part of `make bench`: design measurements (sync step in a thread vs inline; extractor processes).
+bench-runtime: install
+	$(BIN)/python -m benchmarks.bench_runtime
+
+bench-extractor: install
+	$(BIN)/python -m benchmarks.bench_extractor --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

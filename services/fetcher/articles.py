@@ -19,20 +19,13 @@ from pydantic import ValidationError
 from libs.contracts.articles import FetchMeta, RawArticle, article_id_for, content_hash
 from libs.contracts.records import OutRecord, encode
 from services.fetcher.documents import Document
+from services.fetcher.errors import ArticleSkipped
 
 #: `ce_source` of every record the fetcher publishes.
 CE_SOURCE = "accord/fetcher"
 
 #: Texts shorter than this (after cleaning) get no detected language.
 MIN_CHARS_FOR_LANGUAGE = 20
-
-
-class ArticleRejected(ValueError):
-    """The document cannot become an article; `reason` is the skip-metric label."""
-
-    def __init__(self, reason: str, detail: str) -> None:
-        super().__init__(detail)
-        self.reason = reason
 
 
 # --- text cleaning -----------------------------------------------------------------------------
@@ -307,12 +300,12 @@ def build_article(
 
     Language: the document's declared one, else the source's (`language`), else detected (when
     `detect`). The article id hashes the canonical URL when the document has an http(s) URL, else
-    the text. Raises `ArticleRejected` with reason `empty` when no text is left after cleaning, or
+    the text. Raises `ArticleSkipped` with reason `empty` when no text is left after cleaning, or
     `invalid` when the contract rejects the result.
     """
     text = clean_text(doc.text) if doc.text else ""
     if not text:
-        raise ArticleRejected("empty", f"no text after cleaning ({doc.source_ref})")
+        raise ArticleSkipped("empty", f"no text after cleaning ({doc.source_ref})")
     url = doc.url.strip() if doc.url and doc.url.strip() else None
     canon = canonical_url(url)
     lang = normalize_language(doc.language) or normalize_language(language)
@@ -339,7 +332,7 @@ def build_article(
             fetch=FetchMeta(**fetch),
         )
     except ValidationError as exc:
-        raise ArticleRejected("invalid", f"{doc.source_ref}: {exc.errors()[0].get('msg', exc)}") from exc
+        raise ArticleSkipped("invalid", f"{doc.source_ref}: {exc.errors()[0].get('msg', exc)}") from exc
 
 
 def to_record(article: RawArticle, topic: str) -> OutRecord:

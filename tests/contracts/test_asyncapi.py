@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 import yaml
 
-from libs.cli import main
+from app.cli import main
 from libs.contracts import records
 from libs.contracts.asyncapi import (
     EXTRACTOR_GROUP,

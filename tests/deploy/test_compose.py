@@ -14,7 +14,7 @@ from pathlib import Path
 import compose
 import pytest
 
-from libs.cli import build_parser
+from app.cli import build_parser
 
 REPO = Path(__file__).resolve().parents[2]
 COMPOSE_BIN = Path(compose.__file__).parent / "docker-compose"

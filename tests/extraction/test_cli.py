@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from libs.cli import main
+from app.cli import main
 
 ARTICLE = "LIMA – Peru and Chile signed a memorandum of understanding on fisheries research on Sunday, AFP reported."
 

@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def accord(*args: str) -> list[str]:
-    return [sys.executable, "-m", "libs.cli", *args]
+    return [sys.executable, "-m", "app.cli", *args]
 
 
 @dataclass
