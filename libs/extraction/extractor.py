@@ -29,20 +29,16 @@ from libs.contracts.events import (
     Quantity,
 )
 from libs.extraction.agencies import AgencyMatcher
-from libs.extraction.assemble import (
-    Candidate,
-    SentInfo,
-    build_candidates,
-    confidence,
-    event_id,
-)
+from libs.extraction.candidates import Candidate, SentenceInfo
 from libs.extraction.dates import DateMention, find_dates
+from libs.extraction.discourse import build_candidates
+from libs.extraction.event_participants import ParticipantFinder
 from libs.extraction.fastre import PrefixScanner, Scan
 from libs.extraction.gazetteer import Gazetteer, Match
 from libs.extraction.language import LanguageGuard
-from libs.extraction.participants import ParticipantFinder
-from libs.extraction.parties import AnaphorState, has_unmarked_official, sentence_parties
-from libs.extraction.people import PersonIndex, find_org_affiliations, find_people, unexplained_names
+from libs.extraction.mention_roles import AnaphorState, has_unmarked_official, sentence_parties
+from libs.extraction.named_people import PersonIndex, find_org_affiliations, find_people, unexplained_names
+from libs.extraction.occasions import confidence, event_id
 from libs.extraction.quantities import find_quantities
 from libs.extraction.resources import DATA_DIR, load_resources
 from libs.extraction.sectors import SectorMatcher
@@ -77,7 +73,7 @@ _SAID_BEFORE = re.compile(
 )
 
 
-def _said_date(work: str, info: SentInfo, pub_day: date | None) -> DateMention | None:
+def _said_date(work: str, info: SentenceInfo, pub_day: date | None) -> DateMention | None:
     """The date right after a speech verb in a sentence ("X said on Tuesday that ...")."""
     dates = info.dates or find_dates(work, info.sent.start, info.sent.end, pub_day)
     for d in dates:
@@ -199,7 +195,7 @@ class Extractor:
         matches: list[Match],
         raw_cues: list,
         pub_day: date | None,
-    ) -> tuple[list[SentInfo], list, PersonIndex]:
+    ) -> tuple[list[SentenceInfo], list, PersonIndex]:
         work = doc.work
         res = self.resources
         starts = [m.start for m in matches]
@@ -207,7 +203,7 @@ class Extractor:
         spans = [(s.start, s.end) for s in sentences]
         people = find_people(work, spans, matches)
         persons = PersonIndex(people, self._home_state(doc), find_org_affiliations(work, matches))
-        infos: list[SentInfo] = []
+        infos: list[SentenceInfo] = []
         state = AnaphorState()
         for s in sentences:
             lo, hi = s.start, s.end
@@ -240,7 +236,7 @@ class Extractor:
             anaphoric = bool(anaphor_spans)
             unnamed = any(lo <= p.start < hi and p.country is None for p in people)
             infos.append(
-                SentInfo(
+                SentenceInfo(
                     sent=s,
                     matches=sm,
                     parties=parties,
@@ -266,7 +262,7 @@ class Extractor:
         article_id: str,
         text: str,
         ws: Scan,
-        infos: list[SentInfo],
+        infos: list[SentenceInfo],
         cands: list[Candidate],
         people: list,
         persons: PersonIndex,

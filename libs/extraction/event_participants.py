@@ -1,6 +1,6 @@
 """Participants of an event: named people (with title, organisation, country) and institutions.
 
-The rule-based people finder (`people.py`) already runs over every article; the
+The rule-based people finder (`named_people.py`) already runs over every article; the
 spaCy NER model (the "heavy NLP path") runs only on the evidence sentences of
 articles that produced events, to catch names and organisations the rules miss.
 It is loaded lazily on first use, and only its `ner` component runs. When spaCy
@@ -15,7 +15,7 @@ import threading
 from dataclasses import dataclass
 
 from libs.extraction.gazetteer import Gazetteer
-from libs.extraction.people import Person, PersonIndex
+from libs.extraction.named_people import Person, PersonIndex
 
 log = logging.getLogger(__name__)
 
