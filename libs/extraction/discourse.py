@@ -59,6 +59,7 @@ from libs.extraction.clauses import (
     subject_with,
     with_list,
 )
+from libs.extraction.deadline import DEADLINE_EVERY, Deadline
 from libs.extraction.gatherings import gathering_candidate
 from libs.extraction.mention_roles import ACTOR, PARTY_ROLES
 from libs.extraction.occasions import event_date, event_location, inherit_dates, merge_occasions
@@ -443,12 +444,19 @@ def build_candidates(
     igo_codes: set[str],
     home: str | None,
     reporting: re.Pattern[str],
+    clock: Deadline | None = None,
 ) -> list[Candidate]:
-    """Candidates from the sentences (steps 2-5 of the module docstring), merged, in text order."""
+    """Candidates from the sentences (steps 2-5 of the module docstring), merged, in text order.
+
+    `clock` is checked every `DEADLINE_EVERY` sentences (raises `DeadlineExceeded`).
+    """
     article = ArticleContext(infos, text, frozenset(igo_codes), home, reporting)
     state = DiscourseState()
     cands: list[Candidate] = []
+    clock = clock or Deadline(None)
     for pos, info in enumerate(infos):
+        if pos % DEADLINE_EVERY == 0:
+            clock.check("event rules")
         made = sentence_candidates(pos, article, state)
         cands.extend(made)
         state.after_sentence(pos, info, made, text)

@@ -9,7 +9,7 @@ import pytest
 
 from libs.extraction import Extractor
 from libs.extraction.fastre import FastPattern, PrefixScanner, prefixes
-from libs.extraction.language import LanguageGuard
+from libs.extraction.language import LanguageDetector
 from libs.extraction.resources import DATA_DIR, read_yaml
 
 
@@ -58,7 +58,7 @@ def test_cited_agencies(extractor: Extractor) -> None:
     ],
 )
 def test_language_guard(text: str, lang: str) -> None:
-    assert LanguageGuard().detect(text) == lang
+    assert LanguageDetector().detect(text) == lang
 
 
 def test_every_lexicon_entry_compiles() -> None:
