@@ -54,7 +54,7 @@ schemas: install
 	$(BIN)/accord schemas
 
 eval: install
-	$(BIN)/python -m libs.extraction.eval --shared $(SHARED)
+	$(BIN)/python -m libs.evaluation.eval --shared $(SHARED)
 
 bench: bench-extract bench-fetcher bench-store bench-pipeline
 

@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "libs.runtime.cli",
     "libs.infra.cli",
     "libs.extraction.cli",
+    "libs.evaluation.cli",
     "services.fetcher.cli",
     "services.extractor.cli",
     "services.store.cli",

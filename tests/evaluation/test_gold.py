@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from libs.evaluation.gold import EXTRA_DIR, run_gold
+from libs.evaluation.score import read_jsonl
 from libs.extraction import Extractor
-from libs.extraction.eval import EXTRA_DIR, run_gold
-from libs.extraction.score import read_jsonl
 
 pytestmark = pytest.mark.shared
 
