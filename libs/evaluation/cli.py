@@ -1,7 +1,8 @@
-"""`accord score`: score extraction output against gold annotations.
+"""`accord score` and `accord sample-blind`: measure the extraction against annotations.
 
     accord score --gold ../shared/gold/dev.jsonl --pred events.jsonl [--json metrics.json]
     accord score --sentences tests/extraction/data/sentences_1.jsonl [--pred events.jsonl] [--shared ../shared]
+    accord sample-blind --seed 1301 --articles 130 --exclude tests/extraction/data/extra_gold*.jsonl --out ids.jsonl
 
 With `--sentences`, the engine is run on each sentence's corpus article (or
 `--pred` gives `accord extract` output for those articles) and cooperative dyads
@@ -68,6 +69,21 @@ def _score(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sample_blind(args: argparse.Namespace) -> int:
+    from libs.evaluation.sampling import sample
+
+    shared = Path(args.shared)
+    if not (shared / "gold" / "dev.jsonl").exists():
+        print(f"accord sample-blind: no shared material at {shared}", file=sys.stderr)
+        return 2
+    rows = sample(shared, args.seed, articles=args.articles, sentences=args.sentences, exclude=args.exclude)
+    with open(args.out, "w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row) + "\n")
+    print(f"accord sample-blind: {len(rows)} ids written to {args.out}", file=sys.stderr)
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     s = sub.add_parser(
         "score", help="score predicted events against gold annotations (articles or sentences)"
@@ -81,3 +97,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     s.add_argument("--errors", action="store_true", help="print per-sentence differences (--sentences)")
     s.add_argument("--json", default=None, help="also write the metrics as JSON to this file")
     s.set_defaults(func=_score)
+
+    b = sub.add_parser(
+        "sample-blind", help="sample a blind annotation set from the corpus (ids, never texts)"
+    )
+    b.add_argument("--seed", type=int, required=True, help="random seed (record it beside the set)")
+    b.add_argument("--articles", type=int, default=130, help="articles to sample (0 for a sentence set)")
+    b.add_argument("--sentences", type=int, default=0, help="sentences to sample")
+    b.add_argument("--exclude", type=Path, nargs="*", default=[], help="annotation or id files to exclude")
+    b.add_argument("--shared", default=str(DEFAULT_SHARED), help="shared folder with the corpus")
+    b.add_argument("--out", required=True, help="output JSON-lines file of ids")
+    b.set_defaults(func=_sample_blind)
