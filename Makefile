@@ -59,7 +59,7 @@ eval: install
 bench: bench-extract bench-fetcher bench-store bench-pipeline
 
 bench-extract: install
-	$(BIN)/python benchmarks/bench_extract.py --shared $(SHARED)
+	$(BIN)/python benchmarks/bench_extract.py --shared $(SHARED) --scaling
 
 bench-pipeline: install
 	$(BIN)/python benchmarks/bench_pipeline.py --shared $(SHARED)

@@ -225,7 +225,13 @@ class Extractor:
         cue_starts = [c.start for c in raw_cues]
         people = find_people(work, [(s.start, s.end) for s in sentences], matches)
         persons = PersonIndex(people, self._home_state(doc), find_org_affiliations(work, matches))
-        analysis = Analysis([], people, persons, sorted(p.start for p in people if p.country is None))
+        analysis = Analysis(
+            [],
+            people,
+            persons,
+            sorted(p.start for p in people if p.country is None),
+            [p.start for p in people],
+        )
         anaphors = AnaphorState()
         for n, s in enumerate(sentences):
             if n % DEADLINE_EVERY == 0:
@@ -304,13 +310,19 @@ class Extractor:
         infos, work = analysis.infos, scan.text
         trigger_positions = sorted({p for cand in cands for p in [*cand.sentences, *cand.extra]})
         # the NER model only where a capitalised name is left that the rules did not place
-        ner_spans = [
+        unexplained = (
             (infos[p].sent.start, infos[p].sent.end)
             for p in trigger_positions
             if unexplained_names(
-                work, infos[p].sent.start, infos[p].sent.end, analysis.people, infos[p].matches
+                work,
+                infos[p].sent.start,
+                infos[p].sent.end,
+                analysis.people,
+                infos[p].matches,
+                analysis.people_starts,
             )
-        ][:MAX_NER_SENTENCES]
+        )
+        ner_spans = list(itertools.islice(unexplained, MAX_NER_SENTENCES))
         ner = self.participant_finder.entities(work, ner_spans) if ner_spans else None
         out = [self._event(article_id, text, scan, analysis, cand, article, ner) for cand in cands]
         out.sort(key=lambda t: t[0])
@@ -331,7 +343,9 @@ class Extractor:
         sents = [infos[p].sent for p in sorted(set(cand.sentences) | set(cand.extra))]
         spans = [(s.start, s.end) for s in sents]
         evidence = [Evidence(text=s.text, start=s.start, end=s.end) for s in sents]
-        found = self.participant_finder.find(work, spans, analysis.people, analysis.persons, ner)
+        found = self.participant_finder.find(
+            work, spans, analysis.people, analysis.persons, ner, analysis.people_starts
+        )
         etype = EventType(cand.type)
         plover, cameo = EVENT_CODES[etype]
         event = CooperationEvent(
@@ -370,6 +384,7 @@ class Analysis:
     people: list[Person]
     persons: PersonIndex
     unnamed_starts: list[int]  # where people of unknown state are named, sorted
+    people_starts: list[int]  # where each of `people` starts (they are in text order)
 
 
 def _event_date(cand: Candidate) -> EventDate | None:

@@ -116,16 +116,17 @@ class CueMatcher:
                         Cue(m.start(), m.end(), type_name, m.group("strong") is not None, m.group(0))
                     )
         found.sort(key=lambda c: (c.start, -(c.end - c.start)))
-        kept: list[Cue] = []
+        kept: list[Cue] = []  # non-overlapping, sorted: a clash can only be with its last entries
         for c in found:
-            clash = [k for k in kept if k.start < c.end and c.start < k.end]
+            n = len(kept)
+            while n and kept[n - 1].end > c.start:
+                n -= 1
+            clash = kept[n:]
             if not clash:
                 kept.append(c)
             elif all((c.end - c.start) > (k.end - k.start) for k in clash):
-                for k in clash:
-                    kept.remove(k)
+                del kept[n:]
                 kept.append(c)
-        kept.sort(key=lambda c: c.start)
         return kept
 
 
