@@ -37,7 +37,11 @@ _STRONG_BOUNDARY = re.compile(
     r"\s(?:when|while|whereas|because|although|after|before|amid|amidst|despite)\s",
 )
 # between a list comma and the next party: nothing but "and", "the" or the words of a title/name
-_LIST_COMMA = re.compile(r"^\s*(?:and\s+)?(?:the\s+)?(?:(?:[A-Z][\w.'’-]*|bin|ibn|al|of|the|de)\s+){0,8}$")
+_LIST_COMMA = re.compile(
+    r"^\s*(?:and\s+)?(?:the\s+)?(?:(?:[A-Z][\w.'’-]*|bin|ibn|al|of|the|de)\s+){0,8}$"
+    # a group spelled out in parentheses: "Iran, the European trio (Germany, France and Britain)"
+    r"|^\s*(?:and\s+)?(?:the\s+)?(?:[\w.'’-]+\s+){1,4}\(\s*$"
+)
 _WITH_BEFORE = re.compile(
     r"\b(?:with|between|and)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w.-]+\s+){0,3}$", re.I
 )

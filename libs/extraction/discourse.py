@@ -361,6 +361,33 @@ def _groups(
     return groups, source
 
 
+_VISIT_CUE = re.compile(r"visit|trip|tour|travel|arriv|came|flew|went|headed", re.IGNORECASE)
+_THE_COUNTRY = re.compile(r"\s+(?:the|this|our) country\b", re.IGNORECASE)
+
+
+def _visitors_apart(site: CueSite, groups: list[list[str]]) -> list[list[str]]:
+    """ "Companies from A, B and C visited Iran": one visit of each to the one host, not a clique."""
+    if site.type != MEETING or not _VISIT_CUE.match(site.cue.text):
+        return groups
+    visited = set(site.info.parties.destinations())
+    if not visited and _THE_COUNTRY.match(site.text, site.cue.end):
+        # "visited the country": the state the anaphor stands for, else the dateline's
+        after = [m.code for m in site.info.parties.mentions if site.cue.end <= m.start <= site.cue.end + 2]
+        visited = set(after[:1]) or ({site.article.home} if site.article.home else set())
+    out: list[list[str]] = []
+    for group in groups:
+        hosts = [c for c in group if c in visited]
+        outside = visited - set(group)
+        if len(group) >= 3 and len(hosts) == 1:
+            out.extend([hosts[0], c] for c in group if c != hosts[0])
+        elif len(group) >= 2 and not hosts and len(outside) == 1:
+            host = next(iter(outside))  # the visited state hosts each visitor
+            out.extend([host, c] for c in group)
+        else:
+            out.append(group)
+    return out
+
+
 def _weak_cue_holds(site: CueSite, source: str) -> bool:
     """A weak cue makes an event only with its parties named and tied together in its clause."""
     info, cue, text = site.info, site.cue, site.text
@@ -415,6 +442,7 @@ def _type_candidates(
         groups, source = _groups(site, state, parties, source)
     if not strong and not _weak_cue_holds(site, source):
         return []
+    groups = _visitors_apart(site, groups)
     return [c for c in (_candidate(site, g, source) for g in groups) if c is not None]
 
 

@@ -129,6 +129,7 @@ class Extractor:
             ]
         )
         self._igo_codes = set((self.resources.igos.get("igos") or {}).keys())
+        self._known_people = dict(self.resources.people)
 
     # -- public API ------------------------------------------------------------------------
 
@@ -224,7 +225,13 @@ class Extractor:
         match_starts = [m.start for m in matches]
         cue_starts = [c.start for c in raw_cues]
         people = find_people(work, [(s.start, s.end) for s in sentences], matches)
-        persons = PersonIndex(people, self._home_state(doc), find_org_affiliations(work, matches))
+        persons = PersonIndex(
+            people,
+            self._home_state(doc),
+            find_org_affiliations(work, matches),
+            self._known_people,
+            self._igo_codes,
+        )
         analysis = Analysis(
             [],
             people,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -293,9 +294,19 @@ class PersonIndex:
     which counts only as weak evidence.
     """
 
-    def __init__(self, people: list[Person], home: str | None, orgs: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        people: list[Person],
+        home: str | None,
+        orgs: dict[str, str] | None = None,
+        known: Mapping[str, str] | None = None,
+        igo_codes: Collection[str] = (),
+    ) -> None:
         votes: dict[str, set[str]] = {name: {code} for name, code in (orgs or {}).items()}
-        self.igo_codes: set[str] = set()
+        # well-known people (`data/people.tsv`): "Lavrov", "Xi Jinping" stand for their state
+        for name, code in (known or {}).items():
+            votes.setdefault(name, set()).add(code)
+        self.igo_codes: set[str] = {code for code in (known or {}).values() if code in igo_codes}
         for p in people:
             if p.country and p.explicit:
                 for key in _name_keys(p.name):

@@ -156,6 +156,12 @@ class SentenceScope:
     talking_points: bool
 
 
+_CONDITIONAL = re.compile(r"if|unless", re.IGNORECASE)
+_DATED = re.compile(
+    r"\b(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
+
+
 def filter_cues(
     text: str,
     lo: int,
@@ -172,6 +178,11 @@ def filter_cues(
     """The cues of sentence text[lo:hi] that survive the sentence rules, typed."""
     if _DENIAL.search(text, lo, hi):
         return []
+    if res.statistics.search(text, lo, hi):
+        cues = [c for c in cues if c.type != "cooperation"]  # trade figures, not cooperation
+    if res.background_agreement.search(text, lo, hi) and not _DATED.search(text, lo, hi):
+        # "the JCPOA, signed between Iran and six powers": an undated landmark deal is background
+        cues = [c for c in cues if c.type != "agreement"]
     if text[lo:hi].rstrip(" ”\"'’)").endswith("?"):
         return []  # "is there a possibility that talks will resume?" reports nothing
     scope = SentenceScope(
@@ -278,6 +289,8 @@ def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
         irr = res.irrealis.search(text, clause_lo, c.start)
         # "proposed the idea in a meeting with ...": a past speech act at a meeting that took place
         past_act = irr is not None and irr.group(0).lower().endswith("ed") and _OCCASION_CUE.match(c.text)
+        if irr is not None and _CONDITIONAL.fullmatch(irr.group(0)):
+            return None  # "if they come to the table, we will ...": a condition, not an intent (dev gold)
         if irr is not None and not past_act:
             c = replace(c, type="intent", irrealis=True)
     if c.type != "meeting" and scope.conflict:
