@@ -63,6 +63,7 @@ from libs.extraction.deadline import DEADLINE_EVERY, Deadline
 from libs.extraction.gatherings import gathering_candidate
 from libs.extraction.mention_roles import ACTOR, PARTY_ROLES
 from libs.extraction.occasions import event_date, event_location, inherit_dates, merge_occasions
+from libs.extraction.syntax import SyntaxFilter
 from libs.extraction.triggers import Cue
 
 CONTEXT_REACH = 8  # sentences over which "the two sides" still refers to the last pair named
@@ -98,6 +99,7 @@ class ArticleContext:
     igo_codes: frozenset[str]
     home: str | None  # the dateline's state
     reporting: re.Pattern[str]
+    syntax: SyntaxFilter | None = None
 
 
 @dataclass(slots=True)
@@ -388,6 +390,26 @@ def _visitors_apart(site: CueSite, groups: list[list[str]]) -> list[list[str]]:
     return out
 
 
+def _without_bystanders(site: CueSite, group: list[str]) -> list[str]:
+    """The group less the parties the parse finds outside the cue's event (sanctions targets, topics).
+
+    Parsed only for a group of three or more, or in a sentence with conflict words.
+    """
+    syntax = site.article.syntax
+    info = site.info
+    if syntax is None or not (len(group) >= 3 or info.conflict):
+        return group
+    lo = info.sent.start
+    mentions = [m for m in info.parties.mentions if m.code in group and m.role in PARTY_ROLES]
+    if not mentions:
+        return group
+    spans = [(m.start - lo, m.end - lo) for m in mentions]
+    out = syntax.bystanders(info.sent.text, (site.cue.start - lo, site.cue.end - lo), spans)
+    kept = {m.code for i, m in enumerate(mentions) if i not in out}
+    dropped = {m.code for m in mentions} - kept
+    return [c for c in group if c not in dropped]
+
+
 def _weak_cue_holds(site: CueSite, source: str) -> bool:
     """A weak cue makes an event only with its parties named and tied together in its clause."""
     info, cue, text = site.info, site.cue, site.text
@@ -443,6 +465,7 @@ def _type_candidates(
     if not strong and not _weak_cue_holds(site, source):
         return []
     groups = _visitors_apart(site, groups)
+    groups = [g for g in (_without_bystanders(site, g) for g in groups) if len(set(g)) >= 2]
     return [c for c in (_candidate(site, g, source) for g in groups) if c is not None]
 
 
@@ -473,12 +496,13 @@ def build_candidates(
     home: str | None,
     reporting: re.Pattern[str],
     clock: Deadline | None = None,
+    syntax: SyntaxFilter | None = None,
 ) -> list[Candidate]:
     """Candidates from the sentences (steps 2-5 of the module docstring), merged, in text order.
 
     `clock` is checked every `DEADLINE_EVERY` sentences (raises `DeadlineExceeded`).
     """
-    article = ArticleContext(infos, text, frozenset(igo_codes), home, reporting)
+    article = ArticleContext(infos, text, frozenset(igo_codes), home, reporting, syntax)
     state = DiscourseState()
     cands: list[Candidate] = []
     clock = clock or Deadline(None)

@@ -55,6 +55,7 @@ from libs.extraction.occasions import confidence, event_id
 from libs.extraction.quantities import find_quantities
 from libs.extraction.resources import DATA_DIR, load_resources
 from libs.extraction.sectors import SectorMatcher
+from libs.extraction.syntax import SyntaxFilter
 from libs.extraction.text import Document, Sentence, segment
 from libs.extraction.triggers import Cue, CueMatcher, filter_cues
 from libs.extraction.version import EXTRACTOR_NAME, EXTRACTOR_VERSION
@@ -117,6 +118,7 @@ class Extractor:
         self.language_detector = default_detector()
         agency_names = frozenset(a for aliases in self.resources.agencies.values() for a in aliases)
         self.participant_finder = ParticipantFinder(self.gazetteer, use_spacy, agency_names)
+        self.syntax = SyntaxFilter(enabled=use_spacy)
         self.info = ExtractorInfo(name=EXTRACTOR_NAME, version=EXTRACTOR_VERSION)
         res = self.resources
         self.scanner = PrefixScanner(
@@ -180,7 +182,7 @@ class Extractor:
         analysis = self._analyse(doc, scan, sentences, matches, raw_cues, pub_day, clock)
         home = self._home_state(doc)
         cands = build_candidates(
-            analysis.infos, doc.work, self._igo_codes, home, self.resources.reporting, clock
+            analysis.infos, doc.work, self._igo_codes, home, self.resources.reporting, clock, self.syntax
         )
         if not cands:
             return ExtractionResult([], None, "en")
