@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+import ahocorasick
+
 from libs.contracts.events import (
     EVENT_CODES,
     ArticleRef,
@@ -132,6 +134,10 @@ class Extractor:
         )
         self._igo_codes = set((self.resources.igos.get("igos") or {}).keys())
         self._known_people = dict(self.resources.people)
+        self._known_automaton = ahocorasick.Automaton()
+        for name, code in self._known_people.items():
+            self._known_automaton.add_word(name, code)
+        self._known_automaton.make_automaton()
 
     # -- public API ------------------------------------------------------------------------
 
@@ -176,7 +182,7 @@ class Extractor:
         raw_cues = self.cue_matcher.find(scan, 0, len(doc.work))
         matches = self.gazetteer.find(doc.work, 0, len(doc.work))
         clock.check("lexicon scan")
-        if not raw_cues or len({m.code for m in matches}) < 2:
+        if not raw_cues or len({m.code for m in matches} | self._known_codes(doc.work)) < 2:
             return ExtractionResult([], None, "en")
 
         analysis = self._analyse(doc, scan, sentences, matches, raw_cues, pub_day, clock)
@@ -200,6 +206,12 @@ class Extractor:
         return ExtractionResult(events, None, "en", heavy_nlp=heavy)
 
     # -- internals -------------------------------------------------------------------------
+
+    def _known_codes(self, work: str) -> set[str]:
+        """The states and IGOs of well-known people named in the text (for the cheap gate)."""
+        if not self._known_people:
+            return set()
+        return {code for _end, code in self._known_automaton.iter(work)}
 
     def _home_state(self, doc: Document) -> str | None:
         """The state of the dateline ("TEHRAN –" → IRN), the article's home for unmarked officials."""

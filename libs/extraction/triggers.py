@@ -30,7 +30,10 @@ _CLAUSE_CUT = re.compile(
 )
 # "the agreement, which was reached between ...": the relative clause is where the cue's verb is
 _RELATIVE_IN_CUE = re.compile(r",\s+(?=(?:which|that)\s)")
-_CLAUSE_END = re.compile(r"[;:!?.]|,\s+(?:but|while|whereas|although|adding|saying)\b")
+_CLAUSE_END = re.compile(
+    r"[;:!?.]|,\s+(?:but|while|whereas|although|adding|saying)\b"
+    r"|\s(?:despite|amid|amidst|notwithstanding|in\s+spite\s+of|regardless\s+of)\s"
+)
 _WEAK_VERB = re.compile(r"^(?:discuss|negotiat)", re.IGNORECASE)
 # A weak noun cue that refers back ("this meeting", "the talks") reports no new event.
 _WEAK_NOUN = re.compile(
