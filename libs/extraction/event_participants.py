@@ -132,6 +132,40 @@ class ParticipantFinder:
                     return m.code
         return None
 
+    def _organizations(
+        self, work: str, spans: list[tuple[int, int]], people: list[Person], starts: list[int]
+    ) -> list[Found]:
+        """Institutions named in the spans ("the Iranian Ministry of Science"), with their state."""
+        found: list[Found] = []
+        for lo, hi in spans:
+            for m in _ORG_REGEX.finditer(work, lo, hi):
+                raw = m.group(0)
+                # an institution ends where a person's name begins ("... Ministry Mohsen Asadi Lari")
+                cut = min(
+                    (
+                        p.start
+                        for p in people_between(people, starts, m.start(), m.end())
+                        if m.start() < p.start
+                    ),
+                    default=m.end(),
+                )
+                name = _clean_org(raw[: cut - m.start()])
+                if len(name.split()) < 2 or name in self._agencies or self._names_igo(name):
+                    continue
+                s = m.start() + m.group(0).find(name)
+                found.append(
+                    Found(
+                        name,
+                        "organization",
+                        s,
+                        s + len(name),
+                        None,
+                        None,
+                        self._org_country(work, s, s + len(name)),
+                    )
+                )
+        return found
+
     def find(
         self,
         work: str,
@@ -172,33 +206,7 @@ class ParticipantFinder:
             if p.igo and not org:
                 org = p.country
             found.append(Found(p.name, "person", p.start, p.end, p.title, org or None, country))
-        for lo, hi in spans:
-            for m in _ORG_REGEX.finditer(work, lo, hi):
-                raw = m.group(0)
-                # an institution ends where a person's name begins ("... Ministry Mohsen Asadi Lari")
-                cut = min(
-                    (
-                        p.start
-                        for p in people_between(people, starts, m.start(), m.end())
-                        if m.start() < p.start
-                    ),
-                    default=m.end(),
-                )
-                name = _clean_org(raw[: cut - m.start()])
-                if len(name.split()) < 2 or name in self._agencies or self._names_igo(name):
-                    continue
-                s = m.start() + m.group(0).find(name)
-                found.append(
-                    Found(
-                        name,
-                        "organization",
-                        s,
-                        s + len(name),
-                        None,
-                        None,
-                        self._org_country(work, s, s + len(name)),
-                    )
-                )
+        found.extend(self._organizations(work, spans, people, starts))
         for s, e, label in ents:
             name = work[s:e].strip()
             if any(f.start < e and s < f.end for f in found) or not name or name in self._agencies:
