@@ -107,6 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         "init_s": round(init_s, 2),
         "peak_rss_mib": round(peak_mib, 1),
         "heavy_nlp_share": round(heavy / n, 4) if n else 0.0,
+        "parsed_sentences": extractor.syntax.parsed,
         "articles_with_events": with_events,
         "events": events,
         "skipped": skipped,
@@ -115,7 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"time:                {elapsed:.2f} s (+ {init_s:.2f} s construction)")
     print(f"throughput:          {figures['articles_per_s']} articles/s ({figures['chars_per_s']} chars/s)")
     print(f"peak RSS:            {figures['peak_rss_mib']} MiB")
-    print(f"heavy NLP (spaCy):   {heavy} articles ({100 * figures['heavy_nlp_share']:.1f}%)")
+    print(f"heavy NLP (spaCy):   {heavy} articles ({100 * figures['heavy_nlp_share']:.1f}%) with NER")
+    print(f"parsed sentences:    {extractor.syntax.parsed} (party roles from the dependency parse)")
     print(f"articles with events {with_events}; events {events}; skipped {skipped}")
     if args.scaling:
         figures["scaling_seconds_1_2_4_mb"] = _scaling(extractor, texts)
