@@ -123,21 +123,26 @@ def _same_occasion_dates(a: Candidate, b: Candidate) -> bool:
 
 
 def merge_occasions(cands: list[Candidate]) -> list[Candidate]:
-    """One event per occasion: same type and parties, compatible dates."""
+    """One event per occasion: same type and parties, compatible dates (the first such event absorbs)."""
     out: list[Candidate] = []
+    by_key: dict[tuple[str, tuple[str, ...], tuple[str, ...]], list[Candidate]] = {}
+    members: dict[int, tuple[set[int], set[int]]] = {}  # sentences and extra of each kept event
     for cand in cands:
-        target = None
-        for ev in out:
-            if ev.key != cand.key:
-                continue
-            if _same_occasion_dates(ev, cand):
-                target = ev
-                break
+        target = next((ev for ev in by_key.get(cand.key, ()) if _same_occasion_dates(ev, cand)), None)
         if target is None:
             out.append(cand)
+            by_key.setdefault(cand.key, []).append(cand)
+            members[id(cand)] = (set(cand.sentences), set(cand.extra))
             continue
-        target.sentences.extend(p for p in cand.sentences if p not in target.sentences)
-        target.extra.extend(p for p in cand.extra if p not in target.extra)
+        sentences, extra = members[id(target)]
+        for p in cand.sentences:
+            if p not in sentences:
+                sentences.add(p)
+                target.sentences.append(p)
+        for p in cand.extra:
+            if p not in extra:
+                extra.add(p)
+                target.extra.append(p)
         target.strong = target.strong or cand.strong
         if target.source != EXPLICIT and cand.source == EXPLICIT:
             target.source = EXPLICIT
