@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "app.topics",
     "app.up.cli",
     "libs.extraction.cli",
+    "libs.evaluation.cli",
     "services.fetcher.cli",
     "services.extractor.cli",
     "services.store.cli",

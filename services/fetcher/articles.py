@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from libs.contracts.articles import FetchMeta, RawArticle, article_id_for, content_hash
 from libs.contracts.records import OutRecord, encode
+from libs.extraction.language import detect_language as shared_detect_language
 from services.fetcher.documents import Document
 from services.fetcher.errors import ArticleSkipped
 
@@ -196,17 +197,6 @@ def canonical_url(url: str | None) -> str | None:
 
 # --- language and dates --------------------------------------------------------------------------
 
-_LANGID: Any = None
-
-
-def _langid() -> Any:
-    global _LANGID
-    if _LANGID is None:
-        import py3langid
-
-        _LANGID = py3langid
-    return _LANGID
-
 
 def normalize_language(code: str | None) -> str | None:
     """A declared language as ISO 639-1 (`en-US` → `en`, `eng` → `en`); None when unknown."""
@@ -224,9 +214,10 @@ def normalize_language(code: str | None) -> str | None:
 
 
 def detect_language(text: str, sample_chars: int = 400) -> str | None:
-    """ISO 639-1 code of `text` by py3langid on its first `sample_chars` characters; None if too short.
+    """ISO 639-1 code of `text` from its first `sample_chars` characters; None if too short.
 
-    Detection cost grows with the sample, not the article, so long articles cost the same as short.
+    The detection is Accord's one detector (`libs.extraction.language`); its cost
+    grows with the sample, not the article, so long articles cost the same as short.
     """
     if len(text) < MIN_CHARS_FOR_LANGUAGE:
         return None
@@ -235,8 +226,7 @@ def detect_language(text: str, sample_chars: int = 400) -> str | None:
         cut = sample.rfind(" ")
         if cut > sample_chars // 2:
             sample = sample[:cut]
-    lang, _score = _langid().classify(sample)
-    return str(lang)
+    return shared_detect_language(sample)
 
 
 def parse_published_at(value: datetime | date | str | int | float | None) -> datetime | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from libs.extraction.score import format_table, score
+from libs.evaluation.score import format_table, score
 
 GOLD = [
     {

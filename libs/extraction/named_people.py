@@ -12,8 +12,13 @@ article's home, only when nothing explicit links the person elsewhere.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from typing import Any
+
+import ahocorasick
 
 from libs.extraction.gazetteer import Gazetteer, Match
 
@@ -152,8 +157,10 @@ def _title_before(before: str) -> tuple[int, int] | None:
 def find_people(work: str, spans: list[tuple[int, int]], gaz_matches: list[Match]) -> list[Person]:
     """People named in the given sentence spans of the working text, with titles and countries."""
     people: list[Person] = []
+    match_starts = [m.start for m in gaz_matches]  # gazetteer matches come sorted by start
     for s_lo, s_hi in spans:
-        sent_matches = [m for m in gaz_matches if s_lo <= m.start and m.end <= s_hi]
+        first, last = bisect.bisect_left(match_starts, s_lo), bisect.bisect_left(match_starts, s_hi)
+        sent_matches = [m for m in gaz_matches[first:last] if m.end <= s_hi]
         prev_end = s_lo
         for run in NAME_RUN.finditer(work, s_lo, s_hi):
             toks = list(_TOKEN.finditer(run.group(0)))
@@ -222,6 +229,7 @@ def find_org_affiliations(work: str, matches: list[Match]) -> dict[str, str]:
     """Company/institution names tied to a state by the text ("Germany's Siemens" → DEU)."""
     out: dict[str, str] = {}
     clash: set[str] = set()
+    surfaces = {x.surface for x in matches}
     for m in matches:
         if m.is_igo or m.kind not in ("country", "demonym"):
             continue
@@ -232,7 +240,7 @@ def find_org_affiliations(work: str, matches: list[Match]) -> dict[str, str]:
         name = g.group(1)
         if _is_title(name) or _is_org(name) or name in clash:
             continue
-        if any(x.surface == name for x in matches):
+        if name in surfaces:
             continue
         if out.get(name, m.code) != m.code:
             clash.add(name)
@@ -242,7 +250,15 @@ def find_org_affiliations(work: str, matches: list[Match]) -> dict[str, str]:
     return out
 
 
-def unexplained_names(work: str, lo: int, hi: int, people: list[Person], matches: list[Match]) -> bool:
+def people_between(people: list[Person], starts: list[int], lo: int, hi: int) -> list[Person]:
+    """The people (in text order, `starts` their start offsets) whose names overlap work[lo:hi]."""
+    first = max(0, bisect.bisect_left(starts, lo) - 1)  # names never overlap: only one can start before lo
+    return [p for p in people[first : bisect.bisect_left(starts, hi)] if p.start < hi and lo < p.end]
+
+
+def unexplained_names(
+    work: str, lo: int, hi: int, people: list[Person], matches: list[Match], starts: list[int] | None = None
+) -> bool:
     """Whether work[lo:hi] has a capitalised multi-word name that no rule has placed.
 
     Runs of two or more capitalised words that are neither a person the rules
@@ -254,7 +270,7 @@ def unexplained_names(work: str, lo: int, hi: int, people: list[Person], matches
         if len(toks) < 2 or all(_is_title(t) or _is_org(t) for t in toks):
             continue
         s, e = run.start(), run.end()
-        placed = [p for p in people if p.start < e and s < p.end]
+        placed = people_between(people, starts if starts is not None else [p.start for p in people], s, e)
         if placed and all(p.title or p.country for p in placed):
             continue  # a person the rules found with a title or a country
         if any(m.start < e and s < m.end for m in matches):
@@ -263,6 +279,9 @@ def unexplained_names(work: str, lo: int, hi: int, people: list[Person], matches
             continue  # a capitalised sentence opener ("During Tuesday")
         return True
     return False
+
+
+_NAME_CHAR = re.compile(r"[\w-]")
 
 
 class PersonIndex:
@@ -275,9 +294,19 @@ class PersonIndex:
     which counts only as weak evidence.
     """
 
-    def __init__(self, people: list[Person], home: str | None, orgs: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        people: list[Person],
+        home: str | None,
+        orgs: dict[str, str] | None = None,
+        known: Mapping[str, str] | None = None,
+        igo_codes: Collection[str] = (),
+    ) -> None:
         votes: dict[str, set[str]] = {name: {code} for name, code in (orgs or {}).items()}
-        self.igo_codes: set[str] = set()
+        # well-known people (`data/people.tsv`): "Lavrov", "Xi Jinping" stand for their state
+        for name, code in (known or {}).items():
+            votes.setdefault(name, set()).add(code)
+        self.igo_codes: set[str] = {code for code in (known or {}).values() if code in igo_codes}
         for p in people:
             if p.country and p.explicit:
                 for key in _name_keys(p.name):
@@ -293,25 +322,39 @@ class PersonIndex:
                 sur = _surname(p.name)
                 if p.title and not p.explicit and sur not in votes and len(sur) >= 3:
                     self.by_surname.setdefault(sur, home)
-        self._regex = (
-            re.compile(
-                r"(?<![\w-])("
-                + "|".join(re.escape(s) for s in sorted(self.by_surname, key=len, reverse=True))
-                + r")(?![\w-])"
-            )
-            if self.by_surname
-            else None
-        )
+        # one automaton of the known surnames: the cost of a sentence does not grow with their number
+        self._automaton: Any = None
+        if self.by_surname:
+            self._automaton = ahocorasick.Automaton()
+            for key in self.by_surname:
+                self._automaton.add_word(key, key)
+            self._automaton.make_automaton()
 
     def mentions(self, work: str, lo: int, hi: int) -> list[tuple[int, int, str, bool, bool]]:
-        """(start, end, code, is_igo, explicit) for each known surname in work[lo:hi]."""
-        if self._regex is None:
+        """(start, end, code, is_igo, explicit) for each known surname in work[lo:hi].
+
+        Whole words only (no word character or hyphen on either side); leftmost
+        first, the longest at a position, never overlapping.
+        """
+        if self._automaton is None or hi <= lo:
             return []
+        found = []
+        for end_index, key in self._automaton.iter(work, lo, hi):
+            start, end = end_index + 1 - len(key), end_index + 1
+            if start < lo or (start > 0 and _NAME_CHAR.match(work, start - 1)):
+                continue
+            if end < hi and _NAME_CHAR.match(work, end):
+                continue
+            found.append((start, end, key))
+        found.sort(key=lambda t: (t[0], t[0] - t[1]))
         out = []
-        for m in self._regex.finditer(work, lo, hi):
-            sur = m.group(1)
-            code = self.by_surname[sur]
-            out.append((m.start(), m.end(), code, code in self.igo_codes, sur in self.explicit))
+        last_end = lo
+        for start, end, key in found:
+            if start < last_end:
+                continue
+            code = self.by_surname[key]
+            out.append((start, end, code, code in self.igo_codes, key in self.explicit))
+            last_end = end
         return out
 
     def state_of(self, name: str) -> str | None:

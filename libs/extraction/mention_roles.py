@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from libs.extraction.gazetteer import Gazetteer, Match
-from libs.extraction.people import PersonIndex
+from libs.extraction.named_people import PersonIndex
 
 ACTOR, PARTNER, DESTINATION, VENUE, FORUM, TARGET, TOPIC = (
     "actor",

@@ -1,6 +1,6 @@
 """Participants of an event: named people (with title, organisation, country) and institutions.
 
-The rule-based people finder (`people.py`) already runs over every article; the
+The rule-based people finder (`named_people.py`) already runs over every article; the
 spaCy NER model (the "heavy NLP path") runs only on the evidence sentences of
 articles that produced events, to catch names and organisations the rules miss.
 It is loaded lazily on first use, and only its `ner` component runs. When spaCy
@@ -15,7 +15,7 @@ import threading
 from dataclasses import dataclass
 
 from libs.extraction.gazetteer import Gazetteer
-from libs.extraction.people import Person, PersonIndex
+from libs.extraction.named_people import Person, PersonIndex, people_between
 
 log = logging.getLogger(__name__)
 
@@ -132,44 +132,23 @@ class ParticipantFinder:
                     return m.code
         return None
 
-    def find(
-        self,
-        work: str,
-        spans: list[tuple[int, int]],
-        people: list[Person],
-        persons: PersonIndex,
-        ner: NerResult | None = None,
+    def _organizations(
+        self, work: str, spans: list[tuple[int, int]], people: list[Person], starts: list[int]
     ) -> list[Found]:
-        """Participants named in the given sentence spans, in text order, without duplicates.
-
-        `ner` is what `entities()` returned for (some of) these spans: in a sentence
-        the model read, an untitled name the rules found is kept only if the model
-        agrees it is a person.
-        """
+        """Institutions named in the spans ("the Iranian Ministry of Science"), with their state."""
         found: list[Found] = []
-        ents = [
-            t for t in (ner.entities if ner else []) if any(lo <= t[0] and t[1] <= hi for lo, hi in spans)
-        ]
-        ner_spans = [sp for sp in (ner.read if ner else []) if sp in spans]
-        for p in people:
-            if any(lo <= p.start and p.end <= hi for lo, hi in spans):
-                if not (p.title or p.country) and any(lo <= p.start < hi for lo, hi in ner_spans):
-                    # an untitled name in a sentence the NER model read: keep it only if NER agrees
-                    if not any(t[2] == "PERSON" and t[0] < p.end and p.start < t[1] for t in ents):
-                        continue
-                org = None
-                if p.title:
-                    om = _ORG_REGEX.search(p.title)
-                    org = _clean_org(om.group(0)) if om else None
-                country = p.country if (p.country and not p.igo) else persons.state_of(p.name)
-                if p.igo and not org:
-                    org = p.country
-                found.append(Found(p.name, "person", p.start, p.end, p.title, org or None, country))
         for lo, hi in spans:
             for m in _ORG_REGEX.finditer(work, lo, hi):
                 raw = m.group(0)
                 # an institution ends where a person's name begins ("... Ministry Mohsen Asadi Lari")
-                cut = min((p.start for p in people if m.start() < p.start < m.end()), default=m.end())
+                cut = min(
+                    (
+                        p.start
+                        for p in people_between(people, starts, m.start(), m.end())
+                        if m.start() < p.start
+                    ),
+                    default=m.end(),
+                )
                 name = _clean_org(raw[: cut - m.start()])
                 if len(name.split()) < 2 or name in self._agencies or self._names_igo(name):
                     continue
@@ -185,6 +164,49 @@ class ParticipantFinder:
                         self._org_country(work, s, s + len(name)),
                     )
                 )
+        return found
+
+    def find(
+        self,
+        work: str,
+        spans: list[tuple[int, int]],
+        people: list[Person],
+        persons: PersonIndex,
+        ner: NerResult | None = None,
+        starts: list[int] | None = None,
+    ) -> list[Found]:
+        """Participants named in the given sentence spans, in text order, without duplicates.
+
+        `ner` is what `entities()` returned for (some of) these spans: in a sentence
+        the model read, an untitled name the rules found is kept only if the model
+        agrees it is a person.
+        """
+        found: list[Found] = []
+        ents = [
+            t for t in (ner.entities if ner else []) if any(lo <= t[0] and t[1] <= hi for lo, hi in spans)
+        ]
+        ner_spans = [sp for sp in (ner.read if ner else []) if sp in spans]
+        starts = starts if starts is not None else [p.start for p in people]
+        in_spans = [
+            p
+            for lo, hi in spans
+            for p in people_between(people, starts, lo, hi)
+            if lo <= p.start and p.end <= hi
+        ]
+        for p in in_spans:
+            if not (p.title or p.country) and any(lo <= p.start < hi for lo, hi in ner_spans):
+                # an untitled name in a sentence the NER model read: keep it only if NER agrees
+                if not any(t[2] == "PERSON" and t[0] < p.end and p.start < t[1] for t in ents):
+                    continue
+            org = None
+            if p.title:
+                om = _ORG_REGEX.search(p.title)
+                org = _clean_org(om.group(0)) if om else None
+            country = p.country if (p.country and not p.igo) else persons.state_of(p.name)
+            if p.igo and not org:
+                org = p.country
+            found.append(Found(p.name, "person", p.start, p.end, p.title, org or None, country))
+        found.extend(self._organizations(work, spans, people, starts))
         for s, e, label in ents:
             name = work[s:e].strip()
             if any(f.start < e and s < f.end for f in found) or not name or name in self._agencies:
