@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 UV_VERSION := 0.13.9
 SHARED ?= ../shared
 
-.PHONY: install lock test test-unit test-integration lint fmt run eval reliability bench bench-extract bench-pipeline bench-fetcher bench-store bench-runtime bench-extractor schemas clean help
+.PHONY: install lock test test-unit test-integration lint fmt run eval errors reliability bench bench-extract bench-pipeline bench-fetcher bench-store bench-runtime bench-extractor schemas clean help
 
 help:
 	@echo "make run      start the embedded broker + Postgres and every service (Ctrl-C stops all)"
@@ -56,6 +56,12 @@ schemas: install
 
 eval: install
 	$(BIN)/python -m libs.evaluation.eval --shared $(SHARED)
+
+# False negatives / false positives per set, with the tally by cause (libs/evaluation/errors.py).
+errors: install
+	$(BIN)/accord errors --shared $(SHARED) --set tests/extraction/data/blind_1.jsonl \
+		$$(test -f tests/extraction/data/devpool.jsonl && echo --set tests/extraction/data/devpool.jsonl) \
+		--sentences tests/extraction/data/sentences_1.jsonl
 
 # Confidence against the share of right events, on the blind sets (issue 13).
 reliability: install
