@@ -160,8 +160,30 @@ class SentenceScope:
 
 
 _CONDITIONAL = re.compile(r"if|unless", re.IGNORECASE)
-_DATED = re.compile(
-    r"\b(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December)\b"
+LANDMARK_REACH = (
+    100  # characters between a landmark deal's name and an agreement cue that reports its signing
+)
+
+
+def _about_landmark(text: str, c: Cue, landmarks: list[tuple[int, int]]) -> bool:
+    """Whether an agreement cue reports the signing of a landmark deal named in or just before it.
+
+    "The JCPOA was signed in July 2015 between ...", "the nuclear deal, which was
+    reached between ...", "signed the nuclear deal with ...": yes; "Iran and Iraq
+    signed a transit agreement, the minister said of the JCPOA talks": no.
+    """
+    return any(
+        (a < c.end and c.start < b)
+        or (b <= c.start and c.start - b <= LANDMARK_REACH)
+        or (c.end <= a and _OBJECT_GAP.fullmatch(text, c.end, a) is not None)
+        for a, b in landmarks
+    )
+
+
+# between a cue and the landmark deal it reached: "reached a conclusion over the text of a comprehensive deal on"
+_OBJECT_GAP = re.compile(
+    r"(?:(?!\b(?:after|before|since|under|amid|despite|following|with|while|when|as|weeks?|months?|years?|days?)\b)"
+    r"[\s\w'’-]){0,80}"
 )
 
 
@@ -183,9 +205,11 @@ def filter_cues(
         return []
     if res.statistics.search(text, lo, hi):
         cues = [c for c in cues if c.type != "cooperation"]  # trade figures, not cooperation
-    if res.background_agreement.search(text, lo, hi) and not _DATED.search(text, lo, hi):
-        # "the JCPOA, signed between Iran and six powers": an undated landmark deal is background
-        cues = [c for c in cues if c.type != "agreement"]
+    landmarks = [(m.start(), m.end()) for m in res.background_agreement.finditer(text, lo, hi)]
+    if landmarks:
+        # "the JCPOA, signed in 2015 between Iran and six powers": the signing of a landmark deal is
+        # background in later news, dated or not (dev gold, blind and devpool conventions)
+        cues = [c for c in cues if c.type != "agreement" or not _about_landmark(text, c, landmarks)]
     if text[lo:hi].rstrip(" ”\"'’)").endswith("?"):
         return []  # "is there a possibility that talks will resume?" reports nothing
     scope = SentenceScope(
