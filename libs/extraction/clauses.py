@@ -156,9 +156,15 @@ def cue_parties(
         a <= m.start < b and m.role in (TOPIC, TARGET) and m.code not in own for m in info.parties.mentions
     ):
         return own, EXPLICIT, (a, b)
-    # other clauses with conflict words, or with a cue of their own, keep their parties
+    # other clauses with conflict words, with a cue of their own, or subordinate ("after Tehran and the
+    # 5+1 reached a deal"), keep their parties
     conflict_segments = [around(strong, cs, lo, hi) for cs, _ in info.conflict_spans if not (a <= cs < b)]
     conflict_segments += [around(strong, c.start, lo, hi) for c in info.cues if not (a <= c.start < b)]
+    conflict_segments += [
+        around(strong, m.end(), lo, hi)
+        for m in _SUBORDINATE.finditer(text, lo, hi)
+        if not (a <= m.start() < b)
+    ]
     out = list(own)
     for m in info.parties.mentions:
         if m.role not in PARTY_ROLES or m.code in out:
@@ -170,6 +176,7 @@ def cue_parties(
 
 
 _WITH_CUE = re.compile(r"(?:with|between)$", re.IGNORECASE)
+_SUBORDINATE = re.compile(r"\s(?:when|while|whereas|because|although|after|before|since)\s")
 SEPARATE = re.compile(r"\bseparate(?:ly)?\b", re.IGNORECASE)
 # "negotiated with different countries including A, B and C": one by one
 _MANY_COUNTRIES = re.compile(

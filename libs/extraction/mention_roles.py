@@ -54,6 +54,10 @@ _PARTNER_VERBS = re.compile(
 )
 _PARTNER_BEFORE = re.compile(
     r"(?:invest\w*\s+(?:in|into)|(?:exports?|exported|exporting|shipments?|sent|supplier\s+of\s+\w+(?:\s+\w+)?)\s+to|"
+    # "sent humanitarian aid to Somalia": the recipient of a flow, not a visited place
+    r"(?:sent|send|sends|sending|dispatch\w*|deliver\w*|donat\w*|shipp\w*|provid\w*)\s+(?:[\w.-]+\s+){0,6}?"
+    r"(?:aids?|assistance|relief|supplies|vaccines?|doses|medicines?|equipment|wheat|fuel|shipments?|"
+    r"consignments?|cargo(?:es)?|weapons|arms)\s+to|"
     r"(?:imports?|imported|importing|purchases?|buying|bought)\s+(?:\w+\s+){0,3}?from|into)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -136,7 +140,7 @@ _MEMBER_OF_BEFORE = re.compile(
 )
 _MEMBERS_BEFORE = re.compile(
     r"\b(?:(?:which|that)\s+(?:includes?|included|comprises?|comprised|consists?\s+of)|comprising|consisting\s+of|"
-    r"made\s+up\s+of)\s+(?:the\s+)?$",
+    r"made\s+up\s+of|members?(?:\s+(?:states|countries|nations))?\s*\()\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
 _SIDELINES_PHRASE = re.compile(

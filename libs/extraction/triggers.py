@@ -49,6 +49,12 @@ _TOPIC_VERB_BEFORE = re.compile(
     r"debat\w*)\b",
     re.IGNORECASE,
 )
+# "an MoU on carrying out joint research": the subject matter of an agreement, not an activity under way
+_DEAL_ON = re.compile(
+    r"\b(?:agreements?|deals?|memorand(?:um|a|ums)(?:\s+of\s+understanding)?|MoUs?|MOUs?|contracts?|accords?|"
+    r"protocols?|documents?|roadmaps?|action\s+plans?)\s+(?:\(\w+\)\s+)?(?:on|for|to|regarding|about|over)\b",
+    re.IGNORECASE,
+)
 # "were among the topics discussed": a list of talking points, not events
 _TOPIC_LIST = re.compile(
     r"\b(?:topics|issues|subjects|areas|matters)\s+(?:\w+\s+){0,3}?(?:discussed|raised|reviewed|covered|talked about|"
@@ -297,8 +303,11 @@ def _dropped_in_clause(scope: SentenceScope, c: Cue) -> bool:
         and scope.res.conflict.search(scope.scan, clause_lo, c.start)
     ):
         return True
+    if c.type in ("cooperation", "aid") and _DEAL_ON.search(text, clause_lo, c.start):
+        return True  # "signed an MoU on carrying out joint projects": what the deal is about
+    topic_lo = max(_clause_start(text, lo, c.start), c.start - 160)
     return c.type in ("cooperation", "aid", "agreement") and (
-        scope.talking_points or _TOPIC_VERB_BEFORE.search(text, clause_lo, c.start) is not None
+        scope.talking_points or _TOPIC_VERB_BEFORE.search(text, topic_lo, c.start) is not None
     )
 
 

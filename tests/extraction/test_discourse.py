@@ -367,3 +367,67 @@ def test_forward_looking_talk_of_ties_is_an_intent(extractor: Extractor) -> None
 def test_conflict_after_despite_is_another_clause(extractor: Extractor) -> None:
     text = "Kenya and Uganda signed a railway agreement on Sunday despite sanctions against Sudan."
     assert _pairs_of(extractor, text) == {("agreement", ("KEN", "UGA"))}
+
+
+# -- issue 13, second round: vocabulary classes (made-up sentences) ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenya's foreign minister talked over the telephone with his Ugandan counterpart on Monday.",
+            ("meeting", ("KEN", "UGA")),
+        ),
+        (
+            "The President of Ghana received the credentials of the new ambassador of Chile on Monday.",
+            ("meeting", ("CHL", "GHA")),
+        ),
+        (
+            "Peru and Chile exchanged messages through the mediation of officials on Monday.",
+            ("meeting", ("CHL", "PER")),
+        ),
+        (
+            "Kenya held separate meetings with Ugandan and Tanzanian ministers on Monday.",
+            ("meeting", ("KEN", "UGA")),
+        ),
+        ("A Chilean trade delegation will arrive in Lima on Monday.", ("intent", ("CHL", "PER"))),
+        (
+            "Egypt brokered a ceasefire between Ethiopia and Eritrea on Monday.",
+            ("agreement", ("EGY", "ERI", "ETH")),
+        ),
+        ("Ghana and Togo issued a joint statement on border trade on Monday.", ("agreement", ("GHA", "TGO"))),
+        ("Kenya has sent humanitarian aids to Somalia since the floods began.", ("aid", ("KEN", "SOM"))),
+        (
+            "Chile will continue purchasing copper ore from Peru, the minister said.",
+            ("intent", ("CHL", "PER")),
+        ),
+        ("Brazil supplied Angola with fighter jets in 2010.", ("cooperation", ("AGO", "BRA"))),
+        (
+            "Chile, Peru and Bolivia conducted joint naval exercises in March.",
+            ("cooperation", ("BOL", "CHL", "PER")),
+        ),
+        (
+            "France, Spain and Italy announced the creation of a trade mechanism on Monday.",
+            ("cooperation", ("ESP", "FRA", "ITA")),
+        ),
+    ],
+)
+def test_vocabulary_classes_make_events(extractor: Extractor, text: str, expected: tuple) -> None:
+    assert expected in _pairs_of(extractor, text)
+
+
+def test_activities_an_agreement_is_about_are_its_topic(extractor: Extractor) -> None:
+    text = "Ghana and Togo signed an MoU on carrying out joint water research projects."
+    assert _pairs_of(extractor, text) == {("agreement", ("GHA", "TGO"))}
+
+
+def test_a_subordinate_clause_keeps_its_parties(extractor: Extractor) -> None:
+    text = (
+        "Interest in ties with Chile grew after Peru and Bolivia reached a conclusion over the Paris accord."
+    )
+    assert ("intent", ("BOL", "CHL", "PER")) not in _pairs_of(extractor, text)
+
+
+def test_cannot_negates_the_cue(extractor: Extractor) -> None:
+    assert _pairs_of(extractor, "Spain cannot set up a trade mechanism for Morocco.") == set()
