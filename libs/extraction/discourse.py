@@ -60,7 +60,7 @@ from libs.extraction.clauses import (
     with_list,
 )
 from libs.extraction.deadline import DEADLINE_EVERY, Deadline
-from libs.extraction.gatherings import gathering_candidate
+from libs.extraction.gatherings import gathering_candidates
 from libs.extraction.mention_roles import ACTOR, PARTY_ROLES
 from libs.extraction.occasions import event_date, event_location, inherit_dates, merge_occasions
 from libs.extraction.syntax import SyntaxFilter
@@ -335,6 +335,20 @@ def _counterparts_groups(
     return [[subject, c] for c in parties], PRONOUN  # "X signed deals with A and with B": one deal each
 
 
+def _separately(site: CueSite, parties: list[str]) -> list[list[str]]:
+    """ "X separately received the new ambassadors of A, B and C", "in two separate phone calls with A and
+    B": the subject (the actor named last before the cue) with each of the others."""
+    info, cue, text = site.info, site.cue, site.text
+    seg_lo, seg_hi = site.segment
+    if len(parties) < 3 or not SEPARATE.search(text, max(seg_lo, cue.start - 60), min(seg_hi, cue.end + 40)):
+        return []
+    before = [m.code for m in info.parties.mentions if seg_lo <= m.start < cue.start and m.role == ACTOR]
+    subject = before[-1] if before else None
+    if subject is None or subject not in parties:
+        return []
+    return [[subject, p] for p in parties if p != subject]
+
+
 def _groups(
     site: CueSite, state: DiscourseState, parties: list[str], source: str
 ) -> tuple[list[list[str]], str]:
@@ -353,6 +367,9 @@ def _groups(
         if not subject or subject in listed:
             return [], source
         return [[subject, c] for c in listed], EXPLICIT
+    separate = _separately(site, parties)
+    if separate:  # "separately received the ambassadors of A, B and C": one act with each
+        return separate, source
     if with_list(info, parties, fine_lo, fine_hi, text):
         return _counterparts_groups(site, state, parties, source)
     groups = (
@@ -480,12 +497,13 @@ def sentence_candidates(pos: int, article: ArticleContext, state: DiscourseState
     for type_name in TYPE_ORDER:
         if type_name in by_type:
             made.extend(_type_candidates(pos, type_name, by_type[type_name], bounds, article, state))
-    gathering = gathering_candidate(article.infos, pos, article.text, article.home, set(article.igo_codes))
-    if gathering is not None and not any(
-        c.type == gathering.type and c.parties >= gathering.parties for c in made
-    ):
-        made = [c for c in made if not (c.type == gathering.type and c.parties < gathering.parties)]
-        made.append(gathering)
+    gatherings = gathering_candidates(article.infos, pos, article.text, article.home, set(article.igo_codes))
+    if gatherings:
+        # the gathering read from its participants list replaces the same gathering read from a cue
+        covered = frozenset().union(*(g.parties for g in gatherings))
+        kinds = {g.type for g in gatherings} | {CONFERENCE}
+        made = [c for c in made if not (c.type in kinds and c.parties <= covered)]
+        made.extend(gatherings)
     return made
 
 

@@ -79,9 +79,11 @@ _TARGET_BEFORE = re.compile(
     r"hostility|invasion|occupation|accusations?|accused|accusing|condemned|condemning|criticized|criticised|"
     r"criticizing|blamed|blaming|against|threatened|threatening|attacked|attacking|slammed|warned|"
     r"sanctioned|invaded|bombed|lashed\s+out\s+at|urged|urging|called\s+on|"
+    # "strategies to confront Iran's policies", "to contain China": the object of a common stance
+    r"(?:to\s+)?(?:confront\w*|contain(?:ing|ment\s+of)?|counter(?:ing)?|curb(?:ing)?|isolat\w+|deter(?:ring)?)|"
     r"(?:despised|hated|opposed|targeted|threatened|sanctioned|attacked|condemned|criticized|rejected|"
     r"occupied|killed|hit)\s+by)"
-    r"\s+(?:(?:imposed|slapped)\s+)?(?:on|against|by|of|upon)?\s*(?:the\s+)?$",
+    r"\s+(?:(?:imposed|slapped)\s+)?(?:on|against|by|of|upon)?\s*(?:the\s+)?[\"“‘']?$",
     re.IGNORECASE,
 )
 _TARGET_AFTER = re.compile(

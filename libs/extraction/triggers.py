@@ -73,6 +73,11 @@ _DENIAL = re.compile(
     r"(?:reports?|claims?|allegations?|rumou?rs?|speculations?|news)\b",
     re.IGNORECASE,
 )
+# "will not take part in the meeting": neither a meeting nor an intent to meet
+NOT_ATTENDING = re.compile(
+    r"\b(?:not|never|refused\s+to|declined\s+to|boycott\w*)\s+(?:\w+\s+){0,2}?(?:attend|participate|take\s+part|join)\b",
+    re.IGNORECASE,
+)
 _OCCASION_CUE = re.compile(r"(?:in|during|at|on)\s+(?:a|an|the|his|her|their)\s", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _VISIT_NOUN = re.compile(r"(?:visit|visits|trip|tour)", re.IGNORECASE)
@@ -216,6 +221,8 @@ def filter_cues(
         # "the JCPOA, signed in 2015 between Iran and six powers": the signing of a landmark deal is
         # background in later news, dated or not (dev gold, blind and devpool conventions)
         cues = [c for c in cues if c.type != "agreement" or not _about_landmark(text, c, landmarks)]
+    if NOT_ATTENDING.search(text, lo, hi):
+        cues = [c for c in cues if c.type not in ("meeting", "intent", "conference")]
     if text[lo:hi].rstrip(" ”\"'’)").endswith("?"):
         return []  # "is there a possibility that talks will resume?" reports nothing
     scope = SentenceScope(

@@ -192,8 +192,9 @@ def test_participants_in_the_sentence_after_the_gathering(extractor: Extractor) 
 
 
 def test_future_participation_is_an_intent(extractor: Extractor) -> None:
+    # each exhibitor's intent with the host (sentences_1's convention), not a clique of exhibitors
     text = "Companies from Chile and Peru will attend the Quito expo next month."
-    assert _typed(_events(extractor, text)) == {("intent", ("CHL", "ECU", "PER"))}
+    assert _typed(_events(extractor, text)) == {("intent", ("CHL", "ECU")), ("intent", ("ECU", "PER"))}
 
 
 def test_companies_from_a_list_without_a_gathering_are_no_conference(extractor: Extractor) -> None:
@@ -431,3 +432,14 @@ def test_a_subordinate_clause_keeps_its_parties(extractor: Extractor) -> None:
 
 def test_cannot_negates_the_cue(extractor: Extractor) -> None:
     assert _pairs_of(extractor, "Spain cannot set up a trade mechanism for Morocco.") == set()
+
+
+def test_separately_received_envoys_are_one_meeting_each(extractor: Extractor) -> None:
+    text = (
+        "The President of Ghana separately received the new ambassadors of Chile, Peru and Nepal on Monday."
+    )
+    assert _pairs_of(extractor, text) == {
+        ("meeting", ("CHL", "GHA")),
+        ("meeting", ("GHA", "PER")),
+        ("meeting", ("GHA", "NPL")),
+    }
