@@ -486,6 +486,31 @@ def _type_candidates(
     return [c for c in (_candidate(site, g, source) for g in groups) if c is not None]
 
 
+def _cue_groups(cues: list[Cue], bounds: tuple[list[int], list[int]], info: SentenceInfo) -> list[list[Cue]]:
+    """The cues of one type, one group per clause that has a strong one ("negotiations with the U.S.
+    make no sense, Rouhani said in a phone call with Macron": two meetings); all of them when none is
+    strong (a weak cue needs its sentence's support)."""
+    strong = [c for c in cues if c.strong]
+    if len(strong) <= 1:
+        return [cues]
+    lo, hi = info.sent.start, info.sent.end
+    by_clause: dict[tuple[int, int], list[Cue]] = {}
+    for c in strong:
+        by_clause.setdefault(around(bounds[0], c.start, lo, hi), []).append(c)
+    return list(by_clause.values())
+
+
+def _widest(cands: list[Candidate]) -> list[Candidate]:
+    """Candidates of one type in one sentence, less those whose parties another one covers."""
+    return [
+        c
+        for i, c in enumerate(cands)
+        if not any(
+            (o.parties > c.parties) or (o.parties == c.parties and j < i) for j, o in enumerate(cands) if j != i
+        )
+    ]
+
+
 def sentence_candidates(pos: int, article: ArticleContext, state: DiscourseState) -> list[Candidate]:
     """The candidates the sentence at `pos` makes: one per cue type and party group, plus a gathering."""
     info = article.infos[pos]
@@ -496,7 +521,10 @@ def sentence_candidates(pos: int, article: ArticleContext, state: DiscourseState
     made: list[Candidate] = []
     for type_name in TYPE_ORDER:
         if type_name in by_type:
-            made.extend(_type_candidates(pos, type_name, by_type[type_name], bounds, article, state))
+            found: list[Candidate] = []
+            for group in _cue_groups(by_type[type_name], bounds, info):
+                found.extend(_type_candidates(pos, type_name, group, bounds, article, state))
+            made.extend(_widest(found))
     gatherings = gathering_candidates(article.infos, pos, article.text, article.home, set(article.igo_codes))
     if gatherings:
         # the gathering read from its participants list replaces the same gathering read from a cue

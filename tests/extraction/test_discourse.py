@@ -443,3 +443,18 @@ def test_separately_received_envoys_are_one_meeting_each(extractor: Extractor) -
         ("meeting", ("GHA", "PER")),
         ("meeting", ("GHA", "NPL")),
     }
+
+
+def test_two_strong_cues_in_two_clauses_make_two_events(extractor: Extractor) -> None:
+    text = (
+        "\u201cTalks with Peru make no progress,\u201d the Chilean president said in a phone call with "
+        "Argentine President Alberto Fernandez."
+    )
+    assert {("meeting", ("ARG", "CHL")), ("meeting", ("CHL", "PER"))} <= _pairs_of(extractor, text)
+
+
+def test_meeting_a_named_official_is_a_meeting(extractor: Extractor) -> None:
+    assert ("intent", ("KEN", "UGA")) in _pairs_of(
+        extractor, "The Kenyan delegation will also meet Ugandan Prime Minister Nabbanja."
+    )
+    assert _pairs_of(extractor, "The fair lets visitors meet their potential counterparts.") == set()
