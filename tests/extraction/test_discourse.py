@@ -447,7 +447,7 @@ def test_separately_received_envoys_are_one_meeting_each(extractor: Extractor) -
 
 def test_two_strong_cues_in_two_clauses_make_two_events(extractor: Extractor) -> None:
     text = (
-        "\u201cTalks with Peru make no progress,\u201d the Chilean president said in a phone call with "
+        "\u201cChile's talks with Peru make no progress,\u201d the Chilean president said in a phone call with "
         "Argentine President Alberto Fernandez."
     )
     assert {("meeting", ("ARG", "CHL")), ("meeting", ("CHL", "PER"))} <= _pairs_of(extractor, text)
