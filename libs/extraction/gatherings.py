@@ -174,10 +174,12 @@ def gathering_candidates(
     if not listed:
         return []
     noun, meeting = found
-    host = _host(infos, pos, text, home)
     others = (
         [m.code for m in info.parties.mentions if m.role == ACTOR and m.code not in listed] if meeting else []
     )
+    # a meeting whose other actors are named ("Tehran hosted the Astana talks with the participation of
+    # ...", "hosted by the Canadian minister") needs no host from its venue or the dateline
+    host = None if others else _host(infos, pos, text, home)
     codes = list(dict.fromkeys([*([host] if host else []), *others, *listed]))
     countries, igos = split_parties(codes, igo_codes)
     if len(countries) < 2:
