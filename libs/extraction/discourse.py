@@ -26,7 +26,7 @@ What is carried from one sentence to the next lives in `DiscourseState`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from libs.extraction.candidates import (
@@ -100,6 +100,7 @@ class ArticleContext:
     home: str | None  # the dateline's state
     reporting: re.Pattern[str]
     syntax: SyntaxFilter | None = None
+    groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # "P5+1" → its member states
 
 
 @dataclass(slots=True)
@@ -440,7 +441,7 @@ def _weak_cue_holds(site: CueSite, source: str) -> bool:
 
 def _candidate(site: CueSite, group: list[str], source: str) -> Candidate | None:
     """The candidate of one party group, dated and placed; None without two parties and a state."""
-    countries, igos = split_parties(group, site.article.igo_codes)
+    countries, igos = split_parties(group, site.article.igo_codes, site.article.groups)
     if len(countries) + len(igos) < 2 or not countries:
         return None
     info = site.info
@@ -525,7 +526,9 @@ def sentence_candidates(pos: int, article: ArticleContext, state: DiscourseState
             for group in _cue_groups(by_type[type_name], bounds, info):
                 found.extend(_type_candidates(pos, type_name, group, bounds, article, state))
             made.extend(_widest(found))
-    gatherings = gathering_candidates(article.infos, pos, article.text, article.home, set(article.igo_codes))
+    gatherings = gathering_candidates(
+        article.infos, pos, article.text, article.home, set(article.igo_codes), article.groups
+    )
     if gatherings:
         # the gathering read from its participants list replaces the same gathering read from a cue
         covered = frozenset().union(*(g.parties for g in gatherings))
@@ -543,12 +546,13 @@ def build_candidates(
     reporting: re.Pattern[str],
     clock: Deadline | None = None,
     syntax: SyntaxFilter | None = None,
+    groups: Mapping[str, tuple[str, ...]] | None = None,
 ) -> list[Candidate]:
     """Candidates from the sentences (steps 2-5 of the module docstring), merged, in text order.
 
     `clock` is checked every `DEADLINE_EVERY` sentences (raises `DeadlineExceeded`).
     """
-    article = ArticleContext(infos, text, frozenset(igo_codes), home, reporting, syntax)
+    article = ArticleContext(infos, text, frozenset(igo_codes), home, reporting, syntax, dict(groups or {}))
     state = DiscourseState()
     cands: list[Candidate] = []
     clock = clock or Deadline(None)

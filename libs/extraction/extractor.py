@@ -133,7 +133,7 @@ class Extractor:
                 *self.sector_matcher.patterns,
             ]
         )
-        self._igo_codes = set((self.resources.igos.get("igos") or {}).keys())
+        self._igo_codes = set((self.resources.igos.get("igos") or {}).keys()) | set(self.gazetteer.groups)
         self._known_people = dict(self.resources.people)
         self._known_automaton = ahocorasick.Automaton()
         for name, code in self._known_people.items():
@@ -191,7 +191,14 @@ class Extractor:
         analysis = self._analyse(doc, scan, sentences, matches, raw_cues, pub_day, clock)
         home = self._home_state(doc)
         cands = build_candidates(
-            analysis.infos, doc.work, self._igo_codes, home, self.resources.reporting, clock, self.syntax
+            analysis.infos,
+            doc.work,
+            self._igo_codes,
+            home,
+            self.resources.reporting,
+            clock,
+            self.syntax,
+            self.gazetteer.groups,
         )
         if not cands:
             return ExtractionResult([], None, "en")

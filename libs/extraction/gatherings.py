@@ -12,6 +12,7 @@ exhibition (exhibitors do not deal with one another).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from libs.extraction.candidates import (
     CONFERENCE,
@@ -157,7 +158,12 @@ def attending(text: str) -> bool:
 
 
 def gathering_candidates(
-    infos: list[SentenceInfo], pos: int, text: str, home: str | None, igo_codes: set[str]
+    infos: list[SentenceInfo],
+    pos: int,
+    text: str,
+    home: str | None,
+    igo_codes: set[str],
+    groups: Mapping[str, tuple[str, ...]] | None = None,
 ) -> list[Candidate]:
     """Events of a gathering attended by participants from listed states (see the module docstring).
 
@@ -181,7 +187,7 @@ def gathering_candidates(
     # ...", "hosted by the Canadian minister") needs no host from its venue or the dateline
     host = None if others else _host(infos, pos, text, home)
     codes = list(dict.fromkeys([*([host] if host else []), *others, *listed]))
-    countries, igos = split_parties(codes, igo_codes)
+    countries, igos = split_parties(codes, igo_codes, groups)
     if len(countries) < 2:
         return []
     cue_at = (
@@ -193,12 +199,12 @@ def gathering_candidates(
     cue = Cue(cue_at.start(), cue_at.end(), etype, True, cue_at.group(0), irrealis=future)
     if future and not meeting and _COMMERCIAL.search(noun.group(0)):
         # each exhibitor's intent with the host (none without a host)
-        groups = [[host, c] for c in listed if c != host] if host else []
+        party_groups = [[host, c] for c in listed if c != host] if host else []
     else:
-        groups = [codes]
+        party_groups = [codes]
     out = []
-    for group in groups:
-        countries, igos = split_parties(group, igo_codes)
+    for group in party_groups:
+        countries, igos = split_parties(group, igo_codes, groups)
         if len(countries) + len(igos) >= 2 and countries:
             cand = Candidate(etype, countries, igos, [pos], cue, True, EXPLICIT)
             cand.location = event_location(info)

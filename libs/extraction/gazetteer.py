@@ -127,6 +127,14 @@ class Gazetteer:
             for n in [short, *(aliases or [])]:
                 add(n, "igo", short)
         self.gathering_suffixes: tuple[str, ...] = tuple(igo_cfg.get("gathering_suffixes") or [])
+        # groups with a fixed membership ("P5+1", "E3"): one party (an IGO-like code) for the rules
+        self.groups: dict[str, tuple[str, ...]] = {}
+        for key, spec in (cfg.get("groups") or {}).items():
+            if key in self.country_names:
+                raise ResourceError(f"countries.yaml: group name {key!r} is an ISO alpha-3 code")
+            self.groups[key] = tuple(spec.get("members") or [])
+            for n in spec.get("aliases") or [key]:
+                add(n, "igo", key)
         for name, code in res.institutions:
             add(name, "institution", code)
 

@@ -458,3 +458,13 @@ def test_meeting_a_named_official_is_a_meeting(extractor: Extractor) -> None:
         extractor, "The Kenyan delegation will also meet Ugandan Prime Minister Nabbanja."
     )
     assert _pairs_of(extractor, "The fair lets visitors meet their potential counterparts.") == set()
+
+
+def test_a_group_with_fixed_members_stands_for_them(extractor: Extractor) -> None:
+    events = extractor.extract("Kenya and the E3 held talks in Geneva on Monday.", article_id="t").events
+    assert [(e.type.value, e.countries, e.igos) for e in events] == [
+        ("meeting", ["DEU", "FRA", "GBR", "KEN"], [])
+    ]
+    # "the agreement between the P5+1 and Iran" is the 2015 deal: background
+    text = "Kenya urged all parties to meet their obligations under the agreement between the P5+1 and Iran."
+    assert ("agreement", ("CHN", "DEU", "FRA", "GBR", "IRN", "RUS", "USA")) not in _pairs_of(extractor, text)
