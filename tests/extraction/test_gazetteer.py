@@ -50,7 +50,7 @@ def test_whole_words_only(extractor: Extractor) -> None:
     assert _found(extractor, "Chinatown and Iranology") == []
 
 
-def test_groups_are_one_party_with_their_members(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_groups_are_one_party_with_their_members(extractor: Extractor) -> None:
     gaz = extractor.gazetteer
     assert gaz.groups["E3"] == ("FRA", "DEU", "GBR")
     (match,) = gaz.find("talks with the P5+1 resumed")
