@@ -223,9 +223,15 @@ class SentenceParties:
         return out
 
 
+# "the U.S.-backed Saudi coalition": a backer described, not a party of the phrase's act
+_BACKER_AFTER = re.compile(r"^-(?:backed|supported|sponsored|funded|allied|aligned|armed|trained)\b", re.IGNORECASE)
+
+
 def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazetteer) -> str:
     before = work[max(lo, m.start - 120) : m.start]
     after = work[m.end : m.end + 60]
+    if _BACKER_AFTER.match(after):
+        return TOPIC
     if m.is_igo:
         if _FORUM_BEFORE.search(before):
             return FORUM

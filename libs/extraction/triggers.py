@@ -85,7 +85,7 @@ _REFERRING_BEFORE = re.compile(r"\b(?:the|this|that|these|those)\s+$", re.IGNORE
 _SIDELINES_BEFORE = re.compile(r"sidelines\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,8}$", re.IGNORECASE)
 _DEFINITE_BEFORE = re.compile(
     r"\b(?:the|this|that|these|those|its|their|his|her|our|such)\s+(?:(?:said|same|upcoming|next|last|"
-    r"recent|previous|latest|first|second|third)\s+)?$",
+    r"recent|previous|latest|first|second|third)\s+)?(?-i:[A-Z][\w.-]+\s+)?$",  # "the Vienna talks"
     re.IGNORECASE,
 )
 
