@@ -64,10 +64,15 @@ from libs.extraction.triggers import Cue, CueMatcher, filter_cues
 from libs.extraction.version import EXTRACTOR_NAME, EXTRACTOR_VERSION
 
 # "the fight against terrorism", "counter-narcotics", "war on drugs": a common fight is cooperation
+_THREATS = r"(?:terror\w*|drugs?|narcotics?|traffick\w*|extremis\w*|Daesh|ISIL|ISIS|piracy|smuggl\w*|crimes?|pandemic|coronavirus|COVID-19)"
 _SHARED_FIGHT = re.compile(
     r"\b(?:fight\w*|combat\w*|counter(?:ing)?|against|war\s+on|confront\w*|eradicat\w*|tackl\w*|curb\w*|"
-    r"counter-)\s*(?:against\s+)?(?:the\s+)?(?:[\w()-]+\s+){0,3}?(?:terror\w*|drugs?|narcotics?|traffick\w*|"
-    r"extremis\w*|Daesh|ISIL|ISIS|piracy|smuggl\w*|crimes?|pandemic|coronavirus|COVID-19)",
+    r"counter-)\s*(?:against\s+)?(?:the\s+)?(?:[\w()-]+\s+){0,3}?" + _THREATS
+    # "fight terrorism, extremism and other trans-regional crimes": the whole list is the common fight
+    + r"(?:,?\s+(?:and\s+|or\s+)?(?:other\s+)?(?:[\w-]+\s+){0,2}?" + _THREATS + r")*"
+    # "the lifting of sanctions", "sanctions relief": the end of a conflict is no conflict
+    r"|\b(?:lift\w*|remov\w*|eas\w*|relief\s+from|end\w*|scrap\w*|waiv\w*)\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?sanctions"
+    r"|\bsanctions\s+(?:relief|removal|lifting|waivers?|(?:were|have\s+been|had\s+been|are|being)\s+(?:lifted|removed|eased))",
     re.IGNORECASE,
 )
 _OTHER_PARTY = re.compile(

@@ -81,6 +81,7 @@ _TARGET_BEFORE = re.compile(
     r"sanctioned|invaded|bombed|lashed\s+out\s+at|urged|urging|called\s+on|"
     # "strategies to confront Iran's policies", "to contain China": the object of a common stance
     r"(?:to\s+)?(?:confront\w*|contain(?:ing|ment\s+of)?|counter(?:ing)?|curb(?:ing)?|isolat\w+|deter(?:ring)?)|"
+    r"oppos(?:e|es|ed|ing)|opposition\s+to|"
     r"(?:despised|hated|opposed|targeted|threatened|sanctioned|attacked|condemned|criticized|rejected|"
     r"occupied|killed|hit)\s+by)"
     r"\s+(?:(?:imposed|slapped)\s+)?(?:on|against|by|of|upon)?\s*(?:the\s+)?[\"“‘']?$",

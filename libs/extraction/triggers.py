@@ -25,6 +25,7 @@ from libs.extraction.resources import Resources
 
 _CLAUSE_CUT = re.compile(
     r"[;:!?“”\"]|,\s+(?:but|while|whereas|although|adding|saying|which|who)\b|\.\s"
+    r"|\b(?:said|says|announced|stated|added|noted|stressed|declared|reiterated|confirmed)\s+(?:\w+\s+)?that\b"
     # a subordinate clause with a finite past verb reports a fact: "trying to ... after it signed a deal"
     r"|\b(?:after|since|when|because|although|once)\s+(?=(?:[\w.’'-]+\s+){1,3}?(?:had\s+)?[a-z]+ed\b)"
 )

@@ -468,3 +468,16 @@ def test_a_group_with_fixed_members_stands_for_them(extractor: Extractor) -> Non
     # "the agreement between the P5+1 and Iran" is the 2015 deal: background
     text = "Kenya urged all parties to meet their obligations under the agreement between the P5+1 and Iran."
     assert ("agreement", ("CHN", "DEU", "FRA", "GBR", "IRN", "RUS", "USA")) not in _pairs_of(extractor, text)
+
+
+def test_the_end_of_sanctions_and_a_common_fight_are_no_conflict(extractor: Extractor) -> None:
+    text = "Chile was trying to promote trade relations with Peru following the lifting of sanctions."
+    assert ("intent", ("CHL", "PER")) in _pairs_of(extractor, text)
+    text = "Chile, Peru and Bolivia resolved to make joint efforts to fight terrorism, extremism and other crimes."
+    assert ("intent", ("BOL", "CHL", "PER")) in _pairs_of(extractor, text)
+    assert _pairs_of(extractor, "The US is not ready to think about sanctions relief for Peru.") == set()
+
+
+def test_an_opposed_state_is_no_party(extractor: Extractor) -> None:
+    text = "Chile has been opposing Washington's policies and Chilean officials said that they will continue buying copper from Peru."
+    assert _pairs_of(extractor, text) == {("intent", ("CHL", "PER"))}
