@@ -5,8 +5,9 @@ publishers are attending the book fair", "Italy is the special guest" (a
 `conference`); "top officials from Russia, India and Kazakhstan will also
 participate in the meeting", "the event was attended by Russian, Azerbaijani and
 Iranian officials" (a `meeting`). Participation yet to come is an `intent`: of all
-for a meeting (they will meet each other), of each with the host for a fair or an
-exhibition (exhibitors do not deal with one another).
+for a meeting (they will meet each other), of each with the host for a fair, an
+exhibition or a conference (exhibitors and delegations announce they will come,
+sentences_1's convention).
 """
 
 from __future__ import annotations
@@ -39,11 +40,6 @@ _MEETING = re.compile(
     r"\b(?:meetings?|summits?|dialogues?|talks|sessions?|gatherings?|consultations|rounds?|events?)\b",
     re.IGNORECASE,
 )
-# trade shows: participation yet to come is each exhibitor's intent with the host, not with one another
-_COMMERCIAL = re.compile(
-    r"\b(?:exhibitions?|expos?|fairs?|fairgrounds?|(?:air|trade|auto|motor|food|fashion)\s+shows?|festivals?)\b",
-    re.IGNORECASE,
-)
 # "30 companies from Germany, Italy and Russia", "scholars from around the world, including Iran, ..."
 _PARTICIPANTS_FROM = re.compile(
     r"(?:\bwith\s+the\s+(?:participation|presence)\s+of\s+(?:(?:[\w-]+\s+){0,3}(?:from|of)\s+)?"
@@ -55,7 +51,7 @@ _PARTICIPANTS_FROM = re.compile(
     r"|\b(?P<of>(?:ministers|officials|envoys|representatives|delegations|counterparts|leaders|heads|"
     r"diplomats|negotiators|presidents|delegates)\s+(?:of|from))\s+)"
     r"(?:(?:some\s+|over\s+|more\s+than\s+)?\d+\s+(?:\w+\s+)?countries|around\s+the\s+world|across\s+the\s+world|"
-    r"(?:\w+\s+){0,2}countries)?,?\s*(?:(?:including|such\s+as|like|namely|among\s+them)\s+)?(?:the\s+)?$",
+    r"(?:\w+\s+){0,2}countries)?,?\s*(?:(?:including|such\s+as|like|namely|among\s+them|comprising)\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "Italian publishing firms are participating", "Russian, Azerbaijani and Iranian officials"
@@ -197,8 +193,8 @@ def gathering_candidates(
     future = _FUTURE_PARTICIPATION.search(text, lo, hi) is not None
     etype = INTENT if future else MEETING if meeting else CONFERENCE
     cue = Cue(cue_at.start(), cue_at.end(), etype, True, cue_at.group(0), irrealis=future)
-    if future and not meeting and _COMMERCIAL.search(noun.group(0)):
-        # each exhibitor's intent with the host (none without a host)
+    if future and not meeting:
+        # each exhibitor's or delegation's intent with the host (none without a host)
         party_groups = [[host, c] for c in listed if c != host] if host else []
     else:
         party_groups = [codes]

@@ -142,7 +142,8 @@ _MEMBER_OF_BEFORE = re.compile(
     r"\b(?:an?|one|another)\s+member(?:\s+(?:state|country|nation))?\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
 _MEMBERS_BEFORE = re.compile(
-    r"\b(?:(?:which|that)\s+(?:includes?|included|comprises?|comprised|consists?\s+of)|comprising|consisting\s+of|"
+    r"\b(?:(?:which|that)\s+(?:includes?|included|comprises?|comprised|consists?\s+of)|"
+    r"(?<!countries\s)(?<!nations\s)(?<!states\s)comprising|consisting\s+of|"
     r"made\s+up\s+of|members?(?:\s+(?:states|countries|nations))?\s*\()\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -156,7 +157,7 @@ _UNMARKED_TITLE = re.compile(
     r"[Ss]pokes(?:man|woman|person)|[Gg]overnor|[Ss]peaker|[Cc]ommander|[Cc]hancellor|[Mm]inistry)\b"
 )
 # between two members of a list: a comma or "and", maybe other capitalised names ("Iran, Central Asia, Russia")
-_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:[A-Z][\w-]*\s*(?:,\s*)?){0,4}$")
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:[A-Z][\w-]*\s*(?:,\s*)?){0,4}$")
 # "exports to Iraq, Germany, the U.S. and the UK": a list of partners may repeat "the"
 _PARTNER_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)the\s+$")
 # Cheap anaphors.

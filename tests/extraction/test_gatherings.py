@@ -46,3 +46,18 @@ def test_not_taking_part_is_no_event(extractor: Extractor) -> None:
         "NAIROBI - Despite being invited, officials from Uganda and Rwanda will not take part in the meeting."
     )
     assert _pairs_of(extractor, text) == set()
+
+
+def test_delegations_announcing_they_will_attend_a_conference_are_each_with_the_host(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "NAIROBI - Representatives from 12 countries comprising Chile, the U.S., Peru and Brazil have "
+        "announced readiness to attend the conference."
+    )
+    assert _pairs_of(extractor, text) == {
+        ("intent", ("CHL", "KEN")),
+        ("intent", ("KEN", "USA")),
+        ("intent", ("KEN", "PER")),
+        ("intent", ("BRA", "KEN")),
+    }
