@@ -175,7 +175,7 @@ def gathering_candidates(
     listed = _listed(info, text)
     if not listed:
         return []
-    noun, meeting = found
+    meeting = found[1]
     others = (
         [m.code for m in info.parties.mentions if m.role == ACTOR and m.code not in listed] if meeting else []
     )
