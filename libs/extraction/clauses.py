@@ -185,6 +185,40 @@ _MANY_COUNTRIES = re.compile(
     re.IGNORECASE,
 )
 
+# "proposals from various countries like A, B and C", "security for the people of A, B and C": a list of
+# partners of one unnamed or earlier-named actor, one act each
+_SPOKES_INTRO = re.compile(
+    r"\b(?:from|for|to|by)\s+(?:(?:the\s+)?(?:different|various|several|many|numerous|other|\d+|a\s+number\s+of)\s+"
+    r"(?:\w+\s+)?(?:countries|states|nations|governments),?\s+(?:including|such\s+as|like|namely)\s+"
+    r"|(?:the\s+)?(?:people|peoples|nations|governments)\s+of\s+)(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def listed_spokes(
+    info: SentenceInfo, parties: list[str], lo: int, hi: int, text: str
+) -> tuple[list[str], list[str]]:
+    """(spokes, others): a list of parties introduced as partners of someone ("proposals from various
+    countries like A, B and C", "security for the people of A, B and C") and the clause's other
+    parties; ([], []) when there is no such list."""
+    ms = [
+        m for m in info.parties.mentions if lo <= m.start < hi and m.role in PARTY_ROLES and m.code in parties
+    ]
+    for i, first in enumerate(ms):
+        if not _SPOKES_INTRO.search(text, max(lo, first.start - 90), first.start):
+            continue
+        run = [first]
+        for m in ms[i + 1 :]:
+            gap = text[run[-1].end : m.start]
+            if m.code != run[-1].code and not (LIST_SEPARATOR.match(gap) or _CONNECTOR.match(gap)):
+                break
+            run.append(m)
+        spokes = list(dict.fromkeys(m.code for m in run))
+        if len(spokes) >= 2:
+            return spokes, [c for c in parties if c not in spokes]
+    return [], []
+
+
 LIST_SEPARATOR = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|plus\s+)(?:the\s+)?$")
 
 

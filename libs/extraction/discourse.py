@@ -52,6 +52,7 @@ from libs.extraction.clauses import (
     hub_and_spokes,
     joint_gathering,
     linked,
+    listed_spokes,
     many_countries_before,
     one_multilateral,
     segments,
@@ -371,6 +372,10 @@ def _groups(
     separate = _separately(site, parties)
     if separate:  # "separately received the ambassadors of A, B and C": one act with each
         return separate, source
+    spokes, others = listed_spokes(info, parties, seg_lo, seg_hi, text)
+    if spokes:  # "proposals from various countries like A, B and C": each with the receiver
+        hub = others[0] if len(others) == 1 else state.person_state or site.article.home
+        return ([[hub, c] for c in spokes if c != hub] if hub else []), source
     if with_list(info, parties, fine_lo, fine_hi, text):
         return _counterparts_groups(site, state, parties, source)
     groups = (
@@ -507,7 +512,9 @@ def _widest(cands: list[Candidate]) -> list[Candidate]:
         c
         for i, c in enumerate(cands)
         if not any(
-            (o.parties > c.parties) or (o.parties == c.parties and j < i) for j, o in enumerate(cands) if j != i
+            (o.parties > c.parties) or (o.parties == c.parties and j < i)
+            for j, o in enumerate(cands)
+            if j != i
         )
     ]
 

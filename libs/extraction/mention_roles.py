@@ -226,7 +226,9 @@ class SentenceParties:
 
 
 # "the U.S.-backed Saudi coalition": a backer described, not a party of the phrase's act
-_BACKER_AFTER = re.compile(r"^-(?:backed|supported|sponsored|funded|allied|aligned|armed|trained)\b", re.IGNORECASE)
+_BACKER_AFTER = re.compile(
+    r"^-(?:backed|supported|sponsored|funded|allied|aligned|armed|trained)\b", re.IGNORECASE
+)
 
 
 def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazetteer) -> str:

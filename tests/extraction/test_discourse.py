@@ -481,3 +481,9 @@ def test_the_end_of_sanctions_and_a_common_fight_are_no_conflict(extractor: Extr
 def test_an_opposed_state_is_no_party(extractor: Extractor) -> None:
     text = "Chile has been opposing Washington's policies and Chilean officials said that they will continue buying copper from Peru."
     assert _pairs_of(extractor, text) == {("intent", ("CHL", "PER"))}
+
+
+def test_partners_listed_for_one_actor_are_spokes(extractor: Extractor) -> None:
+    text = "NAIROBI - We have received proposals from various countries like Chile, Peru and Brazil, he said."
+    assert {c for _, c in _pairs_of(extractor, text)} <= {("CHL", "KEN"), ("KEN", "PER"), ("BRA", "KEN")}
+    assert _pairs_of(extractor, text)
