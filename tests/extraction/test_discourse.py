@@ -484,6 +484,8 @@ def test_an_opposed_state_is_no_party(extractor: Extractor) -> None:
 
 
 def test_partners_listed_for_one_actor_are_spokes(extractor: Extractor) -> None:
-    text = "NAIROBI - We are negotiating with firms from various countries like Chile, Peru and Brazil, he said."
+    text = (
+        "NAIROBI - We are negotiating with firms from various countries like Chile, Peru and Brazil, he said."
+    )
     assert {c for _, c in _pairs_of(extractor, text)} <= {("CHL", "KEN"), ("KEN", "PER"), ("BRA", "KEN")}
     assert _pairs_of(extractor, text)
