@@ -489,3 +489,17 @@ def test_partners_listed_for_one_actor_are_spokes(extractor: Extractor) -> None:
     )
     assert {c for _, c in _pairs_of(extractor, text)} <= {("CHL", "KEN"), ("KEN", "PER"), ("BRA", "KEN")}
     assert _pairs_of(extractor, text)
+
+
+def test_companies_and_movements_stand_for_their_states(extractor: Extractor) -> None:
+    assert ("agreement", ("CHN", "NOR")) in _pairs_of(
+        extractor, "Scatec signed a solar deal with BYD on Monday."
+    )
+    assert ("meeting", ("EGY", "PSE")) in _pairs_of(
+        extractor, "Egyptian officials met Hamas leaders in Cairo."
+    )
+
+
+def test_exercises_conducted_by_listed_states_are_cooperation(extractor: Extractor) -> None:
+    text = "The navies of Chile, Peru and Ecuador conducted naval exercises in the Pacific in March 2021."
+    assert ("cooperation", ("CHL", "ECU", "PER")) in _pairs_of(extractor, text)
