@@ -172,6 +172,8 @@ class SentenceScope:
 
 
 _CONDITIONAL = re.compile(r"if|unless", re.IGNORECASE)
+_IF_CLAUSE = re.compile(r"\b(?:if|unless)\s", re.IGNORECASE)
+_THEN = re.compile(r",\s+(?:then\s+)?(?:\w+\s+){0,3}?(?:will|would|can|could|should|must|may|might)\b|\bthen\b", re.IGNORECASE)
 LANDMARK_REACH = (
     100  # characters between a landmark deal's name and an agreement cue that reports its signing
 )
@@ -215,6 +217,8 @@ def filter_cues(
     """The cues of sentence text[lo:hi] that survive the sentence rules, typed."""
     if _DENIAL.search(text, lo, hi):
         return []
+    if res.non_meetings.search(text, lo, hi):
+        cues = [c for c in cues if c.type != "meeting"]  # "visited the family of the general"
     if res.statistics.search(text, lo, hi):
         cues = [c for c in cues if c.type != "cooperation"]  # trade figures, not cooperation
     landmarks = [(m.start(), m.end()) for m in res.background_agreement.finditer(text, lo, hi)]
@@ -329,6 +333,9 @@ def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
         and bool(_DONE_AGREEMENT.search(c.text))
         and not c.text.lower().startswith("sign")
     )
+    clause = text[clause_lo : c.start]
+    if _IF_CLAUSE.search(clause) and not _THEN.search(clause):
+        return None  # "if Saudi Arabia wants to establish ties with China, ...": a condition, no intent
     if c.type in res.irrealis_types and not done:
         irr = res.irrealis.search(text, clause_lo, c.start)
         # "proposed the idea in a meeting with ...": a past speech act at a meeting that took place

@@ -503,3 +503,17 @@ def test_companies_and_movements_stand_for_their_states(extractor: Extractor) ->
 def test_exercises_conducted_by_listed_states_are_cooperation(extractor: Extractor) -> None:
     text = "The navies of Chile, Peru and Ecuador conducted naval exercises in the Pacific in March 2021."
     assert ("cooperation", ("CHL", "ECU", "PER")) in _pairs_of(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chilean speaker visited the family of the late Peruvian general on Saturday.",
+        "Losing Peru will not help Chile to expand its influence, the analyst said.",
+        "The Chilean president rejected the possibility of talks between Chile and Peru.",
+        "If Peru wants to establish an arms relationship with Chile, it would be a political maneuver.",
+        "In 1953, a joint Chilean-Peruvian operation toppled the government of Bolivia.",
+    ],
+)
+def test_non_events(extractor: Extractor, text: str) -> None:
+    assert _pairs_of(extractor, text) == set()
