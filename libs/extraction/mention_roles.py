@@ -231,11 +231,29 @@ _BACKER_AFTER = re.compile(
 )
 
 
+# "the Beirut-based channel", "the Qatari capital of Doha": a place described, not a party
+_PLACE_DESCRIPTOR_AFTER = re.compile(r"^(?:-based\b|\s+(?:capital|city|port|province|town|island)\s+of\b)")
+# "arrived in Tehran from Muscat": where a traveller came from
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:arrived|arrives|arriving|came|comes|flew|flies|travel(?:l?ed|s|ling)?|returned|returning)\s+"
+    r"(?:(?:in|to)\s+[\w.-]+\s+)?from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "with the green light of Riyadh", "with the blessing of London": a backer, not a party
+_BLESSING_BEFORE = re.compile(
+    r"\b(?:green\s+light|blessing|approval|consent|backing|acquiescence)\s+(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
 def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazetteer) -> str:
     before = work[max(lo, m.start - 120) : m.start]
     after = work[m.end : m.end + 60]
-    if _BACKER_AFTER.match(after):
+    if _BACKER_AFTER.match(after) or _BLESSING_BEFORE.search(before):
         return TOPIC
+    if m.kind in ("capital", "city", "demonym") and _PLACE_DESCRIPTOR_AFTER.match(after):
+        return VENUE
+    if m.kind in ("capital", "city") and _ORIGIN_BEFORE.search(before):
+        return VENUE
     if m.is_igo:
         if _FORUM_BEFORE.search(before):
             return FORUM

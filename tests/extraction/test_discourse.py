@@ -517,3 +517,21 @@ def test_exercises_conducted_by_listed_states_are_cooperation(extractor: Extract
 )
 def test_non_events(extractor: Extractor, text: str) -> None:
     assert _pairs_of(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        ("The Lima-based newspaper said that Chile and Bolivia held talks on Monday.", {("BOL", "CHL")}),
+        (
+            "The Chilean minister, who arrived in La Paz from Lima on Monday, met Bolivian officials.",
+            {("BOL", "CHL")},
+        ),
+        (
+            "The visit of Chilean officials to Bolivia took place with the green light of Lima.",
+            {("BOL", "CHL")},
+        ),
+    ],
+)
+def test_places_and_backers_described_are_no_parties(extractor: Extractor, text: str, pairs: set) -> None:
+    assert {c for _, c in _pairs_of(extractor, text)} == pairs
