@@ -236,7 +236,7 @@ _PLACE_DESCRIPTOR_AFTER = re.compile(r"^(?:-based\b|\s+(?:capital|city|port|prov
 # "arrived in Tehran from Muscat": where a traveller came from
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:arrived|arrives|arriving|came|comes|flew|flies|travel(?:l?ed|s|ling)?|returned|returning)\s+"
-    r"(?:(?:in|to)\s+[\w.-]+\s+)?from\s+(?:the\s+)?$",
+    r"(?:(?:in|to)\s+(?:[\w.-]+\s+){1,3})?from\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "with the green light of Riyadh", "with the blessing of London": a backer, not a party
@@ -253,7 +253,7 @@ def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazettee
     if m.kind in ("capital", "city", "demonym") and _PLACE_DESCRIPTOR_AFTER.match(after):
         return VENUE
     if m.kind in ("capital", "city") and _ORIGIN_BEFORE.search(before):
-        return VENUE
+        return TOPIC  # not where the event is either
     if m.is_igo:
         if _FORUM_BEFORE.search(before):
             return FORUM
