@@ -524,7 +524,7 @@ def test_non_events(extractor: Extractor, text: str) -> None:
     [
         ("The Lima-based newspaper said that Chile and Bolivia held talks on Monday.", {("BOL", "CHL")}),
         (
-            "The Chilean minister, who arrived in La Paz from Lima on Monday, met Bolivian officials.",
+            "The Chilean minister arrived in La Paz from Lima on Monday.",
             {("BOL", "CHL")},
         ),
         (
