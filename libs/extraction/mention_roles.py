@@ -241,7 +241,8 @@ _ORIGIN_BEFORE = re.compile(
 )
 # "with the green light of Riyadh", "with the blessing of London": a backer, not a party
 _BLESSING_BEFORE = re.compile(
-    r"\b(?:green\s+light|blessing|approval|consent|backing|acquiescence)\s+(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:green\s+light|blessing|approval|consent|backing|acquiescence)\s+(?:of|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 
 

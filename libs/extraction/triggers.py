@@ -173,7 +173,10 @@ class SentenceScope:
 
 _CONDITIONAL = re.compile(r"if|unless", re.IGNORECASE)
 _IF_CLAUSE = re.compile(r"\b(?:if|unless)\s", re.IGNORECASE)
-_THEN = re.compile(r",\s+(?:then\s+)?(?:\w+\s+){0,3}?(?:will|would|can|could|should|must|may|might)\b|\bthen\b", re.IGNORECASE)
+_THEN = re.compile(
+    r",\s+(?:then\s+)?(?:\w+\s+){0,3}?(?:will|would|can|could|should|must|may|might)\b|\bthen\b",
+    re.IGNORECASE,
+)
 LANDMARK_REACH = (
     100  # characters between a landmark deal's name and an agreement cue that reports its signing
 )

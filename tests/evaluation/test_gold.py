@@ -31,6 +31,8 @@ FLOORS = {
     "blind_1": (0.84, 0.74, 0.68, 0.68, 0.37),
     "devpool": (0.90, 0.71, 0.56, 0.60, 0.52),
 }
+
+
 @pytest.fixture(scope="module")
 def engine() -> Extractor:
     return Extractor()
