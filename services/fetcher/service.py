@@ -2,8 +2,9 @@
 
 `run_fetcher(settings, sources, once=...)` runs all sources concurrently. With `once`, each source
 is scanned once (resuming an interrupted scan) and the call returns; otherwise each source is
-scanned again every `fetcher_poll_interval_s` (an unchanged local file costs one fingerprint)
-until `stop` is set. SIGTERM/SIGINT (`libs.runtime.service.install_stop_handlers`, installed by the CLI) set `stop`: reading stops, batches in
+scanned again every `fetcher_poll_interval_s` (an unchanged local file costs one fingerprint;
+web sources poll on their own jittered interval and back off after a failed poll,
+`Source.next_poll_in`) until `stop` is set. Web sources share one `WebContext` (`open_web`). SIGTERM/SIGINT (`libs.runtime.service.install_stop_handlers`, installed by the CLI) set `stop`: reading stops, batches in
 flight are acknowledged and recorded, and the process exits 0 (a second signal exits at once;
 nothing is lost, the unrecorded batches are published again on restart).
 """
@@ -112,7 +113,7 @@ async def run_fetcher(
     stop = stop or asyncio.Event()
     if not configs:
         raise ConfigError("no sources configured: use --source KIND:PATH or --sources-file FILE")
-    sources: list[Source] = [open_source(c) for c in configs]
+    sources: list[Source] = [open_source(c) for c in present(configs)]
     if not settings.database_url:
         raise ConfigError("ACCORD_DATABASE_URL is not set (the fetcher's ledger lives in Postgres)")
     if publisher is None and not settings.kafka_bootstrap_servers:
@@ -126,6 +127,7 @@ async def run_fetcher(
         log.info("fetcher.db.ready", database=redacted(settings.database_url), revision=revision)
     engine = make_engine(settings.database_url)
     ledger = PgLedger(engine)
+    web = open_web(settings, engine, sources)  # None without web sources
     producer = None
     builder = Builder(settings.fetcher_build_workers)
     try:
@@ -166,7 +168,9 @@ async def run_fetcher(
                 first = False
                 if once:
                     return
-                await _wait(stop, settings.fetcher_poll_interval_s)
+                await _wait(
+                    stop, source.next_poll_in(reports[-1].error is not None, settings.fetcher_poll_interval_s)
+                )
 
         log.info(
             "fetcher.start",
@@ -182,10 +186,42 @@ async def run_fetcher(
                 group.create_task(run_source(source), name=f"fetcher-source-{source.name}")
         return reports
     finally:
+        if web is not None:
+            await web.aclose()
         if producer is not None:
             await producer.stop()
         await asyncio.to_thread(builder.close)
         engine.dispose()
+
+
+def present(configs: Sequence[SourceConfig]) -> list[SourceConfig]:
+    """`configs` without the optional local sources whose file is missing (each left out with a log line)."""
+    out = []
+    for c in configs:
+        if c.optional and c.path is not None and not c.path.exists():
+            log.info("fetcher.source.absent", source=c.name, path=str(c.path), note="optional: left out")
+            continue
+        out.append(c)
+    return out
+
+
+def open_web(settings: FetcherSettings, engine: Any, sources: Sequence[Source]) -> Any:
+    """The shared `WebContext`, attached to every web source; None when there is none."""
+    from services.fetcher.web.context import WebContext
+    from services.fetcher.web.settings import DEFAULT_CONTACT_URL
+    from services.fetcher.web.source import WebSource
+
+    web_sources = [s for s in sources if isinstance(s, WebSource)]
+    if not web_sources:
+        return None
+    if settings.fetcher_web_contact_url == DEFAULT_CONTACT_URL and not settings.fetcher_web_user_agent:
+        log.warning(
+            "fetcher.web.contact_unset", note="set ACCORD_FETCHER_WEB_CONTACT_URL to your contact page"
+        )
+    web = WebContext(settings, engine, metrics_port=settings.metrics_port)
+    for source in web_sources:
+        source.attach(web)
+    return web
 
 
 def _raw_topic_spec(topics: TopicSettings) -> Any:

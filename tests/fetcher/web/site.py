@@ -61,7 +61,7 @@ class Site:
         self.server.daemon_threads = True
         self.host = host
         self.port = int(self.server.server_address[1])
-        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self._thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
 
     @property
     def base(self) -> str:
@@ -116,7 +116,9 @@ class Site:
 def respond(h: BaseHTTPRequestHandler, page: Page) -> None:
     """Write `page` (304 when the request's validators match)."""
     inm, ims = h.headers.get("If-None-Match"), h.headers.get("If-Modified-Since")
-    if (page.etag and inm == page.etag) or (page.last_modified and not page.etag and ims == page.last_modified):
+    if (page.etag and inm == page.etag) or (
+        page.last_modified and not page.etag and ims == page.last_modified
+    ):
         h.send_response(304)
         if page.etag:
             h.send_header("ETag", page.etag)

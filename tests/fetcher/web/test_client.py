@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import itertools
 import time
 from typing import Any
 
@@ -10,7 +11,13 @@ import brotli
 import pytest
 
 from services.fetcher.web.client import Validators, WebClient, retry_after_seconds
-from services.fetcher.web.errors import FetchRefused, HostPaused, HttpStatusError, NetworkError, ResponseRefused
+from services.fetcher.web.errors import (
+    FetchRefused,
+    HostPaused,
+    HttpStatusError,
+    NetworkError,
+    ResponseRefused,
+)
 from services.fetcher.web.settings import WebSettings
 from services.fetcher.web.urls import AddressPolicy
 from tests.fetcher.web.conftest import fast_settings
@@ -18,7 +25,9 @@ from tests.fetcher.web.site import Page, Site, raw, sequence
 
 
 def client(**overrides: Any) -> WebClient:
-    return WebClient(WebSettings(**fast_settings(**overrides)), version="test", metrics_port=overrides.get("port"))
+    return WebClient(
+        WebSettings(**fast_settings(**overrides)), version="test", metrics_port=overrides.get("port")
+    )
 
 
 def trusted(site: Site) -> AddressPolicy:
@@ -53,7 +62,7 @@ async def test_crawl_delay_spaces_requests_to_a_host(site: Site) -> None:
         for p in ("/1", "/2", "/3"):
             await c.fetch(site.url(p), policy=trusted(site))
     times = [s.at for s in site.requests if s.path != "/robots.txt"]
-    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(times)]
     assert all(g >= 0.95 for g in gaps), gaps
 
 
@@ -124,7 +133,11 @@ async def test_redirects_followed_loops_and_long_chains_refused(site: Site) -> N
     async with client() as c:
         res = await c.fetch(site.url("/old"), policy=trusted(site))
         assert res.final_url == site.url("/new") and res.body == b"<p>here</p>"
-        for path, reason in [("/loop-a", "redirect_loop"), ("/hop0", "too_many_redirects"), ("/to-file", "bad_scheme")]:
+        for path, reason in [
+            ("/loop-a", "redirect_loop"),
+            ("/hop0", "too_many_redirects"),
+            ("/to-file", "bad_scheme"),
+        ]:
             with pytest.raises(WebError_) as err:
                 await c.fetch(site.url(path), policy=trusted(site))
             assert err.value.reason == reason
