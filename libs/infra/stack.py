@@ -195,7 +195,7 @@ class Stack:
         usable = []
         for cfg in collect_sources(self.opts.sources, self.opts.sources_file):
             if cfg.path is not None and not cfg.path.exists():
-                if self.opts.sources_file_is_default and cfg.name not in explicit:
+                if cfg.optional or (self.opts.sources_file_is_default and cfg.name not in explicit):
                     print(f"[accord] source {cfg.name!r} left out: {cfg.path} does not exist", flush=True)
                     continue
                 raise SystemExit(f"accord up: source {cfg.name!r}: {cfg.path} does not exist")
