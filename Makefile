@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 UV_VERSION := 0.13.9
 SHARED ?= ../shared
 
-.PHONY: install lock test test-unit test-integration lint fmt run eval bench bench-extract bench-pipeline bench-fetcher bench-store schemas clean help
+.PHONY: install lock test test-unit test-integration lint fmt run eval bench bench-extract bench-pipeline bench-fetcher bench-fetcher-web bench-store schemas clean help
 
 help:
 	@echo "make run      start the embedded broker + Postgres and every service (Ctrl-C stops all)"
@@ -66,6 +66,9 @@ bench-pipeline: install
 
 bench-fetcher: install
 	$(BIN)/python benchmarks/bench_fetcher.py --shared $(SHARED)
+
+bench-fetcher-web: install
+	$(BIN)/python benchmarks/bench_fetcher_web.py
 
 bench-store: install
 	$(BIN)/python -m benchmarks.bench_store --articles 5000

@@ -6,7 +6,7 @@ Sources come from a sources file (YAML, TOML or JSON) and/or command-line specs:
 # sources.yaml
 sources:
   - name: tehran-times            # unique; labels metrics, ledger rows and RawArticle.source
-    kind: jsonl                   # jsonl | folder (web kinds later)
+    kind: jsonl                   # jsonl | folder | feed | sitemap | page | site (web kinds take `url:`)
     path: ../shared/corpus/tehran-times.jsonl.gz   # relative to this file
     publisher: Tehran Times
     language: en                  # declared: skips detection

@@ -39,6 +39,13 @@ class Seen:
 Handler = Callable[[BaseHTTPRequestHandler], None]
 
 
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a client that hangs up (timeouts, refused bodies) is what these tests provoke
+
+
 class Site:
     """The server: `add(path, page_or_handler)`, `url(path)`, `requests` / `paths()` / `count(path)`."""
 
@@ -57,7 +64,7 @@ class Site:
             def do_GET(self) -> None:
                 site._serve(self)
 
-        self.server = ThreadingHTTPServer((host, 0), _Handler)
+        self.server = _QuietServer((host, 0), _Handler)
         self.server.daemon_threads = True
         self.host = host
         self.port = int(self.server.server_address[1])
