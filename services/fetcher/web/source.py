@@ -106,7 +106,9 @@ class WebSource(Source):
         try:
             found = await self.discover(web)
         except WebError as exc:
-            raise await self._poll_failed(web, exc.reason, f"{self.kind} {self.url}: {exc}", 0) from exc
+            raise await self._poll_failed(
+                web, exc.reason, f"{self.kind} {self.url}: {exc.reason}: {exc}", 0
+            ) from exc
         entries = self._keep(found.entries)
         await web.state.note(self.name, found.listings, entries, recheck=found.recheck)
         limit = self.options.max_urls_per_poll or web.settings.fetcher_web_max_urls_per_poll

@@ -172,3 +172,75 @@ def test_discovery_from_a_home_page_feeds_then_sitemaps_from_robots(
     assert reports["site-a"].published == 2 and reports["site-b"].published == 1, reports
     arts = by_url(published(kafka_bootstrap, unique_topics, 3))
     assert b.url("/story/2") not in arts, "older than `since`"
+
+
+def test_an_updated_entry_is_refetched_conditionally_and_a_new_version_published(
+    kafka_bootstrap: str, unique_topics: TopicSettings, embedded_database_url: str, site: Site,
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    add_articles(site, 2)
+    site.add(
+        "/feed.xml",
+        Page(rss([(site.url(f"/news/{i}"), "x", DATE) for i in (1, 2)]), content_type="application/rss+xml"),
+    )
+    settings = settings_for(kafka_bootstrap, embedded_database_url)
+    assert poll(settings, [feed_source(site)], unique_topics)["daily"].published == 2
+    # The feed says /news/1 changed (it did) and /news/2 changed (it did not: 304).
+    later = "Mon, 10 Feb 2025 08:30:00 GMT"
+    site.add(
+        "/news/1",
+        Page(
+            article_html("Story 1: cooperation pact number 1", day="day 1, and again on Monday"),
+            etag='"a1-v2"',
+        ),
+    )
+    site.add(
+        "/feed.xml",
+        Page(rss([(site.url(f"/news/{i}"), "x", later) for i in (1, 2)]), content_type="application/rss+xml"),
+    )
+    again = poll(settings, [feed_source(site)], unique_topics)["daily"]
+    assert again.published == 1
+    assert site.seen("/news/1")[1].headers.get("if-none-match") == '"a1"'
+    assert site.seen("/news/2")[1].headers.get("if-none-match") == '"a2"'
+    records = published(kafka_bootstrap, unique_topics, 3)
+    assert len(records) == 3 and "again on Monday" in records[-1].text
+
+    monkeypatch.setenv("ACCORD_DATABASE_URL", embedded_database_url)
+    from libs.cli import main
+
+    capsys.readouterr()
+    assert main(["fetcher", "status"]) == 0
+    import json
+
+    (row,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert row["source"] == "daily" and row["kind"] == "feed" and row["articles_found"] == 3
+    assert row["last_poll_at"] and row["last_success_at"] and row["last_error"] is None
+
+
+def test_feed_entries_pointing_at_private_hosts_credentials_or_other_schemes_are_refused(
+    kafka_bootstrap: str, unique_topics: TopicSettings, embedded_database_url: str, site: Site
+) -> None:
+    add_articles(site, 1)
+    hostile = [f"http://localhost:{site.port}/news/1", "http://169.254.169.254/latest/meta-data/",
+               "http://10.20.30.40/internal", f"http://user:pw@127.0.0.1:{site.port}/news/1",
+               "file:///etc/passwd", "ftp://127.0.0.1/x", site.url("/news/1")]  # fmt: skip
+    site.add("/feed.xml", Page(rss([(u, "x", DATE) for u in hostile]), content_type="application/rss+xml"))
+    report = poll(settings_for(kafka_bootstrap, embedded_database_url), [feed_source(site)], unique_topics)[
+        "daily"
+    ]
+    assert report.published == 1 and report.skipped == {"private_address": 3}, report.skipped
+    assert site.count("/news/1") == 1, "only the source's own host was asked"
+    assert not any(p.startswith("/latest") for p in site.paths())
+
+
+def test_an_unreachable_feed_is_one_source_error_with_its_reason(
+    kafka_bootstrap: str, unique_topics: TopicSettings, embedded_database_url: str
+) -> None:
+    from libs.infra.broker import free_port
+
+    dead = SourceConfig(name="dead", kind="feed", url=f"http://127.0.0.1:{free_port()}/feed.xml")
+    settings = settings_for(kafka_bootstrap, embedded_database_url, fetcher_web_max_attempts=2)
+    report = poll(settings, [dead], unique_topics)["dead"]
+    assert report.error is not None and "connect_error" in report.error and report.published == 0
+    rows = url_rows(embedded_database_url)
+    assert rows == {}
