@@ -330,7 +330,7 @@ def test_text_helpers() -> None:
 def test_example_sources_file_is_valid() -> None:
     example = Path(__file__).resolve().parents[2] / "services" / "fetcher" / "sources.example.yaml"
     configs = load_sources_file(example)
-    assert [c.kind for c in configs] == ["jsonl", "folder"]
+    assert [c.kind for c in configs] == ["jsonl", "folder", "feed", "sitemap", "site"]
     for cfg in configs:
         open_source(cfg)
 
@@ -364,3 +364,24 @@ def test_cancelling_a_scan_mid_chunk_closes_the_file_cleanly(tmp_path: Path) -> 
             await task
 
     asyncio.run(scenario())
+
+
+def test_web_specs_carry_a_url_and_optional_missing_files_are_left_out(tmp_path: Path) -> None:
+    from services.fetcher.config import parse_source_spec
+    from services.fetcher.service import present
+
+    cfg = parse_source_spec("feed:http://127.0.0.1:8080/feed.xml")
+    assert (cfg.kind, cfg.url, cfg.path, cfg.name) == (
+        "feed",
+        "http://127.0.0.1:8080/feed.xml",
+        None,
+        "127.0.0.1-8080-feed.xml",
+    )
+    named = parse_source_spec("tt=site:https://www.tehrantimes.com/")
+    assert named.name == "tt" and named.kind == "site" and open_source(named).kind == "site"
+    with pytest.raises(ConfigError):
+        open_source(SourceConfig(name="x", kind="feed"))  # no url
+    with pytest.raises(ConfigError):
+        open_source(SourceConfig(name="x", kind="feed", url="ftp://example.org/feed"))
+    missing = SourceConfig(name="corpus", kind="jsonl", path=tmp_path / "absent.jsonl.gz", optional=True)
+    assert present([missing, cfg]) == [cfg]
