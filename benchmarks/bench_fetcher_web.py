@@ -54,7 +54,8 @@ async def _bench(
     from libs.contracts.topics import TopicSettings, all_topics
     from libs.runtime.topics import ensure_topics
     from services.fetcher.config import FetcherSettings, SourceConfig
-    from services.fetcher.service import migrate_database, run_fetcher
+    from services.fetcher.db.migrate import migrate_ledger
+    from services.fetcher.service import run_fetcher
 
     topics = TopicSettings(topic_articles_raw=f"articles.raw.bench-{uuid.uuid4().hex[:6]}")
     await ensure_topics(bootstrap, all_topics(topics))
@@ -64,7 +65,7 @@ async def _bench(
         fetcher_web_parse_workers=args.parse_workers, fetcher_web_max_urls_per_poll=args.pages,
         fetcher_web_contact_url="https://example.org/bench",
     )  # fmt: skip
-    migrate_database(database_url)
+    migrate_ledger(database_url)
     sources = [
         SourceConfig(name=f"site-{i}", kind="feed", url=s.url("/feed.xml"), language="en")
         for i, s in enumerate(sites)

@@ -124,14 +124,14 @@ def _run(args: argparse.Namespace) -> int:
 
 def _migrate(args: argparse.Namespace) -> int:
     from libs.runtime.logging import configure_logging
-    from services.fetcher.service import migrate_database
+    from services.fetcher.db.migrate import migrate_ledger
 
     settings = _settings(args)
     configure_logging("fetcher", settings)
     if not settings.database_url:
         print("accord fetcher migrate: ACCORD_DATABASE_URL is not set", file=sys.stderr)
         return 2
-    revision = migrate_database(settings.database_url)
+    revision = migrate_ledger(settings.database_url)
     print(f"fetcher ledger at revision {revision}")
     return 0
 
@@ -155,13 +155,13 @@ def _status(args: argparse.Namespace) -> int:
     from sqlalchemy import func, select
 
     from services.fetcher.db.models import articles, sources
-    from services.fetcher.ledger import make_engine
+    from services.fetcher.ledger import ledger_engine
 
     settings = _settings(args)
     if not settings.database_url:
         print("accord fetcher status: ACCORD_DATABASE_URL is not set", file=sys.stderr)
         return 2
-    engine = make_engine(settings.database_url)
+    engine = ledger_engine(settings.database_url)
     try:
         with engine.connect() as conn:
             counts: dict[str, int] = {

@@ -1,7 +1,7 @@
 """What every web source of one fetcher process shares: the client, the state, page parsing, claims.
 
 `WebContext.process(source, row, poll)` turns one pending page into a `Document` (an article to
-publish), a `Rejected` (not an article, with the reason; final until its listing says it
+publish), a `Skipped` (not an article, with the reason; final until its listing says it
 changed), or None (nothing to publish: 304, fetched meanwhile by another source, failed for now).
 A URL is claimed while it is being fetched, so two sources naming it in the same moment fetch it
 once; the ledger's de-duplication then publishes each article once whatever path found it.
@@ -23,7 +23,7 @@ from sqlalchemy import Engine
 
 from libs.contracts.articles import article_id_for, content_hash
 from services.fetcher.articles import clean_text, detect_language, normalize_language
-from services.fetcher.documents import Document, Item, Rejected
+from services.fetcher.documents import Document, Item, Skipped
 from services.fetcher.web import metrics as wm
 from services.fetcher.web.client import FetchResult, WebClient
 from services.fetcher.web.errors import HostPaused, WebError
@@ -121,7 +121,7 @@ class WebContext:
                     url, source.name, row.entry_updated, PageOutcome("rejected", "duplicate")
                 )
                 stats.skipped += 1
-                return Rejected(
+                return Skipped(
                     "duplicate", f"{url}: already published under this canonical URL", url, {"url": url}
                 )
             if (
@@ -231,7 +231,7 @@ class WebContext:
         detail: str,
         res: FetchResult | None,
         stats: PollStats,
-    ) -> Rejected:
+    ) -> Skipped:
         outcome = PageOutcome(
             "rejected",
             reason=reason,
@@ -242,7 +242,7 @@ class WebContext:
         await self.state.record_page(row.url, source.name, row.entry_updated, outcome)
         wm.ARTICLES_REJECTED.labels(service=SERVICE, reason=reason).inc()
         stats.rejected[reason] += 1
-        return Rejected(reason, f"{row.url}: {detail}", row.url, {"url": row.url})
+        return Skipped(reason, f"{row.url}: {detail}", row.url, {"url": row.url})
 
     async def _failed(self, source: WebSource, row: UrlRow, exc: WebError, stats: PollStats) -> Item | None:
         if not exc.transient:

@@ -7,7 +7,7 @@ URL stays pending; False: the answer is final for this URL until its feed says i
 
 from __future__ import annotations
 
-from services.fetcher.errors import FetcherError
+from services.fetcher.errors import FetcherError, SourceError
 
 
 class WebError(FetcherError):
@@ -54,7 +54,7 @@ class NotAFeed(WebError):
     """A feed or sitemap URL answered with something that is not a feed or a sitemap."""
 
 
-class SourceUnavailable(FetcherError):
+class SourceUnavailable(SourceError):
     """A web source's poll failed as a whole (its feed, sitemap or home page could not be read).
 
     `reason` labels `accord_source_errors_total`; the message is the one log line of the poll.

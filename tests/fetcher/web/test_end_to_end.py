@@ -52,7 +52,7 @@ def test_a_local_feed_reaches_the_api_with_url_title_and_date_from_the_pages(tmp
         env |= {"ACCORD_FETCHER_WEB_MIN_HOST_DELAY_S": "0", "ACCORD_FETCHER_WEB_MIN_TEXT_CHARS": "100",
                 "ACCORD_FETCHER_WEB_CONTACT_URL": "https://example.org/tests"}  # fmt: skip
         proc = subprocess.Popen(
-            [sys.executable, "-m", "libs.cli", "up", "--source", f"feed:{site.url('/feed.xml')}",
+            [sys.executable, "-m", "app.cli", "up", "--source", f"feed:{site.url('/feed.xml')}",
              "--state-dir", str(state), "--api-port", str(port), "--extractors", "1"],
             env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )  # fmt: skip

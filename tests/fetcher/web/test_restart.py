@@ -84,7 +84,7 @@ def test_sigkill_mid_poll_then_restart_publishes_every_article_exactly_once(
         site.add("/feed.xml", Page(feed, content_type="application/rss+xml", etag='"feed-1"'))
         env = _env(kafka_bootstrap, embedded_database_url, unique_topics)
         spec = f"news=feed:{site.url('/feed.xml')}"
-        cmd = [sys.executable, "-m", "libs.cli", "fetcher", "--source", spec]
+        cmd = [sys.executable, "-m", "app.cli", "fetcher", "--source", spec]
         log1 = (tmp_path / "run1.log").open("wb")
         proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=log1, stderr=log1)
         try:

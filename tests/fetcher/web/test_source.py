@@ -208,7 +208,7 @@ def test_an_updated_entry_is_refetched_conditionally_and_a_new_version_published
     assert sum("again on Monday" in a.text for a in versions) == 1
 
     monkeypatch.setenv("ACCORD_DATABASE_URL", embedded_database_url)
-    from libs.cli import main
+    from app.cli import main
 
     capsys.readouterr()
     assert main(["fetcher", "status"]) == 0
