@@ -1,9 +1,13 @@
-"""`accord up --source feed:URL`: a local news site goes through fetcher, extractor and store into the API."""
+"""`accord up --source feed:URL`: a local news site goes through fetcher, extractor and store into the API.
+
+Run with `--until-idle`: the fetcher polls the feed once and `accord up` exits by itself once
+everything it published is stored (it never would while following the feed).
+"""
 
 from __future__ import annotations
 
 import os
-import signal
+import re
 import subprocess
 import sys
 import time
@@ -53,15 +57,22 @@ def test_a_local_feed_reaches_the_api_with_url_title_and_date_from_the_pages(tmp
                 "ACCORD_FETCHER_WEB_CONTACT_URL": "https://example.org/tests"}  # fmt: skip
         proc = subprocess.Popen(
             [sys.executable, "-m", "app.cli", "up", "--source", f"feed:{site.url('/feed.xml')}",
-             "--state-dir", str(state), "--api-port", str(port), "--extractors", "1"],
+             "--state-dir", str(state), "--api-port", str(port), "--extractors", "1", "--until-idle"],
             env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )  # fmt: skip
         try:
-            events = _wait_for_events(port, proc, want=2)
+            events = _wait_for_events(port, proc, want=2)  # served while the stack waits to be idle
+            out, _ = proc.communicate(timeout=120)  # exits by itself: the feed was polled once
         finally:
-            proc.send_signal(signal.SIGINT)
-            out, _ = proc.communicate(timeout=90)
+            if proc.poll() is None:
+                proc.kill()
+                proc.communicate(timeout=30)
+        feed_polls = site.count("/feed.xml")
     assert proc.returncode == 0, out[-3000:]
+    assert "[accord] idle: 2 articles" in out, out[-3000:]
+    codes = re.search(r"services stopped \(exit codes\): (.*)", out)
+    assert codes and "fetcher 0" in codes.group(1), out[-3000:]
+    assert feed_polls == 1, "one poll of the feed, no restarts"
     by_url = {e["article"]["url"]: e for e in events}
     first = by_url[site.url(STORIES[0][0])]  # the tracking parameter is gone
     assert first["article"]["title"] == "Iran and Iraq sign science memorandum"
@@ -73,6 +84,7 @@ def test_a_local_feed_reaches_the_api_with_url_title_and_date_from_the_pages(tmp
 
 
 def _wait_for_events(port: int, proc: subprocess.Popen[str], want: int, within: float = 150) -> list[dict]:
+    """The API's events once `want` articles have some (polled often: the stack exits soon after)."""
     deadline = time.monotonic() + within
     events: list[dict] = []
     while time.monotonic() < deadline:
@@ -81,12 +93,12 @@ def _wait_for_events(port: int, proc: subprocess.Popen[str], want: int, within: 
                 f"accord up exited {proc.returncode}: {proc.stdout.read()[-3000:] if proc.stdout else ''}"
             )
         try:
-            r = httpx.get(f"http://127.0.0.1:{port}/v1/events", params={"limit": 50}, timeout=5)
+            r = httpx.get(f"http://127.0.0.1:{port}/v1/events", params={"limit": 50}, timeout=2)
             if r.status_code == 200:
                 events = r.json()["items"]
                 if len({e["article"]["url"] for e in events}) >= want:
                     return events
         except httpx.HTTPError:
             pass
-        time.sleep(1)
+        time.sleep(0.3)
     raise AssertionError(f"only {len(events)} events after {within}s")
