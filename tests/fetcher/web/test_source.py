@@ -23,14 +23,13 @@ def feed_source(site: Site, path: str = "/feed.xml", name: str = "daily", **kw: 
     )
 
 
-def add_articles(site: Site, n: int, prefix: str = "/news") -> list[str]:
+def add_articles(site: Site, n: int, prefix: str = "/news", partner: str = "Iraq") -> list[str]:
+    """`n` article pages under `prefix`; their texts differ by number and by `partner`."""
     paths = []
     for i in range(1, n + 1):
         path = f"{prefix}/{i}"
-        site.add(
-            path,
-            Page(article_html(f"Story {i}: cooperation pact number {i}", day=f"day {i}"), etag=f'"a{i}"'),
-        )
+        html = article_html(f"Story {i}: cooperation pact number {i}", b=partner, day=f"day {i}")
+        site.add(path, Page(html, etag=f'"a{i}"'))
         paths.append(path)
     return paths
 
@@ -154,7 +153,7 @@ def test_discovery_from_a_home_page_feeds_then_sitemaps_from_robots(
                         "</head><body><h1>Home</h1></body></html>"))  # fmt: skip
         a.add("/rss", Page(rss([(a.url(p), "x", DATE) for p in ("/news/1", "/news/2")]),
                            content_type="application/rss+xml"))  # fmt: skip
-        add_articles(b, 2, prefix="/story")
+        add_articles(b, 2, prefix="/story", partner="Oman")  # not the same texts as site a's
         b.add("/", Page("<html><body><h1>Home without feeds</h1></body></html>"))
         b.add(
             "/robots.txt",
