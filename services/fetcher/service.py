@@ -6,9 +6,9 @@ scanned again every `fetcher_poll_interval_s` (an unchanged local file costs one
 a web source polls on its own jittered interval and backs off after a failed poll,
 `Source.next_poll_in`) until `stop` is set. Web sources share one `WebContext` (`open_web`):
 one HTTP client, robots.txt cache, per-host politeness and the web state tables. Optional
-local sources whose file is missing are left out (`present`). SIGTERM/SIGINT (`libs.runtime.service.install_stop_handlers`, installed by
-the CLI) set `stop`: reading stops, batches in flight are acknowledged and recorded, and the
-process exits 0 (a second signal exits at once; nothing is lost, the unrecorded batches are
+local sources whose file is missing are left out (`present`). SIGTERM/SIGINT
+(`libs.runtime.service.install_stop_handlers`, installed by the CLI) set `stop`: reading
+stops, batches in flight are acknowledged and recorded, and the process exits 0 (a second signal exits at once; nothing is lost, the unrecorded batches are
 published again on restart). Waiting for Postgres and the broker at start is retried per
 `ACCORD_RETRY_*`. Every loop ticks `libs.runtime.health.LIVENESS` (`GET /healthz` on the
 metrics port).
@@ -156,27 +156,14 @@ async def run_fetcher(
             )
             log.info("fetcher.db.ready", database=redacted(database_url), revision=revision)
         engine = ledger_engine(database_url)
-        web = open_web(settings, engine, sources)  # None without web sources
         builder = Builder(settings.fetcher_build_workers)
+        web = None
         try:
+            web = open_web(settings, engine, sources)  # None without web sources
             async with _publisher(settings, topics, stop, publisher) as pub:
                 options = pipeline_options(settings, topics)
                 runner = _Runner(PgLedger(engine), pub, builder, options, settings.fetcher_poll_interval_s)
-                log.info(
-                    "fetcher.start",
-                    sources=[
-                        {
-                            "name": c.name,
-                            "kind": c.kind,
-                            "path": str(c.path) if c.path else None,
-                            "url": c.url,
-                        }
-                        for c in configs
-                    ],
-                    topic=topics.topic_articles_raw,
-                    once=once,
-                    build_workers=settings.fetcher_build_workers,
-                )
+                _log_start(settings, configs, topics, once)
                 return await runner.run_all(sources, stop, once=once, max_items=max_items, rescan=rescan)
         finally:
             if web is not None:
@@ -185,6 +172,21 @@ async def run_fetcher(
             engine.dispose()
     except Interrupted:  # stopped while waiting for Postgres or the broker
         return []
+
+
+def _log_start(
+    settings: FetcherSettings, configs: Sequence[SourceConfig], topics: TopicSettings, once: bool
+) -> None:
+    log.info(
+        "fetcher.start",
+        sources=[
+            {"name": c.name, "kind": c.kind, "path": str(c.path) if c.path else None, "url": c.url}
+            for c in configs
+        ],
+        topic=topics.topic_articles_raw,
+        once=once,
+        build_workers=settings.fetcher_build_workers,
+    )
 
 
 class _Runner:
