@@ -33,15 +33,20 @@ def _topics(args: argparse.Namespace) -> int:
     import asyncio
 
     from libs.contracts.topics import TopicSettings, all_topics
+    from libs.runtime.kafka_security import kafka_security_kwargs
     from libs.runtime.settings import CommonSettings
     from libs.runtime.topics import ensure_topics
 
-    bootstrap = args.bootstrap_servers or CommonSettings().kafka_bootstrap_servers
+    settings = CommonSettings()
+    bootstrap = args.bootstrap_servers or settings.kafka_bootstrap_servers
     if not bootstrap:
         print("accord topics: set ACCORD_KAFKA_BOOTSTRAP_SERVERS or pass --bootstrap-servers")
         return 2
     specs = all_topics(TopicSettings())
-    created = asyncio.run(ensure_topics(bootstrap, specs, replication_factor=args.replication_factor))
+    security = kafka_security_kwargs(settings)
+    created = asyncio.run(
+        ensure_topics(bootstrap, specs, replication_factor=args.replication_factor, security=security)
+    )
     for spec in specs:
         state = "created" if spec.name in created else "exists"
         print(f"{spec.name}\t{spec.partitions} partitions\t{state}")

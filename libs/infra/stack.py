@@ -92,7 +92,7 @@ class Stack:
             from libs.runtime.db import redacted
 
             print(f"[accord] external PostgreSQL at {redacted(self.database_url)}", flush=True)
-        asyncio.run(_ensure_topics(self.bootstrap, self.topics))
+        asyncio.run(_ensure_topics(self.bootstrap, self.topics, self.settings))
         self.child_env = {
             "ACCORD_KAFKA_BOOTSTRAP_SERVERS": self.bootstrap,
             "ACCORD_DATABASE_URL": self.database_url,
@@ -270,7 +270,8 @@ class Stack:
         print("[accord] stopped", flush=True)
 
 
-async def _ensure_topics(bootstrap: str, topics: TopicSettings) -> None:
+async def _ensure_topics(bootstrap: str, topics: TopicSettings, settings: CommonSettings) -> None:
+    from libs.runtime.kafka_security import kafka_security_kwargs
     from libs.runtime.topics import ensure_topics
 
-    await ensure_topics(bootstrap, all_topics(topics))
+    await ensure_topics(bootstrap, all_topics(topics), security=kafka_security_kwargs(settings))

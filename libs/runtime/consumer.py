@@ -119,6 +119,7 @@ from libs.runtime.errors import (
     classify,
     error_class,
 )
+from libs.runtime.kafka_security import kafka_security_kwargs
 from libs.runtime.metrics import (
     CONSUMER_LAG,
     ERRORS,
@@ -187,6 +188,7 @@ def consumer_config(settings: CommonSettings, *, group_id: str, client_id: str) 
         "heartbeat_interval_ms": settings.kafka_heartbeat_interval_ms,
         "max_poll_interval_ms": settings.kafka_max_poll_interval_ms,
         "max_partition_fetch_bytes": settings.kafka_max_partition_fetch_bytes,
+        **kafka_security_kwargs(settings),
     }
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import structlog
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
@@ -11,9 +14,18 @@ from libs.contracts.topics import TopicSpec
 log = structlog.get_logger(__name__)
 
 
-async def ensure_topics(bootstrap_servers: str, specs: list[TopicSpec], replication_factor: int = 1) -> list[str]:
-    """Create the topics in `specs` that do not exist yet; returns the names created. Idempotent."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers, client_id="accord-admin")
+async def ensure_topics(
+    bootstrap_servers: str,
+    specs: list[TopicSpec],
+    replication_factor: int = 1,
+    *,
+    security: Mapping[str, Any] | None = None,
+) -> list[str]:
+    """Create the topics in `specs` that do not exist yet; returns the names created. Idempotent.
+
+    `security`: SASL/TLS arguments from `libs.runtime.kafka_security.kafka_security_kwargs`.
+    """
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers, client_id="accord-admin", **(security or {}))
     await admin.start()
     try:
         existing = set(await admin.list_topics())

@@ -51,13 +51,18 @@ def load_extractor() -> tuple[ExtractorLike, ExtractorInfo]:
 
 async def _ensure_topics(settings: ExtractorSettings, stop: asyncio.Event) -> bool:
     """Create missing topics, retrying while the broker is unreachable; False if stopped first."""
+    from libs.runtime.kafka_security import kafka_security_kwargs
     from libs.runtime.topics import ensure_topics
 
     assert settings.kafka_bootstrap_servers
     attempt = 0
     while not stop.is_set():
         try:
-            await ensure_topics(settings.kafka_bootstrap_servers, all_topics(settings))
+            await ensure_topics(
+                settings.kafka_bootstrap_servers,
+                all_topics(settings),
+                security=kafka_security_kwargs(settings),
+            )
             return True
         except Exception as exc:
             if classify(exc) != "transient":

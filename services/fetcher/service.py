@@ -105,6 +105,7 @@ async def run_fetcher(
     `publisher` replaces the runtime producer (tests, dry runs); `max_items` (per source) implies
     `once`. Raises `ConfigError` for bad sources or missing connection settings.
     """
+    from libs.runtime.kafka_security import kafka_security_kwargs
     from libs.runtime.topics import ensure_topics
     from services.fetcher.ledger import PgLedger, make_engine
 
@@ -134,6 +135,7 @@ async def run_fetcher(
                 await ensure_topics(
                     str(settings.kafka_bootstrap_servers),
                     [_raw_topic_spec(topics)],
+                    security=kafka_security_kwargs(settings),
                 )
             producer = await _start_producer(settings, stop)
             if producer is None:

@@ -78,13 +78,18 @@ async def serve_api(app: FastAPI, settings: StoreSettings, stop: asyncio.Event) 
 
 async def ensure_topics_best_effort(settings: StoreSettings, budget_s: float = 10.0) -> None:
     """Create the pipeline's topics if missing; a broker that does not answer is only logged (the sink retries)."""
+    from libs.runtime.kafka_security import kafka_security_kwargs
     from libs.runtime.topics import ensure_topics
 
     if not settings.kafka_bootstrap_servers:
         return
     try:
         async with asyncio.timeout(budget_s):
-            await ensure_topics(settings.kafka_bootstrap_servers, all_topics(settings))
+            await ensure_topics(
+                settings.kafka_bootstrap_servers,
+                all_topics(settings),
+                security=kafka_security_kwargs(settings),
+            )
     except Exception as exc:
         log.warning("topics.not_ensured", error=f"{type(exc).__name__}: {exc}")
 
