@@ -35,7 +35,7 @@ def _topics(args: argparse.Namespace) -> int:
     from libs.contracts.topics import TopicSettings, all_topics
     from libs.runtime.kafka_security import kafka_security_kwargs
     from libs.runtime.settings import CommonSettings
-    from libs.runtime.topics import ensure_topics
+    from libs.runtime.topics import ensure_topics, missing_topics
 
     settings = CommonSettings()
     bootstrap = args.bootstrap_servers or settings.kafka_bootstrap_servers
@@ -44,6 +44,13 @@ def _topics(args: argparse.Namespace) -> int:
         return 2
     specs = all_topics(TopicSettings())
     security = kafka_security_kwargs(settings)
+    if args.check:  # init containers: wait until the migration job has created every topic
+        try:
+            missing = asyncio.run(missing_topics(bootstrap, [s.name for s in specs], security=security))
+        except Exception as exc:
+            missing = [f"(broker unreachable: {type(exc).__name__}: {exc})"]
+        print(f"topics missing: {' '.join(missing)}" if missing else "topics: all present")
+        return 1 if missing else 0
     created = asyncio.run(
         ensure_topics(bootstrap, specs, replication_factor=args.replication_factor, security=security)
     )
@@ -57,6 +64,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     t = sub.add_parser("topics", help="create the pipeline's topics (idempotent)")
     t.add_argument("--bootstrap-servers", default=None, help="default: ACCORD_KAFKA_BOOTSTRAP_SERVERS")
     t.add_argument("--replication-factor", type=int, default=1)
+    t.add_argument(
+        "--check", action="store_true", help="create nothing: exit 0 when every topic exists, else 1"
+    )
     t.set_defaults(func=_topics)
     p = sub.add_parser(
         "up",

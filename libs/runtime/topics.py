@@ -41,3 +41,16 @@ async def ensure_topics(
         return [s.name for s in missing]
     finally:
         await admin.close()
+
+
+async def missing_topics(
+    bootstrap_servers: str, names: list[str], *, security: Mapping[str, Any] | None = None
+) -> list[str]:
+    """The topics of `names` the cluster does not have (what `accord topics --check` waits on)."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers, client_id="accord-admin", **(security or {}))
+    await admin.start()
+    try:
+        existing = set(await admin.list_topics())
+    finally:
+        await admin.close()
+    return [n for n in names if n not in existing]
