@@ -1,7 +1,7 @@
 """Write base/prometheusrule.yaml from deploy/prometheus/alerts.yml (one source for both deployments).
 
-    python deploy/k8s/generate.py          # rewrite
-    python deploy/k8s/generate.py --check  # exit 1 when the file is stale (the tests do this too)
+python deploy/k8s/generate.py          # rewrite
+python deploy/k8s/generate.py --check  # exit 1 when the file is stale (the tests do this too)
 """
 
 from __future__ import annotations

@@ -33,8 +33,10 @@ def convert(node: Any) -> Any:
         out.setdefault("anyOf", [{"type": "integer"}, {"type": "string"}])
     if node.get("nullable") and "type" in out:
         out["type"] = [out["type"], "null"]
-    if "properties" in node and "additionalProperties" not in node and not node.get(
-        "x-kubernetes-preserve-unknown-fields"
+    if (
+        "properties" in node
+        and "additionalProperties" not in node
+        and not node.get("x-kubernetes-preserve-unknown-fields")
     ):
         out["additionalProperties"] = False
     return out
@@ -56,12 +58,18 @@ def crd_schema(crd: dict, version: str | None = None) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("crd", type=Path)
     parser.add_argument("out", type=Path)
     parser.add_argument("--source", default="", help="where the CRD came from (stored as $comment)")
     args = parser.parse_args()
-    crd = next(d for d in yaml.safe_load_all(args.crd.read_text()) if d and d.get("kind") == "CustomResourceDefinition")
+    crd = next(
+        d
+        for d in yaml.safe_load_all(args.crd.read_text())
+        if d and d.get("kind") == "CustomResourceDefinition"
+    )
     schema = crd_schema(crd)
     if args.source:
         schema["$comment"] = args.source
