@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 UV_VERSION := 0.13.9
 SHARED ?= ../shared
 
-.PHONY: install lock test test-unit test-integration test-deploy tools lint fmt run eval bench bench-extract bench-pipeline bench-fetcher bench-store schemas clean help
+.PHONY: install lock test test-unit test-integration test-deploy tools lint fmt run eval reliability bench bench-extract bench-pipeline bench-fetcher bench-store bench-runtime bench-extractor schemas clean help
 
 help:
 	@echo "make run      start the embedded broker + Postgres and every service (Ctrl-C stops all)"
@@ -68,14 +68,19 @@ run: install
 
 schemas: install
 	$(BIN)/accord schemas
+	$(BIN)/accord asyncapi
 
 eval: install
-	$(BIN)/python -m libs.extraction.eval --shared $(SHARED)
+	$(BIN)/python -m libs.evaluation.eval --shared $(SHARED)
+
+# Confidence against the share of right events, on the blind sets (issue 13).
+reliability: install
+	$(BIN)/python -m libs.evaluation.reliability --shared $(SHARED)
 
 bench: bench-extract bench-fetcher bench-store bench-pipeline
 
 bench-extract: install
-	$(BIN)/python benchmarks/bench_extract.py --shared $(SHARED)
+	$(BIN)/python benchmarks/bench_extract.py --shared $(SHARED) --scaling
 
 bench-pipeline: install
 	$(BIN)/python benchmarks/bench_pipeline.py --shared $(SHARED)
@@ -85,6 +90,13 @@ bench-fetcher: install
 
 bench-store: install
 	$(BIN)/python -m benchmarks.bench_store --articles 5000
+
+# Not part of `make bench`: design measurements (sync step in a thread vs inline; extractor processes).
+bench-runtime: install
+	$(BIN)/python -m benchmarks.bench_runtime
+
+bench-extractor: install
+	$(BIN)/python -m benchmarks.bench_extractor --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import URL, make_url
 
 
@@ -38,3 +39,30 @@ def with_query_defaults(url: str, params: dict[str, str]) -> str:
     present = {k for k, _ in query}
     query += [(k, v) for k, v in params.items() if k not in present]
     return urlunsplit(parts._replace(query=urlencode(query, safe="/")))
+
+
+def pg_engine(
+    url: str,
+    *,
+    application_name: str,
+    pool_size: int = 4,
+    max_overflow: int = 4,
+    connect_timeout_s: float = 10,
+    statement_timeout_ms: int | None = None,
+) -> Engine:
+    """A pooled PostgreSQL engine (psycopg 3): pre-ping, hourly recycling, a connect timeout, and an
+    optional server-side statement timeout; `application_name` shows in `pg_stat_activity`."""
+    connect_args: dict[str, object] = {
+        "connect_timeout": connect_timeout_s,
+        "application_name": application_name,
+    }
+    if statement_timeout_ms:
+        connect_args["options"] = f"-c statement_timeout={int(statement_timeout_ms)}"
+    return create_engine(
+        sqlalchemy_url(url),
+        pool_size=pool_size,
+        max_overflow=max_overflow,
+        pool_pre_ping=True,
+        pool_recycle=1800,
+        connect_args=connect_args,
+    )

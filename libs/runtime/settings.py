@@ -51,12 +51,16 @@ class CommonSettings(BaseSettings):
         ge=1024,
         description="largest produce request / record (bytes); the broker's message.max.bytes must allow it",
     )
-    kafka_request_timeout_ms: int = Field(default=30_000, ge=1000, description="produce/commit request timeout")
+    kafka_request_timeout_ms: int = Field(
+        default=30_000, ge=1000, description="produce/commit request timeout"
+    )
     kafka_auto_offset_reset: Literal["earliest", "latest"] = Field(
         default="earliest", description="where a consumer group without committed offsets starts"
     )
     kafka_session_timeout_ms: int = Field(
-        default=10_000, ge=500, description="consumer group session timeout (a dead consumer is evicted after it)"
+        default=10_000,
+        ge=500,
+        description="consumer group session timeout (a dead consumer is evicted after it)",
     )
     kafka_heartbeat_interval_ms: int = Field(default=3_000, ge=100, description="consumer heartbeat interval")
     kafka_max_poll_interval_ms: int = Field(
@@ -70,6 +74,20 @@ class CommonSettings(BaseSettings):
     )
     retry_max_backoff_s: float = Field(
         default=30.0, gt=0, description="cap of the exponential retry delay (jitter applied below it)"
+    )
+    dead_letter_max_records: int = Field(
+        default=1000,
+        ge=0,
+        description="a consumer stops (exit 1) rather than dead-letter more records than this "
+        "within ACCORD_DEAD_LETTER_WINDOW_S (a bad deploy); 0 = no limit",
+    )
+    dead_letter_window_s: float = Field(
+        default=60.0, gt=0, description="window of ACCORD_DEAD_LETTER_MAX_RECORDS (seconds)"
+    )
+    liveness_window_s: float = Field(
+        default=300.0,
+        gt=0,
+        description="GET /healthz on the metrics port answers 503 once the main loop has not ticked for this long",
     )
 
     # --- Transport security: Kafka SASL/TLS (libs.runtime.kafka_security), Postgres TLS ---

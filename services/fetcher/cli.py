@@ -124,7 +124,7 @@ def _run(args: argparse.Namespace) -> int:
 
 def _migrate(args: argparse.Namespace) -> int:
     from libs.runtime.logging import configure_logging
-    from services.fetcher.service import migrate_database
+    from services.fetcher.db.migrate import migrate_ledger
 
     settings = _settings(args)
     configure_logging("fetcher", settings)
@@ -133,7 +133,7 @@ def _migrate(args: argparse.Namespace) -> int:
         return 2
     if args.check:
         return _check(settings.database_url)
-    revision = migrate_database(settings.database_url)
+    revision = migrate_ledger(settings.database_url)
     print(f"fetcher ledger at revision {revision}")
     return 0
 
@@ -141,9 +141,9 @@ def _migrate(args: argparse.Namespace) -> int:
 def _check(database_url: str) -> int:
     """0 when the ledger's schema serves this code (a newer one too), else 1 with the reason."""
     from services.fetcher.db.migrate import MIGRATIONS
-    from services.fetcher.ledger import make_engine
+    from services.fetcher.ledger import ledger_engine
 
-    engine = make_engine(database_url)
+    engine = ledger_engine(database_url)
     try:
         problem = MIGRATIONS.schema_problem(engine, fix="accord fetcher migrate")
     except Exception as exc:  # an unreachable database is "not ready" too, with its reason
@@ -159,13 +159,13 @@ def _status(args: argparse.Namespace) -> int:
     from sqlalchemy import func, select
 
     from services.fetcher.db.models import articles, sources
-    from services.fetcher.ledger import make_engine
+    from services.fetcher.ledger import ledger_engine
 
     settings = _settings(args)
     if not settings.database_url:
         print("accord fetcher status: ACCORD_DATABASE_URL is not set", file=sys.stderr)
         return 2
-    engine = make_engine(settings.database_url)
+    engine = ledger_engine(settings.database_url)
     try:
         with engine.connect() as conn:
             counts: dict[str, int] = {

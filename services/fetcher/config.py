@@ -34,13 +34,12 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from libs.runtime.settings import CommonSettings
+from services.fetcher.errors import ConfigError
+
+__all__ = ["ConfigError", "FetcherSettings", "SourceConfig", "collect_sources", "parse_source_spec"]
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 _STRIP_SUFFIXES = (".gz", ".jsonl", ".ndjson", ".json", ".txt")
-
-
-class ConfigError(ValueError):
-    """A sources file or `--source` spec is invalid; the message says where and why."""
 
 
 class FetcherSettings(CommonSettings):

@@ -31,7 +31,7 @@ def _run(args: argparse.Namespace, body: Any) -> int:
     """Run `body(settings, stop)` as a service (logs, metrics, signals); migrate first when asked."""
     from libs.runtime.service import run_service
     from services.store.core.config import SERVICE_NAME
-    from services.store.service import migrate_database
+    from services.store.service import migrate_store
 
     settings = _settings(args)
 
@@ -39,7 +39,7 @@ def _run(args: argparse.Namespace, body: Any) -> int:
         import asyncio
 
         if getattr(args, "migrate", False):
-            await asyncio.to_thread(migrate_database, settings)
+            await asyncio.to_thread(migrate_store, settings)
         await body(settings, stop)
 
     return run_service(SERVICE_NAME, settings, main)
@@ -69,7 +69,7 @@ def _migrate(args: argparse.Namespace) -> int:
     from services.store.core.config import SERVICE_NAME
     from services.store.db import migrate
     from services.store.db.session import make_engine
-    from services.store.service import migrate_database
+    from services.store.service import migrate_store
 
     settings = _settings(args)
     configure_logging(SERVICE_NAME, settings)
@@ -82,7 +82,7 @@ def _migrate(args: argparse.Namespace) -> int:
         finally:
             engine.dispose()
         return 0
-    revision = migrate_database(settings, revision=args.revision, downgrade_to=args.downgrade)
+    revision = migrate_store(settings, revision=args.revision, downgrade_to=args.downgrade)
     print(f"store schema at revision {revision}")
     return 0
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import compose
 import pytest
 
-from libs.cli import build_parser
+from app.cli import build_parser
 from tests.deploy.tools import REPO
 
 COMPOSE_BIN = Path(compose.__file__).parent / "docker-compose"

@@ -20,8 +20,8 @@ import yaml
 from kubernetes_validate.utils import SchemaNotFoundError
 from kubernetes_validate.utils import validate as k8s_validate
 
-from libs.cli import build_parser
-from libs.runtime.configdoc import settings_rows
+from app.cli import build_parser
+from app.config import settings_rows
 from libs.runtime.settings import CommonSettings
 from tests.deploy.tools import REPO, tool
 
@@ -198,6 +198,32 @@ def test_the_deployment_rule_catches_missing_probes_and_resources() -> None:
     del container["resources"]["limits"]
     problems = deployment_problems(deployment)
     assert any("readinessProbe" in p for p in problems) and any("limits.memory" in p for p in problems)
+
+
+def probe_problems(deployment: dict) -> list[str]:
+    """Probes that would not test anything: the metrics port answers every path but `/healthz` with
+    the metrics page (always 200), so its probes must ask `/healthz`; the API's must be its health routes."""
+    from services.store.api.routes.health import router
+
+    served = {"metrics": {"/healthz"}, "http": {route.path for route in router.routes}}  # type: ignore[attr-defined]
+    found = []
+    for c in deployment["spec"]["template"]["spec"]["containers"]:
+        for kind in ("startupProbe", "livenessProbe", "readinessProbe"):
+            get = c.get(kind, {}).get("httpGet")
+            if get and get["path"] not in served.get(get["port"], set()):
+                found.append(
+                    f"{deployment['metadata']['name']}/{c['name']} {kind}: {get['port']}{get['path']}"
+                )
+    return found
+
+
+@pytest.mark.parametrize("name", OVERLAYS)
+def test_probes_ask_endpoints_the_processes_serve(name: str) -> None:
+    deployments = accord_deployments(overlay(name))
+    assert not [p for d in deployments.values() for p in probe_problems(d)]
+    broken = copy.deepcopy(deployments["accord-extractor"])
+    broken["spec"]["template"]["spec"]["containers"][0]["livenessProbe"]["httpGet"]["path"] = "/metrics"
+    assert probe_problems(broken)
 
 
 @pytest.mark.parametrize("name", OVERLAYS)

@@ -39,10 +39,10 @@ def tool(name: str, hint: str) -> str:
 
 
 def _metric_modules() -> list[str]:
-    """Every module of libs/ and services/ that defines Prometheus metrics (found by its source)."""
+    """Every module of app/, libs/ and services/ that defines Prometheus metrics (found by its source)."""
     defines = re.compile(r"^\s*\w+\s*=\s*(Counter|Gauge|Histogram|Summary|Info|Enum)\(", re.M)
     modules = []
-    for root in ("libs", "services"):
+    for root in ("app", "libs", "services"):
         for path in sorted((REPO / root).rglob("*.py")):
             text = path.read_text(encoding="utf-8")
             if "prometheus_client" in text and defines.search(text):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from libs.cli import build_parser
+from app.cli import build_parser
 
 pytestmark = pytest.mark.integration
 

@@ -1,11 +1,34 @@
-"""Database URL helpers and the Postgres TLS settings that join the URL."""
+"""Database URLs, the one engine recipe, and the Postgres TLS settings that join the URL."""
 
 from __future__ import annotations
 
-from libs.runtime.db import sqlalchemy_url, with_query_defaults
+import pytest
+
+from libs.runtime.db import pg_engine, redacted, sqlalchemy_url, with_query_defaults
 from libs.runtime.settings import CommonSettings
 
 URL = "postgresql://accord:pw@db.example:5432/accord"
+
+
+def test_urls_get_the_psycopg_driver_and_passwords_are_hidden() -> None:
+    assert sqlalchemy_url("postgresql://u:p@h/db").drivername == "postgresql+psycopg"
+    assert sqlalchemy_url("postgres://u@/db?host=/tmp").drivername == "postgresql+psycopg"
+    with pytest.raises(ValueError, match="PostgreSQL"):
+        sqlalchemy_url("mysql://u@h/db")
+    assert "secret" not in redacted("postgresql://u:secret@h/db")
+
+
+def test_pg_engine_sets_the_pool_and_the_timeouts() -> None:
+    engine = pg_engine(
+        "postgresql://u@h/db",
+        application_name="accord-test",
+        pool_size=2,
+        max_overflow=1,
+        statement_timeout_ms=500,
+    )
+    assert engine.pool.size() == 2
+    assert engine.url.drivername == "postgresql+psycopg"
+    engine.dispose()
 
 
 def test_query_defaults_are_added_and_the_url_wins() -> None:
@@ -21,6 +44,13 @@ def test_tls_settings_join_the_database_url() -> None:
     )
     assert s.database_url == URL + "?sslmode=verify-full&sslrootcert=/etc/pg/ca.crt"
     assert sqlalchemy_url(s.database_url).query == {"sslmode": "verify-full", "sslrootcert": "/etc/pg/ca.crt"}
+
+
+def test_tls_settings_reach_the_engine() -> None:
+    s = CommonSettings(database_url=URL, database_sslmode="require")
+    engine = pg_engine(s.database_url, application_name="accord-test")
+    assert engine.url.query == {"sslmode": "require"}
+    engine.dispose()
 
 
 def test_without_tls_settings_the_url_is_untouched() -> None:

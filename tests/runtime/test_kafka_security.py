@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import shutil
 import ssl
@@ -11,13 +12,15 @@ from pathlib import Path
 import certifi
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
-from aiokafka.admin import AIOKafkaAdminClient
 from pydantic import ValidationError
 
-from libs.runtime.consumer import consumer_config
+from libs.runtime.kafka import KafkaBroker, consumer_config
 from libs.runtime.kafka_security import kafka_security_kwargs, kafka_ssl_context
 from libs.runtime.producer import producer_config
 from libs.runtime.settings import CommonSettings
+from libs.runtime.topics import admin_client
+
+REPO = Path(__file__).resolve().parents[2]
 
 BOOT = {"kafka_bootstrap_servers": "kafka:9093"}
 
@@ -94,14 +97,49 @@ def test_ssl_only_has_no_sasl_and_can_skip_hostname_checks() -> None:
     assert kw["ssl_context"].check_hostname is False
 
 
-async def test_every_client_accepts_the_kwargs() -> None:
+async def test_every_runtime_client_gets_the_kwargs() -> None:
     settings = _settings(kafka_security_protocol="SASL_SSL", kafka_sasl_username="u", kafka_sasl_password="p")
-    producer = AIOKafkaProducer(**producer_config(settings))
-    consumer = AIOKafkaConsumer(**consumer_config(settings, group_id="g", client_id="c"))
-    admin = AIOKafkaAdminClient(bootstrap_servers="kafka:9093", **kafka_security_kwargs(settings))
-    for client in (producer.client, consumer._client, admin._client):
+    broker = KafkaBroker(settings)  # what run_consumer connects with
+    consumer = broker.consumer(group_id="g", client_id="c", topics=["t"], listener=None)  # type: ignore[arg-type]
+    producer = AIOKafkaProducer(**broker.producer(service="s").config)
+    admin = admin_client("kafka:9093", kafka_security_kwargs(settings))  # libs.runtime.topics
+    for client in (producer.client, AIOKafkaConsumer(**consumer.config)._client, admin._client):
         assert client._security_protocol == "SASL_SSL"
         assert client._sasl_mechanism == "SCRAM-SHA-512"
+
+
+#: The Kafka clients and the topic helpers that open one: each call must carry the security kwargs.
+KAFKA_CALLS = {
+    "AIOKafkaProducer",
+    "AIOKafkaConsumer",
+    "AIOKafkaAdminClient",
+    "AIOKafkaClient",
+    "admin_client",
+    "ensure_topics",
+    "ensure_topics_best_effort",
+    "missing_topics",
+}
+
+
+def _calls_without_security(path: Path) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+        if name not in KAFKA_CALLS:
+            continue
+        secured = any(k.arg in (None, "security") for k in node.keywords)  # security= or **config
+        positional_security = name == "admin_client" and len(node.args) == 2
+        if not (secured or positional_security):
+            found.append(f"{path.relative_to(REPO)}:{node.lineno} {name}(...)")
+    return found
+
+
+def test_every_kafka_client_in_the_code_is_given_the_security_settings() -> None:
+    """A new Kafka client (or topic call) without `security=` / `**config` would connect in PLAINTEXT."""
+    files = [p for folder in ("app", "libs", "services") for p in sorted((REPO / folder).rglob("*.py"))]
+    assert not [c for f in files for c in _calls_without_security(f)]
 
 
 @pytest.mark.parametrize(

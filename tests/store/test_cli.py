@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from libs.cli import build_parser
+from app.cli import build_parser
 from libs.infra.broker import free_port
 from services.store.db import migrate
 from services.store.db.session import make_engine

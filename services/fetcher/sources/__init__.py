@@ -1,4 +1,4 @@
-"""Source kinds: each turns a configured source into a stream of `Document`s / `Rejected` items.
+"""Source kinds: each turns a configured source into a stream of `Document`s / `Skipped` items.
 
 The interface (web kinds — feeds, sitemaps, pages — plug in the same way):
 
@@ -8,7 +8,7 @@ The interface (web kinds — feeds, sitemaps, pages — plug in the same way):
   when the fingerprint changed since an interrupted scan;
 - `scan(cursor)` is an async iterator of items from `cursor` (None = the beginning); each item
   carries the cursor *after* itself, which the pipeline persists once the item is durable.
-  A bad record is a `Rejected` item, never an exception; an exception means the source as a
+  A bad record is a `Skipped` item, never an exception; an exception means the source as a
   whole failed (unreadable file, unreachable site) and is counted as a source error.
 
 `LocalSource` adapts a synchronous `iter_items(cursor)` (file I/O) to `scan` by pulling chunks
@@ -26,22 +26,19 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from services.fetcher.config import ConfigError, SourceConfig
-from services.fetcher.documents import Cursor, Document, Item, Rejected
+from services.fetcher.config import SourceConfig
+from services.fetcher.documents import Cursor, Document, Item, Skipped
+from services.fetcher.errors import ConfigError, SourceError
 
 __all__ = [
     "Document",
     "LocalSource",
-    "Rejected",
+    "Skipped",
     "Source",
     "SourceError",
     "known_kinds",
     "open_source",
 ]
-
-
-class SourceError(RuntimeError):
-    """The source as a whole cannot be read right now (missing file, unreachable host)."""
 
 
 class NoOptions(BaseModel):
