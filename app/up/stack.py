@@ -37,6 +37,7 @@ from app.up.supervisor import ProcessSpec, Supervisor
 from libs.contracts.topics import TopicSettings, all_topics
 from libs.infra.broker import EmbeddedBroker, free_port
 from libs.infra.postgres import EmbeddedPostgres
+from libs.runtime.kafka_security import kafka_security_kwargs
 from libs.runtime.settings import CommonSettings
 from libs.runtime.topics import ensure_topics
 
@@ -101,15 +102,20 @@ class Stack:
             from libs.runtime.db import redacted
 
             print(f"[accord] external PostgreSQL at {redacted(self.database_url)}", flush=True)
-        asyncio.run(ensure_topics(self.bootstrap, all_topics(self.topics)))
+        security = {} if self.broker is not None else kafka_security_kwargs(self.settings)
+        asyncio.run(ensure_topics(self.bootstrap, all_topics(self.topics), security=security))
         self.child_env = {
             "ACCORD_KAFKA_BOOTSTRAP_SERVERS": self.bootstrap,
             "ACCORD_DATABASE_URL": self.database_url,
             "ACCORD_STATE_DIR": str(state),
             "ACCORD_LOG_FORMAT": "json",
         }
+        # the embedded broker and Postgres speak plain TCP: TLS settings are for external ones
         if self.broker is not None:
             self.child_env["ACCORD_KAFKA_IDEMPOTENCE"] = "false"
+            self.child_env["ACCORD_KAFKA_SECURITY_PROTOCOL"] = "PLAINTEXT"
+        if self.postgres is not None:
+            self.child_env["ACCORD_DATABASE_SSLMODE"] = "disable"
 
     def migrate(self) -> None:
         """Apply the store's and the fetcher's migrations (each owns its tables)."""

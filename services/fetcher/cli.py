@@ -4,6 +4,7 @@
 accord fetcher --source jsonl:../shared/corpus/tehran-times.jsonl.gz --once
 accord fetcher --sources-file sources.yaml            # follow mode: rescan every poll interval
 accord fetcher migrate                                # create/upgrade the ledger tables
+accord fetcher migrate --check                        # exit 0 when the ledger schema is current
 accord fetcher status                                 # per-source progress and ledger counts (JSON)
 ```
 
@@ -49,6 +50,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=_run)
     fsub = p.add_subparsers(dest="fetcher_command", metavar="SUBCOMMAND")
     mig = fsub.add_parser("migrate", help="create/upgrade the fetcher's ledger tables and exit")
+    mig.add_argument(
+        "--check", action="store_true", help="exit 0 when the ledger schema serves this code, 1 otherwise"
+    )
     mig.set_defaults(func=_migrate)
     st = fsub.add_parser(
         "status",
@@ -131,9 +135,27 @@ def _migrate(args: argparse.Namespace) -> int:
     if not settings.database_url:
         print("accord fetcher migrate: ACCORD_DATABASE_URL is not set", file=sys.stderr)
         return 2
+    if args.check:
+        return _check(settings.database_url)
     revision = migrate_ledger(settings.database_url)
     print(f"fetcher ledger at revision {revision}")
     return 0
+
+
+def _check(database_url: str) -> int:
+    """0 when the ledger's schema serves this code (a newer one too), else 1 with the reason."""
+    from services.fetcher.db.migrate import MIGRATIONS
+    from services.fetcher.ledger import ledger_engine
+
+    engine = ledger_engine(database_url)
+    try:
+        problem = MIGRATIONS.schema_problem(engine, fix="accord fetcher migrate")
+    except Exception as exc:  # an unreachable database is "not ready" too, with its reason
+        problem = f"database unreachable: {type(exc).__name__}: {exc}".splitlines()[0]
+    finally:
+        engine.dispose()
+    print(f"fetcher ledger schema: {problem or 'ready'}")
+    return 1 if problem else 0
 
 
 def _web_status(engine: Any) -> list[dict[str, Any]]:

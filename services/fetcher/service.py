@@ -23,10 +23,11 @@ from typing import TYPE_CHECKING, TypeVar
 
 import structlog
 
-from libs.contracts.topics import TopicSettings, TopicSpec
+from libs.contracts.topics import TopicSettings, all_topics
 from libs.runtime.db import redacted
 from libs.runtime.errors import Interrupted, is_transient
 from libs.runtime.health import LIVENESS
+from libs.runtime.kafka_security import kafka_security_kwargs
 from libs.runtime.producer import Producer
 from libs.runtime.retry import RetryPolicy, count_retry, retry_async, stoppable_sleep
 from libs.runtime.topics import ensure_topics_best_effort
@@ -116,8 +117,8 @@ async def _publisher(
         yield given
         return
     bootstrap = str(settings.kafka_bootstrap_servers)
-    spec = TopicSpec(topics.topic_articles_raw, topics.topic_partitions)
-    await ensure_topics_best_effort(bootstrap, [spec], service=SERVICE)
+    raw = [spec for spec in all_topics(topics) if spec.name == topics.topic_articles_raw]  # with its configs
+    await ensure_topics_best_effort(bootstrap, raw, service=SERVICE, security=kafka_security_kwargs(settings))
     producer = Producer(settings, service=SERVICE)
     try:
         await _until_ready(settings, stop, "connect", producer.start)
