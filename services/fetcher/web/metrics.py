@@ -6,7 +6,7 @@
 | `accord_fetch_seconds` | histogram | service, host | duration of one request, body included |
 | `accord_fetch_bytes_total` | counter | service, host | response bytes received on the wire |
 | `accord_articles_rejected_total` | counter | service, reason | pages refused as articles (listing_page, too_short, wrong_language, robots_disallowed, ...) |
-| `accord_source_last_success_timestamp_seconds` | gauge | service, source | when a poll of the source last succeeded |
+| `accord_source_last_success_timestamp_seconds` | gauge | service, source | when a poll of the source last succeeded (from the web state at each poll's start, so it survives restarts; 0 = never) |
 
 Source failures are counted by the pipeline in `accord_source_errors_total{service,source,reason}`.
 """

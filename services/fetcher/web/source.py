@@ -103,6 +103,10 @@ class WebSource(Source):
         started = datetime.now(UTC)
         row = await web.state.poll_started(self.name, self.kind, self.url)
         self.failures = int(row.get("consecutive_failures") or 0)
+        last_success = row.get("last_success_at")  # kept across restarts; 0 = never (alerts see it)
+        wm.SOURCE_LAST_SUCCESS.labels(service=SERVICE, source=self.name).set(
+            last_success.timestamp() if last_success else 0
+        )
         try:
             found = await self.discover(web)
         except WebError as exc:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import gzip
+import time
 from pathlib import Path
 
 import pytest
+from prometheus_client import REGISTRY
 
 from libs.contracts.topics import TopicSettings
 from services.fetcher.config import SourceConfig
@@ -216,6 +218,10 @@ def test_an_updated_entry_is_refetched_conditionally_and_a_new_version_published
     (row,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert row["source"] == "daily" and row["kind"] == "feed" and row["articles_found"] == 3
     assert row["last_poll_at"] and row["last_success_at"] and row["last_error"] is None
+    last_success = REGISTRY.get_sample_value(
+        "accord_source_last_success_timestamp_seconds", {"service": "fetcher", "source": "daily"}
+    )
+    assert last_success and abs(last_success - time.time()) < 120
 
 
 def test_feed_entries_pointing_at_private_hosts_credentials_or_other_schemes_are_refused(
@@ -241,7 +247,13 @@ def test_an_unreachable_feed_is_one_source_error_with_its_reason(
 
     dead = SourceConfig(name="dead", kind="feed", url=f"http://127.0.0.1:{free_port()}/feed.xml")
     settings = settings_for(kafka_bootstrap, embedded_database_url, fetcher_web_max_attempts=2)
+    labels = {"service": "fetcher", "source": "dead", "reason": "connect_error"}
+    before = REGISTRY.get_sample_value("accord_source_errors_total", labels) or 0
     report = poll(settings, [dead], unique_topics)["dead"]
     assert report.error is not None and "connect_error" in report.error and report.published == 0
     rows = url_rows(embedded_database_url)
     assert rows == {}
+    after = REGISTRY.get_sample_value("accord_source_errors_total", labels)
+    assert after == before + 1, "one error per poll, with its reason"
+    never = {"service": "fetcher", "source": "dead"}
+    assert REGISTRY.get_sample_value("accord_source_last_success_timestamp_seconds", never) == 0
