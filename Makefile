@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 UV_VERSION := 0.13.9
 SHARED ?= ../shared
 
-.PHONY: install lock test test-unit test-integration test-deploy tools lint fmt run eval reliability bench bench-extract bench-pipeline bench-fetcher bench-store bench-runtime bench-extractor schemas clean help
+.PHONY: install lock test test-unit test-integration test-deploy tools lint fmt run eval reliability bench bench-extract bench-pipeline bench-fetcher bench-fetcher-web bench-store bench-runtime bench-extractor schemas clean help
 
 help:
 	@echo "make run      start the embedded broker + Postgres and every service (Ctrl-C stops all)"
@@ -87,6 +87,9 @@ bench-pipeline: install
 
 bench-fetcher: install
 	$(BIN)/python benchmarks/bench_fetcher.py --shared $(SHARED)
+
+bench-fetcher-web: install
+	$(BIN)/python benchmarks/bench_fetcher_web.py
 
 bench-store: install
 	$(BIN)/python -m benchmarks.bench_store --articles 5000

@@ -176,3 +176,18 @@ def test_service_commands_are_accord_subcommands(config: dict) -> None:
     for argv in commands:
         args = parser.parse_args(argv)
         assert callable(getattr(args, "func", None)), f"`accord {' '.join(argv)}` is not a runnable command"
+
+
+def test_compose_fetcher_follows_the_default_web_sources(config: dict) -> None:
+    from services.fetcher.config import load_sources_file
+    from services.fetcher.sources import open_source
+
+    compose_sources = load_sources_file(REPO / "deploy" / "compose" / "sources.yaml")
+    for cfg in compose_sources:
+        open_source(cfg)  # valid kind and options
+    web = {(c.name, c.kind, c.url) for c in compose_sources if c.url}
+    default = {(c.name, c.kind, c.url) for c in load_sources_file(REPO / "sources.yaml") if c.url}
+    assert web == default and web, "the compose fetcher follows the same sites as `make run`"
+    env = config["services"]["fetcher"]["environment"]
+    assert env["ACCORD_FETCHER_WEB_CONTACT_URL"].startswith("https://")
+    assert env["ACCORD_KAFKA_BOOTSTRAP_SERVERS"] == "kafka:9092"

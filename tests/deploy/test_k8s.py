@@ -419,3 +419,20 @@ def test_prometheusrule_is_generated_from_the_compose_alerts() -> None:
     )
     rules = of_kind(overlay("prod"), "PrometheusRule")["accord"]["spec"]["groups"]
     assert rules == yaml.safe_load((REPO / "deploy" / "prometheus" / "alerts.yml").read_text())["groups"]
+
+
+@pytest.mark.parametrize("name", OVERLAYS)
+def test_the_fetcher_follows_the_default_web_sources(name: str, tmp_path: Path) -> None:
+    from services.fetcher.config import load_sources_file
+    from services.fetcher.sources import open_source
+
+    (cm,) = [d for n, d in of_kind(overlay(name), "ConfigMap").items() if n.startswith("accord-sources")]
+    rendered = tmp_path / "sources.yaml"
+    rendered.write_text(cm["data"]["sources.yaml"], encoding="utf-8")
+    configs = load_sources_file(rendered)
+    for cfg in configs:
+        open_source(cfg)  # valid kind and options
+    web = {(c.name, c.kind, c.url) for c in configs if c.url}
+    default = {(c.name, c.kind, c.url) for c in load_sources_file(REPO / "sources.yaml") if c.url}
+    assert web == default and web, "the Kubernetes fetcher follows the same sites as `make run`"
+    assert settings_of(overlay(name))["ACCORD_FETCHER_WEB_CONTACT_URL"].startswith("https://")
