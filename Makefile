@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 UV_VERSION := 0.13.9
 SHARED ?= ../shared
 
-.PHONY: install lock test test-unit test-integration lint fmt run eval errors reliability bench bench-extract bench-pipeline bench-fetcher bench-store bench-runtime bench-extractor schemas clean help
+.PHONY: install lock test test-unit test-integration test-deploy tools lint fmt run eval errors reliability bench bench-extract bench-pipeline bench-fetcher bench-fetcher-web bench-store bench-runtime bench-extractor schemas clean help
 
 help:
 	@echo "make run      start the embedded broker + Postgres and every service (Ctrl-C stops all)"
@@ -25,6 +25,19 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP)
 
+# promtool (alert-rule checks) from Debian's `prometheus` package: only the binary is unpacked
+# into .venv/bin (no service installed or started). hadolint, kubectl (Kustomize) and
+# kubernetes-validate come from the dev dependencies. Without apt the checks skip (fail in CI).
+PROMTOOL := $(BIN)/promtool
+$(PROMTOOL): | $(STAMP)
+	@tmp=$$(mktemp -d); ( cd $$tmp \
+	  && { apt-get download prometheus >/dev/null 2>&1 \
+	       || { [ "$$(id -u)" = 0 ] && apt-get update -qq >/dev/null 2>&1 && apt-get download prometheus >/dev/null 2>&1; }; } \
+	  && dpkg-deb -x prometheus_*.deb root && install -m 0755 root/usr/bin/promtool $(CURDIR)/$(PROMTOOL) ) \
+	  || echo "promtool unavailable (needs apt): the Prometheus rule checks will skip outside CI"; rm -rf $$tmp
+
+tools: $(PROMTOOL)
+
 # Re-pin every dependency (needs the registry); commit requirements.lock afterwards.
 lock:
 	@test -x $(BIN)/uv || { $(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install -q "uv==$(UV_VERSION)"; }
@@ -38,8 +51,11 @@ fmt: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: install lint
+test: install tools lint
 	$(BIN)/pytest -q -ra
+
+test-deploy: install tools
+	$(BIN)/pytest -q -ra tests/deploy
 
 test-unit: install
 	$(BIN)/pytest -q -ra -m "not integration"
@@ -77,6 +93,9 @@ bench-pipeline: install
 
 bench-fetcher: install
 	$(BIN)/python benchmarks/bench_fetcher.py --shared $(SHARED)
+
+bench-fetcher-web: install
+	$(BIN)/python benchmarks/bench_fetcher_web.py
 
 bench-store: install
 	$(BIN)/python -m benchmarks.bench_store --articles 5000

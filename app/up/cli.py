@@ -58,6 +58,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument(
         "--until-idle",
         action="store_true",
-        help="exit once the sources are exhausted and everything published is stored (backfills)",
+        help="read or poll each source once (the fetcher runs --once, web sources too), then exit once "
+        "everything published is stored; exit 1 when a source failed (backfills, batch runs)",
     )
     p.set_defaults(func=_up)

@@ -10,6 +10,13 @@
    `--api-port`), `--extractors` extractor processes, the fetcher (when a
    source is configured). A crashed child is restarted with backoff.
 5. A live progress line until Ctrl-C / SIGTERM, which stops everything.
+
+The fetcher follows its sources (web sources are polled on their interval) unless every
+source is a local file, or `--until-idle` is given: then it runs `--once` (each source
+scanned or polled once, like `accord fetcher --once`). With `--until-idle` the fetcher is
+a one-shot job, never restarted, and `accord up` exits once it has finished and everything
+it published is stored: exit 0, or 1 when the fetcher reported a failed source (an
+unreachable feed, say) or crashed; what was published is stored before it exits either way.
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ from app.up.supervisor import ProcessSpec, Supervisor
 from libs.contracts.topics import TopicSettings, all_topics
 from libs.infra.broker import EmbeddedBroker, free_port
 from libs.infra.postgres import EmbeddedPostgres
+from libs.runtime.kafka_security import kafka_security_kwargs
 from libs.runtime.settings import CommonSettings
 from libs.runtime.topics import ensure_topics
 
@@ -94,15 +102,20 @@ class Stack:
             from libs.runtime.db import redacted
 
             print(f"[accord] external PostgreSQL at {redacted(self.database_url)}", flush=True)
-        asyncio.run(ensure_topics(self.bootstrap, all_topics(self.topics)))
+        security = {} if self.broker is not None else kafka_security_kwargs(self.settings)
+        asyncio.run(ensure_topics(self.bootstrap, all_topics(self.topics), security=security))
         self.child_env = {
             "ACCORD_KAFKA_BOOTSTRAP_SERVERS": self.bootstrap,
             "ACCORD_DATABASE_URL": self.database_url,
             "ACCORD_STATE_DIR": str(state),
             "ACCORD_LOG_FORMAT": "json",
         }
+        # the embedded broker and Postgres speak plain TCP: TLS settings are for external ones
         if self.broker is not None:
             self.child_env["ACCORD_KAFKA_IDEMPOTENCE"] = "false"
+            self.child_env["ACCORD_KAFKA_SECURITY_PROTOCOL"] = "PLAINTEXT"
+        if self.postgres is not None:
+            self.child_env["ACCORD_DATABASE_SSLMODE"] = "disable"
 
     def migrate(self) -> None:
         """Apply the store's and the fetcher's migrations (each owns its tables)."""
@@ -174,6 +187,7 @@ class Stack:
                     argv=accord_argv("fetcher", *fetch_args),
                     env={**self.child_env, "ACCORD_METRICS_PORT": str(port)},
                     log_path=logs / "fetcher.log",
+                    restart=not self.opts.until_idle,  # one-shot: its exit (0, or 1: a source failed) is final
                 )
             )
         return specs
@@ -186,8 +200,9 @@ class Stack:
         the *default* sources file whose local path is missing (the shared corpus on
         another machine) is left out with a notice. The usable sources are written
         to `<state-dir>/sources.effective.yaml`, which the fetcher reads. With local
-        sources only, the fetcher runs `--once`: it exits when they are exhausted
-        (a later run skips what its ledger already holds).
+        sources only, or with `until_idle`, the fetcher runs `--once`: it exits when each
+        source was read (web sources: polled) once (a later run skips what its ledger
+        already holds); otherwise it follows the web sources.
         """
         import yaml
 
@@ -197,7 +212,7 @@ class Stack:
         usable = []
         for cfg in collect_sources(self.opts.sources, self.opts.sources_file):
             if cfg.path is not None and not cfg.path.exists():
-                if self.opts.sources_file_is_default and cfg.name not in explicit:
+                if cfg.optional or (self.opts.sources_file_is_default and cfg.name not in explicit):
                     print(f"[accord] source {cfg.name!r} left out: {cfg.path} does not exist", flush=True)
                     continue
                 raise SystemExit(f"accord up: source {cfg.name!r}: {cfg.path} does not exist")
@@ -216,12 +231,15 @@ class Stack:
             encoding="utf-8",
         )
         args = ["--sources-file", str(effective)]
-        if all(cfg.kind in LOCAL_KINDS for cfg in usable):
+        if self.opts.until_idle or all(cfg.kind in LOCAL_KINDS for cfg in usable):
             args.append("--once")
         return args
 
     def run(self) -> int:
-        """Start everything and block until a signal (or idleness with `until_idle`); stop cleanly."""
+        """Start everything and block until a signal (or idleness with `until_idle`); stop cleanly.
+
+        Returns the exit code: 0, or 1 when `until_idle` ended with a fetcher that failed.
+        """
         stop = threading.Event()
 
         def _on_signal(signum: int, _frame: object) -> None:
@@ -237,8 +255,7 @@ class Stack:
             self.progress = ProgressLine(
                 ProgressSources(self.metrics_ports, self.database_url), tty=sys.stdout.isatty()
             )
-            self.watch(stop, started)
-            return 0
+            return 0 if self.watch(stop, started) else 1
         finally:
             self.shutdown()
             for s, handler in old.items():
@@ -258,8 +275,11 @@ class Stack:
               f"(docs at /docs); logs in {self.opts.state_dir / 'logs'}; Ctrl-C stops everything",
               flush=True)  # fmt: skip
 
-    def watch(self, stop: threading.Event, started: float) -> None:
-        """Supervise and print progress until `stop` (or, with `until_idle`, until everything is stored)."""
+    def watch(self, stop: threading.Event, started: float) -> bool:
+        """Supervise and print progress until `stop` (or, with `until_idle`, until everything is stored).
+
+        False when `until_idle` ended and the fetcher had failed (reported here), True otherwise.
+        """
         assert self.supervisor is not None and self.progress is not None
         idle_since: float | None = None
         while not stop.wait(self.opts.progress_interval):
@@ -274,7 +294,21 @@ class Stack:
             idle_since = idle_since or time.monotonic()
             if time.monotonic() - idle_since >= self.opts.idle_seconds:
                 self.progress.final(time.monotonic() - started - self.opts.idle_seconds)
-                return
+                return self.fetcher_succeeded()
+        return True
+
+    def fetcher_succeeded(self) -> bool:
+        """Whether the fetcher (if any) exited 0; a line pointing at its log when it did not."""
+        assert self.supervisor is not None
+        code = self.supervisor.exit_code("fetcher") if "fetcher" in self.supervisor.status() else 0
+        if code:
+            fetcher_log = self.opts.state_dir / "logs" / "fetcher.log"
+            print(
+                f"[accord] the fetcher exited {code}: a source failed or the fetcher crashed "
+                f"(fetcher.source.error / fetcher.failed in {fetcher_log}); what it published is stored",
+                flush=True,
+            )
+        return not code
 
     def shutdown(self) -> None:
         """Stop the fetcher first, then the extractors, then the store; the infrastructure last.

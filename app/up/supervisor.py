@@ -140,6 +140,10 @@ class Supervisor:
     def finished(self, name: str) -> bool:
         return self._children[name].finished
 
+    def exit_code(self, name: str) -> int | None:
+        """The last exit code of child `name` (None while it has never exited)."""
+        return self._children[name].last_exit
+
     def stop(self, timeout: float = 20.0, order: list[list[str]] | None = None) -> dict[str, int | None]:
         """SIGTERM the children (group by group when `order` is given), SIGKILL what is left after `timeout`.
 

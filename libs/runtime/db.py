@@ -7,6 +7,8 @@ the psycopg 3 driver.
 
 from __future__ import annotations
 
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import URL, make_url
 
@@ -24,6 +26,19 @@ def sqlalchemy_url(url: str) -> URL:
 def redacted(url: str) -> str:
     """The URL with its password hidden, for logs."""
     return make_url(url).render_as_string(hide_password=True)
+
+
+def with_query_defaults(url: str, params: dict[str, str]) -> str:
+    """`url` with `params` added to its query string; parameters the URL already sets win.
+
+    How `ACCORD_DATABASE_SSLMODE` / `ACCORD_DATABASE_SSLROOTCERT` reach libpq
+    (`postgresql://u:p@db:5432/accord` + sslmode=verify-full → `...?sslmode=verify-full`).
+    """
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    present = {k for k, _ in query}
+    query += [(k, v) for k, v in params.items() if k not in present]
+    return urlunsplit(parts._replace(query=urlencode(query, safe="/")))
 
 
 def pg_engine(

@@ -21,12 +21,14 @@ from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener
 from aiokafka.structs import TopicPartition
 
 from libs.runtime.broker import KafkaRecord, RebalanceListener
+from libs.runtime.kafka_security import kafka_security_kwargs
 from libs.runtime.producer import Producer
 from libs.runtime.settings import CommonSettings
 
 
 def consumer_config(settings: CommonSettings, *, group_id: str, client_id: str) -> dict[str, Any]:
-    """Keyword arguments for `AIOKafkaConsumer`: manual commits, the settings' timeouts and fetch sizes."""
+    """Keyword arguments for `AIOKafkaConsumer`: manual commits, the settings' timeouts and fetch sizes,
+    and the SASL/TLS arguments of `kafka_security_kwargs`."""
     if not settings.kafka_bootstrap_servers:
         raise ValueError("ACCORD_KAFKA_BOOTSTRAP_SERVERS is not set")
     return {
@@ -39,6 +41,7 @@ def consumer_config(settings: CommonSettings, *, group_id: str, client_id: str) 
         "heartbeat_interval_ms": settings.kafka_heartbeat_interval_ms,
         "max_poll_interval_ms": settings.kafka_max_poll_interval_ms,
         "max_partition_fetch_bytes": settings.kafka_max_partition_fetch_bytes,
+        **kafka_security_kwargs(settings),
     }
 
 

@@ -35,6 +35,7 @@ from aiokafka.structs import RecordMetadata
 
 from libs.contracts.records import OutRecord
 from libs.runtime.errors import ProcessingError
+from libs.runtime.kafka_security import kafka_security_kwargs
 from libs.runtime.metrics import RECORDS_PRODUCED
 from libs.runtime.settings import CommonSettings
 
@@ -95,6 +96,7 @@ def producer_config(settings: CommonSettings, *, client_id: str | None = None) -
         "max_request_size": settings.kafka_max_request_size,
         "linger_ms": settings.kafka_linger_ms,
         "request_timeout_ms": settings.kafka_request_timeout_ms,
+        **kafka_security_kwargs(settings),
     }
 
 

@@ -18,6 +18,7 @@ from libs.contracts.events import ExtractorInfo
 from libs.contracts.topics import all_topics
 from libs.runtime.consumer import Route, run_consumer, run_service
 from libs.runtime.errors import Interrupted
+from libs.runtime.kafka_security import kafka_security_kwargs
 from libs.runtime.retry import RetryPolicy
 from libs.runtime.topics import ensure_topics
 from services.extractor.config import SERVICE_NAME, ExtractorSettings
@@ -67,6 +68,7 @@ async def run(
                 retry=RetryPolicy.from_settings(settings),
                 stop=stop,
                 service=SERVICE_NAME,
+                security=kafka_security_kwargs(settings),
             )
         except Interrupted:
             return

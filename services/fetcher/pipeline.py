@@ -404,9 +404,14 @@ class SourcePipeline:
 
     def _source_failed(self, exc: BaseException) -> None:
         self._report.error = f"{error_class(exc)}: {exc}"
-        m.SOURCE_ERRORS.labels(**self._labels, error_class=error_class(exc)).inc()
+        reason = str(getattr(exc, "reason", None) or error_class(exc))
+        m.SOURCE_ERRORS.labels(**self._labels, reason=reason).inc()
         log.error(
-            "fetcher.source.error", source=self.spec.source, error_class=error_class(exc), error=str(exc)
+            "fetcher.source.error",
+            source=self.spec.source,
+            reason=reason,
+            error_class=error_class(exc),
+            error=str(exc),
         )
 
     def _log_progress(self) -> None:

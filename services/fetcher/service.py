@@ -2,10 +2,13 @@
 
 `run_fetcher(settings, sources, once=...)` runs all sources concurrently. With `once`, each source
 is scanned once (resuming an interrupted scan) and the call returns; otherwise each source is
-scanned again every `fetcher_poll_interval_s` (an unchanged local file costs one fingerprint)
-until `stop` is set. SIGTERM/SIGINT (`libs.runtime.service.install_stop_handlers`, installed by
-the CLI) set `stop`: reading stops, batches in flight are acknowledged and recorded, and the
-process exits 0 (a second signal exits at once; nothing is lost, the unrecorded batches are
+scanned again every `fetcher_poll_interval_s` (an unchanged local file costs one fingerprint;
+a web source polls on its own jittered interval and backs off after a failed poll,
+`Source.next_poll_in`) until `stop` is set. Web sources share one `WebContext` (`open_web`):
+one HTTP client, robots.txt cache, per-host politeness and the web state tables. Optional
+local sources whose file is missing are left out (`present`). SIGTERM/SIGINT
+(`libs.runtime.service.install_stop_handlers`, installed by the CLI) set `stop`: reading
+stops, batches in flight are acknowledged and recorded, and the process exits 0 (a second signal exits at once; nothing is lost, the unrecorded batches are
 published again on restart). Waiting for Postgres and the broker at start is retried per
 `ACCORD_RETRY_*`. Every loop ticks `libs.runtime.health.LIVENESS` (`GET /healthz` on the
 metrics port).
@@ -16,14 +19,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import structlog
 
-from libs.contracts.topics import TopicSettings, TopicSpec
+from libs.contracts.topics import TopicSettings, all_topics
 from libs.runtime.db import redacted
 from libs.runtime.errors import Interrupted, is_transient
 from libs.runtime.health import LIVENESS
+from libs.runtime.kafka_security import kafka_security_kwargs
 from libs.runtime.producer import Producer
 from libs.runtime.retry import RetryPolicy, count_retry, retry_async, stoppable_sleep
 from libs.runtime.topics import ensure_topics_best_effort
@@ -40,6 +44,11 @@ from services.fetcher.pipeline import (
     SourceReport,
 )
 from services.fetcher.sources import Source, open_source
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from services.fetcher.web.context import WebContext
 
 log = structlog.get_logger(__name__)
 
@@ -108,8 +117,8 @@ async def _publisher(
         yield given
         return
     bootstrap = str(settings.kafka_bootstrap_servers)
-    spec = TopicSpec(topics.topic_articles_raw, topics.topic_partitions)
-    await ensure_topics_best_effort(bootstrap, [spec], service=SERVICE)
+    raw = [spec for spec in all_topics(topics) if spec.name == topics.topic_articles_raw]  # with its configs
+    await ensure_topics_best_effort(bootstrap, raw, service=SERVICE, security=kafka_security_kwargs(settings))
     producer = Producer(settings, service=SERVICE)
     try:
         await _until_ready(settings, stop, "connect", producer.start)
@@ -138,7 +147,7 @@ async def run_fetcher(
     topics = topics or TopicSettings()
     stop = stop or asyncio.Event()
     _check(settings, configs, publisher)
-    sources: list[Source] = [open_source(c) for c in configs]
+    sources: list[Source] = [open_source(c) for c in present(configs)]
     database_url = str(settings.database_url)
     once = once or max_items is not None
     try:
@@ -149,26 +158,36 @@ async def run_fetcher(
             log.info("fetcher.db.ready", database=redacted(database_url), revision=revision)
         engine = ledger_engine(database_url)
         builder = Builder(settings.fetcher_build_workers)
+        web = None
         try:
+            web = open_web(settings, engine, sources)  # None without web sources
             async with _publisher(settings, topics, stop, publisher) as pub:
                 options = pipeline_options(settings, topics)
                 runner = _Runner(PgLedger(engine), pub, builder, options, settings.fetcher_poll_interval_s)
-                log.info(
-                    "fetcher.start",
-                    sources=[
-                        {"name": c.name, "kind": c.kind, "path": str(c.path) if c.path else None}
-                        for c in configs
-                    ],
-                    topic=topics.topic_articles_raw,
-                    once=once,
-                    build_workers=settings.fetcher_build_workers,
-                )
+                _log_start(settings, configs, topics, once)
                 return await runner.run_all(sources, stop, once=once, max_items=max_items, rescan=rescan)
         finally:
+            if web is not None:
+                await web.aclose()
             await asyncio.to_thread(builder.close)
             engine.dispose()
     except Interrupted:  # stopped while waiting for Postgres or the broker
         return []
+
+
+def _log_start(
+    settings: FetcherSettings, configs: Sequence[SourceConfig], topics: TopicSettings, once: bool
+) -> None:
+    log.info(
+        "fetcher.start",
+        sources=[
+            {"name": c.name, "kind": c.kind, "path": str(c.path) if c.path else None, "url": c.url}
+            for c in configs
+        ],
+        topic=topics.topic_articles_raw,
+        once=once,
+        build_workers=settings.fetcher_build_workers,
+    )
 
 
 class _Runner:
@@ -223,4 +242,34 @@ class _Runner:
             first = False
             if once:
                 return
-            await _wait(stop, self.poll_s)
+            await _wait(stop, source.next_poll_in(report.error is not None, self.poll_s))
+
+
+def present(configs: Sequence[SourceConfig]) -> list[SourceConfig]:
+    """`configs` without the optional local sources whose file is missing (each left out with a log line)."""
+    out = []
+    for c in configs:
+        if c.optional and c.path is not None and not c.path.exists():
+            log.info("fetcher.source.absent", source=c.name, path=str(c.path), note="optional: left out")
+            continue
+        out.append(c)
+    return out
+
+
+def open_web(settings: FetcherSettings, engine: Engine, sources: Sequence[Source]) -> WebContext | None:
+    """The shared `WebContext`, attached to every web source; None when there is none."""
+    from services.fetcher.web.context import WebContext
+    from services.fetcher.web.settings import DEFAULT_CONTACT_URL
+    from services.fetcher.web.source import WebSource
+
+    web_sources = [s for s in sources if isinstance(s, WebSource)]
+    if not web_sources:
+        return None
+    if settings.fetcher_web_contact_url == DEFAULT_CONTACT_URL and not settings.fetcher_web_user_agent:
+        log.warning(
+            "fetcher.web.contact_unset", note="set ACCORD_FETCHER_WEB_CONTACT_URL to your contact page"
+        )
+    web = WebContext(settings, engine, metrics_port=settings.metrics_port)
+    for source in web_sources:
+        source.attach(web)
+    return web

@@ -1,7 +1,7 @@
 """`accord store`: migrate, then the API and the sink in one process; or one part at a time.
 
     accord store [--host H] [--port P] [--no-migrate]   # migrations, API and sink together
-    accord store migrate [--revision REV | --downgrade REV | --current]
+    accord store migrate [--revision REV | --downgrade REV | --current | --check]
     accord store api [--host H] [--port P] [--migrate]
     accord store sink [--group G] [--batch-size N] [--metrics-port P] [--migrate]
 
@@ -73,6 +73,8 @@ def _migrate(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     configure_logging(SERVICE_NAME, settings)
+    if args.check:
+        return _check(settings)
     if args.current:
         engine = make_engine(settings)
         try:
@@ -83,6 +85,22 @@ def _migrate(args: argparse.Namespace) -> int:
     revision = migrate_store(settings, revision=args.revision, downgrade_to=args.downgrade)
     print(f"store schema at revision {revision}")
     return 0
+
+
+def _check(settings: Any) -> int:
+    """0 when the schema serves this code (a newer one too), else 1 with the reason: for init containers."""
+    from services.store.db import migrate
+    from services.store.db.session import make_engine
+
+    engine = make_engine(settings)
+    try:
+        problem = migrate.schema_problem(engine)
+    except Exception as exc:  # an unreachable database is "not ready" too, with its reason
+        problem = f"database unreachable: {type(exc).__name__}: {exc}".splitlines()[0]
+    finally:
+        engine.dispose()
+    print(f"store schema: {problem or 'ready'}")
+    return 1 if problem else 0
 
 
 def _api_options(p: argparse.ArgumentParser) -> None:
@@ -118,6 +136,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     g.add_argument("--revision", default="head", help="upgrade to this revision (default head)")
     g.add_argument("--downgrade", metavar="REV", help="downgrade to REV (`base` drops the store's tables)")
     g.add_argument("--current", action="store_true", help="print the current and the head revision")
+    g.add_argument(
+        "--check",
+        action="store_true",
+        help="exit 0 when the schema serves this code, 1 otherwise (init containers)",
+    )
     m.set_defaults(func=_migrate)
 
     a = parts.add_parser("api", help="serve the HTTP API only")

@@ -17,6 +17,7 @@ import uvicorn
 from fastapi import FastAPI
 
 from libs.contracts.topics import all_topics
+from libs.runtime.kafka_security import kafka_security_kwargs
 from libs.runtime.topics import ensure_topics_best_effort
 from services.store.core.config import SERVICE_NAME, StoreSettings
 from services.store.db import migrate
@@ -81,7 +82,10 @@ async def _create_topics(settings: StoreSettings) -> None:
     """Create the pipeline's topics if missing; a broker that does not answer is only logged (the sink retries)."""
     if settings.kafka_bootstrap_servers:
         await ensure_topics_best_effort(
-            settings.kafka_bootstrap_servers, all_topics(settings), service=SERVICE_NAME
+            settings.kafka_bootstrap_servers,
+            all_topics(settings),
+            service=SERVICE_NAME,
+            security=kafka_security_kwargs(settings),
         )
 
 

@@ -129,3 +129,15 @@ def test_settings_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ACCORD_FETCHER_BATCH_SIZE", "123")
     s = FetcherSettings()
     assert s.fetcher_sources == ["jsonl:a.jsonl"] and s.fetcher_batch_size == 123
+
+
+def test_web_specs_carry_a_url() -> None:
+    cfg = parse_source_spec("feed:http://127.0.0.1:8080/feed.xml")
+    assert (cfg.kind, cfg.url, cfg.path, cfg.name) == (
+        "feed",
+        "http://127.0.0.1:8080/feed.xml",
+        None,
+        "127.0.0.1-8080-feed.xml",
+    )
+    named = parse_source_spec("tt=site:https://www.tehrantimes.com/")
+    assert (named.name, named.kind, named.url) == ("tt", "site", "https://www.tehrantimes.com/")

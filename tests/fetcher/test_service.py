@@ -383,3 +383,12 @@ def test_forget_republishes_articles_a_lost_broker_never_delivered(
     assert Counter(r.key.decode() for r in records) == Counter({k: 2 for k in lost}) + Counter(
         {r.key.decode(): 1 for r in records if r.key.decode() not in lost}
     )
+
+
+def test_optional_sources_whose_file_is_missing_are_left_out(tmp_path: Path) -> None:
+    from services.fetcher.service import present
+
+    web = SourceConfig(name="feed", kind="feed", url="http://127.0.0.1:8080/feed.xml")
+    missing = SourceConfig(name="corpus", kind="jsonl", path=tmp_path / "absent.jsonl.gz", optional=True)
+    required = SourceConfig(name="local", kind="jsonl", path=tmp_path / "also-absent.jsonl")
+    assert present([missing, web, required]) == [web, required]  # a required one fails later, loudly

@@ -1,10 +1,13 @@
-"""Database URLs and the one engine recipe."""
+"""Database URLs, the one engine recipe, and the Postgres TLS settings that join the URL."""
 
 from __future__ import annotations
 
 import pytest
 
-from libs.runtime.db import pg_engine, redacted, sqlalchemy_url
+from libs.runtime.db import pg_engine, redacted, sqlalchemy_url, with_query_defaults
+from libs.runtime.settings import CommonSettings
+
+URL = "postgresql://accord:pw@db.example:5432/accord"
 
 
 def test_urls_get_the_psycopg_driver_and_passwords_are_hidden() -> None:
@@ -26,3 +29,30 @@ def test_pg_engine_sets_the_pool_and_the_timeouts() -> None:
     assert engine.pool.size() == 2
     assert engine.url.drivername == "postgresql+psycopg"
     engine.dispose()
+
+
+def test_query_defaults_are_added_and_the_url_wins() -> None:
+    assert with_query_defaults(URL, {"sslmode": "require"}) == URL + "?sslmode=require"
+    assert with_query_defaults(URL + "?sslmode=disable", {"sslmode": "require"}) == URL + "?sslmode=disable"
+    socket = "postgresql://accord@/accord?host=/run/pg"
+    assert with_query_defaults(socket, {"sslmode": "disable"}) == socket + "&sslmode=disable"
+
+
+def test_tls_settings_join_the_database_url() -> None:
+    s = CommonSettings(
+        database_url=URL, database_sslmode="verify-full", database_sslrootcert="/etc/pg/ca.crt"
+    )
+    assert s.database_url == URL + "?sslmode=verify-full&sslrootcert=/etc/pg/ca.crt"
+    assert sqlalchemy_url(s.database_url).query == {"sslmode": "verify-full", "sslrootcert": "/etc/pg/ca.crt"}
+
+
+def test_tls_settings_reach_the_engine() -> None:
+    s = CommonSettings(database_url=URL, database_sslmode="require")
+    engine = pg_engine(s.database_url, application_name="accord-test")
+    assert engine.url.query == {"sslmode": "require"}
+    engine.dispose()
+
+
+def test_without_tls_settings_the_url_is_untouched() -> None:
+    assert CommonSettings(database_url=URL).database_url == URL
+    assert CommonSettings(database_sslmode="require").database_url is None  # embedded Postgres: nothing to do

@@ -1,6 +1,7 @@
 """Source kinds: each turns a configured source into a stream of `Document`s / `Skipped` items.
 
-The interface (web kinds — feeds, sitemaps, pages — plug in the same way):
+The interface (the web kinds `feed`, `sitemap`, `page`, `site` build on it in
+`services.fetcher.web.source.WebSource`):
 
 - `Source(config)` validates the kind's `options` (`Options` model) and raises `ConfigError`;
 - `fingerprint()` names the source's current content (None = unknown); the pipeline skips a
@@ -74,6 +75,10 @@ class Source(ABC):
     def scan(self, cursor: Cursor | None) -> AsyncIterator[Item]:
         """Items from `cursor` on (None = from the beginning)."""
 
+    def next_poll_in(self, failed: bool, default_s: float) -> float:
+        """Seconds until the next scan in follow mode (web sources: own interval, jitter, backoff)."""
+        return default_s
+
 
 class LocalSource(Source):
     """A source read with blocking file I/O, driven from a worker thread in chunks."""
@@ -108,10 +113,15 @@ class LocalSource(Source):
 
 
 def _registry() -> dict[str, type[Source]]:
+    from services.fetcher.sources.feed import FeedSource
     from services.fetcher.sources.folder import FolderSource
     from services.fetcher.sources.jsonl import JsonlSource
+    from services.fetcher.sources.page import PageSource
+    from services.fetcher.sources.site import SiteSource
+    from services.fetcher.sources.sitemap import SitemapSource
 
-    return {cls.kind: cls for cls in (JsonlSource, FolderSource)}
+    kinds = (JsonlSource, FolderSource, FeedSource, SitemapSource, PageSource, SiteSource)
+    return {cls.kind: cls for cls in kinds}
 
 
 def known_kinds() -> list[str]:

@@ -2,6 +2,9 @@
 
 The embedded broker is memory-only, so an interrupted backfill loses what sat
 in Kafka; the restart must still end with every article stored exactly once.
+With `--until-idle` the fetcher reads or polls each source once (web sources too)
+and `accord up` exits when everything is stored (the web end-to-end test runs it:
+`tests/fetcher/web/test_end_to_end.py`).
 """
 
 from __future__ import annotations
@@ -20,11 +23,12 @@ import psutil
 import psycopg
 import pytest
 
+from app.up.stack import Stack, UpOptions
+from app.up.supervisor import ProcessSpec, Supervisor
 from libs.contracts.topics import TopicSettings
 from libs.infra.broker import free_port
+from libs.runtime.settings import CommonSettings
 from tests.integration.synthetic import make_articles
-
-pytestmark = pytest.mark.integration
 
 
 def _up(state: Path, source: Path, port: int, *extra: str) -> subprocess.Popen[str]:
@@ -72,6 +76,7 @@ def state(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path / "state"
 
 
+@pytest.mark.integration
 def test_ctrl_c_stops_everything_and_a_restart_completes_the_backfill(state: Path, tmp_path: Path) -> None:
     """Ctrl-C in a terminal sends SIGINT to the whole foreground process group: every service drains and
     exits 0 (the embedded broker and Postgres, in sessions of their own, outlive the drain)."""
@@ -135,6 +140,7 @@ def test_ctrl_c_stops_everything_and_a_restart_completes_the_backfill(state: Pat
     assert missing == 0, "every article's events are stored"
 
 
+@pytest.mark.integration
 def test_configured_infrastructure_is_used_and_nothing_is_started(
     state: Path, tmp_path: Path, kafka_bootstrap: str, unique_topics: TopicSettings, database_url: str
 ) -> None:
@@ -165,3 +171,42 @@ def test_configured_infrastructure_is_used_and_nothing_is_started(
     with psycopg.connect(database_url) as conn:
         stored = conn.execute("select count(*) from articles").fetchone()[0]
     assert stored == len({r["text"] for r in records})
+
+
+def _stack(tmp_path: Path, *sources: str, until_idle: bool) -> Stack:
+    opts = UpOptions(sources=list(sources), state_dir=tmp_path, until_idle=until_idle)
+    return Stack(opts, CommonSettings(kafka_bootstrap_servers="k:9092", database_url="postgresql://x/y"))
+
+
+def test_the_fetcher_follows_web_sources_unless_until_idle(tmp_path: Path) -> None:
+    local = tmp_path / "a.jsonl"
+    local.write_text("", encoding="utf-8")
+    feed = "feed:http://127.0.0.1:9/feed.xml"
+    assert "--once" not in _stack(tmp_path, feed, f"jsonl:{local}", until_idle=False).fetcher_args()
+    assert "--once" in _stack(tmp_path, f"jsonl:{local}", until_idle=False).fetcher_args()  # files end
+    stack = _stack(tmp_path, feed, f"jsonl:{local}", until_idle=True)
+    assert "--once" in stack.fetcher_args(), "--until-idle: each source (web too) is polled once"
+    (fetcher,) = [s for s in stack.service_specs() if s.name == "fetcher"]
+    assert fetcher.restart is False, "a one-shot fetcher's exit is final (no restart loop)"
+    (following,) = [
+        s for s in _stack(tmp_path, feed, until_idle=False).service_specs() if s.name == "fetcher"
+    ]
+    assert following.restart is True
+
+
+@pytest.mark.parametrize(("code", "ok"), [(0, True), (1, False)])
+def test_until_idle_reports_a_failed_fetcher(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], code: int, ok: bool
+) -> None:
+    stack = _stack(tmp_path, until_idle=True)
+    argv = [sys.executable, "-c", f"raise SystemExit({code})"]
+    stack.supervisor = Supervisor([ProcessSpec("fetcher", argv, restart=False)])
+    stack.supervisor.start()
+    deadline = time.monotonic() + 20
+    while not stack.supervisor.finished("fetcher") and time.monotonic() < deadline:
+        stack.supervisor.poll()
+        time.sleep(0.05)
+    assert stack.supervisor.exit_code("fetcher") == code
+    assert stack.fetcher_succeeded() is ok
+    said = capsys.readouterr().out
+    assert ("the fetcher exited 1: a source failed" in said) is not ok, said

@@ -76,7 +76,9 @@ def test_stop_terminates_and_kills_stragglers(tmp_path: Path) -> None:
 
 def test_no_restart_policy_marks_crash_finished() -> None:
     sup = Supervisor([ProcessSpec("once", _py("raise SystemExit(1)"), restart=False)])
+    assert sup.exit_code("once") is None
     sup.start()
     _poll_until(sup, lambda: sup.finished("once"))
     sup.stop(timeout=1)
     assert sup.status()["once"] == "finished(1)"
+    assert sup.exit_code("once") == 1
