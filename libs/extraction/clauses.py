@@ -156,11 +156,19 @@ def cue_parties(
         a <= m.start < b and m.role in (TOPIC, TARGET) and m.code not in own for m in info.parties.mentions
     ):
         return own, EXPLICIT, (a, b)
-    # other clauses with conflict words, with a cue of their own, or subordinate ("after Tehran and the
-    # 5+1 reached a deal"), keep their parties
-    conflict_segments = [around(strong, cs, lo, hi) for cs, _ in info.conflict_spans if not (a <= cs < b)]
-    conflict_segments += [around(strong, c.start, lo, hi) for c in info.cues if not (a <= c.start < b)]
-    conflict_segments += [
+    return _sentence_parties(info, own, text, strong, (a, b)), EXPLICIT, (lo, hi)
+
+
+def _sentence_parties(
+    info: SentenceInfo, own: list[str], text: str, strong: list[int], clause: tuple[int, int]
+) -> list[str]:
+    """The cue clause's parties and the sentence's others, less those of clauses with conflict words,
+    with a cue of their own, or subordinate ("after Tehran and the 5+1 reached a deal")."""
+    lo, hi = info.sent.start, info.sent.end
+    a, b = clause
+    kept = [around(strong, cs, lo, hi) for cs, _ in info.conflict_spans if not (a <= cs < b)]
+    kept += [around(strong, c.start, lo, hi) for c in info.cues if not (a <= c.start < b)]
+    kept += [
         around(strong, m.end(), lo, hi)
         for m in _SUBORDINATE.finditer(text, lo, hi)
         if not (a <= m.start() < b)
@@ -169,10 +177,10 @@ def cue_parties(
     for m in info.parties.mentions:
         if m.role not in PARTY_ROLES or m.code in out:
             continue
-        if any(x <= m.start < y for x, y in conflict_segments):
+        if any(x <= m.start < y for x, y in kept):
             continue
         out.append(m.code)
-    return out, EXPLICIT, (lo, hi)
+    return out
 
 
 _WITH_CUE = re.compile(r"(?:with|between)$", re.IGNORECASE)

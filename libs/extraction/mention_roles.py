@@ -246,15 +246,23 @@ _BLESSING_BEFORE = re.compile(
 )
 
 
-def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazetteer) -> str:
-    before = work[max(lo, m.start - 120) : m.start]
-    after = work[m.end : m.end + 60]
+def _described_role(m: Match, before: str, after: str) -> str | None:
+    """The role of a mention that only describes someone or somewhere: a backer, a place, an origin."""
     if _BACKER_AFTER.match(after) or _BLESSING_BEFORE.search(before):
         return TOPIC
     if m.kind in ("capital", "city", "demonym") and _PLACE_DESCRIPTOR_AFTER.match(after):
         return VENUE
     if m.kind in ("capital", "city") and _ORIGIN_BEFORE.search(before):
         return TOPIC  # not where the event is either
+    return None
+
+
+def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazetteer) -> str:
+    before = work[max(lo, m.start - 120) : m.start]
+    after = work[m.end : m.end + 60]
+    described = _described_role(m, before, after)
+    if described is not None:
+        return described
     if m.is_igo:
         if _FORUM_BEFORE.search(before):
             return FORUM
