@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 UV_VERSION := 0.13.9
 SHARED ?= ../shared
 
-.PHONY: install lock test test-unit test-integration test-deploy tools lint fmt run eval reliability bench bench-extract bench-pipeline bench-fetcher bench-fetcher-web bench-store bench-runtime bench-extractor schemas clean help
+.PHONY: install lock test test-unit test-integration test-deploy tools lint fmt run eval errors reliability bench bench-extract bench-pipeline bench-fetcher bench-fetcher-web bench-store bench-runtime bench-extractor schemas clean help
 
 help:
 	@echo "make run      start the embedded broker + Postgres and every service (Ctrl-C stops all)"
@@ -72,6 +72,11 @@ schemas: install
 
 eval: install
 	$(BIN)/python -m libs.evaluation.eval --shared $(SHARED)
+
+# False negatives / false positives per set, with the tally by cause (libs/evaluation/errors.py).
+errors: install
+	$(BIN)/accord errors --shared $(SHARED) --set tests/extraction/data/blind_1.jsonl \
+		--set tests/extraction/data/devpool.jsonl --sentences tests/extraction/data/sentences_1.jsonl --tally-only
 
 # Confidence against the share of right events, on the blind sets (issue 13).
 reliability: install

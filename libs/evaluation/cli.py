@@ -1,8 +1,9 @@
-"""`accord score` and `accord sample-blind`: measure the extraction against annotations.
+"""`accord score`, `accord sample-blind`, `accord errors`: measure the extraction against annotations.
 
     accord score --gold ../shared/gold/dev.jsonl --pred events.jsonl [--json metrics.json]
     accord score --sentences tests/extraction/data/sentences_1.jsonl [--pred events.jsonl] [--shared ../shared]
     accord sample-blind --seed 1301 --articles 130 --exclude tests/extraction/data/extra_gold*.jsonl --out ids.jsonl
+    accord errors --set tests/extraction/data/blind_1.jsonl --sentences tests/extraction/data/sentences_1.jsonl
 
 With `--sentences`, the engine is run on each sentence's corpus article (or
 `--pred` gives `accord extract` output for those articles) and cooperative dyads
@@ -108,3 +109,50 @@ def register(sub: argparse._SubParsersAction) -> None:
     b.add_argument("--shared", default=str(DEFAULT_SHARED), help="shared folder with the corpus")
     b.add_argument("--out", required=True, help="output JSON-lines file of ids")
     b.set_defaults(func=_sample_blind)
+
+    e = sub.add_parser(
+        "errors", help="list false-negative and false-positive events per set, with a tally by cause"
+    )
+    e.add_argument("--set", action="append", default=[], help="article-level gold set (repeatable)")
+    e.add_argument("--sentences", action="append", default=[], help="sentence-level dyad set (repeatable)")
+    e.add_argument(
+        "--causes", default=None, help="causes TSV (default: libs/evaluation/data/error_causes.tsv)"
+    )
+    e.add_argument("--shared", default=str(DEFAULT_SHARED), help="shared folder with the corpus")
+    e.add_argument("--tally-only", action="store_true", help="print the tallies, not the items")
+    e.add_argument("--json", default=None, help="also write every item as JSON to this file")
+    e.set_defaults(func=_errors)
+
+
+def _errors(args: argparse.Namespace) -> int:
+    from libs.evaluation.errors import (
+        CAUSES_FILE,
+        apply_causes,
+        dump,
+        format_items,
+        format_tally,
+        read_causes,
+        run_errors,
+        tally,
+    )
+    from libs.extraction import Extractor
+
+    paths = [Path(p) for p in [*args.set, *args.sentences]]
+    missing = [p for p in paths if not p.exists()]
+    if missing or not paths:
+        print(f"accord errors: no set given or file not found: {missing}", file=sys.stderr)
+        return 2
+    items = run_errors(
+        Extractor(), [Path(p) for p in args.set], [Path(p) for p in args.sentences], Path(args.shared)
+    )
+    apply_causes(items, read_causes(Path(args.causes) if args.causes else CAUSES_FILE))
+    if not args.tally_only:
+        print(format_items(items))
+        print()
+    for name in dict.fromkeys(it.set for it in items):
+        print(format_tally(tally(it for it in items if it.set == name), f"== {name}"))
+        print()
+    print(format_tally(tally(items), "== all sets"))
+    if args.json:
+        dump(items, Path(args.json))
+    return 0

@@ -1,8 +1,8 @@
 """`python -m libs.evaluation.eval --shared ../shared`: extract the gold articles and score them (`make eval`).
 
 Runs the extractor on the dev set and, separately, on the project's own held-out
-annotations (`tests/extraction/data/extra_gold*.jsonl` and `blind_*.jsonl`, ids
-and labels only, one score per file) and the sentence-level dyad sets
+annotations (`tests/extraction/data/extra_gold*.jsonl`, `blind_*.jsonl` and
+`devpool*.jsonl`, ids and labels only, one score per file) and the sentence-level dyad sets
 (`sentences_*.jsonl`), and prints one score table per set.
 """
 
@@ -29,7 +29,7 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         default=None,
         help="own article sets to score separately (repeatable; default: tests/extraction/data/"
-        "extra_gold*.jsonl and blind_*.jsonl)",
+        "extra_gold*.jsonl, blind_*.jsonl and devpool*.jsonl)",
     )
     parser.add_argument(
         "--sentences",
@@ -46,7 +46,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def default_article_sets() -> list[Path]:
     """The repo's own article-level annotation sets (ids and labels only)."""
-    return sorted(EXTRA_DIR.glob("extra_gold*.jsonl")) + sorted(EXTRA_DIR.glob("blind_*.jsonl"))
+    return (
+        sorted(EXTRA_DIR.glob("extra_gold*.jsonl"))
+        + sorted(EXTRA_DIR.glob("blind_*.jsonl"))
+        + sorted(EXTRA_DIR.glob("devpool*.jsonl"))
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,8 +1,8 @@
 """Is `confidence` calibrated? A reliability table: bins of confidence against the share of right events.
 
 `python -m libs.evaluation.reliability --shared ../shared [--set FILE ...]` runs the
-engine on article-level gold sets (default: the blind sets
-`tests/extraction/data/blind_*.jsonl`) and counts, per confidence bin, how many
+engine on article-level gold sets (default: the blind sets and the development
+pool, `tests/extraction/data/blind_*.jsonl` and `devpool*.jsonl`) and counts, per confidence bin, how many
 predicted events are right. An event is **right** when every country pair it
 makes is a pair of a gold event of its article (an event with one country and
 IGOs: a gold event with the same parties); **typed-right** also needs a gold event
@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", type=Path, action="append", default=None, help="gold set (repeatable)")
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args(argv)
-    sets = args.set or sorted(EXTRA_DIR.glob("blind_*.jsonl"))
+    sets = args.set or sorted(EXTRA_DIR.glob("blind_*.jsonl")) + sorted(EXTRA_DIR.glob("devpool*.jsonl"))
     if not sets:
         print("no gold set given or found", file=sys.stderr)
         return 2

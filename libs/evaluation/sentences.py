@@ -8,7 +8,8 @@ IGOs by short name).
 How the engine is run for a sentence: on the **full article** (context such as
 "the two sides" needs the sentences before), without a publication date; the
 sentence's predicted dyads are the unordered party pairs (countries and IGOs) of
-every event whose evidence overlaps the sentence span. Every engine event is
+every event whose evidence overlaps the sentence span (for a sentence the crawl
+repeated, the span of its first occurrence, which is where the engine reads it). Every engine event is
 cooperative, so predictions are compared with the gold's cooperative dyads
 (roots CONSULT, AGREE, SUPPORT, COOPERATE, AID) as unordered pairs, pooled over
 sentences (micro P/R/F1). Also reported: sentence detection (a sentence with at
@@ -19,6 +20,7 @@ THREATEN, ... : the engine calling conflict cooperation).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -31,6 +33,7 @@ from libs.evaluation.score import PRF, read_jsonl
 COOPERATIVE_ROOTS = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID"})
 
 Pair = tuple[str, str]
+Span = tuple[int, int]
 
 
 def party_code(code: str) -> str:
@@ -55,14 +58,40 @@ def gold_dyads(item: Mapping[str, Any]) -> tuple[set[Pair], set[Pair]]:
     return coop, other - coop
 
 
-def predicted_dyads(item: Mapping[str, Any], events: Iterable[Mapping[str, Any]]) -> set[Pair]:
-    """The party pairs of the events whose evidence overlaps the sentence span."""
-    lo, hi = int(item["start"]), int(item["end"])
+def predicted_dyads(
+    item: Mapping[str, Any], events: Iterable[Mapping[str, Any]], also: Iterable[Span] = ()
+) -> set[Pair]:
+    """The party pairs of the events whose evidence overlaps the sentence span (or one of `also`:
+    the first occurrence of a sentence the crawl repeated, annotation rule 5)."""
+    wanted = [(int(item["start"]), int(item["end"])), *also]
     out: set[Pair] = set()
     for ev in events:
         spans = [(int(e["start"]), int(e["end"])) for e in ev.get("evidence") or []]
-        if any(s < hi and lo < e for s, e in spans):
+        if any(s < hi and lo < e for s, e in spans for lo, hi in wanted):
             out |= _pairs([*(ev.get("countries") or []), *(ev.get("igos") or [])])
+    return out
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", text.lower())
+
+
+def first_occurrences(text: str, lo: int, hi: int) -> list[Span]:
+    """The spans of the first occurrences of the repeated sentences that text[lo:hi] overlaps.
+
+    The crawl repeats trailing sentences; the engine reads a repeat once (rule 5),
+    so its evidence is the first occurrence.
+    """
+    from libs.extraction.text import segment
+
+    first: dict[str, Span] = {}
+    out: list[Span] = []
+    for s in segment(text).sentences:
+        key = _key(s.text)
+        if not s.duplicate:
+            first.setdefault(key, (s.start, s.end))
+        elif s.start < hi and lo < s.end and key in first:
+            out.append(first[key])
     return out
 
 
@@ -132,7 +161,14 @@ def run_sentences(extractor: Any, items: list[Mapping[str, Any]], shared: Path) 
         if aid in texts:
             res = extractor.extract(texts[aid], article_id=aid)
             events[aid] = [e.model_dump(mode="json") for e in res.events]
-    predicted = {str(i["id"]): predicted_dyads(i, events.get(str(i["article_id"]), [])) for i in items}
+    predicted = {
+        str(i["id"]): predicted_dyads(
+            i,
+            events.get(str(i["article_id"]), []),
+            first_occurrences(texts.get(str(i["article_id"]), ""), int(i["start"]), int(i["end"])),
+        )
+        for i in items
+    }
     return score_sentences(items, predicted)
 
 

@@ -7,6 +7,7 @@ flags); `Candidate` is an event in the making, built by `discourse.py`, merged b
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from libs.extraction.dates import DateMention, DateValue
@@ -84,8 +85,12 @@ class Candidate:
         return frozenset(self.countries) | frozenset(self.igos)
 
 
-def split_parties(codes: list[str], igo_codes: set[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(countries, igos), each sorted and without duplicates."""
-    countries = tuple(sorted({c for c in codes if c not in igo_codes}))
-    igos = tuple(sorted({c for c in codes if c in igo_codes}))
+def split_parties(
+    codes: list[str], igo_codes: Collection[str], groups: Mapping[str, tuple[str, ...]] | None = None
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(countries, igos), each sorted and without duplicates; a group ("P5+1") stands for its members."""
+    groups = groups or {}
+    expanded = [m for c in codes for m in groups.get(c, (c,))]
+    countries = tuple(sorted({c for c in expanded if c not in igo_codes}))
+    igos = tuple(sorted({c for c in expanded if c in igo_codes}))
     return countries, igos

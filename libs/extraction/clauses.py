@@ -156,20 +156,35 @@ def cue_parties(
         a <= m.start < b and m.role in (TOPIC, TARGET) and m.code not in own for m in info.parties.mentions
     ):
         return own, EXPLICIT, (a, b)
-    # other clauses with conflict words, or with a cue of their own, keep their parties
-    conflict_segments = [around(strong, cs, lo, hi) for cs, _ in info.conflict_spans if not (a <= cs < b)]
-    conflict_segments += [around(strong, c.start, lo, hi) for c in info.cues if not (a <= c.start < b)]
+    return _sentence_parties(info, own, text, strong, (a, b)), EXPLICIT, (lo, hi)
+
+
+def _sentence_parties(
+    info: SentenceInfo, own: list[str], text: str, strong: list[int], clause: tuple[int, int]
+) -> list[str]:
+    """The cue clause's parties and the sentence's others, less those of clauses with conflict words,
+    with a cue of their own, or subordinate ("after Tehran and the 5+1 reached a deal")."""
+    lo, hi = info.sent.start, info.sent.end
+    a, b = clause
+    kept = [around(strong, cs, lo, hi) for cs, _ in info.conflict_spans if not (a <= cs < b)]
+    kept += [around(strong, c.start, lo, hi) for c in info.cues if not (a <= c.start < b)]
+    kept += [
+        around(strong, m.end(), lo, hi)
+        for m in _SUBORDINATE.finditer(text, lo, hi)
+        if not (a <= m.start() < b)
+    ]
     out = list(own)
     for m in info.parties.mentions:
         if m.role not in PARTY_ROLES or m.code in out:
             continue
-        if any(x <= m.start < y for x, y in conflict_segments):
+        if any(x <= m.start < y for x, y in kept):
             continue
         out.append(m.code)
-    return out, EXPLICIT, (lo, hi)
+    return out
 
 
 _WITH_CUE = re.compile(r"(?:with|between)$", re.IGNORECASE)
+_SUBORDINATE = re.compile(r"\s(?:when|while|whereas|because|although|after|before|since)\s")
 SEPARATE = re.compile(r"\bseparate(?:ly)?\b", re.IGNORECASE)
 # "negotiated with different countries including A, B and C": one by one
 _MANY_COUNTRIES = re.compile(
@@ -177,6 +192,40 @@ _MANY_COUNTRIES = re.compile(
     r"(?:countries|states|nations|governments),?\s+(?:including|such\s+as|like|namely)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+
+# "proposals from various countries like A, B and C", "security for the people of A, B and C": a list of
+# partners of one unnamed or earlier-named actor, one act each
+_SPOKES_INTRO = re.compile(
+    r"\b(?:from|for|to|by)\s+(?:(?:the\s+)?(?:different|various|several|many|numerous|other|\d+|a\s+number\s+of)\s+"
+    r"(?:\w+\s+)?(?:countries|states|nations|governments),?\s+(?:including|such\s+as|like|namely)\s+"
+    r"|(?:the\s+)?(?:people|peoples|nations|governments)\s+of\s+)(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def listed_spokes(
+    info: SentenceInfo, parties: list[str], lo: int, hi: int, text: str
+) -> tuple[list[str], list[str]]:
+    """(spokes, others): a list of parties introduced as partners of someone ("proposals from various
+    countries like A, B and C", "security for the people of A, B and C") and the clause's other
+    parties; ([], []) when there is no such list."""
+    ms = [
+        m for m in info.parties.mentions if lo <= m.start < hi and m.role in PARTY_ROLES and m.code in parties
+    ]
+    for i, first in enumerate(ms):
+        if not _SPOKES_INTRO.search(text, max(lo, first.start - 90), first.start):
+            continue
+        run = [first]
+        for m in ms[i + 1 :]:
+            gap = text[run[-1].end : m.start]
+            if m.code != run[-1].code and not (LIST_SEPARATOR.match(gap) or _CONNECTOR.match(gap)):
+                break
+            run.append(m)
+        spokes = list(dict.fromkeys(m.code for m in run))
+        if len(spokes) >= 2:
+            return spokes, [c for c in parties if c not in spokes]
+    return [], []
+
 
 LIST_SEPARATOR = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|plus\s+)(?:the\s+)?$")
 

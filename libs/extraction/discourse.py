@@ -26,7 +26,7 @@ What is carried from one sentence to the next lives in `DiscourseState`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from libs.extraction.candidates import (
@@ -52,6 +52,7 @@ from libs.extraction.clauses import (
     hub_and_spokes,
     joint_gathering,
     linked,
+    listed_spokes,
     many_countries_before,
     one_multilateral,
     segments,
@@ -60,7 +61,7 @@ from libs.extraction.clauses import (
     with_list,
 )
 from libs.extraction.deadline import DEADLINE_EVERY, Deadline
-from libs.extraction.gatherings import gathering_candidate
+from libs.extraction.gatherings import gathering_candidates
 from libs.extraction.mention_roles import ACTOR, PARTY_ROLES
 from libs.extraction.occasions import event_date, event_location, inherit_dates, merge_occasions
 from libs.extraction.syntax import SyntaxFilter
@@ -100,6 +101,7 @@ class ArticleContext:
     home: str | None  # the dateline's state
     reporting: re.Pattern[str]
     syntax: SyntaxFilter | None = None
+    groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # "P5+1" → its member states
 
 
 @dataclass(slots=True)
@@ -335,6 +337,20 @@ def _counterparts_groups(
     return [[subject, c] for c in parties], PRONOUN  # "X signed deals with A and with B": one deal each
 
 
+def _separately(site: CueSite, parties: list[str]) -> list[list[str]]:
+    """ "X separately received the new ambassadors of A, B and C", "in two separate phone calls with A and
+    B": the subject (the actor named last before the cue) with each of the others."""
+    info, cue, text = site.info, site.cue, site.text
+    seg_lo, seg_hi = site.segment
+    if len(parties) < 3 or not SEPARATE.search(text, max(seg_lo, cue.start - 60), min(seg_hi, cue.end + 40)):
+        return []
+    before = [m.code for m in info.parties.mentions if seg_lo <= m.start < cue.start and m.role == ACTOR]
+    subject = before[-1] if before else None
+    if subject is None or subject not in parties:
+        return []
+    return [[subject, p] for p in parties if p != subject]
+
+
 def _groups(
     site: CueSite, state: DiscourseState, parties: list[str], source: str
 ) -> tuple[list[list[str]], str]:
@@ -353,6 +369,13 @@ def _groups(
         if not subject or subject in listed:
             return [], source
         return [[subject, c] for c in listed], EXPLICIT
+    separate = _separately(site, parties)
+    if separate:  # "separately received the ambassadors of A, B and C": one act with each
+        return separate, source
+    spokes, others = listed_spokes(info, parties, seg_lo, seg_hi, text)
+    if spokes:  # "proposals from various countries like A, B and C": each with the receiver
+        hub = others[0] if len(others) == 1 else state.person_state or site.article.home
+        return ([[hub, c] for c in spokes if c != hub] if hub else []), source
     if with_list(info, parties, fine_lo, fine_hi, text):
         return _counterparts_groups(site, state, parties, source)
     groups = (
@@ -423,7 +446,7 @@ def _weak_cue_holds(site: CueSite, source: str) -> bool:
 
 def _candidate(site: CueSite, group: list[str], source: str) -> Candidate | None:
     """The candidate of one party group, dated and placed; None without two parties and a state."""
-    countries, igos = split_parties(group, site.article.igo_codes)
+    countries, igos = split_parties(group, site.article.igo_codes, site.article.groups)
     if len(countries) + len(igos) < 2 or not countries:
         return None
     info = site.info
@@ -469,6 +492,33 @@ def _type_candidates(
     return [c for c in (_candidate(site, g, source) for g in groups) if c is not None]
 
 
+def _cue_groups(cues: list[Cue], bounds: tuple[list[int], list[int]], info: SentenceInfo) -> list[list[Cue]]:
+    """The cues of one type, one group per clause that has a strong one ("negotiations with the U.S.
+    make no sense, Rouhani said in a phone call with Macron": two meetings); all of them when none is
+    strong (a weak cue needs its sentence's support)."""
+    strong = [c for c in cues if c.strong]
+    if len(strong) <= 1:
+        return [cues]
+    lo, hi = info.sent.start, info.sent.end
+    by_clause: dict[tuple[int, int], list[Cue]] = {}
+    for c in strong:
+        by_clause.setdefault(around(bounds[0], c.start, lo, hi), []).append(c)
+    return list(by_clause.values())
+
+
+def _widest(cands: list[Candidate]) -> list[Candidate]:
+    """Candidates of one type in one sentence, less those whose parties another one covers."""
+    return [
+        c
+        for i, c in enumerate(cands)
+        if not any(
+            (o.parties > c.parties) or (o.parties == c.parties and j < i)
+            for j, o in enumerate(cands)
+            if j != i
+        )
+    ]
+
+
 def sentence_candidates(pos: int, article: ArticleContext, state: DiscourseState) -> list[Candidate]:
     """The candidates the sentence at `pos` makes: one per cue type and party group, plus a gathering."""
     info = article.infos[pos]
@@ -479,13 +529,19 @@ def sentence_candidates(pos: int, article: ArticleContext, state: DiscourseState
     made: list[Candidate] = []
     for type_name in TYPE_ORDER:
         if type_name in by_type:
-            made.extend(_type_candidates(pos, type_name, by_type[type_name], bounds, article, state))
-    gathering = gathering_candidate(article.infos, pos, article.text, article.home, set(article.igo_codes))
-    if gathering is not None and not any(
-        c.type == gathering.type and c.parties >= gathering.parties for c in made
-    ):
-        made = [c for c in made if not (c.type == gathering.type and c.parties < gathering.parties)]
-        made.append(gathering)
+            found: list[Candidate] = []
+            for group in _cue_groups(by_type[type_name], bounds, info):
+                found.extend(_type_candidates(pos, type_name, group, bounds, article, state))
+            made.extend(_widest(found))
+    gatherings = gathering_candidates(
+        article.infos, pos, article.text, article.home, set(article.igo_codes), article.groups
+    )
+    if gatherings:
+        # the gathering read from its participants list replaces the same gathering read from a cue
+        covered = frozenset().union(*(g.parties for g in gatherings))
+        kinds = {g.type for g in gatherings} | {CONFERENCE}
+        made = [c for c in made if not (c.type in kinds and c.parties <= covered)]
+        made.extend(gatherings)
     return made
 
 
@@ -497,12 +553,13 @@ def build_candidates(
     reporting: re.Pattern[str],
     clock: Deadline | None = None,
     syntax: SyntaxFilter | None = None,
+    groups: Mapping[str, tuple[str, ...]] | None = None,
 ) -> list[Candidate]:
     """Candidates from the sentences (steps 2-5 of the module docstring), merged, in text order.
 
     `clock` is checked every `DEADLINE_EVERY` sentences (raises `DeadlineExceeded`).
     """
-    article = ArticleContext(infos, text, frozenset(igo_codes), home, reporting, syntax)
+    article = ArticleContext(infos, text, frozenset(igo_codes), home, reporting, syntax, dict(groups or {}))
     state = DiscourseState()
     cands: list[Candidate] = []
     clock = clock or Deadline(None)

@@ -38,6 +38,7 @@ from libs.extraction.discourse import build_candidates
 from libs.extraction.errors import InvalidArticleError
 from libs.extraction.event_participants import NerResult, ParticipantFinder
 from libs.extraction.fastre import PrefixScanner, Scan
+from libs.extraction.gatherings import attending
 from libs.extraction.gazetteer import Gazetteer, Match
 from libs.extraction.language import default_detector
 from libs.extraction.mention_roles import (
@@ -63,10 +64,18 @@ from libs.extraction.triggers import Cue, CueMatcher, filter_cues
 from libs.extraction.version import EXTRACTOR_NAME, EXTRACTOR_VERSION
 
 # "the fight against terrorism", "counter-narcotics", "war on drugs": a common fight is cooperation
+_THREATS = r"(?:terror\w*|drugs?|narcotics?|traffick\w*|extremis\w*|Daesh|ISIL|ISIS|piracy|smuggl\w*|crimes?|pandemic|coronavirus|COVID-19)"
 _SHARED_FIGHT = re.compile(
     r"\b(?:fight\w*|combat\w*|counter(?:ing)?|against|war\s+on|confront\w*|eradicat\w*|tackl\w*|curb\w*|"
-    r"counter-)\s*(?:against\s+)?(?:the\s+)?(?:[\w()-]+\s+){0,3}?(?:terror\w*|drugs?|narcotics?|traffick\w*|"
-    r"extremis\w*|Daesh|ISIL|ISIS|piracy|smuggl\w*|crimes?|pandemic|coronavirus|COVID-19)",
+    r"counter-)\s*(?:against\s+)?(?:the\s+)?(?:[\w()-]+\s+){0,3}?"
+    + _THREATS
+    # "fight terrorism, extremism and other trans-regional crimes": the whole list is the common fight
+    + r"(?:,?\s+(?:and\s+|or\s+)?(?:other\s+)?(?:[\w-]+\s+){0,2}?"
+    + _THREATS
+    + r")*"
+    # "the lifting of sanctions", "sanctions relief": the end of a conflict is no conflict
+    r"|\b(?:lift\w*|remov\w*|eas\w*|relief\s+from|end\w*|scrap\w*|waiv\w*)\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?sanctions"
+    r"|\bsanctions\s+(?:relief|removal|lifting|waivers?|(?:were|have\s+been|had\s+been|are|being)\s+(?:lifted|removed|eased))",
     re.IGNORECASE,
 )
 _OTHER_PARTY = re.compile(
@@ -132,7 +141,7 @@ class Extractor:
                 *self.sector_matcher.patterns,
             ]
         )
-        self._igo_codes = set((self.resources.igos.get("igos") or {}).keys())
+        self._igo_codes = set((self.resources.igos.get("igos") or {}).keys()) | set(self.gazetteer.groups)
         self._known_people = dict(self.resources.people)
         self._known_automaton = ahocorasick.Automaton()
         for name, code in self._known_people.items():
@@ -182,13 +191,22 @@ class Extractor:
         raw_cues = self.cue_matcher.find(scan, 0, len(doc.work))
         matches = self.gazetteer.find(doc.work, 0, len(doc.work))
         clock.check("lexicon scan")
-        if not raw_cues or len({m.code for m in matches} | self._known_codes(doc.work)) < 2:
+        if (not raw_cues and not attending(doc.work)) or len(
+            {m.code for m in matches} | self._known_codes(doc.work)
+        ) < 2:
             return ExtractionResult([], None, "en")
 
         analysis = self._analyse(doc, scan, sentences, matches, raw_cues, pub_day, clock)
         home = self._home_state(doc)
         cands = build_candidates(
-            analysis.infos, doc.work, self._igo_codes, home, self.resources.reporting, clock, self.syntax
+            analysis.infos,
+            doc.work,
+            self._igo_codes,
+            home,
+            self.resources.reporting,
+            clock,
+            self.syntax,
+            self.gazetteer.groups,
         )
         if not cands:
             return ExtractionResult([], None, "en")

@@ -1,23 +1,43 @@
-"""Gatherings with foreign participants: one `conference` (or `intent`) of the listed states and the host.
+"""Gatherings with foreign participants: one event of the listed states and the host.
 
 "The fair is held with 30 companies from Germany, Italy and Japan", "Italian
-publishers are attending the book fair", "Italy is the special guest".
+publishers are attending the book fair", "Italy is the special guest" (a
+`conference`); "top officials from Russia, India and Kazakhstan will also
+participate in the meeting", "the event was attended by Russian, Azerbaijani and
+Iranian officials" (a `meeting`). Participation yet to come is an `intent`: of all
+for a meeting (they will meet each other), of each with the host for a fair, an
+exhibition or a conference (exhibitors and delegations announce they will come,
+sentences_1's convention).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
-from libs.extraction.candidates import CONFERENCE, EXPLICIT, INTENT, Candidate, SentenceInfo, split_parties
-from libs.extraction.mention_roles import PARTY_ROLES
+from libs.extraction.candidates import (
+    CONFERENCE,
+    EXPLICIT,
+    INTENT,
+    MEETING,
+    Candidate,
+    SentenceInfo,
+    split_parties,
+)
+from libs.extraction.mention_roles import ACTOR, PARTY_ROLES
 from libs.extraction.mention_roles import VENUE as VENUE_ROLE
 from libs.extraction.occasions import event_location
-from libs.extraction.triggers import Cue
+from libs.extraction.triggers import NOT_ATTENDING, Cue
 
 # A gathering that foreign participants attend: fairs, exhibitions, shows, festivals, conferences.
 _GATHERING = re.compile(
     r"\b(?:exhibitions?|expos?|fairs?|fairgrounds?|(?:air|trade|auto|motor|food|fashion)\s+shows?|festivals?|"
     r"conferences?|congress(?:es)?|symposi(?:um|a)|biennials?|olympiads?)\b",
+    re.IGNORECASE,
+)
+# a meeting of officials ("will participate in the meeting", "the event was attended by")
+_MEETING = re.compile(
+    r"\b(?:meetings?|summits?|dialogues?|talks|sessions?|gatherings?|consultations|rounds?|events?)\b",
     re.IGNORECASE,
 )
 # "30 companies from Germany, Italy and Russia", "scholars from around the world, including Iran, ..."
@@ -26,16 +46,19 @@ _PARTICIPANTS_FROM = re.compile(
     r"|\b(?:companies|firms|exhibitors|participants|publishers|delegations|representatives|scholars|"
     r"researchers|experts|scientists|universities|teams|artists|filmmakers|academics|professors|"
     r"brands|manufacturers|producers|businesses|entrepreneurs|guests|speakers)\s+from\s+"
-    # "ministers of Iraq, Oman and Qatar ... participated": only with a verb of attending (see below)
-    r"|\b(?P<of>ministers|officials|envoys|representatives|delegations)\s+of\s+)"
+    # "ministers of Iraq, Oman and Qatar ... participated", "top officials from Russia, India ... will
+    # participate": only with a verb of attending (see below)
+    r"|\b(?P<of>(?:ministers|officials|envoys|representatives|delegations|counterparts|leaders|heads|"
+    r"diplomats|negotiators|presidents|delegates)\s+(?:of|from))\s+)"
     r"(?:(?:some\s+|over\s+|more\s+than\s+)?\d+\s+(?:\w+\s+)?countries|around\s+the\s+world|across\s+the\s+world|"
-    r"(?:\w+\s+){0,2}countries)?,?\s*(?:(?:including|such\s+as|like|namely|among\s+them)\s+)?(?:the\s+)?$",
+    r"(?:\w+\s+){0,2}countries)?,?\s*(?:(?:including|such\s+as|like|namely|among\s+them|comprising)\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
-# "Italian publishing firms are participating", "Italy is the special guest"
+# "Italian publishing firms are participating", "Russian, Azerbaijani and Iranian officials"
 _DEMONYM_PARTICIPANTS = re.compile(
     r"\s+(?:[a-z-]+\s+){0,2}(?:companies|firms|exhibitors|publishers|publishing\s+houses|"
-    r"teams?|scholars|researchers|artists|filmmakers|universities|brands|manufacturers|pavilions?)\b",
+    r"teams?|scholars|researchers|artists|filmmakers|universities|brands|manufacturers|pavilions?|"
+    r"officials|ministers|delegations|diplomats|representatives|leaders|delegates|envoys)\b",
 )
 _GUEST_AFTER = re.compile(
     r"\s+(?:is|was|will\s+be|has\s+been)\s+(?:the\s+)?(?:special\s+|honou?red\s+)?guest(?:\s+of\s+honou?r)?\b",
@@ -46,82 +69,140 @@ _ATTENDING = re.compile(
     r"held\s+with|special\s+guest|guest\s+of\s+honou?r)\b",
     re.IGNORECASE,
 )
-# a participants list goes on: "..., as well as deputy ministers of Azerbaijan, along with delegations from"
+# a participants list goes on: "..., as well as deputy ministers of Azerbaijan, along with delegations from";
+# an unknown name between commas ("Iceland, Kosovo, Libya") does not end it
 _PARTICIPANTS_SEP = re.compile(
     r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|plus\s+|,?\s*(?:as\s+well\s+as|along\s+with|together\s+with)\s+)"
-    r"(?:(?:[a-z-]+\s+){1,3}(?:from|of)\s+)?(?:the\s+)?$"
+    r"(?:(?:[a-z-]+\s+){1,3}(?:from|of)\s+)?(?:the\s+)?(?:[A-Z][\w-]+\s*,\s*(?:and\s+)?){0,2}$"
 )
 # the participation is yet to happen: "are expected to attend", "have been invited to"
 _FUTURE_PARTICIPATION = re.compile(
-    r"\b(?:will|would|shall|expected\s+to|scheduled\s+to|slated\s+to|set\s+to|invited\s+to|plan(?:s|ning)?\s+to)"
+    r"\b(?:will|would|shall|expected\s+to|scheduled\s+to|slated\s+to|set\s+to|invited\s+to|plan(?:s|ning)?\s+to|"
+    r"going\s+to|readiness\s+to|ready\s+to)"
     r"\s+(?:\w+\s+){0,2}?(?:attend|participate|take\s+part|be\s+present|showcase|exhibit|join)\b"
     r"|\b(?:will|to)\s+be\s+(?:held|organi[sz]ed|staged)\b",
     re.IGNORECASE,
 )
 
 
-def gathering_candidate(
-    infos: list[SentenceInfo], pos: int, text: str, home: str | None, igo_codes: set[str]
-) -> Candidate | None:
-    """A gathering attended by participants from listed states: one `conference` of them and the host.
-
-    "The fair is held with 30 companies from Germany, Italy and Japan participating"
-    (annotation rule 8: companies and scholars act for their states), "Italian
-    publishers are attending the book fair", "Italy is the special guest". The
-    gathering is named in the sentence or in the two before it; the host is the
-    state of its venue, else the dateline's state.
-    """
+def _gathering_noun(infos: list[SentenceInfo], pos: int, text: str) -> tuple[re.Match[str], bool] | None:
+    """The gathering the sentence is about, and whether it is a meeting: named in it (a fair or a
+    conference before a meeting), or, with a verb of attending, in the two sentences before."""
     info = infos[pos]
     lo, hi = info.sent.start, info.sent.end
-    here = _GATHERING.search(text, lo, hi)
-    if here is None:
-        if not _ATTENDING.search(text, lo, hi):
-            return None
-        if not any(
-            _GATHERING.search(text, infos[p].sent.start, infos[p].sent.end)
-            for p in range(max(0, pos - 2), pos)
-        ):
-            return None
+    attending = _ATTENDING.search(text, lo, hi) is not None
+    reach = range(pos, max(-1, pos - 3), -1) if attending else range(pos, pos - 1, -1)
+    for rx, meeting in ((_GATHERING, False), (_MEETING, True)):
+        if meeting and not attending:
+            break  # "officials from A and B said at the meeting": no participation stated
+        for p in reach:
+            found = rx.search(text, infos[p].sent.start, infos[p].sent.end)
+            if found is not None:
+                return found, meeting
+    return None
+
+
+def _listed(info: SentenceInfo, text: str) -> list[str]:
+    """The states whose participants the sentence lists."""
+    lo, hi = info.sent.start, info.sent.end
+    attending = _ATTENDING.search(text, lo, hi) is not None
     states = [m for m in info.parties.mentions if not m.igo and m.role in (*PARTY_ROLES, VENUE_ROLE)]
     listed: list[str] = []
-    for i, m in enumerate(states):
+    i = 0
+    while i < len(states):
+        m = states[i]
+        group = [m]
+        for n in states[i + 1 :]:
+            if _PARTICIPANTS_SEP.match(text[group[-1].end : n.start]):
+                group.append(n)
+            else:
+                break
         intro = _PARTICIPANTS_FROM.search(text, max(lo, m.start - 90), m.start)
-        if intro and intro.group("of") and not _ATTENDING.search(text, lo, hi):
+        if intro and intro.group("of") and not attending:
             intro = None
         if m.kind in ("country", "capital") and intro:
-            group = [m]
-            for n in states[i + 1 :]:
-                if _PARTICIPANTS_SEP.match(text[group[-1].end : n.start]):
-                    group.append(n)
-                else:
-                    break
             listed.extend(x.code for x in group)
-        elif (
-            m.kind == "demonym"
-            and _DEMONYM_PARTICIPANTS.match(text, m.end)
-            and _ATTENDING.search(text, lo, hi)
+            i += len(group)
+            continue
+        last = group[-1]
+        if (
+            all(x.kind == "demonym" for x in group)
+            and _DEMONYM_PARTICIPANTS.match(text, last.end)
+            and attending
         ):
+            listed.extend(x.code for x in group)  # "Russian, Azerbaijani and Iranian officials attended"
+            i += len(group)
+            continue
+        if m.kind == "country" and _GUEST_AFTER.match(text, m.end):
             listed.append(m.code)
-        elif m.kind == "country" and _GUEST_AFTER.match(text, m.end):
-            listed.append(m.code)
-    if not listed:
-        return None
-    host = None
+        i += 1
+    return list(dict.fromkeys(listed))
+
+
+def _host(infos: list[SentenceInfo], pos: int, text: str, home: str | None) -> str | None:
+    """The state of the gathering's venue (this sentence or the two before that name it), else the dateline's."""
     for p in range(pos, max(-1, pos - 3), -1):
         venues = [v for v in infos[p].parties.venues() if v.code]
         if venues and (p == pos or _GATHERING.search(text, infos[p].sent.start, infos[p].sent.end)):
-            host = venues[0].code
-            break
-    host = host or home
-    codes = list(dict.fromkeys([*([host] if host else []), *listed]))
-    countries, igos = split_parties(codes, igo_codes)
+            return venues[0].code
+    return home
+
+
+def attending(text: str) -> bool:
+    """Whether the text says someone attends something (the extractor's cheap gate lets it through)."""
+    return _ATTENDING.search(text) is not None
+
+
+def gathering_candidates(
+    infos: list[SentenceInfo],
+    pos: int,
+    text: str,
+    home: str | None,
+    igo_codes: set[str],
+    groups: Mapping[str, tuple[str, ...]] | None = None,
+) -> list[Candidate]:
+    """Events of a gathering attended by participants from listed states (see the module docstring).
+
+    The parties are the listed states, the host (the venue's state, else the
+    dateline's) and, for a meeting, the other actors the sentence names ("In
+    addition to Shamkhani, officials from A and B will participate").
+    """
+    info = infos[pos]
+    lo, hi = info.sent.start, info.sent.end
+    found = _gathering_noun(infos, pos, text)
+    if found is None or NOT_ATTENDING.search(text, lo, hi):
+        return []
+    listed = _listed(info, text)
+    if not listed:
+        return []
+    meeting = found[1]
+    others = (
+        [m.code for m in info.parties.mentions if m.role == ACTOR and m.code not in listed] if meeting else []
+    )
+    # a meeting whose other actors are named ("Tehran hosted the Astana talks with the participation of
+    # ...", "hosted by the Canadian minister") needs no host from its venue or the dateline
+    host = None if others else _host(infos, pos, text, home)
+    codes = list(dict.fromkeys([*([host] if host else []), *others, *listed]))
+    countries, igos = split_parties(codes, igo_codes, groups)
     if len(countries) < 2:
-        return None
-    cue_at = here or _ATTENDING.search(text, lo, hi)
+        return []
+    cue_at = (
+        _GATHERING.search(text, lo, hi) or _MEETING.search(text, lo, hi) or _ATTENDING.search(text, lo, hi)
+    )
     assert cue_at is not None
     future = _FUTURE_PARTICIPATION.search(text, lo, hi) is not None
-    etype = INTENT if future else CONFERENCE
+    etype = INTENT if future else MEETING if meeting else CONFERENCE
     cue = Cue(cue_at.start(), cue_at.end(), etype, True, cue_at.group(0), irrealis=future)
-    cand = Candidate(etype, countries, igos, [pos], cue, True, EXPLICIT)
-    cand.location = event_location(info)
-    return cand
+    if future and not meeting:
+        # each exhibitor's or delegation's intent with the host (none without a host)
+        party_groups = [[host, c] for c in listed if c != host] if host else []
+    else:
+        party_groups = [codes]
+    out = []
+    for group in party_groups:
+        countries, igos = split_parties(group, igo_codes, groups)
+        if len(countries) + len(igos) >= 2 and countries:
+            cand = Candidate(etype, countries, igos, [pos], cue, True, EXPLICIT)
+            cand.location = event_location(info)
+            out.append(cand)
+    return out

@@ -11,6 +11,7 @@ found through "Tehran".
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import ahocorasick
@@ -127,6 +128,7 @@ class Gazetteer:
             for n in [short, *(aliases or [])]:
                 add(n, "igo", short)
         self.gathering_suffixes: tuple[str, ...] = tuple(igo_cfg.get("gathering_suffixes") or [])
+        self.groups = self._groups(cfg, add)
         for name, code in res.institutions:
             add(name, "institution", code)
 
@@ -136,6 +138,17 @@ class Gazetteer:
             auto.add_word(surface, (len(surface), entry))
         auto.make_automaton()
         self._auto = auto
+
+    def _groups(self, cfg: dict, add: Callable[[str, str, str], None]) -> dict[str, tuple[str, ...]]:
+        """Groups with a fixed membership ("P5+1", "E3"): one party (an IGO-like code) for the rules."""
+        groups: dict[str, tuple[str, ...]] = {}
+        for key, spec in (cfg.get("groups") or {}).items():
+            if key in self.country_names:
+                raise ResourceError(f"countries.yaml: group name {key!r} is an ISO alpha-3 code")
+            groups[key] = tuple(spec.get("members") or [])
+            for n in spec.get("aliases") or [key]:
+                add(n, "igo", key)
+        return groups
 
     def items(self) -> list[tuple[str, Entry]]:
         """Every surface form and what it denotes."""

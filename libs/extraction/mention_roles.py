@@ -54,6 +54,10 @@ _PARTNER_VERBS = re.compile(
 )
 _PARTNER_BEFORE = re.compile(
     r"(?:invest\w*\s+(?:in|into)|(?:exports?|exported|exporting|shipments?|sent|supplier\s+of\s+\w+(?:\s+\w+)?)\s+to|"
+    # "sent humanitarian aid to Somalia": the recipient of a flow, not a visited place
+    r"(?:sent|send|sends|sending|dispatch\w*|deliver\w*|donat\w*|shipp\w*|provid\w*)\s+(?:[\w.-]+\s+){0,6}?"
+    r"(?:aids?|assistance|relief|supplies|vaccines?|doses|medicines?|equipment|wheat|fuel|shipments?|"
+    r"consignments?|cargo(?:es)?|weapons|arms)\s+to|"
     r"(?:imports?|imported|importing|purchases?|buying|bought)\s+(?:\w+\s+){0,3}?from|into)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -75,9 +79,12 @@ _TARGET_BEFORE = re.compile(
     r"hostility|invasion|occupation|accusations?|accused|accusing|condemned|condemning|criticized|criticised|"
     r"criticizing|blamed|blaming|against|threatened|threatening|attacked|attacking|slammed|warned|"
     r"sanctioned|invaded|bombed|lashed\s+out\s+at|urged|urging|called\s+on|"
+    # "strategies to confront Iran's policies", "to contain China": the object of a common stance
+    r"(?:to\s+)?(?:confront\w*|contain(?:ing|ment\s+of)?|counter(?:ing)?|curb(?:ing)?|isolat\w+|deter(?:ring)?)|"
+    r"oppos(?:e|es|ed|ing)|opposition\s+to|"
     r"(?:despised|hated|opposed|targeted|threatened|sanctioned|attacked|condemned|criticized|rejected|"
     r"occupied|killed|hit)\s+by)"
-    r"\s+(?:(?:imposed|slapped)\s+)?(?:on|against|by|of|upon)?\s*(?:the\s+)?$",
+    r"\s+(?:(?:imposed|slapped)\s+)?(?:on|against|by|of|upon)?\s*(?:the\s+)?[\"“‘']?$",
     re.IGNORECASE,
 )
 _TARGET_AFTER = re.compile(
@@ -135,8 +142,9 @@ _MEMBER_OF_BEFORE = re.compile(
     r"\b(?:an?|one|another)\s+member(?:\s+(?:state|country|nation))?\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
 _MEMBERS_BEFORE = re.compile(
-    r"\b(?:(?:which|that)\s+(?:includes?|included|comprises?|comprised|consists?\s+of)|comprising|consisting\s+of|"
-    r"made\s+up\s+of)\s+(?:the\s+)?$",
+    r"\b(?:(?:which|that)\s+(?:includes?|included|comprises?|comprised|consists?\s+of)|"
+    r"(?<!countries\s)(?<!nations\s)(?<!states\s)comprising|consisting\s+of|"
+    r"made\s+up\s+of|members?(?:\s+(?:states|countries|nations))?\s*\()\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
 _SIDELINES_PHRASE = re.compile(
@@ -149,7 +157,7 @@ _UNMARKED_TITLE = re.compile(
     r"[Ss]pokes(?:man|woman|person)|[Gg]overnor|[Ss]peaker|[Cc]ommander|[Cc]hancellor|[Mm]inistry)\b"
 )
 # between two members of a list: a comma or "and", maybe other capitalised names ("Iran, Central Asia, Russia")
-_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:[A-Z][\w-]*\s*(?:,\s*)?){0,4}$")
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:[A-Z][\w-]*\s*(?:,\s*)?){0,4}$")
 # "exports to Iraq, Germany, the U.S. and the UK": a list of partners may repeat "the"
 _PARTNER_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)the\s+$")
 # Cheap anaphors.
@@ -217,9 +225,44 @@ class SentenceParties:
         return out
 
 
+# "the U.S.-backed Saudi coalition": a backer described, not a party of the phrase's act
+_BACKER_AFTER = re.compile(
+    r"^-(?:backed|supported|sponsored|funded|allied|aligned|armed|trained)\b", re.IGNORECASE
+)
+
+
+# "the Beirut-based channel", "the Qatari capital of Doha": a place described, not a party
+_PLACE_DESCRIPTOR_AFTER = re.compile(r"^(?:-based\b|\s+(?:capital|city|port|province|town|island)\s+of\b)")
+# "arrived in Tehran from Muscat": where a traveller came from
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:arrived|arrives|arriving|came|comes|flew|flies|travel(?:l?ed|s|ling)?|returned|returning)\s+"
+    r"(?:(?:in|to)\s+(?:[\w.-]+\s+){1,3})?from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "with the green light of Riyadh", "with the blessing of London": a backer, not a party
+_BLESSING_BEFORE = re.compile(
+    r"\b(?:green\s+light|blessing|approval|consent|backing|acquiescence)\s+(?:of|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _described_role(m: Match, before: str, after: str) -> str | None:
+    """The role of a mention that only describes someone or somewhere: a backer, a place, an origin."""
+    if _BACKER_AFTER.match(after) or _BLESSING_BEFORE.search(before):
+        return TOPIC
+    if m.kind in ("capital", "city", "demonym") and _PLACE_DESCRIPTOR_AFTER.match(after):
+        return VENUE
+    if m.kind in ("capital", "city") and _ORIGIN_BEFORE.search(before):
+        return TOPIC  # not where the event is either
+    return None
+
+
 def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazetteer) -> str:
     before = work[max(lo, m.start - 120) : m.start]
     after = work[m.end : m.end + 60]
+    described = _described_role(m, before, after)
+    if described is not None:
+        return described
     if m.is_igo:
         if _FORUM_BEFORE.search(before):
             return FORUM

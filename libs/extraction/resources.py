@@ -105,6 +105,7 @@ class Resources:
     reporting: re.Pattern[str]
     background_agreement: re.Pattern[str]
     statistics: re.Pattern[str]
+    non_meetings: re.Pattern[str]
     sectors: dict[str, list[str]]
 
 
@@ -143,6 +144,7 @@ def _build(data_dir: Path) -> Resources:
         reporting=compile_alternation(triggers["reporting"]),
         background_agreement=compile_alternation(triggers["background_agreements"]),
         statistics=compile_alternation(triggers["statistics"]),
+        non_meetings=compile_alternation(triggers["non_meetings"]),
         sectors=sectors,
     )
 

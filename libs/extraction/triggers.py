@@ -25,6 +25,7 @@ from libs.extraction.resources import Resources
 
 _CLAUSE_CUT = re.compile(
     r"[;:!?“”\"]|,\s+(?:but|while|whereas|although|adding|saying|which|who)\b|\.\s"
+    r"|\b(?:said|says|announced|stated|added|noted|stressed|declared|reiterated|confirmed)\s+(?:\w+\s+)?that\b"
     # a subordinate clause with a finite past verb reports a fact: "trying to ... after it signed a deal"
     r"|\b(?:after|since|when|because|although|once)\s+(?=(?:[\w.’'-]+\s+){1,3}?(?:had\s+)?[a-z]+ed\b)"
 )
@@ -49,6 +50,12 @@ _TOPIC_VERB_BEFORE = re.compile(
     r"debat\w*)\b",
     re.IGNORECASE,
 )
+# "an MoU on carrying out joint research": the subject matter of an agreement, not an activity under way
+_DEAL_ON = re.compile(
+    r"\b(?:agreements?|deals?|memorand(?:um|a|ums)(?:\s+of\s+understanding)?|MoUs?|MOUs?|contracts?|accords?|"
+    r"protocols?|documents?|roadmaps?|action\s+plans?)\s+(?:\(\w+\)\s+)?(?:on|for|to|regarding|about|over)\b",
+    re.IGNORECASE,
+)
 # "were among the topics discussed": a list of talking points, not events
 _TOPIC_LIST = re.compile(
     r"\b(?:topics|issues|subjects|areas|matters)\s+(?:\w+\s+){0,3}?(?:discussed|raised|reviewed|covered|talked about|"
@@ -67,6 +74,11 @@ _DENIAL = re.compile(
     r"(?:reports?|claims?|allegations?|rumou?rs?|speculations?|news)\b",
     re.IGNORECASE,
 )
+# "will not take part in the meeting": neither a meeting nor an intent to meet
+NOT_ATTENDING = re.compile(
+    r"\b(?:not|never|refused\s+to|declined\s+to|boycott\w*)\s+(?:\w+\s+){0,2}?(?:attend|participate|take\s+part|join)\b",
+    re.IGNORECASE,
+)
 _OCCASION_CUE = re.compile(r"(?:in|during|at|on)\s+(?:a|an|the|his|her|their)\s", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _VISIT_NOUN = re.compile(r"(?:visit|visits|trip|tour)", re.IGNORECASE)
@@ -74,7 +86,7 @@ _REFERRING_BEFORE = re.compile(r"\b(?:the|this|that|these|those)\s+$", re.IGNORE
 _SIDELINES_BEFORE = re.compile(r"sidelines\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,8}$", re.IGNORECASE)
 _DEFINITE_BEFORE = re.compile(
     r"\b(?:the|this|that|these|those|its|their|his|her|our|such)\s+(?:(?:said|same|upcoming|next|last|"
-    r"recent|previous|latest|first|second|third)\s+)?$",
+    r"recent|previous|latest|first|second|third)\s+)?(?-i:[A-Z][\w.-]+\s+)?$",  # "the Vienna talks"
     re.IGNORECASE,
 )
 
@@ -160,8 +172,35 @@ class SentenceScope:
 
 
 _CONDITIONAL = re.compile(r"if|unless", re.IGNORECASE)
-_DATED = re.compile(
-    r"\b(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December)\b"
+_IF_CLAUSE = re.compile(r"\b(?:if|unless)\s", re.IGNORECASE)
+_THEN = re.compile(
+    r",\s+(?:then\s+)?(?:\w+\s+){0,3}?(?:will|would|can|could|should|must|may|might)\b|\bthen\b",
+    re.IGNORECASE,
+)
+LANDMARK_REACH = (
+    100  # characters between a landmark deal's name and an agreement cue that reports its signing
+)
+
+
+def _about_landmark(text: str, c: Cue, landmarks: list[tuple[int, int]]) -> bool:
+    """Whether an agreement cue reports the signing of a landmark deal named in or just before it.
+
+    "The JCPOA was signed in July 2015 between ...", "the nuclear deal, which was
+    reached between ...", "signed the nuclear deal with ...": yes; "Iran and Iraq
+    signed a transit agreement, the minister said of the JCPOA talks": no.
+    """
+    return any(
+        (a < c.end and c.start < b)
+        or (b <= c.start and c.start - b <= LANDMARK_REACH)
+        or (c.end <= a and _OBJECT_GAP.fullmatch(text, c.end, a) is not None)
+        for a, b in landmarks
+    )
+
+
+# between a cue and the landmark deal it reached: "reached a conclusion over the text of a comprehensive deal on"
+_OBJECT_GAP = re.compile(
+    r"(?:(?!\b(?:after|before|since|under|amid|despite|following|with|while|when|as|weeks?|months?|years?|days?)\b)"
+    r"[\s\w'’-]){0,80}"
 )
 
 
@@ -181,11 +220,17 @@ def filter_cues(
     """The cues of sentence text[lo:hi] that survive the sentence rules, typed."""
     if _DENIAL.search(text, lo, hi):
         return []
+    if res.non_meetings.search(text, lo, hi):
+        cues = [c for c in cues if c.type != "meeting"]  # "visited the family of the general"
     if res.statistics.search(text, lo, hi):
         cues = [c for c in cues if c.type != "cooperation"]  # trade figures, not cooperation
-    if res.background_agreement.search(text, lo, hi) and not _DATED.search(text, lo, hi):
-        # "the JCPOA, signed between Iran and six powers": an undated landmark deal is background
-        cues = [c for c in cues if c.type != "agreement"]
+    landmarks = [(m.start(), m.end()) for m in res.background_agreement.finditer(text, lo, hi)]
+    if landmarks:
+        # "the JCPOA, signed in 2015 between Iran and six powers": the signing of a landmark deal is
+        # background in later news, dated or not (dev gold, blind and devpool conventions)
+        cues = [c for c in cues if c.type != "agreement" or not _about_landmark(text, c, landmarks)]
+    if NOT_ATTENDING.search(text, lo, hi):
+        cues = [c for c in cues if c.type not in ("meeting", "intent", "conference")]
     if text[lo:hi].rstrip(" ”\"'’)").endswith("?"):
         return []  # "is there a possibility that talks will resume?" reports nothing
     scope = SentenceScope(
@@ -273,8 +318,11 @@ def _dropped_in_clause(scope: SentenceScope, c: Cue) -> bool:
         and scope.res.conflict.search(scope.scan, clause_lo, c.start)
     ):
         return True
+    if c.type in ("cooperation", "aid") and _DEAL_ON.search(text, clause_lo, c.start):
+        return True  # "signed an MoU on carrying out joint projects": what the deal is about
+    topic_lo = max(_clause_start(text, lo, c.start), c.start - 160)
     return c.type in ("cooperation", "aid", "agreement") and (
-        scope.talking_points or _TOPIC_VERB_BEFORE.search(text, clause_lo, c.start) is not None
+        scope.talking_points or _TOPIC_VERB_BEFORE.search(text, topic_lo, c.start) is not None
     )
 
 
@@ -288,6 +336,9 @@ def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
         and bool(_DONE_AGREEMENT.search(c.text))
         and not c.text.lower().startswith("sign")
     )
+    clause = text[clause_lo : c.start]
+    if _IF_CLAUSE.search(clause) and not _THEN.search(clause):
+        return None  # "if Saudi Arabia wants to establish ties with China, ...": a condition, no intent
     if c.type in res.irrealis_types and not done:
         irr = res.irrealis.search(text, clause_lo, c.start)
         # "proposed the idea in a meeting with ...": a past speech act at a meeting that took place

@@ -64,3 +64,25 @@ def test_score_prints_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert data["article"]["precision"] == 0.5 and data["article"]["recall"] == 1.0
     assert data["pairs"]["tp"] == 1 and data["pairs"]["fp"] == 1
     assert data["dates"]["accuracy"] == 1.0
+
+
+def test_errors_refuses_missing_sets(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(capsys, "errors", "--set", str(tmp_path / "nope.jsonl"))
+    assert code == 2 and "not found" in err
+
+
+@pytest.mark.shared
+def test_errors_lists_items_and_tallies(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], shared_dir: Path
+) -> None:
+    dev = (shared_dir / "gold" / "dev.jsonl").read_text(encoding="utf-8").splitlines()
+    gold = tmp_path / "few.jsonl"
+    gold.write_text("\n".join(dev[:3]) + "\n", encoding="utf-8")
+    out_json = tmp_path / "items.json"
+    code, out, _ = _run(
+        capsys, "errors", "--set", str(gold), "--shared", str(shared_dir), "--json", str(out_json)
+    )
+    assert code == 0
+    assert "== few" in out and "== all sets" in out and "cause" in out
+    items = json.loads(out_json.read_text(encoding="utf-8"))
+    assert all(it["set"] == "few" and it["kind"] in ("FN", "FP", "type", "sector", "date") for it in items)

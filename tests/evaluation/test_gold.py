@@ -1,6 +1,6 @@
 """Regression guard: the figures of every annotated set may not fall below their floors.
 
-Floors sit a little under what extractor 1.2.0 reaches (`make eval`; figures and
+Floors sit a little under what extractor 1.3.0 reaches (`make eval`; figures and
 method in `libs/evaluation/README.md`): they catch regressions, not noise. The
 engine runs as in production (spaCy parse and NER on). Skipped without ../shared.
 """
@@ -21,13 +21,15 @@ pytestmark = pytest.mark.shared
 
 # set → (detection F1, pair F1, typed-pair F1, sector F1, date accuracy)
 FLOORS = {
-    "dev": (0.95, 0.91, 0.89, 0.85, 0.88),
-    "extra_gold": (0.93, 0.92, 0.83, 0.74, 0.70),
-    "extra_gold_2": (0.95, 0.88, 0.81, 0.72, 0.50),
-    "extra_gold_3": (0.97, 0.93, 0.92, 0.79, 0.60),
-    # lower pairs than the others: its 2015-deal clique is background by the dev gold's rule
-    "extra_gold_4": (0.91, 0.72, 0.73, 0.72, 0.90),
-    "blind_1": (0.84, 0.73, 0.66, 0.67, 0.37),
+    "dev": (0.95, 0.91, 0.89, 0.86, 0.88),
+    "extra_gold": (0.93, 0.87, 0.75, 0.77, 0.60),
+    # its remaining false pairs are nuclear-deal history ("the nuclear parties reiterated their support")
+    "extra_gold_2": (0.95, 0.82, 0.81, 0.74, 0.30),
+    "extra_gold_3": (0.97, 0.95, 0.93, 0.77, 0.90),
+    # lower pairs: "represented the 5+1 group in the talks with Iran" (history) makes a clique of seven
+    "extra_gold_4": (0.91, 0.66, 0.72, 0.71, 0.90),
+    "blind_1": (0.84, 0.74, 0.68, 0.68, 0.37),
+    "devpool": (0.90, 0.71, 0.56, 0.60, 0.52),
 }
 
 
@@ -69,17 +71,18 @@ def test_sentence_dyads_stay_above_their_floor(
     items = read_jsonl(EXTRA_DIR / "sentences_1.jsonl")
     assert all("text" not in i for i in items), "ids, offsets and labels only"
     result = run_sentences(engine, items, shared_dir)
-    assert result.dyads.f1 >= 0.56, result.as_dict()
-    assert result.detection.f1 >= 0.67, result.as_dict()
+    assert result.dyads.f1 >= 0.70, result.as_dict()
+    assert result.detection.f1 >= 0.78, result.as_dict()
     assert result.non_cooperative_emitted <= 6, result.as_dict()
 
 
 def test_high_confidence_events_are_mostly_right(
     shared_dir: Path, corpus_path: Path, engine: Extractor
 ) -> None:
-    gold = read_jsonl(EXTRA_DIR / "blind_1.jsonl")
-    _, preds = run_gold(engine, gold, shared_dir)
     table = Reliability()
-    for g in gold:
-        add_article(table, g, preds.get(g["id"], []))
+    for name in ("blind_1", "devpool"):
+        gold = read_jsonl(EXTRA_DIR / f"{name}.jsonl")
+        _, preds = run_gold(engine, gold, shared_dir)
+        for g in gold:
+            add_article(table, g, preds.get(g["id"], []))
     assert table.at_least(0.8).precision >= 0.80

@@ -53,3 +53,15 @@ def test_score_counts_wrong_non_cooperative_dyads() -> None:
     assert result.non_cooperative_emitted == 1 and result.non_cooperative_total == 1
     assert (result.detection.tp, result.detection.fp, result.detection.fn) == (1, 0, 0)
     assert result.macro_f1 == 0.5
+
+
+def test_a_repeated_sentence_counts_where_the_engine_read_it() -> None:
+    from libs.evaluation.sentences import first_occurrences
+
+    text = "Iran and Iraq signed a deal. Other news here. Iran and Iraq signed a deal."
+    repeat_at = text.rindex("Iran")
+    spans = first_occurrences(text, repeat_at, len(text))
+    assert spans == [(0, text.index(".") + 1)]
+    item = {"id": "s", "start": repeat_at, "end": len(text), "dyads": []}
+    assert predicted_dyads(item, [_event(0, 28, ["IRN", "IRQ"])], spans) == {("IRN", "IRQ")}
+    assert predicted_dyads(item, [_event(0, 28, ["IRN", "IRQ"])]) == set()

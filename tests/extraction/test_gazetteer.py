@@ -48,3 +48,10 @@ def test_blocked_names_hide_the_country_inside(extractor: Extractor) -> None:
 def test_whole_words_only(extractor: Extractor) -> None:
     assert _found(extractor, "Iranians") == [("Iranians", "demonym", "IRN")]
     assert _found(extractor, "Chinatown and Iranology") == []
+
+
+def test_groups_are_one_party_with_their_members(extractor: Extractor) -> None:
+    gaz = extractor.gazetteer
+    assert gaz.groups["E3"] == ("FRA", "DEU", "GBR")
+    (match,) = gaz.find("talks with the P5+1 resumed")
+    assert (match.surface, match.code, match.is_igo) == ("P5+1", "P5+1", True)

@@ -27,10 +27,23 @@ def test_statistics_drop_cooperation_cues(extractor: Extractor) -> None:
     assert "cooperation" not in _types(extractor, "Chile's exports to Peru rose 12 percent year on year.")
 
 
-def test_undated_background_deal_drops_agreement_cues(extractor: Extractor) -> None:
+def test_the_signing_of_a_landmark_deal_is_background(extractor: Extractor) -> None:
     assert "agreement" not in _types(extractor, "The JCPOA was signed between Iran and six powers.")
-    assert "agreement" in _types(extractor, "The JCPOA was signed between Iran and six powers in July 2015.")
+    assert "agreement" not in _types(
+        extractor, "The JCPOA was signed between Iran and six powers in July 2015."
+    )
+    assert "agreement" not in _types(extractor, "Iran signed the nuclear deal with six powers in 2015.")
+    # another agreement in a sentence that also names the landmark deal is news
+    text = "Chile and Peru signed a fisheries agreement on Monday, weeks after talks on the Paris climate accord."
+    assert "agreement" in _types(extractor, text)
 
 
 def test_a_condition_drops_the_cue(extractor: Extractor) -> None:
     assert _types(extractor, "If Peru agrees, Chile will sign a deal with it.") == []
+
+
+def test_a_landmark_deal_reached_as_the_cue_object_is_background(extractor: Extractor) -> None:
+    text = "Tehran and the 5+1 reached a conclusion over the text of a comprehensive deal on Iran's nuclear program."
+    assert "agreement" not in _types(extractor, text)
+    text = "Chile and Peru signed a fisheries agreement weeks after the Paris climate accord."
+    assert "agreement" in _types(extractor, text)
