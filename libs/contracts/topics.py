@@ -13,27 +13,19 @@ class TopicSettings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="ACCORD_", extra="ignore")
 
-    topic_articles_raw: str = Field(
-        default="articles.raw", description="RawArticle records (fetcher → extractor)"
-    )
-    topic_articles_raw_dlq: str = Field(
-        default="articles.raw.dlq", description="the extractor's dead letters"
-    )
+    topic_articles_raw: str = Field(default="articles.raw", description="RawArticle records (fetcher → extractor)")
+    topic_articles_raw_dlq: str = Field(default="articles.raw.dlq", description="the extractor's dead letters")
     topic_events: str = Field(
         default="events.cooperation", description="CooperationEvent records (extractor → store, consumers)"
     )
-    topic_events_dlq: str = Field(
-        default="events.cooperation.dlq", description="the store's dead letters (events)"
-    )
+    topic_events_dlq: str = Field(default="events.cooperation.dlq", description="the store's dead letters (events)")
     topic_articles_extracted: str = Field(
         default="articles.extracted", description="ArticleExtraction summaries (extractor → store)"
     )
     topic_articles_extracted_dlq: str = Field(
         default="articles.extracted.dlq", description="the store's dead letters (summaries)"
     )
-    topic_partitions: int = Field(
-        default=6, ge=1, description="partitions of the three main topics at creation"
-    )
+    topic_partitions: int = Field(default=6, ge=1, description="partitions of the three main topics at creation")
     topic_dlq_partitions: int = Field(default=1, ge=1, description="partitions of each dead-letter topic")
 
 
@@ -48,6 +40,4 @@ def all_topics(settings: TopicSettings | None = None) -> list[TopicSpec]:
     s = settings or TopicSettings()
     main = [s.topic_articles_raw, s.topic_events, s.topic_articles_extracted]
     dlq = [s.topic_articles_raw_dlq, s.topic_events_dlq, s.topic_articles_extracted_dlq]
-    return [TopicSpec(n, s.topic_partitions) for n in main] + [
-        TopicSpec(n, s.topic_dlq_partitions) for n in dlq
-    ]
+    return [TopicSpec(n, s.topic_partitions) for n in main] + [TopicSpec(n, s.topic_dlq_partitions) for n in dlq]

@@ -58,9 +58,7 @@ def broker_binary() -> str:
 class EmbeddedBroker:
     """A Tansu broker child process. Use as a context manager or call `start()`/`stop()`."""
 
-    def __init__(
-        self, host: str = "127.0.0.1", port: int | None = None, log_path: Path | None = None
-    ) -> None:
+    def __init__(self, host: str = "127.0.0.1", port: int | None = None, log_path: Path | None = None) -> None:
         self.host = host
         self.port = port or free_port(host)
         self.log_path = log_path

@@ -61,26 +61,14 @@ def register(sub: argparse._SubParsersAction) -> None:
             "ACCORD_DATABASE_URL are set, applies migrations, and supervises the services until Ctrl-C."
         ),
     )
-    p.add_argument(
-        "--source",
-        action="append",
-        default=[],
-        metavar="KIND:PATH",
-        help="a source for the fetcher, e.g. jsonl:../shared/corpus/tehran-times.jsonl.gz (repeatable)",
-    )
-    p.add_argument(
-        "--sources-file",
-        type=Path,
-        default=None,
-        help="sources file (default: ./sources.yaml when no --source is given)",
-    )
+    p.add_argument("--source", action="append", default=[], metavar="KIND:PATH",
+                   help="a source for the fetcher, e.g. jsonl:../shared/corpus/tehran-times.jsonl.gz (repeatable)")
+    p.add_argument("--sources-file", type=Path, default=None,
+                   help="sources file (default: ./sources.yaml when no --source is given)")
     p.add_argument("--state-dir", type=Path, default=Path(".accord"), help="local state (default .accord)")
     p.add_argument("--api-host", default="127.0.0.1")
     p.add_argument("--api-port", type=int, default=8000, help="API port (default 8000)")
     p.add_argument("--extractors", type=int, default=2, help="extractor processes (default 2)")
-    p.add_argument(
-        "--until-idle",
-        action="store_true",
-        help="exit once the sources are exhausted and everything published is stored (backfills)",
-    )
+    p.add_argument("--until-idle", action="store_true",
+                   help="exit once the sources are exhausted and everything published is stored (backfills)")
     p.set_defaults(func=_up)

@@ -43,12 +43,7 @@ class Snapshot:
 
     def idle(self) -> bool:
         """Everything published has reached the store and nothing is waiting."""
-        return (
-            self.db_ok
-            and self.articles_stored >= self.published
-            and self.lag_raw == 0
-            and self.lag_store == 0
-        )
+        return self.db_ok and self.articles_stored >= self.published and self.lag_raw == 0 and self.lag_store == 0
 
 
 def scrape(port: int, host: str = "127.0.0.1") -> dict[str, float]:
@@ -100,10 +95,9 @@ class Progress:
         if self.sources.database_url:
             import psycopg
 
-            with (
-                contextlib.suppress(psycopg.Error),
-                psycopg.connect(self.sources.database_url, connect_timeout=2) as conn,
-            ):
+            with contextlib.suppress(psycopg.Error), psycopg.connect(
+                self.sources.database_url, connect_timeout=2
+            ) as conn:
                 row = conn.execute(STORED_SQL).fetchone()
                 if row:
                     snap.articles_stored, snap.events_stored, snap.published = (int(v) for v in row)

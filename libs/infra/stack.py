@@ -113,9 +113,7 @@ class Stack:
                 done = subprocess.run(accord_argv(service, "migrate"), env=env, stdout=out, stderr=out)
             if done.returncode != 0:
                 tail = log_path.read_text(errors="replace").splitlines()[-15:]
-                raise SystemExit(
-                    f"accord up: {service} migrations failed (see {log_path}):\n" + "\n".join(tail)
-                )
+                raise SystemExit(f"accord up: {service} migrations failed (see {log_path}):\n" + "\n".join(tail))
         print("[accord] migrations applied (store, fetcher)", flush=True)
 
     def reconcile(self) -> int:
@@ -126,11 +124,8 @@ class Stack:
 
         n = forget_unconfirmed(self.database_url)
         if n:
-            print(
-                f"[accord] {n} articles published before the last stop never reached the store: "
-                "they will be fetched again",
-                flush=True,
-            )
+            print(f"[accord] {n} articles published before the last stop never reached the store: "
+                  "they will be fetched again", flush=True)
         return n
 
     # -- services ---------------------------------------------------------------
@@ -233,27 +228,20 @@ class Stack:
             self.reconcile()
             specs = self.service_specs()
             if not any(s.name == "fetcher" for s in specs):
-                print(
-                    "[accord] no source configured: the fetcher is not started "
-                    "(use --source jsonl:PATH / folder:PATH or --sources-file FILE)",
-                    flush=True,
-                )
+                print("[accord] no source configured: the fetcher is not started "
+                      "(use --source jsonl:PATH / folder:PATH or --sources-file FILE)", flush=True)
             self.supervisor = Supervisor(specs)
             self.supervisor.start()
-            print(
-                f"[accord] API on http://{self.opts.api_host}:{self.opts.api_port} "
-                f"(docs at /docs); logs in {self.opts.state_dir / 'logs'}; Ctrl-C stops everything",
-                flush=True,
-            )
-            progress = Progress(
-                ProgressSources(self.metrics_ports, self.database_url), tty=sys.stdout.isatty()
-            )
+            print(f"[accord] API on http://{self.opts.api_host}:{self.opts.api_port} "
+                  f"(docs at /docs); logs in {self.opts.state_dir / 'logs'}; Ctrl-C stops everything",
+                  flush=True)
+            progress = Progress(ProgressSources(self.metrics_ports, self.database_url), tty=sys.stdout.isatty())
             idle_since: float | None = None
             while not stop.wait(self.opts.progress_interval):
                 self.supervisor.poll()
                 snap = progress.tick()
                 if self.opts.until_idle:
-                    done = "fetcher" not in self.supervisor.status() or self.supervisor.finished("fetcher")
+                    done = ("fetcher" not in self.supervisor.status() or self.supervisor.finished("fetcher"))
                     if done and snap is not None and snap.idle():
                         idle_since = idle_since or time.monotonic()
                         if time.monotonic() - idle_since >= self.opts.idle_seconds:

@@ -51,16 +51,12 @@ class CommonSettings(BaseSettings):
         ge=1024,
         description="largest produce request / record (bytes); the broker's message.max.bytes must allow it",
     )
-    kafka_request_timeout_ms: int = Field(
-        default=30_000, ge=1000, description="produce/commit request timeout"
-    )
+    kafka_request_timeout_ms: int = Field(default=30_000, ge=1000, description="produce/commit request timeout")
     kafka_auto_offset_reset: Literal["earliest", "latest"] = Field(
         default="earliest", description="where a consumer group without committed offsets starts"
     )
     kafka_session_timeout_ms: int = Field(
-        default=10_000,
-        ge=500,
-        description="consumer group session timeout (a dead consumer is evicted after it)",
+        default=10_000, ge=500, description="consumer group session timeout (a dead consumer is evicted after it)"
     )
     kafka_heartbeat_interval_ms: int = Field(default=3_000, ge=100, description="consumer heartbeat interval")
     kafka_max_poll_interval_ms: int = Field(

@@ -11,9 +11,7 @@ from libs.contracts.topics import TopicSpec
 log = structlog.get_logger(__name__)
 
 
-async def ensure_topics(
-    bootstrap_servers: str, specs: list[TopicSpec], replication_factor: int = 1
-) -> list[str]:
+async def ensure_topics(bootstrap_servers: str, specs: list[TopicSpec], replication_factor: int = 1) -> list[str]:
     """Create the topics in `specs` that do not exist yet; returns the names created. Idempotent."""
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers, client_id="accord-admin")
     await admin.start()

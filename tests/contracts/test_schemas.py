@@ -19,12 +19,5 @@ def test_committed_schema_matches_model(name: str) -> None:
 def test_event_schema_lists_the_vocabularies() -> None:
     schema = json.loads((SCHEMA_DIR / "cooperation-event.v1.json").read_text())
     defs = schema["$defs"]
-    assert set(defs["EventType"]["enum"]) == {
-        "meeting",
-        "conference",
-        "agreement",
-        "intent",
-        "cooperation",
-        "aid",
-    }
+    assert set(defs["EventType"]["enum"]) == {"meeting", "conference", "agreement", "intent", "cooperation", "aid"}
     assert len(defs["Sector"]["enum"]) == 17

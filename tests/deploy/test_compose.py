@@ -39,16 +39,12 @@ def config() -> dict:
 
 
 def test_compose_file_is_valid(config: dict) -> None:
-    assert {"kafka", "postgres", "init", "store", "extractor", "fetcher", "prometheus"} <= set(
-        config["services"]
-    )
+    assert {"kafka", "postgres", "init", "store", "extractor", "fetcher", "prometheus"} <= set(config["services"])
 
 
 def test_compose_validator_rejects_a_broken_file(tmp_path: Path) -> None:
     bad = tmp_path / "docker-compose.yml"
-    bad.write_text(
-        "services:\n  store:\n    image: x\n    depends_on:\n      nowhere:\n        condition: service_healthy\n"
-    )
+    bad.write_text("services:\n  store:\n    image: x\n    depends_on:\n      nowhere:\n        condition: service_healthy\n")
     assert _config(bad).returncode != 0
 
 

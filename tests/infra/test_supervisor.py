@@ -61,9 +61,7 @@ def test_stop_terminates_and_kills_stragglers(tmp_path: Path) -> None:
     stubborn = "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); print('up', flush=True); time.sleep(60)"
     polite = "import time; time.sleep(60)"
     log = tmp_path / "stubborn.log"
-    sup = Supervisor(
-        [ProcessSpec("stubborn", _py(stubborn), log_path=log), ProcessSpec("polite", _py(polite))]
-    )
+    sup = Supervisor([ProcessSpec("stubborn", _py(stubborn), log_path=log), ProcessSpec("polite", _py(polite))])
     sup.start()
     _poll_until(sup, lambda: log.exists() and "up" in log.read_text())
     pids = sup.pids()
