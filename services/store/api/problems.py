@@ -208,6 +208,7 @@ def problem_media_types(schema: dict[str, Any]) -> dict[str, Any]:
         for operation in path.values():
             for status, response in operation.get("responses", {}).items():
                 content = response.get("content", {})
-                if str(status)[0] in "45" and "application/json" in content:
+                ref = content.get("application/json", {}).get("schema", {}).get("$ref", "")
+                if str(status)[0] in "45" and ref.endswith("/Problem"):
                     content[PROBLEM_MEDIA_TYPE] = content.pop("application/json")
     return schema
