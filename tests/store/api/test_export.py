@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
-
 import orjson
 import pytest
 
@@ -118,7 +116,6 @@ def test_an_export_continues_after_a_cursor(seeded: SeededApi) -> None:
     ],
 )
 def test_negotiation(fmt: str | None, accept: str, want: str) -> None:
-    class Req:
-        headers: dict[str, Any] = {"accept": accept}
+    from types import SimpleNamespace
 
-    assert negotiate(Req(), fmt) == want  # type: ignore[arg-type]
+    assert negotiate(SimpleNamespace(headers={"accept": accept}), fmt) == want  # type: ignore[arg-type]
