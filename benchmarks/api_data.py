@@ -177,7 +177,7 @@ def records(base: list[CooperationEvent], n_events: int, seed: int = 7) -> Itera
     v = Variations(seed)
     at = datetime(2026, 1, 1, tzinfo=UTC)
     batch: list[Any] = []
-    for n in range(n_events // EVENTS_PER_ARTICLE):
+    for n in range(-(-n_events // EVENTS_PER_ARTICLE)):  # enough articles for at least n_events
         batch += synthetic_article(v, base, n, at)
         if len(batch) >= 1500:
             yield batch

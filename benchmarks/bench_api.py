@@ -48,7 +48,9 @@ from tests.store.helpers import settings_for
 
 REPO = Path(__file__).resolve().parents[1]
 API_KEY = "bench-key"
-TOP_COUNTRIES = ["IRN", "CHN", "RUS", "IND", "TUR", "IRQ", "PAK", "BRA"]
+#: The most frequent countries of the loaded data (filled by `read_top_countries`), and rarer ones.
+TOP_COUNTRIES: list[str] = []
+RARE_COUNTRIES: list[str] = []
 TYPES = ["meeting", "agreement", "cooperation", "aid", "intent", "conference"]
 SECTORS = ["science_research", "higher_education", "health_medicine", "energy", "trade_economy"]
 
@@ -78,6 +80,24 @@ def ensure_loaded(engine: Engine, n_events: int, shared: Path) -> None:
     print(f"loading {n_events:,} events (variations of {len(base)} extracted events); load {load_avg()}")
     took = api_data.load(engine, base, n_events)
     print(f"loaded {n_events:,} events in {took:.0f} s = {n_events / took:,.0f} events/s through apply_batch")
+
+
+def read_top_countries(engine: Engine) -> None:
+    """The 8 most frequent countries of the data, and 5 from further down the list."""
+    from sqlalchemy import text
+
+    from services.store.vocabularies import is_country
+
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT party FROM rollup_months WHERE party IS NOT NULL AND sector IS NULL"
+                " GROUP BY party ORDER BY sum(events) DESC"
+            )
+        ).scalars()
+        ranked = [p for p in rows if is_country(p)]
+    TOP_COUNTRIES[:] = ranked[:8]
+    RARE_COUNTRIES[:] = ranked[20:60:8]
 
 
 def start_api(url: str, port: int) -> subprocess.Popen[bytes]:
@@ -243,6 +263,7 @@ def main() -> None:
         engine = make_engine(settings_for(url))
         try:
             ensure_loaded(engine, args.events, args.shared)
+            read_top_countries(engine)
         finally:
             engine.dispose()
         if not args.load_only:

@@ -7,9 +7,10 @@
   sector.
 * `rollup_parties` (type, focus, a, b, sector), all time: per event one row per
   pair of its parties (a < b) with focus null, the same pairs again with focus
-  = each party of the event (the pairs within that party's events), and one
-  row per party and sector (focus = party, a and b null). Serves pairs, graph
-  edges and partners, and a party's sectors, with at most one party.
+  = each party of the event (the pairs within that party's events), one row
+  per party (focus = party, a, b and sector null) and one per party and sector
+  (focus = party, a and b null). Serves party counts, pairs, graph edges and
+  partners, and a party's sectors, with at most one party.
 
 Undated events have null months. `apply_batch` takes each rollup's counts over
 the current events of the articles it touches before and after its writes
@@ -59,6 +60,7 @@ _PARTIES = f"""
 SELECT type, NULL::text, a, b, NULL::text, count(*) FROM pairs GROUP BY 1, 3, 4
 UNION ALL SELECT type, f, a, b, NULL, count(*) FROM pairs, unnest(ps) f GROUP BY 1, 2, 3, 4
 UNION ALL SELECT type, p, NULL, NULL, s, count(*) FROM ev, unnest(parties) p, unnest(sectors) s GROUP BY 1, 2, 5
+UNION ALL SELECT type, p, NULL, NULL, NULL, count(*) FROM ev, unnest(parties) p GROUP BY 1, 2
 """
 
 

@@ -103,7 +103,12 @@ def create_app(
     settings = settings or StoreSettings()
     own_engine = engine is None
     if engine is None:
-        engine = make_engine(settings, statement_timeout_ms=settings.api_statement_timeout_ms)
+        engine = make_engine(
+            settings,
+            statement_timeout_ms=settings.api_statement_timeout_ms,
+            work_mem_mb=settings.api_work_mem_mb,
+            pool_timeout_s=5.0,
+        )
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

@@ -29,6 +29,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from services.store.errors import StoreError
@@ -158,16 +159,21 @@ async def _on_http_error(request: Request, exc: Exception) -> JSONResponse:
 
 
 async def _on_db_error(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, DBAPIError)
-    sqlstate = getattr(exc.orig, "sqlstate", None)
-    if sqlstate == "57014":
+    assert isinstance(exc, DBAPIError | PoolTimeout)
+    sqlstate = getattr(getattr(exc, "orig", None), "sqlstate", None)
+    if isinstance(exc, PoolTimeout):
+        slug, detail = "database-unavailable", "too many requests in flight for the database; try again"
+    elif sqlstate == "57014":
         slug, detail = "query-timeout", "the query took too long and was cancelled; narrow the filters"
     elif sqlstate == "42P01":
         slug, detail = "schema-missing", "the store's tables do not exist yet (run `accord store migrate`)"
     else:
         slug, detail = "database-unavailable", "database unavailable, try again later"
     log.warning(
-        "api.db_error", path=request.url.path, error=type(exc.orig or exc).__name__, sqlstate=sqlstate
+        "api.db_error",
+        path=request.url.path,
+        error=type(getattr(exc, "orig", None) or exc).__name__,
+        sqlstate=sqlstate,
     )
     return problem_response(request.url.path, 503, slug, detail, headers={"Retry-After": "5"})
 
@@ -183,6 +189,7 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _on_validation_error)
     app.add_exception_handler(StarletteHTTPException, _on_http_error)
     app.add_exception_handler(DBAPIError, _on_db_error)
+    app.add_exception_handler(PoolTimeout, _on_db_error)
     app.add_exception_handler(Exception, _on_unexpected)
 
 

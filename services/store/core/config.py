@@ -29,6 +29,12 @@ class StoreSettings(CommonSettings, TopicSettings):
     api_statement_timeout_ms: int = Field(
         default=5_000, ge=0, description="server-side timeout of one API query (0 = none); 503 when exceeded"
     )
+    api_work_mem_mb: int = Field(
+        default=32,
+        ge=1,
+        le=1024,
+        description="Postgres work_mem of API sessions (exact bitmaps, in-memory sorts)",
+    )
     api_key: SecretStr | None = Field(
         default=None,
         description="API key (X-API-Key or Authorization: Bearer) that lifts the export cap; unset = no key",
@@ -38,7 +44,7 @@ class StoreSettings(CommonSettings, TopicSettings):
         description="origins allowed to call the API from a browser (JSON list); empty = no CORS headers",
     )
     api_total_exact_max: int = Field(
-        default=10_000, ge=0, description="`total` is exact up to this many matches, estimated beyond"
+        default=1_000, ge=0, description="`total` is exact up to this many matches, estimated beyond"
     )
     api_export_max_rows_anonymous: int = Field(
         default=10_000, ge=0, description="most rows an export without the API key returns (0 = key required)"

@@ -31,6 +31,7 @@ from sqlalchemy import (
     and_,
     case,
     cast,
+    func,
     literal,
     literal_column,
     or_,
@@ -39,7 +40,7 @@ from sqlalchemy import (
 )
 
 from services.store.crud.filters import EventFilter
-from services.store.crud.totals import Total, bounded_total
+from services.store.crud.totals import Total, bounded_total, planner_rows
 from services.store.db.models import events
 
 Sort = Literal["-date", "updated"]
@@ -95,6 +96,18 @@ class ListedEvents:
     total: Total
 
 
+def _documents(conn: Connection, event_ids: list[str]) -> list[bytes]:
+    """The JSON (with status) of `event_ids`, in that order."""
+    c = events.c
+    rows = conn.execute(
+        select(c.event_id, cast(c.payload, Text), c.retired_at.is_(None)).where(
+            c.event_id == func.any(event_ids)
+        )
+    ).all()
+    found = {event_id: with_status(payload, current) for event_id, payload, current in rows}
+    return [found[event_id] for event_id in event_ids if event_id in found]
+
+
 def list_events(
     conn: Connection,
     flt: EventFilter,
@@ -102,18 +115,31 @@ def list_events(
     sort: Sort = "-date",
     after: SortKey | None = None,
     limit: int = 50,
-    total_cap: int = 10_000,
+    total_cap: int = 1_000,
 ) -> ListedEvents:
-    """A page of events matching `flt` in `sort` order, starting after `after`; `total` counts all pages."""
+    """A page of events matching `flt` in `sort` order, starting after `after`; `total` counts all pages.
+
+    The page's keys come first (for current events an index-only scan of the covering index, the
+    filters tested on its entries), then the documents of those rows only. On a first page the same
+    walk continues to `total_cap + 1` keys, which also gives the total when it is at most the cap.
+    """
     c = events.c
-    key_cols = (c.date_start if sort == "-date" else c.updated_at, c.event_id)
-    query = select(cast(c.payload, Text), c.retired_at.is_(None), *key_cols)
-    rows = conn.execute(_ordered(query, flt, sort, after).limit(limit + 1)).all()
-    more = len(rows) > limit
-    rows = rows[:limit]
-    total = bounded_total(conn, events, flt.conditions(), total_cap)
-    next_key: SortKey | None = (rows[-1][2], rows[-1][3]) if more else None
-    return ListedEvents(items=[with_status(r[0], r[1]) for r in rows], next_key=next_key, total=total)
+    keys_query = _ordered(
+        select(c.date_start if sort == "-date" else c.updated_at, c.event_id), flt, sort, after
+    )
+    want = limit + 1 if after is not None else max(limit, total_cap) + 1
+    keys = conn.execute(keys_query.limit(want)).all()
+    page = keys[:limit]
+    if after is None and len(keys) <= total_cap:
+        total = Total(len(keys), estimate=False)
+    elif after is None:
+        estimate = planner_rows(conn, select(literal(1)).select_from(events).where(*flt.conditions()))
+        total = Total(max(estimate, total_cap + 1), estimate=True)
+    else:
+        order = _order("-date") if flt.status == "current" else ()  # the covering index's order
+        total = bounded_total(conn, events, flt.conditions(), total_cap, order_by=order)
+    next_key: SortKey | None = (page[-1][0], page[-1][1]) if len(keys) > limit else None
+    return ListedEvents(items=_documents(conn, [k[1] for k in page]), next_key=next_key, total=total)
 
 
 def recent_events(conn: Connection, flt: EventFilter, limit: int) -> list[bytes]:
@@ -177,6 +203,17 @@ CSV_COLUMNS: list[tuple[str, ColumnElement[Any]]] = [
 CSV_HEADER = [name for name, _ in CSV_COLUMNS]
 
 
+def _csv_field(expr: ColumnElement[Any]) -> ColumnElement[Any]:
+    """An RFC 4180 field: null as nothing, any other value quoted (inner quotes doubled)."""
+    quote = literal_column("'\"'")
+    quoted = quote.op("||")(func.replace(cast(expr, Text), '"', '""')).op("||")(quote)
+    return func.coalesce(quoted, "")
+
+
+#: One CSV line per event, made by Postgres (the API only joins the lines it streams).
+CSV_LINE = func.concat_ws(",", *(_csv_field(expr) for _, expr in CSV_COLUMNS)).label("line")
+
+
 def export_rows(
     conn: Connection,
     flt: EventFilter,
@@ -189,10 +226,10 @@ def export_rows(
 ) -> Iterator[list[Any]]:
     """Batches of export rows from a server-side cursor (memory flat whatever the size).
 
-    CSV: tuples of `CSV_COLUMNS` values; NDJSON: (payload text, is_current). At most `max_rows`.
+    CSV: (the CSV line of `CSV_COLUMNS`,); NDJSON: (payload text, is_current). At most `max_rows`.
     """
     if fmt == "csv":
-        query = select(*(expr.label(name) for name, expr in CSV_COLUMNS))
+        query = select(CSV_LINE)
     else:
         query = select(cast(events.c.payload, Text), events.c.retired_at.is_(None))
     query = _ordered(query.select_from(events), flt, sort, after)

@@ -214,19 +214,28 @@ def _nodes(counts: list[tuple[str, int]], limit: int) -> list[Node]:
 
 def party_counts(conn: Connection, flt: EventFilter, limit: int) -> list[Node]:
     """Countries and IGOs by their number of events among the matches, most first."""
+    ready, focus = flt.focus()
+    if ready and focus is None:
+        where = [_P.focus.isnot(None), _P.a.is_(None), _P.sector.is_(None), *_type_in(_P.type, flt)]
+        return _nodes(
+            _ranked(conn, select(_P.focus, func.sum(_P.events)).where(*where).group_by(_P.focus)), limit
+        )
+    if ready:
+        other = func.coalesce(func.nullif(_P.a, focus), _P.b)
+        where = [
+            _P.focus.is_(None),
+            (_P.a == focus) | (_P.b == focus),
+            _P.sector.is_(None),
+            *_type_in(_P.type, flt),
+        ]
+        partners = _ranked(conn, select(other, func.sum(_P.events)).where(*where).group_by(other))
+        everyone = sorted([(focus, event_count(conn, flt)), *partners], key=lambda kn: (-kn[1], kn[0]))
+        return _nodes(everyone, limit)
     rows = flt.months_rows(split="party")
     if rows is not None:
         return _nodes(
             _ranked(conn, select(_R.party, func.sum(_R.events)).where(*rows).group_by(_R.party)), limit
         )
-    ready, focus = flt.focus()
-    if ready and focus is not None:
-        pairs = _pairs_per_type(flt, events.c.countries).subquery("pairs")
-        other = func.coalesce(func.nullif(pairs.c.a, focus), pairs.c.b)
-        where = [(pairs.c.a == focus) | (pairs.c.b == focus)]
-        partners = _ranked(conn, select(other, func.sum(pairs.c.n)).where(*where).group_by(other))
-        everyone = sorted([(focus, event_count(conn, flt)), *partners], key=lambda kn: (-kn[1], kn[0]))
-        return _nodes(everyone, limit)
     party = _unnest(events.c.countries.concat(events.c.igos), "party")
     query = select(party.c.value, _N).select_from(events).join(party, true()).where(*flt.conditions())
     return _nodes(_ranked(conn, query.group_by(party.c.value)), limit)

@@ -8,6 +8,7 @@ more than `cap` rows match, the total is Postgres' row estimate for the query
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,10 +32,17 @@ def planner_rows(conn: Connection, query: Select[Any]) -> int:
     return int(doc[0]["Plan"]["Plan Rows"])
 
 
-def bounded_total(conn: Connection, table: Any, where: list[Any], cap: int) -> Total:
-    """Rows of `table` matching `where`: exact when at most `cap`, else estimated (>= cap + 1)."""
+def bounded_total(
+    conn: Connection, table: Any, where: list[Any], cap: int, order_by: Sequence[Any] = ()
+) -> Total:
+    """Rows of `table` matching `where`: exact when at most `cap`, else estimated (>= cap + 1).
+
+    `order_by`, the order of an index that can answer `where`, steers the planner to walk that
+    index and stop at `cap + 1` matches rather than collect every match first (bitmaps) when many match.
+    """
     matching = select(literal(1)).select_from(table).where(*where)
-    counted = conn.scalar(select(func.count()).select_from(matching.limit(cap + 1).subquery())) or 0
+    first = matching.order_by(*order_by).limit(cap + 1) if order_by else matching.limit(cap + 1)
+    counted = conn.scalar(select(func.count()).select_from(first.subquery())) or 0
     if counted <= cap:
         return Total(int(counted), estimate=False)
     return Total(max(planner_rows(conn, matching), cap + 1), estimate=True)

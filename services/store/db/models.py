@@ -58,6 +58,20 @@ SEARCH_DOCUMENT = (
     " jsonb_path_query_array(payload, '$.evidence[*].text'), '[\"string\"]')"
 )
 
+#: Columns the current-events covering index carries (what the common filters test, but `q` and `since`).
+COVERED = [
+    "date_end",
+    "type",
+    "countries",
+    "igos",
+    "sectors",
+    "location_country",
+    "confidence",
+    "published_at",
+    "publisher",
+    "article_id",
+]
+
 events = Table(
     "events",
     metadata,
@@ -105,11 +119,14 @@ events = Table(
     Index("ix_events_search", "search", postgresql_using="gin"),
     Index("ix_events_published_at", "published_at"),
     Index("ix_events_publisher", "publisher"),
-    # Aggregates over a date range read this index alone (index-only scan), not the wide rows.
+    # The current events in the default order, carrying what the common filters test: a listing
+    # picks its page's keys and counts its total, and a date-range aggregate reads its rows, from
+    # this index alone (index-only scans), never from the wide rows.
     Index(
-        "ix_events_current_date_cover",
-        "date_start",
-        postgresql_include=["date_end", "type", "countries", "igos", "sectors"],
+        "ix_events_current_cover",
+        text("date_start DESC NULLS LAST"),
+        text("event_id DESC"),
+        postgresql_include=COVERED,
         postgresql_where=text("retired_at IS NULL"),
     ),
 )
@@ -194,4 +211,5 @@ rollup_parties = Table(
         unique=True,
         postgresql_nulls_not_distinct=True,
     ),
+    Index("ix_rollup_parties_b", "b", postgresql_where=text("focus IS NULL")),
 )

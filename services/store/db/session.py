@@ -21,20 +21,35 @@ def database_url(settings: StoreSettings) -> str:
     return settings.database_url
 
 
-def make_engine(settings: StoreSettings, *, statement_timeout_ms: int | None = None) -> Engine:
-    """A pooled engine (psycopg 3) with pre-ping, a connect timeout and an optional statement timeout."""
+def make_engine(
+    settings: StoreSettings,
+    *,
+    statement_timeout_ms: int | None = None,
+    work_mem_mb: int | None = None,
+    pool_timeout_s: float = 30.0,
+) -> Engine:
+    """A pooled engine (psycopg 3) with pre-ping, a connect timeout and optional session settings
+    (a statement timeout; `work_mem` for queries, with custom plans for every execution of a prepared
+    statement); waiting for a free pooled connection fails after `pool_timeout_s`."""
     connect_args: dict[str, object] = {
         "connect_timeout": settings.db_connect_timeout_s,
         "application_name": "accord-store",
     }
+    options = []
     if statement_timeout_ms:
-        connect_args["options"] = f"-c statement_timeout={int(statement_timeout_ms)}"
+        options.append(f"-c statement_timeout={int(statement_timeout_ms)}")
+    if work_mem_mb:
+        options.append(f"-c work_mem={int(work_mem_mb)}MB")
+        options.append("-c plan_cache_mode=force_custom_plan")  # plans for the actual filter values
+    if options:
+        connect_args["options"] = " ".join(options)
     return create_engine(
         sqlalchemy_url(database_url(settings)),
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_max_overflow,
         pool_pre_ping=True,
         pool_recycle=1800,
+        pool_timeout=pool_timeout_s,
         connect_args=connect_args,
     )
 

@@ -9,8 +9,8 @@ Create Date: 2026-11-23
   Postgres as the column is added) with a GIN index.
 * articles: `publisher` index and the `(published_at DESC NULLS LAST,
   article_id DESC)` keyset index of the articles listing.
-* events: a covering index of the current events by date (index-only scans of
-  date-filtered aggregates).
+* events: a covering index of the current events in the listing order with
+  the filtered columns (index-only page keys, totals and date-range aggregates).
 * rollup_months, rollup_parties: counts of current events (see
   services/store/rollup.py), filled from the existing rows; the write path
   keeps them exact from here on.
@@ -75,10 +75,21 @@ def upgrade() -> None:
     )
 
     op.create_index(
-        "ix_events_current_date_cover",
+        "ix_events_current_cover",
         "events",
-        ["date_start"],
-        postgresql_include=["date_end", "type", "countries", "igos", "sectors"],
+        [sa.text("date_start DESC NULLS LAST"), sa.text("event_id DESC")],
+        postgresql_include=[
+            "date_end",
+            "type",
+            "countries",
+            "igos",
+            "sectors",
+            "location_country",
+            "confidence",
+            "published_at",
+            "publisher",
+            "article_id",
+        ],
         postgresql_where=sa.text("retired_at IS NULL"),
     )
     _create_rollups()
@@ -120,6 +131,7 @@ def _create_rollups() -> None:
         unique=True,
         postgresql_nulls_not_distinct=True,
     )
+    op.create_index("ix_rollup_parties_b", "rollup_parties", ["b"], postgresql_where=sa.text("focus IS NULL"))
 
 
 # Copies (migrations are frozen) of services.store.rollup's counting SQL at this revision.
@@ -144,7 +156,8 @@ _FILLS = [
         " SELECT type, NULL::text, a, b, NULL::text, count(*) FROM pairs GROUP BY 1, 3, 4"
         " UNION ALL SELECT type, f, a, b, NULL, count(*) FROM pairs, unnest(ps) f GROUP BY 1, 2, 3, 4"
         " UNION ALL SELECT type, p, NULL, NULL, s, count(*) FROM ev, unnest(parties) p, unnest(sectors) s"
-        " GROUP BY 1, 2, 5",
+        " GROUP BY 1, 2, 5"
+        " UNION ALL SELECT type, p, NULL, NULL, NULL, count(*) FROM ev, unnest(parties) p GROUP BY 1, 2",
     ),
 ]
 
@@ -152,7 +165,7 @@ _FILLS = [
 def downgrade() -> None:
     op.drop_table("rollup_parties")
     op.drop_table("rollup_months")
-    op.drop_index("ix_events_current_date_cover", table_name="events")
+    op.drop_index("ix_events_current_cover", table_name="events")
     op.drop_index("ix_articles_published_at_article_id", table_name="articles")
     op.drop_index("ix_articles_publisher", table_name="articles")
     op.drop_index("ix_events_publisher", table_name="events")
