@@ -100,8 +100,10 @@ def read_top_countries(engine: Engine) -> None:
     RARE_COUNTRIES[:] = ranked[20:60:8]
 
 
-def start_api(url: str, port: int) -> subprocess.Popen[bytes]:
+def start_api(url: str, port: int, **settings: str) -> subprocess.Popen[bytes]:
+    """`accord store api` on 127.0.0.1:`port` (own process); `settings` as ACCORD_<NAME> variables."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("ACCORD_")}
+    env |= {f"ACCORD_{k.upper()}": v for k, v in settings.items()}
     env |= {
         "ACCORD_DATABASE_URL": url,
         "ACCORD_API_PORT": str(port),

@@ -1,6 +1,9 @@
 """Request dependencies: settings, a database connection, the common event filters, paging, the API key,
 and the guard that refuses query parameters a route does not take.
 
+The dependencies that do not block are `async` so FastAPI runs them inline, not in the thread pool
+(one thread hop per dependency and request would cost more than the work they do).
+
 `EventFiltersDep` is THE filter model of every event list, export and aggregate
 route: the parameters are declared once here and parsed into one
 `services.store.crud.filters.EventFilter`.
@@ -35,11 +38,11 @@ INSTANT = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:
 PAIR = r"^[^,\x00-\x1f\x7f]{1,64},[^,\x00-\x1f\x7f]{1,64}$"
 
 
-def get_settings(request: Request) -> StoreSettings:
+async def get_settings(request: Request) -> StoreSettings:
     return request.app.state.settings  # type: ignore[no-any-return]
 
 
-def get_engine(request: Request) -> Engine:
+async def get_engine(request: Request) -> Engine:
     return request.app.state.engine  # type: ignore[no-any-return]
 
 
@@ -73,7 +76,7 @@ def _allowed(route: APIRoute) -> frozenset[str]:
     return known
 
 
-def reject_unknown_params(request: Request) -> None:
+async def reject_unknown_params(request: Request) -> None:
     """400 for query parameters the matched route does not declare, so a typo is never ignored silently."""
     route = request.scope.get("route")
     if not isinstance(route, APIRoute):
@@ -179,7 +182,7 @@ StatusQ = Annotated[
 ]
 
 
-def event_filters(
+async def event_filters(
     types: TypesQ = None,
     country: CountryQ = None,
     igo: IgoQ = None,
@@ -226,7 +229,7 @@ EventFiltersDep = Annotated[EventFilter, Depends(event_filters)]
 # --- paging -----------------------------------------------------------------------------------
 
 
-def page_size(
+async def page_size(
     settings: SettingsDep,
     limit: Annotated[
         int | None, Query(ge=1, le=5000, description="page size (default and maximum are configured)")
@@ -254,7 +257,7 @@ _api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="
 _bearer = HTTPBearer(auto_error=False, description="the configured API key as a bearer token")
 
 
-def export_row_cap(
+async def export_row_cap(
     settings: SettingsDep,
     api_key: Annotated[str | None, Security(_api_key_header)] = None,
     bearer: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)] = None,

@@ -44,7 +44,7 @@ class StoreSettings(CommonSettings, TopicSettings):
         description="origins allowed to call the API from a browser (JSON list); empty = no CORS headers",
     )
     api_total_exact_max: int = Field(
-        default=1_000, ge=0, description="`total` is exact up to this many matches, estimated beyond"
+        default=200, ge=0, description="`total` is exact up to this many matches, estimated beyond"
     )
     api_export_max_rows_anonymous: int = Field(
         default=10_000, ge=0, description="most rows an export without the API key returns (0 = key required)"

@@ -7,6 +7,7 @@ oracle's either way.
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date, timedelta
 from typing import Any
 
@@ -167,16 +168,18 @@ def _filter(params: dict[str, Any]) -> EventFilter:
     """What the API's filter dependency makes of `params`."""
     as_list = lambda v: v if isinstance(v, list) else [v]  # noqa: E731
     dates = {k: date.fromisoformat(params[k]) for k in ("date_from", "date_to") if k in params}
-    return event_filters(
-        types=[EventType(t) for t in as_list(params.get("type", []))] or None,
-        country=as_list(params["country"]) if "country" in params else None,
-        igo=as_list(params["igo"]) if "igo" in params else None,
-        pair=as_list(params["pair"]) if "pair" in params else None,
-        sector=[Sector(s) for s in as_list(params.get("sector", []))] or None,
-        q=params.get("q"),
-        min_confidence=params.get("min_confidence"),
-        status="current",
-        **dates,
+    return asyncio.run(
+        event_filters(
+            types=[EventType(t) for t in as_list(params.get("type", []))] or None,
+            country=as_list(params["country"]) if "country" in params else None,
+            igo=as_list(params["igo"]) if "igo" in params else None,
+            pair=as_list(params["pair"]) if "pair" in params else None,
+            sector=[Sector(s) for s in as_list(params.get("sector", []))] or None,
+            q=params.get("q"),
+            min_confidence=params.get("min_confidence"),
+            status="current",
+            **dates,
+        )
     )
 
 
