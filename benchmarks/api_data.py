@@ -201,5 +201,7 @@ def load(engine: Engine, base: list[CooperationEvent], n_events: int, report_eve
             print(f"  loaded {written:,} events ({rate:,.0f} events/s)", flush=True)
             next_report += report_every
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.execute(text("VACUUM (ANALYZE) events, articles, rollup_months, rollup_parties"))
+        conn.execute(
+            text("VACUUM (ANALYZE) events, articles, rollup_months, rollup_parties, rollup_pair_months")
+        )
     return time.perf_counter() - t0

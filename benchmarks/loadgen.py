@@ -28,6 +28,7 @@ class Result:
     statuses: dict[int, int] = field(default_factory=dict)
     errors: int = 0
     late_starts: int = 0  # requests the generator itself sent more than 5 ms after they were due
+    elapsed_s: float = 0.0  # from the first due time to the last answer
 
     def quantile(self, q: float) -> float:
         ordered = sorted(self.latencies)
@@ -38,7 +39,8 @@ class Result:
         return (
             f"{self.name}: {len(self.latencies)} requests at {self.rate:g}/s: p50 {ms[0.5]:.1f} ms, "
             f"p95 {ms[0.95]:.1f} ms, p99 {ms[0.99]:.1f} ms, max {max(self.latencies, default=0) * 1000:.1f} ms; "
-            f"statuses {dict(sorted(self.statuses.items()))}, errors {self.errors}, late starts {self.late_starts}"
+            f"statuses {dict(sorted(self.statuses.items()))}, errors {self.errors}, late starts {self.late_starts}; "
+            f"served {len(self.latencies) / max(self.elapsed_s, 1e-9):.0f}/s"
         )
 
 
@@ -81,4 +83,5 @@ async def run(
                 await asyncio.sleep(delay)
             tasks.append(asyncio.create_task(_one(client, due, next_request(i), out)))
         await asyncio.wait(tasks, timeout=grace_s)
+        out.elapsed_s = time.perf_counter() - start
     return out

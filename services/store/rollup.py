@@ -11,6 +11,9 @@
   per party (focus = party, a, b and sector null) and one per party and sector
   (focus = party, a and b null). Serves party counts, pairs, graph edges and
   partners, and a party's sectors, with at most one party.
+* `rollup_pair_months` (month of date_start, month of date_end, type, a, b):
+  per event one row per pair of its parties. Serves pairs, graph edges and a
+  party's partners with whole-month date filters.
 
 Undated events have null months. `apply_batch` takes each rollup's counts over
 the current events of the articles it touches before and after its writes
@@ -32,7 +35,7 @@ import structlog
 from sqlalchemy import Connection, Table, Text, bindparam, cast, column, func, select, text
 from sqlalchemy.dialects.postgresql import JSONB, insert
 
-from services.store.db.models import rollup_months, rollup_parties
+from services.store.db.models import rollup_months, rollup_pair_months, rollup_parties
 
 log = structlog.get_logger(__name__)
 
@@ -62,6 +65,11 @@ UNION ALL SELECT type, f, a, b, NULL, count(*) FROM pairs, unnest(ps) f GROUP BY
 UNION ALL SELECT type, p, NULL, NULL, s, count(*) FROM ev, unnest(parties) p, unnest(sectors) s GROUP BY 1, 2, 5
 UNION ALL SELECT type, p, NULL, NULL, NULL, count(*) FROM ev, unnest(parties) p GROUP BY 1, 2
 """
+_PAIR_MONTHS = (
+    ", pairs AS (SELECT ms, me, type, least(x.v, y.v) AS a, greatest(x.v, y.v) AS b FROM ev,"
+    " unnest(parties) WITH ORDINALITY x(v, i), unnest(parties) WITH ORDINALITY y(v, j) WHERE x.i < y.j)"
+    " SELECT ms, me, type, a, b, count(*) FROM pairs GROUP BY 1, 2, 3, 4, 5"
+)
 
 
 @dataclass(frozen=True)
@@ -80,6 +88,7 @@ class Rollup:
 ROLLUPS: tuple[Rollup, ...] = (
     Rollup(rollup_months, ("month_start", "month_end", "type", "party", "sector"), _MONTHS),
     Rollup(rollup_parties, ("type", "focus", "a", "b", "sector"), _PARTIES),
+    Rollup(rollup_pair_months, ("month_start", "month_end", "type", "a", "b"), _PAIR_MONTHS),
 )
 
 Snapshot = dict[str, Counter[Key]]

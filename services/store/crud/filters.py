@@ -21,7 +21,7 @@ from typing import Any, Literal
 from sqlalchemy import ColumnElement, Text, cast, func, literal_column
 from sqlalchemy.dialects.postgresql import ARRAY
 
-from services.store.db.models import events, rollup_months
+from services.store.db.models import events, rollup_months, rollup_pair_months
 
 Status = Literal["current", "retracted", "all"]
 
@@ -174,3 +174,30 @@ class EventFilter:
             and self.date_to is None
         )
         return ready, (self.parties()[0] if ready and self.parties() else None)
+
+    def pair_months_rows(self, *, partner_of: str | None = None) -> list[ColumnElement[bool]] | None:
+        """Conditions selecting the `rollup_pair_months` rows of these events' pairs, or None.
+
+        Possible with whole-month date bounds, any types, no sector and no party filter; or, with
+        `partner_of`, the one party filter naming it (then only the pairs that include it are exact).
+        """
+        parties = self.parties()
+        if (
+            not self._rollup_ready()
+            or self.sectors
+            or parties not in ([], [partner_of] if partner_of else [])
+        ):
+            return None
+        if not _month_aligned(self.date_from, self.date_to):
+            return None
+        r = rollup_pair_months.c
+        out: list[ColumnElement[bool]] = []
+        if self.types:
+            out.append(r.type.in_(list(self.types)))
+        if partner_of:
+            out.append((r.a == partner_of) | (r.b == partner_of))
+        if self.date_from is not None:
+            out.append(r.month_end >= self.date_from)
+        if self.date_to is not None:
+            out.append(r.month_start <= self.date_to.replace(day=1))
+        return out

@@ -17,7 +17,7 @@ from typing import Any, Literal
 from sqlalchemy import ColumnElement, Connection, Date, DateTime, Select, cast, func, select, true
 
 from services.store.crud.filters import EventFilter
-from services.store.db.models import events, rollup_months, rollup_parties
+from services.store.db.models import events, rollup_months, rollup_pair_months, rollup_parties
 from services.store.vocabularies import countries, is_country
 
 Interval = Literal["month", "week", "day"]
@@ -27,6 +27,7 @@ Kind = Literal["country", "igo"]
 _N = func.count().label("n")
 _R = rollup_months.c
 _P = rollup_parties.c
+_M = rollup_pair_months.c
 
 
 def _unnest(array: ColumnElement[Any], name: str, ordinality: bool = False) -> Any:
@@ -150,6 +151,10 @@ def _pairs_per_type(flt: EventFilter, parties: ColumnElement[Any]) -> Select[Any
         where = [_P.a.isnot(None), _P.sector.is_(None), *_type_in(_P.type, flt)]
         where.append(_P.focus == focus if focus else _P.focus.is_(None))
         return select(_P.a, _P.b, _P.type, _P.events.label("n")).where(*where)
+    rows = flt.pair_months_rows()
+    if rows is not None:
+        n = func.sum(_M.events).label("n")
+        return select(_M.a, _M.b, _M.type, n).where(*rows).group_by(_M.a, _M.b, _M.type)
     x = _unnest(parties, "x", ordinality=True)
     y = _unnest(parties, "y", ordinality=True)
     a, b = func.least(x.c.value, y.c.value), func.greatest(x.c.value, y.c.value)
@@ -184,7 +189,8 @@ def _ranked_pairs(
 
 def country_pairs(conn: Connection, flt: EventFilter, limit: int) -> list[PairCount]:
     """Country pairs by events together, most first, with counts per type."""
-    codes = list(countries()) if flt.focus()[0] else None  # the rollup's pairs include IGOs
+    from_rollup = flt.focus()[0] or flt.pair_months_rows() is not None
+    codes = list(countries()) if from_rollup else None  # the rollups' pairs include IGOs
 
     def keep(pt: Any) -> list[ColumnElement[bool]]:
         return [pt.c.a == func.any(codes), pt.c.b == func.any(codes)] if codes else []
@@ -212,6 +218,25 @@ def _nodes(counts: list[tuple[str, int]], limit: int) -> list[Node]:
     return [Node(p, "country" if is_country(p) else "igo", n) for p, n in counts[:limit]]
 
 
+def _partners(flt: EventFilter, party: str) -> Select[Any] | None:
+    """(other party, events with both) for `flt` requiring `party` alone, from a rollup; None when none can."""
+    ready, focus = flt.focus()
+    if ready and focus == party:
+        other = func.coalesce(func.nullif(_P.a, party), _P.b)
+        where = [
+            _P.focus.is_(None),
+            (_P.a == party) | (_P.b == party),
+            _P.sector.is_(None),
+            *_type_in(_P.type, flt),
+        ]
+        return select(other, func.sum(_P.events)).where(*where).group_by(other)
+    rows = flt.pair_months_rows(partner_of=party)
+    if rows is None:
+        return None
+    other = func.coalesce(func.nullif(_M.a, party), _M.b)
+    return select(other, func.sum(_M.events)).where(*rows).group_by(other)
+
+
 def party_counts(conn: Connection, flt: EventFilter, limit: int) -> list[Node]:
     """Countries and IGOs by their number of events among the matches, most first."""
     ready, focus = flt.focus()
@@ -220,17 +245,11 @@ def party_counts(conn: Connection, flt: EventFilter, limit: int) -> list[Node]:
         return _nodes(
             _ranked(conn, select(_P.focus, func.sum(_P.events)).where(*where).group_by(_P.focus)), limit
         )
-    if ready:
-        other = func.coalesce(func.nullif(_P.a, focus), _P.b)
-        where = [
-            _P.focus.is_(None),
-            (_P.a == focus) | (_P.b == focus),
-            _P.sector.is_(None),
-            *_type_in(_P.type, flt),
-        ]
-        partners = _ranked(conn, select(other, func.sum(_P.events)).where(*where).group_by(other))
-        everyone = sorted([(focus, event_count(conn, flt)), *partners], key=lambda kn: (-kn[1], kn[0]))
-        return _nodes(everyone, limit)
+    parties = flt.parties()
+    partners = _partners(flt, parties[0]) if len(parties) == 1 else None
+    if partners is not None:
+        everyone = [(parties[0], event_count(conn, flt)), *_ranked(conn, partners)]
+        return _nodes(sorted(everyone, key=lambda kn: (-kn[1], kn[0])), limit)
     rows = flt.months_rows(split="party")
     if rows is not None:
         return _nodes(

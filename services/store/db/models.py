@@ -212,4 +212,41 @@ rollup_parties = Table(
         postgresql_nulls_not_distinct=True,
     ),
     Index("ix_rollup_parties_b", "b", postgresql_where=text("focus IS NULL")),
+    Index(
+        "ix_rollup_parties_pairs",
+        "a",
+        "b",
+        "type",
+        postgresql_include=["events"],
+        postgresql_where=text("focus IS NULL AND sector IS NULL"),
+    ),
+    Index(
+        "ix_rollup_parties_singles",
+        "focus",
+        "type",
+        postgresql_include=["events"],
+        postgresql_where=text("a IS NULL AND sector IS NULL"),
+    ),
+)
+
+rollup_pair_months = Table(
+    "rollup_pair_months",
+    metadata,
+    Column("month_start", Date, comment="first day of the month of date_start; null = undated"),
+    Column("month_end", Date, comment="first day of the month of date_end; null = undated"),
+    Column("type", Text, nullable=False),
+    Column("a", Text, nullable=False, comment="a pair of parties of the events, a < b"),
+    Column("b", Text, nullable=False),
+    Column("events", BigInteger, nullable=False, comment="current events with these keys"),
+    Index(
+        "ux_rollup_pair_months_keys",
+        "month_start",
+        "month_end",
+        "type",
+        "a",
+        "b",
+        unique=True,
+        postgresql_nulls_not_distinct=True,
+        postgresql_include=["events"],
+    ),
 )

@@ -30,7 +30,7 @@ def make_engine(
 ) -> Engine:
     """A pooled engine (psycopg 3) with pre-ping, a connect timeout and optional session settings
     (a statement timeout; `work_mem` for queries, with custom plans for every execution of a prepared
-    statement); waiting for a free pooled connection fails after `pool_timeout_s`."""
+    statement and no JIT); waiting for a free pooled connection fails after `pool_timeout_s`."""
     connect_args: dict[str, object] = {
         "connect_timeout": settings.db_connect_timeout_s,
         "application_name": "accord-store",
@@ -41,6 +41,7 @@ def make_engine(
     if work_mem_mb:
         options.append(f"-c work_mem={int(work_mem_mb)}MB")
         options.append("-c plan_cache_mode=force_custom_plan")  # plans for the actual filter values
+        options.append("-c jit=off")  # compiling costs more than it saves on these short queries
     if options:
         connect_args["options"] = " ".join(options)
     return create_engine(

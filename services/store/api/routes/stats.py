@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+import orjson
+from fastapi import APIRouter, Query, Response
 
 from services.store.api.deps import ConnDep, EventFiltersDep, SettingsDep
 from services.store.api.problems import invalid_parameter
 from services.store.api.schemas import (
-    PairStat,
     PairStats,
     SectorStat,
     SectorStats,
@@ -40,10 +40,11 @@ def pairs(
     settings: SettingsDep,
     flt: EventFiltersDep,
     limit: Annotated[int, Query(ge=1, le=5000, description="most pairs returned (maximum configured)")] = 50,
-) -> PairStats:
+) -> Response:
     """Pairs of countries taking part in the same events, most events first, with counts per type."""
     found = stats.country_pairs(conn, flt, checked_limit(limit, settings.api_stats_limit_max))
-    return PairStats(items=[PairStat(countries=[p.a, p.b], count=p.count, types=p.types) for p in found])
+    items = [{"countries": [p.a, p.b], "count": p.count, "types": p.types} for p in found]
+    return Response(orjson.dumps({"items": items}), media_type="application/json")
 
 
 def _check_span(flt: EventFilter, interval: stats.Interval, max_buckets: int) -> None:

@@ -11,7 +11,7 @@ Create Date: 2026-11-23
   article_id DESC)` keyset index of the articles listing.
 * events: a covering index of the current events in the listing order with
   the filtered columns (index-only page keys, totals and date-range aggregates).
-* rollup_months, rollup_parties: counts of current events (see
+* rollup_months, rollup_parties, rollup_pair_months: counts of current events (see
   services/store/rollup.py), filled from the existing rows; the write path
   keeps them exact from here on.
 """
@@ -132,6 +132,37 @@ def _create_rollups() -> None:
         postgresql_nulls_not_distinct=True,
     )
     op.create_index("ix_rollup_parties_b", "rollup_parties", ["b"], postgresql_where=sa.text("focus IS NULL"))
+    op.create_index(
+        "ix_rollup_parties_pairs",
+        "rollup_parties",
+        ["a", "b", "type"],
+        postgresql_include=["events"],
+        postgresql_where=sa.text("focus IS NULL AND sector IS NULL"),
+    )
+    op.create_index(
+        "ix_rollup_parties_singles",
+        "rollup_parties",
+        ["focus", "type"],
+        postgresql_include=["events"],
+        postgresql_where=sa.text("a IS NULL AND sector IS NULL"),
+    )
+    op.create_table(
+        "rollup_pair_months",
+        sa.Column("month_start", sa.Date(), comment="first day of the month of date_start; null = undated"),
+        sa.Column("month_end", sa.Date(), comment="first day of the month of date_end; null = undated"),
+        sa.Column("type", sa.Text(), nullable=False),
+        sa.Column("a", sa.Text(), nullable=False, comment="a pair of parties of the events, a < b"),
+        sa.Column("b", sa.Text(), nullable=False),
+        sa.Column("events", sa.BigInteger(), nullable=False, comment="current events with these keys"),
+    )
+    op.create_index(
+        "ux_rollup_pair_months_keys",
+        "rollup_pair_months",
+        ["month_start", "month_end", "type", "a", "b"],
+        unique=True,
+        postgresql_nulls_not_distinct=True,
+        postgresql_include=["events"],
+    )
 
 
 # Copies (migrations are frozen) of services.store.rollup's counting SQL at this revision.
@@ -159,10 +190,18 @@ _FILLS = [
         " GROUP BY 1, 2, 5"
         " UNION ALL SELECT type, p, NULL, NULL, NULL, count(*) FROM ev, unnest(parties) p GROUP BY 1, 2",
     ),
+    (
+        "rollup_pair_months",
+        "month_start, month_end, type, a, b, events",
+        ", pairs AS (SELECT ms, me, type, least(x.v, y.v) AS a, greatest(x.v, y.v) AS b FROM ev,"
+        " unnest(parties) WITH ORDINALITY x(v, i), unnest(parties) WITH ORDINALITY y(v, j) WHERE x.i < y.j)"
+        " SELECT ms, me, type, a, b, count(*) FROM pairs GROUP BY 1, 2, 3, 4, 5",
+    ),
 ]
 
 
 def downgrade() -> None:
+    op.drop_table("rollup_pair_months")
     op.drop_table("rollup_parties")
     op.drop_table("rollup_months")
     op.drop_index("ix_events_current_cover", table_name="events")
