@@ -41,7 +41,7 @@ from sqlalchemy import (
 
 from services.store.crud.filters import EventFilter
 from services.store.crud.totals import Total, bounded_total, planner_rows
-from services.store.db.models import events
+from services.store.db.models import events, rollup_months
 
 Sort = Literal["-date", "updated"]
 SORTS: tuple[Sort, ...] = ("-date", "updated")
@@ -96,6 +96,14 @@ class ListedEvents:
     total: Total
 
 
+def rollup_total(conn: Connection, flt: EventFilter) -> int | None:
+    """The exact number of matches from `rollup_months` when it counts these filters, else None."""
+    rows = flt.months_rows()
+    if rows is None:
+        return None
+    return int(conn.scalar(select(func.coalesce(func.sum(rollup_months.c.events), 0)).where(*rows)) or 0)
+
+
 def _documents(conn: Connection, event_ids: list[str]) -> list[bytes]:
     """The JSON (with status) of `event_ids`, in that order."""
     c = events.c
@@ -120,17 +128,21 @@ def list_events(
     """A page of events matching `flt` in `sort` order, starting after `after`; `total` counts all pages.
 
     The page's keys come first (for current events an index-only scan of the covering index, the
-    filters tested on its entries), then the documents of those rows only. On a first page the same
-    walk continues to `total_cap + 1` keys, which also gives the total when it is at most the cap.
+    filters tested on its entries), then the documents of those rows only. The total comes exact from
+    the rollup when it counts these filters; else, on a first page, the same walk continues to
+    `total_cap + 1` keys, which gives the total when it is at most the cap (else the planner's estimate).
     """
     c = events.c
     keys_query = _ordered(
         select(c.date_start if sort == "-date" else c.updated_at, c.event_id), flt, sort, after
     )
-    want = limit + 1 if after is not None else max(limit, total_cap) + 1
+    counted = rollup_total(conn, flt)
+    want = limit + 1 if after is not None or counted is not None else max(limit, total_cap) + 1
     keys = conn.execute(keys_query.limit(want)).all()
     page = keys[:limit]
-    if after is None and len(keys) <= total_cap:
+    if counted is not None:
+        total = Total(counted, estimate=False)
+    elif after is None and len(keys) <= total_cap:
         total = Total(len(keys), estimate=False)
     elif after is None:
         estimate = planner_rows(conn, select(literal(1)).select_from(events).where(*flt.conditions()))

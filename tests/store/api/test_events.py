@@ -55,7 +55,20 @@ def test_paging_by_date_returns_every_current_event_once_in_order(seeded: Seeded
     want = dataset.newest_first(seeded.seed.current())
     assert [i["event_id"] for i in items] == [e.event_id for e in want]
     assert len(pages) > 3
-    assert all(p["total_is_estimate"] and p["total"] > seeded.settings.api_total_exact_max for p in pages)
+    # no filter: the rollup counts it, so the total is exact even beyond the cap
+    assert all(p["total"] == len(want) and not p["total_is_estimate"] for p in pages)
+
+
+def test_totals_beyond_the_cap_are_flagged_estimates(seeded: SeededApi) -> None:
+    """A filter the rollups do not count, matching more than the cap: estimated, and said so."""
+    cap = seeded.settings.api_total_exact_max
+    want = [e for e in seeded.seed.current() if e.confidence >= 0.3]
+    assert len(want) > cap
+    items, pages = all_pages(seeded, {"min_confidence": 0.3, "limit": 7})
+    assert len(items) == len(want)
+    assert all(p["total_is_estimate"] and p["total"] > cap for p in pages)
+    few = all_pages(seeded, {"min_confidence": 0.95})[1]
+    assert all(not p["total_is_estimate"] for p in few)
 
 
 def test_items_are_the_contract_json_with_a_status(seeded: SeededApi) -> None:
