@@ -159,9 +159,12 @@ def stats_request(rng: random.Random) -> tuple[str, dict[str, Any]]:
             "/v1/stats/timeline",
             "/v1/stats/pairs",
             "/v1/graph",
-            f"/v1/countries/{rng.choice(TOP_COUNTRIES)}",
+            "country",
         ]
     )
+    if path == "country":  # one label per template in the figures
+        filters = {**filters, "country": rng.choice(TOP_COUNTRIES)}
+        path = f"/v1/countries/{filters.pop('country')}"
     return path, filters
 
 
@@ -234,6 +237,7 @@ def run_api_phase(url: str, args: argparse.Namespace, out_dir: Path) -> None:
     try:
         drive(base, 20, 5, "warm-up (mixed)", lambda rng: rng.choice([list_request, stats_request])(rng), 1)
         stats = drive(base, args.stats_rate, args.duration, "stats and graph", stats_request, 3)
+        print(stats.per_path())
         lists = drive(base, args.list_rate, args.duration, "list, two filters", list_request, 2)
         drain(base)
         exports(base, api.pid)

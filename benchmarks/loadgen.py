@@ -15,6 +15,7 @@ measures. Idle connections are reused; a new one is opened when none is idle.
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ class Result:
     errors: int = 0
     late_starts: int = 0  # requests the generator itself sent more than 5 ms after they were due
     elapsed_s: float = 0.0  # from the first due time to the last answer
+    by_path: dict[str, list[float]] = field(default_factory=dict)
 
     def quantile(self, q: float) -> float:
         ordered = sorted(self.latencies)
@@ -46,6 +48,17 @@ class Result:
             f"statuses {dict(sorted(self.statuses.items()))}, errors {self.errors}, late starts {self.late_starts}; "
             f"served {len(self.latencies) / max(self.elapsed_s, 1e-9):.0f}/s"
         )
+
+    def per_path(self) -> str:
+        """p50 / p99 per path, slowest p99 first."""
+        rows = []
+        for path, values in self.by_path.items():
+            ordered = sorted(values)
+            p50, p99 = ordered[len(ordered) // 2], ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]
+            rows.append(
+                (p99, f"    {path}: n={len(ordered)} p50 {p50 * 1000:.1f} ms, p99 {p99 * 1000:.1f} ms")
+            )
+        return "\n".join(line for _, line in sorted(rows, reverse=True))
 
 
 class Connections:
@@ -98,6 +111,8 @@ async def _one(conns: Connections, due: float, request: tuple[str, dict[str, Any
         out.errors += 1
         return
     out.latencies.append(time.perf_counter() - due)
+    template = re.sub(r"/[A-Z]{3}$", "/{iso3}", path)  # figures per route template
+    out.by_path.setdefault(template, []).append(out.latencies[-1])
     out.statuses[status] = out.statuses.get(status, 0) + 1
 
 
