@@ -76,7 +76,7 @@ bench-api: install
 
 # Schemathesis with many examples per operation (make test runs the same with 15).
 fuzz: install
-	ACCORD_FUZZ_EXAMPLES=$${ACCORD_FUZZ_EXAMPLES:-1000} $(BIN)/pytest -q -ra -p no:randomly tests/store/api/test_openapi_fuzz.py
+	ACCORD_FUZZ_EXAMPLES=$${ACCORD_FUZZ_EXAMPLES:-1000} $(BIN)/pytest -q -ra tests/store/api/test_openapi_fuzz.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
