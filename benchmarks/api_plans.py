@@ -46,7 +46,7 @@ CASES: list[tuple[str, Callable[[Connection], Any]]] = [
         lambda c: stats.party_pairs(c, EventFilter(countries=["IRN"]), ["IRN", "CHN", "RUS", "IND"], 1, 5000),
     ),
     (
-        "GET /v1/graph?date_from=2015-01-01&date_to=2016-06-30 nodes + edges (events, covering index)",
+        "GET /v1/graph?date_from=2015-01-01&date_to=2016-06-30 edges (rollup_pair_months)",
         lambda c: stats.party_pairs(
             c,
             EventFilter(date_from=date(2015, 1, 1), date_to=date(2016, 6, 30)),
@@ -56,14 +56,18 @@ CASES: list[tuple[str, Callable[[Connection], Any]]] = [
         ),
     ),
     (
-        "GET /v1/stats/pairs?country=IRN&date_from=2015-01-01&date_to=2015-12-31 (events, covering index)",
+        "GET /v1/stats/pairs?country=IRN&date_from=2015-01-01&date_to=2015-12-31 (events: covering index)",
         lambda c: stats.country_pairs(
             c, EventFilter(countries=["IRN"], date_from=date(2015, 1, 1), date_to=date(2015, 12, 31)), 50
         ),
     ),
     (
-        "CSV export, first batch (server-side cursor)",
-        lambda c: next(export_rows(c, EventFilter(date_from=date(2016, 1, 1)), fmt="csv", batch_rows=2000)),
+        "CSV export of 100,000 rows (the whole statement; served through a server-side cursor)",
+        lambda c: next(
+            export_rows(
+                c, EventFilter(date_from=date(2016, 1, 1)), fmt="csv", batch_rows=2000, max_rows=100_000
+            )
+        ),
     ),
 ]
 

@@ -246,7 +246,7 @@ def run_api_phase(url: str, args: argparse.Namespace, out_dir: Path) -> None:
     finally:
         api.terminate()
         api.wait(30)
-    engine = make_engine(settings_for(url))
+    engine = make_engine(settings_for(url), statement_timeout_ms=60_000, work_mem_mb=32)  # as the API's
     try:
         plans = explain_all(engine)
     finally:
