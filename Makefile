@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 UV_VERSION := 0.13.9
 SHARED ?= ../shared
 
-.PHONY: install lock test test-unit test-integration lint fmt run eval bench bench-extract bench-pipeline bench-fetcher bench-store bench-api fuzz schemas clean help
+.PHONY: install lock test test-unit test-integration test-deploy tools lint fmt run eval reliability bench bench-extract bench-pipeline bench-fetcher bench-fetcher-web bench-store bench-api bench-runtime bench-extractor fuzz schemas clean help
 
 help:
 	@echo "make run      start the embedded broker + Postgres and every service (Ctrl-C stops all)"
@@ -25,6 +25,19 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP)
 
+# promtool (alert-rule checks) from Debian's `prometheus` package: only the binary is unpacked
+# into .venv/bin (no service installed or started). hadolint, kubectl (Kustomize) and
+# kubernetes-validate come from the dev dependencies. Without apt the checks skip (fail in CI).
+PROMTOOL := $(BIN)/promtool
+$(PROMTOOL): | $(STAMP)
+	@tmp=$$(mktemp -d); ( cd $$tmp \
+	  && { apt-get download prometheus >/dev/null 2>&1 \
+	       || { [ "$$(id -u)" = 0 ] && apt-get update -qq >/dev/null 2>&1 && apt-get download prometheus >/dev/null 2>&1; }; } \
+	  && dpkg-deb -x prometheus_*.deb root && install -m 0755 root/usr/bin/promtool $(CURDIR)/$(PROMTOOL) ) \
+	  || echo "promtool unavailable (needs apt): the Prometheus rule checks will skip outside CI"; rm -rf $$tmp
+
+tools: $(PROMTOOL)
+
 # Re-pin every dependency (needs the registry); commit requirements.lock afterwards.
 lock:
 	@test -x $(BIN)/uv || { $(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install -q "uv==$(UV_VERSION)"; }
@@ -38,8 +51,11 @@ fmt: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: install lint
+test: install tools lint
 	$(BIN)/pytest -q -ra
+
+test-deploy: install tools
+	$(BIN)/pytest -q -ra tests/deploy
 
 test-unit: install
 	$(BIN)/pytest -q -ra -m "not integration"
@@ -52,20 +68,28 @@ run: install
 
 schemas: install
 	$(BIN)/accord schemas
+	$(BIN)/accord asyncapi
 
 eval: install
-	$(BIN)/python -m libs.extraction.eval --shared $(SHARED)
+	$(BIN)/python -m libs.evaluation.eval --shared $(SHARED)
+
+# Confidence against the share of right events, on the blind sets (issue 13).
+reliability: install
+	$(BIN)/python -m libs.evaluation.reliability --shared $(SHARED)
 
 bench: bench-extract bench-fetcher bench-store bench-pipeline
 
 bench-extract: install
-	$(BIN)/python benchmarks/bench_extract.py --shared $(SHARED)
+	$(BIN)/python benchmarks/bench_extract.py --shared $(SHARED) --scaling
 
 bench-pipeline: install
 	$(BIN)/python benchmarks/bench_pipeline.py --shared $(SHARED)
 
 bench-fetcher: install
 	$(BIN)/python benchmarks/bench_fetcher.py --shared $(SHARED)
+
+bench-fetcher-web: install
+	$(BIN)/python benchmarks/bench_fetcher_web.py
 
 bench-store: install
 	$(BIN)/python -m benchmarks.bench_store --articles 5000
@@ -77,6 +101,13 @@ bench-api: install
 # Schemathesis with many examples per operation (make test runs the same with 15).
 fuzz: install
 	ACCORD_FUZZ_EXAMPLES=$${ACCORD_FUZZ_EXAMPLES:-1000} $(BIN)/pytest -q -ra tests/store/api/test_openapi_fuzz.py
+
+# Not part of `make bench`: design measurements (sync step in a thread vs inline; extractor processes).
+bench-runtime: install
+	$(BIN)/python -m benchmarks.bench_runtime
+
+bench-extractor: install
+	$(BIN)/python -m benchmarks.bench_extractor --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -112,7 +112,7 @@ def start_api(url: str, port: int, **settings: str) -> subprocess.Popen[bytes]:
         "ACCORD_LOG_LEVEL": "WARNING",
         "ACCORD_DB_POOL_SIZE": "10",
     }
-    proc = subprocess.Popen([sys.executable, "-m", "libs.cli", "store", "api"], env=env, cwd=REPO)
+    proc = subprocess.Popen([sys.executable, "-m", "app.cli", "store", "api"], env=env, cwd=REPO)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:

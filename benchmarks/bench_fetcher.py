@@ -87,7 +87,8 @@ async def _bench(args: argparse.Namespace, bootstrap: str, database_url: str) ->
     from libs.contracts.topics import TopicSettings, all_topics
     from libs.runtime.topics import ensure_topics
     from services.fetcher.config import FetcherSettings, SourceConfig
-    from services.fetcher.service import migrate_database, run_fetcher
+    from services.fetcher.db.migrate import migrate_ledger
+    from services.fetcher.service import run_fetcher
 
     topics = TopicSettings()
     await ensure_topics(bootstrap, all_topics(topics))
@@ -100,7 +101,7 @@ async def _bench(args: argparse.Namespace, bootstrap: str, database_url: str) ->
         fetcher_max_in_flight_batches=args.in_flight,
         log_level="WARNING",
     )
-    migrate_database(database_url)
+    migrate_ledger(database_url)
     source = SourceConfig(name="corpus", kind="jsonl", path=Path(args.corpus), language=args.language)
     out: dict[str, Any] = {
         "corpus": str(args.corpus),
@@ -130,10 +131,10 @@ async def _bench(args: argparse.Namespace, bootstrap: str, database_url: str) ->
         from sqlalchemy import func, select
 
         from services.fetcher.db.models import articles
-        from services.fetcher.ledger import make_engine
+        from services.fetcher.ledger import ledger_engine
 
         back = await _read_back(bootstrap, topics.topic_articles_raw)
-        engine = make_engine(database_url)
+        engine = ledger_engine(database_url)
         with engine.connect() as conn:
             ledger_rows = conn.execute(select(func.count()).select_from(articles)).scalar_one()
         engine.dispose()

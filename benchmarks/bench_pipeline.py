@@ -70,7 +70,7 @@ def main() -> int:
     distinct_ids = {article_id_for(None, t) for t in cleaned if t}
 
     state = work / "state"
-    cmd = [sys.executable, "-m", "libs.cli", "up", "--source", f"jsonl:{source}", "--state-dir", str(state),
+    cmd = [sys.executable, "-m", "app.cli", "up", "--source", f"jsonl:{source}", "--state-dir", str(state),
            "--extractors", str(args.extractors), "--api-port", "0", "--until-idle"]  # fmt: skip
     from libs.infra.broker import free_port
 

@@ -71,8 +71,8 @@ def make_unique_topics(kafka_bootstrap: str) -> TopicSettings:
     defaults = TopicSettings.model_construct()
     names = {
         name: f"{getattr(defaults, name)}.{suffix}"
-        for name in TopicSettings.model_fields
-        if name.startswith("topic_") and not name.endswith("partitions")
+        for name, field in TopicSettings.model_fields.items()
+        if name.startswith("topic_") and field.annotation is str
     }
     topics = TopicSettings(**names)
     asyncio.run(ensure_topics(kafka_bootstrap, all_topics(topics)))

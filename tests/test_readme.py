@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from libs.runtime.configdoc import markdown_table
+from app.config import markdown_table
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

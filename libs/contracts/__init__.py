@@ -8,23 +8,30 @@ from libs.contracts.events import (
     Sector,
 )
 from libs.contracts.extractions import ArticleExtraction, ExtractionStatus
-from libs.contracts.records import OutRecord, encode, headers_to_dict
-from libs.contracts.topics import TopicSettings, all_topics
+from libs.contracts.records import OutRecord, encode, headers_to_dict, parse_events_value, retraction_for
+from libs.contracts.retractions import EventRetraction, EventsTopicValue, RetractionReason
+from libs.contracts.topics import TopicSettings, TopicSpec, all_topics
 
 __all__ = [
     "EVENT_CODES",
     "ArticleExtraction",
     "CooperationEvent",
+    "EventRetraction",
     "EventType",
+    "EventsTopicValue",
     "ExtractionStatus",
     "OutRecord",
     "RawArticle",
+    "RetractionReason",
     "Sector",
     "TopicSettings",
+    "TopicSpec",
     "all_topics",
     "article_id_for",
     "content_hash",
     "encode",
     "headers_to_dict",
     "normalize_text",
+    "parse_events_value",
+    "retraction_for",
 ]

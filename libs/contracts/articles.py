@@ -15,6 +15,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 ARTICLE_SCHEMA_VERSION = "1.0"
 
+
 def normalize_text(text: str) -> str:
     """Whitespace-folded, stripped text: the form content hashes are computed on.
 

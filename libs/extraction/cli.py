@@ -1,8 +1,7 @@
-"""`accord extract` and `accord score`: the extraction engine from the command line.
+"""`accord extract`: the extraction engine from the command line (`accord score` is in `libs.evaluation`).
 
     accord extract --input articles.jsonl --output events.jsonl
     accord extract --input folder_of_txt/ --output -
-    accord score --gold ../shared/gold/dev.jsonl --pred events.jsonl [--json metrics.json]
 
 `extract` reads JSON lines `{"id", "text", "published_at"?, "url"?, "title"?,
 "publisher"?, "language"?}` (or `-` for stdin, or a folder of `.txt` files whose
@@ -126,22 +125,6 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def _score(args: argparse.Namespace) -> int:
-    from libs.extraction.score import format_table, read_jsonl, read_predictions, score
-
-    for path in (args.gold, args.pred):
-        if not Path(path).exists():
-            print(f"accord score: file not found: {path}", file=sys.stderr)
-            return 2
-    result = score(read_jsonl(args.gold), read_predictions(args.pred))
-    print(format_table(result, f"gold: {args.gold}  pred: {args.pred}"))
-    metrics = result.as_dict()
-    print(json.dumps(metrics, indent=2))
-    if args.json:
-        Path(args.json).write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
-    return 0
-
-
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("extract", help="extract cooperation events from articles (JSON lines or .txt folder)")
     p.add_argument("--input", required=True, help="JSON-lines file, '-' for stdin, or a folder of .txt files")
@@ -149,9 +132,3 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-spacy", action="store_true", help="rules only: no spaCy for participants")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     p.set_defaults(func=_extract)
-
-    s = sub.add_parser("score", help="score predicted events against gold annotations")
-    s.add_argument("--gold", required=True, help="gold JSON-lines file (shared/gold/dev.jsonl format)")
-    s.add_argument("--pred", required=True, help="`accord extract` output")
-    s.add_argument("--json", default=None, help="also write the metrics as JSON to this file")
-    s.set_defaults(func=_score)

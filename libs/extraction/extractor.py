@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+import ahocorasick
+
 from libs.contracts.events import (
     EVENT_CODES,
     ArticleRef,
@@ -29,25 +31,35 @@ from libs.contracts.events import (
     Quantity,
 )
 from libs.extraction.agencies import AgencyMatcher
-from libs.extraction.assemble import (
-    Candidate,
-    SentInfo,
-    build_candidates,
-    confidence,
-    event_id,
-)
+from libs.extraction.candidates import Candidate, SentenceInfo
 from libs.extraction.dates import DateMention, find_dates
+from libs.extraction.deadline import DEADLINE_EVERY, Deadline
+from libs.extraction.discourse import build_candidates
+from libs.extraction.errors import InvalidArticleError
+from libs.extraction.event_participants import NerResult, ParticipantFinder
 from libs.extraction.fastre import PrefixScanner, Scan
 from libs.extraction.gazetteer import Gazetteer, Match
-from libs.extraction.language import LanguageGuard
-from libs.extraction.participants import ParticipantFinder
-from libs.extraction.parties import AnaphorState, has_unmarked_official, sentence_parties
-from libs.extraction.people import PersonIndex, find_org_affiliations, find_people, unexplained_names
+from libs.extraction.language import default_detector
+from libs.extraction.mention_roles import (
+    AnaphorState,
+    SentenceParties,
+    has_unmarked_official,
+    sentence_parties,
+)
+from libs.extraction.named_people import (
+    Person,
+    PersonIndex,
+    find_org_affiliations,
+    find_people,
+    unexplained_names,
+)
+from libs.extraction.occasions import confidence, event_id
 from libs.extraction.quantities import find_quantities
 from libs.extraction.resources import DATA_DIR, load_resources
 from libs.extraction.sectors import SectorMatcher
-from libs.extraction.text import Document, segment
-from libs.extraction.triggers import CueMatcher, filter_cues
+from libs.extraction.syntax import SyntaxFilter
+from libs.extraction.text import Document, Sentence, segment
+from libs.extraction.triggers import Cue, CueMatcher, filter_cues
 from libs.extraction.version import EXTRACTOR_NAME, EXTRACTOR_VERSION
 
 # "the fight against terrorism", "counter-narcotics", "war on drugs": a common fight is cooperation
@@ -77,7 +89,7 @@ _SAID_BEFORE = re.compile(
 )
 
 
-def _said_date(work: str, info: SentInfo, pub_day: date | None) -> DateMention | None:
+def _said_date(work: str, info: SentenceInfo, pub_day: date | None) -> DateMention | None:
     """The date right after a speech verb in a sentence ("X said on Tuesday that ...")."""
     dates = info.dates or find_dates(work, info.sent.start, info.sent.end, pub_day)
     for d in dates:
@@ -105,9 +117,10 @@ class Extractor:
         self.cue_matcher = CueMatcher(self.resources)
         self.sector_matcher = SectorMatcher(self.resources)
         self.agency_matcher = AgencyMatcher(self.resources)
-        self.language_guard = LanguageGuard()
+        self.language_detector = default_detector()
         agency_names = frozenset(a for aliases in self.resources.agencies.values() for a in aliases)
         self.participant_finder = ParticipantFinder(self.gazetteer, use_spacy, agency_names)
+        self.syntax = SyntaxFilter(enabled=use_spacy)
         self.info = ExtractorInfo(name=EXTRACTOR_NAME, version=EXTRACTOR_VERSION)
         res = self.resources
         self.scanner = PrefixScanner(
@@ -120,6 +133,11 @@ class Extractor:
             ]
         )
         self._igo_codes = set((self.resources.igos.get("igos") or {}).keys())
+        self._known_people = dict(self.resources.people)
+        self._known_automaton = ahocorasick.Automaton()
+        for name, code in self._known_people.items():
+            self._known_automaton.add_word(name, code)
+        self._known_automaton.make_automaton()
 
     # -- public API ------------------------------------------------------------------------
 
@@ -133,37 +151,45 @@ class Extractor:
         title: str | None = None,
         publisher: str | None = None,
         language: str | None = None,
+        deadline: float | None = None,
     ) -> ExtractionResult:
         """Events of one article. Deterministic: same inputs, same output, same order.
 
-        Raises ValueError for an `article_id` the contract rejects (empty or over 128 characters).
+        `deadline` is a `time.monotonic()` instant: past it, extraction stops with
+        `DeadlineExceeded` (checked between stages and every few sentences).
+        Raises `InvalidArticleError` (a `ValueError`) for an `article_id` the
+        contract rejects (empty or over 128 characters).
         """
         if not article_id or len(article_id) > 128:
-            raise ValueError("article_id must have 1 to 128 characters")
+            raise InvalidArticleError("article_id must have 1 to 128 characters")
+        clock = Deadline(deadline)
         if not text or not text.strip():
             return ExtractionResult([], "empty_text")
         if language and not language.lower().startswith("en"):
             return ExtractionResult([], f"non_english:{language.lower()[:8]}", language.lower())
-        lang = self.language_guard.detect(text)
+        lang = self.language_detector.detect(text)
         if lang != "en":
             return ExtractionResult([], f"non_english:{lang}", lang)
         pub_day = published_at.date() if isinstance(published_at, datetime) else published_at
         doc = segment(text)
-        work = doc.work
         sentences = doc.content_sentences()
+        clock.check("segmentation")
         if not sentences:
             return ExtractionResult([], None, "en")
 
         # cheap gate: some cue, two distinct parties somewhere
-        ws = self.scanner.scan(work)
-        raw_cues = self.cue_matcher.find(ws, 0, len(work))
-        matches = self.gazetteer.find(work, 0, len(work))
-        if not raw_cues or len({m.code for m in matches}) < 2:
+        scan = self.scanner.scan(doc.work)
+        raw_cues = self.cue_matcher.find(scan, 0, len(doc.work))
+        matches = self.gazetteer.find(doc.work, 0, len(doc.work))
+        clock.check("lexicon scan")
+        if not raw_cues or len({m.code for m in matches} | self._known_codes(doc.work)) < 2:
             return ExtractionResult([], None, "en")
 
-        infos, people, persons = self._analyse(doc, ws, sentences, matches, raw_cues, pub_day)
+        analysis = self._analyse(doc, scan, sentences, matches, raw_cues, pub_day, clock)
         home = self._home_state(doc)
-        cands = build_candidates(infos, work, self._igo_codes, home, self.resources.reporting)
+        cands = build_candidates(
+            analysis.infos, doc.work, self._igo_codes, home, self.resources.reporting, clock, self.syntax
+        )
         if not cands:
             return ExtractionResult([], None, "en")
         article = ArticleRef(
@@ -175,10 +201,17 @@ class Extractor:
                 text, [doc.dateline_agency] if doc.dateline_agency else None
             ),
         )
-        events, heavy = self._events(article_id, text, ws, infos, cands, people, persons, article)
+        events, heavy = self._events(article_id, text, scan, analysis, cands, article)
+        clock.check("events")
         return ExtractionResult(events, None, "en", heavy_nlp=heavy)
 
     # -- internals -------------------------------------------------------------------------
+
+    def _known_codes(self, work: str) -> set[str]:
+        """The states and IGOs of well-known people named in the text (for the cheap gate)."""
+        if not self._known_people:
+            return set()
+        return {code for _end, code in self._known_automaton.iter(work)}
 
     def _home_state(self, doc: Document) -> str | None:
         """The state of the dateline ("TEHRAN –" → IRN), the article's home for unmarked officials."""
@@ -194,156 +227,208 @@ class Extractor:
     def _analyse(
         self,
         doc: Document,
-        ws: Scan,
-        sentences: list,
+        scan: Scan,
+        sentences: list[Sentence],
         matches: list[Match],
-        raw_cues: list,
+        raw_cues: list[Cue],
         pub_day: date | None,
-    ) -> tuple[list[SentInfo], list, PersonIndex]:
+        clock: Deadline,
+    ) -> Analysis:
+        """One `SentenceInfo` per content sentence, and the people the article names."""
         work = doc.work
-        res = self.resources
-        starts = [m.start for m in matches]
+        match_starts = [m.start for m in matches]
         cue_starts = [c.start for c in raw_cues]
-        spans = [(s.start, s.end) for s in sentences]
-        people = find_people(work, spans, matches)
-        persons = PersonIndex(people, self._home_state(doc), find_org_affiliations(work, matches))
-        infos: list[SentInfo] = []
-        state = AnaphorState()
-        for s in sentences:
+        people = find_people(work, [(s.start, s.end) for s in sentences], matches)
+        persons = PersonIndex(
+            people,
+            self._home_state(doc),
+            find_org_affiliations(work, matches),
+            self._known_people,
+            self._igo_codes,
+        )
+        analysis = Analysis(
+            [],
+            people,
+            persons,
+            sorted(p.start for p in people if p.country is None),
+            [p.start for p in people],
+        )
+        anaphors = AnaphorState()
+        for n, s in enumerate(sentences):
+            if n % DEADLINE_EVERY == 0:
+                clock.check("sentence analysis")
             lo, hi = s.start, s.end
-            sm = matches[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
-            sm = [m for m in sm if m.end <= hi]
-            sc = raw_cues[bisect.bisect_left(cue_starts, lo) : bisect.bisect_left(cue_starts, hi)]
-            parties = sentence_parties(work, lo, hi, sm, persons, self.gazetteer, state)
-            shared_fights = [(m.start(), m.end()) for m in _SHARED_FIGHT.finditer(work, lo, hi)]
-            conflict_spans = [
-                (m.start(), m.end())
-                for m in res.conflict.finditer(ws, lo, hi)
-                if not any(a <= m.start() < b for a, b in shared_fights)
-            ]
-            conflict = bool(conflict_spans)
-            sports = res.sports.search(ws, lo, hi) is not None
-            cont = res.continuation.match(work, lo, hi)
-            cues = filter_cues(
-                work,
-                lo,
-                hi,
-                sc,
-                res,
-                conflict=conflict,
-                sports=sports,
-                continuation_end=cont.end() if cont else None,
-                names=[(m.start, m.end, m.is_igo) for m in sm],
-                ws=ws,
-            )
-            anaphor_spans = [(m.start(), m.end()) for m in res.anaphora.finditer(ws, lo, hi)]
-            anaphoric = bool(anaphor_spans)
-            unnamed = any(lo <= p.start < hi and p.country is None for p in people)
-            infos.append(
-                SentInfo(
-                    sent=s,
-                    matches=sm,
-                    parties=parties,
-                    cues=cues,
-                    dates=find_dates(work, lo, hi, pub_day) if cues else [],
-                    anaphoric=anaphoric,
-                    continuation=cont is not None,
-                    other_signal=_OTHER_PARTY.search(work, lo, hi) is not None,
-                    unmarked=has_unmarked_official(work, lo, hi, sm) if cues else False,
-                    conflict=conflict,
-                    unnamed_person=unnamed,
-                    conflict_spans=conflict_spans,
-                    anaphor_spans=anaphor_spans,
-                )
-            )
-        for prev, info in itertools.pairwise(infos):
+            in_sentence = matches[bisect.bisect_left(match_starts, lo) : bisect.bisect_left(match_starts, hi)]
+            in_sentence = [m for m in in_sentence if m.end <= hi]
+            cues = raw_cues[bisect.bisect_left(cue_starts, lo) : bisect.bisect_left(cue_starts, hi)]
+            parties = sentence_parties(work, lo, hi, in_sentence, persons, self.gazetteer, anaphors)
+            analysis.infos.append(self._sentence_info(scan, s, in_sentence, parties, cues, analysis, pub_day))
+        for prev, info in itertools.pairwise(analysis.infos):
             if info.cues and _REMARKS_OPENER.match(work, info.sent.start):
                 info.remarks_date = _said_date(work, prev, pub_day)
-        return infos, people, persons
+        return analysis
+
+    def _sentence_info(
+        self,
+        scan: Scan,
+        s: Sentence,
+        matches: list[Match],
+        parties: SentenceParties,
+        raw_cues: list[Cue],
+        analysis: Analysis,
+        pub_day: date | None,
+    ) -> SentenceInfo:
+        """What the rules know about one sentence: parties, surviving cues, dates, flags."""
+        work, res, lo, hi = scan.text, self.resources, s.start, s.end
+        shared_fights = [(m.start(), m.end()) for m in _SHARED_FIGHT.finditer(work, lo, hi)]
+        conflict_spans = [
+            (m.start(), m.end())
+            for m in res.conflict.finditer(scan, lo, hi)
+            if not any(a <= m.start() < b for a, b in shared_fights)
+        ]
+        opener = res.continuation.match(work, lo, hi)
+        cues = filter_cues(
+            work,
+            lo,
+            hi,
+            raw_cues,
+            res,
+            conflict=bool(conflict_spans),
+            sports=res.sports.search(scan, lo, hi) is not None,
+            continuation_end=opener.end() if opener else None,
+            names=[(m.start, m.end, m.is_igo) for m in matches],
+            scan=scan,
+        )
+        anaphor_spans = [(m.start(), m.end()) for m in res.anaphora.finditer(scan, lo, hi)]
+        unnamed_at = bisect.bisect_left(analysis.unnamed_starts, lo)
+        return SentenceInfo(
+            sent=s,
+            matches=matches,
+            parties=parties,
+            cues=cues,
+            dates=find_dates(work, lo, hi, pub_day) if cues else [],
+            anaphoric=bool(anaphor_spans),
+            continuation=opener is not None,
+            other_signal=_OTHER_PARTY.search(work, lo, hi) is not None,
+            unmarked=has_unmarked_official(work, lo, hi, matches) if cues else False,
+            conflict=bool(conflict_spans),
+            unnamed_person=unnamed_at < len(analysis.unnamed_starts)
+            and analysis.unnamed_starts[unnamed_at] < hi,
+            conflict_spans=conflict_spans,
+            anaphor_spans=anaphor_spans,
+        )
 
     def _events(
         self,
         article_id: str,
         text: str,
-        ws: Scan,
-        infos: list[SentInfo],
+        scan: Scan,
+        analysis: Analysis,
         cands: list[Candidate],
-        people: list,
-        persons: PersonIndex,
         article: ArticleRef,
     ) -> tuple[list[CooperationEvent], bool]:
-        out: list[tuple[tuple[int, int, str], CooperationEvent]] = []
-        work = ws.text
+        """The contract events of the candidates, in text order; whether the NER model ran."""
+        infos, work = analysis.infos, scan.text
         trigger_positions = sorted({p for cand in cands for p in [*cand.sentences, *cand.extra]})
         # the NER model only where a capitalised name is left that the rules did not place
-        ner_spans = [
+        unexplained = (
             (infos[p].sent.start, infos[p].sent.end)
             for p in trigger_positions
-            if unexplained_names(work, infos[p].sent.start, infos[p].sent.end, people, infos[p].matches)
-        ][:MAX_NER_SENTENCES]
+            if unexplained_names(
+                work,
+                infos[p].sent.start,
+                infos[p].sent.end,
+                analysis.people,
+                infos[p].matches,
+                analysis.people_starts,
+            )
+        )
+        ner_spans = list(itertools.islice(unexplained, MAX_NER_SENTENCES))
         ner = self.participant_finder.entities(work, ner_spans) if ner_spans else None
-        heavy = ner is not None
-        for cand in cands:
-            positions = sorted(set(cand.sentences) | set(cand.extra))
-            sents = [infos[p].sent for p in positions]
-            spans = [(s.start, s.end) for s in sents]
-            trigger_spans = [(infos[p].sent.start, infos[p].sent.end) for p in sorted(cand.sentences)]
-            evidence = [Evidence(text=s.text, start=s.start, end=s.end) for s in sents]
-            sectors = self.sector_matcher.find(ws, spans)
-            quantities = []
-            seen_q: set[tuple[float, str]] = set()
-            for lo, hi in trigger_spans:
-                for q in find_quantities(work, lo, hi):
-                    if (q.value, q.unit) not in seen_q:
-                        seen_q.add((q.value, q.unit))
-                        quantities.append(Quantity(value=q.value, unit=q.unit, text=text[q.start : q.end]))
-            found = self.participant_finder.find(work, spans, people, persons, ner)
-            participants = [
+        out = [self._event(article_id, text, scan, analysis, cand, article, ner) for cand in cands]
+        out.sort(key=lambda t: t[0])
+        return [e for _, e in out], ner is not None
+
+    def _event(
+        self,
+        article_id: str,
+        text: str,
+        scan: Scan,
+        analysis: Analysis,
+        cand: Candidate,
+        article: ArticleRef,
+        ner: NerResult | None,
+    ) -> tuple[tuple[int, int, str], CooperationEvent]:
+        """One candidate as a `CooperationEvent`, with its sort key (first evidence, type, parties)."""
+        infos, work = analysis.infos, scan.text
+        sents = [infos[p].sent for p in sorted(set(cand.sentences) | set(cand.extra))]
+        spans = [(s.start, s.end) for s in sents]
+        evidence = [Evidence(text=s.text, start=s.start, end=s.end) for s in sents]
+        found = self.participant_finder.find(
+            work, spans, analysis.people, analysis.persons, ner, analysis.people_starts
+        )
+        etype = EventType(cand.type)
+        plover, cameo = EVENT_CODES[etype]
+        event = CooperationEvent(
+            event_id=event_id(article_id, cand, evidence[0].start),
+            article_id=article_id,
+            type=etype,
+            plover=plover,
+            cameo=cameo,
+            countries=list(cand.countries),
+            igos=list(cand.igos),
+            participants=[
                 Participant(
-                    name=f.name,
-                    kind=f.kind,
-                    title=f.title,
-                    organization=f.organization,
-                    country=f.country,
+                    name=f.name, kind=f.kind, title=f.title, organization=f.organization, country=f.country
                 )
                 for f in found
-            ]
-            ev_date = (
-                EventDate(
-                    start=cand.date.start,
-                    end=cand.date.end,
-                    precision=cand.date.precision,
-                    text=cand.date_text or cand.date.start,
-                )
-                if cand.date
-                else None
-            )
-            location = Location(name=cand.location[0], country=cand.location[1]) if cand.location else None
-            etype = EventType(cand.type)
-            plover, cameo = EVENT_CODES[etype]
-            event = CooperationEvent(
-                event_id=event_id(article_id, cand, evidence[0].start),
-                article_id=article_id,
-                type=etype,
-                plover=plover,
-                cameo=cameo,
-                countries=list(cand.countries),
-                igos=list(cand.igos),
-                participants=participants,
-                sectors=sectors,
-                date=ev_date,
-                location=location,
-                quantities=quantities,
-                evidence=evidence,
-                confidence=confidence(cand, infos),
-                article=article,
-                extractor=self.info,
-            )
-            out.append(
-                ((evidence[0].start, _TYPE_RANK[cand.type], ",".join(cand.countries + cand.igos)), event)
-            )
-        out.sort(key=lambda t: t[0])
-        return [e for _, e in out], heavy
+            ],
+            sectors=self.sector_matcher.find(scan, spans),
+            date=_event_date(cand),
+            location=Location(name=cand.location[0], country=cand.location[1]) if cand.location else None,
+            quantities=_quantities(
+                text, work, [(infos[p].sent.start, infos[p].sent.end) for p in sorted(cand.sentences)]
+            ),
+            evidence=evidence,
+            confidence=confidence(cand, infos),
+            article=article,
+            extractor=self.info,
+        )
+        return (evidence[0].start, _TYPE_RANK[cand.type], ",".join(cand.countries + cand.igos)), event
+
+
+@dataclass(slots=True)
+class Analysis:
+    """The per-sentence facts of one article and the people it names."""
+
+    infos: list[SentenceInfo]
+    people: list[Person]
+    persons: PersonIndex
+    unnamed_starts: list[int]  # where people of unknown state are named, sorted
+    people_starts: list[int]  # where each of `people` starts (they are in text order)
+
+
+def _event_date(cand: Candidate) -> EventDate | None:
+    if cand.date is None:
+        return None
+    return EventDate(
+        start=cand.date.start,
+        end=cand.date.end,
+        precision=cand.date.precision,
+        text=cand.date_text or cand.date.start,
+    )
+
+
+def _quantities(text: str, work: str, trigger_spans: list[tuple[int, int]]) -> list[Quantity]:
+    """The numbers with units of the trigger sentences, without repeats."""
+    quantities: list[Quantity] = []
+    seen: set[tuple[float, str]] = set()
+    for lo, hi in trigger_spans:
+        for q in find_quantities(work, lo, hi):
+            if (q.value, q.unit) not in seen:
+                seen.add((q.value, q.unit))
+                quantities.append(Quantity(value=q.value, unit=q.unit, text=text[q.start : q.end]))
+    return quantities
 
 
 _TYPE_RANK = {t.value: i for i, t in enumerate(EventType)}

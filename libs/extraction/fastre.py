@@ -17,6 +17,8 @@ from collections.abc import Iterator
 
 import ahocorasick
 
+from libs.extraction.errors import ExtractionError
+
 try:  # Python 3.11+
     import re._constants as _c
     import re._parser as _p
@@ -28,8 +30,8 @@ _K = 3
 _MAX_SET = 5000
 
 
-class _Unknown(Exception):
-    pass
+class _Unknown(ExtractionError):
+    """A pattern whose prefixes cannot be enumerated (internal: the scanner then runs it everywhere)."""
 
 
 def _item(op: object, av: object, need: int) -> set[str]:

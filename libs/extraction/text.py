@@ -161,6 +161,34 @@ def _norm_key(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", text.lower())
 
 
+MAX_SENTENCE_CHARS = 2000  # longer "sentences" (tables, lists, unpunctuated dumps) are cut into pieces
+
+
+def _bounded(work: str, a: int, b: int) -> list[tuple[int, int]]:
+    """work[a:b] as pieces of at most `MAX_SENTENCE_CHARS`, cut after a comma or semicolon, else a space.
+
+    Real sentences are far shorter (the corpus's longest is about 1,500 characters);
+    the cap keeps every rule's work per sentence bounded, so extraction time stays
+    linear in the text whatever its punctuation.
+    """
+    pieces: list[tuple[int, int]] = []
+    while b - a > MAX_SENTENCE_CHARS:
+        limit = a + MAX_SENTENCE_CHARS
+        cut = max(work.rfind(", ", a, limit), work.rfind("; ", a, limit))
+        cut = cut + 1 if cut > a + MAX_SENTENCE_CHARS // 2 else work.rfind(" ", a, limit)
+        if cut <= a + MAX_SENTENCE_CHARS // 2:
+            cut = limit
+        end = cut
+        while end > a and work[end - 1].isspace():
+            end -= 1
+        pieces.append((a, end))
+        a = cut
+        while a < b and work[a].isspace():
+            a += 1
+    pieces.append((a, b))
+    return pieces
+
+
 def segment(text: str) -> Document:
     """Clean and split `text` into sentences with offsets into `text` itself."""
     chars = list(text.translate(_SPACES))
@@ -198,12 +226,13 @@ def segment(text: str) -> Document:
                     a += 1
                 while b > a and work[b - 1].isspace():
                     b -= 1
-                if b - a < 2 or not any(c.isalpha() for c in work[a:b]):
-                    continue
-                key = _norm_key(work[a:b])
-                dup = len(key) >= 20 and key in seen
-                seen.add(key)
-                sentences.append(Sentence(len(sentences), a, b, text[a:b], paragraph, dup))
+                for c_lo, c_hi in _bounded(work, a, b):
+                    if c_hi - c_lo < 2 or not any(c.isalpha() for c in work[c_lo:c_hi]):
+                        continue
+                    key = _norm_key(work[c_lo:c_hi])
+                    dup = len(key) >= 20 and key in seen
+                    seen.add(key)
+                    sentences.append(Sentence(len(sentences), c_lo, c_hi, text[c_lo:c_hi], paragraph, dup))
             paragraph += 1
         pos = line_end + 1
     return Document(text, work, sentences, place, country, agency, masked)

@@ -30,7 +30,10 @@ _CLAUSE_CUT = re.compile(
 )
 # "the agreement, which was reached between ...": the relative clause is where the cue's verb is
 _RELATIVE_IN_CUE = re.compile(r",\s+(?=(?:which|that)\s)")
-_CLAUSE_END = re.compile(r"[;:!?.]|,\s+(?:but|while|whereas|although|adding|saying)\b")
+_CLAUSE_END = re.compile(
+    r"[;:!?.]|,\s+(?:but|while|whereas|although|adding|saying)\b"
+    r"|\s(?:despite|amid|amidst|notwithstanding|in\s+spite\s+of|regardless\s+of)\s"
+)
 _WEAK_VERB = re.compile(r"^(?:discuss|negotiat)", re.IGNORECASE)
 # A weak noun cue that refers back ("this meeting", "the talks") reports no new event.
 _WEAK_NOUN = re.compile(
@@ -116,16 +119,17 @@ class CueMatcher:
                         Cue(m.start(), m.end(), type_name, m.group("strong") is not None, m.group(0))
                     )
         found.sort(key=lambda c: (c.start, -(c.end - c.start)))
-        kept: list[Cue] = []
+        kept: list[Cue] = []  # non-overlapping, sorted: a clash can only be with its last entries
         for c in found:
-            clash = [k for k in kept if k.start < c.end and c.start < k.end]
+            n = len(kept)
+            while n and kept[n - 1].end > c.start:
+                n -= 1
+            clash = kept[n:]
             if not clash:
                 kept.append(c)
             elif all((c.end - c.start) > (k.end - k.start) for k in clash):
-                for k in clash:
-                    kept.remove(k)
+                del kept[n:]
                 kept.append(c)
-        kept.sort(key=lambda c: c.start)
         return kept
 
 
@@ -139,6 +143,28 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
     return min(start, pos)
 
 
+@dataclass(frozen=True, slots=True)
+class SentenceScope:
+    """What the cue rules read about one sentence text[lo:hi]."""
+
+    text: str
+    lo: int
+    hi: int
+    res: Resources
+    conflict: bool
+    sports: bool
+    continuation_end: int | None
+    names: list[tuple[int, int, bool]]  # (start, end, is_igo) of the gazetteer names
+    scan: Scan | None
+    talking_points: bool
+
+
+_CONDITIONAL = re.compile(r"if|unless", re.IGNORECASE)
+_DATED = re.compile(
+    r"\b(?:(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
+
+
 def filter_cues(
     text: str,
     lo: int,
@@ -150,95 +176,134 @@ def filter_cues(
     sports: bool,
     continuation_end: int | None,
     names: list[tuple[int, int, bool]] = (),  # type: ignore[assignment]
-    ws: Scan | None = None,
+    scan: Scan | None = None,
 ) -> list[Cue]:
     """The cues of sentence text[lo:hi] that survive the sentence rules, typed."""
-    out: list[Cue] = []
-    question = text[lo:hi].rstrip(" ”\"'’)").endswith("?")
-    talking_points = _TOPIC_LIST.search(text, lo, hi) is not None
     if _DENIAL.search(text, lo, hi):
         return []
+    if res.statistics.search(text, lo, hi):
+        cues = [c for c in cues if c.type != "cooperation"]  # trade figures, not cooperation
+    if res.background_agreement.search(text, lo, hi) and not _DATED.search(text, lo, hi):
+        # "the JCPOA, signed between Iran and six powers": an undated landmark deal is background
+        cues = [c for c in cues if c.type != "agreement"]
+    if text[lo:hi].rstrip(" ”\"'’)").endswith("?"):
+        return []  # "is there a possibility that talks will resume?" reports nothing
+    scope = SentenceScope(
+        text,
+        lo,
+        hi,
+        res,
+        conflict,
+        sports,
+        continuation_end,
+        list(names),
+        scan,
+        _TOPIC_LIST.search(text, lo, hi) is not None,
+    )
+    out: list[Cue] = []
     for c in cues:
-        if question:
-            continue  # "is there a possibility that talks will resume?" reports nothing
         rel = _RELATIVE_IN_CUE.search(c.text)
         if rel is not None:
             c = replace(c, start=c.start + rel.end(), text=c.text[rel.end() :])
-        # "will be met with a response": passive "met" is no meeting
-        if c.text.lower().startswith(("met", "offered")) and _PASSIVE_BEFORE.search(
-            text[max(lo, c.start - 20) : c.start]
-        ):
+        if _dropped_in_place(scope, c) or _dropped_in_clause(scope, c):
             continue
-        if continuation_end is not None and c.start < continuation_end:
-            continue
-        # inside parentheses: an aside, not the news ("(Peter from London, visited August 2015)")
-        opened = text.rfind("(", lo, c.start)
-        if opened != -1 and text.find(")", opened, c.start) == -1:
-            continue
-        # inside a name ("UN Conference on Trade and Development") it is no cue
-        if any(s <= c.start and c.end <= e for s, e, _ in names):
-            continue
-        # "on the sidelines of the X conference": X is the forum, not the event
-        if c.type in ("conference", "meeting") and _SIDELINES_BEFORE.search(
-            text[max(lo, c.start - 90) : c.start]
-        ):
-            if not re.match(r"sidelines", c.text, re.IGNORECASE):
-                continue
-        # "The visit will ...": a visit already reported, not a new one ("the visit of X to Y" is new)
-        if (
-            _VISIT_NOUN.fullmatch(c.text)
-            and _REFERRING_BEFORE.search(text[max(lo, c.start - 12) : c.start])
-            and not re.match(r"\s+(?:of|by)\s+(?:the\s+)?[A-Z]", text[c.end : c.end + 30])
-        ):
-            continue
-        if not c.strong and _WEAK_NOUN.search(c.text):
-            before = text[max(lo, c.start - 30) : c.start]
-            if _DEFINITE_BEFORE.search(before):
-                continue
-            # "the OPEC talks", "a UN meeting": the gathering of an IGO (annotation rule 4)
-            if any(is_igo and 0 <= c.start - e <= 2 for _s, e, is_igo in names):
-                continue
-        if sports and (c.type in ("meeting", "conference") or not c.strong):
-            continue
-        if conflict and not c.strong:
-            continue
-        # negation within two words before the cue
-        window = text[max(lo, c.start - 30) : c.start]
-        negs = list(res.negation.finditer(window))
-        neg = negs[-1] if negs else None
-        if neg is not None and re.fullmatch(r"\s*(?:\w+\s+){0,2}", window[neg.end() :]):
-            continue
-        clause_lo = max(_clause_start(text, lo, c.start), c.start - 90)
-        # "accused X of rendering support", "threatened to withdraw investments": no cooperation
-        if (
-            conflict
-            and c.type != "meeting"
-            and ws is not None
-            and res.conflict.search(ws, clause_lo, c.start)
-        ):
-            continue
-        if c.type in ("cooperation", "aid", "agreement") and (
-            talking_points or _TOPIC_VERB_BEFORE.search(text, clause_lo, c.start)
-        ):
-            continue
-        # an agreement that exists ("the agreement reached last week") stays one after "ready to implement"
-        done = (
-            c.type == "agreement"
-            and bool(_DONE_AGREEMENT.search(c.text))
-            and not c.text.lower().startswith("sign")
-        )
-        if c.type in res.irrealis_types and not done:
-            irr = res.irrealis.search(text, clause_lo, c.start)
-            # "proposed the idea in a meeting with ...": a past speech act at a meeting that took place
-            past_act = irr is not None and irr.group(0).lower().endswith("ed") and _OCCASION_CUE.match(c.text)
-            if irr is not None and not past_act:
-                c = replace(c, type="intent", irrealis=True)
-        if c.type != "meeting" and conflict:
-            # readiness *to sanction*, "jointly celebrated the violation": no cooperation
-            end = _CLAUSE_END.search(text, c.end, hi)
-            stop = min(end.start() if end else hi, c.end + 80)
-            hit = res.conflict.search(ws, c.end, stop) if ws else res.conflict.full.search(text, c.end, stop)
-            if hit:
-                continue
-        out.append(c)
+        typed = _typed(scope, c)
+        if typed is not None:
+            out.append(typed)
     return out
+
+
+def _dropped_in_place(scope: SentenceScope, c: Cue) -> bool:
+    """Cues that are no event where they stand: passives, asides, names, forums, referring nouns."""
+    text, lo = scope.text, scope.lo
+    # "will be met with a response": passive "met" is no meeting
+    if c.text.lower().startswith(("met", "offered")) and _PASSIVE_BEFORE.search(
+        text[max(lo, c.start - 20) : c.start]
+    ):
+        return True
+    if scope.continuation_end is not None and c.start < scope.continuation_end:
+        return True
+    # inside parentheses: an aside, not the news ("(Peter from London, visited August 2015)")
+    opened = text.rfind("(", lo, c.start)
+    if opened != -1 and text.find(")", opened, c.start) == -1:
+        return True
+    # inside a name ("UN Conference on Trade and Development") it is no cue
+    if any(s <= c.start and c.end <= e for s, e, _ in scope.names):
+        return True
+    # "on the sidelines of the X conference": X is the forum, not the event
+    if (
+        c.type in ("conference", "meeting")
+        and _SIDELINES_BEFORE.search(text[max(lo, c.start - 90) : c.start])
+        and not re.match(r"sidelines", c.text, re.IGNORECASE)
+    ):
+        return True
+    # "The visit will ...": a visit already reported, not a new one ("the visit of X to Y" is new)
+    if (
+        _VISIT_NOUN.fullmatch(c.text)
+        and _REFERRING_BEFORE.search(text[max(lo, c.start - 12) : c.start])
+        and not re.match(r"\s+(?:of|by)\s+(?:the\s+)?[A-Z]", text[c.end : c.end + 30])
+    ):
+        return True
+    if not c.strong and _WEAK_NOUN.search(c.text):
+        if _DEFINITE_BEFORE.search(text[max(lo, c.start - 30) : c.start]):
+            return True
+        # "the OPEC talks", "a UN meeting": the gathering of an IGO (annotation rule 4)
+        if any(is_igo and 0 <= c.start - e <= 2 for _s, e, is_igo in scope.names):
+            return True
+    if scope.sports and (c.type in ("meeting", "conference") or not c.strong):
+        return True
+    return scope.conflict and not c.strong
+
+
+def _dropped_in_clause(scope: SentenceScope, c: Cue) -> bool:
+    """Cues negated or turned by their clause: "not sign", "accused X of rendering support", talking points."""
+    text, lo = scope.text, scope.lo
+    # negation within two words before the cue
+    window = text[max(lo, c.start - 30) : c.start]
+    negs = list(scope.res.negation.finditer(window))
+    neg = negs[-1] if negs else None
+    if neg is not None and re.fullmatch(r"\s*(?:\w+\s+){0,2}", window[neg.end() :]):
+        return True
+    clause_lo = max(_clause_start(text, lo, c.start), c.start - 90)
+    # "accused X of rendering support", "threatened to withdraw investments": no cooperation
+    if (
+        scope.conflict
+        and c.type != "meeting"
+        and scope.scan is not None
+        and scope.res.conflict.search(scope.scan, clause_lo, c.start)
+    ):
+        return True
+    return c.type in ("cooperation", "aid", "agreement") and (
+        scope.talking_points or _TOPIC_VERB_BEFORE.search(text, clause_lo, c.start) is not None
+    )
+
+
+def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
+    """The cue with its final type (irrealis → intent), or None when conflict follows it."""
+    text, res = scope.text, scope.res
+    clause_lo = max(_clause_start(text, scope.lo, c.start), c.start - 90)
+    # an agreement that exists ("the agreement reached last week") stays one after "ready to implement"
+    done = (
+        c.type == "agreement"
+        and bool(_DONE_AGREEMENT.search(c.text))
+        and not c.text.lower().startswith("sign")
+    )
+    if c.type in res.irrealis_types and not done:
+        irr = res.irrealis.search(text, clause_lo, c.start)
+        # "proposed the idea in a meeting with ...": a past speech act at a meeting that took place
+        past_act = irr is not None and irr.group(0).lower().endswith("ed") and _OCCASION_CUE.match(c.text)
+        if irr is not None and _CONDITIONAL.fullmatch(irr.group(0)):
+            return None  # "if they come to the table, we will ...": a condition, not an intent (dev gold)
+        if irr is not None and not past_act:
+            c = replace(c, type="intent", irrealis=True)
+    if c.type != "meeting" and scope.conflict:
+        # readiness *to sanction*, "jointly celebrated the violation": no cooperation
+        end = _CLAUSE_END.search(text, c.end, scope.hi)
+        stop = min(end.start() if end else scope.hi, c.end + 80)
+        if scope.scan is not None:
+            hit = res.conflict.search(scope.scan, c.end, stop)
+        else:
+            hit = res.conflict.full.search(text, c.end, stop)
+        if hit:
+            return None
+    return c

@@ -3,7 +3,10 @@
 Memory-only: stopping it loses every topic. It rejects idempotent and
 transactional producers, so services talking to it need
 `ACCORD_KAFKA_IDEMPOTENCE=false`. Started as a child process bound to
-127.0.0.1 on a free port; the child gets SIGTERM if this process dies.
+127.0.0.1 on a free port, in a session of its own: a terminal's Ctrl-C (SIGINT
+to the foreground process group) does not reach it, so it outlives the
+services' drain and is stopped by its owner (`stop()`). The child gets SIGTERM
+if this process dies.
 """
 
 from __future__ import annotations
@@ -14,11 +17,13 @@ import os
 import signal
 import socket
 import subprocess
-import time
 from pathlib import Path
 from types import TracebackType
 
 import structlog
+
+from libs.infra.errors import InfraError
+from libs.runtime.retry import RetryPolicy, retry_sync
 
 log = structlog.get_logger(__name__)
 
@@ -40,12 +45,21 @@ def die_with_parent() -> None:
 
 def wait_for_port(host: str, port: int, timeout: float) -> bool:
     """True once `host:port` accepts a TCP connection, False after `timeout` seconds."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with contextlib.suppress(OSError), socket.create_connection((host, port), timeout=0.5):
-            return True
-        time.sleep(0.05)
-    return False
+
+    def connect() -> None:
+        socket.create_connection((host, port), timeout=0.5).close()
+
+    try:
+        retry_sync(
+            connect,
+            policy=RetryPolicy(initial_s=0.05, max_s=0.1, deadline_s=timeout),
+            is_transient=lambda exc: isinstance(exc, OSError),
+            operation="wait_for_port",
+            on_retry=lambda event: None,
+        )
+    except OSError:
+        return False
+    return True
 
 
 def broker_binary() -> str:
@@ -58,7 +72,9 @@ def broker_binary() -> str:
 class EmbeddedBroker:
     """A Tansu broker child process. Use as a context manager or call `start()`/`stop()`."""
 
-    def __init__(self, host: str = "127.0.0.1", port: int | None = None, log_path: Path | None = None) -> None:
+    def __init__(
+        self, host: str = "127.0.0.1", port: int | None = None, log_path: Path | None = None
+    ) -> None:
         self.host = host
         self.port = port or free_port(host)
         self.log_path = log_path
@@ -88,11 +104,16 @@ class EmbeddedBroker:
         out = self._log_file or subprocess.DEVNULL
         env = {**os.environ, "RUST_LOG": os.environ.get("RUST_LOG", "warn")}
         self._proc = subprocess.Popen(
-            cmd, stdout=out, stderr=subprocess.STDOUT, env=env, preexec_fn=die_with_parent
+            cmd,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+            preexec_fn=die_with_parent,
+            start_new_session=True,
         )
         if not wait_for_port(self.host, self.port, timeout) or not self.running():
             self.stop()
-            raise RuntimeError(f"embedded broker did not start on {self.bootstrap_servers}")
+            raise InfraError(f"embedded broker did not start on {self.bootstrap_servers}")
         log.info("broker.started", bootstrap_servers=self.bootstrap_servers, pid=self._proc.pid)
         return self.bootstrap_servers
 

@@ -2,7 +2,9 @@
 
 It listens on a unix socket only (inside the data folder). `pgserver` shares
 one server between the processes that open the same data folder and stops it
-when the last of them exits (`cleanup_mode="stop"`).
+when the last of them exits (`cleanup_mode="stop"`). The server is started by
+`pg_ctl`, which puts it in a session of its own: a terminal's Ctrl-C does not
+reach it, so it outlives the services' drain and stops when released.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from types import TracebackType
 from typing import Any
 
 import structlog
+
+from libs.infra.errors import InfraError
 
 log = structlog.get_logger(__name__)
 
@@ -44,7 +48,7 @@ class EmbeddedPostgres:
     @property
     def url(self) -> str:
         if self._server is None:
-            raise RuntimeError("embedded Postgres is not started")
+            raise InfraError("embedded Postgres is not started")
         return str(self._server.get_uri())
 
     def stop(self) -> None:

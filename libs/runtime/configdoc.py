@@ -1,27 +1,20 @@
-"""Every `ACCORD_*` setting of every process, for `accord config` and the README's configuration table."""
+"""Settings documentation: every `ACCORD_*` variable of a list of settings classes, as rows or Markdown.
+
+Which classes (the services' settings) is the composition's business: `app.config`
+lists them for `accord config` and the README's configuration table.
+"""
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic_settings import BaseSettings
 
 from libs.runtime.settings import ENV_PREFIX
 
-#: (scope, "module:Class") in the order the table lists them; a field appears under the first scope that has it
-SETTINGS_CLASSES: tuple[tuple[str, str], ...] = (
-    ("all", "libs.runtime.settings:CommonSettings"),
-    ("all", "libs.contracts.topics:TopicSettings"),
-    ("fetcher", "services.fetcher.config:FetcherSettings"),
-    ("extractor", "services.extractor.config:ExtractorSettings"),
-    ("store", "services.store.core.config:StoreSettings"),
-)
-
-
-def _load(path: str) -> type[BaseSettings]:
-    module, _, name = path.partition(":")
-    return getattr(importlib.import_module(module), name)
+#: (scope, settings class): a field appears under the first scope that has it
+Scoped = Sequence[tuple[str, type[BaseSettings]]]
 
 
 def _default(field: Any) -> str:
@@ -38,12 +31,12 @@ def _default(field: Any) -> str:
     return str(value)
 
 
-def settings_rows() -> list[tuple[str, str, str, str]]:
+def settings_rows(classes: Scoped) -> list[tuple[str, str, str, str]]:
     """(variable, scope, default, description) for every setting, each variable once."""
     seen: set[str] = set()
     rows = []
-    for scope, path in SETTINGS_CLASSES:
-        for name, field in _load(path).model_fields.items():
+    for scope, cls in classes:
+        for name, field in cls.model_fields.items():
             var = f"{ENV_PREFIX}{name.upper()}"
             if var in seen:
                 continue
@@ -52,7 +45,7 @@ def settings_rows() -> list[tuple[str, str, str, str]]:
     return rows
 
 
-def markdown_table() -> str:
+def markdown_table(classes: Scoped) -> str:
     lines = ["| variable | used by | default | meaning |", "|---|---|---|---|"]
-    lines += [f"| `{v}` | {s} | `{d}` | {m} |" for v, s, d, m in settings_rows()]
+    lines += [f"| `{v}` | {s} | `{d}` | {m} |" for v, s, d, m in settings_rows(classes)]
     return "\n".join(lines) + "\n"

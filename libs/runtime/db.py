@@ -7,6 +7,10 @@ the psycopg 3 driver.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import URL, make_url
 
 
@@ -23,3 +27,51 @@ def sqlalchemy_url(url: str) -> URL:
 def redacted(url: str) -> str:
     """The URL with its password hidden, for logs."""
     return make_url(url).render_as_string(hide_password=True)
+
+
+def with_query_defaults(url: str, params: dict[str, str]) -> str:
+    """`url` with `params` added to its query string; parameters the URL already sets win.
+
+    How `ACCORD_DATABASE_SSLMODE` / `ACCORD_DATABASE_SSLROOTCERT` reach libpq
+    (`postgresql://u:p@db:5432/accord` + sslmode=verify-full → `...?sslmode=verify-full`).
+    """
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    present = {k for k, _ in query}
+    query += [(k, v) for k, v in params.items() if k not in present]
+    return urlunsplit(parts._replace(query=urlencode(query, safe="/")))
+
+
+def pg_engine(
+    url: str,
+    *,
+    application_name: str,
+    pool_size: int = 4,
+    max_overflow: int = 4,
+    connect_timeout_s: float = 10,
+    statement_timeout_ms: int | None = None,
+    session_settings: Mapping[str, str] | None = None,
+    pool_timeout_s: float = 30.0,
+) -> Engine:
+    """A pooled PostgreSQL engine (psycopg 3): pre-ping, hourly recycling, a connect timeout, an
+    optional server-side statement timeout and other server settings for every session
+    (`session_settings`, e.g. `{"work_mem": "32MB"}`); `application_name` shows in `pg_stat_activity`;
+    waiting for a free pooled connection fails after `pool_timeout_s`."""
+    connect_args: dict[str, object] = {
+        "connect_timeout": connect_timeout_s,
+        "application_name": application_name,
+    }
+    settings = dict(session_settings or {})
+    if statement_timeout_ms:
+        settings["statement_timeout"] = str(int(statement_timeout_ms))
+    if settings:
+        connect_args["options"] = " ".join(f"-c {name}={value}" for name, value in settings.items())
+    return create_engine(
+        sqlalchemy_url(url),
+        pool_size=pool_size,
+        max_overflow=max_overflow,
+        pool_pre_ping=True,
+        pool_recycle=1800,
+        pool_timeout=pool_timeout_s,
+        connect_args=connect_args,
+    )

@@ -1,15 +1,17 @@
-"""Failure classes and how the runtime treats them: retry (transient) or dead-letter (poison).
+"""Failure classes and how the runtime treats them: retry (transient), dead-letter (poison) or stop (fatal).
 
 A step signals intent by raising `TransientError` (the same input would succeed
 later: a dependency is down) or `PoisonError` (this input will never succeed).
 Anything else is classified by `classify()`: connection and timeout errors,
 retriable Kafka errors and the caller's extra `transient` classes are
 transient; every other exception is poison.
+
+Every exception of this package derives from `ProcessingError`, itself an
+`libs.contracts.errors.AccordError`.
 """
 
 from __future__ import annotations
 
-import random
 from typing import Literal
 
 from aiokafka.errors import (
@@ -24,10 +26,16 @@ from aiokafka.errors import (
     RequestTimedOutError,
 )
 
+from libs.contracts.errors import AccordError
+
 Kind = Literal["transient", "poison"]
 
 
-class TransientError(Exception):
+class ProcessingError(AccordError):
+    """Root of the runtime's exceptions."""
+
+
+class TransientError(ProcessingError):
     """Retry the same record/batch with exponential backoff and jitter, consumption paused.
 
     Never dead-lettered, never skipped. Raise it (or `raise TransientError(...) from exc`) for
@@ -35,14 +43,22 @@ class TransientError(Exception):
     """
 
 
-class PoisonError(Exception):
+class PoisonError(ProcessingError):
     """This record can never be processed: dead-letter it (reason in the headers) and go on."""
 
 
-class FatalError(Exception):
+class FatalError(ProcessingError):
     """The service cannot go on (e.g. the broker refuses every produce request): stop with an error.
 
     Nothing is committed for the records in hand; they are re-delivered after a restart.
+    """
+
+
+class DeadLetterLimitExceeded(FatalError):
+    """More records turned out poison within the window than `DeadLetterLimit` allows: stop.
+
+    Dead-lettering a whole topic after a bad deploy would empty it into its dead-letter topic;
+    stopping keeps the records where they are until the cause is fixed.
     """
 
 
@@ -52,6 +68,18 @@ class InvalidJSON(PoisonError):
 
 class EmptyValue(PoisonError):
     """The record has no value (a tombstone) where a model was expected."""
+
+
+class Unacknowledged(ProcessingError):
+    """Records were not acknowledged for a transient reason (`first`): send them again after a wait."""
+
+    def __init__(self, first: BaseException) -> None:
+        super().__init__(f"{type(first).__name__}: {first}")
+        self.first = first
+
+
+class Interrupted(ProcessingError):
+    """A stop (or a partition revocation) interrupted a wait: what is done is kept, the rest abandoned."""
 
 
 _KAFKA_TRANSIENT: tuple[type[BaseException], ...] = (
@@ -93,20 +121,11 @@ def classify(exc: BaseException, transient: tuple[type[BaseException], ...] = ()
     return "poison"
 
 
+def is_transient(exc: BaseException, transient: tuple[type[BaseException], ...] = ()) -> bool:
+    """`classify(exc, transient) == "transient"`, for `retry_async(is_transient=...)`."""
+    return classify(exc, transient) == "transient"
+
+
 def error_class(exc: BaseException) -> str:
     """The name used in metrics and dead-letter headers (`ValidationError`, `InvalidJSON`, ...)."""
     return type(exc).__name__
-
-
-def backoff_delay(attempt: int, initial: float, maximum: float, rng: random.Random | None = None) -> float:
-    """Delay before retry number `attempt` (1-based): exponential, capped, with "equal jitter".
-
-    The un-jittered delay is `min(maximum, initial * 2**(attempt-1))`; the result lies in
-    `[delay/2, delay]`, so concurrent consumers spread out but never retry immediately.
-    """
-    if attempt < 1:
-        raise ValueError("attempt starts at 1")
-    exp = min(attempt - 1, 62)  # avoid float overflow on absurd attempt counts
-    delay = min(maximum, initial * (2.0**exp))
-    r = (rng or random).random()
-    return delay / 2 + r * delay / 2

@@ -1,4 +1,4 @@
-"""Prometheus metrics shared by every service, all labelled with `service`.
+"""Prometheus metrics shared by every service, all labelled with `service`; the metrics/liveness server.
 
 The runtime (consumer loop, producer) updates these; services register their
 own next to them with `prometheus_client` and a `service` label too (e.g. the
@@ -10,13 +10,15 @@ extractor's `accord_articles_extracted_total{service,status}`).
 | `accord_records_produced_total` | counter | service, topic | records acknowledged by the broker |
 | `accord_records_dead_lettered_total` | counter | service, topic, error_class | source records sent to a dead-letter topic (`topic` = source topic) |
 | `accord_processing_seconds` | histogram | service, step | duration of one step call (one record, or one batch in batch mode) |
-| `accord_consumer_lag_records` | gauge | service, topic, partition | fetch high-water mark minus the consumer position |
+| `accord_consumer_lag_records` | gauge | service, group, topic, partition | fetch high-water mark minus the consumer position |
 | `accord_errors_total` | counter | service, error_class, kind | failures seen; kind = transient (retried) or poison (dead-lettered) |
-| `accord_retries_total` | counter | service, operation | retries after a transient failure; operation = step, produce, commit, connect, poll |
+| `accord_retries_total` | counter | service, operation | retries after a transient failure; operation = step, produce, commit, connect, poll, ... |
 | `accord_consumer_rebalances_total` | counter | service | times this process had partitions revoked |
 
-`start_metrics_server(settings)` serves the default registry on
-`settings.metrics_host:settings.metrics_port` (no-op when the port is unset).
+`start_metrics_server(settings)` serves, on `settings.metrics_host:settings.metrics_port`
+(nothing when the port is unset), the default registry on `/metrics` (and any other
+path, as before) and liveness on `GET /healthz`: 200 `{"status": "ok", ...}` while
+`libs.runtime.health.LIVENESS` ticked within `ACCORD_LIVENESS_WINDOW_S`, 503 otherwise.
 Services that already run an HTTP server (the store API) expose
 `prometheus_client.generate_latest()` on their own `/metrics` instead.
 """
@@ -24,10 +26,16 @@ Services that already run an HTTP server (the store API) expose
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Iterable
+from typing import Any
+from wsgiref.simple_server import WSGIRequestHandler, make_server
 
+import orjson
 import structlog
-from prometheus_client import Counter, Gauge, Histogram, start_http_server
+from prometheus_client import Counter, Gauge, Histogram, make_wsgi_app
+from prometheus_client.exposition import ThreadingWSGIServer
 
+from libs.runtime.health import LIVENESS, Liveness
 from libs.runtime.settings import CommonSettings
 
 log = structlog.get_logger(__name__)
@@ -51,8 +59,8 @@ PROCESSING_SECONDS = Histogram(
 )
 CONSUMER_LAG = Gauge(
     "accord_consumer_lag_records",
-    "Records behind the fetch high-water mark, per assigned partition.",
-    ["service", "topic", "partition"],
+    "Records behind the fetch high-water mark, per consumer group and assigned partition.",
+    ["service", "group", "topic", "partition"],
 )
 ERRORS = Counter(
     "accord_errors",
@@ -72,19 +80,56 @@ REBALANCES = Counter(
 _server_lock = threading.Lock()
 _server_port: int | None = None
 
+StartResponse = Callable[[str, list[tuple[str, str]]], Any]
 
-def start_metrics_server(settings: CommonSettings) -> int | None:
-    """Serve `/metrics` on `settings.metrics_port` in a daemon thread; returns the port, None when unset.
 
-    Idempotent within a process (a second call returns the running port).
-    Port 0 binds a free port (tests).
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        """No access log on stderr (the JSON log stream stays clean)."""
+
+
+def metrics_app(liveness: Liveness) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:
+    """The WSGI app of the metrics port: `GET /healthz` from `liveness`, everything else the metrics."""
+    metrics = make_wsgi_app()
+
+    def app(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        if environ.get("PATH_INFO") != "/healthz":
+            return metrics(environ, start_response)
+        alive, age = liveness.check()
+        body = orjson.dumps(
+            {
+                "status": "ok" if alive else "stalled",
+                "last_tick_s": round(age, 1),
+                "window_s": liveness.window_s,
+            }
+        )
+        status = "200 OK" if alive else "503 Service Unavailable"
+        start_response(status, [("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
+        return [body]
+
+    return app
+
+
+def start_metrics_server(settings: CommonSettings, liveness: Liveness = LIVENESS) -> int | None:
+    """Serve `/metrics` and `/healthz` on `settings.metrics_port` in a daemon thread; the port, None when unset.
+
+    Idempotent within a process (a second call returns the running port). Port 0 binds a free
+    port (tests). Sets `liveness.window_s` from `settings.liveness_window_s`.
     """
     global _server_port
     if settings.metrics_port is None:
         return None
     with _server_lock:
+        liveness.window_s = settings.liveness_window_s
         if _server_port is None:
-            server, _thread = start_http_server(settings.metrics_port, addr=settings.metrics_host)
+            server = make_server(
+                settings.metrics_host,
+                settings.metrics_port,
+                metrics_app(liveness),
+                ThreadingWSGIServer,
+                handler_class=_QuietHandler,
+            )
+            threading.Thread(target=server.serve_forever, name="metrics-server", daemon=True).start()
             _server_port = int(server.server_port)
             log.info("metrics.serving", host=settings.metrics_host, port=_server_port)
         return _server_port

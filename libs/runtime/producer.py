@@ -15,7 +15,8 @@ Records keep their order per partition (aiokafka sends one batch per partition
 at a time). Every acknowledged record increments
 `accord_records_produced_total{service,topic}`.
 
-Errors: `send`/`send_many` raise the broker's error (an aiokafka `KafkaError`;
+`Producer` is the Kafka `libs.runtime.broker.ProducerClient`; `libs.runtime.memory`
+has the in-memory one. Errors: `send`/`send_many` raise the broker's error (an aiokafka `KafkaError`;
 `libs.runtime.errors.classify` tells transient from permanent). `send_many`
 awaits every record before raising, so nothing is left in flight unobserved;
 `ProduceError` carries the per-record outcome when some failed.
@@ -33,13 +34,15 @@ from aiokafka import AIOKafkaProducer
 from aiokafka.structs import RecordMetadata
 
 from libs.contracts.records import OutRecord
+from libs.runtime.errors import ProcessingError
+from libs.runtime.kafka_security import kafka_security_kwargs
 from libs.runtime.metrics import RECORDS_PRODUCED
 from libs.runtime.settings import CommonSettings
 
 log = structlog.get_logger(__name__)
 
 
-class ProduceError(Exception):
+class ProduceError(ProcessingError):
     """Some records of a `send_many` call were not acknowledged.
 
     `results[i]` is the `RecordMetadata` or the exception of `records[i]`; `first` is the first error.
@@ -63,6 +66,23 @@ class ProduceError(Exception):
         ]
 
 
+def acknowledged(service: str, records: Sequence[OutRecord], results: Sequence[Any]) -> list[Any]:
+    """Count the acknowledged records in `accord_records_produced_total`; `results` if all were, else raise.
+
+    `results[i]` is the broker's metadata or the exception of `records[i]`; raises `ProduceError`
+    when any is an exception.
+    """
+    counts: dict[str, int] = {}
+    for rec, res in zip(records, results, strict=True):
+        if not isinstance(res, BaseException):
+            counts[rec.topic] = counts.get(rec.topic, 0) + 1
+    for topic, n in counts.items():
+        RECORDS_PRODUCED.labels(service=service, topic=topic).inc(n)
+    if sum(counts.values()) == len(records):
+        return list(results)
+    raise ProduceError(records, results)
+
+
 def producer_config(settings: CommonSettings, *, client_id: str | None = None) -> dict[str, Any]:
     """The keyword arguments given to `AIOKafkaProducer` for `settings` (bootstrap servers required)."""
     if not settings.kafka_bootstrap_servers:
@@ -76,6 +96,7 @@ def producer_config(settings: CommonSettings, *, client_id: str | None = None) -
         "max_request_size": settings.kafka_max_request_size,
         "linger_ms": settings.kafka_linger_ms,
         "request_timeout_ms": settings.kafka_request_timeout_ms,
+        **kafka_security_kwargs(settings),
     }
 
 
@@ -168,12 +189,4 @@ class Producer:
                 raise
             except Exception as exc:
                 results.append(exc)
-        counts: dict[str, int] = {}
-        for rec, res in zip(records, results, strict=True):
-            if not isinstance(res, BaseException):
-                counts[rec.topic] = counts.get(rec.topic, 0) + 1
-        for topic, n in counts.items():
-            RECORDS_PRODUCED.labels(service=self.service, topic=topic).inc(n)
-        if sum(counts.values()) == len(records):
-            return results  # type: ignore[return-value]
-        raise ProduceError(records, results)
+        return acknowledged(self.service, records, results)

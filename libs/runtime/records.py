@@ -1,6 +1,8 @@
-"""Pure record handling for the consumer loop: decoding into an `Envelope`, building dead-letter records.
+"""Pure record handling: decoding into an `Envelope`, building dead-letter records, describing errors.
 
-No I/O here; `libs.runtime.consumer` wires these to Kafka.
+No I/O here; the strategies in `libs.runtime.strategies` wire these to a broker.
+`error_message` and `describe_error` are the one way Accord turns an exception
+into text for a header, a log field or a status page.
 """
 
 from __future__ import annotations
@@ -117,6 +119,22 @@ def error_message(exc: BaseException, limit: int = MAX_ERROR_MESSAGE) -> str:
     else:
         text = str(exc) or repr(exc)
     text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def describe_error(exc: BaseException, limit: int = MAX_ERROR_MESSAGE) -> str:
+    """`ErrorClass: first line of the message (detail)`, for logs and status pages.
+
+    A wrapped driver error (SQLAlchemy's `DBAPIError.orig`) is described by the driver's error,
+    with the server's detail (psycopg's `diag.message_detail`) when there is one.
+    """
+    orig = getattr(exc, "orig", None)
+    inner = orig if isinstance(orig, BaseException) else exc
+    lines = str(inner).strip().splitlines()
+    text = f"{error_class(inner)}: {lines[0] if lines else error_class(inner)}"
+    detail = getattr(getattr(inner, "diag", None), "message_detail", None)
+    if detail:
+        text = f"{text} ({detail})"
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -1,9 +1,8 @@
 """The one retry helper: exponential backoff with jitter, as a policy object and two loops.
 
 Every place that retries (the consumer runtime, the fetcher's publisher and its
-web client, the extractor's topic creation, the store's database wait) uses
-`RetryPolicy` and `retry_async`/`retry_sync`; nothing else in the code base
-writes a retry loop.
+web client, topic creation, the store's database wait) uses `RetryPolicy` and
+`retry_async`/`retry_sync`; nothing else in the code base writes a retry loop.
 
 ```python
 policy = RetryPolicy.from_settings(settings)                  # initial/max backoff from ACCORD_RETRY_*
@@ -12,7 +11,8 @@ result = await retry_async(
     policy=policy,
     is_transient=lambda exc: classify(exc) == "transient",    # False: re-raise at once
     operation="produce",                                      # log/metric label
-    sleep=interruptible_sleep,                                # optional: pause partitions, honour stop
+    sleep=stoppable_sleep(stop),                              # optional: a stop ends the wait (Interrupted)
+    on_retry=count_retry("fetcher", source="feed"),           # optional: metric + log with context
 )
 ```
 
@@ -34,6 +34,10 @@ from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
 import structlog
+
+from libs.runtime.errors import Interrupted, Unacknowledged
+from libs.runtime.metrics import RETRIES
+from libs.runtime.records import error_message
 
 T = TypeVar("T")
 
@@ -104,6 +108,43 @@ def log_retry(event: RetryEvent) -> None:
         error_class=type(event.error).__name__,
         error=str(event.error)[:500],
     )
+
+
+def count_retry(service: str, **context: Any) -> Callable[[RetryEvent], None]:
+    """An `on_retry` that counts `accord_retries_total{service,operation}` and logs `retry.scheduled`.
+
+    `context` (source, topic, partition, ...) is added to the log line.
+    """
+
+    def on_retry(event: RetryEvent) -> None:
+        RETRIES.labels(service=service, operation=event.operation).inc()
+        error = event.error.first if isinstance(event.error, Unacknowledged) else event.error
+        log.warning(
+            "retry.scheduled",
+            operation=event.operation,
+            attempt=event.attempt,
+            delay_s=round(event.delay_s, 3),
+            error_class=type(error).__name__,
+            error=error_message(error, 500),
+            **context,
+        )
+
+    return on_retry
+
+
+def stoppable_sleep(stop: asyncio.Event) -> Callable[[float], Awaitable[None]]:
+    """A `sleep` for `retry_async` that raises `Interrupted` as soon as `stop` is set (or already is)."""
+
+    async def sleep(delay: float) -> None:
+        if stop.is_set():
+            raise Interrupted("stopping")
+        try:
+            await asyncio.wait_for(stop.wait(), timeout=delay)
+        except TimeoutError:
+            return
+        raise Interrupted("stopping")
+
+    return sleep
 
 
 def _next_delay(

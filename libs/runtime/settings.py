@@ -9,9 +9,9 @@ addresses to the services it spawns; a service started on its own needs them.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Self
 
-from pydantic import Field
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ENV_PREFIX = "ACCORD_"
@@ -51,12 +51,16 @@ class CommonSettings(BaseSettings):
         ge=1024,
         description="largest produce request / record (bytes); the broker's message.max.bytes must allow it",
     )
-    kafka_request_timeout_ms: int = Field(default=30_000, ge=1000, description="produce/commit request timeout")
+    kafka_request_timeout_ms: int = Field(
+        default=30_000, ge=1000, description="produce/commit request timeout"
+    )
     kafka_auto_offset_reset: Literal["earliest", "latest"] = Field(
         default="earliest", description="where a consumer group without committed offsets starts"
     )
     kafka_session_timeout_ms: int = Field(
-        default=10_000, ge=500, description="consumer group session timeout (a dead consumer is evicted after it)"
+        default=10_000,
+        ge=500,
+        description="consumer group session timeout (a dead consumer is evicted after it)",
     )
     kafka_heartbeat_interval_ms: int = Field(default=3_000, ge=100, description="consumer heartbeat interval")
     kafka_max_poll_interval_ms: int = Field(
@@ -71,3 +75,74 @@ class CommonSettings(BaseSettings):
     retry_max_backoff_s: float = Field(
         default=30.0, gt=0, description="cap of the exponential retry delay (jitter applied below it)"
     )
+    dead_letter_max_records: int = Field(
+        default=1000,
+        ge=0,
+        description="a consumer stops (exit 1) rather than dead-letter more records than this "
+        "within ACCORD_DEAD_LETTER_WINDOW_S (a bad deploy); 0 = no limit",
+    )
+    dead_letter_window_s: float = Field(
+        default=60.0, gt=0, description="window of ACCORD_DEAD_LETTER_MAX_RECORDS (seconds)"
+    )
+    liveness_window_s: float = Field(
+        default=300.0,
+        gt=0,
+        description="GET /healthz on the metrics port answers 503 once the main loop has not ticked for this long",
+    )
+
+    # --- Transport security: Kafka SASL/TLS (libs.runtime.kafka_security), Postgres TLS ---
+    kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = Field(
+        default="PLAINTEXT", description="Kafka security protocol: PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL"
+    )
+    kafka_sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] = Field(
+        default="SCRAM-SHA-512", description="SASL mechanism when the protocol is SASL_*"
+    )
+    kafka_sasl_username: str | None = Field(default=None, description="SASL user name (required with SASL_*)")
+    kafka_sasl_password: SecretStr | None = Field(
+        default=None, description="SASL password (required with SASL_*; never logged)"
+    )
+    kafka_ssl_cafile: Path | None = Field(
+        default=None, description="CA bundle (PEM) that signed the brokers' certificates; unset = system CAs"
+    )
+    kafka_ssl_certfile: Path | None = Field(
+        default=None, description="client certificate (PEM) for mutual TLS with the brokers"
+    )
+    kafka_ssl_keyfile: Path | None = Field(
+        default=None, description="private key (PEM) of the client certificate"
+    )
+    kafka_ssl_key_password: SecretStr | None = Field(
+        default=None, description="password of the client private key, if it is encrypted"
+    )
+    kafka_ssl_check_hostname: bool = Field(
+        default=True, description="verify that the broker certificate matches its host name"
+    )
+    database_sslmode: Literal["disable", "allow", "prefer", "require", "verify-ca", "verify-full"] | None = (
+        Field(
+            default=None,
+            description="Postgres sslmode added to ACCORD_DATABASE_URL (unless the URL sets it); unset = libpq default",
+        )
+    )
+    database_sslrootcert: Path | None = Field(
+        default=None, description="CA (PEM) to verify the Postgres server with (verify-ca / verify-full)"
+    )
+
+    @model_validator(mode="after")
+    def _transport_security(self) -> Self:
+        """SASL needs credentials; a client key needs its certificate. Postgres TLS settings join the URL."""
+        if self.kafka_security_protocol.startswith("SASL_") and not (
+            self.kafka_sasl_username and self.kafka_sasl_password
+        ):
+            raise ValueError(
+                f"ACCORD_KAFKA_SECURITY_PROTOCOL={self.kafka_security_protocol} needs "
+                "ACCORD_KAFKA_SASL_USERNAME and ACCORD_KAFKA_SASL_PASSWORD"
+            )
+        if bool(self.kafka_ssl_certfile) != bool(self.kafka_ssl_keyfile):
+            raise ValueError("ACCORD_KAFKA_SSL_CERTFILE and ACCORD_KAFKA_SSL_KEYFILE go together")
+        if self.database_url and (self.database_sslmode or self.database_sslrootcert):
+            from libs.runtime.db import with_query_defaults
+
+            extra = {"sslmode": self.database_sslmode, "sslrootcert": self.database_sslrootcert}
+            self.database_url = with_query_defaults(
+                self.database_url, {k: str(v) for k, v in extra.items() if v is not None}
+            )
+        return self

@@ -17,7 +17,10 @@ from libs.contracts.articles import RawArticle
 from libs.contracts.events import ExtractorInfo
 from libs.contracts.topics import all_topics
 from libs.runtime.consumer import Route, run_consumer, run_service
-from libs.runtime.errors import backoff_delay, classify
+from libs.runtime.errors import Interrupted
+from libs.runtime.kafka_security import kafka_security_kwargs
+from libs.runtime.retry import RetryPolicy
+from libs.runtime.topics import ensure_topics
 from services.extractor.config import SERVICE_NAME, ExtractorSettings
 from services.extractor.step import ExtractionStep, ExtractorLike
 
@@ -49,29 +52,6 @@ def load_extractor() -> tuple[ExtractorLike, ExtractorInfo]:
     return extractor, ExtractorInfo(name=EXTRACTOR_NAME, version=EXTRACTOR_VERSION)
 
 
-async def _ensure_topics(settings: ExtractorSettings, stop: asyncio.Event) -> bool:
-    """Create missing topics, retrying while the broker is unreachable; False if stopped first."""
-    from libs.runtime.topics import ensure_topics
-
-    assert settings.kafka_bootstrap_servers
-    attempt = 0
-    while not stop.is_set():
-        try:
-            await ensure_topics(settings.kafka_bootstrap_servers, all_topics(settings))
-            return True
-        except Exception as exc:
-            if classify(exc) != "transient":
-                raise
-            attempt += 1
-            delay = backoff_delay(attempt, settings.retry_initial_backoff_s, settings.retry_max_backoff_s)
-            log.warning("topics.retry", attempt=attempt, delay_s=round(delay, 2), error=str(exc))
-            try:
-                await asyncio.wait_for(stop.wait(), delay)
-            except TimeoutError:
-                pass
-    return False
-
-
 async def run(
     settings: ExtractorSettings,
     stop: asyncio.Event,
@@ -80,8 +60,18 @@ async def run(
     """Run the extractor until `stop` is set. `engine` overrides `load_extractor()`."""
     if not settings.kafka_bootstrap_servers:
         raise ValueError("ACCORD_KAFKA_BOOTSTRAP_SERVERS is not set")
-    if settings.extractor_create_topics and not await _ensure_topics(settings, stop):
-        return
+    if settings.extractor_create_topics:
+        try:  # retried while the broker is unreachable
+            await ensure_topics(
+                settings.kafka_bootstrap_servers,
+                all_topics(settings),
+                retry=RetryPolicy.from_settings(settings),
+                stop=stop,
+                service=SERVICE_NAME,
+                security=kafka_security_kwargs(settings),
+            )
+        except Interrupted:
+            return
     t0 = time.perf_counter()
     extractor, info = engine or await asyncio.to_thread(load_extractor)
     log.info(

@@ -27,8 +27,13 @@ from libs.contracts.events import CooperationEvent, ExtractorInfo
 from libs.contracts.extractions import ArticleExtraction, ExtractionStatus
 from libs.contracts.records import OutRecord, encode
 from libs.contracts.topics import TopicSettings
-from libs.runtime.consumer import FLUSH, Envelope, Flush, PoisonError
+from libs.runtime.consumer import FLUSH, Envelope, Flush
+from libs.runtime.errors import error_class
+from libs.runtime.records import error_message
 from services.extractor.config import CE_SOURCE, SERVICE_NAME
+from services.extractor.errors import ExtractionFailed
+
+__all__ = ["ExtractionFailed", "ExtractionStep", "ExtractorLike", "extract_article"]
 
 log = structlog.get_logger(__name__)
 
@@ -61,10 +66,6 @@ class ExtractorLike(Protocol):
         publisher: str | None,
         language: str | None,
     ) -> ExtractionResultLike: ...
-
-
-class ExtractionFailed(PoisonError):
-    """The extraction engine raised on this article (message: original class and message)."""
 
 
 def _now() -> datetime:
@@ -102,7 +103,7 @@ class ExtractionStep:
             raise
         except Exception as exc:
             ARTICLES_EXTRACTED.labels(service=self.service, status="failed").inc()
-            raise ExtractionFailed(f"{type(exc).__name__}: {exc}") from exc
+            raise ExtractionFailed(f"{error_class(exc)}: {error_message(exc)}") from exc
         return self.records(article, result.events, result.skipped)
 
     def records(

@@ -18,21 +18,15 @@ from pydantic import ValidationError
 
 from libs.contracts.articles import FetchMeta, RawArticle, article_id_for, content_hash
 from libs.contracts.records import OutRecord, encode
+from libs.extraction.language import detect_language as shared_detect_language
 from services.fetcher.documents import Document
+from services.fetcher.errors import ArticleSkipped
 
 #: `ce_source` of every record the fetcher publishes.
 CE_SOURCE = "accord/fetcher"
 
 #: Texts shorter than this (after cleaning) get no detected language.
 MIN_CHARS_FOR_LANGUAGE = 20
-
-
-class ArticleRejected(ValueError):
-    """The document cannot become an article; `reason` is the skip-metric label."""
-
-    def __init__(self, reason: str, detail: str) -> None:
-        super().__init__(detail)
-        self.reason = reason
 
 
 # --- text cleaning -----------------------------------------------------------------------------
@@ -203,17 +197,6 @@ def canonical_url(url: str | None) -> str | None:
 
 # --- language and dates --------------------------------------------------------------------------
 
-_LANGID: Any = None
-
-
-def _langid() -> Any:
-    global _LANGID
-    if _LANGID is None:
-        import py3langid
-
-        _LANGID = py3langid
-    return _LANGID
-
 
 def normalize_language(code: str | None) -> str | None:
     """A declared language as ISO 639-1 (`en-US` → `en`, `eng` → `en`); None when unknown."""
@@ -231,9 +214,10 @@ def normalize_language(code: str | None) -> str | None:
 
 
 def detect_language(text: str, sample_chars: int = 400) -> str | None:
-    """ISO 639-1 code of `text` by py3langid on its first `sample_chars` characters; None if too short.
+    """ISO 639-1 code of `text` from its first `sample_chars` characters; None if too short.
 
-    Detection cost grows with the sample, not the article, so long articles cost the same as short.
+    The detection is Accord's one detector (`libs.extraction.language`); its cost
+    grows with the sample, not the article, so long articles cost the same as short.
     """
     if len(text) < MIN_CHARS_FOR_LANGUAGE:
         return None
@@ -242,8 +226,7 @@ def detect_language(text: str, sample_chars: int = 400) -> str | None:
         cut = sample.rfind(" ")
         if cut > sample_chars // 2:
             sample = sample[:cut]
-    lang, _score = _langid().classify(sample)
-    return str(lang)
+    return shared_detect_language(sample)
 
 
 def parse_published_at(value: datetime | date | str | int | float | None) -> datetime | None:
@@ -307,12 +290,12 @@ def build_article(
 
     Language: the document's declared one, else the source's (`language`), else detected (when
     `detect`). The article id hashes the canonical URL when the document has an http(s) URL, else
-    the text. Raises `ArticleRejected` with reason `empty` when no text is left after cleaning, or
+    the text. Raises `ArticleSkipped` with reason `empty` when no text is left after cleaning, or
     `invalid` when the contract rejects the result.
     """
     text = clean_text(doc.text) if doc.text else ""
     if not text:
-        raise ArticleRejected("empty", f"no text after cleaning ({doc.source_ref})")
+        raise ArticleSkipped("empty", f"no text after cleaning ({doc.source_ref})")
     url = doc.url.strip() if doc.url and doc.url.strip() else None
     canon = canonical_url(url)
     lang = normalize_language(doc.language) or normalize_language(language)
@@ -339,7 +322,7 @@ def build_article(
             fetch=FetchMeta(**fetch),
         )
     except ValidationError as exc:
-        raise ArticleRejected("invalid", f"{doc.source_ref}: {exc.errors()[0].get('msg', exc)}") from exc
+        raise ArticleSkipped("invalid", f"{doc.source_ref}: {exc.errors()[0].get('msg', exc)}") from exc
 
 
 def to_record(article: RawArticle, topic: str) -> OutRecord:

@@ -4,6 +4,7 @@
 accord fetcher --source jsonl:../shared/corpus/tehran-times.jsonl.gz --once
 accord fetcher --sources-file sources.yaml            # follow mode: rescan every poll interval
 accord fetcher migrate                                # create/upgrade the ledger tables
+accord fetcher migrate --check                        # exit 0 when the ledger schema is current
 accord fetcher status                                 # per-source progress and ledger counts (JSON)
 ```
 
@@ -21,13 +22,14 @@ from typing import Any
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("fetcher", help="publish articles from files (and later the web) to articles.raw")
+    p = sub.add_parser("fetcher", help="publish articles from files and news sites to articles.raw")
     p.add_argument(
         "--source",
         action="append",
         default=[],
         metavar="KIND:PATH",
-        help="a source (repeatable): jsonl:FILE[.gz] or folder:DIR, optionally NAME=KIND:PATH",
+        help="a source (repeatable): jsonl:FILE[.gz], folder:DIR, feed:URL, sitemap:URL, page:URL, "
+        "site:URL (home page), optionally NAME=KIND:...",
     )
     p.add_argument("--sources-file", type=Path, help="YAML/TOML/JSON file with a `sources:` list")
     p.add_argument(
@@ -48,8 +50,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=_run)
     fsub = p.add_subparsers(dest="fetcher_command", metavar="SUBCOMMAND")
     mig = fsub.add_parser("migrate", help="create/upgrade the fetcher's ledger tables and exit")
+    mig.add_argument(
+        "--check", action="store_true", help="exit 0 when the ledger schema serves this code, 1 otherwise"
+    )
     mig.set_defaults(func=_migrate)
-    st = fsub.add_parser("status", help="print each source's saved progress and the ledger size (JSON)")
+    st = fsub.add_parser(
+        "status",
+        help="each source's progress, ledger size and, for web sources, last poll/success/error (JSON)",
+    )
     st.set_defaults(func=_status)
 
 
@@ -120,16 +128,48 @@ def _run(args: argparse.Namespace) -> int:
 
 def _migrate(args: argparse.Namespace) -> int:
     from libs.runtime.logging import configure_logging
-    from services.fetcher.service import migrate_database
+    from services.fetcher.db.migrate import migrate_ledger
 
     settings = _settings(args)
     configure_logging("fetcher", settings)
     if not settings.database_url:
         print("accord fetcher migrate: ACCORD_DATABASE_URL is not set", file=sys.stderr)
         return 2
-    revision = migrate_database(settings.database_url)
+    if args.check:
+        return _check(settings.database_url)
+    revision = migrate_ledger(settings.database_url)
     print(f"fetcher ledger at revision {revision}")
     return 0
+
+
+def _check(database_url: str) -> int:
+    """0 when the ledger's schema serves this code (a newer one too), else 1 with the reason."""
+    from services.fetcher.db.migrate import MIGRATIONS
+    from services.fetcher.ledger import ledger_engine
+
+    engine = ledger_engine(database_url)
+    try:
+        problem = MIGRATIONS.schema_problem(engine, fix="accord fetcher migrate")
+    except Exception as exc:  # an unreachable database is "not ready" too, with its reason
+        problem = f"database unreachable: {type(exc).__name__}: {exc}".splitlines()[0]
+    finally:
+        engine.dispose()
+    print(f"fetcher ledger schema: {problem or 'ready'}")
+    return 1 if problem else 0
+
+
+def _web_status(engine: Any) -> list[dict[str, Any]]:
+    from sqlalchemy.exc import ProgrammingError
+
+    from services.fetcher.web.state import PgWebState
+
+    try:
+        rows = PgWebState(engine).status_rows()
+    except ProgrammingError:  # the web tables do not exist yet (not migrated)
+        return []
+    keep = ("source", "kind", "url", "last_poll_at", "last_success_at", "articles_found", "last_error",
+            "last_error_reason", "last_error_at", "consecutive_failures")  # fmt: skip
+    return [{k: r[k] for k in keep} for r in rows]
 
 
 def _status(args: argparse.Namespace) -> int:
@@ -137,13 +177,13 @@ def _status(args: argparse.Namespace) -> int:
     from sqlalchemy import func, select
 
     from services.fetcher.db.models import articles, sources
-    from services.fetcher.ledger import make_engine
+    from services.fetcher.ledger import ledger_engine
 
     settings = _settings(args)
     if not settings.database_url:
         print("accord fetcher status: ACCORD_DATABASE_URL is not set", file=sys.stderr)
         return 2
-    engine = make_engine(settings.database_url)
+    engine = ledger_engine(settings.database_url)
     try:
         with engine.connect() as conn:
             counts: dict[str, int] = {
@@ -156,11 +196,16 @@ def _status(args: argparse.Namespace) -> int:
                 {str(k): v for k, v in r._mapping.items()}  # keys are str subclasses (quoted_name)
                 for r in conn.execute(select(sources).order_by(sources.c.source))
             ]
+        web_rows = _web_status(engine)
     finally:
         engine.dispose()
     for row in rows:
         row["articles_in_ledger"] = counts.pop(row["source"], 0)
     rows += [{"source": name, "articles_in_ledger": n} for name, n in sorted(counts.items())]
+    by_name = {r["source"]: r for r in rows}
+    for web in web_rows:  # web sources: last poll, last success, articles found, last error
+        by_name.setdefault(web["source"], {"source": web["source"]}).update(web)
+    rows = sorted(by_name.values(), key=lambda r: r["source"])
     for row in rows:
         sys.stdout.write(orjson.dumps(row, default=str).decode() + "\n")
     return 0

@@ -6,7 +6,7 @@ Sources come from a sources file (YAML, TOML or JSON) and/or command-line specs:
 # sources.yaml
 sources:
   - name: tehran-times            # unique; labels metrics, ledger rows and RawArticle.source
-    kind: jsonl                   # jsonl | folder (web kinds later)
+    kind: jsonl                   # jsonl | folder | feed | sitemap | page | site (web kinds take `url:`)
     path: ../shared/corpus/tehran-times.jsonl.gz   # relative to this file
     publisher: Tehran Times
     language: en                  # declared: skips detection
@@ -34,17 +34,18 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from libs.runtime.settings import CommonSettings
+from services.fetcher.errors import ConfigError
+from services.fetcher.web.settings import WebSettings
+
+__all__ = ["ConfigError", "FetcherSettings", "SourceConfig", "collect_sources", "parse_source_spec"]
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 _STRIP_SUFFIXES = (".gz", ".jsonl", ".ndjson", ".json", ".txt")
+_URL_SPEC = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
-class ConfigError(ValueError):
-    """A sources file or `--source` spec is invalid; the message says where and why."""
-
-
-class FetcherSettings(CommonSettings):
-    """Settings of `accord fetcher` (env prefix `ACCORD_`)."""
+class FetcherSettings(CommonSettings, WebSettings):
+    """Settings of `accord fetcher` (env prefix `ACCORD_`); the web path's are in `WebSettings`."""
 
     fetcher_sources_file: Path | None = Field(default=None, description="sources file (YAML/TOML/JSON)")
     fetcher_sources: list[str] = Field(
@@ -80,6 +81,9 @@ class SourceConfig(BaseModel):
     publisher: str | None = None
     language: str | None = Field(default=None, description="declared language (ISO 639-1); skips detection")
     enabled: bool = True
+    optional: bool = Field(
+        default=False, description="a local source whose file is missing is left out instead of failing"
+    )
     options: dict[str, Any] = Field(default_factory=dict)
 
     @field_validator("name")
@@ -112,8 +116,15 @@ def default_name(path: str | Path) -> str:
     return name if name[0].isalnum() else "s" + name
 
 
+def url_name(url: str) -> str:
+    """A source name from a URL: host and path, e.g. `127.0.0.1-8080-feed.xml`."""
+    rest = _URL_SPEC.sub("", url).split("?", 1)[0].split("#", 1)[0]
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "-", rest).strip("-._")[:100] or "web"
+    return name if name[0].isalnum() else "s" + name
+
+
 def parse_source_spec(spec: str) -> SourceConfig:
-    """`KIND:PATH` or `NAME=KIND:PATH` → a `SourceConfig` (path as given, kind checked later)."""
+    """`KIND:PATH`, `KIND:URL` or `NAME=KIND:...` → a `SourceConfig` (kind checked later)."""
     name: str | None = None
     body = spec.strip()
     head, sep, _rest = body.partition(":")
@@ -125,8 +136,11 @@ def parse_source_spec(spec: str) -> SourceConfig:
         raise ConfigError(
             f"bad --source {spec!r}: expected KIND:PATH or NAME=KIND:PATH (e.g. jsonl:data.jsonl.gz)"
         )
+    target = path.strip()
     try:
-        return SourceConfig(name=name or default_name(path.strip()), kind=kind, path=Path(path.strip()))
+        if _URL_SPEC.match(target):  # feed:URL, sitemap:URL, page:URL, site:URL
+            return SourceConfig(name=name or url_name(target), kind=kind, url=target)
+        return SourceConfig(name=name or default_name(target), kind=kind, path=Path(target))
     except ValidationError as exc:
         raise ConfigError(f"bad --source {spec!r}: {_first_error(exc)}") from exc
 

@@ -1,7 +1,8 @@
-"""What a source yields: candidate documents and rejected records, each with a resume cursor.
+"""What a source yields: candidate documents and skipped records, each with a resume cursor.
 
-A source never raises for one bad record: it yields a `Rejected` (counted and logged by the
-pipeline, the source goes on). The `cursor` of an item is the source's position *after* that
+A source never raises for one bad record: it yields a `Skipped` (counted and logged by the
+pipeline, the source goes on). `Skipped` is also what the pipeline records for a document that
+does not become a published article (empty text, duplicate, too large, ...). The `cursor` of an item is the source's position *after* that
 item; the pipeline stores the cursor of the last item whose article is durable (published and
 in the ledger), and hands it back to the source on restart.
 """
@@ -33,8 +34,12 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
-class Rejected:
-    """A record the source could not turn into a document (bad JSON line, unreadable file, ...)."""
+class Skipped:
+    """An item that is not published, and why: `reason` labels `accord_articles_skipped_total`.
+
+    Yielded by a source for a record it cannot turn into a document (bad JSON line, unreadable
+    file, ...), and made by the pipeline for a document that does not become an article.
+    """
 
     reason: str
     detail: str
@@ -42,4 +47,4 @@ class Rejected:
     cursor: Cursor | None = None
 
 
-Item = Document | Rejected
+Item = Document | Skipped

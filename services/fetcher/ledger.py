@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from sqlalchemy import Engine, create_engine, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-from libs.runtime.db import sqlalchemy_url
+from libs.runtime.db import pg_engine
 from services.fetcher.db.models import articles, sources
 
 
@@ -33,7 +33,7 @@ class PublishedArticle:
 
 
 @dataclass(frozen=True, slots=True)
-class Progress:
+class ScanProgress:
     """How far the current scan of a source got (`cursor` = resume position after the last durable item)."""
 
     source: str
@@ -49,25 +49,18 @@ class Ledger(Protocol):
         """content hash last published for each of `article_ids` that is in the ledger."""
         ...
 
-    async def record(self, rows: Sequence[PublishedArticle], progress: Progress | None) -> None:
+    async def record(self, rows: Sequence[PublishedArticle], progress: ScanProgress | None) -> None:
         """Upsert `rows` (a changed hash counts a new version) and save `progress`, in one transaction."""
         ...
 
-    async def progress(self, source: str) -> Progress | None:
+    async def progress(self, source: str) -> ScanProgress | None:
         """The saved progress of `source`, None when it was never scanned."""
         ...
 
 
-def make_engine(database_url: str, *, application_name: str = "accord-fetcher") -> Engine:
-    """A small pooled engine (psycopg 3) for the ledger."""
-    return create_engine(
-        sqlalchemy_url(database_url),
-        pool_size=4,
-        max_overflow=4,
-        pool_pre_ping=True,
-        pool_recycle=1800,
-        connect_args={"connect_timeout": 10, "application_name": application_name},
-    )
+def ledger_engine(database_url: str, *, application_name: str = "accord-fetcher") -> Engine:
+    """A small pooled engine (`libs.runtime.db.pg_engine`) for the ledger."""
+    return pg_engine(database_url, application_name=application_name)
 
 
 class PgLedger:
@@ -87,7 +80,7 @@ class PgLedger:
         with self.engine.connect() as conn:
             return {row.article_id: row.content_hash for row in conn.execute(q)}
 
-    def record_sync(self, rows: Sequence[PublishedArticle], progress: Progress | None) -> None:
+    def record_sync(self, rows: Sequence[PublishedArticle], progress: ScanProgress | None) -> None:
         now = datetime.now(UTC)
         with self.engine.begin() as conn:
             if rows:
@@ -139,12 +132,12 @@ class PgLedger:
                     )
                 )
 
-    def progress_sync(self, source: str) -> Progress | None:
+    def progress_sync(self, source: str) -> ScanProgress | None:
         with self.engine.connect() as conn:
             row = conn.execute(select(sources).where(sources.c.source == source)).first()
         if row is None:
             return None
-        return Progress(
+        return ScanProgress(
             source=row.source,
             kind=row.kind,
             fingerprint=row.fingerprint,
@@ -187,8 +180,30 @@ class PgLedger:
     async def known(self, article_ids: Sequence[str]) -> dict[str, str]:
         return await asyncio.to_thread(self.known_sync, article_ids)
 
-    async def record(self, rows: Sequence[PublishedArticle], progress: Progress | None) -> None:
+    async def record(self, rows: Sequence[PublishedArticle], progress: ScanProgress | None) -> None:
         await asyncio.to_thread(self.record_sync, rows, progress)
 
-    async def progress(self, source: str) -> Progress | None:
+    async def progress(self, source: str) -> ScanProgress | None:
         return await asyncio.to_thread(self.progress_sync, source)
+
+
+def published_count(engine: Engine) -> int:
+    """How many articles the ledger says were published (for `accord up`'s progress line)."""
+    with engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(articles)).scalar_one())
+
+
+def forget_unconfirmed(engine: Engine, confirmed: Mapping[str, str | None]) -> int:
+    """Forget every published article the store has not confirmed (same id and content hash); how many.
+
+    For `accord up` after the embedded (memory-only) broker lost what it held: `confirmed` is
+    `services.store.confirmations.confirmed_articles()`; the next scan publishes the rest again.
+    """
+    with engine.connect() as conn:
+        rows = conn.execute(select(articles.c.article_id, articles.c.content_hash)).all()
+    lost = [
+        r.article_id
+        for r in rows
+        if r.article_id not in confirmed or confirmed[r.article_id] != r.content_hash
+    ]
+    return PgLedger(engine).forget_sync(lost)

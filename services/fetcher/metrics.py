@@ -5,7 +5,7 @@
 | `accord_articles_fetched_total` | counter | service, source | items read from a source (documents and rejected records) |
 | `accord_articles_published_total` | counter | service, source | articles acknowledged by the broker and written to the ledger |
 | `accord_articles_skipped_total` | counter | service, source, reason | items not published: duplicate, empty, bad_record, invalid, too_large, unreadable, rejected |
-| `accord_source_errors_total` | counter | service, source, error_class | failures of a source as a whole (missing file, ...) |
+| `accord_source_errors_total` | counter | service, source, reason | failures of a source as a whole (missing file, unreachable feed: dns_error, timeout, http_503, ...) |
 | `accord_fetcher_batch_seconds` | histogram | service, source | build → publish → ledger time of one batch |
 | `accord_fetcher_scan_completed_timestamp_seconds` | gauge | service, source | when a scan of the source last completed |
 
@@ -31,8 +31,8 @@ ARTICLES_SKIPPED = Counter(
 )
 SOURCE_ERRORS = Counter(
     "accord_source_errors",
-    "Failures of a source as a whole, by error class.",
-    ["service", "source", "error_class"],
+    "Failures of a source as a whole, by reason (the error's `reason`, else its class).",
+    ["service", "source", "reason"],
 )
 BATCH_SECONDS = Histogram(
     "accord_fetcher_batch_seconds",

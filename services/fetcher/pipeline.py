@@ -9,8 +9,8 @@ For each batch of items read from the source:
    (`superseded` when the later copy differs, `duplicate` when it is the same);
 3. **publish** through the `Publisher` (`send_many` returns once every record is acknowledged);
    several batches are in flight at once. Transient failures retry the unacknowledged records
-   with exponential backoff (never skipped); a record the broker refuses for good (too large)
-   is skipped with its reason;
+   per the `RetryPolicy` (`libs.runtime.retry`; never skipped); a record the broker refuses
+   for good (too large) is skipped with its reason;
 4. **record** (batches in order): ledger rows for the acknowledged articles plus the source's
    progress (cursor after the batch's last item), in one transaction.
 
@@ -26,7 +26,6 @@ import asyncio
 import contextlib
 import ctypes
 import multiprocessing
-import random
 import signal
 import time
 from collections import Counter
@@ -39,13 +38,15 @@ from typing import Any, Protocol, TypeVar
 import structlog
 
 from libs.contracts.records import OutRecord
-from libs.runtime.errors import backoff_delay, classify, error_class
-from libs.runtime.metrics import RETRIES
+from libs.runtime.errors import Interrupted, Unacknowledged, error_class, is_transient
+from libs.runtime.health import LIVENESS
 from libs.runtime.producer import ProduceError
+from libs.runtime.retry import RetryPolicy, count_retry, retry_async, stoppable_sleep
 from services.fetcher import metrics as m
-from services.fetcher.articles import ArticleRejected, build_article, to_record
-from services.fetcher.documents import Cursor, Document, Item, Rejected
-from services.fetcher.ledger import Ledger, Progress, PublishedArticle
+from services.fetcher.articles import build_article, to_record
+from services.fetcher.documents import Cursor, Document, Item, Skipped
+from services.fetcher.errors import ArticleSkipped
+from services.fetcher.ledger import Ledger, PublishedArticle, ScanProgress
 from services.fetcher.sources import Source
 
 log = structlog.get_logger(__name__)
@@ -63,10 +64,6 @@ class Publisher(Protocol):
     async def send_many(self, records: Sequence[OutRecord]) -> Sequence[Any]:
         """Produce `records`; return once all are acknowledged; raise `ProduceError` if some failed."""
         ...
-
-
-class Interrupted(Exception):
-    """A stop was requested while a batch waited for a dependency; the batch was not recorded."""
 
 
 # --- pure building ---------------------------------------------------------------------------------
@@ -95,13 +92,6 @@ class Built:
     record: OutRecord
 
 
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    reason: str
-    detail: str
-    source_ref: str
-
-
 def record_size(record: OutRecord) -> int:
     """Approximate size of `record` on the wire (key + value + headers + framing)."""
     headers = sum(len(k) + len(v or b"") for k, v in record.headers)
@@ -123,7 +113,7 @@ def build_batch(docs: Sequence[Document], spec: BuildSpec, fetched_at: datetime)
                 detect=spec.detect_language,
                 language_sample_chars=spec.language_sample_chars,
             )
-        except ArticleRejected as exc:
+        except ArticleSkipped as exc:
             out.append(Skipped(exc.reason, str(exc), doc.source_ref))
             continue
         record = to_record(article, spec.topic)
@@ -221,59 +211,60 @@ class _Batch:
     task: asyncio.Task[None] | None = None
 
 
-def _default_transient(exc: BaseException) -> bool:
-    return classify(exc) == "transient"
-
-
 def _refusal_reason(exc: BaseException) -> str:
     return "too_large" if "TooLarge" in type(exc).__name__ else "rejected"
 
 
+@dataclass(frozen=True, slots=True)
+class PipelineOptions:
+    """How a `SourcePipeline` builds, batches and publishes (from `FetcherSettings` in the service)."""
+
+    topic: str
+    batch_size: int = 500
+    max_in_flight: int = 4
+    detect_language: bool = True
+    language_sample_chars: int = 400
+    max_record_bytes: int | None = None
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
+    progress_log_s: float = 5.0
+    flush_after_s: float = 1.0
+
+
 class SourcePipeline:
-    """Publishes one source's articles exactly once (per content version) across restarts."""
+    """Publishes one source's articles exactly once (per content version) across restarts.
+
+    `inflight` (article id -> content hash being published) is shared by the pipelines of one
+    process; `is_transient` tells which failures of the ledger and the broker to retry.
+    """
 
     def __init__(
         self,
         source: Source,
+        options: PipelineOptions,
         *,
         ledger: Ledger,
         publisher: Publisher,
         builder: Builder,
-        topic: str,
-        batch_size: int = 500,
-        max_in_flight: int = 4,
-        detect_language: bool = True,
-        language_sample_chars: int = 400,
-        max_record_bytes: int | None = None,
         inflight: dict[str, str] | None = None,
-        is_transient: Callable[[BaseException], bool] = _default_transient,
-        retry_initial_s: float = 0.2,
-        retry_max_s: float = 30.0,
-        progress_log_s: float = 5.0,
-        flush_after_s: float = 1.0,
+        is_transient: Callable[[BaseException], bool] = is_transient,
     ) -> None:
         self.source = source
+        self.options = options
         self.ledger = ledger
         self.publisher = publisher
         self.builder = builder
-        self.batch_size = batch_size
-        self.max_in_flight = max_in_flight
         self.inflight = inflight if inflight is not None else {}
         self.is_transient = is_transient
-        self.retry_initial_s = retry_initial_s
-        self.retry_max_s = retry_max_s
-        self.progress_log_s = progress_log_s
-        self.flush_after_s = flush_after_s
         cfg = source.config
         self.spec = BuildSpec(
             source=cfg.name,
             kind=source.kind,
-            topic=topic,
+            topic=options.topic,
             publisher=cfg.publisher,
             language=cfg.language,
-            detect_language=detect_language,
-            language_sample_chars=language_sample_chars,
-            max_record_bytes=max_record_bytes,
+            detect_language=options.detect_language,
+            language_sample_chars=options.language_sample_chars,
+            max_record_bytes=options.max_record_bytes,
         )
         self._stop: asyncio.Event = asyncio.Event()
         self._report = SourceReport(source=cfg.name)
@@ -304,7 +295,7 @@ class SourcePipeline:
             report.seconds = time.monotonic() - t0
             return report
         queue: asyncio.Queue[Item | BaseException | None] = asyncio.Queue(
-            maxsize=max(2 * self.batch_size, 64)
+            maxsize=max(2 * self.options.batch_size, 64)
         )
         reader = asyncio.create_task(self._read(cursor, queue), name=f"fetcher-read-{name}")
         batches: list[_Batch] = []
@@ -372,8 +363,9 @@ class SourcePipeline:
         report = self._report
         items: list[Item] = []
         started = time.monotonic()
-        next_log = started + self.progress_log_s
+        next_log = started + self.options.progress_log_s
         while True:
+            LIVENESS.tick()
             if self._stop.is_set() or self._failed:
                 self._submit(items, batches)
                 return False
@@ -381,9 +373,9 @@ class SourcePipeline:
                 entry = queue.get_nowait()
             except asyncio.QueueEmpty:
                 try:
-                    entry = await asyncio.wait_for(queue.get(), timeout=min(self.flush_after_s, 0.5))
+                    entry = await asyncio.wait_for(queue.get(), timeout=min(self.options.flush_after_s, 0.5))
                 except TimeoutError:
-                    if items and time.monotonic() - started >= self.flush_after_s:
+                    if items and time.monotonic() - started >= self.options.flush_after_s:
                         await self._submit_bounded(items, batches)
                         items, started = [], time.monotonic()
                     continue
@@ -402,19 +394,24 @@ class SourcePipeline:
                 await self._submit_bounded(items, batches)
                 log.info("fetcher.source.max_items", source=self.spec.source, items=report.items)
                 return False
-            if len(items) >= self.batch_size:
+            if len(items) >= self.options.batch_size:
                 await self._submit_bounded(items, batches)
                 items = []
             now = time.monotonic()
             if now >= next_log:
-                next_log = now + self.progress_log_s
+                next_log = now + self.options.progress_log_s
                 self._log_progress()
 
     def _source_failed(self, exc: BaseException) -> None:
         self._report.error = f"{error_class(exc)}: {exc}"
-        m.SOURCE_ERRORS.labels(**self._labels, error_class=error_class(exc)).inc()
+        reason = str(getattr(exc, "reason", None) or error_class(exc))
+        m.SOURCE_ERRORS.labels(**self._labels, reason=reason).inc()
         log.error(
-            "fetcher.source.error", source=self.spec.source, error_class=error_class(exc), error=str(exc)
+            "fetcher.source.error",
+            source=self.spec.source,
+            reason=reason,
+            error_class=error_class(exc),
+            error=str(exc),
         )
 
     def _log_progress(self) -> None:
@@ -433,7 +430,7 @@ class SourcePipeline:
         if not items:
             return
         running = [b.task for b in batches if b.task is not None and not b.task.done()]
-        if len(running) >= self.max_in_flight:
+        if len(running) >= self.options.max_in_flight:
             await asyncio.wait({running[0]})
             if running[0].cancelled() or running[0].exception() is not None:
                 self._failed = True  # publish no more: later batches could never be recorded
@@ -484,13 +481,10 @@ class SourcePipeline:
 
     async def _process_batch(self, batch: _Batch) -> None:
         t0 = time.monotonic()
-        report = self._report
         prev = batch.prev
         try:
             docs = [i for i in batch.items if isinstance(i, Document)]
-            skips: list[Skipped] = [
-                Skipped(i.reason, i.detail, i.source_ref) for i in batch.items if isinstance(i, Rejected)
-            ]
+            skips: list[Skipped] = [i for i in batch.items if isinstance(i, Skipped)]
             built = await self.builder.build(docs, self.spec, datetime.now(UTC))
             t_built = time.monotonic()
             if prev is not None:
@@ -502,15 +496,8 @@ class SourcePipeline:
             if wait_prev and prev is not None and prev.task is not None:
                 await prev.task  # an earlier version of an id is in flight there: keep versions in order
             t_pub = time.monotonic()
-            refused = await self._publish(to_publish)
+            acked = await self._publish_batch(to_publish, skips)
             t_acked = time.monotonic()
-            acked = [b for i, b in enumerate(to_publish) if i not in refused]
-            for i, reason in refused.items():
-                skips.append(
-                    Skipped(
-                        reason, f"{to_publish[i].source_ref}: refused by the broker", to_publish[i].source_ref
-                    )
-                )
             if prev is not None and prev.task is not None:
                 await prev.task  # record in order: the cursor must never pass an unrecorded batch
             rows = [
@@ -524,21 +511,7 @@ class SourcePipeline:
             for b in to_publish:
                 if self.inflight.get(b.article_id) == b.content_hash:
                     del self.inflight[b.article_id]
-        report.published += len(acked)
-        m.ARTICLES_FETCHED.labels(**self._labels).inc(len(batch.items))  # = published + skipped
-        m.ARTICLES_PUBLISHED.labels(**self._labels).inc(len(acked))
-        for s in skips:
-            report.skipped[s.reason] += 1
-            m.ARTICLES_SKIPPED.labels(**self._labels, reason=s.reason).inc()
-            if s.reason not in ("duplicate", "superseded"):
-                log.warning(
-                    "fetcher.skipped",
-                    source=self.spec.source,
-                    reason=s.reason,
-                    detail=s.detail,
-                    ref=s.source_ref,
-                )
-        m.BATCH_SECONDS.labels(**self._labels).observe(time.monotonic() - t0)
+        self._account(batch, len(acked), skips, t0)
         log.debug(
             "fetcher.batch",
             source=self.spec.source,
@@ -551,6 +524,32 @@ class SourcePipeline:
             publish_s=round(t_acked - t_pub, 3),
             total_s=round(time.monotonic() - t0, 3),
         )
+
+    async def _publish_batch(self, to_publish: list[Built], skips: list[Skipped]) -> list[Built]:
+        """Publish; the acknowledged articles (those refused for good are added to `skips`)."""
+        refused = await self._publish(to_publish)
+        for i, reason in refused.items():
+            ref = to_publish[i].source_ref
+            skips.append(Skipped(reason, f"{ref}: refused by the broker", ref))
+        return [b for i, b in enumerate(to_publish) if i not in refused]
+
+    def _account(self, batch: _Batch, published: int, skips: list[Skipped], started: float) -> None:
+        """Report and metrics of a recorded batch: fetched = published + skipped."""
+        self._report.published += published
+        m.ARTICLES_FETCHED.labels(**self._labels).inc(len(batch.items))
+        m.ARTICLES_PUBLISHED.labels(**self._labels).inc(published)
+        for s in skips:
+            self._report.skipped[s.reason] += 1
+            m.ARTICLES_SKIPPED.labels(**self._labels, reason=s.reason).inc()
+            if s.reason not in ("duplicate", "superseded"):
+                log.warning(
+                    "fetcher.skipped",
+                    source=self.spec.source,
+                    reason=s.reason,
+                    detail=s.detail,
+                    ref=s.source_ref,
+                )
+        m.BATCH_SECONDS.labels(**self._labels).observe(time.monotonic() - started)
 
     async def _dedupe(self, built: list[Built | Skipped], skips: list[Skipped]) -> tuple[list[Built], bool]:
         """Drop what is already published or in flight; register the rest as in flight."""
@@ -590,67 +589,54 @@ class SourcePipeline:
         """Publish until every record is acknowledged or refused for good; returns {index: reason} of refused."""
         pending = list(range(len(built)))
         refused: dict[int, str] = {}
-        attempt = 0
-        while pending:
+
+        async def attempt() -> None:
+            nonlocal pending
             try:
                 await self.publisher.send_many([built[i].record for i in pending])
-                return refused
+                pending = []
+                return
             except ProduceError as exc:
-                still: list[int] = []
-                for j, _rec, err in exc.failed():
-                    if self.is_transient(err):
-                        still.append(pending[j])
-                    else:
-                        refused[pending[j]] = _refusal_reason(err)
-                        log.error(
-                            "fetcher.publish.refused",
-                            source=self.spec.source,
-                            ref=built[pending[j]].source_ref,
-                            error_class=error_class(err),
-                            error=str(err),
-                        )
-                pending = still
-                last: BaseException = exc.first
-            except Exception as exc:
-                if not self.is_transient(exc):
-                    raise
-                last = exc
+                failures = [(pending[j], err) for j, _rec, err in exc.failed()]
+            still = [i for i, err in failures if self.is_transient(err)]
+            for i, err in failures:
+                if i not in still:
+                    refused[i] = _refusal_reason(err)
+                    log.error(
+                        "fetcher.publish.refused",
+                        source=self.spec.source,
+                        ref=built[i].source_ref,
+                        error_class=error_class(err),
+                        error=str(err),
+                    )
+            pending = still
             if pending:
-                attempt += 1
-                await self._backoff("produce", attempt, last)
+                raise Unacknowledged(next(err for i, err in failures if i in still))
+
+        if pending:
+            await self._retry("produce", attempt)
         return refused
 
     async def _retry(self, operation: str, fn: Callable[[], Awaitable[T]]) -> T:
-        """`fn()` retried on transient errors with exponential backoff; a stop interrupts the wait."""
-        attempt = 0
-        while True:
-            try:
-                return await fn()
-            except Exception as exc:
-                if not self.is_transient(exc):
-                    raise
-                attempt += 1
-                await self._backoff(operation, attempt, exc)
+        """`fn()` retried on transient errors per the policy; a stop interrupts the wait (`Interrupted`)."""
+        try:
+            return await retry_async(
+                fn,
+                policy=self.options.retry,
+                is_transient=lambda exc: isinstance(exc, Unacknowledged) or self.is_transient(exc),
+                operation=operation,
+                on_retry=count_retry(SERVICE, source=self.spec.source),
+                sleep=self._sleep,
+            )
+        except Unacknowledged as exc:  # a bounded policy gave up
+            raise exc.first from exc
 
-    async def _backoff(self, operation: str, attempt: int, exc: BaseException) -> None:
-        delay = backoff_delay(attempt, self.retry_initial_s, self.retry_max_s, random.Random())
-        RETRIES.labels(service=SERVICE, operation=operation).inc()
-        log.warning(
-            "fetcher.retry",
-            source=self.spec.source,
-            operation=operation,
-            attempt=attempt,
-            delay_s=round(delay, 3),
-            error_class=error_class(exc),
-            error=str(exc),
-        )
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._stop.wait(), timeout=delay)
-        if self._stop.is_set():
-            raise Interrupted(f"stopped while retrying {operation}") from exc
+    async def _sleep(self, delay: float) -> None:
+        LIVENESS.tick()  # retrying is alive
+        await stoppable_sleep(self._stop)(delay)
 
-    def _progress(self, cursor: Cursor | None, *, completed: bool = False) -> Progress:
-        return Progress(
+    def _progress(self, cursor: Cursor | None, *, completed: bool = False) -> ScanProgress:
+        return ScanProgress(
             source=self.spec.source,
             kind=self.spec.kind,
             fingerprint=self._fingerprint,

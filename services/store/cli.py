@@ -1,7 +1,7 @@
 """`accord store`: migrate, then the API and the sink in one process; or one part at a time.
 
     accord store [--host H] [--port P] [--no-migrate]   # migrations, API and sink together
-    accord store migrate [--revision REV | --downgrade REV | --current]
+    accord store migrate [--revision REV | --downgrade REV | --current | --check]
     accord store api [--host H] [--port P] [--migrate]
     accord store sink [--group G] [--batch-size N] [--metrics-port P] [--migrate]
 
@@ -31,7 +31,7 @@ def _run(args: argparse.Namespace, body: Any) -> int:
     """Run `body(settings, stop)` as a service (logs, metrics, signals); migrate first when asked."""
     from libs.runtime.service import run_service
     from services.store.core.config import SERVICE_NAME
-    from services.store.service import migrate_database
+    from services.store.service import migrate_store
 
     settings = _settings(args)
 
@@ -39,7 +39,7 @@ def _run(args: argparse.Namespace, body: Any) -> int:
         import asyncio
 
         if getattr(args, "migrate", False):
-            await asyncio.to_thread(migrate_database, settings)
+            await asyncio.to_thread(migrate_store, settings)
         await body(settings, stop)
 
     return run_service(SERVICE_NAME, settings, main)
@@ -69,10 +69,12 @@ def _migrate(args: argparse.Namespace) -> int:
     from services.store.core.config import SERVICE_NAME
     from services.store.db import migrate
     from services.store.db.session import make_engine
-    from services.store.service import migrate_database
+    from services.store.service import migrate_store
 
     settings = _settings(args)
     configure_logging(SERVICE_NAME, settings)
+    if args.check:
+        return _check(settings)
     if args.current:
         engine = make_engine(settings)
         try:
@@ -80,9 +82,25 @@ def _migrate(args: argparse.Namespace) -> int:
         finally:
             engine.dispose()
         return 0
-    revision = migrate_database(settings, revision=args.revision, downgrade_to=args.downgrade)
+    revision = migrate_store(settings, revision=args.revision, downgrade_to=args.downgrade)
     print(f"store schema at revision {revision}")
     return 0
+
+
+def _check(settings: Any) -> int:
+    """0 when the schema serves this code (a newer one too), else 1 with the reason: for init containers."""
+    from services.store.db import migrate
+    from services.store.db.session import make_engine
+
+    engine = make_engine(settings)
+    try:
+        problem = migrate.schema_problem(engine)
+    except Exception as exc:  # an unreachable database is "not ready" too, with its reason
+        problem = f"database unreachable: {type(exc).__name__}: {exc}".splitlines()[0]
+    finally:
+        engine.dispose()
+    print(f"store schema: {problem or 'ready'}")
+    return 1 if problem else 0
 
 
 def _api_options(p: argparse.ArgumentParser) -> None:
@@ -118,6 +136,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     g.add_argument("--revision", default="head", help="upgrade to this revision (default head)")
     g.add_argument("--downgrade", metavar="REV", help="downgrade to REV (`base` drops the store's tables)")
     g.add_argument("--current", action="store_true", help="print the current and the head revision")
+    g.add_argument(
+        "--check",
+        action="store_true",
+        help="exit 0 when the schema serves this code, 1 otherwise (init containers)",
+    )
     m.set_defaults(func=_migrate)
 
     a = parts.add_parser("api", help="serve the HTTP API only")

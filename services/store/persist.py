@@ -65,14 +65,23 @@ from libs.contracts.events import CooperationEvent, DatePrecision, EventDate
 from libs.contracts.extractions import ArticleExtraction
 from services.store import rollup
 from services.store.db.models import articles, events
+from services.store.errors import RecordError
+
+__all__ = [
+    "BatchStats",
+    "RecordError",
+    "Rows",
+    "StoreRecord",
+    "apply_batch",
+    "article_row",
+    "date_range",
+    "event_row",
+    "to_rows",
+]
 
 StoreRecord = CooperationEvent | ArticleExtraction
 
 _NEG_INF = literal_column("'-infinity'::timestamptz")
-
-
-class RecordError(ValueError):
-    """A record that passed the contract's validation but cannot be stored."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,14 +17,16 @@ import uvicorn
 from fastapi import FastAPI
 
 from libs.contracts.topics import all_topics
-from services.store.core.config import StoreSettings
+from libs.runtime.kafka_security import kafka_security_kwargs
+from libs.runtime.topics import ensure_topics_best_effort
+from services.store.core.config import SERVICE_NAME, StoreSettings
 from services.store.db import migrate
 from services.store.db.session import make_engine, wait_for_database
 
 log = structlog.get_logger(__name__)
 
 
-def migrate_database(
+def migrate_store(
     settings: StoreSettings, *, revision: str = "head", downgrade_to: str | None = None
 ) -> str | None:
     """Wait for the database (up to `db_wait_s`), then upgrade to `revision` (or downgrade); the new revision."""
@@ -76,23 +78,21 @@ async def serve_api(app: FastAPI, settings: StoreSettings, stop: asyncio.Event) 
         raise RuntimeError(f"API did not start on {settings.api_host}:{settings.api_port}")
 
 
-async def ensure_topics_best_effort(settings: StoreSettings, budget_s: float = 10.0) -> None:
+async def _create_topics(settings: StoreSettings) -> None:
     """Create the pipeline's topics if missing; a broker that does not answer is only logged (the sink retries)."""
-    from libs.runtime.topics import ensure_topics
-
-    if not settings.kafka_bootstrap_servers:
-        return
-    try:
-        async with asyncio.timeout(budget_s):
-            await ensure_topics(settings.kafka_bootstrap_servers, all_topics(settings))
-    except Exception as exc:
-        log.warning("topics.not_ensured", error=f"{type(exc).__name__}: {exc}")
+    if settings.kafka_bootstrap_servers:
+        await ensure_topics_best_effort(
+            settings.kafka_bootstrap_servers,
+            all_topics(settings),
+            service=SERVICE_NAME,
+            security=kafka_security_kwargs(settings),
+        )
 
 
 async def run_sink_only(settings: StoreSettings, stop: asyncio.Event) -> None:
     from services.store.sink import run_sink
 
-    await ensure_topics_best_effort(settings)
+    await _create_topics(settings)
     await run_sink(settings, stop=stop)
 
 
@@ -108,8 +108,8 @@ async def run_all(settings: StoreSettings, stop: asyncio.Event, *, migrate_first
     from services.store.sink import SinkStatus, run_sink
 
     if migrate_first:
-        await asyncio.to_thread(migrate_database, settings)
-    await ensure_topics_best_effort(settings)
+        await asyncio.to_thread(migrate_store, settings)
+    await _create_topics(settings)
     status = SinkStatus()
     app = create_app(settings, sink_health=status.health)
     parts = [

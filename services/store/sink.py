@@ -31,8 +31,10 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from libs.contracts.events import CooperationEvent
 from libs.contracts.extractions import ArticleExtraction
-from libs.runtime.consumer import Envelope, PoisonError, Route, TransientError, run_consumer
+from libs.runtime.consumer import Envelope, Route, TransientError, run_consumer
+from libs.runtime.records import describe_error
 from services.store.core.config import SERVICE_NAME, StoreSettings
+from services.store.errors import RecordError, UnstorableRecord
 from services.store.metrics import (
     ARTICLES_WRITTEN,
     BATCH_RECORDS,
@@ -41,16 +43,14 @@ from services.store.metrics import (
     EVENTS_WRITTEN,
     SERVICE,
 )
-from services.store.persist import BatchStats, RecordError, StoreRecord, apply_batch, to_rows
+from services.store.persist import BatchStats, StoreRecord, apply_batch, to_rows
+
+__all__ = ["SinkStatus", "StoreStep", "UnstorableRecord", "is_poison_db_error", "routes", "run_sink"]
 
 log = structlog.get_logger(__name__)
 
 #: SQLSTATE classes that blame the record, not the database: data exception, integrity violation.
 POISON_SQLSTATE_CLASSES = frozenset({"22", "23"})
-
-
-class UnstorableRecord(PoisonError):
-    """The database refuses this record (or it cannot be converted); dead-letter it."""
 
 
 def is_poison_db_error(exc: DBAPIError) -> bool:
@@ -61,18 +61,6 @@ def is_poison_db_error(exc: DBAPIError) -> bool:
         return True
     sqlstate = getattr(exc.orig, "sqlstate", None) or ""
     return sqlstate[:2] in POISON_SQLSTATE_CLASSES
-
-
-def _first_line(exc: BaseException) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-
-
-def _db_reason(exc: DBAPIError) -> str:
-    """`ErrorClass: message (detail)` of the driver's error, for logs and dead-letter headers."""
-    orig = exc.orig or exc
-    reason = f"{type(orig).__name__}: {_first_line(orig)}"
-    detail = getattr(getattr(orig, "diag", None), "message_detail", None)
-    return f"{reason} ({detail})" if detail else reason
 
 
 def routes(settings: StoreSettings) -> dict[str, Route[Any]]:
@@ -124,13 +112,13 @@ class StoreStep:
             with self.engine.begin() as conn:
                 stats = apply_batch(conn, rows)
         except DBAPIError as exc:
-            reason = _db_reason(exc)
+            reason = describe_error(exc)
             if is_poison_db_error(exc):
                 raise UnstorableRecord(reason) from exc
             self.status.last_error = reason
             raise TransientError(f"database: {reason}") from exc
         except SQLAlchemyError as exc:  # pool timeout, closed engine, ...: the database side, not the record
-            self.status.last_error = f"{type(exc).__name__}: {_first_line(exc)}"
+            self.status.last_error = describe_error(exc)
             raise TransientError(f"database: {self.status.last_error}") from exc
         self._observe(stats, len(envs))
         return []
@@ -184,7 +172,7 @@ async def run_sink(
         )
         status.stopped_reason = "stopped"
     except BaseException as exc:
-        status.stopped_reason = f"crashed: {type(exc).__name__}: {_first_line(exc)}"
+        status.stopped_reason = f"crashed: {describe_error(exc)}"
         raise
     finally:
         status.running = False

@@ -111,4 +111,7 @@ def test_record_format_follows_cloudevents_binding() -> None:
         extractor={"name": "accord-rules", "version": "1.0.0"},
         extracted_at=datetime(2025, 1, 1, tzinfo=UTC),
     )
-    assert headers_to_dict(encode(ex, topic="t", source="s").headers)["ce_type"] == "org.accord.article.extracted.v1"
+    assert (
+        headers_to_dict(encode(ex, topic="t", source="s").headers)["ce_type"]
+        == "org.accord.article.extracted.v1"
+    )

@@ -1,4 +1,4 @@
-"""`accord extract` and `accord score`, run in-process on small temporary files."""
+"""`accord extract`, run in-process on small temporary files."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from libs.cli import main
+from app.cli import main
 
 ARTICLE = "LIMA – Peru and Chile signed a memorandum of understanding on fisheries research on Sunday, AFP reported."
 
@@ -68,53 +68,3 @@ def test_extract_folder_of_txt_to_stdout(tmp_path: Path, capsys: pytest.CaptureF
 def test_extract_missing_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = _run(capsys, "extract", "--input", str(tmp_path / "nope.jsonl"), "--output", "-")
     assert code == 2 and "not found" in err
-
-
-def test_score_prints_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    gold = tmp_path / "gold.jsonl"
-    gold.write_text(
-        json.dumps(
-            {
-                "id": "g1",
-                "cooperation": True,
-                "sectors": ["trade_economy"],
-                "events": [
-                    {"type": "agreement", "countries": ["CHL", "PER"], "igos": [], "date": "2024-03-10"}
-                ],
-            }
-        )
-        + "\n"
-        + json.dumps({"id": "g2", "cooperation": False, "sectors": [], "events": []})
-        + "\n",
-        encoding="utf-8",
-    )
-    pred = tmp_path / "pred.jsonl"
-    pred.write_text(
-        json.dumps(
-            {
-                "id": "g1",
-                "events": [
-                    {
-                        "type": "agreement",
-                        "countries": ["CHL", "PER"],
-                        "sectors": ["trade_economy"],
-                        "date": {"start": "2024-03-10", "precision": "day", "text": "on Sunday"},
-                    },
-                ],
-            }
-        )
-        + "\n"
-        + json.dumps(
-            {"id": "g2", "events": [{"type": "meeting", "countries": ["BRA", "PER"], "sectors": []}]}
-        )
-        + "\n",
-        encoding="utf-8",
-    )
-    metrics = tmp_path / "m.json"
-    code, out, _ = _run(capsys, "score", "--gold", str(gold), "--pred", str(pred), "--json", str(metrics))
-    assert code == 0
-    assert "country pairs" in out and "date accuracy" in out
-    data = json.loads(metrics.read_text(encoding="utf-8"))
-    assert data["article"]["precision"] == 0.5 and data["article"]["recall"] == 1.0
-    assert data["pairs"]["tp"] == 1 and data["pairs"]["fp"] == 1
-    assert data["dates"]["accuracy"] == 1.0

@@ -338,3 +338,8 @@ assert "Minister" in (people["Ana Torres Villa"].title or "")
         [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
     )
     assert out.returncode == 0, out.stderr
+
+
+def test_article_id_is_checked(extractor: Extractor) -> None:
+    with pytest.raises(ValueError):
+        extractor.extract("Iran and Iraq signed an agreement.", article_id="")

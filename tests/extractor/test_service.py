@@ -158,7 +158,7 @@ async def test_articles_in_events_and_summaries_out_bad_records_dead_lettered(
     assert handled >= len(articles)
 
 
-def test_accord_extractor_process_serves_metrics_and_stops_on_sigterm(
+def test_accord_extractor_process_serves_metrics_and_healthz_and_stops_on_sigterm(
     kafka_bootstrap: str,
     unique_topics: TopicSettings,
     tmp_path: Path,
@@ -188,7 +188,7 @@ def test_accord_extractor_process_serves_metrics_and_stops_on_sigterm(
             [
                 sys.executable,
                 "-m",
-                "libs.cli",
+                "app.cli",
                 "extractor",
                 "--group",
                 f"g-{uuid.uuid4().hex[:6]}",
@@ -222,6 +222,8 @@ def test_accord_extractor_process_serves_metrics_and_stops_on_sigterm(
                 time.sleep(0.2)
             assert handled == len(articles)
             assert "accord_consumer_lag_records" in text
+            health = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2)
+            assert health.status_code == 200 and health.json()["status"] == "ok"
             proc.send_signal(signal.SIGTERM)
             assert proc.wait(60) == 0
         finally:

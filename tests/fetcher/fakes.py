@@ -9,7 +9,7 @@ from typing import Any
 
 from libs.contracts.records import OutRecord
 from libs.runtime.producer import ProduceError
-from services.fetcher.ledger import Progress, PublishedArticle
+from services.fetcher.ledger import PublishedArticle, ScanProgress
 
 
 class MemoryLedger:
@@ -18,15 +18,15 @@ class MemoryLedger:
     def __init__(self) -> None:
         self.rows: dict[str, PublishedArticle] = {}
         self.versions: dict[str, int] = {}
-        self.saved: dict[str, Progress] = {}
-        self.records: list[tuple[list[PublishedArticle], Progress | None]] = []
+        self.saved: dict[str, ScanProgress] = {}
+        self.records: list[tuple[list[PublishedArticle], ScanProgress | None]] = []
         self.fail_record: Callable[[int], BaseException | None] | None = None
 
     async def known(self, article_ids: Sequence[str]) -> dict[str, str]:
         await asyncio.sleep(0)
         return {a: self.rows[a].content_hash for a in article_ids if a in self.rows}
 
-    async def record(self, rows: Sequence[PublishedArticle], progress: Progress | None) -> None:
+    async def record(self, rows: Sequence[PublishedArticle], progress: ScanProgress | None) -> None:
         await asyncio.sleep(0)
         if self.fail_record is not None:
             exc = self.fail_record(len(self.records))
@@ -43,7 +43,7 @@ class MemoryLedger:
             self.saved[progress.source] = progress
         self.records.append((list(rows), progress))
 
-    async def progress(self, source: str) -> Progress | None:
+    async def progress(self, source: str) -> ScanProgress | None:
         return self.saved.get(source)
 
 

@@ -11,7 +11,7 @@ import pytest
 from libs.contracts.articles import RawArticle, article_id_for, content_hash
 from libs.contracts.records import headers_to_dict
 from services.fetcher.articles import (
-    ArticleRejected,
+    ArticleSkipped,
     build_article,
     canonical_url,
     clean_text,
@@ -259,7 +259,7 @@ def test_published_at_parsed_and_bad_date_ignored() -> None:
 
 
 def test_empty_document_is_rejected() -> None:
-    with pytest.raises(ArticleRejected) as info:
+    with pytest.raises(ArticleSkipped) as info:
         build_article(_doc(text="![](https://x/y.jpg)\n  "), source="s", kind="k", fetched_at=NOW)
     assert info.value.reason == "empty"
 

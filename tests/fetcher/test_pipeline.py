@@ -14,9 +14,10 @@ from aiokafka.errors import KafkaConnectionError, MessageSizeTooLargeError
 
 from libs.contracts.articles import RawArticle
 from libs.contracts.records import OutRecord
+from libs.runtime.retry import RetryPolicy
 from services.fetcher.config import SourceConfig
-from services.fetcher.documents import Cursor, Document, Item, Rejected
-from services.fetcher.pipeline import Builder, BuildSpec, Built, Skipped, SourcePipeline, build_batch
+from services.fetcher.documents import Cursor, Document, Item, Skipped
+from services.fetcher.pipeline import Builder, BuildSpec, Built, PipelineOptions, SourcePipeline, build_batch
 from services.fetcher.sources import Source
 from tests.fetcher.fakes import FakePublisher, MemoryLedger
 
@@ -29,7 +30,7 @@ class ListSource(Source):
     kind = "list"
 
     def __init__(
-        self, entries: Sequence[Document | Rejected | Exception], name: str = "src", fp: str | None = "fp1"
+        self, entries: Sequence[Document | Skipped | Exception], name: str = "src", fp: str | None = "fp1"
     ):
         super().__init__(SourceConfig(name=name, kind="list"))
         self.entries = list(entries)
@@ -58,15 +59,21 @@ def doc(n: int, text: str | None = None, url: str | None = None) -> Document:
     )
 
 
-def pipeline(source: Source, ledger: MemoryLedger, publisher: FakePublisher, **kw: Any) -> SourcePipeline:
-    opts: dict[str, Any] = {
-        "batch_size": 3,
-        "max_in_flight": 3,
-        "retry_initial_s": 0.001,
-        "retry_max_s": 0.01,
-    }
+def pipeline(
+    source: Source,
+    ledger: MemoryLedger,
+    publisher: FakePublisher,
+    *,
+    retry_initial_s: float = 0.001,
+    retry_max_s: float = 0.01,
+    **kw: Any,
+) -> SourcePipeline:
+    opts: dict[str, Any] = {"batch_size": 3, "max_in_flight": 3}
     opts.update(kw)
-    return SourcePipeline(source, ledger=ledger, publisher=publisher, builder=Builder(0), topic=TOPIC, **opts)
+    options = PipelineOptions(
+        topic=TOPIC, retry=RetryPolicy(initial_s=retry_initial_s, max_s=retry_max_s), **opts
+    )
+    return SourcePipeline(source, options, ledger=ledger, publisher=publisher, builder=Builder(0))
 
 
 def articles(publisher: FakePublisher) -> list[RawArticle]:
@@ -79,7 +86,7 @@ def run(p: SourcePipeline, **kw: Any) -> Any:
 
 def test_publishes_each_document_once_and_records_it() -> None:
     entries: list[Any] = [doc(i) for i in range(10)]
-    entries.insert(4, Rejected("bad_record", "line 5: not JSON", "f:5"))
+    entries.insert(4, Skipped("bad_record", "line 5: not JSON", "f:5"))
     entries.append(Document(text=" ![](x.png) ", source_ref="r-empty"))
     ledger, pub = MemoryLedger(), FakePublisher()
     report = run(pipeline(ListSource(entries), ledger, pub))

@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def accord(*args: str) -> list[str]:
-    return [sys.executable, "-m", "libs.cli", *args]
+    return [sys.executable, "-m", "app.cli", *args]
 
 
 @dataclass
@@ -64,7 +64,9 @@ class Pipeline:
     def run(self, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
         """Run an `accord` command to completion; raises with its output when it fails."""
         done = subprocess.run(accord(*args), env=self.env, capture_output=True, text=True, timeout=timeout)
-        assert done.returncode == 0, f"accord {' '.join(args)} exited {done.returncode}:\n{done.stderr[-3000:]}"
+        assert done.returncode == 0, (
+            f"accord {' '.join(args)} exited {done.returncode}:\n{done.stderr[-3000:]}"
+        )
         return done
 
     def migrate(self) -> None:
@@ -129,7 +131,9 @@ class Pipeline:
         """Every article on the raw topic (at least one per ledger row), de-duplicated by id."""
         published = int(self.query("select count(*) from fetcher_ledger")[0][0])
         records = asyncio.run(
-            read_topic(self.bootstrap, self.topics.topic_articles_raw, expect=published, within=60, settle=1.0)
+            read_topic(
+                self.bootstrap, self.topics.topic_articles_raw, expect=published, within=60, settle=1.0
+            )
         )
         articles = {}
         for r in records:

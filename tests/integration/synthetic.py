@@ -33,7 +33,15 @@ FIELDS = [
     "space technology and satellites",
     "agriculture and food security",
 ]
-PEOPLE = ["Ali Rezaei", "Hans Becker", "Marie Dubois", "Nurlan Abenov", "Olga Ivanova", "Li Wei", "Ravi Kumar"]
+PEOPLE = [
+    "Ali Rezaei",
+    "Hans Becker",
+    "Marie Dubois",
+    "Nurlan Abenov",
+    "Olga Ivanova",
+    "Li Wei",
+    "Ravi Kumar",
+]
 AGENCIES = ["IRNA", "Reuters", "Mehr", "AFP"]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = [

@@ -70,7 +70,9 @@ def articles_file(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
 
 
 def _diagnose(p: Pipeline) -> str:
-    return "\n".join(f"--- {n} ---\n{p.log(n)[-2500:]}" for n in ("store", "extractor-1", "extractor-2", "fetcher"))
+    return "\n".join(
+        f"--- {n} ---\n{p.log(n)[-2500:]}" for n in ("store", "extractor-1", "extractor-2", "fetcher")
+    )
 
 
 def test_events_in_postgres_equal_accord_extract(pipeline: Pipeline, articles_file: Path) -> None:
@@ -126,8 +128,12 @@ def test_crashes_and_bad_records_lose_nothing_and_duplicate_nothing(
     asyncio.run(produce(p.bootstrap, t.topic_events, [b"\xff\xfe", b'{"event_id": "ev-bad", "type": "war"}']))
 
     # SIGKILL an extractor and the store mid-stream, then bring them back
-    wait_until(lambda: p.stored_counts()[0] >= 60, timeout=180, what="the first articles stored",
-               on_fail=lambda: _diagnose(p))
+    wait_until(
+        lambda: p.stored_counts()[0] >= 60,
+        timeout=180,
+        what="the first articles stored",
+        on_fail=lambda: _diagnose(p),
+    )
     p.kill("extractor-1")
     p.kill("store")
     at_kill = p.stored_counts()[0]

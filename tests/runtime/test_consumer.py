@@ -117,7 +117,12 @@ async def test_transient_error_is_retried_until_recovery_in_order(
         produced = await read_topic(kafka_bootstrap, out, expect=n_records)
         lag = (
             "accord_consumer_lag_records",
-            {"service": service, "topic": src, "partition": str(produced[0].partition)},
+            {
+                "service": service,
+                "group": f"g-{service}",
+                "topic": src,
+                "partition": str(produced[0].partition),
+            },
         )
         assert await wait_for(lambda: REGISTRY.get_sample_value(*lag) == 0.0, within=10)
 

@@ -1,23 +1,62 @@
-"""The producer wrapper on the embedded broker: acknowledged sends, settings applied, metrics served."""
+"""The producer wrapper: its configuration, and on the embedded broker acknowledged sends and failures."""
 
 from __future__ import annotations
 
 import uuid
 
-import httpx
 import pytest
 from aiokafka.errors import KafkaError, MessageSizeTooLargeError
 from prometheus_client import REGISTRY
 
 from libs.contracts.records import OutRecord
 from libs.contracts.topics import TopicSettings
-from libs.runtime.metrics import start_metrics_server
-from libs.runtime.producer import ProduceError, Producer
+from libs.runtime.producer import ProduceError, Producer, producer_config
+from libs.runtime.settings import CommonSettings
 from tests.runtime.kafka_helpers import read_topic, runtime_settings
 
-pytestmark = pytest.mark.integration
+integration = pytest.mark.integration
 
 
+@pytest.mark.parametrize("idempotence", [True, False])
+def test_producer_config_follows_the_settings(idempotence: bool) -> None:
+    settings = CommonSettings(
+        kafka_bootstrap_servers="h:1",
+        kafka_idempotence=idempotence,
+        kafka_compression="zstd",
+        kafka_linger_ms=7,
+        kafka_max_request_size=2_000_000,
+    )
+    cfg = producer_config(settings, client_id="c")
+    assert cfg["enable_idempotence"] is idempotence
+    assert cfg["acks"] == "all"
+    assert cfg["compression_type"] == "zstd"
+    assert cfg["linger_ms"] == 7
+    assert cfg["max_request_size"] == 2_000_000
+    none = CommonSettings(kafka_bootstrap_servers="h:1", kafka_compression="none")
+    assert producer_config(none)["compression_type"] is None
+
+
+def test_idempotence_and_compression_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ACCORD_KAFKA_BOOTSTRAP_SERVERS", "broker:9092")
+    monkeypatch.setenv("ACCORD_KAFKA_IDEMPOTENCE", "false")
+    monkeypatch.setenv("ACCORD_KAFKA_COMPRESSION", "gzip")
+    cfg = producer_config(CommonSettings())
+    assert (cfg["bootstrap_servers"], cfg["enable_idempotence"], cfg["compression_type"]) == (
+        "broker:9092",
+        False,
+        "gzip",
+    )
+
+
+def test_producer_defaults_are_production_safe_and_need_servers() -> None:
+    settings = CommonSettings(kafka_bootstrap_servers="h:1")
+    assert producer_config(settings)["enable_idempotence"] is True
+    assert producer_config(settings)["compression_type"] == "lz4"
+    with pytest.raises(ValueError):
+        producer_config(CommonSettings(kafka_bootstrap_servers=None))
+
+
+@integration
 @pytest.mark.parametrize("compression", ["lz4", "zstd", "none"])
 async def test_send_many_returns_acknowledged_records_in_order(
     kafka_bootstrap: str, unique_topics: TopicSettings, compression: str
@@ -45,6 +84,7 @@ async def test_send_many_returns_acknowledged_records_in_order(
     )
 
 
+@integration
 async def test_idempotence_follows_the_setting(kafka_bootstrap: str, unique_topics: TopicSettings) -> None:
     """The embedded broker rejects idempotent producers: on = refused, off = works. The setting is applied."""
     topic = unique_topics.topic_events
@@ -64,6 +104,7 @@ async def test_idempotence_follows_the_setting(kafka_bootstrap: str, unique_topi
             await on.stop()
 
 
+@integration
 async def test_send_many_reports_each_failed_record(
     kafka_bootstrap: str, unique_topics: TopicSettings
 ) -> None:
@@ -76,21 +117,3 @@ async def test_send_many_reports_each_failed_record(
     failed = info.value.failed()
     assert [(i, type(e)) for i, _, e in failed] == [(1, MessageSizeTooLargeError)]
     assert len(await read_topic(kafka_bootstrap, topic, expect=2, settle=0.3)) == 2
-
-
-def test_metrics_endpoint_serves_runtime_metrics() -> None:
-    port = start_metrics_server(runtime_settings("unused:1", metrics_port=0))
-    assert port
-    assert start_metrics_server(runtime_settings("unused:1", metrics_port=0)) == port  # idempotent
-    body = httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=5).text
-    for name in (
-        "accord_records_consumed_total",
-        "accord_records_produced_total",
-        "accord_records_dead_lettered_total",
-        "accord_processing_seconds",
-        "accord_consumer_lag_records",
-        "accord_errors_total",
-        "accord_retries_total",
-    ):
-        assert f"# TYPE {name.removesuffix('_total')}" in body
-    assert start_metrics_server(runtime_settings("unused:1", metrics_port=None)) is None

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
+import time
 
 import pytest
+from prometheus_client import REGISTRY
 
-from libs.runtime.retry import RetryEvent, RetryPolicy, retry_async, retry_sync
+from libs.runtime.errors import Interrupted
+from libs.runtime.retry import (
+    RetryEvent,
+    RetryPolicy,
+    count_retry,
+    retry_async,
+    retry_sync,
+    stoppable_sleep,
+)
 
 
 def test_delay_is_exponential_capped_and_jittered() -> None:
@@ -15,6 +26,23 @@ def test_delay_is_exponential_capped_and_jittered() -> None:
     for attempt, full in [(1, 1.0), (2, 2.0), (3, 4.0), (4, 8.0), (10, 8.0), (500, 8.0)]:
         d = policy.delay(attempt, rng)
         assert full / 2 <= d <= full
+
+
+def test_delay_grows_exponentially_is_capped_and_never_overflows() -> None:
+    rng = random.Random(7)
+    policy = RetryPolicy(initial_s=0.1, max_s=10.0)
+    for attempt in range(1, 40):
+        nominal = min(10.0, 0.1 * 2 ** (attempt - 1))
+        for _ in range(50):
+            assert nominal / 2 <= policy.delay(attempt, rng) <= nominal
+    assert policy.delay(1, random.Random(1)) <= 0.1
+    assert policy.delay(5, random.Random(1)) > 0.1 * 2**3 / 2
+    assert policy.delay(10_000) <= 10.0
+
+
+def test_delay_is_spread_by_jitter() -> None:
+    rng = random.Random(3)
+    assert len({round(RetryPolicy(initial_s=0.2).delay(4, rng), 6) for _ in range(20)}) > 10
 
 
 def test_invalid_policies_are_refused() -> None:
@@ -116,3 +144,30 @@ async def test_async_retries_and_honours_an_abandoning_sleep() -> None:
             op, policy=RetryPolicy(), is_transient=lambda e: True, on_retry=lambda e: None, sleep=stopping
         )
     assert calls["n"] == 1
+
+
+async def test_stoppable_sleep_waits_or_raises_interrupted_on_stop() -> None:
+    stop = asyncio.Event()
+    sleep = stoppable_sleep(stop)
+    t0 = time.monotonic()
+    await sleep(0.05)
+    assert time.monotonic() - t0 >= 0.04
+    asyncio.get_running_loop().call_later(0.05, stop.set)
+    t0 = time.monotonic()
+    with pytest.raises(Interrupted):
+        await sleep(30)
+    assert time.monotonic() - t0 < 5
+    with pytest.raises(Interrupted):
+        await sleep(30)  # already stopped: at once
+
+
+def test_count_retry_counts_per_service_and_operation() -> None:
+    def value() -> float:
+        labels = {"service": "retry-test", "operation": "publish"}
+        return REGISTRY.get_sample_value("accord_retries_total", labels) or 0.0
+
+    before = value()
+    on_retry = count_retry("retry-test", source="feed-1")
+    on_retry(RetryEvent("publish", 1, 0.1, ConnectionError("down")))
+    on_retry(RetryEvent("publish", 2, 0.2, ConnectionError("down")))
+    assert value() == before + 2

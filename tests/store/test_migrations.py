@@ -110,7 +110,7 @@ def test_concurrent_upgrades_from_several_processes(database_url: str, engine: E
 
 def test_accord_store_migrate_command(embedded_database_url: str) -> None:
     env = {**os.environ, "ACCORD_DATABASE_URL": embedded_database_url, "ACCORD_LOG_FORMAT": "json"}
-    cmd = [sys.executable, "-m", "libs.cli", "store", "migrate"]
+    cmd = [sys.executable, "-m", "app.cli", "store", "migrate"]
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert f"store schema at revision {migrate.head_revision()}" in done.stdout

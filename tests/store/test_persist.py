@@ -12,11 +12,20 @@ import pytest
 from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import DataError
 
+from libs.contracts.events import EventDate
 from services.store.db.models import articles, events
-from services.store.persist import BatchStats, RecordError, StoreRecord, apply_batch
+from services.store.persist import (
+    BatchStats,
+    RecordError,
+    StoreRecord,
+    apply_batch,
+    article_row,
+    date_range,
+    event_row,
+)
 from tests.store.factories import T0, extraction_of, make_event, make_extraction
 
-pytestmark = pytest.mark.integration
+integration = pytest.mark.integration
 
 
 def apply(engine: Engine, records: list[StoreRecord]) -> BatchStats:
@@ -46,6 +55,7 @@ def without_times(snap: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[
     return {t: [{k: v for k, v in row.items() if k not in drop} for row in rows] for t, rows in snap.items()}
 
 
+@integration
 def test_rows_hold_the_filter_columns_and_the_contract_json(migrated_engine: Engine) -> None:
     ev = make_event(
         "u1",
@@ -75,6 +85,7 @@ def test_rows_hold_the_filter_columns_and_the_contract_json(migrated_engine: Eng
     assert row["payload"] == ev.model_dump(mode="json")
 
 
+@integration
 def test_same_batch_twice_leaves_the_same_state(migrated_engine: Engine) -> None:
     evs1, sum1 = extraction_of("u1", 3)
     evs2, sum2 = extraction_of("u2", 2)
@@ -88,6 +99,7 @@ def test_same_batch_twice_leaves_the_same_state(migrated_engine: Engine) -> None
     assert len(state["events"]) == 6 and len(state["articles"]) == 2
 
 
+@integration
 def test_duplicates_within_one_batch_are_stored_once(migrated_engine: Engine) -> None:
     ev = make_event("u1", 0)
     newer = make_event("u1", 0, extracted_at=T0 + timedelta(hours=1), confidence=0.9)
@@ -97,6 +109,7 @@ def test_duplicates_within_one_batch_are_stored_once(migrated_engine: Engine) ->
     assert rows["articles"][0]["event_ids"] == []  # the later of two equally new summaries
 
 
+@integration
 def test_an_older_version_never_overwrites_a_newer_one(migrated_engine: Engine) -> None:
     old = make_event("u1", 0, confidence=0.5)
     new = make_event("u1", 0, confidence=0.7, extracted_at=T0 + timedelta(days=1))
@@ -129,6 +142,7 @@ def _reextraction() -> tuple[list[StoreRecord], set[str], set[str]]:
     return records, final_current, {v1_events[0].event_id}
 
 
+@integration
 def test_reextraction_retires_dropped_events(migrated_engine: Engine) -> None:
     records, want_current, want_retired = _reextraction()
     v1 = records[:4]
@@ -147,6 +161,7 @@ def test_reextraction_retires_dropped_events(migrated_engine: Engine) -> None:
     assert set(retired.values()) == {T0 + timedelta(days=1)}  # the superseding extraction's time
 
 
+@integration
 def test_final_state_is_the_same_in_every_arrival_order(migrated_engine: Engine) -> None:
     """Shuffled orders, random batch cuts and redeliveries all end in the same rows."""
     records, want_current, _ = _reextraction()
@@ -172,6 +187,7 @@ def test_final_state_is_the_same_in_every_arrival_order(migrated_engine: Engine)
         assert state == reference
 
 
+@integration
 def test_events_before_any_summary_are_current(migrated_engine: Engine) -> None:
     evs, summary = extraction_of("u1", 2)
     apply(migrated_engine, evs)
@@ -180,6 +196,7 @@ def test_events_before_any_summary_are_current(migrated_engine: Engine) -> None:
     assert current_ids(migrated_engine) == {e.event_id for e in evs}
 
 
+@integration
 def test_events_of_a_newer_extraction_wait_for_their_summary(migrated_engine: Engine) -> None:
     """Once an article has a summary, its current events are exactly the summary's: no mix of extractions."""
     v1_events, v1_sum = extraction_of("u1", 2)
@@ -193,6 +210,7 @@ def test_events_of_a_newer_extraction_wait_for_their_summary(migrated_engine: En
     assert (stats.events_retired, stats.events_restored) == (2, 1)
 
 
+@integration
 def test_a_summary_before_its_events_and_a_skipped_article(migrated_engine: Engine) -> None:
     evs, summary = extraction_of("u1", 2)
     apply(migrated_engine, [summary])
@@ -206,6 +224,7 @@ def test_a_summary_before_its_events_and_a_skipped_article(migrated_engine: Engi
     assert rows[0]["status"] == "skipped" and rows[0]["event_count"] == 0
 
 
+@integration
 def test_an_impossible_calendar_date_is_a_record_error(migrated_engine: Engine) -> None:
     bad = make_event("u1", 0, date={"start": "2025-02-30", "precision": "day", "text": "x"})
     with pytest.raises(RecordError, match="not a calendar date"):
@@ -221,6 +240,7 @@ def test_an_impossible_calendar_date_is_a_record_error(migrated_engine: Engine) 
     ],
     ids=["text-column", "jsonb"],
 )
+@integration
 def test_a_value_postgres_refuses_raises_a_data_error(
     migrated_engine: Engine, override: dict[str, Any]
 ) -> None:
@@ -230,6 +250,7 @@ def test_a_value_postgres_refuses_raises_a_data_error(
     assert snapshot(migrated_engine)["events"] == []
 
 
+@integration
 def test_concurrent_batches_on_one_article_are_serialised(migrated_engine: Engine) -> None:
     """A summary and a late event of the same article in two concurrent transactions (two sink processes)."""
     evs, _ = extraction_of("u1", 2)
@@ -258,3 +279,40 @@ def _waiting_on_advisory_lock(engine: Engine) -> bool:
         return bool(
             conn.scalar(text("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"))
         )
+
+
+# --- pure parts (no database) ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "precision", "want"),
+    [
+        ("2024", None, "year", (date(2024, 1, 1), date(2024, 12, 31))),
+        ("2024-02", None, "month", (date(2024, 2, 1), date(2024, 2, 29))),
+        ("2023-02", None, "month", (date(2023, 2, 1), date(2023, 2, 28))),
+        ("2024-12", None, "month", (date(2024, 12, 1), date(2024, 12, 31))),
+        ("2024-05-07", None, "day", (date(2024, 5, 7), date(2024, 5, 7))),
+        ("2024-05-07", "2024-05-09", "day", (date(2024, 5, 7), date(2024, 5, 9))),
+        ("2023", "2025", "year", (date(2023, 1, 1), date(2025, 12, 31))),
+        ("2024-11", "2025-01", "month", (date(2024, 11, 1), date(2025, 1, 31))),
+    ],
+)
+def test_date_range_covers_the_precision(
+    start: str, end: str | None, precision: str, want: tuple[date, date]
+) -> None:
+    assert date_range(EventDate(start=start, end=end, precision=precision, text="t")) == want  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("bad", ["2024-02-30", "2023-13", "0000"])
+def test_date_range_refuses_impossible_dates(bad: str) -> None:
+    precision = {4: "year", 7: "month", 10: "day"}[len(bad)]
+    with pytest.raises(RecordError, match="not a calendar date"):
+        date_range(EventDate(start=bad, precision=precision, text="t"))  # type: ignore[arg-type]
+
+
+def test_rows_without_optional_parts() -> None:
+    row = event_row(make_event("u1", 0, date=None, location=None, extracted_at=None))
+    assert row["date_start"] is row["date_end"] is row["date_precision"] is None
+    assert row["location_name"] is row["location_country"] is None and row["extracted_at"] is None
+    summary = article_row(make_extraction("u1", ["e1", "e2", "e1"]))
+    assert summary["event_ids"] == ["e1", "e2"] and summary["event_count"] == 2

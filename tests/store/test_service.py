@@ -58,7 +58,7 @@ class StoreProcess:
     def start(self) -> None:
         with self.log.open("ab") as out:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "libs.cli", "store"], env=self.env, cwd=REPO, stdout=out, stderr=out
+                [sys.executable, "-m", "app.cli", "store"], env=self.env, cwd=REPO, stdout=out, stderr=out
             )
 
     def wait_ready(self, within: float = 90) -> dict[str, Any]:

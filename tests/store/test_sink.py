@@ -14,19 +14,22 @@ import pytest
 from prometheus_client import REGISTRY
 from sqlalchemy import Engine, select
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError, ProgrammingError
 
 from libs.contracts.records import encode, headers_to_dict
 from libs.contracts.topics import TopicSettings
+from libs.runtime.consumer import Envelope, TransientError
+from libs.runtime.errors import classify
 from services.store.core.config import StoreSettings
 from services.store.db import migrate
 from services.store.db.models import articles, events
 from services.store.db.session import make_engine
-from services.store.sink import run_sink
+from services.store.sink import StoreStep, UnstorableRecord, is_poison_db_error, run_sink
 from tests.runtime.kafka_helpers import produce, read_topic, wait_for
 from tests.store.factories import T0, extraction_of, make_event, make_extraction
 from tests.store.helpers import settings_for
 
-pytestmark = pytest.mark.integration
+integration = pytest.mark.integration
 
 
 def sink_settings(
@@ -84,6 +87,7 @@ def current(engine: Engine) -> set[str]:
     return {k for k, r in rows(engine)[0].items() if r.retired_at is None}
 
 
+@integration
 async def test_records_in_rows_out_with_reextraction(
     engine: Engine, embedded_database_url: str, kafka_bootstrap: str, unique_topics: TopicSettings
 ) -> None:
@@ -116,6 +120,7 @@ async def test_records_in_rows_out_with_reextraction(
     assert ev[new.event_id].payload == new.model_dump(mode="json")
 
 
+@integration
 async def test_bad_records_are_dead_lettered_and_the_flow_goes_on(
     engine: Engine, embedded_database_url: str, kafka_bootstrap: str, unique_topics: TopicSettings
 ) -> None:
@@ -168,6 +173,7 @@ def _retries() -> float:
     return REGISTRY.get_sample_value("accord_retries_total", {"service": "store", "operation": "step"}) or 0.0
 
 
+@integration
 async def test_database_unavailable_is_retried_never_dead_lettered(
     embedded_pg_url: str, kafka_bootstrap: str, unique_topics: TopicSettings
 ) -> None:
@@ -197,6 +203,7 @@ async def test_database_unavailable_is_retried_never_dead_lettered(
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@integration
 async def test_redelivery_of_everything_changes_nothing(
     engine: Engine, embedded_database_url: str, kafka_bootstrap: str, unique_topics: TopicSettings
 ) -> None:
@@ -233,3 +240,59 @@ def _consumed(topic: str) -> float:
         REGISTRY.get_sample_value("accord_records_consumed_total", {"service": "store", "topic": topic})
         or 0.0
     )
+
+
+# --- the step's failure classes (no database) ----------------------------------------------------
+
+
+class _Orig(Exception):
+    def __init__(self, sqlstate: str | None) -> None:
+        super().__init__(f"sqlstate {sqlstate}")
+        self.sqlstate = sqlstate
+
+
+@pytest.mark.parametrize(
+    ("exc", "poison"),
+    [
+        (DataError("stmt", {}, _Orig(None)), True),
+        (IntegrityError("stmt", {}, _Orig("23505")), True),
+        (ProgrammingError("stmt", {}, _Orig("22P05")), True),  # classified by SQLSTATE
+        (OperationalError("stmt", {}, _Orig("08006")), False),  # connection failure
+        (OperationalError("stmt", {}, _Orig("40P01")), False),  # deadlock
+        (ProgrammingError("stmt", {}, _Orig("42P01")), False),  # table missing: not migrated yet
+    ],
+)
+def test_database_errors_are_poison_only_when_the_record_is_at_fault(exc: Any, poison: bool) -> None:
+    assert is_poison_db_error(exc) is poison
+
+
+class _FailingEngine:
+    def __init__(self, exc: BaseException) -> None:
+        self.exc = exc
+
+    @contextlib.contextmanager
+    def begin(self) -> Iterator[None]:
+        raise self.exc
+        yield
+
+
+def _env(value: Any) -> Envelope[Any]:
+    return Envelope(value=value, key=None, headers={}, topic="t", partition=0, offset=0, timestamp_ms=None)
+
+
+def test_the_step_maps_failures_to_the_runtime_classes() -> None:
+    ev = make_event("u1", 0)
+    down = StoreStep(_FailingEngine(OperationalError("stmt", {}, _Orig("08006"))))  # type: ignore[arg-type]
+    with pytest.raises(TransientError) as info:
+        down([_env(ev)])
+    assert classify(info.value) == "transient"
+    assert down.status.last_error and "_Orig" in down.status.last_error
+
+    refused = StoreStep(_FailingEngine(DataError("stmt", {}, _Orig(None))))  # type: ignore[arg-type]
+    with pytest.raises(UnstorableRecord) as info2:
+        refused([_env(ev)])
+    assert classify(info2.value) == "poison"
+
+    bad_date = make_event("u1", 0, date={"start": "2024-02-30", "precision": "day", "text": "x"})
+    with pytest.raises(UnstorableRecord, match="calendar"):
+        StoreStep(_FailingEngine(AssertionError("not reached")))([_env(bad_date)])  # type: ignore[arg-type]

@@ -15,3 +15,14 @@ head_revision = MIGRATIONS.head_revision
 current_revision = MIGRATIONS.current_revision
 upgrade = MIGRATIONS.upgrade
 downgrade = MIGRATIONS.downgrade
+
+
+def migrate_ledger(database_url: str) -> str | None:
+    """Upgrade the ledger's tables to the newest revision; returns it."""
+    from services.fetcher.ledger import ledger_engine
+
+    engine = ledger_engine(database_url)
+    try:
+        return upgrade(engine)
+    finally:
+        engine.dispose()

@@ -1,6 +1,7 @@
-"""Source kinds: each turns a configured source into a stream of `Document`s / `Rejected` items.
+"""Source kinds: each turns a configured source into a stream of `Document`s / `Skipped` items.
 
-The interface (web kinds — feeds, sitemaps, pages — plug in the same way):
+The interface (the web kinds `feed`, `sitemap`, `page`, `site` build on it in
+`services.fetcher.web.source.WebSource`):
 
 - `Source(config)` validates the kind's `options` (`Options` model) and raises `ConfigError`;
 - `fingerprint()` names the source's current content (None = unknown); the pipeline skips a
@@ -8,7 +9,7 @@ The interface (web kinds — feeds, sitemaps, pages — plug in the same way):
   when the fingerprint changed since an interrupted scan;
 - `scan(cursor)` is an async iterator of items from `cursor` (None = the beginning); each item
   carries the cursor *after* itself, which the pipeline persists once the item is durable.
-  A bad record is a `Rejected` item, never an exception; an exception means the source as a
+  A bad record is a `Skipped` item, never an exception; an exception means the source as a
   whole failed (unreadable file, unreachable site) and is counted as a source error.
 
 `LocalSource` adapts a synchronous `iter_items(cursor)` (file I/O) to `scan` by pulling chunks
@@ -26,22 +27,19 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from services.fetcher.config import ConfigError, SourceConfig
-from services.fetcher.documents import Cursor, Document, Item, Rejected
+from services.fetcher.config import SourceConfig
+from services.fetcher.documents import Cursor, Document, Item, Skipped
+from services.fetcher.errors import ConfigError, SourceError
 
 __all__ = [
     "Document",
     "LocalSource",
-    "Rejected",
+    "Skipped",
     "Source",
     "SourceError",
     "known_kinds",
     "open_source",
 ]
-
-
-class SourceError(RuntimeError):
-    """The source as a whole cannot be read right now (missing file, unreachable host)."""
 
 
 class NoOptions(BaseModel):
@@ -77,6 +75,10 @@ class Source(ABC):
     def scan(self, cursor: Cursor | None) -> AsyncIterator[Item]:
         """Items from `cursor` on (None = from the beginning)."""
 
+    def next_poll_in(self, failed: bool, default_s: float) -> float:
+        """Seconds until the next scan in follow mode (web sources: own interval, jitter, backoff)."""
+        return default_s
+
 
 class LocalSource(Source):
     """A source read with blocking file I/O, driven from a worker thread in chunks."""
@@ -111,10 +113,15 @@ class LocalSource(Source):
 
 
 def _registry() -> dict[str, type[Source]]:
+    from services.fetcher.sources.feed import FeedSource
     from services.fetcher.sources.folder import FolderSource
     from services.fetcher.sources.jsonl import JsonlSource
+    from services.fetcher.sources.page import PageSource
+    from services.fetcher.sources.site import SiteSource
+    from services.fetcher.sources.sitemap import SitemapSource
 
-    return {cls.kind: cls for cls in (JsonlSource, FolderSource)}
+    kinds = (JsonlSource, FolderSource, FeedSource, SitemapSource, PageSource, SiteSource)
+    return {cls.kind: cls for cls in kinds}
 
 
 def known_kinds() -> list[str]:

@@ -24,9 +24,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from services.fetcher.config import ConfigError, SourceConfig
-from services.fetcher.documents import Cursor, Document, Item, Rejected
-from services.fetcher.sources import LocalSource, SourceError
+from services.fetcher.config import SourceConfig
+from services.fetcher.documents import Cursor, Document, Item, Skipped
+from services.fetcher.errors import ConfigError, SourceError
+from services.fetcher.sources import LocalSource
 
 _HEADING = re.compile(r"^\ufeff?\s*#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 _HTML_EXT = (".html", ".htm", ".xhtml")
@@ -112,11 +113,11 @@ class FolderSource(LocalSource):
             try:
                 size = path.stat().st_size
                 if size > self.options.max_file_bytes:
-                    yield Rejected("too_large", f"{rel}: {size} bytes > max_file_bytes", rel, cur)
+                    yield Skipped("too_large", f"{rel}: {size} bytes > max_file_bytes", rel, cur)
                     continue
                 data = path.read_bytes()
             except OSError as exc:
-                yield Rejected("unreadable", f"{rel}: {exc.strerror or exc}", rel, cur)
+                yield Skipped("unreadable", f"{rel}: {exc.strerror or exc}", rel, cur)
                 continue
             if rel.lower().endswith(_HTML_EXT):
                 from services.fetcher.html import extract_html

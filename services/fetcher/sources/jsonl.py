@@ -13,7 +13,7 @@ fields:            # where each value is in a record; dotted paths reach into ob
   slug: null       # a URL slug ("Iran-Iraq-Sign-Pact") used as the title when there is none
 ```
 
-A line that is not JSON or not an object, or whose text is not a string, is `Rejected` as
+A line that is not JSON or not an object, or whose text is not a string, is `Skipped` as
 `bad_record`; a record without text as `empty`. Neither stops the file. The cursor is
 `{"line": N, "offset": BYTES}` (offset in the decompressed stream, after line N): resuming seeks
 there instead of parsing the lines before it again.
@@ -32,9 +32,10 @@ from typing import Any, BinaryIO
 import orjson
 from pydantic import BaseModel, ConfigDict
 
-from services.fetcher.config import ConfigError, SourceConfig
-from services.fetcher.documents import Cursor, Document, Item, Rejected
-from services.fetcher.sources import LocalSource, SourceError
+from services.fetcher.config import SourceConfig
+from services.fetcher.documents import Cursor, Document, Item, Skipped
+from services.fetcher.errors import ConfigError, SourceError
+from services.fetcher.sources import LocalSource
 
 _GZIP_MAGIC = b"\x1f\x8b"
 
@@ -136,19 +137,19 @@ class JsonlSource(LocalSource):
                 try:
                     record = orjson.loads(raw)
                 except orjson.JSONDecodeError as exc:
-                    yield Rejected("bad_record", f"{where}: not JSON ({exc})", where, cur)
+                    yield Skipped("bad_record", f"{where}: not JSON ({exc})", where, cur)
                     continue
                 if not isinstance(record, dict):
-                    yield Rejected("bad_record", f"{where}: not a JSON object", where, cur)
+                    yield Skipped("bad_record", f"{where}: not a JSON object", where, cur)
                     continue
                 rec_id = _opt_str(_get(record, fields.id))
                 ref = rec_id or where
                 text = _get(record, fields.text)
                 if text is None or (isinstance(text, str) and not text.strip()):
-                    yield Rejected("empty", f"{where}: no text in field {fields.text!r}", ref, cur)
+                    yield Skipped("empty", f"{where}: no text in field {fields.text!r}", ref, cur)
                     continue
                 if not isinstance(text, str):
-                    yield Rejected("bad_record", f"{where}: field {fields.text!r} is not a string", ref, cur)
+                    yield Skipped("bad_record", f"{where}: field {fields.text!r} is not a string", ref, cur)
                     continue
                 title = _opt_str(_get(record, fields.title))
                 if title is None and fields.slug:

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import time
-
-import structlog
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
-from libs.runtime.db import sqlalchemy_url
-from services.store.core.config import StoreSettings
-
-log = structlog.get_logger(__name__)
+from libs.runtime.db import pg_engine
+from libs.runtime.retry import RetryPolicy, count_retry, retry_sync
+from services.store.core.config import SERVICE_NAME, StoreSettings
 
 
 def database_url(settings: StoreSettings) -> str:
@@ -28,30 +24,24 @@ def make_engine(
     work_mem_mb: int | None = None,
     pool_timeout_s: float = 30.0,
 ) -> Engine:
-    """A pooled engine (psycopg 3) with pre-ping, a connect timeout and optional session settings
-    (a statement timeout; `work_mem` for queries, with custom plans for every execution of a prepared
-    statement and no JIT); waiting for a free pooled connection fails after `pool_timeout_s`."""
-    connect_args: dict[str, object] = {
-        "connect_timeout": settings.db_connect_timeout_s,
-        "application_name": "accord-store",
-    }
-    options = []
-    if statement_timeout_ms:
-        options.append(f"-c statement_timeout={int(statement_timeout_ms)}")
+    """The store's pooled engine (`libs.runtime.db.pg_engine`) with the `ACCORD_DB_*` pool settings and
+    optional session settings: a statement timeout; `work_mem` for queries, with custom plans for every
+    execution of a prepared statement and no JIT. Waiting for a free pooled connection fails after
+    `pool_timeout_s`."""
+    session: dict[str, str] = {}
     if work_mem_mb:
-        options.append(f"-c work_mem={int(work_mem_mb)}MB")
-        options.append("-c plan_cache_mode=force_custom_plan")  # plans for the actual filter values
-        options.append("-c jit=off")  # compiling costs more than it saves on these short queries
-    if options:
-        connect_args["options"] = " ".join(options)
-    return create_engine(
-        sqlalchemy_url(database_url(settings)),
+        session["work_mem"] = f"{int(work_mem_mb)}MB"
+        session["plan_cache_mode"] = "force_custom_plan"  # plans for the actual filter values
+        session["jit"] = "off"  # compiling costs more than it saves on these short queries
+    return pg_engine(
+        database_url(settings),
+        application_name="accord-store",
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_max_overflow,
-        pool_pre_ping=True,
-        pool_recycle=1800,
-        pool_timeout=pool_timeout_s,
-        connect_args=connect_args,
+        connect_timeout_s=settings.db_connect_timeout_s,
+        statement_timeout_ms=statement_timeout_ms,
+        session_settings=session,
+        pool_timeout_s=pool_timeout_s,
     )
 
 
@@ -63,20 +53,10 @@ def ping(engine: Engine) -> None:
 
 def wait_for_database(engine: Engine, timeout_s: float) -> None:
     """Block until the database answers, retrying with backoff for up to `timeout_s`; re-raise after."""
-    deadline = time.monotonic() + timeout_s
-    delay = 0.2
-    while True:
-        try:
-            ping(engine)
-            return
-        except DBAPIError as exc:
-            if time.monotonic() + delay > deadline:
-                raise
-            log.warning(
-                "db.unavailable",
-                url=engine.url.render_as_string(hide_password=True),
-                error=str(exc.orig or exc).strip().splitlines()[0],
-                retry_in_s=round(delay, 2),
-            )
-            time.sleep(delay)
-            delay = min(delay * 2, 5.0)
+    retry_sync(
+        lambda: ping(engine),
+        policy=RetryPolicy(initial_s=0.2, max_s=5.0, deadline_s=timeout_s),
+        is_transient=lambda exc: isinstance(exc, DBAPIError),
+        operation="db_connect",
+        on_retry=count_retry(SERVICE_NAME, url=engine.url.render_as_string(hide_password=True)),
+    )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import services.fetcher.db.web_models  # noqa: F401  (registers the web tables on `metadata`)
 from libs.runtime.migrations import run_env
 from services.fetcher.db.models import TABLE_PREFIX, VERSION_TABLE, metadata
 

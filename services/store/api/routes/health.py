@@ -11,6 +11,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from libs.runtime.kafka_security import kafka_security_kwargs
 from services.store.db.migrate import schema_problem
 
 router = APIRouter(tags=["health"])
@@ -47,14 +48,19 @@ async def _timed(check: Callable[[], Awaitable[None]], budget_s: float) -> dict[
     return {"ok": True, "latency_ms": round((time.perf_counter() - start) * 1000, 1)}
 
 
-async def check_broker(bootstrap_servers: str, request_timeout_s: float) -> None:
-    """Bootstrap a Kafka client (fetches cluster metadata); raises when the broker does not answer."""
+async def check_broker(
+    bootstrap_servers: str, request_timeout_s: float, security: dict[str, Any] | None = None
+) -> None:
+    """Bootstrap a Kafka client (fetches cluster metadata); raises when the broker does not answer.
+
+    `security`: SASL/TLS arguments (`libs.runtime.kafka_security.kafka_security_kwargs`)."""
     from aiokafka.client import AIOKafkaClient
 
     client = AIOKafkaClient(
         bootstrap_servers=bootstrap_servers,
         client_id="accord-store-readyz",
         request_timeout_ms=max(1000, int(request_timeout_s * 1000)),
+        **(security or {}),
     )
     try:
         await client.bootstrap()
@@ -87,7 +93,8 @@ async def readyz(request: Request) -> JSONResponse:
     if settings.readyz_check_broker:
         if settings.kafka_bootstrap_servers:
             servers = settings.kafka_bootstrap_servers
-            pending["broker"] = _timed(lambda: check_broker(servers, timeout), timeout)
+            security = kafka_security_kwargs(settings)
+            pending["broker"] = _timed(lambda: check_broker(servers, timeout, security), timeout)
         else:
             checks["broker"] = {"ok": False, "error": "ACCORD_KAFKA_BOOTSTRAP_SERVERS is not set"}
     results = await asyncio.gather(*pending.values())

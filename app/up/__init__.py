@@ -1,0 +1,1 @@
+"""`accord up`: the whole pipeline on one machine (stack, supervisor, progress line, reconcile)."""

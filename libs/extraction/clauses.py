@@ -1,0 +1,393 @@
+"""Who acts with whom inside one sentence: clause boundaries and the parties of a cue.
+
+A cue's parties are looked for in its clause first, then wider; "between A and
+B" fixes them exactly; "X ... talks with Y" pairs the subject with the object;
+lists of parties are one multilateral act or separate acts (hub and spokes).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from libs.extraction.candidates import (
+    AGREEMENT,
+    AID,
+    COOPERATION,
+    DOMESTIC,
+    EXPLICIT,
+    INTENT,
+    MEETING,
+    RESOLVED,
+    SentenceInfo,
+)
+from libs.extraction.mention_roles import ACTOR, PARTNER, PARTY_ROLES, TARGET, TOPIC
+from libs.extraction.triggers import Cue
+
+_JOINT_BEFORE = re.compile(r"\b(?:joint|bilateral|trilateral|mutual)\b", re.IGNORECASE)
+_JOINT_AFTER = re.compile(
+    r"^\s+(?:between|of the two|of both|co-?(?:hosted|organi[sz]ed) by)\b", re.IGNORECASE
+)
+
+_STRONG_BOUNDARY = re.compile(
+    r"[;:“”\"]|,\s+and\b(?!\s+(?:the\s+)?[A-Z])|,\s+(?:but|while|as|when|after|before|because|since|although|which|who|where|whereas|"
+    r"saying|adding|stressing|noting|underlining|pointing|according)\b|"
+    r"\b(?:said|says|stressed|noted|added|announced|underlined|emphasi[sz]ed|reiterated|insisted|explained|"
+    r"stated|highlighted|believes|believed|warned|argued|reported)\s+(?:on\s+\w+\s+)?that\b|"
+    r"\s(?:when|while|whereas|because|although|after|before|amid|amidst|despite)\s",
+)
+# between a list comma and the next party: nothing but "and", "the" or the words of a title/name
+_LIST_COMMA = re.compile(
+    r"^\s*(?:and\s+)?(?:the\s+)?(?:(?:[A-Z][\w.'’-]*|bin|ibn|al|of|the|de)\s+){0,8}$"
+    # a group spelled out in parentheses: "Iran, the European trio (Germany, France and Britain)"
+    r"|^\s*(?:and\s+)?(?:the\s+)?(?:[\w.'’-]+\s+){1,4}\(\s*$"
+)
+_WITH_BEFORE = re.compile(
+    r"\b(?:with|between|and)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w.-]+\s+){0,3}$", re.I
+)
+_CONNECTOR = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|-|–|&|/)\s*(?:the\s+)?$")
+_WITH_WORD = re.compile(r"\bwith\b", re.IGNORECASE)
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|its|our)\s+$", re.IGNORECASE)
+_COUNTERPARTS_AFTER = re.compile(r"\s+(?:counterparts?|peers|colleagues|partners)\b", re.IGNORECASE)
+
+
+def segments(info: SentenceInfo, text: str) -> tuple[list[int], list[int]]:
+    """Strong and fine (strong + comma) boundary offsets inside the sentence."""
+    lo, hi = info.sent.start, info.sent.end
+    strong = [m.start() for m in _STRONG_BOUNDARY.finditer(text, lo, hi)]
+    fine = list(strong)
+    mentions = info.parties.mentions
+    for i in range(lo, hi):
+        if text[i] != ",":
+            continue
+        # a comma inside a list of parties ("Iran, Russia and Turkey") is no boundary
+        left = any(0 <= i - m.end <= 1 for m in mentions)
+        right = any(m.start > i and _LIST_COMMA.match(text[i + 1 : m.start]) for m in mentions)
+        in_date = text[i - 1 : i].isdigit() and text[i + 1 : i + 6].strip()[:4].isdigit()  # "July 14, 2015"
+        if not (left and right) and not in_date:
+            fine.append(i)
+    return sorted(set(strong)), sorted(set(fine))
+
+
+def around(bounds: list[int], pos: int, lo: int, hi: int) -> tuple[int, int]:
+    a, b = lo, hi
+    for x in bounds:
+        if x <= pos:
+            a = x
+        elif x > pos:
+            b = x
+            break
+    return a, b
+
+
+def linked(info: SentenceInfo, a: int, b: int, text: str) -> bool:
+    """Whether two parties in text[a:b] are tied to each other ("Iran and Iraq", "talks with X")."""
+    ms = [m for m in info.parties.mentions if a <= m.start < b and m.role in PARTY_ROLES]
+    for x, y in itertools.pairwise(ms):
+        if x.code != y.code and _CONNECTOR.match(text[x.end : y.start]):
+            return True
+    for m in ms:
+        if _WITH_BEFORE.search(text[max(a, m.start - 50) : m.start]):
+            return True
+    return info.anaphoric
+
+
+def cue_parties(
+    info: SentenceInfo, cue: Cue, text: str, bounds: tuple[list[int], list[int]], ctx_ok: bool = False
+) -> tuple[list[str], str, tuple[int, int]]:
+    """The parties of a cue: from its clause if that names two, else from its sentence.
+
+    The sentence is searched only when the cue's clause names a party itself, and
+    never in other clauses that carry conflict words ("criticized Saudi Arabia
+    after it signed a deal with the U.S." has no Iran-U.S. agreement). An intent
+    clause about a third country's issue ("to reach an agreement on the Iranian
+    nuclear program") does not borrow the sentence's other parties either.
+    """
+    lo, hi = info.sent.start, info.sent.end
+    strong, fine = bounds
+    a, b = around(strong, cue.start, lo, hi)
+    between = _between_objects(info, cue, b, text)
+    if between is not None:
+        # "an agreement between Turkey and Syria": exactly those, whoever else the clause names;
+        # "talks between the Syrian government and the Syrian opposition" are domestic
+        return between, EXPLICIT if len(between) >= 2 else DOMESTIC, (a, b)
+    if ctx_ok:
+        # "the two sides stressed ..." in a clause naming fewer than two: the parties named before,
+        # not a list of countries elsewhere in the sentence (annotation rule 2)
+        a, b = around(fine, cue.start, lo, hi)
+        own = info.parties.parties(a, b)
+        if len(own) < 2 and any(a <= x < b for x, _ in info.anaphor_spans):
+            subject = _coordinated_subject(info, text)
+            if subject is not None:
+                return subject, EXPLICIT, (lo, hi)  # "Tehran and Damascus agreed ... between the two"
+            return own, EXPLICIT, (a, b)
+    segments = [around(fine, cue.start, lo, hi)]
+    if not info.conflict:  # in a sentence of conflict, only the cue's own phrase
+        segments.append(around(strong, cue.start, lo, hi))
+    for a, b in segments:
+        parties = info.parties.parties(a, b)
+        if len(parties) >= 2:
+            explicit = info.parties.parties(a, b, weak=False)
+            parties = _with_object(info, cue, parties, a, b, text)
+            return parties, EXPLICIT if len(explicit) >= 2 else RESOLVED, (a, b)
+        if parties and cue.type in (MEETING, INTENT) and info.parties.destinations(a, b):
+            return parties, EXPLICIT, (a, b)  # a visit: the visited place hosts (see build_candidates)
+    if info.conflict:
+        # in a sentence of conflict: the cue's own phrase, and phrases of its clause without conflict
+        # words ("Lukashenko, for his part, pointed to his last visit to Iran, and said no sanctions ...")
+        a, b = around(strong, cue.start, lo, hi)
+        own_lo, own_hi = around(fine, cue.start, lo, hi)
+        out = []
+        for m in info.parties.mentions:
+            if m.role not in PARTY_ROLES or not (a <= m.start < b) or m.code in out:
+                continue
+            if not (own_lo <= m.start < own_hi):
+                seg_lo, seg_hi = around(fine, m.start, lo, hi)
+                near_lo, near_hi = max(seg_lo, m.start - 60), min(seg_hi, m.end + 60)
+                if any(near_lo <= cs < near_hi for cs, _ in info.conflict_spans):
+                    continue  # "a territory Israel captured from Syria in the war"
+            out.append(m.code)
+        return out, EXPLICIT, (a, b)
+    a, b = around(strong, cue.start, lo, hi)
+    own = info.parties.parties(a, b)
+    if not own:
+        return own, EXPLICIT, (a, b)
+    if cue.type == INTENT and any(
+        a <= m.start < b and m.role in (TOPIC, TARGET) and m.code not in own for m in info.parties.mentions
+    ):
+        return own, EXPLICIT, (a, b)
+    # other clauses with conflict words, or with a cue of their own, keep their parties
+    conflict_segments = [around(strong, cs, lo, hi) for cs, _ in info.conflict_spans if not (a <= cs < b)]
+    conflict_segments += [around(strong, c.start, lo, hi) for c in info.cues if not (a <= c.start < b)]
+    out = list(own)
+    for m in info.parties.mentions:
+        if m.role not in PARTY_ROLES or m.code in out:
+            continue
+        if any(x <= m.start < y for x, y in conflict_segments):
+            continue
+        out.append(m.code)
+    return out, EXPLICIT, (lo, hi)
+
+
+_WITH_CUE = re.compile(r"(?:with|between)$", re.IGNORECASE)
+SEPARATE = re.compile(r"\bseparate(?:ly)?\b", re.IGNORECASE)
+# "negotiated with different countries including A, B and C": one by one
+_MANY_COUNTRIES = re.compile(
+    r"\s*(?:the\s+)?(?:different|various|several|many|numerous|other|\d+|a\s+number\s+of)\s+(?:\w+\s+)?"
+    r"(?:countries|states|nations|governments),?\s+(?:including|such\s+as|like|namely)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+LIST_SEPARATOR = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|plus\s+)(?:the\s+)?$")
+
+
+def _with_object(info: SentenceInfo, cue: Cue, parties: list[str], a: int, b: int, text: str) -> list[str]:
+    """For "X ... talks with Y (and Z)" in a clause naming more: X (nearest before) and Y's list.
+
+    A clause like "Washington appealed to China, Russia ... to persuade Iran to
+    enter into talks with the U.S." makes the talks Iran-U.S., not a clique.
+    """
+    if len(parties) <= 2 or not _WITH_CUE.search(cue.text):
+        return parties
+    ms = [m for m in info.parties.mentions if a <= m.start < b and m.role in PARTY_ROLES]
+    after = [m for m in ms if m.start >= cue.end]
+    before = [m for m in ms if m.end <= cue.start]
+    if not after or not before:
+        return parties
+    objs = [after[0]]
+    for m in after[1:]:
+        if _CONNECTOR.match(text[objs[-1].end : m.start]) or m.code == objs[-1].code:
+            objs.append(m)
+        else:
+            break
+    codes = [m.code for m in objs]
+    if cue.text.lower().endswith("between") and len(set(codes)) >= 2:
+        return list(dict.fromkeys(codes))  # "talks between X and Y": exactly X and Y
+    subject = next((m.code for m in reversed(before) if m.code not in codes), None)
+    if subject is None:
+        return parties
+    return [subject, *dict.fromkeys(codes)]
+
+
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:also\s+)?(?:have|has|had|are|were|is|was|will|would|can|could|agreed|signed|decided|discussed|held|met|"
+    r"stressed|called|pledged|vowed|expressed)\b"
+)
+
+
+def _coordinated_subject(info: SentenceInfo, text: str) -> list[str] | None:
+    """ "Tehran and Damascus have agreed ...": a pair of states as the sentence's subject."""
+    ms = [m for m in info.parties.mentions if m.role in PARTY_ROLES]
+    for x, y in itertools.pairwise(ms):
+        if x.code != y.code and _CONNECTOR.match(text[x.end : y.start]) and _SUBJECT_VERB.match(text, y.end):
+            return [x.code, y.code]
+    return None
+
+
+# "between the delegation of Caracas and ...", "between the foreign ministers of"
+_BETWEEN_LEAD = re.compile(r"^\s*(?:the\s+)?(?:(?-i:[a-z][\w-]*)\s+){0,3}?(?:(?:of|from)\s+(?:the\s+)?)?$")
+
+
+def _between_objects(info: SentenceInfo, cue: Cue, hi: int, text: str) -> list[str] | None:
+    """The coordinated parties right after a cue ending in "between" ("agreement between A, B and C")."""
+    if not cue.text.lower().endswith("between"):
+        return None
+    ms = [m for m in info.parties.mentions if cue.end <= m.start < hi and m.role in PARTY_ROLES]
+    if not ms or not _BETWEEN_LEAD.match(text[cue.end : ms[0].start]):
+        return None
+    objs = [ms[0]]
+    for m in ms[1:]:
+        gap = text[objs[-1].end : m.start]
+        loose = len(gap) < 80 and re.search(r"\band\b", gap) and not re.search(r"[,;:.]\s", gap)
+        if m.code == objs[-1].code or _CONNECTOR.match(gap) or LIST_SEPARATOR.match(gap) or loose:
+            objs.append(m)  # "between Iran's DoE and this company based in the Netherlands"
+        else:
+            break
+    if len(objs) < 2:
+        return None  # a lone object ("between Iran and the P5+1") says nothing
+    return list(dict.fromkeys(m.code for m in objs))
+
+
+def subject_before(info: SentenceInfo, cue: Cue, seg_lo: int, text: str) -> bool:
+    """ "Iran and Iraq discussed": parties (or "the two sides") come before a weak verb cue."""
+    if any(seg_lo <= m.start < cue.start and m.role in PARTY_ROLES for m in info.parties.mentions):
+        return True
+    return info.anaphoric and bool(
+        re.search(r"\b(?:sides|countries|parties|officials|they)\b", text[seg_lo : cue.start])
+    )
+
+
+def joint_gathering(info: SentenceInfo, cue: Cue, text: str) -> bool:
+    """A gathering noun ("webinar", "exhibition") names a joint event only when its phrase says so.
+
+    "the Iran-Kazakhstan webinar", "a joint exhibition", "Iranian and Kazakh ...
+    seminar", "a workshop between the two", not any conference in a sentence that
+    happens to name two countries.
+    """
+    lo = info.sent.start
+    window_lo = max(lo, cue.start - 60)
+    before = text[window_lo : cue.start]
+    cut = max(before.rfind(","), before.rfind(";"), before.rfind("."))
+    if cut >= 0:
+        window_lo += cut + 1
+        before = before[cut + 1 :]
+    if _JOINT_BEFORE.search(before) or _JOINT_AFTER.match(text[cue.end : cue.end + 40]):
+        return True
+    near = [
+        m for m in info.parties.mentions if window_lo <= m.start and m.end <= cue.start and m.role == ACTOR
+    ]
+    return len({m.code for m in near}) >= 2
+
+
+def with_list(info: SentenceInfo, parties: list[str], lo: int, hi: int, text: str) -> bool:
+    """Whether the parties are all counterparts of an unnamed subject.
+
+    "signed deals with Kenya and with Uganda", "will visit their German and
+    Austrian counterparts": the actor is the sentence's subject, not one of them.
+    """
+    ms = [m for m in info.parties.mentions if m.code in parties and m.role in PARTY_ROLES]
+    if len({m.code for m in ms}) < 2 or any(not (lo <= m.start < hi) for m in ms):
+        return False  # the parties come from beyond the cue's own phrase
+    return _WITH_WORD.search(text, lo, ms[0].start) is not None
+
+
+_SINGULAR_DEAL = re.compile(
+    r"\b(?:an?|the)\s+(?:[\w-]+\s+){0,4}?(?:agreement|deal|accord|treaty|pact|memorandum|MoU|MOU|contract|"
+    r"protocol|convention|charter|declaration)\b(?!\s+of\s+understanding\s+and)",
+)
+
+
+def one_multilateral(cue: Cue, info: SentenceInfo, lo: int, hi: int, text: str) -> bool:
+    """ "signed an agreement with A, B and C" is one agreement of all; "deals with A and with B" are not."""
+    if cue.type != AGREEMENT or not _SINGULAR_DEAL.search(cue.text):
+        return False
+    return len(_WITH_WORD.findall(text, cue.start, max(hi, cue.end))) <= 1
+
+
+def many_countries_before(info: SentenceInfo, parties: list[str], text: str) -> bool:
+    """ "with different countries including A, B and C" before the first listed party."""
+    first = next((m for m in info.parties.mentions if m.code in parties), None)
+    if first is None:
+        return False
+    w = _WITH_WORD.search(text, max(info.sent.start, first.start - 80), first.start)
+    return w is not None and _MANY_COUNTRIES.match(text, w.end(), first.start) is not None
+
+
+def subject_with(info: SentenceInfo, cue: Cue, lo: int, hi: int, text: str) -> list[list[str]] | None:
+    """ "Kenya signed deals with Uganda and with Tanzania", "held separate talks with A and B": one each.
+
+    The subject named before "with" pairs with each party after it, unless the
+    phrase is one multilateral act ("an agreement with A and B", "met with A and B").
+    """
+    w = _WITH_WORD.search(text, cue.start, hi)
+    if w is None or _JOINT_CUE.match(cue.text):
+        return None
+    before = [m for m in info.parties.mentions if lo <= m.start < w.start() and m.role == ACTOR]
+    after = [m for m in info.parties.mentions if w.end() <= m.start < hi and m.role in PARTY_ROLES]
+    if not before or not after:
+        return None
+    subject = before[-1].code
+    others = [c for c in dict.fromkeys(m.code for m in after) if c != subject]
+    if len(others) < 2:
+        return None
+    separate = (
+        SEPARATE.search(text, max(info.sent.start, cue.start - 30), w.start()) is not None
+        or _MANY_COUNTRIES.match(text, w.end(), after[0].start) is not None
+    )
+    repeated = len(_WITH_WORD.findall(text, w.start(), hi)) > 1 and re.search(
+        r"\band\s+with\b", text[w.start() : hi], re.IGNORECASE
+    )
+    plural = cue.type == AGREEMENT and _PLURAL_DEALS.search(cue.text) is not None
+    if not (separate or repeated or plural):
+        return None  # "X met with A and B", "signed the JCPOA with A, B and C": one act of all
+    return [[subject, c] for c in others]
+
+
+_PLURAL_DEALS = re.compile(
+    r"\b(?:agreements|deals|accords|treaties|pacts|memorand(?:a|ums)|MoUs|MOUs|contracts|protocols|documents)\b"
+)
+
+
+def counterpart_list(info: SentenceInfo, lo: int, hi: int, text: str) -> list[str]:
+    """ "their German and Austrian counterparts": the states of a possessive counterparts list."""
+    ms = [m for m in info.parties.mentions if lo <= m.start < hi and m.role == ACTOR and m.kind == "demonym"]
+    for i, first in enumerate(ms):
+        if not _POSSESSIVE_BEFORE.search(text, max(lo, first.start - 12), first.start):
+            continue
+        group = [first]
+        for m in ms[i + 1 :]:
+            if _CONNECTOR.match(text[group[-1].end : m.start]):
+                group.append(m)
+            else:
+                break
+        if len({m.code for m in group}) >= 2 and _COUNTERPARTS_AFTER.match(text, group[-1].end):
+            return list(dict.fromkeys(m.code for m in group))
+    return []
+
+
+_JOINT_CUE = re.compile(r"with the\b", re.IGNORECASE)
+
+
+def hub_and_spokes(
+    info: SentenceInfo, parties: list[str], lo: int, hi: int, type_name: str, text: str, cue_text: str = ""
+) -> list[list[str]] | None:
+    """Hub-and-spoke events, not a clique.
+
+    "investments by A, B and C in X" are A-X, B-X, C-X (X is the one partner);
+    "Iran exports oil to A, B and C" (a material flow from one actor, named first
+    and apart, to others) are Iran-A, Iran-B, Iran-C.
+    """
+    if len(parties) < 3 or _JOINT_CUE.match(cue_text):
+        return None  # "compiled with the cooperation of A, B and C": one joint activity of all
+    ms = [m for m in info.parties.mentions if lo <= m.start < hi and m.role in PARTY_ROLES]
+    partners = {m.code for m in ms if m.role == PARTNER}
+    if len(partners) == 1:
+        hub = next(iter(partners))
+        return [[hub, p] for p in parties if p != hub]
+    if type_name not in (COOPERATION, AID) or len(ms) < 3:
+        return None
+    first = ms[0]
+    rest = [m for m in ms[1:] if m.code != first.code]
+    if not rest or _CONNECTOR.match(text[first.end : rest[0].start]):
+        return None
+    return [[first.code, m] for m in dict.fromkeys(x.code for x in rest)]

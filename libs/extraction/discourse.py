@@ -1,0 +1,516 @@
+"""From per-sentence evidence to candidate events, sentence by sentence.
+
+The pipeline over the content sentences of a document (repeats dropped):
+
+1. every sentence gets its gazetteer mentions with roles (`mention_roles.py`), its
+   cues (`triggers.py`), its date phrases (`dates.py`) and a few flags (anaphora,
+   continuation opener, conflict, sports): a `SentenceInfo`;
+2. a sentence with cues yields one candidate per event type, whose parties are
+   the actors its cue's clause names (`clauses.py`); when it names fewer than two,
+   the fallback rules below fill them in from the discourse: "the two sides" etc.
+   borrow the parties of the context (the last sentence that named two or more),
+   "he" the state of the last person named, an official named by title alone the
+   dateline's state, a meeting with one named party the visited place's state;
+   a listed group is one multilateral event or separate ones (`clauses.py`); a
+   gathering attended by participants "from A, B and C" is one conference of them
+   and its host (`gatherings.py`);
+3. candidates need two or more parties; weak cues need them named in the sentence;
+4. candidates of the same type and parties are one occasion (`occasions.py`)
+   unless their dates differ; sentences that only continue an occasion ("During
+   the meeting, ...") add evidence (and so sectors) to it;
+5. an event without its own date takes the date of the occasion it continues.
+
+What is carried from one sentence to the next lives in `DiscourseState`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from libs.extraction.candidates import (
+    CONFERENCE,
+    CONTEXT,
+    DOMESTIC,
+    EXPLICIT,
+    HOME,
+    INTENT,
+    MEETING,
+    PRONOUN,
+    TYPE_ORDER,
+    VENUE,
+    Candidate,
+    SentenceInfo,
+    split_parties,
+)
+from libs.extraction.clauses import (
+    SEPARATE,
+    around,
+    counterpart_list,
+    cue_parties,
+    hub_and_spokes,
+    joint_gathering,
+    linked,
+    many_countries_before,
+    one_multilateral,
+    segments,
+    subject_before,
+    subject_with,
+    with_list,
+)
+from libs.extraction.deadline import DEADLINE_EVERY, Deadline
+from libs.extraction.gatherings import gathering_candidate
+from libs.extraction.mention_roles import ACTOR, PARTY_ROLES
+from libs.extraction.occasions import event_date, event_location, inherit_dates, merge_occasions
+from libs.extraction.syntax import SyntaxFilter
+from libs.extraction.triggers import Cue
+
+CONTEXT_REACH = 8  # sentences over which "the two sides" still refers to the last pair named
+CONTINUATION_REACH = 3  # sentences over which "During the meeting, ..." continues an occasion
+
+_WEAK_VERB = re.compile(r"^(?:discuss|negotiat)", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.IGNORECASE)
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|we|our|I)\b")
+_SPEECH_VERB = re.compile(
+    r"\b(?:said|says|told|stated|added|noted|stressed|underlined|emphasi[sz]ed|highlighted|advised|urged|called|"
+    r"expressed|described|pointed|announced|warned|asserted|declared|reiterated)\b"
+)
+_TITLE_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:minister|president|ambassador|envoy|official|diplomat|spokes\w+|chief|head|"
+    r"commander|premier|king|leader|secretary|chancellor|governor|speaker|deputy|director)\b",
+    re.IGNORECASE,
+)
+_DUAL = re.compile(r"\b(?:two|2|both)\b", re.IGNORECASE)
+_PRONOUN_OPENER = re.compile(r"\W*(?:He|She)\s")
+_NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6}
+_NUMBERED = re.compile(
+    r"\b(?:the|all|both)\s+(three|four|five|six)\s+(?:sides|countries|nations|parties|states|governments|neighbou?rs)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleContext:
+    """What every rule may read about the article as a whole."""
+
+    infos: list[SentenceInfo]
+    text: str
+    igo_codes: frozenset[str]
+    home: str | None  # the dateline's state
+    reporting: re.Pattern[str]
+    syntax: SyntaxFilter | None = None
+
+
+@dataclass(slots=True)
+class DiscourseState:
+    """What the rules carry from one sentence to the next."""
+
+    context: tuple[str, ...] = ()  # the parties of the last event, or the last clear pair named
+    context_pos: int = -100
+    last_trigger: int | None = None  # the last sentence that made events, and those events
+    last_trigger_cands: list[Candidate] = field(default_factory=list)
+    person_state: str | None = None  # the state of the last person named
+    groups_by_size: dict[int, tuple[tuple[str, ...], int]] = field(default_factory=dict)  # "the three sides"
+    speaker: tuple[str, int] | None = None  # the one state a sentence named as speaker, and where
+
+    def near_context(self, pos: int) -> bool:
+        return bool(self.context) and pos - self.context_pos <= CONTEXT_REACH
+
+    def continue_occasion(self, pos: int, info: SentenceInfo) -> None:
+        """A sentence without events that continues the last trigger's occasion adds its evidence."""
+        explicit = info.parties.parties(weak=False)
+        if (
+            self.last_trigger is not None
+            and pos - self.last_trigger <= CONTINUATION_REACH
+            and (info.continuation or (info.anaphoric and len(explicit) < 2))
+        ):
+            for cand in self.last_trigger_cands:
+                cand.extra.append(pos)
+
+    def after_sentence(self, pos: int, info: SentenceInfo, made: list[Candidate], text: str) -> None:
+        """Update the state with what the sentence at `pos` named and made."""
+        explicit = info.parties.parties(weak=False)
+        if made:
+            self.last_trigger, self.last_trigger_cands = pos, made
+        else:
+            self.continue_occasion(pos, info)
+        for group in [tuple(c.countries + c.igos) for c in made] + (
+            [tuple(explicit)] if not info.conflict else []
+        ):
+            if len(group) >= 3:
+                self.groups_by_size[len(group)] = (group, pos)
+        if made:
+            best = made[0]
+            self.context, self.context_pos = tuple(best.countries + best.igos), pos
+        elif len(explicit) == 2 and not info.conflict:
+            self.context, self.context_pos = tuple(explicit), pos  # a clear pair, not a list of countries
+        persons = [m for m in info.parties.mentions if m.kind in ("person", "person-home") and not m.igo]
+        if persons:
+            self.person_state = persons[-1].code
+        states = {
+            m.code
+            for m in info.parties.mentions
+            if m.role == ACTOR
+            and not m.igo
+            and (m.kind == "person" or (m.kind == "demonym" and _TITLE_AFTER.match(text, m.end)))
+        }
+        self.speaker = (next(iter(states)), pos) if len(states) == 1 else None
+
+
+@dataclass(slots=True)
+class CueSite:
+    """One event type's cue in one sentence: where its parties are looked for."""
+
+    pos: int
+    info: SentenceInfo
+    cue: Cue
+    type: str
+    strong: bool
+    bounds: tuple[list[int], list[int]]  # strong and fine clause boundaries of the sentence
+    segment: tuple[int, int]  # the clause the parties came from
+    article: ArticleContext
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def fine_clause(self) -> tuple[int, int]:
+        return around(self.bounds[1], self.cue.start, self.info.sent.start, self.info.sent.end)
+
+
+Parties = tuple[list[str], str]  # party codes and how they were found (a source constant)
+
+
+# -- fallbacks when the cue's clause names fewer than two parties, most specific first ------------
+
+
+def _visited_hosts(site: CueSite, parties: list[str], source: str) -> tuple[list[list[str]], Parties]:
+    """ "X visited A and B": one meeting per visited state; "X visited A": A hosts."""
+    if len(parties) > 1 or site.type not in (MEETING, INTENT):
+        return [], (parties, source)
+    dests = [d for d in site.info.parties.destinations() if d not in parties]
+    if parties and len(dests) >= 2:
+        return [[parties[0], d] for d in dests], (parties, VENUE)
+    if parties and dests:
+        return [], ([*parties, dests[0]], VENUE)
+    return [], (parties, source)
+
+
+def _numbered_group(site: CueSite, state: DiscourseState, parties: list[str], source: str) -> Parties:
+    """ "the three sides agreed ...": the last group of three named."""
+    numbered = _NUMBERED.search(site.info.sent.text)
+    if not numbered:
+        return parties, source
+    size = _NUMBER_WORDS[numbered.group(1).lower()]
+    group = state.groups_by_size.get(size)
+    if (
+        group
+        and site.pos - group[1] <= CONTEXT_REACH
+        and len(parties) < size
+        and set(parties) <= set(group[0])
+    ):
+        return list(group[0]), CONTEXT
+    return parties, source
+
+
+def _from_context(site: CueSite, state: DiscourseState, parties: list[str]) -> Parties | None:
+    """ "the two sides", "his counterpart", "During the talks": the parties named before.
+
+    "the two countries" never stands for a group of four.
+    """
+    info = site.info
+    dual = any(_DUAL.search(site.text, x, y) for x, y in info.anaphor_spans)
+    if (
+        state.near_context(site.pos)
+        and (info.anaphoric or info.other_signal or info.continuation)
+        and not (dual and len(state.context) != 2)
+        and (not parties or set(parties) <= set(state.context))
+    ):
+        return list(state.context), CONTEXT
+    return None
+
+
+def _from_pronoun(site: CueSite, state: DiscourseState, parties: list[str]) -> Parties | None:
+    """ "he", "his": the state of the last person named."""
+    if state.person_state and state.person_state not in parties and _PRONOUN.search(site.info.sent.text):
+        return [*parties, state.person_state], PRONOUN
+    return None
+
+
+def _from_previous_speaker(site: CueSite, state: DiscourseState, parties: list[str]) -> Parties | None:
+    """ "The Georgian minister said ... . He made the remarks in a meeting with his Armenian counterpart"."""
+    speaker = state.speaker
+    if (
+        speaker is not None
+        and speaker[1] == site.pos - 1
+        and speaker[0] not in parties
+        and _PRONOUN_OPENER.match(site.info.sent.text)
+    ):
+        return [*parties, speaker[0]], PRONOUN
+    return None
+
+
+def _from_dateline(site: CueSite, state: DiscourseState, parties: list[str]) -> Parties | None:
+    """An official named by title alone ("the foreign minister") stands for the dateline's state."""
+    home = site.article.home
+    if home and home not in parties and site.info.unmarked:
+        return [*parties, home], HOME
+    return None
+
+
+def _from_unnamed_person(site: CueSite, state: DiscourseState, parties: list[str]) -> Parties | None:
+    """A person of unknown state beside one party of the context: the context's parties."""
+    if state.near_context(site.pos) and site.info.unnamed_person and set(parties) <= set(state.context):
+        return list(state.context), CONTEXT
+    return None
+
+
+def _from_venue(site: CueSite, state: DiscourseState, parties: list[str]) -> Parties | None:
+    """A meeting with one named party held in another state: that state hosts."""
+    if site.type != MEETING:
+        return None
+    hosts = [v.code for v in site.info.parties.venues() if v.code not in parties]
+    return ([*parties, hosts[0]], VENUE) if hosts else None
+
+
+# applied in order to a single named party
+_SINGLE_PARTY_RULES: tuple[Callable[[CueSite, DiscourseState, list[str]], Parties | None], ...] = (
+    _from_pronoun,
+    _from_previous_speaker,
+    _from_dateline,
+    _from_unnamed_person,
+    _from_venue,
+)
+
+
+def _fill_parties(site: CueSite, state: DiscourseState, parties: list[str], source: str) -> Parties:
+    """Fewer than two parties in the clause: the fallback rules, most specific first."""
+    found = _from_context(site, state, parties)
+    if found is not None:
+        parties, source = found
+    for rule in _SINGLE_PARTY_RULES:
+        if len(parties) != 1:
+            break
+        found = rule(site, state, parties)
+        if found is not None:
+            parties, source = found
+    return parties, source
+
+
+# -- who pairs with whom ---------------------------------------------------------------------------
+
+
+def _counterparts_groups(
+    site: CueSite, state: DiscourseState, parties: list[str], source: str
+) -> tuple[list[list[str]], str]:
+    """ "signed deals with Kenya and with Uganda", "met with A and B": the subject with the listed states."""
+    info, cue, text = site.info, site.cue, site.text
+    fine_lo, fine_hi = site.fine_clause()
+    before = [
+        m.code
+        for m in info.parties.mentions
+        if info.sent.start <= m.start < fine_lo and m.role == ACTOR and m.code not in parties
+    ]
+    subject = before[-1] if before else None
+    if subject is None and _SUBJECT_PRONOUN.search(info.sent.text):
+        subject = state.person_state
+    subject = subject or site.article.home
+    if not subject and site.type != MEETING:
+        return [], source
+    if not subject or subject in parties:
+        # "In a meeting with X's envoy, Y said ...": the envoy's and the speaker's states
+        speech = _SPEECH_VERB.search(text, cue.end, info.sent.end)
+        stop = speech.start() if speech else info.sent.end
+        named = (m.code for m in info.parties.mentions if fine_lo <= m.start < stop and m.role in PARTY_ROLES)
+        return [list(dict.fromkeys(named))], source
+    if (
+        site.type == MEETING
+        and not SEPARATE.search(text, max(info.sent.start, cue.start - 30), cue.end)
+        and not many_countries_before(info, parties, text)
+    ) or one_multilateral(cue, info, fine_lo, fine_hi, text):
+        # "X met with A and B": one meeting of all; "signed an agreement with six powers including
+        # A, B and C": one multilateral agreement
+        return [[subject, *parties]], PRONOUN
+    return [[subject, c] for c in parties], PRONOUN  # "X signed deals with A and with B": one deal each
+
+
+def _groups(
+    site: CueSite, state: DiscourseState, parties: list[str], source: str
+) -> tuple[list[list[str]], str]:
+    """The party groups of the cue (one event each); no group when the rules find no event."""
+    info, cue, text = site.info, site.cue, site.text
+    seg_lo, seg_hi = site.segment
+    fine_lo, fine_hi = site.fine_clause()
+    listed = counterpart_list(info, seg_lo, seg_hi, text)
+    if listed:  # "their German and Austrian counterparts"
+        others = [
+            m.code
+            for m in info.parties.mentions
+            if m.role == ACTOR and m.code not in listed and m.start < cue.start
+        ]
+        subject = others[-1] if others else (state.person_state or site.article.home)
+        if not subject or subject in listed:
+            return [], source
+        return [[subject, c] for c in listed], EXPLICIT
+    if with_list(info, parties, fine_lo, fine_hi, text):
+        return _counterparts_groups(site, state, parties, source)
+    groups = (
+        subject_with(info, cue, fine_lo, fine_hi, text)
+        or hub_and_spokes(info, parties, seg_lo, seg_hi, site.type, text, cue.text)
+        or [parties]
+    )
+    return groups, source
+
+
+_VISIT_CUE = re.compile(r"visit|trip|tour|travel|arriv|came|flew|went|headed", re.IGNORECASE)
+_THE_COUNTRY = re.compile(r"\s+(?:the|this|our) country\b", re.IGNORECASE)
+
+
+def _visitors_apart(site: CueSite, groups: list[list[str]]) -> list[list[str]]:
+    """ "Companies from A, B and C visited Iran": one visit of each to the one host, not a clique."""
+    if site.type != MEETING or not _VISIT_CUE.match(site.cue.text):
+        return groups
+    visited = set(site.info.parties.destinations())
+    if not visited and _THE_COUNTRY.match(site.text, site.cue.end):
+        # "visited the country": the state the anaphor stands for, else the dateline's
+        after = [m.code for m in site.info.parties.mentions if site.cue.end <= m.start <= site.cue.end + 2]
+        visited = set(after[:1]) or ({site.article.home} if site.article.home else set())
+    out: list[list[str]] = []
+    for group in groups:
+        hosts = [c for c in group if c in visited]
+        outside = visited - set(group)
+        if len(group) >= 3 and len(hosts) == 1:
+            out.extend([hosts[0], c] for c in group if c != hosts[0])
+        elif len(group) >= 2 and not hosts and len(outside) == 1:
+            host = next(iter(outside))  # the visited state hosts each visitor
+            out.extend([host, c] for c in group)
+        else:
+            out.append(group)
+    return out
+
+
+def _without_bystanders(site: CueSite, group: list[str]) -> list[str]:
+    """The group less the parties the parse finds outside the cue's event (sanctions targets, topics).
+
+    Parsed only for a group of three or more, or in a sentence with conflict words.
+    """
+    syntax = site.article.syntax
+    info = site.info
+    if syntax is None or not (len(group) >= 3 or info.conflict):
+        return group
+    lo = info.sent.start
+    mentions = [m for m in info.parties.mentions if m.code in group and m.role in PARTY_ROLES]
+    if not mentions:
+        return group
+    spans = [(m.start - lo, m.end - lo) for m in mentions]
+    out = syntax.bystanders(info.sent.text, (site.cue.start - lo, site.cue.end - lo), spans)
+    kept = {m.code for i, m in enumerate(mentions) if i not in out}
+    dropped = {m.code for m in mentions} - kept
+    return [c for c in group if c not in dropped]
+
+
+def _weak_cue_holds(site: CueSite, source: str) -> bool:
+    """A weak cue makes an event only with its parties named and tied together in its clause."""
+    info, cue, text = site.info, site.cue, site.text
+    seg_lo, seg_hi = site.segment
+    if site.type == CONFERENCE and not joint_gathering(info, cue, text):
+        return False
+    if _WEAK_VERB.match(cue.text) and not subject_before(info, cue, seg_lo, text):
+        return False
+    return source in (EXPLICIT, CONTEXT) and linked(info, seg_lo, seg_hi, text)
+
+
+def _candidate(site: CueSite, group: list[str], source: str) -> Candidate | None:
+    """The candidate of one party group, dated and placed; None without two parties and a state."""
+    countries, igos = split_parties(group, site.article.igo_codes)
+    if len(countries) + len(igos) < 2 or not countries:
+        return None
+    info = site.info
+    cand = Candidate(site.type, countries, igos, [site.pos], site.cue, site.strong, source)
+    found = event_date(info, site.cue, site.text, site.article.reporting, site.bounds) or info.remarks_date
+    if found is not None:
+        cand.dated = True  # a date phrase of its own, even one that cannot be resolved
+        if found.value is not None:
+            cand.date, cand.date_text, cand.date_kind = found.value, found.phrase, found.kind
+    cand.location = event_location(info)
+    cand.continued = info.continuation or info.anaphoric or source == CONTEXT
+    return cand
+
+
+def _type_candidates(
+    pos: int,
+    type_name: str,
+    cues: list[Cue],
+    bounds: tuple[list[int], list[int]],
+    article: ArticleContext,
+    state: DiscourseState,
+) -> list[Candidate]:
+    """The candidates of one event type's cues in the sentence at `pos`."""
+    info = article.infos[pos]
+    strong = any(c.strong for c in cues)
+    cue = next((c for c in cues if c.strong), cues[0])
+    parties, source, segment = cue_parties(info, cue, article.text, bounds, state.near_context(pos))
+    if source == DOMESTIC:
+        return []
+    site = CueSite(pos, info, cue, type_name, strong, bounds, segment, article)
+    groups, (parties, source) = _visited_hosts(site, parties, source)
+    if not groups:
+        parties, source = _numbered_group(site, state, parties, source)
+        if len(parties) < 2:
+            parties, source = _fill_parties(site, state, parties, source)
+        if len(set(parties)) < 2:
+            return []
+        groups, source = _groups(site, state, parties, source)
+    if not strong and not _weak_cue_holds(site, source):
+        return []
+    groups = _visitors_apart(site, groups)
+    groups = [g for g in (_without_bystanders(site, g) for g in groups) if len(set(g)) >= 2]
+    return [c for c in (_candidate(site, g, source) for g in groups) if c is not None]
+
+
+def sentence_candidates(pos: int, article: ArticleContext, state: DiscourseState) -> list[Candidate]:
+    """The candidates the sentence at `pos` makes: one per cue type and party group, plus a gathering."""
+    info = article.infos[pos]
+    bounds = segments(info, article.text) if info.cues else ([], [])
+    by_type: dict[str, list[Cue]] = {}
+    for c in info.cues:
+        by_type.setdefault(c.type, []).append(c)
+    made: list[Candidate] = []
+    for type_name in TYPE_ORDER:
+        if type_name in by_type:
+            made.extend(_type_candidates(pos, type_name, by_type[type_name], bounds, article, state))
+    gathering = gathering_candidate(article.infos, pos, article.text, article.home, set(article.igo_codes))
+    if gathering is not None and not any(
+        c.type == gathering.type and c.parties >= gathering.parties for c in made
+    ):
+        made = [c for c in made if not (c.type == gathering.type and c.parties < gathering.parties)]
+        made.append(gathering)
+    return made
+
+
+def build_candidates(
+    infos: list[SentenceInfo],
+    text: str,
+    igo_codes: set[str],
+    home: str | None,
+    reporting: re.Pattern[str],
+    clock: Deadline | None = None,
+    syntax: SyntaxFilter | None = None,
+) -> list[Candidate]:
+    """Candidates from the sentences (steps 2-5 of the module docstring), merged, in text order.
+
+    `clock` is checked every `DEADLINE_EVERY` sentences (raises `DeadlineExceeded`).
+    """
+    article = ArticleContext(infos, text, frozenset(igo_codes), home, reporting, syntax)
+    state = DiscourseState()
+    cands: list[Candidate] = []
+    clock = clock or Deadline(None)
+    for pos, info in enumerate(infos):
+        if pos % DEADLINE_EVERY == 0:
+            clock.check("event rules")
+        made = sentence_candidates(pos, article, state)
+        cands.extend(made)
+        state.after_sentence(pos, info, made, text)
+    inherit_dates(cands)
+    return merge_occasions(cands)

@@ -1,0 +1,84 @@
+"""The supervisor restarts crashed children, leaves finished ones alone and stops everything."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from app.up.supervisor import ProcessSpec, Supervisor
+
+
+def _py(code: str) -> list[str]:
+    return [sys.executable, "-c", code]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def _poll_until(sup: Supervisor, cond, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        sup.poll()
+        if cond():
+            return
+        time.sleep(0.05)
+    raise AssertionError("condition not reached")
+
+
+def test_crashed_child_is_restarted_with_backoff(tmp_path: Path) -> None:
+    counter = tmp_path / "starts"
+    code = f"open({str(counter)!r}, 'a').write('x'); raise SystemExit(3)"
+    sup = Supervisor([ProcessSpec("crashy", _py(code))], backoff_initial=0.1, backoff_max=0.2)
+    sup.start()
+    try:
+        _poll_until(sup, lambda: counter.exists() and len(counter.read_text()) >= 3)
+    finally:
+        sup.stop(timeout=2)
+    assert sup.status()["crashy"] in ("restarting", "running")
+
+
+def test_child_exiting_zero_is_finished_not_restarted(tmp_path: Path) -> None:
+    counter = tmp_path / "starts"
+    code = f"open({str(counter)!r}, 'a').write('x')"
+    sup = Supervisor([ProcessSpec("job", _py(code))], backoff_initial=0.05)
+    sup.start()
+    _poll_until(sup, lambda: sup.finished("job"))
+    time.sleep(0.3)
+    sup.poll()
+    sup.stop(timeout=2)
+    assert counter.read_text() == "x"
+    assert sup.status()["job"] == "finished(0)"
+
+
+def test_stop_terminates_and_kills_stragglers(tmp_path: Path) -> None:
+    stubborn = "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); print('up', flush=True); time.sleep(60)"
+    polite = "import time; time.sleep(60)"
+    log = tmp_path / "stubborn.log"
+    sup = Supervisor(
+        [ProcessSpec("stubborn", _py(stubborn), log_path=log), ProcessSpec("polite", _py(polite))]
+    )
+    sup.start()
+    _poll_until(sup, lambda: log.exists() and "up" in log.read_text())
+    pids = sup.pids()
+    started = time.monotonic()
+    sup.stop(timeout=1.0)
+    assert time.monotonic() - started < 10
+    for pid in pids.values():
+        assert not _alive(pid)
+
+
+def test_no_restart_policy_marks_crash_finished() -> None:
+    sup = Supervisor([ProcessSpec("once", _py("raise SystemExit(1)"), restart=False)])
+    assert sup.exit_code("once") is None
+    sup.start()
+    _poll_until(sup, lambda: sup.finished("once"))
+    sup.stop(timeout=1)
+    assert sup.status()["once"] == "finished(1)"
+    assert sup.exit_code("once") == 1

@@ -1,0 +1,38 @@
+"""The fast scanner agrees with plain regexes."""
+
+from __future__ import annotations
+
+import random
+
+from libs.extraction import Extractor
+from libs.extraction.fastre import FastPattern, PrefixScanner, prefixes
+
+
+def test_prefixes_of_a_pattern() -> None:
+    assert prefixes(r"(?:tele)?phone (?:call|talk)") == frozenset({"tel", "pho"})
+    assert prefixes(r"met") == frozenset({"met"})
+    assert prefixes(r"\w+ talks") is None
+
+
+def test_fast_scanning_gives_the_same_matches_as_plain_regex(extractor: Extractor) -> None:
+    words = (
+        "Iran and Iraq met in Tehran signed a memorandum of understanding talks with the minister visited "
+        "Moscow joint research webinar ready to cooperate phone call exchanged views agreed on trade "
+        "conference seminar the the of , . ; Meeting TALKS Visited"
+    ).split()
+    rng = random.Random(7)
+    patterns = list(extractor.cue_matcher.patterns)
+    scanner = PrefixScanner(patterns)
+    for _ in range(60):
+        text = " ".join(rng.choice(words) for _ in range(40))
+        scan = scanner.scan(text)
+        for p in patterns:
+            fast = [(m.start(), m.end()) for m in p.finditer(scan, 0, len(text))]
+            slow = [(m.start(), m.end()) for m in p.full.finditer(text)]
+            assert fast == slow, text
+
+
+def test_case_sensitive_patterns_fall_back_to_plain_scanning() -> None:
+    fp = FastPattern("AI|ICT")
+    assert fp.prefixes is None
+    assert [m.group(0) for m in fp.finditer("AI and ICT, not ai", 0, 18)] == ["AI", "ICT"]

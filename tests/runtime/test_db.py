@@ -1,0 +1,80 @@
+"""Database URLs, the one engine recipe, and the Postgres TLS settings that join the URL."""
+
+from __future__ import annotations
+
+import pytest
+
+from libs.runtime.db import pg_engine, redacted, sqlalchemy_url, with_query_defaults
+from libs.runtime.settings import CommonSettings
+
+URL = "postgresql://accord:pw@db.example:5432/accord"
+
+
+def test_urls_get_the_psycopg_driver_and_passwords_are_hidden() -> None:
+    assert sqlalchemy_url("postgresql://u:p@h/db").drivername == "postgresql+psycopg"
+    assert sqlalchemy_url("postgres://u@/db?host=/tmp").drivername == "postgresql+psycopg"
+    with pytest.raises(ValueError, match="PostgreSQL"):
+        sqlalchemy_url("mysql://u@h/db")
+    assert "secret" not in redacted("postgresql://u:secret@h/db")
+
+
+def test_pg_engine_sets_the_pool_and_the_timeouts() -> None:
+    engine = pg_engine(
+        "postgresql://u@h/db",
+        application_name="accord-test",
+        pool_size=2,
+        max_overflow=1,
+        statement_timeout_ms=500,
+    )
+    assert engine.pool.size() == 2
+    assert engine.url.drivername == "postgresql+psycopg"
+    engine.dispose()
+
+
+@pytest.mark.integration
+def test_session_settings_and_the_statement_timeout_reach_every_connection(embedded_database_url: str) -> None:
+    from sqlalchemy import text
+
+    engine = pg_engine(
+        embedded_database_url,
+        application_name="accord-test",
+        statement_timeout_ms=1500,
+        session_settings={"work_mem": "24MB", "jit": "off"},
+        pool_timeout_s=2,
+    )
+    try:
+        with engine.connect() as conn:
+            assert conn.scalar(text("SHOW work_mem")) == "24MB"
+            assert conn.scalar(text("SHOW jit")) == "off"
+            assert conn.scalar(text("SHOW statement_timeout")) == "1500ms"
+            assert conn.scalar(text("SHOW application_name")) == "accord-test"
+        assert engine.pool.timeout() == 2
+    finally:
+        engine.dispose()
+
+
+def test_query_defaults_are_added_and_the_url_wins() -> None:
+    assert with_query_defaults(URL, {"sslmode": "require"}) == URL + "?sslmode=require"
+    assert with_query_defaults(URL + "?sslmode=disable", {"sslmode": "require"}) == URL + "?sslmode=disable"
+    socket = "postgresql://accord@/accord?host=/run/pg"
+    assert with_query_defaults(socket, {"sslmode": "disable"}) == socket + "&sslmode=disable"
+
+
+def test_tls_settings_join_the_database_url() -> None:
+    s = CommonSettings(
+        database_url=URL, database_sslmode="verify-full", database_sslrootcert="/etc/pg/ca.crt"
+    )
+    assert s.database_url == URL + "?sslmode=verify-full&sslrootcert=/etc/pg/ca.crt"
+    assert sqlalchemy_url(s.database_url).query == {"sslmode": "verify-full", "sslrootcert": "/etc/pg/ca.crt"}
+
+
+def test_tls_settings_reach_the_engine() -> None:
+    s = CommonSettings(database_url=URL, database_sslmode="require")
+    engine = pg_engine(s.database_url, application_name="accord-test")
+    assert engine.url.query == {"sslmode": "require"}
+    engine.dispose()
+
+
+def test_without_tls_settings_the_url_is_untouched() -> None:
+    assert CommonSettings(database_url=URL).database_url == URL
+    assert CommonSettings(database_sslmode="require").database_url is None  # embedded Postgres: nothing to do
