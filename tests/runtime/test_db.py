@@ -32,7 +32,9 @@ def test_pg_engine_sets_the_pool_and_the_timeouts() -> None:
 
 
 @pytest.mark.integration
-def test_session_settings_and_the_statement_timeout_reach_every_connection(embedded_database_url: str) -> None:
+def test_session_settings_and_the_statement_timeout_reach_every_connection(
+    embedded_database_url: str,
+) -> None:
     from sqlalchemy import text
 
     engine = pg_engine(
