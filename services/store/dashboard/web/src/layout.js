@@ -1,0 +1,57 @@
+// The network's layout: a force simulation run to rest off-screen (deterministic, no animation).
+import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY } from 'd3-force';
+import { scaleSqrt } from 'd3-scale';
+
+/** Node radius for an event count, given the largest count. */
+export function radiusScale(maxCount) {
+  return scaleSqrt().domain([0, Math.max(1, maxCount)]).range([3, 26]);
+}
+
+/** Edge width for an event count, given the largest count. */
+export function widthScale(maxCount) {
+  return scaleSqrt().domain([1, Math.max(2, maxCount)]).range([0.8, 9]).clamp(true);
+}
+
+function seedPosition(id, width, height) {
+  // a stable pseudo-random start per id, so the same data lays out the same way
+  let h = 2166136261;
+  for (const ch of id) h = Math.imul(h ^ ch.charCodeAt(0), 16777619);
+  const a = ((h >>> 0) % 3600) / 3600;
+  const b = (((h >>> 12) >>> 0) % 1000) / 1000;
+  const r = 0.15 + 0.3 * b;
+  return [width / 2 + Math.cos(2 * Math.PI * a) * r * width, height / 2 + Math.sin(2 * Math.PI * a) * r * height];
+}
+
+/**
+ * Positions for `graph` ({nodes, edges}) inside width x height: `{nodes: [{...node, x, y, r}],
+ * edges: [{...edge, source: node, target: node, w}]}`. `previous` (a Map id -> {x, y}) keeps
+ * nodes where they were on the last draw so the picture does not jump when filters change.
+ */
+export function layoutGraph(graph, { width, height, previous = new Map(), ticks = 300 } = {}) {
+  const maxCount = Math.max(1, ...graph.nodes.map((n) => n.count ?? 0));
+  const maxEdge = Math.max(1, ...graph.edges.map((e) => e.count ?? 0));
+  const r = radiusScale(maxCount);
+  const w = widthScale(maxEdge);
+  const nodes = graph.nodes.map((n) => {
+    const [x, y] = previous.has(n.id) ? [previous.get(n.id).x, previous.get(n.id).y] : seedPosition(n.id, width, height);
+    return { ...n, x, y, r: r(n.count ?? 0) };
+  });
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const edges = graph.edges
+    .filter((e) => byId.has(e.source) && byId.has(e.target))
+    .map((e) => ({ ...e, source: byId.get(e.source), target: byId.get(e.target), w: w(e.count ?? 1) }));
+  const sim = forceSimulation(nodes)
+    .force('charge', forceManyBody().strength((n) => -40 - n.r * 6))
+    .force('link', forceLink(edges).distance((e) => 40 + e.source.r + e.target.r).strength(0.25))
+    .force('collide', forceCollide((n) => n.r + 3))
+    .force('x', forceX(width / 2).strength(0.06))
+    .force('y', forceY(height / 2).strength(0.09))
+    .alpha(previous.size ? 0.5 : 1)
+    .stop();
+  for (let i = 0; i < ticks; i += 1) sim.tick();
+  for (const n of nodes) {
+    n.x = Math.max(n.r + 2, Math.min(width - n.r - 2, n.x));
+    n.y = Math.max(n.r + 2, Math.min(height - n.r - 2, n.y));
+  }
+  return { nodes, edges };
+}
