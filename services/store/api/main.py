@@ -11,12 +11,14 @@ from __future__ import annotations
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -29,6 +31,9 @@ from services.store.metrics import HTTP_REQUESTS, HTTP_SECONDS, SERVICE
 log = structlog.get_logger(__name__)
 
 API_VERSION = "1.0.0"
+
+#: The dashboard's built assets (`make install` builds them from `services/store/dashboard/web`).
+DASHBOARD_DIR = Path(__file__).resolve().parents[1] / "dashboard" / "static"
 
 
 class MetricsMiddleware:
@@ -128,4 +133,6 @@ def create_app(
     app.include_router(events.router)
     app.include_router(health.router)
     app.include_router(metrics.router)
+    if DASHBOARD_DIR.is_dir():  # last, so /v1, /docs, /metrics, /healthz, /readyz match first
+        app.mount("/", StaticFiles(directory=DASHBOARD_DIR, html=True), name="dashboard")
     return app
