@@ -22,6 +22,22 @@ function seedPosition(id, width, height) {
   return [width / 2 + Math.cos(2 * Math.PI * a) * r * width, height / 2 + Math.sin(2 * Math.PI * a) * r * height];
 }
 
+/** Scale and centre the positions so the drawing fills the box (a small network is not a dot in the middle). */
+function fitInto(nodes, width, height) {
+  const pad = 14;
+  const xs = nodes.map((n) => [n.x - n.r, n.x + n.r]).flat();
+  const ys = nodes.map((n) => [n.y - n.r, n.y + n.r - 0]).flat();
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys) + 14];
+  // one factor for both axes (shapes keep their proportions), at most 2.5x
+  const k = Math.min(2.5, (width - 2 * pad) / Math.max(1, x1 - x0), (height - 2 * pad) / Math.max(1, y1 - y0));
+  const cx = (x0 + x1) / 2;
+  const cy = (y0 + y1) / 2;
+  for (const n of nodes) {
+    n.x = Math.max(n.r + 2, Math.min(width - n.r - 2, width / 2 + (n.x - cx) * k));
+    n.y = Math.max(n.r + 2, Math.min(height - n.r - 16, height / 2 + (n.y - cy) * k));
+  }
+}
+
 /**
  * Positions for `graph` ({nodes, edges}) inside width x height: `{nodes: [{...node, x, y, r}],
  * edges: [{...edge, source: node, target: node, w}]}`. `previous` (a Map id -> {x, y}) keeps
@@ -49,9 +65,6 @@ export function layoutGraph(graph, { width, height, previous = new Map(), ticks 
     .alpha(previous.size ? 0.5 : 1)
     .stop();
   for (let i = 0; i < ticks; i += 1) sim.tick();
-  for (const n of nodes) {
-    n.x = Math.max(n.r + 2, Math.min(width - n.r - 2, n.x));
-    n.y = Math.max(n.r + 2, Math.min(height - n.r - 2, n.y));
-  }
+  fitInto(nodes, width, height);
   return { nodes, edges };
 }

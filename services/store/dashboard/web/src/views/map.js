@@ -45,7 +45,8 @@ export function drawMap(container, features, { counts, selected, numericToIso3, 
   const height = Math.round(width * 0.52);
   const projection = geoEqualEarth().fitExtent([[4, 4], [width - 4, height - 4]], { type: 'Sphere' });
   const path = geoPath(projection);
-  const max = Math.max(1, ...counts.values());
+  // the selected countries are drawn in the accent colour: the scale is their partners'
+  const max = Math.max(1, ...[...counts].filter(([id]) => !selected.has(id)).map(([, n]) => n));
   const color = scaleSqrt().domain([1, max]).range([MAP_LOW, MAP_HIGH]).clamp(true);
   const shapes = features.map((f) => {
     const iso3 = numericToIso3.get(String(f.id ?? '').padStart(3, '0'));
@@ -72,5 +73,29 @@ export function drawMap(container, features, { counts, selected, numericToIso3, 
     s('path', { d: path(geoGraticule10()), class: 'graticule' }),
     s('g', {}, shapes.filter((p) => !p.classList.contains('selected')), shapes.filter((p) => p.classList.contains('selected'))),
   );
-  fill(container, svg, legend(max, title));
+  fill(container, svg, legend(max, title), ranking(counts, { selected, names, onSelect }));
+}
+
+/** The countries with the most events (the map's readable twin), the selected ones left out. */
+function ranking(counts, { selected, names, onSelect }) {
+  const top = [...counts].filter(([id]) => !selected.has(id)).sort((a, b) => b[1] - a[1]).slice(0, 10);
+  if (!top.length) return null;
+  const max = top[0][1];
+  return h(
+    'ol',
+    { class: 'ranking', 'aria-label': selected.size ? 'Partners with the most events' : 'Countries with the most events' },
+    top.map(([id, n]) =>
+      h(
+        'li',
+        {},
+        h(
+          'button',
+          { type: 'button', class: 'rank-row', dataset: { iso3: id }, onclick: (ev) => onSelect([{ id, kind: 'country' }], { additive: ev.shiftKey || ev.metaKey || ev.ctrlKey }) },
+          h('span', { class: 'rank-name' }, names(id)),
+          h('span', { class: 'rank-bar', style: `width:${((100 * n) / max).toFixed(1)}%` }),
+          h('span', { class: 'rank-value' }, count(n)),
+        ),
+      ),
+    ),
+  );
 }

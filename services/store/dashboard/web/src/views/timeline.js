@@ -8,7 +8,7 @@ import { stackMonths } from '../stack.js';
 const M = { top: 10, right: 12, bottom: 26, left: 40 };
 
 function yAxis(y, width) {
-  return y.ticks(4).map((t) =>
+  return y.ticks(4).filter(Number.isInteger).map((t) =>
     s(
       'g',
       { class: 'tick', transform: `translate(0,${y(t).toFixed(1)})` },
@@ -19,15 +19,21 @@ function yAxis(y, width) {
 }
 
 function xAxis(rows, x, height) {
-  // one label per year (January, or the first month shown), fewer when crowded
-  const years = rows.filter((r, i) => i === 0 || r.start.endsWith('-01-01'));
-  const every = Math.ceil((years.length * 40) / Math.max(1, x.range()[1] - x.range()[0]));
-  return years
+  // few months: each one labelled; otherwise one label per year (January, or the first month shown)
+  const few = rows.length <= 14;
+  const marks = few ? rows : rows.filter((r, i) => i === 0 || r.start.endsWith('-01-01'));
+  const width = few ? 56 : 40;
+  const every = Math.ceil((marks.length * width) / Math.max(1, x.range()[1] - x.range()[0]));
+  return marks
     .filter((_, i) => i % every === 0)
-    .map((r) => s('text', { class: 'year', x: x(r.start), y: height - 8 }, r.start.slice(0, 4)));
+    .map((r) =>
+      s('text', { class: 'year', x: x(r.start) + (few ? x.bandwidth() / 2 : 0), y: height - 8, 'text-anchor': few ? 'middle' : 'start' }, few ? monthLabel(r.start) : r.start.slice(0, 4)),
+    );
 }
 
 function bar(row, x, y, onMonth) {
+  const barWidth = Math.max(1, Math.min(x.bandwidth(), 40));
+  const offset = (x.bandwidth() - barWidth) / 2;
   const title = `${monthLabel(row.start)}: ${count(row.total)} events${row.segments.map((g) => `\n${humanize(g.key)}: ${count(g.y1 - g.y0)}`).join('')}`;
   return s(
     'g',
@@ -35,7 +41,7 @@ function bar(row, x, y, onMonth) {
     s('title', {}, title),
     s('rect', { class: 'hit', x: x(row.start), y: M.top, width: x.step(), height: y(0) - M.top }),
     row.segments.map((g) =>
-      s('rect', { x: x(row.start), width: Math.max(1, x.bandwidth()), y: y(g.y1), height: Math.max(0, y(g.y0) - y(g.y1)), fill: typeColor(g.key) }),
+      s('rect', { x: x(row.start) + offset, width: barWidth, y: y(g.y1), height: Math.max(0, y(g.y0) - y(g.y1)), fill: typeColor(g.key) }),
     ),
   );
 }
