@@ -113,7 +113,7 @@ def test_network_and_map_show_the_seeded_parties(watched: Watched, store: Store)
     assert {n for n, kind, _ in nodes if kind == "country"} == seeded_countries
     assert {n for n, kind, _ in nodes if kind == "igo"} == seeded_igos
     iran = sum("IRN" in e.countries for e in store.events)
-    assert ("IRN", "country", f"Iran: {iran} events") in nodes
+    assert ["IRN", "country", f"Iran: {iran} events"] in nodes
     assert page.locator("#network .edge").count() > 0
     shaded = set(
         page.eval_on_selector_all("#map path.country.has-events", "els => els.map(e => e.dataset.iso3)")
@@ -182,9 +182,11 @@ def test_text_search_marks_the_words_and_an_empty_result_says_so(watched: Watche
     want = {e.event_id for e in store.events if "agriculture" in e.evidence[0].text}
     assert want and _listed_ids(page) == want
     assert page.locator("#events mark.search").first.inner_text().lower() == "agriculture"
-    empty = _open(watched, store, "?q=zzqxjv")
-    empty.wait_for_selector("#events .state-empty")
-    assert "No events match these filters" in empty.inner_text("#events")
+    page.goto(f"{store.url}/?q=zzqxjv")
+    page.wait_for_selector("#events .state-empty")
+    assert "No events match these filters" in page.inner_text("#events")
+    page.wait_for_selector("#network .state-empty")
+    page.wait_for_selector("#timeline .state-empty")
     assert watched.problems() == []
 
 
