@@ -7,6 +7,11 @@ to its article's current extraction (see `services.store.persist` for the rule).
 
 `articles`: one row per article, from the latest `ArticleExtraction` summary.
 
+`event_rollup`: the number of *current* events per signature (event-date
+months, type, countries, IGOs, sectors), kept exact by the write path in the
+same transaction as the events (see `services.store.rollup`); the aggregates
+read it instead of scanning `events` when their filters allow.
+
 The fetcher keeps its own tables in the same database; the store's Alembic
 version table is `store_alembic_version`.
 """
@@ -14,8 +19,10 @@ version table is `store_alembic_version`.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     CheckConstraint,
     Column,
+    Computed,
     Date,
     DateTime,
     Float,
@@ -26,7 +33,7 @@ from sqlalchemy import (
     Text,
     text,
 )
-from sqlalchemy.dialects.postgresql import ARRAY, JSONB
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, TSVECTOR
 
 VERSION_TABLE = "store_alembic_version"
 
@@ -40,6 +47,16 @@ metadata = MetaData(
 )
 
 TextArray = ARRAY(Text, dimensions=1)
+
+#: What `q` searches: the article title, the participants' names and the evidence sentences
+#: (English stemming; each JSON string is its own phrase). Immutable, so a stored generated column.
+SEARCH_DOCUMENT = (
+    "jsonb_to_tsvector('english'::regconfig, COALESCE(payload #> '{article,title}', '\"\"'::jsonb), '[\"string\"]')"
+    " || jsonb_to_tsvector('english'::regconfig,"
+    " jsonb_path_query_array(payload, '$.participants[*].name'), '[\"string\"]')"
+    " || jsonb_to_tsvector('english'::regconfig,"
+    " jsonb_path_query_array(payload, '$.evidence[*].text'), '[\"string\"]')"
+)
 
 events = Table(
     "events",
@@ -63,6 +80,9 @@ events = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False, server_default=text("now()")),
     Column("retired_at", DateTime(timezone=True), comment="null = current; else superseded"),
     Column("payload", JSONB, nullable=False, comment="the event as the contract defines it"),
+    Column("published_at", DateTime(timezone=True), comment="article.published_at of the event"),
+    Column("publisher", Text, comment="article.publisher of the event"),
+    Column("search", TSVECTOR, Computed(SEARCH_DOCUMENT, persisted=True), comment="what `q` searches"),
     CheckConstraint("confidence >= 0 AND confidence <= 1", name="confidence_range"),
     CheckConstraint("date_end >= date_start", name="date_order"),
     CheckConstraint("date_precision IN ('day', 'month', 'year')", name="date_precision"),
@@ -82,6 +102,9 @@ events = Table(
     ),
     # The `updated` order used to sync incrementally (keyset on updated_at, event_id).
     Index("ix_events_updated_at_event_id", "updated_at", "event_id"),
+    Index("ix_events_search", "search", postgresql_using="gin"),
+    Index("ix_events_published_at", "published_at"),
+    Index("ix_events_publisher", "publisher"),
 )
 
 articles = Table(
@@ -114,4 +137,35 @@ articles = Table(
     Index("ix_articles_published_at", "published_at"),
     Index("ix_articles_extracted_at", "extracted_at"),
     Index("ix_articles_status", "status"),
+    Index("ix_articles_publisher", "publisher"),
+    # The articles listing order (keyset on published_at, article_id).
+    Index(
+        "ix_articles_published_at_article_id",
+        text("published_at DESC NULLS LAST"),
+        text("article_id DESC"),
+    ),
+)
+
+event_rollup = Table(
+    "event_rollup",
+    metadata,
+    Column("month_start", Date, comment="first day of the month of date_start; null = undated"),
+    Column("month_end", Date, comment="first day of the month of date_end; null = undated"),
+    Column("type", Text, nullable=False),
+    Column("countries", TextArray, nullable=False),
+    Column("igos", TextArray, nullable=False),
+    Column("sectors", TextArray, nullable=False),
+    Column("events", BigInteger, nullable=False, comment="current events with this signature"),
+    Index(
+        "ux_event_rollup_signature",
+        "month_start",
+        "month_end",
+        "type",
+        "countries",
+        "igos",
+        "sectors",
+        unique=True,
+        postgresql_nulls_not_distinct=True,
+    ),
+    Index("ix_event_rollup_countries", "countries", postgresql_using="gin"),
 )
