@@ -140,6 +140,7 @@ def test_clicking_a_node_filters_the_list_and_the_url(watched: Watched, store: S
     page.wait_for_function(
         f"document.querySelector('#events .list-count')?.textContent.endsWith('of {len(store.events)} events')"
     )
+    page.wait_for_function("document.querySelectorAll('[aria-busy=true]').length === 0")
     shared = _open(watched, store, "?country=CHN")
     assert _listed_ids(shared) == want
     assert watched.problems() == []
