@@ -22,19 +22,31 @@ function seedPosition(id, width, height) {
   return [width / 2 + Math.cos(2 * Math.PI * a) * r * width, height / 2 + Math.sin(2 * Math.PI * a) * r * height];
 }
 
-/** Scale and centre the positions so the drawing fills the box (a small network is not a dot in the middle). */
+/** Scale and centre the positions so the drawing fills the box (a small network is not a knot in the middle). */
 function fitInto(nodes, width, height) {
   const pad = 14;
-  const xs = nodes.map((n) => [n.x - n.r, n.x + n.r]).flat();
-  const ys = nodes.map((n) => [n.y - n.r, n.y + n.r - 0]).flat();
-  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys) + 14];
-  // one factor for both axes (shapes keep their proportions), at most 2.5x
-  const k = Math.min(2.5, (width - 2 * pad) / Math.max(1, x1 - x0), (height - 2 * pad) / Math.max(1, y1 - y0));
-  const cx = (x0 + x1) / 2;
-  const cy = (y0 + y1) / 2;
+  const label = 14; // room under the lowest node for its label
+  const big = Math.max(...nodes.map((n) => n.r));
+  const xs = nodes.map((n) => n.x);
+  const ys = nodes.map((n) => n.y);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  // each axis stretched so the centres span the box less the largest radius (radii stay), at most 4x
+  const kx = Math.min(4, (width - 2 * (pad + big)) / Math.max(1, x1 - x0));
+  const ky = Math.min(4, (height - 2 * (pad + big) - label) / Math.max(1, y1 - y0));
   for (const n of nodes) {
-    n.x = Math.max(n.r + 2, Math.min(width - n.r - 2, width / 2 + (n.x - cx) * k));
-    n.y = Math.max(n.r + 2, Math.min(height - n.r - 16, height / 2 + (n.y - cy) * k));
+    n.x = Math.max(n.r + 2, Math.min(width - n.r - 2, width / 2 + (n.x - (x0 + x1) / 2) * kx));
+    n.y = Math.max(n.r + 2, Math.min(height - n.r - label, (height - label) / 2 + (n.y - (y0 + y1) / 2) * ky));
+  }
+}
+
+/** After squeezing a large network into the box: push overlapping nodes apart, then keep them inside. */
+function unoverlap(nodes, width, height) {
+  for (const n of nodes) n.vx = n.vy = 0;
+  const settle = forceSimulation(nodes).force('collide', forceCollide((n) => n.r + 2)).stop();
+  for (let i = 0; i < 40; i += 1) settle.tick();
+  for (const n of nodes) {
+    n.x = Math.max(n.r + 2, Math.min(width - n.r - 2, n.x));
+    n.y = Math.max(n.r + 2, Math.min(height - n.r - 14, n.y));
   }
 }
 
@@ -66,5 +78,6 @@ export function layoutGraph(graph, { width, height, previous = new Map(), ticks 
     .stop();
   for (let i = 0; i < ticks; i += 1) sim.tick();
   fitInto(nodes, width, height);
+  unoverlap(nodes, width, height);
   return { nodes, edges };
 }
