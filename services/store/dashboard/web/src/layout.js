@@ -39,6 +39,24 @@ function fitInto(nodes, width, height) {
   }
 }
 
+/**
+ * At most `max` edges, the strongest, plus each node's strongest edge (no node left floating):
+ * a dense network stays readable. Ties break by endpoint ids, so the result is stable.
+ */
+export function strongestEdges(edges, max = 180) {
+  const order = [...edges].sort((a, b) => b.count - a.count || `${a.source}${a.target}`.localeCompare(`${b.source}${b.target}`));
+  const kept = new Set(order.slice(0, max));
+  const covered = new Set([...kept].flatMap((e) => [e.source, e.target]));
+  for (const e of order) {
+    if (!covered.has(e.source) || !covered.has(e.target)) {
+      kept.add(e);
+      covered.add(e.source);
+      covered.add(e.target);
+    }
+  }
+  return order.filter((e) => kept.has(e));
+}
+
 /** After squeezing a large network into the box: push overlapping nodes apart, then keep them inside. */
 function unoverlap(nodes, width, height) {
   for (const n of nodes) n.vx = n.vy = 0;
@@ -65,7 +83,7 @@ export function layoutGraph(graph, { width, height, previous = new Map(), ticks 
     return { ...n, x, y, r: r(n.count ?? 0) };
   });
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const edges = graph.edges
+  const edges = strongestEdges(graph.edges)
     .filter((e) => byId.has(e.source) && byId.has(e.target))
     .map((e) => ({ ...e, source: byId.get(e.source), target: byId.get(e.target), w: w(e.count ?? 1) }));
   const sim = forceSimulation(nodes)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutGraph } from '../src/layout.js';
+import { layoutGraph, strongestEdges } from '../src/layout.js';
 
 const graph = {
   nodes: [
@@ -42,5 +42,20 @@ describe('network layout', () => {
       const p = previous.get(n.id);
       expect(Math.hypot(n.x - p.x, n.y - p.y)).toBeLessThan(150);
     }
+  });
+});
+
+describe('edge pruning', () => {
+  it('keeps the strongest edges and one edge for every node', () => {
+    const edges = [
+      { source: 'A', target: 'B', count: 9 },
+      { source: 'A', target: 'C', count: 7 },
+      { source: 'B', target: 'C', count: 5 },
+      { source: 'C', target: 'D', count: 1 },
+      { source: 'B', target: 'D', count: 2 },
+    ];
+    const kept = strongestEdges(edges, 2).map((e) => `${e.source}-${e.target}`);
+    expect(kept).toEqual(['A-B', 'A-C', 'B-D']);
+    expect(strongestEdges(edges, 10)).toHaveLength(5);
   });
 });
