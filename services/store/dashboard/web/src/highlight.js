@@ -42,7 +42,7 @@ export function highlight(text, { q = '', names = [] } = {}) {
     const body = t.phrase ? escapeRegExp(t.text) : `${escapeRegExp(stem(t.text))}[\\p{L}\\p{N}]*`;
     patterns.push({ re: body, kind: 'search' });
   }
-  for (const n of names) if (n && n.length >= 2) patterns.push({ re: escapeRegExp(n), kind: 'party' });
+  for (const n of names) if (n && n.length >= 2) patterns.push({ re: `${escapeRegExp(n)}(?![\\p{L}\\p{N}])`, kind: 'party' });
   if (!text || patterns.length === 0) return [{ text: text ?? '', mark: null }];
   // longer alternatives first, so "Iraq" inside "Iraqi" style overlaps prefer the longer name
   patterns.sort((a, b) => b.re.length - a.re.length);

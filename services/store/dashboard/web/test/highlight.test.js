@@ -21,6 +21,7 @@ describe('evidence highlighting', () => {
 
   it('leaves text alone when there is nothing to mark, and never matches inside words', () => {
     expect(highlight('Oman and Romania', { names: ['Oman'] }).filter((s) => s.mark)).toHaveLength(1);
+    expect(marked(highlight('Iranian and Iran', { names: ['Iran'] }))).toEqual(['party:Iran']);
     expect(highlight('plain', {})).toEqual([{ text: 'plain', mark: null }]);
     expect(highlight('a (b) [c]', { q: '(b)' }).map((s) => s.text).join('')).toBe('a (b) [c]');
   });

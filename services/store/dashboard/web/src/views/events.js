@@ -14,13 +14,15 @@ function evidence(ev, q, partyNames) {
 
 function source(ev) {
   const a = ev.article ?? {};
-  const title = a.title || a.url || `Article ${ev.article_id}`;
+  const title = a.title || (a.url ? a.url.replace(/^https?:\/\/(www\.)?/, '') : 'Source article');
+  // without a URL, the store's own record of the article (metadata, extraction status, its events)
   const href = a.url || `v1/articles/${encodeURIComponent(ev.article_id)}`;
-  const meta = [a.publisher, shortDate(a.published_at)].filter(Boolean).join(', ');
+  const via = (a.cited_agencies ?? []).length ? `via ${a.cited_agencies.join(', ')}` : '';
+  const meta = [a.publisher, shortDate(a.published_at), via].filter(Boolean).join(', ');
   return h(
     'p',
     { class: 'source' },
-    h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, title, h('span', { 'aria-hidden': 'true' }, ' ↗')),
+    h('a', { href, target: '_blank', rel: 'noopener noreferrer', title: a.url ? a.url : `Article ${ev.article_id}` }, title, h('span', { 'aria-hidden': 'true' }, ' ↗')),
     meta ? h('span', { class: 'muted' }, ` · ${meta}`) : null,
   );
 }

@@ -1,6 +1,6 @@
 // The world map: each country shaded by its events (with the selected parties when there is a selection).
 import { geoEqualEarth, geoGraticule10, geoPath } from 'd3-geo';
-import { scaleSqrt } from 'd3-scale';
+import { scaleLog } from 'd3-scale';
 import { feature } from 'topojson-client';
 import worldUrl from 'world-atlas/countries-110m.json?url';
 import { fill, h, message, s } from '../dom.js';
@@ -22,13 +22,12 @@ export async function loadWorld() {
 }
 
 function legend(max, title) {
-  const stops = [0, 0.25, 0.5, 0.75, 1].map((t) => `${scaleSqrt().domain([0, 1]).range([MAP_LOW, MAP_HIGH])(t)} ${t * 100}%`);
   return h(
     'div',
     { class: 'map-legend' },
     h('span', {}, title),
-    h('span', { class: 'ramp', style: `background: linear-gradient(90deg, ${stops.join(', ')})`, 'aria-hidden': 'true' }),
-    h('span', {}, `1 – ${count(max)}`),
+    h('span', { class: 'ramp', style: `background: linear-gradient(90deg, ${MAP_LOW}, ${MAP_HIGH})`, 'aria-hidden': 'true' }),
+    h('span', {}, `1 – ${count(max)} (log scale)`),
   );
 }
 
@@ -47,7 +46,8 @@ export function drawMap(container, features, { counts, selected, numericToIso3, 
   const path = geoPath(projection);
   // the selected countries are drawn in the accent colour: the scale is their partners'
   const max = Math.max(1, ...[...counts].filter(([id]) => !selected.has(id)).map(([, n]) => n));
-  const color = scaleSqrt().domain([1, max]).range([MAP_LOW, MAP_HIGH]).clamp(true);
+  // a log scale: one hub country would otherwise leave every other one pale
+  const color = scaleLog().domain([1, Math.max(2, max)]).range([MAP_LOW, MAP_HIGH]).clamp(true);
   const shapes = features.map((f) => {
     const iso3 = numericToIso3.get(String(f.id ?? '').padStart(3, '0'));
     const n = iso3 ? counts.get(iso3) ?? 0 : 0;
