@@ -3,8 +3,8 @@ import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY
 import { scaleSqrt } from 'd3-scale';
 
 /** Node radius for an event count, given the largest count. */
-export function radiusScale(maxCount) {
-  return scaleSqrt().domain([0, Math.max(1, maxCount)]).range([3, 26]);
+export function radiusScale(maxCount, maxRadius = 26) {
+  return scaleSqrt().domain([0, Math.max(1, maxCount)]).range([3, maxRadius]);
 }
 
 /** Edge width for an event count, given the largest count. */
@@ -71,12 +71,13 @@ function unoverlap(nodes, width, height) {
 /**
  * Positions for `graph` ({nodes, edges}) inside width x height: `{nodes: [{...node, x, y, r}],
  * edges: [{...edge, source: node, target: node, w}]}`. `previous` (a Map id -> {x, y}) keeps
- * nodes where they were on the last draw so the picture does not jump when filters change.
+ * nodes where they were on the last draw so the picture does not jump when filters change;
+ * `maxRadius` is the largest node's radius.
  */
-export function layoutGraph(graph, { width, height, previous = new Map(), ticks = 300 } = {}) {
+export function layoutGraph(graph, { width, height, previous = new Map(), ticks = 300, maxRadius = 26 } = {}) {
   const maxCount = Math.max(1, ...graph.nodes.map((n) => n.count ?? 0));
   const maxEdge = Math.max(1, ...graph.edges.map((e) => e.count ?? 0));
-  const r = radiusScale(maxCount);
+  const r = radiusScale(maxCount, maxRadius);
   const w = widthScale(maxEdge);
   const nodes = graph.nodes.map((n) => {
     const [x, y] = previous.has(n.id) ? [previous.get(n.id).x, previous.get(n.id).y] : seedPosition(n.id, width, height);

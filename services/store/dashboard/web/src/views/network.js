@@ -15,6 +15,12 @@ function neighbours(edges, selected) {
   return near;
 }
 
+function largest(graph, n, selected) {
+  const keep = new Set([...graph.nodes].sort((a, b) => b.count - a.count).slice(0, n).map((x) => x.id));
+  for (const id of selected) keep.add(id);
+  return { nodes: graph.nodes.filter((x) => keep.has(x.id)), edges: graph.edges.filter((e) => keep.has(e.source) && keep.has(e.target)) };
+}
+
 function nodeShape(n) {
   if (n.kind === 'igo') {
     const side = n.r * 1.7;
@@ -92,11 +98,14 @@ export function drawNetwork(container, graph, { selected, onSelect, previous }) 
     fill(container, message('empty', 'No countries or organisations match these filters.'));
     return new Map();
   }
-  const width = Math.max(320, container.clientWidth || 800);
-  const height = width < 600 ? 360 : HEIGHT;
-  const { nodes, edges } = layoutGraph(graph, { width, height, previous });
+  const width = Math.max(280, container.clientWidth || 800);
+  const narrow = width < 600;
+  const height = narrow ? 360 : HEIGHT;
+  // a phone gets the 30 largest nodes (and the selected ones), smaller
+  const shown = narrow ? largest(graph, 30, selected) : graph;
+  const { nodes, edges } = layoutGraph(shown, { width, height, previous, maxRadius: narrow ? 16 : 26 });
   const near = neighbours(edges, selected);
-  const labelled = new Set([...nodes].sort((a, b) => b.count - a.count).slice(0, LABELS).map((n) => n.id));
+  const labelled = new Set([...nodes].sort((a, b) => b.count - a.count).slice(0, narrow ? 10 : LABELS).map((n) => n.id));
   const state = { selected, near, labelled };
   const svg = s(
     'svg',
