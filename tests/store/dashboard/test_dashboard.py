@@ -160,6 +160,21 @@ def test_clicking_an_edge_filters_by_the_pair(watched: Watched, store: Store) ->
     assert watched.problems() == []
 
 
+def test_the_network_works_from_the_keyboard(watched: Watched, store: Store) -> None:
+    page = _open(watched, store)
+    node = page.locator("#network [data-node-id='IRQ']")
+    assert node.get_attribute("role") == "button" and node.get_attribute("tabindex") == "0"
+    node.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"[?&]country=IRQ"))
+    page.wait_for_function("document.querySelectorAll('[aria-busy=true]').length === 0")
+    assert _shown_count(page)[1] == sum("IRQ" in e.countries for e in store.events)
+    # the active filter chip removes it again
+    page.click("#active-filters button[aria-label='Remove filter Iraq']")
+    page.wait_for_function("!location.search.includes('country=IRQ')")
+    assert watched.problems() == []
+
+
 def test_filters_combine_and_load_more_pages_through_the_rest(watched: Watched, store: Store) -> None:
     page = _open(watched, store)
     assert _shown_count(page) == (50, len(store.events))
