@@ -9,7 +9,7 @@ SHARED ?= ../shared
 WEB := services/store/dashboard/web
 DASHBOARD := services/store/dashboard/static/index.html
 
-.PHONY: install dashboard test-web browser lock test test-unit test-integration lint fmt run eval bench bench-extract bench-pipeline bench-fetcher bench-store schemas clean help
+.PHONY: install dashboard test-web browser lock test test-unit test-integration lint fmt run eval bench bench-extract bench-pipeline bench-fetcher bench-store bench-api fuzz schemas clean help
 
 help:
 	@echo "make run      start the embedded broker + Postgres and every service (Ctrl-C stops all)"
@@ -97,6 +97,14 @@ bench-fetcher: install
 
 bench-store: install
 	$(BIN)/python -m benchmarks.bench_store --articles 5000
+
+# 1,000,000 events through the store's write path, then the API at a constant arrival rate (see the script).
+bench-api: install
+	$(BIN)/python -m benchmarks.bench_api $(BENCH_API_ARGS)
+
+# Schemathesis with many examples per operation (make test runs the same with 15).
+fuzz: install
+	ACCORD_FUZZ_EXAMPLES=$${ACCORD_FUZZ_EXAMPLES:-1000} $(BIN)/pytest -q -ra -p no:randomly tests/store/api/test_openapi_fuzz.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache $(WEB)/node_modules services/store/dashboard/static

@@ -60,7 +60,7 @@ def seeded(embedded_pg_url: str, kafka_bootstrap: str) -> Iterator[SeededApi]:
             with SinkHarness(harness_settings(url, kafka_bootstrap, topics), engine) as sink:
                 seed = dataset.build()
                 sink.store(seed.events, seed.summaries)
-                settings = api_settings(url)
+                settings = api_settings(url, kafka_bootstrap_servers=kafka_bootstrap)
                 with serving(create_app(settings, engine=engine)) as base:
                     yield SeededApi(base, engine, seed, sink, settings)
         finally:

@@ -180,3 +180,9 @@ def pair_counts(evs: Iterable[CooperationEvent], of: Callable[[CooperationEvent]
 
 def party_counts(evs: Iterable[CooperationEvent]) -> dict[str, int]:
     return dict(Counter(p for e in evs for p in parties(e)))
+
+
+def searchable(e: CooperationEvent) -> str:
+    """What `q` searches, lower-cased: the article title, participants' names, evidence sentences."""
+    texts = [e.article.title or "", *(p.name for p in e.participants), *(x.text for x in e.evidence)]
+    return " ".join(texts).lower()
