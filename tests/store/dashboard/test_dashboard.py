@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+import httpx
 import pytest
 
 from tests.store.dashboard.conftest import Store
@@ -270,5 +271,13 @@ def test_the_store_still_serves_its_api_next_to_the_page(store: Store) -> None:
     assert store.get("/healthz").status_code == 200
     assert store.get("/v1/events", {"limit": 1}).headers["content-type"].startswith("application/json")
     assert store.get("/openapi.json").json()["info"]["title"]
+    # other methods still get the API's answer, not the static files' (the mount only takes reads)
+    post = httpx.post(store.url + "/v1/events", timeout=10)
+    assert post.status_code == 405 and post.headers["allow"] == "GET"
+    assert post.headers["content-type"] == "application/problem+json"
+    # and paths the build does not contain are the API's 404 problem, not the static files'
+    missing = store.get("/nothing-here")
+    assert missing.status_code == 404 and missing.headers["content-type"] == "application/problem+json"
+    assert store.get("/favicon.svg").headers["content-type"].startswith("image/svg")
     assets = re.findall(r'(?:src|href)="\./(assets/[^"]+)"', index.text)
     assert assets and all(store.get("/" + a).status_code == 200 for a in assets)
