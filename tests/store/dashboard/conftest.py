@@ -51,9 +51,13 @@ def _unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
-    """Debian's Chromium, headless, launched by Playwright with `executable_path`."""
+    """Debian's Chromium, headless, launched by Playwright with `executable_path`.
+
+    Module-scoped: Playwright's sync API holds an event loop on this thread while it runs, which
+    would break `asyncio.run` in the tests that come after these.
+    """
     if not CHROMIUM.exists():
         _unavailable(
             f"Debian chromium not installed at {CHROMIUM} (`make test` installs it as root: apt-get install -y chromium)"
