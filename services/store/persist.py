@@ -12,8 +12,8 @@ Applying a batch is idempotent (the same batch twice leaves every row, including
   later `extracted_at` (null counts as oldest) and a different payload; an
   article row only by a summary with the same or a later `extracted_at` and
   different content. Redelivered or late older records change nothing.
-* The `event_rollup` counts of current events change with the rows, in the
-  same transaction (`services.store.rollup`).
+* The rollups' counts of current events change with the rows, in the same
+  transaction (`services.store.rollup`).
 * Current events. An article's *authoritative extraction* is its stored
   summary (the newest seen). An event is current (`retired_at` null) when its
   article has no summary yet (provisional: the summary is published after its
@@ -325,7 +325,7 @@ def apply_batch(conn: Connection, records: Sequence[StoreRecord] | Rows) -> Batc
     if not touched:
         return BatchStats()
     conn.execute(_LOCK_ARTICLES, {"article_ids": touched})
-    counts_before = rollup.signature_counts(conn, touched)
+    counts_before = rollup.snapshot(conn, touched)
     articles_written = events_written = 0
     if article_rows:
         batch = _json_rows(_newest(article_rows, "article_id"))
@@ -340,7 +340,7 @@ def apply_batch(conn: Connection, records: Sequence[StoreRecord] | Rows) -> Batc
             restored += 1
         elif was_current and not is_current:
             retired += 1
-    rollup.apply_delta(conn, counts_before, rollup.signature_counts(conn, touched))
+    rollup.apply_delta(conn, counts_before, rollup.snapshot(conn, touched))
     return BatchStats(
         events_received=len(event_rows),
         events_written=events_written,

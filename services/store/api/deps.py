@@ -132,59 +132,70 @@ def _pair_parties(pairs: list[str]) -> tuple[set[str], set[str]]:
     return countries, igos
 
 
+#: The common filters' parameter declarations (what the OpenAPI document shows for each).
+TypesQ = Annotated[
+    list[EventType] | None, Query(alias="type", max_length=MAX_VALUES, description="any of these types")
+]
+CountryQ = Annotated[
+    list[Alpha3Param] | None,
+    Query(max_length=MAX_VALUES, description="ISO alpha-3; repeatable: events involving ALL of them"),
+]
+IgoQ = Annotated[
+    list[Annotated[str, Query(min_length=1, max_length=64, pattern=PRINTABLE)]] | None,
+    Query(max_length=MAX_VALUES, description="IGO short name (UNESCO, BRICS); repeatable: ALL of them"),
+]
+PairQ = Annotated[
+    list[Annotated[str, Query(pattern=PAIR)]] | None,
+    Query(
+        max_length=MAX_VALUES,
+        description="`AAA,BBB`: both parties (country code or IGO) take part; repeatable: all pairs",
+    ),
+]
+SectorQ = Annotated[
+    list[Sector] | None, Query(max_length=MAX_VALUES, description="repeatable: events in ALL of them")
+]
+PublishedSinceQ = Annotated[
+    str | None, Query(pattern=INSTANT, description="article published at or after (ISO date or datetime)")
+]
+PublishedUntilQ = Annotated[
+    str | None, Query(pattern=INSTANT, description="article published at or before (a date: until its end)")
+]
+TextQueryQ = Annotated[
+    str | None,
+    Query(
+        min_length=1,
+        max_length=500,
+        pattern=PRINTABLE,
+        description='full text, web-search syntax ("quoted phrase", or, -not) over evidence, '
+        "participants and article title",
+    ),
+]
+SinceQ = Annotated[
+    datetime | None, Query(description="stored or changed (e.g. retracted) after this instant; naive = UTC")
+]
+StatusQ = Annotated[
+    Status,
+    Query(description="current (default), retracted (superseded by a re-extraction; alias retired), all"),
+]
+
+
 def event_filters(
-    types: Annotated[
-        list[EventType] | None, Query(alias="type", max_length=MAX_VALUES, description="any of these types")
-    ] = None,
-    country: Annotated[
-        list[Alpha3Param] | None,
-        Query(max_length=MAX_VALUES, description="ISO alpha-3; repeatable: events involving ALL of them"),
-    ] = None,
-    igo: Annotated[
-        list[Annotated[str, Query(min_length=1, max_length=64, pattern=PRINTABLE)]] | None,
-        Query(max_length=MAX_VALUES, description="IGO short name (UNESCO, BRICS); repeatable: ALL of them"),
-    ] = None,
-    pair: Annotated[
-        list[Annotated[str, Query(pattern=PAIR)]] | None,
-        Query(
-            max_length=MAX_VALUES,
-            description="`AAA,BBB`: both parties (country code or IGO) take part; repeatable: all pairs",
-        ),
-    ] = None,
-    sector: Annotated[
-        list[Sector] | None, Query(max_length=MAX_VALUES, description="repeatable: events in ALL of them")
-    ] = None,
+    types: TypesQ = None,
+    country: CountryQ = None,
+    igo: IgoQ = None,
+    pair: PairQ = None,
+    sector: SectorQ = None,
     location_country: Annotated[str | None, Query(pattern=ALPHA3, description="where it took place")] = None,
     date_from: Annotated[date | None, Query(description="event date range ends on or after")] = None,
     date_to: Annotated[date | None, Query(description="event date range starts on or before")] = None,
-    published_since: Annotated[
-        str | None, Query(pattern=INSTANT, description="article published at or after (ISO date or datetime)")
-    ] = None,
-    published_until: Annotated[
-        str | None,
-        Query(pattern=INSTANT, description="article published at or before (a date: until its end)"),
-    ] = None,
-    q: Annotated[
-        str | None,
-        Query(
-            min_length=1,
-            max_length=500,
-            pattern=PRINTABLE,
-            description='full text, web-search syntax ("quoted phrase", or, -not) over evidence, '
-            "participants and article title",
-        ),
-    ] = None,
+    published_since: PublishedSinceQ = None,
+    published_until: PublishedUntilQ = None,
+    q: TextQueryQ = None,
     publisher: Annotated[str | None, Query(min_length=1, max_length=200, pattern=PRINTABLE)] = None,
     article_id: Annotated[str | None, Query(min_length=1, max_length=128, pattern=ID_PATTERN)] = None,
     min_confidence: Annotated[float | None, Query(ge=0, le=1, allow_inf_nan=False)] = None,
-    since: Annotated[
-        datetime | None,
-        Query(description="stored or changed (e.g. retracted) after this instant; naive = UTC"),
-    ] = None,
-    status: Annotated[
-        Status,
-        Query(description="current (default), retracted (superseded by a re-extraction; alias retired), all"),
-    ] = "current",
+    since: SinceQ = None,
+    status: StatusQ = "current",
 ) -> EventFilter:
     """The common filters of every event list, export and aggregate (AND of all given)."""
     if date_from and date_to and date_from > date_to:

@@ -7,9 +7,8 @@ Every given filter must hold (AND). Lists: `types` any of; `countries`, `igos`,
 `published_until` bound the article's publication instant (inclusive);
 `since` means stored or changed after that instant.
 
-`conditions()` applies to `events`; `rollup_conditions()` to `event_rollup`,
-or None when a filter is not one of the rollup's dimensions (then aggregates
-read `events`).
+`conditions()` applies to `events`; `months_rows()` and `focus()` say when
+and how the rollups (`services.store.rollup`) count the same events.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from typing import Any, Literal
 from sqlalchemy import ColumnElement, Text, cast, func, literal_column
 from sqlalchemy.dialects.postgresql import ARRAY
 
-from services.store.db.models import event_rollup, events
+from services.store.db.models import events, rollup_months
 
 Status = Literal["current", "retracted", "all"]
 
@@ -120,20 +119,58 @@ class EventFilter:
             out.append(c.updated_at > self.since)
         return out
 
-    def rollup_conditions(self) -> list[ColumnElement[bool]] | None:
-        """The WHERE clauses over `event_rollup`; None when these filters need `events`.
+    def _rollup_ready(self) -> bool:
+        """Whether the rollups count these events at all: current ones, no filter beyond their keys."""
+        return self.status == "current" and not self._event_only_conditions()
 
-        The rollup counts current events by month, so it serves `status=current` with date bounds
-        on whole months (date_from a first day, date_to a last day) and no event-only filter.
+    def parties(self) -> list[str]:
+        return [*self.countries, *self.igos]
+
+    def months_rows(
+        self, split: Literal["party", "sector"] | None = None
+    ) -> list[ColumnElement[bool]] | None:
+        """Conditions selecting the `rollup_months` rows that count exactly these events, or None.
+
+        Possible with whole-month date bounds (date_from a first day, date_to a last day), any types,
+        and at most one party or one sector; `split` selects the per-party or per-sector rows instead
+        (then no party or sector filter is possible).
         """
-        if self.status != "current" or self._event_only_conditions():
+        if not self._rollup_ready() or len(self.parties()) + len(self.sectors) > (0 if split else 1):
             return None
         if not _month_aligned(self.date_from, self.date_to):
             return None
-        r = event_rollup.c
-        out = self._shared_conditions(r.type, r.countries, r.igos, r.sectors)
+        r = rollup_months.c
+        out: list[ColumnElement[bool]] = []
+        if self.types:
+            out.append(r.type.in_(list(self.types)))
+        party = self.parties()[0] if self.parties() else None
+        out.append(
+            r.party.isnot(None) if split == "party" else r.party == party if party else r.party.is_(None)
+        )
+        sector = self.sectors[0] if self.sectors else None
+        out.append(
+            r.sector.isnot(None)
+            if split == "sector"
+            else r.sector == sector
+            if sector
+            else r.sector.is_(None)
+        )
         if self.date_from is not None:  # date_end >= date_from  <=>  month(date_end) >= date_from
             out.append(r.month_end >= self.date_from)
         if self.date_to is not None:  # date_start <= date_to  <=>  month(date_start) <= month(date_to)
             out.append(r.month_start <= self.date_to.replace(day=1))
         return out
+
+    def focus(self) -> tuple[bool, str | None]:
+        """(whether `rollup_parties` counts these events, the one party they must include or None).
+
+        Possible without date or sector filters, any types, at most one party.
+        """
+        ready = (
+            self._rollup_ready()
+            and len(self.parties()) <= 1
+            and not self.sectors
+            and self.date_from is None
+            and self.date_to is None
+        )
+        return ready, (self.parties()[0] if ready and self.parties() else None)

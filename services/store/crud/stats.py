@@ -1,11 +1,11 @@
 """Aggregates over the filtered events: types, sectors, timeline, country pairs, graph, country profile.
 
-Each aggregate reads a `Source`: `event_rollup` (one row per signature with its
-count of current events) when every filter is a rollup dimension, else
-`events` (one row per event). Both give the same numbers; the rollup reads far
-fewer rows. Counts are numbers of events: an event with three sectors counts
-once for each of them, an event with parties A, B, C once for each of the
-pairs A-B, A-C, B-C.
+Each aggregate reads a rollup (`services.store.rollup`) when the filters allow
+(see `EventFilter.months_rows` and `EventFilter.focus`), else the `events`
+table, where date-filtered current events come from a covering index. Both
+give the same numbers. Counts are numbers of events: an event with three
+sectors counts once for each of them, an event with parties A, B, C once for
+each of the pairs A-B, A-C, B-C.
 """
 
 from __future__ import annotations
@@ -14,61 +14,19 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import (
-    ColumnElement,
-    Connection,
-    Date,
-    DateTime,
-    FromClause,
-    Select,
-    cast,
-    func,
-    literal_column,
-    select,
-    true,
-)
+from sqlalchemy import ColumnElement, Connection, Date, DateTime, Select, cast, func, select, true
 
 from services.store.crud.filters import EventFilter
-from services.store.db.models import event_rollup, events
+from services.store.db.models import events, rollup_months, rollup_parties
+from services.store.vocabularies import countries, is_country
 
 Interval = Literal["month", "week", "day"]
 TimelineBy = Literal["type", "sector"]
+Kind = Literal["country", "igo"]
 
-
-@dataclass(frozen=True)
-class Source:
-    """Where an aggregate reads: a table, its WHERE clauses, and what each row counts for."""
-
-    table: FromClause
-    where: list[ColumnElement[bool]]
-    weight: ColumnElement[Any]
-    from_rollup: bool
-
-    def col(self, name: str) -> ColumnElement[Any]:
-        return self.table.c[name]  # type: ignore[no-any-return]
-
-    def count(self) -> ColumnElement[Any]:
-        return func.sum(self.weight).label("n")
-
-    def select(self, *columns: Any) -> Select[Any]:
-        return select(*columns).select_from(self.table)
-
-    def bucket(self, interval: Interval) -> ColumnElement[Any]:
-        """First day of the interval holding the event's start date (null when undated)."""
-        if self.from_rollup:
-            if interval != "month":
-                raise ValueError("the rollup has month buckets only")
-            return self.col("month_start")
-        truncated = func.date_trunc(interval, cast(events.c.date_start, DateTime))
-        return cast(truncated, Date)
-
-
-def source_for(flt: EventFilter, *, interval: Interval = "month") -> Source:
-    """The rollup when it can answer `flt` (and `interval`), else the events table."""
-    conditions = flt.rollup_conditions() if interval == "month" else None
-    if conditions is not None:
-        return Source(event_rollup, conditions, event_rollup.c.events, from_rollup=True)
-    return Source(events, flt.conditions(), literal_column("1"), from_rollup=False)
+_N = func.count().label("n")
+_R = rollup_months.c
+_P = rollup_parties.c
 
 
 def _unnest(array: ColumnElement[Any], name: str, ordinality: bool = False) -> Any:
@@ -76,21 +34,42 @@ def _unnest(array: ColumnElement[Any], name: str, ordinality: bool = False) -> A
     return func.unnest(array).table_valued("value", **kwargs).render_derived(name=name)
 
 
+def _ranked(conn: Connection, query: Select[Any]) -> list[tuple[str, int]]:
+    """(key, count) rows of a grouped query, most first, ties by key."""
+    return sorted(((k, int(n)) for k, n in conn.execute(query)), key=lambda kn: (-kn[1], kn[0]))
+
+
 def type_counts(conn: Connection, flt: EventFilter) -> list[tuple[str, int]]:
     """(type, events) by count descending."""
-    src = source_for(flt)
-    n = src.count()
-    query = src.select(src.col("type"), n).where(*src.where).group_by(src.col("type"))
-    return [(t, int(c)) for t, c in conn.execute(query.order_by(n.desc(), src.col("type")))]
+    rows = flt.months_rows()
+    if rows is not None:
+        return _ranked(conn, select(_R.type, func.sum(_R.events)).where(*rows).group_by(_R.type))
+    return _ranked(conn, select(events.c.type, _N).where(*flt.conditions()).group_by(events.c.type))
+
+
+def event_count(conn: Connection, flt: EventFilter) -> int:
+    rows = flt.months_rows()
+    if rows is not None:
+        return int(conn.scalar(select(func.sum(_R.events)).where(*rows)) or 0)
+    return int(conn.scalar(select(_N).select_from(events).where(*flt.conditions())) or 0)
 
 
 def sector_counts(conn: Connection, flt: EventFilter) -> list[tuple[str, int]]:
     """(sector, events) by count descending."""
-    src = source_for(flt)
-    sector = _unnest(src.col("sectors"), "sector")
-    n = src.count()
-    query = src.select(sector.c.value, n).join(sector, true()).where(*src.where).group_by(sector.c.value)
-    return [(s, int(c)) for s, c in conn.execute(query.order_by(n.desc(), sector.c.value))]
+    rows = flt.months_rows(split="sector")
+    if rows is not None:
+        return _ranked(conn, select(_R.sector, func.sum(_R.events)).where(*rows).group_by(_R.sector))
+    ready, focus = flt.focus()
+    if ready and focus is not None:
+        where = [_P.focus == focus, _P.sector.isnot(None), *_type_in(_P.type, flt)]
+        return _ranked(conn, select(_P.sector, func.sum(_P.events)).where(*where).group_by(_P.sector))
+    sector = _unnest(events.c.sectors, "sector")
+    query = select(sector.c.value, _N).select_from(events).join(sector, true()).where(*flt.conditions())
+    return _ranked(conn, query.group_by(sector.c.value))
+
+
+def _type_in(column: Any, flt: EventFilter) -> list[ColumnElement[bool]]:
+    return [column.in_(list(flt.types))] if flt.types else []
 
 
 @dataclass(frozen=True)
@@ -100,28 +79,44 @@ class Bucket:
     counts: dict[str, int]
 
 
-def timeline(conn: Connection, flt: EventFilter, interval: Interval, by: TimelineBy) -> list[Bucket]:
-    """Dated events per interval (by start date), ascending, split by type or sector."""
-    src = source_for(flt, interval=interval)
-    bucket = src.bucket(interval).label("bucket")
-    where = [*src.where, bucket.isnot(None)]
-    n = src.count()
-    totals = conn.execute(src.select(bucket, n).where(*where).group_by(bucket).order_by(bucket)).all()
+def _timeline_rows(
+    flt: EventFilter, interval: Interval, by: TimelineBy
+) -> tuple[Any, Select[Any], Select[Any]]:
+    """(bucket expression, totals query, split query) from the rollup when it can, else from events."""
+    rows = flt.months_rows() if interval == "month" else None
+    split_rows = rows if by == "type" else flt.months_rows(split="sector")
+    if rows is not None and split_rows is not None:
+        bucket: Any = _R.month_start.label("bucket")
+        dated = _R.month_start.isnot(None)
+        totals = select(bucket, func.sum(_R.events)).where(*rows, dated).group_by(bucket)
+        key = _R.type if by == "type" else _R.sector
+        return (
+            bucket,
+            totals,
+            select(bucket, key, func.sum(_R.events)).where(*split_rows, dated).group_by(bucket, key),
+        )
+    bucket = cast(func.date_trunc(interval, cast(events.c.date_start, DateTime)), Date).label("bucket")
+    where = [*flt.conditions(), events.c.date_start.isnot(None)]
+    totals = select(bucket, _N).where(*where).group_by(bucket)
     if by == "type":
-        key: Any = src.col("type")
-        split = src.select(bucket, key, n)
-    else:
-        sector = _unnest(src.col("sectors"), "sector")
-        key = sector.c.value
-        split = src.select(bucket, key, n).join(sector, true())
+        return bucket, totals, select(bucket, events.c.type, _N).where(*where).group_by(bucket, events.c.type)
+    sector = _unnest(events.c.sectors, "sector")
+    split = select(bucket, sector.c.value, _N).select_from(events).join(sector, true()).where(*where)
+    return bucket, totals, split.group_by(bucket, sector.c.value)
+
+
+def timeline(conn: Connection, flt: EventFilter, interval: Interval, by: TimelineBy) -> list[Bucket]:
+    """Dated events per interval (by start date), ascending, split by type or sector; gaps filled."""
+    _, totals, split = _timeline_rows(flt, interval, by)
     counts: dict[date, dict[str, int]] = {}
-    for start, name, count in conn.execute(split.where(*where).group_by(bucket, key).order_by(bucket, key)):
+    for start, name, count in conn.execute(split):
         counts.setdefault(start, {})[name] = int(count)
-    filled = {start: Bucket(start, int(total), counts.get(start, {})) for start, total in totals}
+    filled = {
+        start: Bucket(start, int(total), counts.get(start, {})) for start, total in conn.execute(totals)
+    }
     if not filled:
         return []
-    starts = bucket_starts(min(filled), max(filled), interval)
-    return [filled.get(start) or Bucket(start, 0, {}) for start in starts]
+    return [filled.get(s) or Bucket(s, 0, {}) for s in bucket_starts(min(filled), max(filled), interval)]
 
 
 def next_bucket(start: date, interval: Interval) -> date:
@@ -140,32 +135,6 @@ def bucket_starts(first: date, last: date, interval: Interval) -> list[date]:
     return out
 
 
-def _pair_counts(src: Source, parties: ColumnElement[Any]) -> Select[Any]:
-    """(a, b, type, events) for every unordered pair of `parties` within an event, a < b."""
-    x = _unnest(parties, "x", ordinality=True)
-    y = _unnest(parties, "y", ordinality=True)
-    a, b = func.least(x.c.value, y.c.value), func.greatest(x.c.value, y.c.value)
-    return (
-        src.select(a.label("a"), b.label("b"), src.col("type").label("type"), src.count())
-        .join(x, true())
-        .join(y, x.c.i < y.c.i)
-        .where(*src.where)
-        .group_by(a, b, src.col("type"))
-    )
-
-
-def _ranked_pairs(per_type: Select[Any], limit: int, min_count: int = 1) -> Select[Any]:
-    pt = per_type.subquery("pt")
-    total = func.sum(pt.c.n).label("total")
-    return (
-        select(pt.c.a, pt.c.b, total, func.jsonb_object_agg(pt.c.type, pt.c.n).label("types"))
-        .group_by(pt.c.a, pt.c.b)
-        .having(func.sum(pt.c.n) >= min_count)
-        .order_by(total.desc(), pt.c.a, pt.c.b)
-        .limit(limit)
-    )
-
-
 @dataclass(frozen=True)
 class PairCount:
     a: str
@@ -174,61 +143,97 @@ class PairCount:
     types: dict[str, int]
 
 
-def country_pairs(conn: Connection, flt: EventFilter, limit: int) -> list[PairCount]:
-    """Country pairs by events together, most first, with counts per type."""
-    src = source_for(flt)
-    query = _ranked_pairs(_pair_counts(src, src.col("countries")), limit)
+def _pairs_per_type(flt: EventFilter, parties: ColumnElement[Any]) -> Select[Any]:
+    """(a, b, type, n): unordered pairs of `parties` within each matching event (a < b), from rollup or events."""
+    ready, focus = flt.focus()
+    if ready:
+        where = [_P.a.isnot(None), _P.sector.is_(None), *_type_in(_P.type, flt)]
+        where.append(_P.focus == focus if focus else _P.focus.is_(None))
+        return select(_P.a, _P.b, _P.type, _P.events.label("n")).where(*where)
+    x = _unnest(parties, "x", ordinality=True)
+    y = _unnest(parties, "y", ordinality=True)
+    a, b = func.least(x.c.value, y.c.value), func.greatest(x.c.value, y.c.value)
+    return (
+        select(a.label("a"), b.label("b"), events.c.type.label("type"), _N)
+        .select_from(events)
+        .join(x, true())
+        .join(y, x.c.i < y.c.i)
+        .where(*flt.conditions())
+        .group_by(a, b, events.c.type)
+    )
+
+
+def _ranked_pairs(
+    conn: Connection, per_type: Select[Any], keep: Any, limit: int, min_count: int = 1
+) -> list[PairCount]:
+    pt = per_type.subquery("pt")
+    total = func.sum(pt.c.n).label("total")
+    query = (
+        select(pt.c.a, pt.c.b, total, func.jsonb_object_agg(pt.c.type, pt.c.n).label("types"))
+        .where(*keep(pt))
+        .group_by(pt.c.a, pt.c.b)
+        .having(func.sum(pt.c.n) >= min_count)
+        .order_by(total.desc(), pt.c.a, pt.c.b)
+        .limit(limit)
+    )
     return [
         PairCount(a, b, int(t), {k: int(v) for k, v in types.items()})
         for a, b, t, types in conn.execute(query)
     ]
 
 
-@dataclass(frozen=True)
-class Node:
-    id: str
-    kind: Literal["country", "igo"]
-    count: int
+def country_pairs(conn: Connection, flt: EventFilter, limit: int) -> list[PairCount]:
+    """Country pairs by events together, most first, with counts per type."""
+    codes = list(countries()) if flt.focus()[0] else None  # the rollup's pairs include IGOs
 
+    def keep(pt: Any) -> list[ColumnElement[bool]]:
+        return [pt.c.a == func.any(codes), pt.c.b == func.any(codes)] if codes else []
 
-def party_counts(conn: Connection, flt: EventFilter, limit: int) -> list[Node]:
-    """Countries and IGOs by their number of events, most first."""
-    src = source_for(flt)
-    parts = []
-    for kind, column in (("country", "countries"), ("igo", "igos")):
-        party = _unnest(src.col(column), f"p_{kind}")
-        parts.append(
-            src.select(party.c.value.label("id"), literal_column(f"'{kind}'").label("kind"), src.count())
-            .join(party, true())
-            .where(*src.where)
-            .group_by(party.c.value)
-        )
-    union = parts[0].union_all(parts[1]).subquery("nodes")
-    query = select(union).order_by(union.c.n.desc(), union.c.id).limit(limit)
-    return [Node(i, k, int(n)) for i, k, n in conn.execute(query)]
+    return _ranked_pairs(conn, _pairs_per_type(flt, events.c.countries), keep, limit)
 
 
 def party_pairs(
     conn: Connection, flt: EventFilter, ids: list[str], min_count: int, limit: int
 ) -> list[PairCount]:
     """Pairs of parties (countries and IGOs) among `ids` by events together, at least `min_count`."""
-    src = source_for(flt)
-    per_type = _pair_counts(src, src.col("countries").concat(src.col("igos"))).subquery("per_type")
-    kept = select(per_type).where(per_type.c.a.in_(ids), per_type.c.b.in_(ids))
-    query = _ranked_pairs(kept, limit, min_count)
-    return [
-        PairCount(a, b, int(t), {k: int(v) for k, v in types.items()})
-        for a, b, t, types in conn.execute(query)
-    ]
+    per_type = _pairs_per_type(flt, events.c.countries.concat(events.c.igos))
+    keep = lambda pt: [pt.c.a == func.any(ids), pt.c.b == func.any(ids)]  # noqa: E731
+    return _ranked_pairs(conn, per_type, keep, limit, min_count)
 
 
-def event_count(conn: Connection, flt: EventFilter) -> int:
-    src = source_for(flt)
-    return int(conn.scalar(src.select(src.count()).where(*src.where)) or 0)
+@dataclass(frozen=True)
+class Node:
+    id: str
+    kind: Kind
+    count: int
+
+
+def _nodes(counts: list[tuple[str, int]], limit: int) -> list[Node]:
+    return [Node(p, "country" if is_country(p) else "igo", n) for p, n in counts[:limit]]
+
+
+def party_counts(conn: Connection, flt: EventFilter, limit: int) -> list[Node]:
+    """Countries and IGOs by their number of events among the matches, most first."""
+    rows = flt.months_rows(split="party")
+    if rows is not None:
+        return _nodes(
+            _ranked(conn, select(_R.party, func.sum(_R.events)).where(*rows).group_by(_R.party)), limit
+        )
+    ready, focus = flt.focus()
+    if ready and focus is not None:
+        pairs = _pairs_per_type(flt, events.c.countries).subquery("pairs")
+        other = func.coalesce(func.nullif(pairs.c.a, focus), pairs.c.b)
+        where = [(pairs.c.a == focus) | (pairs.c.b == focus)]
+        partners = _ranked(conn, select(other, func.sum(pairs.c.n)).where(*where).group_by(other))
+        everyone = sorted([(focus, event_count(conn, flt)), *partners], key=lambda kn: (-kn[1], kn[0]))
+        return _nodes(everyone, limit)
+    party = _unnest(events.c.countries.concat(events.c.igos), "party")
+    query = select(party.c.value, _N).select_from(events).join(party, true()).where(*flt.conditions())
+    return _nodes(_ranked(conn, query.group_by(party.c.value)), limit)
 
 
 def partner_counts(conn: Connection, flt: EventFilter, party: str, limit: int) -> list[Node]:
-    """Parties appearing in events with `party` (`flt` should require it), most first."""
+    """Parties appearing in events with `party` (`flt` must require it), most first."""
     return [n for n in party_counts(conn, flt, limit + 1) if n.id != party][:limit]
 
 

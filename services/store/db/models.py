@@ -7,10 +7,10 @@ to its article's current extraction (see `services.store.persist` for the rule).
 
 `articles`: one row per article, from the latest `ArticleExtraction` summary.
 
-`event_rollup`: the number of *current* events per signature (event-date
-months, type, countries, IGOs, sectors), kept exact by the write path in the
-same transaction as the events (see `services.store.rollup`); the aggregates
-read it instead of scanning `events` when their filters allow.
+`rollup_months`, `rollup_parties`: counts of *current* events, kept exact by
+the write path in the same transaction as the events (see
+`services.store.rollup`); the aggregates read them instead of scanning
+`events` when their filters allow.
 
 The fetcher keeps its own tables in the same database; the store's Alembic
 version table is `store_alembic_version`.
@@ -105,6 +105,13 @@ events = Table(
     Index("ix_events_search", "search", postgresql_using="gin"),
     Index("ix_events_published_at", "published_at"),
     Index("ix_events_publisher", "publisher"),
+    # Aggregates over a date range read this index alone (index-only scan), not the wide rows.
+    Index(
+        "ix_events_current_date_cover",
+        "date_start",
+        postgresql_include=["date_end", "type", "countries", "igos", "sectors"],
+        postgresql_where=text("retired_at IS NULL"),
+    ),
 )
 
 articles = Table(
@@ -146,26 +153,45 @@ articles = Table(
     ),
 )
 
-event_rollup = Table(
-    "event_rollup",
+rollup_months = Table(
+    "rollup_months",
     metadata,
     Column("month_start", Date, comment="first day of the month of date_start; null = undated"),
     Column("month_end", Date, comment="first day of the month of date_end; null = undated"),
     Column("type", Text, nullable=False),
-    Column("countries", TextArray, nullable=False),
-    Column("igos", TextArray, nullable=False),
-    Column("sectors", TextArray, nullable=False),
-    Column("events", BigInteger, nullable=False, comment="current events with this signature"),
+    Column("party", Text, comment="a country or IGO of the events; null = all events"),
+    Column("sector", Text, comment="a sector of the events; null = all events"),
+    Column("events", BigInteger, nullable=False, comment="current events with these keys"),
     Index(
-        "ux_event_rollup_signature",
+        "ux_rollup_months_keys",
         "month_start",
         "month_end",
         "type",
-        "countries",
-        "igos",
-        "sectors",
+        "party",
+        "sector",
         unique=True,
         postgresql_nulls_not_distinct=True,
     ),
-    Index("ix_event_rollup_countries", "countries", postgresql_using="gin"),
+    Index("ix_rollup_months_party_sector", "party", "sector"),
+)
+
+rollup_parties = Table(
+    "rollup_parties",
+    metadata,
+    Column("type", Text, nullable=False),
+    Column("focus", Text, comment="events of this party only; null = all events"),
+    Column("a", Text, comment="a pair of parties of the events (a < b), or null"),
+    Column("b", Text),
+    Column("sector", Text, comment="with focus: the focus' events in this sector"),
+    Column("events", BigInteger, nullable=False, comment="current events with these keys"),
+    Index(
+        "ux_rollup_parties_keys",
+        "focus",
+        "a",
+        "b",
+        "sector",
+        "type",
+        unique=True,
+        postgresql_nulls_not_distinct=True,
+    ),
 )

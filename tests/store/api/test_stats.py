@@ -1,8 +1,8 @@
 """Aggregates over data the sink wrote, against the reference, on both sources (rollup and events table).
 
-Month-aligned date filters (or none) are answered from `event_rollup`; any
-other filter from `events`: each case runs both ways where it can, and every
-answer must equal the oracle's.
+Cases with filters the rollups count (whole months, one party or sector, types)
+are answered from them, the others from `events`: every answer must equal the
+oracle's either way.
 """
 
 from __future__ import annotations
@@ -12,9 +12,11 @@ from typing import Any
 
 import pytest
 
+from libs.contracts.events import EventType, Sector
+from services.store import rollup
+from services.store.api.deps import event_filters
 from services.store.crud.filters import EventFilter
-from services.store.crud.stats import bucket_starts, source_for
-from services.store.rollup import rollup_drift
+from services.store.crud.stats import bucket_starts
 from services.store.vocabularies import label
 from tests.store.api import dataset
 from tests.store.api.conftest import SeededApi
@@ -22,34 +24,47 @@ from tests.store.factories import T0
 
 pytestmark = pytest.mark.integration
 
-#: (params, predicate, served from the rollup?)
-CASES: list[tuple[dict[str, Any], Any, bool]] = [
-    ({}, lambda e: True, True),
-    ({"country": "IRN"}, lambda e: "IRN" in e.countries, True),
-    ({"pair": "IRN,UNESCO"}, lambda e: "IRN" in e.countries and "UNESCO" in e.igos, True),
+#: (params, predicate, counted by rollup_months?, by rollup_parties?)
+CASES: list[tuple[dict[str, Any], Any, bool, bool]] = [
+    ({}, lambda e: True, True, True),
+    ({"country": "IRN"}, lambda e: "IRN" in e.countries, True, True),
+    ({"type": "agreement"}, lambda e: e.type.value == "agreement", True, True),
+    (
+        {"igo": "UNESCO", "date_from": "2024-01-01"},
+        lambda e: "UNESCO" in e.igos and dataset.overlaps(e, date(2024, 1, 1), None),
+        True,
+        False,
+    ),
+    ({"sector": "energy"}, lambda e: "energy" in {s.value for s in e.sectors}, True, False),
+    ({"pair": "IRN,UNESCO"}, lambda e: "IRN" in e.countries and "UNESCO" in e.igos, False, False),
     (
         {"type": ["aid", "meeting"], "sector": "energy"},
         lambda e: e.type.value in ("aid", "meeting") and "energy" in {s.value for s in e.sectors},
         True,
+        False,
     ),
     (
         {"date_from": "2024-03-01", "date_to": "2024-10-31"},
         lambda e: dataset.overlaps(e, date(2024, 3, 1), date(2024, 10, 31)),
         True,
+        False,
     ),
     (
         {"date_from": "2024-03-10", "date_to": "2024-10-20"},
         lambda e: dataset.overlaps(e, date(2024, 3, 10), date(2024, 10, 20)),
+        False,
         False,
     ),
     (
         {"min_confidence": 0.6, "country": "CHN"},
         lambda e: e.confidence >= 0.6 and "CHN" in e.countries,
         False,
+        False,
     ),
-    ({"q": "vaccine"}, lambda e: "vaccine" in dataset.searchable(e), False),
+    ({"q": "vaccine"}, lambda e: "vaccine" in dataset.searchable(e), False, False),
 ]
-IDS = [str(p) for p, _, _ in CASES]
+IDS = [str(c[0]) for c in CASES]
+CASES3 = [(p, pred, m) for p, pred, m, _ in CASES]
 
 
 def _matching(seeded: SeededApi, pred: Any) -> list[Any]:
@@ -60,10 +75,10 @@ def _matching(seeded: SeededApi, pred: Any) -> list[Any]:
 
 def test_the_rollup_equals_a_recount_after_the_sink_wrote_everything(seeded: SeededApi) -> None:
     with seeded.engine.connect() as conn:
-        assert rollup_drift(conn) == {}
+        assert rollup.drift(conn) == {}
 
 
-@pytest.mark.parametrize(("params", "pred", "rollup"), CASES, ids=IDS)
+@pytest.mark.parametrize(("params", "pred", "rollup"), CASES3, ids=IDS)
 def test_types_and_sectors(seeded: SeededApi, params: dict[str, Any], pred: Any, rollup: bool) -> None:
     evs = _matching(seeded, pred)
     types = seeded.get("/v1/stats/types", params).json()["items"]
@@ -73,7 +88,7 @@ def test_types_and_sectors(seeded: SeededApi, params: dict[str, Any], pred: Any,
     assert {i["sector"]: i["count"] for i in sectors} == dataset.sector_counts(evs)
 
 
-@pytest.mark.parametrize(("params", "pred", "rollup"), CASES, ids=IDS)
+@pytest.mark.parametrize(("params", "pred", "rollup"), CASES3, ids=IDS)
 def test_timeline_by_month(seeded: SeededApi, params: dict[str, Any], pred: Any, rollup: bool) -> None:
     evs = _matching(seeded, pred)
     for by in ("type", "sector"):
@@ -98,7 +113,7 @@ def test_timeline_by_week_and_day(seeded: SeededApi) -> None:
         assert got == dataset.timeline(evs, bucket, "type"), interval
 
 
-@pytest.mark.parametrize(("params", "pred", "rollup"), CASES, ids=IDS)
+@pytest.mark.parametrize(("params", "pred", "rollup"), CASES3, ids=IDS)
 def test_pairs(seeded: SeededApi, params: dict[str, Any], pred: Any, rollup: bool) -> None:
     evs = _matching(seeded, pred)
     want = dataset.pair_counts(evs, lambda e: list(e.countries))
@@ -109,7 +124,7 @@ def test_pairs(seeded: SeededApi, params: dict[str, Any], pred: Any, rollup: boo
     assert top == items[:2]
 
 
-@pytest.mark.parametrize(("params", "pred", "rollup"), CASES, ids=IDS)
+@pytest.mark.parametrize(("params", "pred", "rollup"), CASES3, ids=IDS)
 def test_graph(seeded: SeededApi, params: dict[str, Any], pred: Any, rollup: bool) -> None:
     evs = _matching(seeded, pred)
     body = seeded.get("/v1/graph", params).json()
@@ -130,7 +145,7 @@ def test_graph(seeded: SeededApi, params: dict[str, Any], pred: Any, rollup: boo
     }
 
 
-@pytest.mark.parametrize(("params", "pred", "rollup"), CASES, ids=IDS)
+@pytest.mark.parametrize(("params", "pred", "rollup"), CASES3, ids=IDS)
 def test_country_profile(seeded: SeededApi, params: dict[str, Any], pred: Any, rollup: bool) -> None:
     evs = [e for e in seeded.seed.current() if pred(e) and "IRN" in e.countries]
     body = seeded.get("/v1/countries/irn", params).json()
@@ -148,22 +163,28 @@ def test_country_profile(seeded: SeededApi, params: dict[str, Any], pred: Any, r
     assert [e["event_id"] for e in body["recent_events"]] == want_recent
 
 
-def test_cases_exercise_both_sources() -> None:
-    from services.store.api.deps import event_filters
+def _filter(params: dict[str, Any]) -> EventFilter:
+    """What the API's filter dependency makes of `params`."""
+    as_list = lambda v: v if isinstance(v, list) else [v]  # noqa: E731
+    dates = {k: date.fromisoformat(params[k]) for k in ("date_from", "date_to") if k in params}
+    return event_filters(
+        types=[EventType(t) for t in as_list(params.get("type", []))] or None,
+        country=as_list(params["country"]) if "country" in params else None,
+        igo=as_list(params["igo"]) if "igo" in params else None,
+        pair=as_list(params["pair"]) if "pair" in params else None,
+        sector=[Sector(s) for s in as_list(params.get("sector", []))] or None,
+        q=params.get("q"),
+        min_confidence=params.get("min_confidence"),
+        status="current",
+        **dates,
+    )
 
-    for params, _, rollup in CASES:
-        if params.get("q") or params.get("min_confidence") or "date_from" in params:
-            flt = EventFilter(
-                date_from=date.fromisoformat(params["date_from"]) if "date_from" in params else None,
-                date_to=date.fromisoformat(params["date_to"]) if "date_to" in params else None,
-                q=params.get("q"),
-                min_confidence=params.get("min_confidence"),
-            )
-        else:
-            flt = event_filters(
-                country=[params["country"]] if "country" in params else None, status="current"
-            )
-        assert source_for(flt).from_rollup is rollup, params
+
+@pytest.mark.parametrize(("params", "months", "parties"), [(c[0], c[2], c[3]) for c in CASES], ids=IDS)
+def test_which_cases_the_rollups_answer(params: dict[str, Any], months: bool, parties: bool) -> None:
+    flt = _filter(params)
+    assert (flt.months_rows() is not None) is months
+    assert flt.focus()[0] is parties
 
 
 def test_aggregates_follow_new_and_re_extracted_articles(seeded: SeededApi) -> None:
@@ -176,7 +197,7 @@ def test_aggregates_follow_new_and_re_extracted_articles(seeded: SeededApi) -> N
     seeded.sink.store([], [again])
     seeded.seed.retracted |= set(first.event_ids)
     with seeded.engine.connect() as conn:
-        assert rollup_drift(conn) == {}
+        assert rollup.drift(conn) == {}
     types = seeded.get("/v1/stats/types").json()["items"]
     assert {i["type"]: i["count"] for i in types} == dataset.type_counts(seeded.seed.current())
     graph = seeded.get("/v1/graph").json()

@@ -9,8 +9,11 @@ Create Date: 2026-11-23
   Postgres as the column is added) with a GIN index.
 * articles: `publisher` index and the `(published_at DESC NULLS LAST,
   article_id DESC)` keyset index of the articles listing.
-* event_rollup: current events per signature, filled from the existing rows;
-  the write path keeps it exact from here on.
+* events: a covering index of the current events by date (index-only scans of
+  date-filtered aggregates).
+* rollup_months, rollup_parties: counts of current events (see
+  services/store/rollup.py), filled from the existing rows; the write path
+  keeps them exact from here on.
 """
 
 from __future__ import annotations
@@ -71,34 +74,85 @@ def upgrade() -> None:
         [sa.text("published_at DESC NULLS LAST"), sa.text("article_id DESC")],
     )
 
+    op.create_index(
+        "ix_events_current_date_cover",
+        "events",
+        ["date_start"],
+        postgresql_include=["date_end", "type", "countries", "igos", "sectors"],
+        postgresql_where=sa.text("retired_at IS NULL"),
+    )
+    _create_rollups()
+    for table, columns, counts in _FILLS:
+        op.execute(f"INSERT INTO {table} ({columns}) WITH ev AS ({_CURRENT_EVENTS}) {counts}")
+
+
+def _create_rollups() -> None:
     op.create_table(
-        "event_rollup",
+        "rollup_months",
         sa.Column("month_start", sa.Date(), comment="first day of the month of date_start; null = undated"),
         sa.Column("month_end", sa.Date(), comment="first day of the month of date_end; null = undated"),
         sa.Column("type", sa.Text(), nullable=False),
-        sa.Column("countries", _TEXT_ARRAY, nullable=False),
-        sa.Column("igos", _TEXT_ARRAY, nullable=False),
-        sa.Column("sectors", _TEXT_ARRAY, nullable=False),
-        sa.Column("events", sa.BigInteger(), nullable=False, comment="current events with this signature"),
+        sa.Column("party", sa.Text(), comment="a country or IGO of the events; null = all events"),
+        sa.Column("sector", sa.Text(), comment="a sector of the events; null = all events"),
+        sa.Column("events", sa.BigInteger(), nullable=False, comment="current events with these keys"),
     )
     op.create_index(
-        "ux_event_rollup_signature",
-        "event_rollup",
-        ["month_start", "month_end", "type", "countries", "igos", "sectors"],
+        "ux_rollup_months_keys",
+        "rollup_months",
+        ["month_start", "month_end", "type", "party", "sector"],
         unique=True,
         postgresql_nulls_not_distinct=True,
     )
-    op.create_index("ix_event_rollup_countries", "event_rollup", ["countries"], postgresql_using="gin")
-    op.execute(
-        "INSERT INTO event_rollup (month_start, month_end, type, countries, igos, sectors, events)"
-        " SELECT date_trunc('month', date_start)::date, date_trunc('month', date_end)::date,"
-        " type, countries, igos, sectors, count(*)"
-        " FROM events WHERE retired_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6"
+    op.create_index("ix_rollup_months_party_sector", "rollup_months", ["party", "sector"])
+    op.create_table(
+        "rollup_parties",
+        sa.Column("type", sa.Text(), nullable=False),
+        sa.Column("focus", sa.Text(), comment="events of this party only; null = all events"),
+        sa.Column("a", sa.Text(), comment="a pair of parties of the events (a < b), or null"),
+        sa.Column("b", sa.Text()),
+        sa.Column("sector", sa.Text(), comment="with focus: the focus' events in this sector"),
+        sa.Column("events", sa.BigInteger(), nullable=False, comment="current events with these keys"),
+    )
+    op.create_index(
+        "ux_rollup_parties_keys",
+        "rollup_parties",
+        ["focus", "a", "b", "sector", "type"],
+        unique=True,
+        postgresql_nulls_not_distinct=True,
     )
 
 
+# Copies (migrations are frozen) of services.store.rollup's counting SQL at this revision.
+_CURRENT_EVENTS = (
+    "SELECT date_trunc('month', date_start::timestamp)::date AS ms,"
+    " date_trunc('month', date_end::timestamp)::date AS me, type, countries || igos AS parties, sectors"
+    " FROM events WHERE retired_at IS NULL"
+)
+_FILLS = [
+    (
+        "rollup_months",
+        "month_start, month_end, type, party, sector, events",
+        "SELECT ms, me, type, NULL::text, NULL::text, count(*) FROM ev GROUP BY 1, 2, 3"
+        " UNION ALL SELECT ms, me, type, p, NULL, count(*) FROM ev, unnest(parties) p GROUP BY 1, 2, 3, 4"
+        " UNION ALL SELECT ms, me, type, NULL, s, count(*) FROM ev, unnest(sectors) s GROUP BY 1, 2, 3, 5",
+    ),
+    (
+        "rollup_parties",
+        "type, focus, a, b, sector, events",
+        ", pairs AS (SELECT type, parties AS ps, least(x.v, y.v) AS a, greatest(x.v, y.v) AS b FROM ev,"
+        " unnest(parties) WITH ORDINALITY x(v, i), unnest(parties) WITH ORDINALITY y(v, j) WHERE x.i < y.j)"
+        " SELECT type, NULL::text, a, b, NULL::text, count(*) FROM pairs GROUP BY 1, 3, 4"
+        " UNION ALL SELECT type, f, a, b, NULL, count(*) FROM pairs, unnest(ps) f GROUP BY 1, 2, 3, 4"
+        " UNION ALL SELECT type, p, NULL, NULL, s, count(*) FROM ev, unnest(parties) p, unnest(sectors) s"
+        " GROUP BY 1, 2, 5",
+    ),
+]
+
+
 def downgrade() -> None:
-    op.drop_table("event_rollup")
+    op.drop_table("rollup_parties")
+    op.drop_table("rollup_months")
+    op.drop_index("ix_events_current_date_cover", table_name="events")
     op.drop_index("ix_articles_published_at_article_id", table_name="articles")
     op.drop_index("ix_articles_publisher", table_name="articles")
     op.drop_index("ix_events_publisher", table_name="events")
