@@ -19,6 +19,8 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
+from starlette.routing import Match, Mount
+from starlette.types import Scope
 
 from services.store.api.deps import reject_unknown_params
 from services.store.api.middleware import MetricsMiddleware, RequestLimitsMiddleware
@@ -38,10 +40,33 @@ API_VERSION = "1.1.0"
 DEFAULT_DASHBOARD_DIR = Path(__file__).resolve().parents[1] / "dashboard" / "static"
 
 
+class _DashboardMount(Mount):
+    """The dashboard's own files at `/` (`/`, its top-level files, its folders), for GET and HEAD only.
+
+    A plain mount at `/` would match every path whatever the method: it would answer
+    `POST /v1/events` itself (StaticFiles' 405) before the router reports the API route's own 405,
+    and shadow routes added after it. This one matches only what the build contains.
+    """
+
+    def __init__(self, directory: Path) -> None:
+        super().__init__("/", app=StaticFiles(directory=directory, html=True), name="dashboard")
+        entries = list(directory.iterdir())
+        self.files = {"/"} | {f"/{p.name}" for p in entries if p.is_file()}
+        self.folders = tuple(f"/{p.name}/" for p in entries if p.is_dir())
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
+            return Match.NONE, {}
+        path = scope["path"]
+        if path not in self.files and not path.startswith(self.folders):
+            return Match.NONE, {}
+        return super().matches(scope)
+
+
 def _mount_dashboard(app: FastAPI, directory: Path) -> None:
     """Serve the built dashboard at `/`; without it, `/` is a 404 problem saying how to build it."""
     if (directory / "index.html").is_file():
-        app.mount("/", StaticFiles(directory=directory, html=True), name="dashboard")
+        app.router.routes.append(_DashboardMount(directory))
         return
 
     @app.get("/", include_in_schema=False, responses=NOT_FOUND)
