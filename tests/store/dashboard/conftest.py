@@ -14,7 +14,6 @@ import os
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,9 +24,9 @@ import pytest
 
 from libs.contracts.events import CooperationEvent
 from libs.contracts.records import encode
-from libs.contracts.topics import TopicSettings, all_topics
+from libs.contracts.topics import TopicSettings
 from libs.infra.broker import free_port
-from tests.conftest import REPO_ROOT
+from tests.conftest import REPO_ROOT, make_unique_topics
 from tests.runtime.kafka_helpers import produce
 from tests.store.dashboard.seed import seed_dataset
 
@@ -91,18 +90,9 @@ def _run(coro: Any) -> Any:
 
 
 def _topics(bootstrap: str) -> TopicSettings:
-    from libs.runtime.topics import ensure_topics
-
-    suffix = uuid.uuid4().hex[:8]
-    defaults = TopicSettings.model_construct()
-    names = {
-        name: f"{getattr(defaults, name)}.{suffix}"
-        for name in TopicSettings.model_fields
-        if name.startswith("topic_") and not name.endswith("partitions")
-    }
-    topics = TopicSettings(**names)
-    _run(ensure_topics(bootstrap, all_topics(topics)))
-    return topics
+    """The session broker's uniquely named topics (`make_unique_topics`), made on a thread of its own."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(make_unique_topics, bootstrap).result()
 
 
 def _env(database_url: str, bootstrap: str, topics: TopicSettings, port: int) -> dict[str, str]:
@@ -162,7 +152,7 @@ def store(
         topics = _topics(kafka_bootstrap)
         with log.open("ab") as out:
             proc = subprocess.Popen(
-                [sys.executable, "-m", "libs.cli", "store"],
+                [sys.executable, "-m", "app.cli", "store"],
                 env=_env(database_url, kafka_bootstrap, topics, port),
                 cwd=REPO_ROOT,
                 stdout=out,
