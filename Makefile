@@ -6,14 +6,17 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 UV_VERSION := 0.13.9
 SHARED ?= ../shared
+WEB := services/store/dashboard/web
+DASHBOARD := services/store/dashboard/static/index.html
 
-.PHONY: install lock test test-unit test-integration test-deploy tools lint fmt run eval errors reliability bench bench-extract bench-pipeline bench-fetcher bench-fetcher-web bench-store bench-runtime bench-extractor schemas clean help
+.PHONY: install dashboard test-web browser lock test test-unit test-integration test-deploy tools lint fmt run eval errors reliability bench bench-extract bench-pipeline bench-fetcher bench-fetcher-web bench-store bench-api bench-runtime bench-extractor fuzz schemas clean help
 
 help:
 	@echo "make run      start the embedded broker + Postgres and every service (Ctrl-C stops all)"
 	@echo "make test     install into .venv and run lint + all tests"
 	@echo "make eval     extract the gold dev set and score it"
 	@echo "make bench    run the benchmark scripts (extraction speed/memory, pipeline throughput)"
+	@echo "make dashboard  rebuild the dashboard's assets (npm ci + vite build) after editing $(WEB)"
 
 # Idempotent: re-runs only when the pins or the project metadata change.
 $(STAMP): pyproject.toml requirements.lock
@@ -23,7 +26,32 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/uv pip install -q --python $(BIN)/python --no-deps -e .
 	@touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) $(DASHBOARD)
+
+# The dashboard's assets (served by the store at /): built when missing, a no-op otherwise.
+# `make dashboard` rebuilds them after a change under $(WEB) (npm ci from the pinned lock + vite build).
+$(DASHBOARD):
+	@$(MAKE) --no-print-directory dashboard
+
+dashboard:
+	@command -v npm >/dev/null || { echo "npm not found: the dashboard needs Node >= 20.19 and npm (the API works without it)"; exit 1; }
+	npm --prefix $(WEB) ci --no-audit --no-fund --loglevel=error
+	npm --prefix $(WEB) run build --silent
+
+# The dashboard's unit tests (Vitest, offline: node_modules come from `make dashboard`).
+test-web: install
+	@test -d $(WEB)/node_modules || npm --prefix $(WEB) ci --no-audit --no-fund --loglevel=error
+	npm --prefix $(WEB) test --silent
+
+# Debian's chromium for the browser tests: installed when missing and we are root with apt-get
+# (otherwise those tests skip with the reason; under CI=true they fail).
+browser:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing Debian chromium for the browser tests"; \
+	  (apt-get install -y -qq chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }) >/dev/null \
+	    || echo "chromium could not be installed: the browser tests will skip"; \
+	else echo "chromium missing and not root with apt-get: the browser tests will skip"; fi
 
 # promtool (alert-rule checks) from Debian's `prometheus` package: only the binary is unpacked
 # into .venv/bin (no service installed or started). hadolint, kubectl (Kustomize) and
@@ -51,7 +79,7 @@ fmt: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: install tools lint
+test: install tools lint test-web browser
 	$(BIN)/pytest -q -ra
 
 test-deploy: install tools
@@ -99,6 +127,14 @@ bench-fetcher-web: install
 bench-store: install
 	$(BIN)/python -m benchmarks.bench_store --articles 5000
 
+# 1,000,000 events through the store's write path, then the API at a constant arrival rate (see the script).
+bench-api: install
+	$(BIN)/python -m benchmarks.bench_api $(BENCH_API_ARGS)
+
+# Schemathesis with many examples per operation (make test runs the same with 15).
+fuzz: install
+	ACCORD_FUZZ_EXAMPLES=$${ACCORD_FUZZ_EXAMPLES:-1000} $(BIN)/pytest -q -ra tests/store/api/test_openapi_fuzz.py
+
 # Not part of `make bench`: design measurements (sync step in a thread vs inline; extractor processes).
 bench-runtime: install
 	$(BIN)/python -m benchmarks.bench_runtime
@@ -107,4 +143,4 @@ bench-extractor: install
 	$(BIN)/python -m benchmarks.bench_extractor --shared $(SHARED)
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache $(WEB)/node_modules services/store/dashboard/static

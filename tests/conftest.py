@@ -60,6 +60,11 @@ def kafka_bootstrap() -> Iterator[str]:
 @pytest.fixture
 def unique_topics(kafka_bootstrap: str) -> TopicSettings:
     """TopicSettings whose every topic name carries a random suffix, all created on the session broker."""
+    return make_unique_topics(kafka_bootstrap)
+
+
+def make_unique_topics(kafka_bootstrap: str) -> TopicSettings:
+    """What `unique_topics` gives, for fixtures of a wider scope."""
     from libs.runtime.topics import ensure_topics
 
     suffix = uuid.uuid4().hex[:8]

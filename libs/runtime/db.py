@@ -7,6 +7,7 @@ the psycopg 3 driver.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from sqlalchemy import Engine, create_engine
@@ -49,20 +50,28 @@ def pg_engine(
     max_overflow: int = 4,
     connect_timeout_s: float = 10,
     statement_timeout_ms: int | None = None,
+    session_settings: Mapping[str, str] | None = None,
+    pool_timeout_s: float = 30.0,
 ) -> Engine:
-    """A pooled PostgreSQL engine (psycopg 3): pre-ping, hourly recycling, a connect timeout, and an
-    optional server-side statement timeout; `application_name` shows in `pg_stat_activity`."""
+    """A pooled PostgreSQL engine (psycopg 3): pre-ping, hourly recycling, a connect timeout, an
+    optional server-side statement timeout and other server settings for every session
+    (`session_settings`, e.g. `{"work_mem": "32MB"}`); `application_name` shows in `pg_stat_activity`;
+    waiting for a free pooled connection fails after `pool_timeout_s`."""
     connect_args: dict[str, object] = {
         "connect_timeout": connect_timeout_s,
         "application_name": application_name,
     }
+    settings = dict(session_settings or {})
     if statement_timeout_ms:
-        connect_args["options"] = f"-c statement_timeout={int(statement_timeout_ms)}"
+        settings["statement_timeout"] = str(int(statement_timeout_ms))
+    if settings:
+        connect_args["options"] = " ".join(f"-c {name}={value}" for name, value in settings.items())
     return create_engine(
         sqlalchemy_url(url),
         pool_size=pool_size,
         max_overflow=max_overflow,
         pool_pre_ping=True,
         pool_recycle=1800,
+        pool_timeout=pool_timeout_s,
         connect_args=connect_args,
     )

@@ -7,8 +7,8 @@
 | `accord_store_events_retired_total` | counter | service | events that stopped being current (superseded) |
 | `accord_store_events_restored_total` | counter | service | retired events that became current again |
 | `accord_store_batch_records` | histogram | service | records per sink transaction |
-| `accord_http_requests_total` | counter | service, method, route, status | API requests |
-| `accord_http_request_duration_seconds` | histogram | service, method, route | API latency |
+| `accord_http_requests_total` | counter | service, route, method, status | API requests (route = template) |
+| `accord_http_request_seconds` | histogram | service, route, method | API latency (route = template) |
 """
 
 from __future__ import annotations
@@ -39,12 +39,12 @@ BATCH_RECORDS = Histogram(
 )
 HTTP_REQUESTS = Counter(
     "accord_http_requests",
-    "API requests by route template and status code.",
-    ["service", "method", "route", "status"],
+    "API requests by route template, method and status code.",
+    ["service", "route", "method", "status"],
 )
 HTTP_SECONDS = Histogram(
-    "accord_http_request_duration_seconds",
-    "API request latency by route template.",
-    ["service", "method", "route"],
+    "accord_http_request_seconds",
+    "API request latency by route template and method (streamed exports: until the last byte).",
+    ["service", "route", "method"],
     buckets=(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
 )

@@ -12,6 +12,8 @@ Applying a batch is idempotent (the same batch twice leaves every row, including
   later `extracted_at` (null counts as oldest) and a different payload; an
   article row only by a summary with the same or a later `extracted_at` and
   different content. Redelivered or late older records change nothing.
+* The rollups' counts of current events change with the rows, in the same
+  transaction (`services.store.rollup`).
 * Current events. An article's *authoritative extraction* is its stored
   summary (the newest seen). An event is current (`retired_at` null) when its
   article has no summary yet (provisional: the summary is published after its
@@ -61,6 +63,7 @@ from sqlalchemy.dialects.postgresql import JSONB, insert
 
 from libs.contracts.events import CooperationEvent, DatePrecision, EventDate
 from libs.contracts.extractions import ArticleExtraction
+from services.store import rollup
 from services.store.db.models import articles, events
 from services.store.errors import RecordError
 
@@ -153,6 +156,8 @@ def event_row(event: CooperationEvent) -> dict[str, Any]:
         "extractor_version": event.extractor.version,
         "extracted_at": _utc(event.extracted_at),
         "payload": event.model_dump(mode="json"),
+        "published_at": _utc(event.article.published_at),
+        "publisher": event.article.publisher,
     }
 
 
@@ -200,7 +205,11 @@ def _json_rows(rows: list[dict[str, Any]]) -> str:
 
 # --- statements -----------------------------------------------------------------
 
-_EVENT_DATA = [c.name for c in events.columns if c.name not in ("ingested_at", "updated_at", "retired_at")]
+_EVENT_DATA = [
+    c.name
+    for c in events.columns
+    if c.name not in ("ingested_at", "updated_at", "retired_at") and c.computed is None
+]
 _ARTICLE_DATA = [c.name for c in articles.columns if c.name not in ("ingested_at", "updated_at")]
 
 
@@ -325,6 +334,7 @@ def apply_batch(conn: Connection, records: Sequence[StoreRecord] | Rows) -> Batc
     if not touched:
         return BatchStats()
     conn.execute(_LOCK_ARTICLES, {"article_ids": touched})
+    counts_before = rollup.snapshot(conn, touched)
     articles_written = events_written = 0
     if article_rows:
         batch = _json_rows(_newest(article_rows, "article_id"))
@@ -339,6 +349,7 @@ def apply_batch(conn: Connection, records: Sequence[StoreRecord] | Rows) -> Batc
             restored += 1
         elif was_current and not is_current:
             retired += 1
+    rollup.apply_delta(conn, counts_before, rollup.snapshot(conn, touched))
     return BatchStats(
         events_received=len(event_rows),
         events_written=events_written,

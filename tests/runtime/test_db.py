@@ -31,6 +31,30 @@ def test_pg_engine_sets_the_pool_and_the_timeouts() -> None:
     engine.dispose()
 
 
+@pytest.mark.integration
+def test_session_settings_and_the_statement_timeout_reach_every_connection(
+    embedded_database_url: str,
+) -> None:
+    from sqlalchemy import text
+
+    engine = pg_engine(
+        embedded_database_url,
+        application_name="accord-test",
+        statement_timeout_ms=1500,
+        session_settings={"work_mem": "24MB", "jit": "off"},
+        pool_timeout_s=2,
+    )
+    try:
+        with engine.connect() as conn:
+            assert conn.scalar(text("SHOW work_mem")) == "24MB"
+            assert conn.scalar(text("SHOW jit")) == "off"
+            assert conn.scalar(text("SHOW statement_timeout")) == "1500ms"
+            assert conn.scalar(text("SHOW application_name")) == "accord-test"
+        assert engine.pool.timeout() == 2
+    finally:
+        engine.dispose()
+
+
 def test_query_defaults_are_added_and_the_url_wins() -> None:
     assert with_query_defaults(URL, {"sslmode": "require"}) == URL + "?sslmode=require"
     assert with_query_defaults(URL + "?sslmode=disable", {"sslmode": "require"}) == URL + "?sslmode=disable"

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 
+import orjson
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -58,7 +59,7 @@ def test_upgrade_creates_the_tables_with_their_own_version_table(engine: Engine)
                 "SELECT indexname FROM pg_indexes WHERE tablename = 'events' AND indexdef LIKE '%USING gin%'"
             )
         ).scalars()
-        assert set(gin) == {"ix_events_countries", "ix_events_igos", "ix_events_sectors"}
+        assert set(gin) == {"ix_events_countries", "ix_events_igos", "ix_events_sectors", "ix_events_search"}
         assert conn.scalar(text("SELECT version_num FROM alembic_version")) == "f00d"  # untouched
     assert migrate.upgrade(engine) == migrate.head_revision()  # idempotent
 
@@ -118,3 +119,46 @@ def test_accord_store_migrate_command(embedded_database_url: str) -> None:
         assert migrate.current_revision(engine) == migrate.head_revision()
     finally:
         engine.dispose()
+
+
+def test_0002_fills_search_publication_and_rollup_for_existing_rows(engine: Engine) -> None:
+    """Rows written at revision 0001 get their new columns and rollup counts from the upgrade."""
+    from datetime import UTC, datetime
+
+    from services.store import rollup
+    from services.store.persist import apply_batch, event_row
+    from tests.store.factories import extraction_of
+
+    migrate.upgrade(engine, "0001")
+    evs, summary = extraction_of(
+        "u1",
+        3,
+        article={"title": "Iran and Iraq sign", "published_at": "2025-01-05T10:00:00", "publisher": "TT"},
+    )
+    with engine.begin() as conn:  # what the 0001 code wrote: the columns it had
+        for e in evs:
+            row = {k: v for k, v in event_row(e).items() if k not in ("published_at", "publisher")}
+            conn.execute(
+                text(
+                    "INSERT INTO events (event_id, article_id, type, countries, igos, sectors, date_start,"
+                    " date_end, date_precision, confidence, extractor_name, extractor_version, payload)"
+                    " VALUES (:event_id, :article_id, :type, :countries, :igos, :sectors, :date_start,"
+                    " :date_end, :date_precision, :confidence, :extractor_name, :extractor_version,"
+                    " CAST(:payload AS jsonb))"
+                ),
+                {**row, "payload": orjson.dumps(row["payload"]).decode()},
+            )
+    migrate.upgrade(engine)
+    with engine.begin() as conn:
+        got = conn.execute(text("SELECT published_at, publisher FROM events")).all()
+        assert set(got) == {(datetime(2025, 1, 5, 10, tzinfo=UTC), "TT")}
+        hits = conn.scalar(
+            text(
+                "SELECT count(*) FROM events WHERE search @@ websearch_to_tsquery('english', 'iraq signing')"
+            )
+        )
+        assert hits == 3
+        months = rollup.stored(conn)["rollup_months"]
+        assert rollup.drift(conn) == {} and sum(n for k, n in months.items() if k[3:] == (None, None)) == 3
+        apply_batch(conn, [*evs, summary])  # the new write path carries on from the filled rollups
+        assert rollup.drift(conn) == {}

@@ -16,12 +16,24 @@ from typing import Any
 
 import orjson
 
-from services.store.db.queries import SORTS, Sort, SortKey
+from services.store.errors import StoreError
+
+#: The orders a cursor can continue, and the type of their first key part (None allowed when nullable).
+#: `-date` and `updated` list events; `published` lists articles.
+ORDERS: dict[str, tuple[type, bool]] = {
+    "-date": (date, True),
+    "updated": (datetime, False),
+    "published": (datetime, True),
+}
+_MALFORMED = "cursor is malformed; pass next_cursor exactly as returned"
+
+#: (first sort key part, id)
+Key = tuple[Any, str]
 
 _VERSION = 1
 
 
-class InvalidCursor(ValueError):
+class InvalidCursor(StoreError, ValueError):
     """The cursor is malformed or belongs to another query."""
 
 
@@ -31,34 +43,35 @@ def fingerprint(params: dict[str, Any]) -> str:
     return hashlib.sha256(orjson.dumps(canon, option=orjson.OPT_SORT_KEYS)).hexdigest()[:16]
 
 
-def encode_cursor(sort: Sort, key: SortKey, query_fingerprint: str) -> str:
-    """The cursor continuing after `key`."""
-    value, event_id = key
+def encode_cursor(order: str, key: Key, query_fingerprint: str) -> str:
+    """The cursor continuing after `key` in `order`."""
+    value, row_id = key
     if isinstance(value, datetime | date):
         value = value.isoformat()
-    doc = {"v": _VERSION, "s": sort, "k": [value, event_id], "f": query_fingerprint}
+    doc = {"v": _VERSION, "s": order, "k": [value, row_id], "f": query_fingerprint}
     return base64.urlsafe_b64encode(orjson.dumps(doc)).decode().rstrip("=")
 
 
-def decode_cursor(token: str, sort: Sort, query_fingerprint: str) -> SortKey:
+def decode_cursor(token: str, order: str, query_fingerprint: str) -> Key:
     """The sort key inside `token`; raises `InvalidCursor` when it is malformed or from another query."""
     try:
         raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
         doc = orjson.loads(raw)
-        version, doc_sort, (value, event_id), fp = doc["v"], doc["s"], doc["k"], doc["f"]
+        version, doc_order, (value, row_id), fp = doc["v"], doc["s"], doc["k"], doc["f"]
     except (binascii.Error, ValueError, orjson.JSONDecodeError, KeyError, TypeError) as exc:
-        raise InvalidCursor("cursor is malformed; pass next_cursor exactly as returned") from exc
-    if version != _VERSION or doc_sort not in SORTS or not isinstance(event_id, str):
-        raise InvalidCursor("cursor is malformed; pass next_cursor exactly as returned")
-    if doc_sort != sort or fp != query_fingerprint:
+        raise InvalidCursor(_MALFORMED) from exc
+    if version != _VERSION or doc_order not in ORDERS or not isinstance(row_id, str):
+        raise InvalidCursor(_MALFORMED)
+    if doc_order != order or fp != query_fingerprint:
         raise InvalidCursor(
             "cursor belongs to a query with other filters or sort; start again without cursor"
         )
+    kind, nullable = ORDERS[order]
+    if value is None and nullable:
+        return (None, row_id)
     try:
-        if sort == "-date":
-            return (date.fromisoformat(value) if value is not None else None, event_id)
         if not isinstance(value, str):
-            raise TypeError("updated_at missing")
-        return (datetime.fromisoformat(value), event_id)
+            raise TypeError("sort key missing")
+        return (kind.fromisoformat(value), row_id)  # type: ignore[attr-defined]
     except (TypeError, ValueError) as exc:
-        raise InvalidCursor("cursor is malformed; pass next_cursor exactly as returned") from exc
+        raise InvalidCursor(_MALFORMED) from exc

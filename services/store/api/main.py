@@ -1,95 +1,117 @@
 """The API application factory: `create_app(settings)`.
 
-Errors are JSON `{"detail": "<message>"}`: 400 for unknown parameters or a
-foreign cursor, 404 for an unknown event, 422 for invalid parameter values
-(the message names the parameter; `errors` lists each problem), 503 when the
-database is unavailable.
+Routes (`routes/`, one module per resource) under `/v1`, plus `/healthz`,
+`/readyz`, `/metrics`, the OpenAPI document at `/openapi.json` (docs at
+`/docs`) and the dashboard's built assets at `/`. Every error is an RFC 9457
+problem details body (`problems.py`); every query parameter a route does not
+declare is refused (400); requests are measured per route template.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
-import structlog
-from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi import Depends, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.utils import get_openapi
+from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.routing import Match, Mount
+from starlette.types import Scope
 
-from services.store.api.routes import events, health, metrics
+from services.store.api.deps import reject_unknown_params
+from services.store.api.middleware import MetricsMiddleware, RequestLimitsMiddleware
+from services.store.api.problems import (
+    COMMON_PROBLEMS,
+    NOT_FOUND,
+    ApiProblem,
+    install_problem_handlers,
+    problem_media_types,
+)
+from services.store.api.routes import articles, countries, events, graph, health, meta, metrics, stats
 from services.store.core.config import StoreSettings
 from services.store.db.session import make_engine
-from services.store.metrics import HTTP_REQUESTS, HTTP_SECONDS, SERVICE
 
-log = structlog.get_logger(__name__)
-
-API_VERSION = "1.0.0"
-
-
-class MetricsMiddleware:
-    """Counts requests and observes latency per route template (`/v1/events/{event_id}`, not raw paths)."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        status = 500
-
-        async def send_wrapper(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
-
-        start = time.perf_counter()
-        try:
-            await self.app(scope, receive, send_wrapper)
-        finally:
-            route = getattr(scope.get("route"), "path", "unmatched")
-            method = scope["method"]
-            HTTP_SECONDS.labels(SERVICE, method, route).observe(time.perf_counter() - start)
-            HTTP_REQUESTS.labels(SERVICE, method, route, str(status)).inc()
+API_VERSION = "1.1.0"
+#: Where `make install` / the Docker build put the dashboard's built assets.
+DEFAULT_DASHBOARD_DIR = Path(__file__).resolve().parents[1] / "dashboard" / "static"
 
 
-def _validation_message(exc: RequestValidationError) -> tuple[str, list[dict[str, Any]]]:
-    problems = []
-    for err in exc.errors():
-        loc = [str(p) for p in err.get("loc", ())]
-        where = f"{loc[0]} parameter {loc[1]!r}" if len(loc) >= 2 else ".".join(loc)
-        got = f" (got {err['input']!r})" if "input" in err and not isinstance(err["input"], dict) else ""
-        problems.append(
-            {"parameter": loc[1] if len(loc) >= 2 else None, "message": f"{where}: {err['msg']}{got}"}
+class _DashboardMount(Mount):
+    """The dashboard's own files at `/` (`/`, its top-level files, its folders), for GET and HEAD only.
+
+    A plain mount at `/` would match every path whatever the method: it would answer
+    `POST /v1/events` itself (StaticFiles' 405) before the router reports the API route's own 405,
+    and shadow routes added after it. This one matches only what the build contains.
+    """
+
+    def __init__(self, directory: Path) -> None:
+        super().__init__("/", app=StaticFiles(directory=directory, html=True), name="dashboard")
+        entries = list(directory.iterdir())
+        self.files = {"/"} | {f"/{p.name}" for p in entries if p.is_file()}
+        self.folders = tuple(f"/{p.name}/" for p in entries if p.is_dir())
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
+            return Match.NONE, {}
+        path = scope["path"]
+        if path not in self.files and not path.startswith(self.folders):
+            return Match.NONE, {}
+        return super().matches(scope)
+
+
+def _mount_dashboard(app: FastAPI, directory: Path) -> None:
+    """Serve the built dashboard at `/`; without it, `/` is a 404 problem saying how to build it."""
+    if (directory / "index.html").is_file():
+        app.router.routes.append(_DashboardMount(directory))
+        return
+
+    @app.get("/", include_in_schema=False, responses=NOT_FOUND)
+    def dashboard_missing() -> None:
+        raise ApiProblem(
+            404,
+            "dashboard-not-built",
+            f"the dashboard's assets are not built ({directory} has no index.html): run `make install`, "
+            "or use the API under /v1 (docs at /docs)",
         )
-    return "; ".join(p["message"] for p in problems), problems
 
 
-async def _on_validation_error(_: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, RequestValidationError)
-    message, problems = _validation_message(exc)
-    return JSONResponse({"detail": f"invalid request: {message}", "errors": problems}, status_code=422)
+def _openapi(app: FastAPI) -> Callable[[], dict[str, Any]]:
+    def build() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = get_openapi(
+                title=app.title,
+                version=app.version,
+                summary=app.summary,
+                description=app.description,
+                routes=app.routes,
+            )
+            app.openapi_schema = problem_media_types(schema)
+        return app.openapi_schema
+
+    return build
 
 
-async def _on_db_error(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, DBAPIError)
-    sqlstate = getattr(exc.orig, "sqlstate", None)
-    if sqlstate == "57014":
-        detail = "the query took too long and was cancelled; narrow the filters"
-    elif sqlstate == "42P01":
-        detail = "the store's tables do not exist yet (run `accord store migrate`)"
-    else:
-        detail = "database unavailable, try again later"
-    log.warning(
-        "api.db_error", path=request.url.path, error=type(exc.orig or exc).__name__, sqlstate=sqlstate
+def _add_middleware(app: FastAPI, settings: StoreSettings) -> None:
+    """Outermost first when a request comes in: metrics, size limits, CORS (when origins are configured)."""
+    if settings.api_cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.api_cors_origins,
+            allow_methods=["GET"],
+            allow_headers=["Accept", "Authorization", "X-API-Key"],
+            expose_headers=["Content-Disposition", "Accord-Export-Row-Cap", "Accord-Export-Truncated"],
+            max_age=600,
+        )
+    app.add_middleware(
+        RequestLimitsMiddleware,
+        max_url_bytes=settings.api_max_url_bytes,
+        max_body_bytes=settings.api_max_body_bytes,
     )
-    return JSONResponse({"detail": detail}, status_code=503, headers={"Retry-After": "5"})
+    app.add_middleware(MetricsMiddleware)
 
 
 def create_app(
@@ -98,14 +120,20 @@ def create_app(
     engine: Engine | None = None,
     sink_health: Callable[[], dict[str, Any]] | None = None,
 ) -> FastAPI:
-    """The API app. Without `engine` it makes (and at shutdown disposes) its own pool.
+    """The API app. Without `engine` it makes (and at shutdown disposes) its own pool, whose
+    connections carry the API's statement timeout.
 
     `sink_health`, given when the sink runs in the same process, adds a `sink` check to `/readyz`.
     """
     settings = settings or StoreSettings()
     own_engine = engine is None
     if engine is None:
-        engine = make_engine(settings, statement_timeout_ms=settings.api_statement_timeout_ms)
+        engine = make_engine(
+            settings,
+            statement_timeout_ms=settings.api_statement_timeout_ms,
+            work_mem_mb=settings.api_work_mem_mb,
+            pool_timeout_s=5.0,
+        )
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -118,14 +146,16 @@ def create_app(
         version=API_VERSION,
         summary="International cooperation events extracted from the news.",
         lifespan=lifespan,
+        dependencies=[Depends(reject_unknown_params)],
+        responses=COMMON_PROBLEMS,
     )
     app.state.settings = settings
     app.state.engine = engine
     app.state.sink_health = sink_health
-    app.add_middleware(MetricsMiddleware)
-    app.add_exception_handler(RequestValidationError, _on_validation_error)
-    app.add_exception_handler(DBAPIError, _on_db_error)
-    app.include_router(events.router)
-    app.include_router(health.router)
-    app.include_router(metrics.router)
+    install_problem_handlers(app)
+    _add_middleware(app, settings)
+    for module in (events, articles, stats, countries, graph, meta, health, metrics):
+        app.include_router(module.router)
+    app.openapi = _openapi(app)  # type: ignore[method-assign]
+    _mount_dashboard(app, settings.dashboard_dir or DEFAULT_DASHBOARD_DIR)
     return app

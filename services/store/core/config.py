@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from pathlib import Path
+
+from pydantic import Field, SecretStr, model_validator
 
 from libs.contracts.topics import TopicSettings
 from libs.runtime.settings import CommonSettings
@@ -25,7 +27,49 @@ class StoreSettings(CommonSettings, TopicSettings):
     api_page_size_default: int = Field(default=50, ge=1, description="page size when `limit` is not given")
     api_page_size_max: int = Field(default=500, ge=1, le=5000, description="largest accepted `limit`")
     api_statement_timeout_ms: int = Field(
-        default=15_000, ge=0, description="server-side timeout of one API query (0 = none)"
+        default=5_000, ge=0, description="server-side timeout of one API query (0 = none); 503 when exceeded"
+    )
+    api_work_mem_mb: int = Field(
+        default=32,
+        ge=1,
+        le=1024,
+        description="Postgres work_mem of API sessions (exact bitmaps, in-memory sorts)",
+    )
+    api_key: SecretStr | None = Field(
+        default=None,
+        description="API key (X-API-Key or Authorization: Bearer) that lifts the export cap; unset = no key",
+    )
+    api_cors_origins: list[str] = Field(
+        default_factory=list,
+        description="origins allowed to call the API from a browser (JSON list); empty = no CORS headers",
+    )
+    api_total_exact_max: int = Field(
+        default=200, ge=0, description="`total` is exact up to this many matches, estimated beyond"
+    )
+    api_export_max_rows_anonymous: int = Field(
+        default=10_000, ge=0, description="most rows an export without the API key returns (0 = key required)"
+    )
+    api_export_batch_rows: int = Field(
+        default=2_000,
+        ge=1,
+        le=100_000,
+        description="rows fetched per round trip of an export's server cursor",
+    )
+    api_max_url_bytes: int = Field(
+        default=8_192, ge=256, description="longest accepted request target (path + query); 414 beyond"
+    )
+    api_max_body_bytes: int = Field(
+        default=16_384, ge=0, description="largest accepted request body; 413 beyond"
+    )
+    api_stats_limit_max: int = Field(
+        default=500, ge=1, description="largest `limit` of /v1/stats/pairs and `limit_nodes` of /v1/graph"
+    )
+    api_timeline_max_buckets: int = Field(
+        default=1_000, ge=1, description="most buckets a day or week timeline may span (422 beyond)"
+    )
+    dashboard_dir: Path | None = Field(
+        default=None,
+        description="built dashboard served at / (unset = services/store/dashboard/static in the package)",
     )
     readyz_timeout_s: float = Field(
         default=2.0, gt=0, description="time budget of each /readyz check (database, broker)"

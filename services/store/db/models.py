@@ -7,6 +7,11 @@ to its article's current extraction (see `services.store.persist` for the rule).
 
 `articles`: one row per article, from the latest `ArticleExtraction` summary.
 
+`rollup_months`, `rollup_parties`: counts of *current* events, kept exact by
+the write path in the same transaction as the events (see
+`services.store.rollup`); the aggregates read them instead of scanning
+`events` when their filters allow.
+
 The fetcher keeps its own tables in the same database; the store's Alembic
 version table is `store_alembic_version`.
 """
@@ -14,8 +19,10 @@ version table is `store_alembic_version`.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     CheckConstraint,
     Column,
+    Computed,
     Date,
     DateTime,
     Float,
@@ -26,7 +33,7 @@ from sqlalchemy import (
     Text,
     text,
 )
-from sqlalchemy.dialects.postgresql import ARRAY, JSONB
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, TSVECTOR
 
 VERSION_TABLE = "store_alembic_version"
 
@@ -40,6 +47,30 @@ metadata = MetaData(
 )
 
 TextArray = ARRAY(Text, dimensions=1)
+
+#: What `q` searches: the article title, the participants' names and the evidence sentences
+#: (English stemming; each JSON string is its own phrase). Immutable, so a stored generated column.
+SEARCH_DOCUMENT = (
+    "jsonb_to_tsvector('english'::regconfig, COALESCE(payload #> '{article,title}', '\"\"'::jsonb), '[\"string\"]')"
+    " || jsonb_to_tsvector('english'::regconfig,"
+    " jsonb_path_query_array(payload, '$.participants[*].name'), '[\"string\"]')"
+    " || jsonb_to_tsvector('english'::regconfig,"
+    " jsonb_path_query_array(payload, '$.evidence[*].text'), '[\"string\"]')"
+)
+
+#: Columns the current-events covering index carries (what the common filters test, but `q` and `since`).
+COVERED = [
+    "date_end",
+    "type",
+    "countries",
+    "igos",
+    "sectors",
+    "location_country",
+    "confidence",
+    "published_at",
+    "publisher",
+    "article_id",
+]
 
 events = Table(
     "events",
@@ -63,6 +94,9 @@ events = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False, server_default=text("now()")),
     Column("retired_at", DateTime(timezone=True), comment="null = current; else superseded"),
     Column("payload", JSONB, nullable=False, comment="the event as the contract defines it"),
+    Column("published_at", DateTime(timezone=True), comment="article.published_at of the event"),
+    Column("publisher", Text, comment="article.publisher of the event"),
+    Column("search", TSVECTOR, Computed(SEARCH_DOCUMENT, persisted=True), comment="what `q` searches"),
     CheckConstraint("confidence >= 0 AND confidence <= 1", name="confidence_range"),
     CheckConstraint("date_end >= date_start", name="date_order"),
     CheckConstraint("date_precision IN ('day', 'month', 'year')", name="date_precision"),
@@ -82,6 +116,19 @@ events = Table(
     ),
     # The `updated` order used to sync incrementally (keyset on updated_at, event_id).
     Index("ix_events_updated_at_event_id", "updated_at", "event_id"),
+    Index("ix_events_search", "search", postgresql_using="gin"),
+    Index("ix_events_published_at", "published_at"),
+    Index("ix_events_publisher", "publisher"),
+    # The current events in the default order, carrying what the common filters test: a listing
+    # picks its page's keys and counts its total, and a date-range aggregate reads its rows, from
+    # this index alone (index-only scans), never from the wide rows.
+    Index(
+        "ix_events_current_cover",
+        text("date_start DESC NULLS LAST"),
+        text("event_id DESC"),
+        postgresql_include=COVERED,
+        postgresql_where=text("retired_at IS NULL"),
+    ),
 )
 
 articles = Table(
@@ -114,4 +161,92 @@ articles = Table(
     Index("ix_articles_published_at", "published_at"),
     Index("ix_articles_extracted_at", "extracted_at"),
     Index("ix_articles_status", "status"),
+    Index("ix_articles_publisher", "publisher"),
+    # The articles listing order (keyset on published_at, article_id).
+    Index(
+        "ix_articles_published_at_article_id",
+        text("published_at DESC NULLS LAST"),
+        text("article_id DESC"),
+    ),
+)
+
+rollup_months = Table(
+    "rollup_months",
+    metadata,
+    Column("month_start", Date, comment="first day of the month of date_start; null = undated"),
+    Column("month_end", Date, comment="first day of the month of date_end; null = undated"),
+    Column("type", Text, nullable=False),
+    Column("party", Text, comment="a country or IGO of the events; null = all events"),
+    Column("sector", Text, comment="a sector of the events; null = all events"),
+    Column("events", BigInteger, nullable=False, comment="current events with these keys"),
+    Index(
+        "ux_rollup_months_keys",
+        "month_start",
+        "month_end",
+        "type",
+        "party",
+        "sector",
+        unique=True,
+        postgresql_nulls_not_distinct=True,
+    ),
+    Index("ix_rollup_months_party_sector", "party", "sector"),
+)
+
+rollup_parties = Table(
+    "rollup_parties",
+    metadata,
+    Column("type", Text, nullable=False),
+    Column("focus", Text, comment="events of this party only; null = all events"),
+    Column("a", Text, comment="a pair of parties of the events (a < b), or null"),
+    Column("b", Text),
+    Column("sector", Text, comment="with focus: the focus' events in this sector"),
+    Column("events", BigInteger, nullable=False, comment="current events with these keys"),
+    Index(
+        "ux_rollup_parties_keys",
+        "focus",
+        "a",
+        "b",
+        "sector",
+        "type",
+        unique=True,
+        postgresql_nulls_not_distinct=True,
+    ),
+    Index("ix_rollup_parties_b", "b", postgresql_where=text("focus IS NULL")),
+    Index(
+        "ix_rollup_parties_pairs",
+        "a",
+        "b",
+        "type",
+        postgresql_include=["events"],
+        postgresql_where=text("focus IS NULL AND sector IS NULL"),
+    ),
+    Index(
+        "ix_rollup_parties_singles",
+        "focus",
+        "type",
+        postgresql_include=["events"],
+        postgresql_where=text("a IS NULL AND sector IS NULL"),
+    ),
+)
+
+rollup_pair_months = Table(
+    "rollup_pair_months",
+    metadata,
+    Column("month_start", Date, comment="first day of the month of date_start; null = undated"),
+    Column("month_end", Date, comment="first day of the month of date_end; null = undated"),
+    Column("type", Text, nullable=False),
+    Column("a", Text, nullable=False, comment="a pair of parties of the events, a < b"),
+    Column("b", Text, nullable=False),
+    Column("events", BigInteger, nullable=False, comment="current events with these keys"),
+    Index(
+        "ux_rollup_pair_months_keys",
+        "month_start",
+        "month_end",
+        "type",
+        "a",
+        "b",
+        unique=True,
+        postgresql_nulls_not_distinct=True,
+        postgresql_include=["events"],
+    ),
 )

@@ -17,8 +17,22 @@ def database_url(settings: StoreSettings) -> str:
     return settings.database_url
 
 
-def make_engine(settings: StoreSettings, *, statement_timeout_ms: int | None = None) -> Engine:
-    """The store's pooled engine (`libs.runtime.db.pg_engine`) with the `ACCORD_DB_*` pool settings."""
+def make_engine(
+    settings: StoreSettings,
+    *,
+    statement_timeout_ms: int | None = None,
+    work_mem_mb: int | None = None,
+    pool_timeout_s: float = 30.0,
+) -> Engine:
+    """The store's pooled engine (`libs.runtime.db.pg_engine`) with the `ACCORD_DB_*` pool settings and
+    optional session settings: a statement timeout; `work_mem` for queries, with custom plans for every
+    execution of a prepared statement and no JIT. Waiting for a free pooled connection fails after
+    `pool_timeout_s`."""
+    session: dict[str, str] = {}
+    if work_mem_mb:
+        session["work_mem"] = f"{int(work_mem_mb)}MB"
+        session["plan_cache_mode"] = "force_custom_plan"  # plans for the actual filter values
+        session["jit"] = "off"  # compiling costs more than it saves on these short queries
     return pg_engine(
         database_url(settings),
         application_name="accord-store",
@@ -26,6 +40,8 @@ def make_engine(settings: StoreSettings, *, statement_timeout_ms: int | None = N
         max_overflow=settings.db_max_overflow,
         connect_timeout_s=settings.db_connect_timeout_s,
         statement_timeout_ms=statement_timeout_ms,
+        session_settings=session,
+        pool_timeout_s=pool_timeout_s,
     )
 
 

@@ -1,174 +1,126 @@
-"""`/v1/events`: cooperation events, filtered and keyset-paged, and single events by id."""
+"""`/v1/events`: cooperation events, filtered and keyset-paged, exported as CSV/NDJSON, and one by id."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Literal
 
 import orjson
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response
-from pydantic import BaseModel, Field
+from fastapi import APIRouter, Path, Query, Request, Response
 
-from libs.contracts.events import CooperationEvent, EventType, Sector
+from services.store.api import export
 from services.store.api.cursor import InvalidCursor, decode_cursor, encode_cursor, fingerprint
-from services.store.api.deps import ConnDep, SettingsDep, only_params
-from services.store.db.queries import EventFilter, Sort, Status, get_event, list_events
+from services.store.api.deps import (
+    ID_PATTERN,
+    ConnDep,
+    CursorParam,
+    EngineDep,
+    EventFiltersDep,
+    ExportCapDep,
+    PageSizeDep,
+    SettingsDep,
+)
+from services.store.api.problems import NOT_FOUND, UNAUTHORIZED, ApiProblem
+from services.store.api.schemas import EventList, StoredEvent
+from services.store.crud.events import Sort, SortKey, get_event, list_events
+from services.store.crud.filters import EventFilter
 
 router = APIRouter(prefix="/v1/events", tags=["events"])
 
-ALPHA3 = r"^[A-Za-z]{3}$"
-LIST_PARAMS = (
-    "type",
-    "country",
-    "igo",
-    "sector",
-    "location_country",
-    "date_from",
-    "date_to",
-    "since",
-    "article_id",
-    "min_confidence",
-    "status",
-    "sort",
-    "limit",
-    "cursor",
-)
 JSON = "application/json"
+_EXPORT_CONTENT = {
+    "text/csv": {"schema": {"type": "string"}, "example": "event_id,status,type,...\r\n"},
+    "application/x-ndjson": {
+        "schema": {"type": "string"},
+        "example": '{"event_id": "...", "status": "current"}\n',
+    },
+}
 
 
-class EventPage(BaseModel):
-    """A page of events. Follow `next_cursor` (null on the last page) with the same filters."""
-
-    items: list[CooperationEvent] = Field(
-        description="events as the CooperationEvent v1 contract defines them"
-    )
-    next_cursor: str | None = Field(description="opaque; pass as `cursor` to get the next page")
-    total: int = Field(description="number of events matching the filters, over all pages")
-
-
-class Problem(BaseModel):
-    detail: str
+def _after(cursor: str | None, sort: Sort, flt: EventFilter) -> tuple[SortKey | None, str]:
+    """The position a cursor continues from (None without one) and the query's fingerprint."""
+    fp = fingerprint(flt.fingerprint_params() | {"sort": sort})
+    if cursor is None:
+        return None, fp
+    try:
+        return decode_cursor(cursor, sort, fp), fp
+    except InvalidCursor as exc:
+        error = {"parameter": "cursor", "location": "query", "message": str(exc)}
+        raise ApiProblem(400, "invalid-cursor", str(exc), errors=[error]) from None
 
 
 @router.get(
     "",
-    response_model=EventPage,
-    summary="List events",
-    responses={400: {"model": Problem}, 422: {"model": Problem}, 503: {"model": Problem}},
-    dependencies=[Depends(only_params(*LIST_PARAMS))],
+    response_model=EventList,
+    summary="List or export events",
+    responses={200: {"content": _EXPORT_CONTENT}, **UNAUTHORIZED},
 )
 def list_events_route(
-    conn: ConnDep,
+    request: Request,
+    engine: EngineDep,
     settings: SettingsDep,
-    types: Annotated[list[EventType] | None, Query(alias="type", description="any of these types")] = None,
-    country: Annotated[
-        list[Annotated[str, Field(pattern=ALPHA3)]] | None,
-        Query(description="ISO alpha-3; repeatable: events involving ALL given countries"),
-    ] = None,
-    igo: Annotated[
-        list[Annotated[str, Field(min_length=1, max_length=64)]] | None,
-        Query(description="IGO short name (UNESCO, BRICS); repeatable: ALL given"),
-    ] = None,
-    sector: Annotated[
-        list[Sector] | None, Query(description="repeatable: events in ALL given sectors")
-    ] = None,
-    location_country: Annotated[str | None, Query(pattern=ALPHA3, description="where it took place")] = None,
-    date_from: Annotated[date | None, Query(description="event date range ends on or after")] = None,
-    date_to: Annotated[date | None, Query(description="event date range starts on or before")] = None,
-    since: Annotated[
-        datetime | None,
-        Query(description="stored or changed (e.g. retired) after this instant; naive = UTC"),
-    ] = None,
-    article_id: Annotated[str | None, Query(min_length=1, max_length=128)] = None,
-    min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
-    status: Annotated[
-        Status, Query(description="current (default), retired (superseded by a re-extraction) or all")
-    ] = "current",
+    flt: EventFiltersDep,
+    size: PageSizeDep,
+    row_cap: ExportCapDep,
     sort: Annotated[
         Sort, Query(description="-date: event date, newest first, undated last; updated: oldest change first")
     ] = "-date",
-    limit: Annotated[int | None, Query(description="page size (default and maximum are configured)")] = None,
-    cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
+    cursor: CursorParam = None,
+    format: Annotated[
+        Literal["json", "csv", "ndjson"] | None,
+        Query(description="csv or ndjson: an export (also by Accept: text/csv or application/x-ndjson)"),
+    ] = None,
 ) -> Response:
     """Events matching every given filter, one page at a time (keyset paging; `total` counts all pages).
 
-    By default only current events: those of each article's latest extraction.
+    By default only current events: those of each article's latest extraction. As CSV or NDJSON
+    (`format`, or the `Accept` header) every match is streamed in the same order (`limit` does not
+    apply; `cursor` starts after a position); without the API key at most the configured cap.
     """
-    size = settings.api_page_size_default if limit is None else limit
-    if not 1 <= size <= settings.api_page_size_max:
-        raise HTTPException(422, f"limit must be between 1 and {settings.api_page_size_max}, got {limit}")
-    if date_from and date_to and date_from > date_to:
-        raise HTTPException(422, f"date_from {date_from} is after date_to {date_to}")
-    if since is not None and since.tzinfo is None:
-        since = since.replace(tzinfo=UTC)
-
-    flt = EventFilter(
-        types=[t.value for t in types or ()],
-        countries=sorted({c.upper() for c in country or ()}),
-        igos=sorted(set(igo or ())),
-        sectors=sorted({s.value for s in sector or ()}),
-        location_country=location_country.upper() if location_country else None,
-        date_from=date_from,
-        date_to=date_to,
-        since=since,
-        article_id=article_id,
-        min_confidence=min_confidence,
-        status=status,
-    )
-    fp = fingerprint(
-        {k: v for k, v in _filter_params(flt).items() if v not in (None, [], ())} | {"sort": sort}
-    )
-    after = None
-    if cursor is not None:
-        try:
-            after = decode_cursor(cursor, sort, fp)
-        except InvalidCursor as exc:
-            raise HTTPException(400, str(exc)) from None
-
-    page = list_events(conn, flt, sort=sort, after=after, limit=size)
+    after, fp = _after(cursor, sort, flt)
+    fmt = export.negotiate(request, format)
+    if fmt != "json":
+        if row_cap == 0:
+            raise ApiProblem(
+                401, "unauthorized", "exports need the API key (X-API-Key or Authorization: Bearer)"
+            )
+        return export.export_response(
+            engine,
+            flt,
+            fmt,
+            sort=sort,
+            after=after,
+            row_cap=row_cap,
+            batch_rows=settings.api_export_batch_rows,
+        )
+    with engine.connect() as conn:
+        page = list_events(
+            conn, flt, sort=sort, after=after, limit=size, total_cap=settings.api_total_exact_max
+        )
     next_cursor = encode_cursor(sort, page.next_key, fp) if page.next_key is not None else None
     body = b"".join(
         (
             b'{"items":[',
-            ",".join(page.items).encode(),
+            b",".join(page.items),
             b'],"next_cursor":',
             orjson.dumps(next_cursor),
             b',"total":',
-            str(page.total).encode(),
+            str(page.total.value).encode(),
+            b',"total_is_estimate":',
+            b"true" if page.total.estimate else b"false",
             b"}",
         )
     )
     return Response(content=body, media_type=JSON)
 
 
-def _filter_params(flt: EventFilter) -> dict[str, Any]:
-    return {
-        "type": list(flt.types),
-        "country": list(flt.countries),
-        "igo": list(flt.igos),
-        "sector": list(flt.sectors),
-        "location_country": flt.location_country,
-        "date_from": flt.date_from,
-        "date_to": flt.date_to,
-        "since": flt.since.isoformat() if flt.since else None,
-        "article_id": flt.article_id,
-        "min_confidence": flt.min_confidence,
-        "status": flt.status,
-    }
-
-
-@router.get(
-    "/{event_id}",
-    response_model=CooperationEvent,
-    summary="Get one event",
-    responses={404: {"model": Problem}, 503: {"model": Problem}},
-    dependencies=[Depends(only_params())],
-)
-def get_event_route(conn: ConnDep, event_id: Annotated[str, Path(max_length=128)]) -> Response:
-    """One event by id, current or retired; a retired one carries the `Accord-Retired-At` header."""
+@router.get("/{event_id}", response_model=StoredEvent, summary="Get one event", responses=NOT_FOUND)
+def get_event_route(
+    conn: ConnDep, event_id: Annotated[str, Path(min_length=1, max_length=128, pattern=ID_PATTERN)]
+) -> Response:
+    """One event by id, current or retracted; a retracted one also carries the `Accord-Retired-At` header."""
     found = get_event(conn, event_id)
     if found is None:
-        raise HTTPException(404, f"event {event_id!r} not found")
-    payload, retired_at = found
+        raise ApiProblem(404, "not-found", f"event {event_id!r} not found")
+    body, retired_at = found
     headers = {"Accord-Retired-At": retired_at.isoformat()} if retired_at else None
-    return Response(content=payload.encode(), media_type=JSON, headers=headers)
+    return Response(content=body, media_type=JSON, headers=headers)

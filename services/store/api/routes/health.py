@@ -9,6 +9,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 
 from libs.runtime.kafka_security import kafka_security_kwargs
 from services.store.db.migrate import schema_problem
@@ -16,7 +17,18 @@ from services.store.db.migrate import schema_problem
 router = APIRouter(tags=["health"])
 
 
-@router.get("/healthz", summary="Liveness")
+class Liveness(BaseModel):
+    status: str = Field(description="ok")
+
+
+class Readiness(BaseModel):
+    status: str = Field(description="ok or unavailable")
+    checks: dict[str, dict[str, Any]] = Field(
+        description="per dependency: ok, latency_ms or error (the sink: batches, last_batch_age_s, ...)"
+    )
+
+
+@router.get("/healthz", summary="Liveness", response_model=Liveness)
 async def healthz() -> dict[str, str]:
     """200 while the process serves requests; no dependency is checked."""
     return {"status": "ok"}
@@ -59,7 +71,10 @@ async def check_broker(
 @router.get(
     "/readyz",
     summary="Readiness",
-    responses={503: {"description": "a dependency is unreachable; `checks` says which and why"}},
+    response_model=Readiness,
+    responses={
+        503: {"model": Readiness, "description": "a dependency is unreachable; `checks` says which and why"}
+    },
 )
 async def readyz(request: Request) -> JSONResponse:
     """200 when the database answers with the schema this code needs, the broker is reachable

@@ -1,0 +1,254 @@
+"""Event queries: keyset-paged listings, single events, and the rows of CSV / NDJSON exports.
+
+Pages are keyset-paged (no OFFSET): each page ends with the sort key of its
+last row, and the next page starts strictly after it, so paging stays fast and
+never repeats or skips a row that did not change in between, whatever is
+inserted meanwhile.
+
+Orders:
+* `-date` (default): event date, newest first, undated events last; ties by event id.
+* `updated`: `updated_at` ascending (when the row was stored or last changed,
+  retirement included), ties by event id: the order to sync incrementally with
+  `since`. A row that changes while a client pages moves to the end and is seen
+  again, never missed.
+
+Events are served as their stored contract JSON plus `"status"`: `current`, or
+`retracted` when a newer extraction of the article no longer lists them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    Text,
+    and_,
+    case,
+    cast,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    tuple_,
+)
+
+from services.store.crud.filters import EventFilter
+from services.store.crud.totals import Total, bounded_total, planner_rows
+from services.store.db.models import events, rollup_months
+
+Sort = Literal["-date", "updated"]
+SORTS: tuple[Sort, ...] = ("-date", "updated")
+
+#: A page's sort key: (date_start or None, event_id) for `-date`; (updated_at, event_id) for `updated`.
+SortKey = tuple[Any, str]
+
+_CURRENT = b',"status":"current"}'
+_RETRACTED = b',"status":"retracted"}'
+
+
+def with_status(payload: str, current: bool) -> bytes:
+    """The stored event JSON (an object) with its `status` member appended."""
+    return payload.encode()[:-1] + (_CURRENT if current else _RETRACTED)
+
+
+def _order(sort: Sort) -> list[Any]:
+    c = events.c
+    if sort == "-date":
+        return [c.date_start.desc().nulls_last(), c.event_id.desc()]
+    return [c.updated_at.asc(), c.event_id.asc()]
+
+
+def _after(sort: Sort, key: SortKey) -> ColumnElement[bool]:
+    """Rows strictly after `key` in `sort` order."""
+    c = events.c
+    value, event_id = key
+    if sort == "-date":
+        if value is None:  # inside the undated tail
+            return and_(c.date_start.is_(None), c.event_id < event_id)
+        return or_(
+            c.date_start < value,
+            and_(c.date_start == value, c.event_id < event_id),
+            c.date_start.is_(None),
+        )
+    return tuple_(c.updated_at, c.event_id) > tuple_(literal(value), literal(event_id))
+
+
+def _ordered(query: Select[Any], flt: EventFilter, sort: Sort, after: SortKey | None) -> Select[Any]:
+    query = query.where(*flt.conditions())
+    if after is not None:
+        query = query.where(_after(sort, after))
+    return query.order_by(*_order(sort))
+
+
+@dataclass(frozen=True)
+class ListedEvents:
+    """One page of a listing: event JSON documents, the key to continue after (None = last page), the total."""
+
+    items: list[bytes]
+    next_key: SortKey | None
+    total: Total
+
+
+def rollup_total(conn: Connection, flt: EventFilter) -> int | None:
+    """The exact number of matches from `rollup_months` when it counts these filters, else None."""
+    rows = flt.months_rows()
+    if rows is None:
+        return None
+    return int(conn.scalar(select(func.coalesce(func.sum(rollup_months.c.events), 0)).where(*rows)) or 0)
+
+
+def _documents(conn: Connection, event_ids: list[str]) -> list[bytes]:
+    """The JSON (with status) of `event_ids`, in that order."""
+    c = events.c
+    rows = conn.execute(
+        select(c.event_id, cast(c.payload, Text), c.retired_at.is_(None)).where(
+            c.event_id == func.any(event_ids)
+        )
+    ).all()
+    found = {event_id: with_status(payload, current) for event_id, payload, current in rows}
+    return [found[event_id] for event_id in event_ids if event_id in found]
+
+
+def list_events(
+    conn: Connection,
+    flt: EventFilter,
+    *,
+    sort: Sort = "-date",
+    after: SortKey | None = None,
+    limit: int = 50,
+    total_cap: int = 1_000,
+) -> ListedEvents:
+    """A page of events matching `flt` in `sort` order, starting after `after`; `total` counts all pages.
+
+    The page's keys come first (for current events an index-only scan of the covering index, the
+    filters tested on its entries), then the documents of those rows only. The total comes exact from
+    the rollup when it counts these filters; else, on a first page, the same walk continues to
+    `total_cap + 1` keys, which gives the total when it is at most the cap (else the planner's estimate).
+    """
+    c = events.c
+    keys_query = _ordered(
+        select(c.date_start if sort == "-date" else c.updated_at, c.event_id), flt, sort, after
+    )
+    counted = rollup_total(conn, flt)
+    want = limit + 1 if after is not None or counted is not None else max(limit, total_cap) + 1
+    keys = conn.execute(keys_query.limit(want)).all()
+    page = keys[:limit]
+    if counted is not None:
+        total = Total(counted, estimate=False)
+    elif after is None and len(keys) <= total_cap:
+        total = Total(len(keys), estimate=False)
+    elif after is None:
+        estimate = planner_rows(conn, select(literal(1)).select_from(events).where(*flt.conditions()))
+        total = Total(max(estimate, total_cap + 1), estimate=True)
+    else:
+        order = _order("-date") if flt.status == "current" else ()  # the covering index's order
+        total = bounded_total(conn, events, flt.conditions(), total_cap, order_by=order)
+    next_key: SortKey | None = (page[-1][0], page[-1][1]) if len(keys) > limit else None
+    return ListedEvents(items=_documents(conn, [k[1] for k in page]), next_key=next_key, total=total)
+
+
+def recent_events(conn: Connection, flt: EventFilter, limit: int) -> list[bytes]:
+    """The first `limit` events matching `flt` in `-date` order (no total)."""
+    c = events.c
+    query = _ordered(select(cast(c.payload, Text), c.retired_at.is_(None)), flt, "-date", None).limit(limit)
+    return [with_status(payload, current) for payload, current in conn.execute(query)]
+
+
+def get_event(conn: Connection, event_id: str) -> tuple[bytes, datetime | None] | None:
+    """(event JSON with status, retired_at) of one event, current or retracted; None when unknown."""
+    row = conn.execute(
+        select(cast(events.c.payload, Text), events.c.retired_at).where(events.c.event_id == event_id)
+    ).first()
+    return (with_status(row[0], row[1] is None), row[1]) if row else None
+
+
+def _sql(expression: str) -> ColumnElement[Any]:
+    return literal_column(expression)
+
+
+def _joined(path: str, member: str) -> ColumnElement[Any]:
+    """The `member` strings of the JSON array at `path` of the payload, joined with `;`."""
+    return _sql(
+        f"(SELECT string_agg(x ->> '{member}', ';') FROM jsonb_array_elements(payload -> '{path}') x)"
+    )
+
+
+def _utc_text(column: Any) -> ColumnElement[Any]:
+    return _sql(f"""to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')""")
+
+
+#: The CSV export's columns, in order: (header, SQL expression yielding text or null).
+CSV_COLUMNS: list[tuple[str, ColumnElement[Any]]] = [
+    ("event_id", events.c.event_id),
+    ("status", case((events.c.retired_at.is_(None), "current"), else_="retracted")),
+    ("type", events.c.type),
+    ("date_start", _sql("payload #>> '{date,start}'")),
+    ("date_end", _sql("payload #>> '{date,end}'")),
+    ("date_precision", events.c.date_precision),
+    ("date_text", _sql("payload #>> '{date,text}'")),
+    ("countries", _sql("array_to_string(countries, ';')")),
+    ("igos", _sql("array_to_string(igos, ';')")),
+    ("sectors", _sql("array_to_string(sectors, ';')")),
+    ("participants", _joined("participants", "name")),
+    ("location_name", events.c.location_name),
+    ("location_country", events.c.location_country),
+    ("quantities", _joined("quantities", "text")),
+    ("confidence", _sql("confidence::text")),
+    ("evidence", _joined("evidence", "text")),
+    ("article_id", events.c.article_id),
+    ("article_url", _sql("payload #>> '{article,url}'")),
+    ("article_title", _sql("payload #>> '{article,title}'")),
+    ("published_at", _utc_text("published_at")),
+    ("publisher", events.c.publisher),
+    ("extractor_name", events.c.extractor_name),
+    ("extractor_version", events.c.extractor_version),
+    ("extracted_at", _utc_text("extracted_at")),
+    ("updated_at", _utc_text("updated_at")),
+]
+CSV_HEADER = [name for name, _ in CSV_COLUMNS]
+
+
+def _csv_field(expr: ColumnElement[Any]) -> ColumnElement[Any]:
+    """An RFC 4180 field: null as nothing, any other value quoted (inner quotes doubled)."""
+    quote = literal_column("'\"'")
+    quoted = quote.op("||")(func.replace(cast(expr, Text), '"', '""')).op("||")(quote)
+    return func.coalesce(quoted, "")
+
+
+#: One CSV line per event, made by Postgres (the API only joins the lines it streams).
+CSV_LINE = func.concat_ws(",", *(_csv_field(expr) for _, expr in CSV_COLUMNS)).label("line")
+
+
+def export_rows(
+    conn: Connection,
+    flt: EventFilter,
+    *,
+    fmt: Literal["csv", "ndjson"],
+    sort: Sort = "-date",
+    after: SortKey | None = None,
+    max_rows: int | None = None,
+    batch_rows: int = 2000,
+) -> Iterator[list[Any]]:
+    """Batches of export rows from a server-side cursor (memory flat whatever the size).
+
+    CSV: (the CSV line of `CSV_COLUMNS`,); NDJSON: (payload text, is_current). At most `max_rows`.
+    """
+    if fmt == "csv":
+        query = select(CSV_LINE)
+    else:
+        query = select(cast(events.c.payload, Text), events.c.retired_at.is_(None))
+    query = _ordered(query.select_from(events), flt, sort, after)
+    if max_rows is not None:
+        query = query.limit(max_rows)
+    result = conn.execution_options(stream_results=True, yield_per=batch_rows).execute(query)
+    try:
+        yield from result.partitions()  # type: ignore[misc]
+    finally:
+        result.close()

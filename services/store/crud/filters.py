@@ -1,0 +1,203 @@
+"""`EventFilter`: the common filters of every event list, export and aggregate, as SQL conditions.
+
+Every given filter must hold (AND). Lists: `types` any of; `countries`, `igos`,
+`sectors` all of. `pair` filters are folded into `countries`/`igos` by the API
+(a pair's members must both be parties). Dates: the event's date range
+[date_start, date_end] overlaps [date_from, date_to]; `published_since` /
+`published_until` bound the article's publication instant (inclusive);
+`since` means stored or changed after that instant.
+
+`conditions()` applies to `events`; `months_rows()` and `focus()` say when
+and how the rollups (`services.store.rollup`) count the same events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, timedelta
+from typing import Any, Literal
+
+from sqlalchemy import ColumnElement, Text, cast, func, literal_column
+from sqlalchemy.dialects.postgresql import ARRAY
+
+from services.store.db.models import events, rollup_months, rollup_pair_months
+
+Status = Literal["current", "retracted", "all"]
+
+#: The text-search configuration of the stored `search` column.
+SEARCH_CONFIG = literal_column("'english'::regconfig")
+
+
+def _contains(column: Any, values: Sequence[str]) -> ColumnElement[bool]:
+    return column.contains(cast(list(values), ARRAY(Text)))
+
+
+def _month_aligned(date_from: date | None, date_to: date | None) -> bool:
+    """Whether the range starts on a month's first day and ends on a month's last day (or is open)."""
+    return (date_from is None or date_from.day == 1) and (
+        date_to is None or (date_to + timedelta(days=1)).day == 1
+    )
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """The common filters; see the module docstring for their meaning."""
+
+    types: Sequence[str] = ()
+    countries: Sequence[str] = ()
+    igos: Sequence[str] = ()
+    sectors: Sequence[str] = ()
+    location_country: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    published_since: datetime | None = None
+    published_until: datetime | None = None
+    q: str | None = None
+    publisher: str | None = None
+    article_id: str | None = None
+    min_confidence: float | None = None
+    since: datetime | None = None
+    status: Status = "current"
+
+    def with_country(self, iso3: str) -> EventFilter:
+        """These filters, also requiring `iso3` among the parties."""
+        data = asdict(self) | {"countries": sorted({*self.countries, iso3})}
+        return EventFilter(**data)
+
+    def fingerprint_params(self) -> dict[str, Any]:
+        """The given filters as plain values (what a cursor is bound to)."""
+        out: dict[str, Any] = {}
+        for key, value in asdict(self).items():
+            if value in (None, (), []):
+                continue
+            out[key] = list(value) if isinstance(value, list | tuple) else value
+        return out
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        """The WHERE clauses over `events`."""
+        c = events.c
+        out = self._shared_conditions(c.type, c.countries, c.igos, c.sectors)
+        if self.status == "current":
+            out.append(c.retired_at.is_(None))
+        elif self.status == "retracted":
+            out.append(c.retired_at.isnot(None))
+        if self.date_from is not None:
+            out.append(c.date_end >= self.date_from)
+        if self.date_to is not None:
+            out.append(c.date_start <= self.date_to)
+        out += self._event_only_conditions()
+        return out
+
+    def _shared_conditions(self, type_: Any, countries: Any, igos: Any, sectors: Any) -> list[Any]:
+        out: list[ColumnElement[bool]] = []
+        if self.types:
+            out.append(type_.in_(list(self.types)))
+        for column, values in ((countries, self.countries), (igos, self.igos), (sectors, self.sectors)):
+            if values:
+                out.append(_contains(column, values))
+        return out
+
+    def _event_only_conditions(self) -> list[ColumnElement[bool]]:
+        c = events.c
+        out: list[ColumnElement[bool]] = []
+        if self.location_country:
+            out.append(c.location_country == self.location_country)
+        if self.published_since is not None:
+            out.append(c.published_at >= self.published_since)
+        if self.published_until is not None:
+            out.append(c.published_at <= self.published_until)
+        if self.q:
+            out.append(c.search.op("@@")(func.websearch_to_tsquery(SEARCH_CONFIG, self.q)))
+        if self.publisher:
+            out.append(c.publisher == self.publisher)
+        if self.article_id:
+            out.append(c.article_id == self.article_id)
+        if self.min_confidence is not None:
+            out.append(c.confidence >= self.min_confidence)
+        if self.since is not None:
+            out.append(c.updated_at > self.since)
+        return out
+
+    def _rollup_ready(self) -> bool:
+        """Whether the rollups count these events at all: current ones, no filter beyond their keys."""
+        return self.status == "current" and not self._event_only_conditions()
+
+    def parties(self) -> list[str]:
+        return [*self.countries, *self.igos]
+
+    def months_rows(
+        self, split: Literal["party", "sector"] | None = None
+    ) -> list[ColumnElement[bool]] | None:
+        """Conditions selecting the `rollup_months` rows that count exactly these events, or None.
+
+        Possible with whole-month date bounds (date_from a first day, date_to a last day), any types,
+        and at most one party or one sector; `split` selects the per-party or per-sector rows instead
+        (then no party or sector filter is possible).
+        """
+        if not self._rollup_ready() or len(self.parties()) + len(self.sectors) > (0 if split else 1):
+            return None
+        if not _month_aligned(self.date_from, self.date_to):
+            return None
+        r = rollup_months.c
+        out: list[ColumnElement[bool]] = []
+        if self.types:
+            out.append(r.type.in_(list(self.types)))
+        party = self.parties()[0] if self.parties() else None
+        out.append(
+            r.party.isnot(None) if split == "party" else r.party == party if party else r.party.is_(None)
+        )
+        sector = self.sectors[0] if self.sectors else None
+        out.append(
+            r.sector.isnot(None)
+            if split == "sector"
+            else r.sector == sector
+            if sector
+            else r.sector.is_(None)
+        )
+        if self.date_from is not None:  # date_end >= date_from  <=>  month(date_end) >= date_from
+            out.append(r.month_end >= self.date_from)
+        if self.date_to is not None:  # date_start <= date_to  <=>  month(date_start) <= month(date_to)
+            out.append(r.month_start <= self.date_to.replace(day=1))
+        return out
+
+    def focus(self) -> tuple[bool, str | None]:
+        """(whether `rollup_parties` counts these events, the one party they must include or None).
+
+        Possible without date or sector filters, any types, at most one party.
+        """
+        ready = (
+            self._rollup_ready()
+            and len(self.parties()) <= 1
+            and not self.sectors
+            and self.date_from is None
+            and self.date_to is None
+        )
+        return ready, (self.parties()[0] if ready and self.parties() else None)
+
+    def pair_months_rows(self, *, partner_of: str | None = None) -> list[ColumnElement[bool]] | None:
+        """Conditions selecting the `rollup_pair_months` rows of these events' pairs, or None.
+
+        Possible with whole-month date bounds, any types, no sector and no party filter; or, with
+        `partner_of`, the one party filter naming it (then only the pairs that include it are exact).
+        """
+        parties = self.parties()
+        if (
+            not self._rollup_ready()
+            or self.sectors
+            or parties not in ([], [partner_of] if partner_of else [])
+        ):
+            return None
+        if not _month_aligned(self.date_from, self.date_to):
+            return None
+        r = rollup_pair_months.c
+        out: list[ColumnElement[bool]] = []
+        if self.types:
+            out.append(r.type.in_(list(self.types)))
+        if partner_of:
+            out.append((r.a == partner_of) | (r.b == partner_of))
+        if self.date_from is not None:
+            out.append(r.month_end >= self.date_from)
+        if self.date_to is not None:
+            out.append(r.month_start <= self.date_to.replace(day=1))
+        return out

@@ -1,0 +1,72 @@
+"""`/healthz` and `/readyz` on a real server: database and broker up, down, or not migrated."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from sqlalchemy import Engine
+
+from libs.infra.broker import free_port
+from services.store.api.main import create_app
+from tests.store.helpers import serving, settings_for
+
+pytestmark = pytest.mark.integration
+
+
+def test_healthz(migrated_engine: Engine) -> None:
+    settings = settings_for(migrated_engine.url.render_as_string(hide_password=False))
+    with serving(create_app(settings, engine=migrated_engine)) as url:
+        assert httpx.get(url + "/healthz", timeout=10).json() == {"status": "ok"}
+
+
+def test_readyz_is_ready_when_database_and_broker_answer(
+    migrated_engine: Engine, kafka_bootstrap: str
+) -> None:
+    settings = settings_for(
+        migrated_engine.url.render_as_string(hide_password=False), kafka_bootstrap_servers=kafka_bootstrap
+    )
+    with serving(create_app(settings, engine=migrated_engine)) as url:
+        r = httpx.get(url + "/readyz", timeout=10)
+    assert r.status_code == 200, r.text
+    assert r.json()["checks"]["broker"]["ok"] and r.json()["checks"]["database"]["ok"]
+
+
+def test_readyz_reports_503_when_the_broker_is_down(migrated_engine: Engine) -> None:
+    settings = settings_for(
+        migrated_engine.url.render_as_string(hide_password=False),
+        kafka_bootstrap_servers=f"127.0.0.1:{free_port()}",  # nothing listens there
+        readyz_timeout_s=1.5,
+    )
+    with serving(create_app(settings, engine=migrated_engine)) as url:
+        r = httpx.get(url + "/readyz", timeout=10)
+    assert r.status_code == 503
+    body = r.json()
+    assert body["status"] == "unavailable"
+    assert body["checks"]["database"]["ok"] is True
+    assert body["checks"]["broker"]["ok"] is False and body["checks"]["broker"]["error"]
+
+
+def test_readyz_and_queries_when_the_database_is_down(kafka_bootstrap: str) -> None:
+    settings = settings_for(
+        f"postgresql://postgres@127.0.0.1:{free_port()}/none",
+        kafka_bootstrap_servers=kafka_bootstrap,
+        db_connect_timeout_s=1,
+    )
+    with serving(create_app(settings)) as url:
+        r = httpx.get(url + "/readyz", timeout=10)
+        assert r.status_code == 503
+        assert r.json()["checks"]["database"]["ok"] is False
+        assert r.json()["checks"]["broker"]["ok"] is True
+        r = httpx.get(url + "/v1/events", timeout=10)
+        assert r.status_code == 503 and r.json()["type"].endswith("/database-unavailable")
+
+
+def test_an_unmigrated_database_is_not_ready(embedded_database_url: str, kafka_bootstrap: str) -> None:
+    settings = settings_for(embedded_database_url, kafka_bootstrap_servers=kafka_bootstrap)
+    with serving(create_app(settings)) as url:
+        r = httpx.get(url + "/readyz", timeout=10)
+        assert r.status_code == 503
+        assert "accord store migrate" in r.json()["checks"]["database"]["error"]
+        r = httpx.get(url + "/v1/events", timeout=10)
+        assert r.status_code == 503 and "accord store migrate" in r.json()["detail"]
+        assert r.json()["type"].endswith("/schema-missing")
