@@ -79,13 +79,34 @@ def make_unique_topics(kafka_bootstrap: str) -> TopicSettings:
     return topics
 
 
+def _postgres_readable_dir(prefix: str) -> Path:
+    """A fresh folder under the system temp dir that an unprivileged user can traverse.
+
+    pgserver runs postgres as an unprivileged user when we are root, and pytest's own
+    `tmp_path` lives under `/tmp/pytest-of-<user>` (mode 0700), which that user cannot enter:
+    every folder that holds embedded Postgres data comes from here instead.
+    """
+    base = Path(tempfile.mkdtemp(prefix=prefix))
+    base.chmod(0o755)
+    return base
+
+
+@pytest.fixture
+def pg_tmp_path() -> Iterator[Path]:
+    """Like `tmp_path`, but usable for embedded Postgres data (see `_postgres_readable_dir`)."""
+    base = _postgres_readable_dir("accord-test-")
+    try:
+        yield base
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def embedded_pg_url() -> Iterator[str]:
     """An embedded PostgreSQL 16 (pgserver) in a temporary folder, for the session."""
     from libs.infra.postgres import EmbeddedPostgres
 
-    base = Path(tempfile.mkdtemp(prefix="accord-test-pg-"))
-    base.chmod(0o755)  # pgserver runs postgres as an unprivileged user when we are root
+    base = _postgres_readable_dir("accord-test-pg-")
     pg = EmbeddedPostgres(base / "data")
     try:
         yield pg.start()

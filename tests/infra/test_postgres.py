@@ -14,14 +14,13 @@ from libs.infra.postgres import EmbeddedPostgres
 pytestmark = pytest.mark.integration
 
 
-def test_embedded_postgres_serves_and_is_out_of_reach_of_a_terminal_ctrl_c(tmp_path: Path) -> None:
-    tmp_path.chmod(0o755)  # pgserver runs postgres as an unprivileged user when we are root
-    pg = EmbeddedPostgres(tmp_path / "data")
+def test_embedded_postgres_serves_and_is_out_of_reach_of_a_terminal_ctrl_c(pg_tmp_path: Path) -> None:
+    pg = EmbeddedPostgres(pg_tmp_path / "data")
     with pytest.raises(InfraError):
         _ = pg.url
     with pg:
         with psycopg.connect(pg.url) as conn:
             assert conn.execute("select 1").fetchone() == (1,)
-        postmaster = int((tmp_path / "data" / "postmaster.pid").read_text().split()[0])
+        postmaster = int((pg_tmp_path / "data" / "postmaster.pid").read_text().split()[0])
         assert os.getpgid(postmaster) != os.getpgid(0)
         assert os.getsid(postmaster) == postmaster  # pg_ctl starts it in a new session

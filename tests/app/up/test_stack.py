@@ -70,10 +70,8 @@ def _wait(cond, timeout: float, what: str) -> None:
 
 
 @pytest.fixture
-def state(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("up")
-    path.chmod(0o755)
-    return path / "state"
+def state(pg_tmp_path: Path) -> Path:
+    return pg_tmp_path / "state"
 
 
 @pytest.mark.integration

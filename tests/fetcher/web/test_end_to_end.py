@@ -41,9 +41,8 @@ def story(title: str, a: str, b: str, published: str) -> str:
     return article_html(title, published=published, paragraphs=paragraphs)
 
 
-def test_a_local_feed_reaches_the_api_with_url_title_and_date_from_the_pages(tmp_path: Path) -> None:
-    state = tmp_path / "state"
-    tmp_path.chmod(0o755)
+def test_a_local_feed_reaches_the_api_with_url_title_and_date_from_the_pages(pg_tmp_path: Path) -> None:
+    state = pg_tmp_path / "state"
     port = free_port()
     with Site() as site:
         for path, title, a, b, published in STORIES:
