@@ -114,7 +114,8 @@ def _run(args: argparse.Namespace) -> int:
         for r in reports:
             sys.stdout.write(orjson.dumps(r.as_dict()).decode() + "\n")
         sys.stdout.flush()
-        return 1 if any(r.error for r in reports) else 0
+        # Following sources, a failed poll is retried on the next one: stopping is success.
+        return 1 if args.once and any(r.error for r in reports) else 0
 
     try:
         return asyncio.run(main())

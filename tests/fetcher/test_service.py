@@ -392,3 +392,25 @@ def test_optional_sources_whose_file_is_missing_are_left_out(tmp_path: Path) -> 
     missing = SourceConfig(name="corpus", kind="jsonl", path=tmp_path / "absent.jsonl.gz", optional=True)
     required = SourceConfig(name="local", kind="jsonl", path=tmp_path / "also-absent.jsonl")
     assert present([missing, web, required]) == [web, required]  # a required one fails later, loudly
+
+
+def test_an_unreachable_web_source_is_retried_and_a_signal_still_exits_0(
+    kafka_bootstrap: str, unique_topics: TopicSettings, embedded_database_url: str, tmp_path: Path
+) -> None:
+    """Following sources (`accord up`'s mode), a failing source is a poll's error, not the fetcher's:
+    SIGINT stops it with 0. `--once` reports the failed source with exit code 1."""
+    env = _cli_env(kafka_bootstrap, embedded_database_url, unique_topics)
+    dead = f"feed:http://127.0.0.1:{free_port()}/feed.xml"  # nothing listens there
+    proc = _start(["--source", dead], env, tmp_path / "follow.log")
+    deadline = time.monotonic() + 60
+    while "fetcher.source.error" not in (tmp_path / "follow.log").read_text() and time.monotonic() < deadline:
+        assert proc.poll() is None, (tmp_path / "follow.log").read_text()[-3000:]
+        time.sleep(0.2)
+    proc.send_signal(signal.SIGINT)
+    out, _ = proc.communicate(timeout=30)
+    assert proc.returncode == 0, (tmp_path / "follow.log").read_text()[-3000:]
+    assert json.loads(out.decode().strip().splitlines()[-1])["error"]  # the failure is still reported
+
+    proc = _start(["--source", dead, "--once"], env, tmp_path / "once.log")
+    proc.communicate(timeout=60)
+    assert proc.returncode == 1
