@@ -1,9 +1,10 @@
-"""`accord score`, `accord sample-blind`, `accord errors`: measure the extraction against annotations.
+"""`accord score`, `accord sample-blind`, `accord errors`, `accord agreement`: measure the extraction against annotations.
 
     accord score --gold ../shared/gold/dev.jsonl --pred events.jsonl [--json metrics.json]
     accord score --sentences tests/extraction/data/sentences_1.jsonl [--pred events.jsonl] [--shared ../shared]
     accord sample-blind --seed 1301 --articles 130 --exclude tests/extraction/data/extra_gold*.jsonl --out ids.jsonl
     accord errors --set tests/extraction/data/blind_1.jsonl --sentences tests/extraction/data/sentences_1.jsonl
+    accord agreement tests/extraction/data/blind_3.jsonl tests/extraction/data/iaa_3.jsonl
 
 With `--sentences`, the engine is run on each sentence's corpus article (or
 `--pred` gives `accord extract` output for those articles) and cooperative dyads
@@ -85,6 +86,19 @@ def _sample_blind(args: argparse.Namespace) -> int:
     return 0
 
 
+def _agreement(args: argparse.Namespace) -> int:
+    from libs.evaluation.agreement import agreement
+    from libs.evaluation.score import format_table, read_jsonl
+
+    result, n = agreement(read_jsonl(args.first), read_jsonl(args.second))
+    if not n:
+        print("accord agreement: the two files share no article id", file=sys.stderr)
+        return 1
+    print(format_table(result, f"agreement: {args.second} against {args.first} ({n} articles)"))
+    _write(result.as_dict(), args.json)
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     s = sub.add_parser(
         "score", help="score predicted events against gold annotations (articles or sentences)"
@@ -122,6 +136,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     e.add_argument("--tally-only", action="store_true", help="print the tallies, not the items")
     e.add_argument("--json", default=None, help="also write every item as JSON to this file")
     e.set_defaults(func=_errors)
+
+    a = sub.add_parser("agreement", help="inter-annotator agreement of two annotations of the same articles")
+    a.add_argument("first", help="annotation file (gold format), read as the reference")
+    a.add_argument("second", help="annotation file of the same articles by another person")
+    a.add_argument("--json", default=None, help="also write the metrics as JSON to this file")
+    a.set_defaults(func=_agreement)
 
 
 def _errors(args: argparse.Namespace) -> int:
