@@ -11,7 +11,9 @@ import hashlib
 from datetime import datetime
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, ConfigDict, Field
+
+from libs.contracts.storable import StorableModel
 
 ARTICLE_SCHEMA_VERSION = "1.0"
 
@@ -39,7 +41,7 @@ def article_id_for(canonical_url: str | None, text: str) -> str:
     return "t" + content_hash(text)[:32]
 
 
-class FetchMeta(BaseModel):
+class FetchMeta(StorableModel):
     """How the fetcher got the article."""
 
     model_config = ConfigDict(extra="ignore", frozen=True)
@@ -56,7 +58,7 @@ class FetchMeta(BaseModel):
     duration_ms: float | None = None
 
 
-class RawArticle(BaseModel):
+class RawArticle(StorableModel):
     """An article as the fetcher publishes it: clean text plus where and when it came from."""
 
     model_config = ConfigDict(extra="ignore", frozen=True)
