@@ -24,15 +24,25 @@ def engine() -> tuple[ExtractorLike, ExtractorInfo]:
     return load_extractor()
 
 
-@pytest.fixture
-def migrated_engine(database_url: str) -> Iterator[Engine]:
-    """An engine on a fresh database migrated to head."""
+def _migrated(url: str) -> Iterator[Engine]:
     from services.store.db import migrate
     from services.store.db.session import make_engine
 
-    db = make_engine(settings_for(database_url))
+    db = make_engine(settings_for(url))
     migrate.upgrade(db)
     try:
         yield db
     finally:
         db.dispose()
+
+
+@pytest.fixture
+def migrated_engine(database_url: str) -> Iterator[Engine]:
+    """An engine on a fresh database migrated to head (each Postgres path)."""
+    yield from _migrated(database_url)
+
+
+@pytest.fixture
+def embedded_engine(embedded_database_url: str) -> Iterator[Engine]:
+    """An engine on a fresh database of the embedded Postgres only, migrated to head (slower tests)."""
+    yield from _migrated(embedded_database_url)
