@@ -8,12 +8,24 @@ same article fetched twice (or by two fetchers) gets the same id.
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import datetime
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, ConfigDict, Field, model_validator
+
+from libs.contracts.storable import StorableModel
 
 ARTICLE_SCHEMA_VERSION = "1.0"
+
+#: Longest article text (characters) the system takes. A news article is far shorter; extraction
+#: time is linear in the text, so this bounds the work one record can cost. Longer texts are cut
+#: at a sentence boundary by `truncate_text` (`RawArticle.truncated` says so), by the fetcher
+#: before it hashes the text and by the contract's validation for any other producer.
+MAX_TEXT_CHARS = 200_000
+
+# A sentence end: terminal punctuation (closing quotes/brackets included) before whitespace, or a line break.
+_SENTENCE_END = re.compile(r"[.!?\u2026\u3002\u061f][\"'\u201d\u2019)\]]*(?=\s)|\n")
 
 
 def normalize_text(text: str) -> str:
@@ -29,6 +41,25 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()
 
 
+def truncate_text(text: str, limit: int = MAX_TEXT_CHARS) -> str:
+    """`text` cut to at most `limit` characters, at the last sentence end in its second half.
+
+    Without a sentence end there, at the last whitespace in the second half; without one, at
+    `limit`. Trailing whitespace is dropped. A text within `limit` comes back unchanged.
+    """
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    floor = limit // 2
+    cut = None
+    for match in _SENTENCE_END.finditer(head, floor):
+        cut = match.end()
+    if cut is None:
+        space = max(head.rfind(" ", floor), head.rfind("\n", floor))
+        cut = space if space > 0 else limit
+    return head[:cut].rstrip()
+
+
 def article_id_for(canonical_url: str | None, text: str) -> str:
     """Stable article id: `u` + hash of the canonical URL, or `t` + hash of the text.
 
@@ -39,7 +70,7 @@ def article_id_for(canonical_url: str | None, text: str) -> str:
     return "t" + content_hash(text)[:32]
 
 
-class FetchMeta(BaseModel):
+class FetchMeta(StorableModel):
     """How the fetcher got the article."""
 
     model_config = ConfigDict(extra="ignore", frozen=True)
@@ -56,7 +87,7 @@ class FetchMeta(BaseModel):
     duration_ms: float | None = None
 
 
-class RawArticle(BaseModel):
+class RawArticle(StorableModel):
     """An article as the fetcher publishes it: clean text plus where and when it came from."""
 
     model_config = ConfigDict(extra="ignore", frozen=True)
@@ -74,3 +105,18 @@ class RawArticle(BaseModel):
     publisher: str | None = None
     content_hash: str = Field(pattern=r"^[0-9a-f]{64}$", description="content_hash(text)")
     fetch: FetchMeta
+    truncated: bool = Field(
+        default=False,
+        description="the producer's text was longer than MAX_TEXT_CHARS (200,000) characters "
+        "and was cut at a sentence boundary (added field, optional)",
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bounded_text(cls, data: object) -> object:
+        """Cut a text over `MAX_TEXT_CHARS` (see `truncate_text`) and set `truncated`."""
+        if isinstance(data, dict):
+            text = data.get("text")
+            if isinstance(text, str) and len(text) > MAX_TEXT_CHARS:
+                return {**data, "text": truncate_text(text), "truncated": True}
+        return data

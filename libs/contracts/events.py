@@ -13,7 +13,9 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
+
+from libs.contracts.storable import StorableModel
 
 EVENT_SCHEMA_VERSION = "1.0"
 
@@ -85,7 +87,7 @@ class ParticipantKind(StrEnum):
 _PRECISION_LEN = {DatePrecision.year: 4, DatePrecision.month: 7, DatePrecision.day: 10}
 
 
-class _Model(BaseModel):
+class _Model(StorableModel):
     model_config = ConfigDict(extra="ignore", frozen=True, use_enum_values=False)
 
 

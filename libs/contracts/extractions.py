@@ -12,9 +12,10 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, ConfigDict, Field
 
 from libs.contracts.events import ExtractorInfo
+from libs.contracts.storable import StorableModel
 
 EXTRACTION_SCHEMA_VERSION = "1.0"
 
@@ -24,7 +25,7 @@ class ExtractionStatus(StrEnum):
     skipped = "skipped"  # not extracted, see skip_reason (non-English, empty text, ...)
 
 
-class ArticleExtraction(BaseModel):
+class ArticleExtraction(StorableModel):
     """The outcome of extracting one article."""
 
     model_config = ConfigDict(extra="ignore", frozen=True)

@@ -26,9 +26,10 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Discriminator, Field, RootModel, Tag
+from pydantic import AwareDatetime, ConfigDict, Discriminator, Field, RootModel, Tag
 
 from libs.contracts.events import CooperationEvent, ExtractorInfo
+from libs.contracts.storable import StorableModel
 
 RETRACTION_SCHEMA_VERSION = "1.0"
 RETRACTION_KIND = "retraction"
@@ -42,7 +43,7 @@ class RetractionReason(StrEnum):
     manual = "manual"  # an operator withdrew it
 
 
-class EventRetraction(BaseModel):
+class EventRetraction(StorableModel):
     """The event `event_id` (of article `article_id`) is no longer current as of `retracted_at`."""
 
     model_config = ConfigDict(extra="ignore", frozen=True)

@@ -24,6 +24,12 @@ class ExtractorSettings(CommonSettings, TopicSettings):
         le=5000,
         description="articles per fetch: outputs are flushed and offsets committed once per fetch",
     )
+    extractor_record_budget_s: float = Field(
+        default=60.0,
+        ge=0,
+        description="time budget of one article's extraction (0 = none): past it the article is "
+        "dead-lettered (`RecordOverBudget`) and the partition goes on",
+    )
     extractor_create_topics: bool = Field(
         default=True, description="create missing topics at start (partition counts from ACCORD_TOPIC_*)"
     )

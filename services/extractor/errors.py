@@ -12,3 +12,7 @@ class ExtractorError(AccordError):
 
 class ExtractionFailed(PoisonError, ExtractorError):
     """The extraction engine raised on this article (message: original class and message)."""
+
+
+class RecordOverBudget(PoisonError, ExtractorError):
+    """The article's extraction ran past `ACCORD_EXTRACTOR_RECORD_BUDGET_S`: dead-lettered, the partition goes on."""

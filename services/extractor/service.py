@@ -77,7 +77,12 @@ async def run(
     log.info(
         "extractor.loaded", name=info.name, version=info.version, seconds=round(time.perf_counter() - t0, 2)
     )
-    step = ExtractionStep(extractor=extractor, extractor_info=info, topics=settings)
+    step = ExtractionStep(
+        extractor=extractor,
+        extractor_info=info,
+        topics=settings,
+        budget_s=settings.extractor_record_budget_s or None,
+    )
     await run_consumer(
         service=SERVICE_NAME,
         settings=settings,

@@ -10,10 +10,17 @@ keyed by event id; the summary is keyed by article id. An exception from the
 extraction engine becomes `ExtractionFailed` (a `PoisonError`): the runtime
 dead-letters the article with the original error class and message in
 `dlq_error_message`, and the step counts it as `status="failed"`.
+
+Per-record time budget (`budget_s`, `ACCORD_EXTRACTOR_RECORD_BUDGET_S`): the engine gets a
+deadline and stops past it (checked between stages and every few sentences); the step raises
+`RecordOverBudget` (a `PoisonError`), so the article is dead-lettered with the reason and the
+records behind it proceed. Text length is bounded by the contract (`MAX_TEXT_CHARS`) and the
+engine is linear in it, so the budget is a backstop, not the normal path.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -27,19 +34,20 @@ from libs.contracts.events import CooperationEvent, ExtractorInfo
 from libs.contracts.extractions import ArticleExtraction, ExtractionStatus
 from libs.contracts.records import OutRecord, encode
 from libs.contracts.topics import TopicSettings
+from libs.extraction.errors import DeadlineExceeded
 from libs.runtime.consumer import FLUSH, Envelope, Flush
 from libs.runtime.errors import error_class
 from libs.runtime.records import error_message
 from services.extractor.config import CE_SOURCE, SERVICE_NAME
-from services.extractor.errors import ExtractionFailed
+from services.extractor.errors import ExtractionFailed, RecordOverBudget
 
-__all__ = ["ExtractionFailed", "ExtractionStep", "ExtractorLike", "extract_article"]
+__all__ = ["ExtractionFailed", "ExtractionStep", "ExtractorLike", "RecordOverBudget", "extract_article"]
 
 log = structlog.get_logger(__name__)
 
 ARTICLES_EXTRACTED = Counter(
     "accord_articles_extracted",
-    "Articles handled by the extractor, by outcome: events, no_events, skipped, failed.",
+    "Articles handled by the extractor, by outcome: events, no_events, skipped, failed, over_budget.",
     ["service", "status"],
 )
 EVENTS_EXTRACTED = Counter("accord_events_extracted", "Cooperation events extracted.", ["service"])
@@ -65,6 +73,7 @@ class ExtractorLike(Protocol):
         title: str | None,
         publisher: str | None,
         language: str | None,
+        deadline: float | None = ...,
     ) -> ExtractionResultLike: ...
 
 
@@ -72,8 +81,14 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def extract_article(engine: ExtractorLike, article: RawArticle) -> ExtractionResultLike:
-    """Run `engine` on a `RawArticle`: its text, id and metadata become the engine's inputs."""
+def extract_article(
+    engine: ExtractorLike, article: RawArticle, deadline: float | None = None
+) -> ExtractionResultLike:
+    """Run `engine` on a `RawArticle`: its text, id and metadata become the engine's inputs.
+
+    `deadline` (a `time.monotonic()` instant) is passed on only when set.
+    """
+    extra = {} if deadline is None else {"deadline": deadline}
     return engine.extract(
         article.text,
         article_id=article.article_id,
@@ -82,6 +97,7 @@ def extract_article(engine: ExtractorLike, article: RawArticle) -> ExtractionRes
         title=article.title,
         publisher=article.publisher,
         language=article.language,
+        **extra,
     )
 
 
@@ -94,14 +110,22 @@ class ExtractionStep:
     topics: TopicSettings
     service: str = SERVICE_NAME
     clock: Callable[[], datetime] = field(default=_now)
+    budget_s: float | None = None
 
     def __call__(self, env: Envelope[RawArticle]) -> list[OutRecord | Flush]:
         article = env.value
+        deadline = None if self.budget_s is None else time.monotonic() + self.budget_s
         try:
-            result = extract_article(self.extractor, article)
+            result = extract_article(self.extractor, article, deadline)
         except MemoryError:
             raise
         except Exception as exc:
+            if isinstance(exc, DeadlineExceeded):
+                ARTICLES_EXTRACTED.labels(service=self.service, status="over_budget").inc()
+                raise RecordOverBudget(
+                    f"extraction exceeded its budget of {self.budget_s:g} s "
+                    f"({len(article.text)} characters): {error_message(exc)}"
+                ) from exc
             ARTICLES_EXTRACTED.labels(service=self.service, status="failed").inc()
             raise ExtractionFailed(f"{error_class(exc)}: {error_message(exc)}") from exc
         return self.records(article, result.events, result.skipped)

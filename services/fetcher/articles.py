@@ -16,7 +16,14 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from pydantic import ValidationError
 
-from libs.contracts.articles import FetchMeta, RawArticle, article_id_for, content_hash
+from libs.contracts.articles import (
+    MAX_TEXT_CHARS,
+    FetchMeta,
+    RawArticle,
+    article_id_for,
+    content_hash,
+    truncate_text,
+)
 from libs.contracts.records import OutRecord, encode
 from libs.extraction.language import detect_language as shared_detect_language
 from services.fetcher.documents import Document
@@ -291,11 +298,15 @@ def build_article(
     Language: the document's declared one, else the source's (`language`), else detected (when
     `detect`). The article id hashes the canonical URL when the document has an http(s) URL, else
     the text. Raises `ArticleSkipped` with reason `empty` when no text is left after cleaning, or
-    `invalid` when the contract rejects the result.
+    `invalid` when the contract rejects the result. A text over `MAX_TEXT_CHARS` is cut at a
+    sentence boundary before it is hashed (`truncated=True`), so hash and id match the text sent.
     """
     text = clean_text(doc.text) if doc.text else ""
     if not text:
         raise ArticleSkipped("empty", f"no text after cleaning ({doc.source_ref})")
+    truncated = len(text) > MAX_TEXT_CHARS
+    if truncated:
+        text = truncate_text(text)
     url = doc.url.strip() if doc.url and doc.url.strip() else None
     canon = canonical_url(url)
     lang = normalize_language(doc.language) or normalize_language(language)
@@ -320,6 +331,7 @@ def build_article(
             publisher=publisher,
             content_hash=chash,
             fetch=FetchMeta(**fetch),
+            truncated=truncated,
         )
     except ValidationError as exc:
         raise ArticleSkipped("invalid", f"{doc.source_ref}: {exc.errors()[0].get('msg', exc)}") from exc

@@ -126,7 +126,9 @@ async def test_bad_records_are_dead_lettered_and_the_flow_goes_on(
 ) -> None:
     settings = sink_settings(embedded_database_url, kafka_bootstrap, unique_topics)
     before, after = make_event("u1", 0), make_event("u2", 0)
-    unstorable = make_event("u3", 0, location={"name": "Teh\x00ran"})
+    unstorable = make_event("u3", 0, date={"start": "2025-02-30", "precision": "day", "text": "x"})
+    with_nul = make_event("u4", 0).model_dump(mode="json")
+    with_nul["location"]["name"] = "Teh\x00ran"  # storable once decoded (libs.contracts.storable)
     schema_invalid = before.model_dump(mode="json") | {
         "event_id": "bad-record-1",
         "countries": ["IRN"],
@@ -145,7 +147,10 @@ async def test_bad_records_are_dead_lettered_and_the_flow_goes_on(
             kafka_bootstrap, unique_topics.topic_articles_extracted, [b"\xff\xfe"], keys=[b"junk-2"]
         )
         await send(kafka_bootstrap, unique_topics.topic_events, [unstorable, after])
-        want = {before.event_id, after.event_id}
+        await produce(
+            kafka_bootstrap, unique_topics.topic_events, [orjson.dumps(with_nul)], keys=[b"with-nul"]
+        )
+        want = {before.event_id, after.event_id, with_nul["event_id"]}
         assert await wait_for(lambda: current(engine) == want, within=60)
         dlq = await read_topic(kafka_bootstrap, unique_topics.topic_events_dlq, expect=3, settle=1.0)
         dlq2 = await read_topic(
@@ -164,7 +169,7 @@ async def test_bad_records_are_dead_lettered_and_the_flow_goes_on(
     rec, h = by_key[b"bad-record-1"]
     assert h["dlq_error_class"] == "ValidationError" and "two or more" in h["dlq_error_message"]
     rec, h = by_key[unstorable.event_id.encode()]
-    assert h["dlq_error_class"] == "UnstorableRecord" and "\\u0000" in h["dlq_error_message"]
+    assert h["dlq_error_class"] == "UnstorableRecord" and "not a calendar date" in h["dlq_error_message"]
     assert h["ce_type"] == "org.accord.cooperation.event.v1"  # original headers kept
     assert [headers_to_dict(list(r.headers))["dlq_error_class"] for r in dlq2] == ["InvalidJSON"]
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import structlog
 from sqlalchemy import Engine
 
-from libs.contracts.articles import article_id_for, content_hash
+from libs.contracts.articles import MAX_TEXT_CHARS, article_id_for, content_hash
 from services.fetcher.articles import clean_text, detect_language, normalize_language
 from services.fetcher.documents import Document, Item, Skipped
 from services.fetcher.web import metrics as wm
@@ -38,8 +38,6 @@ if TYPE_CHECKING:
 log = structlog.get_logger(__name__)
 
 SERVICE = "fetcher"
-#: longest main text accepted (a news article is far shorter; longer pages are not articles)
-MAX_TEXT_CHARS = 200_000
 
 
 def accord_version() -> str:
@@ -157,7 +155,7 @@ class WebContext:
             page,
             url=res.final_url,
             min_chars=source.min_text_chars,
-            max_chars=MAX_TEXT_CHARS,
+            max_chars=MAX_TEXT_CHARS,  # the contract's bound: a longer page is not an article (too_long)
             language=normalize_language(source.config.language),
             detected=detected,
         )

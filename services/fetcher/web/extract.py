@@ -153,6 +153,17 @@ def _body_text(tree: Any) -> str:
     return "\n".join(line for line in lines if line)
 
 
+#: Elements whose content a browser never shows as text (fallback content, inert templates).
+_NEVER_TEXT = ("iframe", "object", "embed", "template")
+
+
+def _drop_never_text(tree: Any) -> None:
+    """Remove `_NEVER_TEXT` elements: their inner markup is not the page's text (hostile pages hide text there)."""
+    for el in list(tree.iter(*_NEVER_TEXT)):
+        if el.getparent() is not None:
+            el.drop_tree()
+
+
 def _main_text(tree: Any, url: str) -> tuple[str, Any]:
     import trafilatura
 
@@ -192,6 +203,7 @@ def parse_page(body: bytes, content_type: str | None, url: str) -> PageInfo:
     articles = len(tree.xpath("//article"))
     linked = len(tree.xpath("//h2[.//a[@href]] | //h3[.//a[@href]] | //h4[.//a[@href]]"))
     og_type = _meta(tree, ("og:type",))
+    _drop_never_text(tree)
     main, doc = _main_text(tree, url)
     if not main:
         main = _body_text(tree)

@@ -1,5 +1,6 @@
-"""Request dependencies: settings, a database connection, the common event filters, paging, the API key,
-and the guard that refuses query parameters a route does not take.
+"""Request dependencies: settings, a database connection, the common event filters, paging, the API key
+(the export cap, and `require_api_key`: the guard of every state-changing route), and the guard that
+refuses query parameters a route does not take.
 
 The dependencies that do not block are `async` so FastAPI runs them inline, not in the thread pool
 (one thread hop per dependency and request would cost more than the work they do).
@@ -257,6 +258,16 @@ _api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="
 _bearer = HTTPBearer(auto_error=False, description="the configured API key as a bearer token")
 
 
+def _given_key(api_key: str | None, bearer: HTTPAuthorizationCredentials | None) -> str | None:
+    """The key a request carries: `X-API-Key`, else the bearer token, else None."""
+    return api_key if api_key is not None else (bearer.credentials if bearer is not None else None)
+
+
+def key_matches(given: str, configured: str) -> bool:
+    """Constant-time comparison of a given key with the configured one."""
+    return hmac.compare_digest(given.encode("utf-8", "surrogateescape"), configured.encode("utf-8"))
+
+
 async def export_row_cap(
     settings: SettingsDep,
     api_key: Annotated[str | None, Security(_api_key_header)] = None,
@@ -266,11 +277,11 @@ async def export_row_cap(
 
     A key that is given but wrong is refused (401), never silently downgraded to the anonymous cap.
     """
-    given = api_key if api_key is not None else (bearer.credentials if bearer is not None else None)
+    given = _given_key(api_key, bearer)
     if given is None:
         return settings.api_export_max_rows_anonymous
     configured = settings.api_key.get_secret_value() if settings.api_key is not None else None
-    if configured is None or not hmac.compare_digest(given.encode(), configured.encode()):
+    if configured is None or not key_matches(given, configured):
         raise ApiProblem(
             401,
             "unauthorized",
@@ -281,3 +292,35 @@ async def export_row_cap(
 
 
 ExportCapDep = Annotated[int | None, Depends(export_row_cap)]
+
+
+async def require_api_key(
+    settings: SettingsDep,
+    api_key: Annotated[str | None, Security(_api_key_header)] = None,
+    bearer: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)] = None,
+) -> None:
+    """The guard of every state-changing route (`dependencies=[Depends(require_api_key)]`).
+
+    403 `disabled` when no API key is configured (state changes are off), 401 `unauthorized`
+    without a key, 403 `forbidden` with a wrong one; compared in constant time (`key_matches`).
+    """
+    configured = settings.api_key.get_secret_value() if settings.api_key is not None else None
+    if not configured:
+        raise ApiProblem(
+            403,
+            "disabled",
+            "state-changing operations are disabled: no API key is configured (ACCORD_API_KEY)",
+        )
+    given = _given_key(api_key, bearer)
+    if given is None:
+        raise ApiProblem(
+            401,
+            "unauthorized",
+            "this operation requires the API key (X-API-Key or Authorization: Bearer)",
+            headers={"WWW-Authenticate": 'Bearer realm="accord"'},
+        )
+    if not key_matches(given, configured):
+        raise ApiProblem(403, "forbidden", "the API key is not valid")
+
+
+ApiKeyDep = Depends(require_api_key)

@@ -7,7 +7,8 @@ Body (`application/problem+json`): `type` (`https://accord.dev/problems/<slug>`)
 | status | slug | when |
 |---|---|---|
 | 400 | `unknown-parameter`, `invalid-cursor` | a query parameter the route does not take; a cursor of another query |
-| 401 | `unauthorized` | an API key was given but is not the configured one |
+| 401 | `unauthorized` | an API key was given but is not the configured one (exports); a state-changing route called without a key |
+| 403 | `forbidden`, `disabled` | a state-changing route called with a wrong key; or no key is configured, so state changes are off |
 | 404 | `not-found` | no such route, event, article or country |
 | 405 | `method-not-allowed` | the route exists for other methods (`Allow` header) |
 | 413 | `payload-too-large` | request body over `ACCORD_API_MAX_BODY_BYTES` |

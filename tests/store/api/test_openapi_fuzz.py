@@ -63,6 +63,7 @@ def test_every_operation_answers_as_documented(seeded: SeededApi, tmp_path: Path
         str(tmp_path),
     ]
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=900, cwd=tmp_path)
+    print(done.stdout[-4000:])  # schemathesis' summary: operations, test cases, failures (`pytest -s`)
     assert done.returncode == 0, (
         f"schemathesis (seed {seed}) found problems:\n{done.stdout[-12000:]}\n{done.stderr[-2000:]}"
     )
