@@ -257,6 +257,23 @@ _api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="
 _bearer = HTTPBearer(auto_error=False, description="the configured API key as a bearer token")
 
 
+def _given_key(api_key: str | None, bearer: HTTPAuthorizationCredentials | None) -> str | None:
+    return api_key if api_key is not None else (bearer.credentials if bearer is not None else None)
+
+
+def _configured_key(settings: StoreSettings) -> str | None:
+    return settings.api_key.get_secret_value() if settings.api_key is not None else None
+
+
+def _unauthorized(detail: str) -> ApiProblem:
+    return ApiProblem(401, "unauthorized", detail, headers={"WWW-Authenticate": 'Bearer realm="accord"'})
+
+
+def key_is_valid(given: str, configured: str | None) -> bool:
+    """Constant-time comparison with the configured key (never valid when none is configured)."""
+    return configured is not None and hmac.compare_digest(given.encode(), configured.encode())
+
+
 async def export_row_cap(
     settings: SettingsDep,
     api_key: Annotated[str | None, Security(_api_key_header)] = None,
@@ -266,18 +283,32 @@ async def export_row_cap(
 
     A key that is given but wrong is refused (401), never silently downgraded to the anonymous cap.
     """
-    given = api_key if api_key is not None else (bearer.credentials if bearer is not None else None)
+    given = _given_key(api_key, bearer)
     if given is None:
         return settings.api_export_max_rows_anonymous
-    configured = settings.api_key.get_secret_value() if settings.api_key is not None else None
-    if configured is None or not hmac.compare_digest(given.encode(), configured.encode()):
-        raise ApiProblem(
-            401,
-            "unauthorized",
-            "the API key is not valid" if configured else "no API key is configured on this server",
-            headers={"WWW-Authenticate": 'Bearer realm="accord"'},
+    configured = _configured_key(settings)
+    if not key_is_valid(given, configured):
+        raise _unauthorized(
+            "the API key is not valid" if configured else "no API key is configured on this server"
         )
     return None
 
 
+async def require_admin_key(
+    settings: SettingsDep,
+    api_key: Annotated[str | None, Security(_api_key_header)] = None,
+    bearer: Annotated[HTTPAuthorizationCredentials | None, Security(_bearer)] = None,
+) -> None:
+    """Admin routes: 403 when no API key is configured (they are disabled), 401 without the right key."""
+    configured = _configured_key(settings)
+    if configured is None:
+        raise ApiProblem(
+            403, "forbidden", "the admin API is disabled: no API key is configured (ACCORD_API_KEY)"
+        )
+    given = _given_key(api_key, bearer)
+    if given is None or not key_is_valid(given, configured):
+        raise _unauthorized("the admin API needs the configured API key (X-API-Key or a bearer token)")
+
+
 ExportCapDep = Annotated[int | None, Depends(export_row_cap)]
+AdminKeyDep = Annotated[None, Depends(require_admin_key)]
