@@ -104,7 +104,7 @@ class ChangelogState:
     def from_settings(cls, settings: CommonSettings, topic: str) -> ChangelogState:
         async def load(partition: int) -> dict[str, EventIds]:
             found: dict[str, EventIds | None] = {}
-            async for batch in read_to_end(settings, TopicPartition(topic, partition)):
+            async for batch in read_to_end(settings, [TopicPartition(topic, partition)]):
                 found.update(summary_ids(batch))
             return {k: v for k, v in found.items() if v is not None}
 
