@@ -84,21 +84,26 @@ async def run(
     log.info(
         "extractor.loaded", name=info.name, version=info.version, seconds=round(time.perf_counter() - t0, 2)
     )
-    step = RetractingStep(
-        ExtractionStep(extractor=extractor, extractor_info=info, topics=settings),
-        state or ChangelogState.from_settings(settings, settings.topic_articles_extracted),
-    )
-    await run_consumer(
-        service=SERVICE_NAME,
-        settings=settings,
-        group_id=settings.extractor_group_id,
-        routes={settings.topic_articles_raw: Route(RawArticle, dlq_topic=settings.topic_articles_raw_dlq)},
-        step=step,
-        max_batch=settings.extractor_max_batch,
-        stop=stop,
-        step_name="extract",
-        on_revoked=step.on_revoked,
-    )
+    own_state = state is None
+    state = state or ChangelogState.from_settings(settings, settings.topic_articles_extracted)
+    step = RetractingStep(ExtractionStep(extractor=extractor, extractor_info=info, topics=settings), state)
+    try:
+        await run_consumer(
+            service=SERVICE_NAME,
+            settings=settings,
+            group_id=settings.extractor_group_id,
+            routes={
+                settings.topic_articles_raw: Route(RawArticle, dlq_topic=settings.topic_articles_raw_dlq)
+            },
+            step=step,
+            max_batch=settings.extractor_max_batch,
+            stop=stop,
+            step_name="extract",
+            on_revoked=step.on_revoked,
+        )
+    finally:
+        if own_state and isinstance(state, ChangelogState):
+            await state.close()
 
 
 def main(settings: ExtractorSettings) -> int:

@@ -29,7 +29,7 @@ import structlog
 from libs.contracts.articles import RawArticle
 from libs.contracts.records import OutRecord
 from libs.runtime.broker import KafkaRecord, TopicPartition
-from libs.runtime.changelog import read_to_end
+from libs.runtime.changelog import ChangelogReader
 from libs.runtime.consumer import Envelope, Flush
 from libs.runtime.settings import CommonSettings
 from services.extractor.step import ExtractionStep
@@ -97,18 +97,28 @@ class ChangelogState:
 
     def __init__(self, loader: Loader) -> None:
         self.loader = loader
+        self.closer: Callable[[], Awaitable[None]] | None = None
         self.partitions: dict[int, dict[str, EventIds]] = {}
         self.lock = asyncio.Lock()
 
     @classmethod
     def from_settings(cls, settings: CommonSettings, topic: str) -> ChangelogState:
+        """Loading from `topic` with one reader kept for the process (`close()` it)."""
+        reader = ChangelogReader(settings)
+
         async def load(partition: int) -> dict[str, EventIds]:
             found: dict[str, EventIds | None] = {}
-            async for batch in read_to_end(settings, [TopicPartition(topic, partition)]):
+            async for batch in reader.read([TopicPartition(topic, partition)]):
                 found.update(summary_ids(batch))
             return {k: v for k, v in found.items() if v is not None}
 
-        return cls(load)
+        state = cls(load)
+        state.closer = reader.close
+        return state
+
+    async def close(self) -> None:
+        if self.closer is not None:
+            await self.closer()
 
     async def previous(self, article_id: str, partition: int) -> EventIds:
         known = self.partitions.get(partition)

@@ -116,11 +116,12 @@ class Services:
         self._start("sink", lambda stop: run_sink(self.store_settings, stop=stop, engine=self.engine))
 
     def start_extractor(self, version: int) -> None:
+        """Extractor `version` in a consumer group of its own (a new deployment: it reads articles.raw
+        from the start; a group a stopped member just left takes the broker seconds to rebalance)."""
         engine = VersionedEngine(version)
-        self._start(
-            "extractor",
-            lambda stop: run_extractor(self.extractor_settings, stop, engine=(engine, engine.info)),
-        )
+        group = f"{self.extractor_settings.extractor_group_id}-v{version}"
+        settings = self.extractor_settings.model_copy(update={"extractor_group_id": group})
+        self._start("extractor", lambda stop: run_extractor(settings, stop, engine=(engine, engine.info)))
 
     def stop(self, name: str) -> None:
         task, stop = self.tasks.pop(name)
