@@ -9,7 +9,7 @@ SHARED ?= ../shared
 WEB := services/store/dashboard/web
 DASHBOARD := services/store/dashboard/static/index.html
 
-.PHONY: install dashboard test-web browser lock test test-unit test-integration test-deploy tools lint fmt run eval errors reliability bench bench-extract bench-pipeline bench-fetcher bench-fetcher-web bench-store bench-api bench-runtime bench-extractor fuzz schemas clean help
+.PHONY: install dashboard test-web browser lock test test-unit test-integration test-deploy tools lint fmt run eval errors reliability bench bench-extract bench-pipeline bench-fetcher bench-fetcher-web bench-store bench-api bench-runtime bench-extractor bench-replay fuzz schemas clean help
 
 help:
 	@echo "make run      start the embedded broker + Postgres and every service (Ctrl-C stops all)"
@@ -123,6 +123,10 @@ bench-fetcher: install
 
 bench-fetcher-web: install
 	$(BIN)/python benchmarks/bench_fetcher_web.py
+
+# Backfill of the full corpus, then `accord replay` of everything: replay rate and store catch-up time.
+bench-replay: install
+	$(BIN)/python benchmarks/bench_replay.py --shared $(SHARED)
 
 bench-store: install
 	$(BIN)/python -m benchmarks.bench_store --articles 5000

@@ -5,7 +5,7 @@ header (`org.accord.cooperation.event.v1` / `org.accord.cooperation.event.retrac
 or, for a consumer that ignores headers, by the body: a retraction has
 `"kind": "retraction"`, an event has no `kind` field.
 
-Semantics (what part B's producer must guarantee, what consumers rely on):
+Semantics (what the extractor guarantees, `services.extractor.step`; what consumers rely on):
 
 * Key = `event_id`, so a retraction lands on the partition of the event it
   retracts and after it in the log. For every event id the LAST record wins:

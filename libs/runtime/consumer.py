@@ -28,6 +28,7 @@ await run_consumer(
     broker=None,                         # libs.runtime.memory.MemoryBroker() in unit tests; default Kafka
     commit_policy=EVERY_BATCH,           # CommitPolicy: when staged offsets are committed
     dead_letter_limit=None,              # DeadLetterLimit; default from ACCORD_DEAD_LETTER_*
+    on_revoked=None,                     # f(set[TopicPartition]) after revoked partitions were committed
 )
 ```
 
@@ -119,7 +120,7 @@ import asyncio
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from libs.runtime.broker import Broker, KafkaRecord, ProducerClient
+from libs.runtime.broker import Broker, KafkaRecord, ProducerClient, TopicPartition
 from libs.runtime.errors import EmptyValue, FatalError, InvalidJSON, PoisonError, TransientError
 from libs.runtime.kafka import KafkaBroker, consumer_config
 from libs.runtime.loop import Clients, ConsumerLoop, Subscription
@@ -199,6 +200,7 @@ async def run_consumer(
     broker: Broker | None = None,
     commit_policy: CommitPolicy = EVERY_BATCH,
     dead_letter_limit: DeadLetterLimit | None = None,
+    on_revoked: Callable[[set[TopicPartition]], None] | None = None,
 ) -> None:
     """Consume `routes`' topics in `group_id` through `step` until `stop` is set (see the module docstring).
 
@@ -233,6 +235,7 @@ async def run_consumer(
             retry=RetryPolicy.from_settings(settings),
             transient=tuple(transient),
             producer=producer,
+            on_revoked=on_revoked,
         )
         await loop.run()
     finally:

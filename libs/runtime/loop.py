@@ -66,6 +66,8 @@ class Clients:
 
 
 ChainFactory = Callable[[Clients], Strategy[Sequence[KafkaRecord]]]
+#: Told about partitions given up, after the chain flushed and committed them (e.g. to drop per-partition state).
+RevokedHook = Callable[[set[TopicPartition]], None]
 
 
 class ConsumerLoop:
@@ -82,8 +84,10 @@ class ConsumerLoop:
         retry: RetryPolicy,
         transient: tuple[type[BaseException], ...] = (),
         producer: ProducerClient | None = None,
+        on_revoked: RevokedHook | None = None,
     ) -> None:
         self.service = service
+        self.on_revoked = on_revoked
         self.sub = subscription
         self.broker = broker
         self.build_chain = build_chain
@@ -201,6 +205,8 @@ class ConsumerLoop:
             self.interrupts.revoking.clear()
         REBALANCES.labels(service=self.service).inc()
         self.lag.drop(revoked)
+        if self.on_revoked is not None:
+            self.on_revoked(set(revoked))
         self.log.info("partitions.revoked", partitions=sorted(f"{tp.topic}:{tp.partition}" for tp in revoked))
 
     async def on_partitions_assigned(self, assigned: set[TopicPartition]) -> None:

@@ -4,6 +4,10 @@ Consumer group `ACCORD_EXTRACTOR_GROUP_ID` (default `accord-extractor`): run mor
 processes to scale, up to the partition count of `articles.raw`
 (`ACCORD_TOPIC_PARTITIONS`, default 6). Delivery is at-least-once; event ids are
 deterministic, so a re-delivered article yields the same records again.
+
+Retractions: the step is given the event ids of each article's previous extraction by
+`services.extractor.state.ChangelogState`, loaded from `articles.extracted` per assigned
+partition (which needs `articles.raw` and `articles.extracted` to have the same partition count).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from libs.runtime.kafka_security import kafka_security_kwargs
 from libs.runtime.retry import RetryPolicy
 from libs.runtime.topics import ensure_topics
 from services.extractor.config import SERVICE_NAME, ExtractorSettings
+from services.extractor.state import ChangelogState, ExtractionState, RetractingStep
 from services.extractor.step import ExtractionStep, ExtractorLike
 
 log = structlog.get_logger(__name__)
@@ -56,8 +61,10 @@ async def run(
     settings: ExtractorSettings,
     stop: asyncio.Event,
     engine: tuple[ExtractorLike, ExtractorInfo] | None = None,
+    state: ExtractionState | None = None,
 ) -> None:
-    """Run the extractor until `stop` is set. `engine` overrides `load_extractor()`."""
+    """Run the extractor until `stop` is set. `engine` overrides `load_extractor()`, `state` the
+    changelog state (`services.extractor.state`)."""
     if not settings.kafka_bootstrap_servers:
         raise ValueError("ACCORD_KAFKA_BOOTSTRAP_SERVERS is not set")
     if settings.extractor_create_topics:
@@ -77,22 +84,32 @@ async def run(
     log.info(
         "extractor.loaded", name=info.name, version=info.version, seconds=round(time.perf_counter() - t0, 2)
     )
-    step = ExtractionStep(
+    own_state = state is None
+    state = state or ChangelogState.from_settings(settings, settings.topic_articles_extracted)
+    extraction = ExtractionStep(
         extractor=extractor,
         extractor_info=info,
         topics=settings,
         budget_s=settings.extractor_record_budget_s or None,
     )
-    await run_consumer(
-        service=SERVICE_NAME,
-        settings=settings,
-        group_id=settings.extractor_group_id,
-        routes={settings.topic_articles_raw: Route(RawArticle, dlq_topic=settings.topic_articles_raw_dlq)},
-        step=step,
-        max_batch=settings.extractor_max_batch,
-        stop=stop,
-        step_name="extract",
-    )
+    step = RetractingStep(extraction, state)
+    try:
+        await run_consumer(
+            service=SERVICE_NAME,
+            settings=settings,
+            group_id=settings.extractor_group_id,
+            routes={
+                settings.topic_articles_raw: Route(RawArticle, dlq_topic=settings.topic_articles_raw_dlq)
+            },
+            step=step,
+            max_batch=settings.extractor_max_batch,
+            stop=stop,
+            step_name="extract",
+            on_revoked=step.on_revoked,
+        )
+    finally:
+        if own_state and isinstance(state, ChangelogState):
+            await state.close()
 
 
 def main(settings: ExtractorSettings) -> int:

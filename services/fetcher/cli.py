@@ -22,6 +22,9 @@ from typing import Any
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    from services.fetcher import replay_cli
+
+    replay_cli.register(sub)  # `accord replay`: the fetcher owns the raw archive it reads
     p = sub.add_parser("fetcher", help="publish articles from files and news sites to articles.raw")
     p.add_argument(
         "--source",

@@ -2,8 +2,8 @@
 
 The pipeline talks to the `Ledger` protocol; `PgLedger` is the Postgres implementation (tables
 in `services.fetcher.db.models`), running its blocking SQLAlchemy calls in worker threads.
-Contract: `record()` writes one produced batch and the source's progress in ONE transaction, and
-is only called after the broker acknowledged every record of the batch.
+Contract: `record()` writes one produced batch (ledger rows and raw archive rows) and the source's
+progress in ONE transaction, and is only called after the broker acknowledged every record of the batch.
 """
 
 from __future__ import annotations
@@ -14,22 +14,32 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from libs.runtime.db import pg_engine
-from services.fetcher.db.models import articles, sources
+from services.fetcher.db.models import articles, raw_articles, sources
+
+
+@dataclass(frozen=True, slots=True)
+class Archived:
+    """What the raw archive keeps of a published article: its record value and the dates to select on."""
+
+    raw: bytes  # the RawArticle JSON as published
+    fetched_at: datetime
+    published_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class PublishedArticle:
-    """A ledger row: an article version the broker acknowledged."""
+    """A ledger row: an article version the broker acknowledged (and its archive row, when given)."""
 
     article_id: str
     content_hash: str
     source: str
     source_ref: str | None = None
     canonical_url: str | None = None
+    archived: Archived | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +73,35 @@ def ledger_engine(database_url: str, *, application_name: str = "accord-fetcher"
     return pg_engine(database_url, application_name=application_name)
 
 
+def _archive(conn: Connection, rows: Sequence[PublishedArticle], now: datetime) -> None:
+    """Upsert the archive rows of `rows` (a new content hash replaces the stored version)."""
+    values = [
+        {
+            "article_id": r.article_id,
+            "source": r.source,
+            "published_at": r.archived.published_at,
+            "fetched_at": r.archived.fetched_at,
+            "content_hash": r.content_hash,
+            "raw": r.archived.raw.decode("utf-8"),
+            "archived_at": now,
+        }
+        for r in rows
+        if r.archived is not None
+    ]
+    if not values:
+        return
+    stmt = pg_insert(raw_articles)
+    data = ("source", "published_at", "fetched_at", "content_hash", "raw", "archived_at")
+    conn.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[raw_articles.c.article_id],
+            set_={k: stmt.excluded[k] for k in data},
+            where=raw_articles.c.content_hash != stmt.excluded.content_hash,
+        ),
+        values,
+    )
+
+
 class PgLedger:
     """The ledger in Postgres (the fetcher's migrations must have run)."""
 
@@ -83,6 +122,7 @@ class PgLedger:
     def record_sync(self, rows: Sequence[PublishedArticle], progress: ScanProgress | None) -> None:
         now = datetime.now(UTC)
         with self.engine.begin() as conn:
+            _archive(conn, rows, now)
             if rows:
                 stmt = pg_insert(articles)
                 stmt = stmt.on_conflict_do_update(

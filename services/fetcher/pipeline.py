@@ -11,8 +11,9 @@ For each batch of items read from the source:
    several batches are in flight at once. Transient failures retry the unacknowledged records
    per the `RetryPolicy` (`libs.runtime.retry`; never skipped); a record the broker refuses
    for good (too large) is skipped with its reason;
-4. **record** (batches in order): ledger rows for the acknowledged articles plus the source's
-   progress (cursor after the batch's last item), in one transaction.
+4. **record** (batches in order): ledger rows and raw archive rows (`fetcher_raw_articles`) for
+   the acknowledged articles plus the source's progress (cursor after the batch's last item), in
+   one transaction.
 
 So the ledger only holds acknowledged articles, and the saved cursor never passes an item whose
 article is not durable. A crash between 3 and 4 re-publishes the batches that were acknowledged
@@ -46,7 +47,7 @@ from services.fetcher import metrics as m
 from services.fetcher.articles import build_article, to_record
 from services.fetcher.documents import Cursor, Document, Item, Skipped
 from services.fetcher.errors import ArticleSkipped
-from services.fetcher.ledger import Ledger, PublishedArticle, ScanProgress
+from services.fetcher.ledger import Archived, Ledger, PublishedArticle, ScanProgress
 from services.fetcher.sources import Source
 
 log = structlog.get_logger(__name__)
@@ -90,6 +91,8 @@ class Built:
     canonical_url: str | None
     source_ref: str
     record: OutRecord
+    fetched_at: datetime | None = None
+    published_at: datetime | None = None
 
 
 def record_size(record: OutRecord) -> int:
@@ -122,9 +125,27 @@ def build_batch(docs: Sequence[Document], spec: BuildSpec, fetched_at: datetime)
             out.append(Skipped("too_large", f"{doc.source_ref}: record of {size} bytes", doc.source_ref))
             continue
         out.append(
-            Built(article.article_id, article.content_hash, article.canonical_url, doc.source_ref, record)
+            Built(
+                article.article_id,
+                article.content_hash,
+                article.canonical_url,
+                doc.source_ref,
+                record,
+                article.fetched_at,
+                article.published_at,
+            )
         )
     return out
+
+
+def _published(built: Built, source: str) -> PublishedArticle:
+    """The ledger row of an acknowledged article, with its raw archive row."""
+    archived = None
+    if built.record.value is not None and built.fetched_at is not None:
+        archived = Archived(built.record.value, built.fetched_at, built.published_at)
+    return PublishedArticle(
+        built.article_id, built.content_hash, source, built.source_ref, built.canonical_url, archived
+    )
 
 
 def _worker_init() -> None:
@@ -500,12 +521,7 @@ class SourcePipeline:
             t_acked = time.monotonic()
             if prev is not None and prev.task is not None:
                 await prev.task  # record in order: the cursor must never pass an unrecorded batch
-            rows = [
-                PublishedArticle(
-                    b.article_id, b.content_hash, self.spec.source, b.source_ref, b.canonical_url
-                )
-                for b in acked
-            ]
+            rows = [_published(b, self.spec.source) for b in acked]
             await self._retry("ledger", lambda: self.ledger.record(rows, self._progress(batch.cursor)))
         finally:
             for b in to_publish:

@@ -4,6 +4,7 @@
     accord store migrate [--revision REV | --downgrade REV | --current | --check]
     accord store api [--host H] [--port P] [--migrate]
     accord store sink [--group G] [--batch-size N] [--metrics-port P] [--migrate]
+    accord store rebuild [--yes]                        # the tables again from the two topics alone
 
 Everything else comes from `ACCORD_*` variables (see `services.store.core.config`).
 """
@@ -103,6 +104,35 @@ def _check(settings: Any) -> int:
     return 1 if problem else 0
 
 
+def _rebuild(args: argparse.Namespace) -> int:
+    import asyncio
+    import sys
+
+    import orjson
+    from sqlalchemy import text
+
+    from libs.runtime.logging import configure_logging
+    from services.store.db.session import make_engine
+    from services.store.rebuild import rebuild
+
+    settings = _settings(args)
+    configure_logging("store", settings)
+    engine = make_engine(settings)
+    try:
+        with engine.connect() as conn:
+            stored = int(conn.execute(text("SELECT count(*) FROM events")).scalar_one())
+        if stored and not args.yes:
+            print(
+                f"accord store rebuild: the store holds {stored} events; --yes replaces them", file=sys.stderr
+            )
+            return 2
+        report = asyncio.run(rebuild(settings, engine))
+    finally:
+        engine.dispose()
+    print(orjson.dumps(report.as_dict()).decode())
+    return 0
+
+
 def _api_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--host", help="API bind address (ACCORD_API_HOST, default 127.0.0.1)")
     p.add_argument("--port", type=int, help="API port (ACCORD_API_PORT, default 8000)")
@@ -147,6 +177,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     _api_options(a)
     a.add_argument("--migrate", action="store_true", help="run the migrations first")
     a.set_defaults(func=_api)
+
+    r = parts.add_parser(
+        "rebuild",
+        help="recreate the store's tables from events.cooperation and articles.extracted (stop the sink first)",
+    )
+    r.add_argument("--yes", action="store_true", help="replace the rows the store holds")
+    r.set_defaults(func=_rebuild)
 
     s = parts.add_parser("sink", help="run the Kafka -> Postgres sink only")
     _sink_options(s)

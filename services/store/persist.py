@@ -2,7 +2,7 @@
 
 `apply_batch(conn, records)` upserts `CooperationEvent`s into `events` and
 `ArticleExtraction` summaries into `articles` with `INSERT ... ON CONFLICT DO
-UPDATE`, then reconciles which events are current. The caller owns the
+UPDATE`, applies `EventRetraction`s, then reconciles which events are current. The caller owns the
 transaction (the sink: one per batch, committed before the Kafka offsets).
 
 Applying a batch is idempotent (the same batch twice leaves every row, including
@@ -23,6 +23,12 @@ Applying a batch is idempotent (the same batch twice leaves every row, including
   swaps an article's events at once when its summary lands: events of the new
   extraction that arrive before their summary wait retired, events the new
   extraction dropped are retired, and an event listed again is restored.
+* Retractions. An `EventRetraction` retires its event at once (`retired_at` =
+  `retracted_at`), unless the stored event is newer than the retraction (a restore
+  already arrived); a retraction of an event never stored changes nothing. A
+  summary older than the retraction does not bring the event back (the retraction
+  came from a newer extraction, whose summary follows). So the store and a
+  consumer applying "last record per event id wins" end with the same sets.
 
 Concurrent sinks (several store processes in the group) stay correct: a batch
 first takes a transaction-scoped advisory lock per article it touches (in key
@@ -38,7 +44,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -63,6 +69,7 @@ from sqlalchemy.dialects.postgresql import JSONB, insert
 
 from libs.contracts.events import CooperationEvent, DatePrecision, EventDate
 from libs.contracts.extractions import ArticleExtraction
+from libs.contracts.retractions import EventRetraction
 from services.store import rollup
 from services.store.db.models import articles, events
 from services.store.errors import RecordError
@@ -79,7 +86,7 @@ __all__ = [
     "to_rows",
 ]
 
-StoreRecord = CooperationEvent | ArticleExtraction
+StoreRecord = CooperationEvent | ArticleExtraction | EventRetraction
 
 _NEG_INF = literal_column("'-infinity'::timestamptz")
 
@@ -94,6 +101,7 @@ class BatchStats:
     articles_written: int = 0
     events_retired: int = 0  # became non-current
     events_restored: int = 0  # became current again
+    retractions_received: int = 0
 
 
 # --- pure conversions ---------------------------------------------------------
@@ -187,6 +195,15 @@ def article_row(summary: ArticleExtraction) -> dict[str, Any]:
     }
 
 
+def retraction_row(retraction: EventRetraction) -> dict[str, Any]:
+    """What the store keeps of a retraction: which event, of which article, since when."""
+    return {
+        "event_id": retraction.event_id,
+        "article_id": retraction.article_id,
+        "retracted_at": _utc(retraction.retracted_at),
+    }
+
+
 def _newest(rows: Iterable[dict[str, Any]], key: str) -> list[dict[str, Any]]:
     """One row per primary key, in key order: the one with the latest `extracted_at` (the later one on ties)."""
     floor = datetime.min.replace(tzinfo=UTC)
@@ -270,7 +287,12 @@ def _reconcile_stmt():  # type: ignore[no-untyped-def]
     """
     before = events.alias("before")
     listed = events.c.event_id == func.any(articles.c.event_ids)
-    wanted = case((listed, None), else_=articles.c.extracted_at)
+    retracted_later = func.coalesce(events.c.retired_at, _NEG_INF) > articles.c.extracted_at
+    wanted = case(
+        (and_(listed, retracted_later), events.c.retired_at),  # a retraction newer than the summary
+        (listed, None),
+        else_=articles.c.extracted_at,
+    )
     return (
         update(events)
         .where(
@@ -290,6 +312,16 @@ def _reconcile_stmt():  # type: ignore[no-untyped-def]
 
 _RECONCILE = _reconcile_stmt()
 
+#: Retire the retracted events that are current and not newer than their retraction (a restore,
+#: i.e. the event published again by a later extraction, has a later `extracted_at` and stays).
+_RETRACT = text(
+    "UPDATE events SET retired_at = r.retracted_at, updated_at = now()"
+    " FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS r(event_id text, retracted_at timestamptz)"
+    " WHERE events.event_id = r.event_id AND events.retired_at IS NULL"
+    " AND coalesce(events.extracted_at, '-infinity'::timestamptz) <= r.retracted_at"
+    " RETURNING events.event_id"
+)
+
 #: Per-article transaction locks, taken in key order (hash collisions only serialise a little more).
 _LOCK_ARTICLES = text(
     "SELECT pg_advisory_xact_lock(k) FROM ("
@@ -307,6 +339,7 @@ class Rows:
 
     events: list[dict[str, Any]]
     articles: list[dict[str, Any]]
+    retractions: list[dict[str, Any]] = field(default_factory=list)
 
 
 def to_rows(records: Sequence[StoreRecord]) -> Rows:
@@ -317,6 +350,8 @@ def to_rows(records: Sequence[StoreRecord]) -> Rows:
             rows.events.append(event_row(record))
         elif isinstance(record, ArticleExtraction):
             rows.articles.append(article_row(record))
+        elif isinstance(record, EventRetraction):
+            rows.retractions.append(retraction_row(record))
         else:
             raise TypeError(f"the store does not take {type(record).__name__} records")
     return rows
@@ -330,7 +365,11 @@ def apply_batch(conn: Connection, records: Sequence[StoreRecord] | Rows) -> Batc
     """
     rows = records if isinstance(records, Rows) else to_rows(records)
     event_rows, article_rows = rows.events, rows.articles
-    touched = sorted({r["article_id"] for r in event_rows} | {r["article_id"] for r in article_rows})
+    touched = sorted(
+        {r["article_id"] for r in event_rows}
+        | {r["article_id"] for r in article_rows}
+        | {r["article_id"] for r in rows.retractions}
+    )
     if not touched:
         return BatchStats()
     conn.execute(_LOCK_ARTICLES, {"article_ids": touched})
@@ -342,8 +381,12 @@ def apply_batch(conn: Connection, records: Sequence[StoreRecord] | Rows) -> Batc
     if event_rows:
         batch = _json_rows(_newest(event_rows, "event_id"))
         events_written = len(conn.execute(_UPSERT_EVENTS, {"rows": batch}).all())
-
     retired = restored = 0
+    if rows.retractions:
+        newest = {r["event_id"]: r for r in sorted(rows.retractions, key=lambda r: r["retracted_at"])}
+        batch = _json_rows([newest[k] for k in sorted(newest)])
+        retired += len(conn.execute(_RETRACT, {"rows": batch}).all())
+
     for _event_id, was_current, is_current in conn.execute(_RECONCILE, {"article_ids": touched}):
         if is_current and not was_current:
             restored += 1
@@ -357,4 +400,5 @@ def apply_batch(conn: Connection, records: Sequence[StoreRecord] | Rows) -> Batc
         articles_written=articles_written,
         events_retired=retired,
         events_restored=restored,
+        retractions_received=len(rows.retractions),
     )

@@ -29,8 +29,8 @@ import structlog
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from libs.contracts.events import CooperationEvent
 from libs.contracts.extractions import ArticleExtraction
+from libs.contracts.retractions import EventsTopicValue
 from libs.runtime.consumer import Envelope, Route, TransientError, run_consumer
 from libs.runtime.records import describe_error
 from services.store.core.config import SERVICE_NAME, StoreSettings
@@ -66,7 +66,7 @@ def is_poison_db_error(exc: DBAPIError) -> bool:
 def routes(settings: StoreSettings) -> dict[str, Route[Any]]:
     """The sink's source topics, each with its model and dead-letter topic."""
     return {
-        settings.topic_events: Route(CooperationEvent, dlq_topic=settings.topic_events_dlq),
+        settings.topic_events: Route(EventsTopicValue, dlq_topic=settings.topic_events_dlq),
         settings.topic_articles_extracted: Route(
             ArticleExtraction, dlq_topic=settings.topic_articles_extracted_dlq
         ),
@@ -95,6 +95,11 @@ class SinkStatus:
         }
 
 
+def _unwrap(value: Any) -> StoreRecord:
+    """The event or retraction inside an events-topic value; a summary as it is."""
+    return value.root if isinstance(value, EventsTopicValue) else value
+
+
 class StoreStep:
     """The sink's batch step: decoded envelopes -> one transaction through `apply_batch`."""
 
@@ -105,7 +110,7 @@ class StoreStep:
     def __call__(self, envs: list[Envelope[StoreRecord]]) -> list[Any]:
         """Write the batch; raises `TransientError` or `UnstorableRecord` (see the module docstring)."""
         try:
-            rows = to_rows([env.value for env in envs])
+            rows = to_rows([_unwrap(env.value) for env in envs])
         except RecordError as exc:
             raise UnstorableRecord(str(exc)) from exc
         try:

@@ -210,3 +210,24 @@ async def test_the_loop_ticks_liveness() -> None:
     async with consuming(broker, service=service_name(), group_id="g", step=lambda env: []):
         await asyncio.sleep(0.15)
         assert LIVENESS.age_s() < 0.15
+
+
+async def test_the_revocation_hook_hears_of_partitions_given_up_after_their_commit() -> None:
+    broker = MemoryBroker()
+    fill(broker, 12, keyed=True, partitions=4)
+    group = "hooked"
+    heard: list[tuple[set[TopicPartition], dict[TopicPartition, int | None]]] = []
+
+    def on_revoked(partitions: set[TopicPartition]) -> None:
+        heard.append((partitions, {tp: broker.committed(group, tp) for tp in partitions}))
+
+    a, b = service_name(), service_name()
+    async with consuming(broker, service=a, group_id=group, step=lambda env: [], on_revoked=on_revoked):
+        assert await until(
+            lambda: sum(broker.committed(group, tp) or 0 for tp in broker.partitions("in")) == 12
+        )
+        async with consuming(broker, service=b, group_id=group, step=lambda env: []):
+            assert await until(lambda: bool(heard))
+    revoked, committed = heard[0]
+    assert revoked == set(broker.partitions("in"))  # a join revokes everything first (eager protocol)
+    assert sum(c or 0 for c in committed.values()) == 12  # everything done was committed before the hook

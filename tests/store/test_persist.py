@@ -12,7 +12,8 @@ import pytest
 from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import DataError
 
-from libs.contracts.events import EventDate, Location, Participant, ParticipantKind
+from libs.contracts.events import EventDate, ExtractorInfo, Location, Participant, ParticipantKind
+from libs.contracts.records import retraction_for
 from services.store.db.models import articles, events
 from services.store.persist import (
     BatchStats,
@@ -137,7 +138,10 @@ def _reextraction() -> tuple[list[StoreRecord], set[str], set[str]]:
         extracted_at=t1,
         extractor={"name": "accord-rules", "version": "2.0.0"},
     )
-    records: list[StoreRecord] = [*v1_events, v1_sum, changed, *keep, v2_sum]
+    retraction = retraction_for(
+        v1_events[0], retracted_at=t1, extractor=ExtractorInfo(name="accord-rules", version="2.0.0")
+    )
+    records: list[StoreRecord] = [*v1_events, v1_sum, changed, *keep, retraction, v2_sum]
     final_current = {changed.event_id, *(e.event_id for e in keep)}
     return records, final_current, {v1_events[0].event_id}
 
@@ -185,6 +189,35 @@ def test_final_state_is_the_same_in_every_arrival_order(migrated_engine: Engine)
         if reference is None:
             reference = state
         assert state == reference
+
+
+@integration
+def test_a_retraction_retires_at_once_and_an_older_summary_does_not_bring_it_back(
+    migrated_engine: Engine,
+) -> None:
+    (e0, e1), v1 = extraction_of("u1", 2)
+    apply(migrated_engine, [e0, e1, v1])
+    t1 = T0 + timedelta(days=1)
+    info = ExtractorInfo(name="accord-rules", version="2.0.0")
+    stats = apply(migrated_engine, [retraction_for(e0, retracted_at=t1, extractor=info)])
+    assert (stats.retractions_received, stats.events_retired) == (1, 1)
+    assert current_ids(migrated_engine) == {e1.event_id}
+    apply(migrated_engine, [e1, v1])  # the old extraction redelivered: the retraction is newer
+    assert current_ids(migrated_engine) == {e1.event_id}
+    again = apply(migrated_engine, [retraction_for(e0, retracted_at=t1, extractor=info)])
+    assert again.events_retired == 0  # idempotent
+    # a later extraction yields e0 again: restored, and the stale retraction redelivered changes nothing
+    t2 = T0 + timedelta(days=2)
+    e0_again = e0.model_copy(update={"extracted_at": t2})
+    apply(migrated_engine, [e0_again, make_extraction("u1", [e0.event_id, e1.event_id], extracted_at=t2)])
+    assert current_ids(migrated_engine) == {e0.event_id, e1.event_id}
+    apply(migrated_engine, [retraction_for(e0, retracted_at=t1, extractor=info)])
+    assert current_ids(migrated_engine) == {e0.event_id, e1.event_id}
+    # a retraction of an event never stored changes nothing
+    ghost = make_event("u9", 0)
+    assert (
+        apply(migrated_engine, [retraction_for(ghost, retracted_at=t1, extractor=info)]).events_retired == 0
+    )
 
 
 @integration

@@ -9,6 +9,12 @@ versions published under the id.
 position after the last durable item), the `fingerprint` of the content it scanned, and whether
 that scan `completed`.
 
+`fetcher_raw_articles`: the raw archive. The last published version of every article (the
+`RawArticle` JSON exactly as it went to `articles.raw`, so a replay re-publishes the same bytes),
+written in the same transaction as its ledger row; kept beyond the raw topic's retention for
+`accord replay`. `published_at` is the article's own publication date (what `--since/--until`
+select on), `fetched_at` when the fetcher read it.
+
 These tables live in the same database as the store's; every name starts with `fetcher_`.
 """
 
@@ -41,6 +47,20 @@ articles = Table(
     Column("first_published_at", DateTime(timezone=True), nullable=False),
     Column("published_at", DateTime(timezone=True), nullable=False),
     CheckConstraint("content_hash ~ '^[0-9a-f]{64}$'", name="content_hash_hex"),
+    Index(None, "source", "published_at"),
+)
+
+raw_articles = Table(
+    "fetcher_raw_articles",
+    metadata,
+    Column("article_id", Text, primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("published_at", DateTime(timezone=True)),
+    Column("fetched_at", DateTime(timezone=True), nullable=False),
+    Column("content_hash", Text, nullable=False),
+    Column("raw", Text, nullable=False),
+    Column("archived_at", DateTime(timezone=True), nullable=False),
+    Index(None, "published_at"),
     Index(None, "source", "published_at"),
 )
 

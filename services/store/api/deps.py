@@ -324,3 +324,6 @@ async def require_api_key(
 
 
 ApiKeyDep = Depends(require_api_key)
+
+#: The admin routes (replay) are state-changing routes: the same guard.
+AdminKeyDep = Annotated[None, Depends(require_api_key)]

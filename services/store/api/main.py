@@ -31,9 +31,10 @@ from services.store.api.problems import (
     install_problem_handlers,
     problem_media_types,
 )
-from services.store.api.routes import articles, countries, events, graph, health, meta, metrics, stats
+from services.store.api.routes import admin, articles, countries, events, graph, health, meta, metrics, stats
 from services.store.core.config import StoreSettings
 from services.store.db.session import make_engine
+from services.store.replays import ReplayRunner
 
 API_VERSION = "1.1.0"
 #: Where `make install` / the Docker build put the dashboard's built assets.
@@ -138,6 +139,8 @@ def create_app(
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
+        for task in list(app.state.replays.tasks):
+            task.cancel()  # kills the replay's child process
         if own_engine:
             engine.dispose()
 
@@ -154,7 +157,8 @@ def create_app(
     app.state.sink_health = sink_health
     install_problem_handlers(app)
     _add_middleware(app, settings)
-    for module in (events, articles, stats, countries, graph, meta, health, metrics):
+    app.state.replays = ReplayRunner(settings)
+    for module in (events, articles, stats, countries, graph, meta, health, metrics, admin):
         app.include_router(module.router)
     app.openapi = _openapi(app)  # type: ignore[method-assign]
     _mount_dashboard(app, settings.dashboard_dir or DEFAULT_DASHBOARD_DIR)

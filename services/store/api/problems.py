@@ -7,11 +7,12 @@ Body (`application/problem+json`): `type` (`https://accord.dev/problems/<slug>`)
 | status | slug | when |
 |---|---|---|
 | 400 | `unknown-parameter`, `invalid-cursor` | a query parameter the route does not take; a cursor of another query |
-| 401 | `unauthorized` | an API key was given but is not the configured one (exports); a state-changing route called without a key |
+| 401 | `unauthorized` | an API key was given but is not the configured one (exports); a state-changing route (admin: replay) called without a key |
 | 403 | `forbidden`, `disabled` | a state-changing route called with a wrong key; or no key is configured, so state changes are off |
 | 404 | `not-found` | no such route, event, article or country |
 | 405 | `method-not-allowed` | the route exists for other methods (`Allow` header) |
 | 413 | `payload-too-large` | request body over `ACCORD_API_MAX_BODY_BYTES` |
+| 409 | `conflict` | a replay is started while another one runs |
 | 414 | `uri-too-long` | path + query over `ACCORD_API_MAX_URL_BYTES` |
 | 422 | `invalid-parameter` | a parameter value that is malformed or out of range |
 | 503 | `query-timeout`, `database-unavailable`, `schema-missing` | the database did not answer in time, at all, or is not migrated |
@@ -207,6 +208,8 @@ COMMON_PROBLEMS: dict[int | str, dict[str, Any]] = {
     503: _problem("database unavailable, not migrated, or the query timed out"),
 }
 NOT_FOUND = {404: _problem("not found")}
+#: For routes declaring their own error responses.
+problem_doc = _problem
 UNAUTHORIZED = {401: _problem("the API key given is not the configured one")}
 
 
