@@ -235,8 +235,10 @@ def run_load(args: argparse.Namespace, site: LoadSite, bench: BenchStack) -> dic
     load.join(60)
     probe.stop()
     live = len(probe.seen)
+    recovered = api_recovery(bench.api, end, args.drain_timeout)
     final_sweep = final_sweep_of(probe)
     out = {"drain_seconds_after_load": drained_in, "load_avg_1m_during": quantiles(loads)}
+    out["api_recovered_seconds_after_load"] = recovered
     out["probe"] = {
         "requests": probe.requests,
         "seen_live": live,
@@ -254,8 +256,28 @@ def run_load(args: argparse.Namespace, site: LoadSite, bench: BenchStack) -> dic
     return out
 
 
+def api_recovery(api: str, since: float, timeout: float) -> float | None:
+    """Seconds from `since` (the load's end) until the API lists an article within a second again;
+    None when it did not within `timeout` s of now (requests queued during an overload still run)."""
+    deadline = time.monotonic() + timeout
+    with httpx.Client(base_url=api, timeout=10.0) as client:
+        while time.monotonic() < deadline:
+            t0 = time.monotonic()
+            try:
+                if (
+                    client.get("/v1/articles", params={"limit": 1}).status_code == 200
+                    and time.monotonic() - t0 < 1
+                ):
+                    return round(time.monotonic() - since, 1)
+            except httpx.HTTPError:
+                pass
+            time.sleep(2.0)
+    return None
+
+
 def final_sweep_of(probe: Probe, attempts: int = 5) -> str:
     """The probe's last sweep over every article (what its horizon left out), retried; how it went."""
+    error = ""
     for attempt in range(1, attempts + 1):
         try:
             probe.sweep()
@@ -409,9 +431,9 @@ def print_table(r: dict[str, Any]) -> None:
     print(f"  audit: appeared {a.get('appeared')}, stored {a.get('stored')} (listed by the API "
           f"{a.get('queryable')}), refused "
           f"{a.get('refused_by_fetcher')}, LOST {a.get('lost')}; outcomes {a.get('fetcher_outcomes')}")  # fmt: skip
-    print(
-        f"  drain after load: {r.get('drain_seconds_after_load')} s; load avg 1m during: {r.get('load_avg_1m_during')}"
-    )
+    print(f"  drain after load: {r.get('drain_seconds_after_load')} s; API answering within 1 s again "
+          f"{r.get('api_recovered_seconds_after_load')} s after the load; load avg 1m during: "
+          f"{r.get('load_avg_1m_during')}")  # fmt: skip
     print(f"  API: {r.get('api_load', {}).get('line')}")
     print(f"  errors: {orjson.dumps(r.get('errors', {})).decode()}")
     print("  lag curve (t s: published / extracted / stored, lag raw / store):")
