@@ -25,7 +25,7 @@ while the API takes 100 requests/s of mixed queries.
    sweep of the API then checks that it lists every stored article.
 
 Reports (printed as a table, written as JSON to `--out`): throughput per stage (published by
-the fetcher, extracted, stored per second, per `--sample-s` interval and overall), latency
+the fetcher, extracted, stored per second, per `--sample-s` interval, during the load and until all was stored), latency
 (appear → fetched / extracted / stored / listed by the API: p50/p95/p99/max), consumer lag over
 time (the services' `accord_consumer_lag_records`: high-water mark minus position; and the counts
 waiting between stages), errors (HTTP statuses seen by the site, the fetcher and the API
@@ -218,11 +218,11 @@ def main() -> int:
 def run_load(args: argparse.Namespace, site: LoadSite, bench: BenchStack) -> dict[str, Any]:
     """The load phase, the drain and the measurements (the stack runs)."""
     sampler = Sampler(bench, curve_s=args.sample_s)
-    sampler.start()
     probe = Probe(site, bench.api)
     load = ApiLoad(bench.api, args.api_rate, args.duration)
     wait_polled(site, bench)
     site.start()
+    sampler.start()  # its t = 0 is the load's start
     probe.start()
     load.start()
     loads = []
@@ -248,7 +248,7 @@ def run_load(args: argparse.Namespace, site: LoadSite, bench: BenchStack) -> dic
     out["errors"] = errors(site, bench, load.result, probe)
     samples = sampler.stop()
     out["memory"] = memory_report(samples)
-    out["throughput"] = throughput(samples.curve, args.duration, site)
+    out["throughput"] = throughput(samples.curve, args, site, drained_in)
     out["lag_curve"] = samples.curve
     out |= outcomes(site, bench, probe)
     out["api_load"] = api_summary(load.result)
@@ -372,17 +372,22 @@ def outcomes(site: LoadSite, bench: BenchStack, probe: Probe) -> dict[str, Any]:
     return {"latency": latency, "audit": audit}
 
 
-def throughput(curve: list[dict[str, Any]], duration: float, site: LoadSite) -> dict[str, Any]:
-    """Per interval and overall (first sample to the last: the load and the drain)."""
-    first, last = curve[0], curve[-1]
-    span = max(1e-9, last["t"] - first["t"])
-    overall = {
-        f"{k}_per_s": round((last[k] - first[k]) / span, 1) for k in ("published", "extracted", "stored")
-    }
+def throughput(
+    curve: list[dict[str, Any]], args: argparse.Namespace, site: LoadSite, drained: float | None
+) -> dict[str, Any]:
+    """Per interval; during the load (the samples from its start to its end); until all was stored."""
+    first = curve[0]
+    end = next((row for row in curve if row["t"] >= args.duration - 1), curve[-1])
+    span = max(1e-9, end["t"] - first["t"])
+    keys = ("published", "extracted", "stored")
+    until = args.duration + drained if drained is not None else None
     return {
-        "offered_per_s": round(site.total / duration, 1),
-        "overall": overall,
-        "span_s": round(span, 1),
+        "offered_per_s": round(site.total / args.duration, 1),
+        "during_load": {f"{k}_per_s": round((end[k] - first[k]) / span, 1) for k in keys} | {"span_s": span},
+        "until_all_stored": {
+            "seconds": round(until, 1) if until else None,
+            "stored_per_s": round(site.total / until, 1) if until else None,
+        },
         "per_interval": rates(curve),
     }
 
@@ -425,7 +430,8 @@ def print_table(r: dict[str, Any]) -> None:
     t, lat, a = r.get("throughput", {}), r.get("latency", {}), r.get("audit", {})
     print(f"\nbench-load: {r['config']['duration']} s at {r['config']['rate']} articles/s "
           f"({r['config']['pages']}), API {r['config']['api_rate']} req/s; machine {r['machine_before']}")  # fmt: skip
-    print(f"  throughput (overall, /s): {t.get('overall')}  offered {t.get('offered_per_s')}/s")
+    print(f"  throughput during the load: {t.get('during_load')}; offered {t.get('offered_per_s')}/s; "
+          f"until all stored: {t.get('until_all_stored')}")  # fmt: skip
     for name, q in lat.items():
         print(f"  latency {name}: {q}")
     print(f"  audit: appeared {a.get('appeared')}, stored {a.get('stored')} (listed by the API "
@@ -441,7 +447,7 @@ def print_table(r: dict[str, Any]) -> None:
         print(f"    {row['t']:>6}: {row['published']:>6} / {row['extracted']:>6} / {row['stored']:>6}, "
               f"lag {row['lag_raw']:>5} / {row['lag_store']:>5}  (load {row['load_avg_1m']})")  # fmt: skip
     print("  peak memory per service (MiB): " + ", ".join(
-        f"{n} RSS {m['peak_rss_mib']} PSS {m['peak_pss_mib']}{' (still growing)' if m['plateaus'] is False else ''}"
+        f"{n} RSS {m['peak_rss_mib']} PSS {m['peak_pss_mib']} CPU {m['cpu_seconds']} s{' (still growing)' if m['plateaus'] is False else ''}"
         for n, m in r.get("memory", {}).items()))  # fmt: skip
 
 

@@ -71,23 +71,26 @@ def scrape_samples(port: int) -> list[tuple[str, dict[str, str], float]]:
     return [(s.name, s.labels, s.value) for f in text_string_to_metric_families(text) for s in f.samples]
 
 
-def tree_memory(pid: int) -> tuple[int, int]:
-    """(RSS, PSS) in bytes of process `pid` and its descendants; (0, 0) when it is gone."""
+def tree_usage(pid: int) -> tuple[int, int, float]:
+    """(RSS bytes, PSS bytes, CPU seconds) of process `pid` and its live descendants; zeros when gone."""
     try:
         procs = [psutil.Process(pid)]
         procs += procs[0].children(recursive=True)
     except psutil.Error:
-        return 0, 0
+        return 0, 0, 0.0
     rss = pss = 0
+    cpu = 0.0
     for p in procs:
         try:
             lines = Path(f"/proc/{p.pid}/smaps_rollup").read_text().splitlines()
-        except OSError:
+            times = p.cpu_times()
+        except (OSError, psutil.Error):
             continue
         fields = {ln.split(":")[0]: ln.split()[1] for ln in lines if ln.startswith(("Rss:", "Pss:"))}
         rss += int(fields.get("Rss", 0)) * 1024
         pss += int(fields.get("Pss", 0)) * 1024
-    return rss, pss
+        cpu += times.user + times.system
+    return rss, pss, cpu
 
 
 class BenchStack:
@@ -181,6 +184,7 @@ class Samples:
     peak_rss: dict[str, int] = field(default_factory=dict)
     peak_pss: dict[str, int] = field(default_factory=dict)
     pids_seen: dict[str, set[int]] = field(default_factory=dict)
+    cpu_s: dict[str, dict[int, float]] = field(default_factory=dict)  # service -> pid -> CPU seconds
 
 
 class Sampler(threading.Thread):
@@ -217,7 +221,8 @@ class Sampler(threading.Thread):
         row: dict[str, Any] = {"t": round(now - self.t0, 1)}
         for name, pid in self.bench.pids().items():
             s.pids_seen.setdefault(name, set()).add(pid)
-            rss, pss = tree_memory(pid)
+            rss, pss, cpu = tree_usage(pid)
+            s.cpu_s.setdefault(name, {})[pid] = max(cpu, s.cpu_s.get(name, {}).get(pid, 0.0))
             row[name] = round(rss / MIB, 1)
             s.peak_rss[name] = max(s.peak_rss.get(name, 0), rss)
             s.peak_pss[name] = max(s.peak_pss.get(name, 0), pss)
@@ -285,6 +290,7 @@ def memory_report(samples: Samples) -> dict[str, Any]:
             "rss_last_third_peak_mib": after,
             "plateaus": after <= max(before * 1.1, before + 20) if len(series) >= MIN_SAMPLES else None,
             "restarts": len(samples.pids_seen.get(name, ())) - 1,
+            "cpu_seconds": round(sum(samples.cpu_s.get(name, {}).values()), 1),
         }
     return out
 

@@ -62,14 +62,17 @@ def test_bench_load_smoke_loses_nothing_and_reports_every_figure(runs: dict[str,
     assert 0 < lat["p50"] <= lat["p95"] <= lat["p99"] <= lat["max"]
     stages = [r["latency"][f"appear_to_{k}_s"]["p50"] for k in ("fetched", "extracted", "stored")]
     assert stages == sorted(stages) and stages[-1] <= lat["p50"]
-    assert all(v > 0 for v in r["throughput"]["overall"].values())
+    assert {"published_per_s", "extracted_per_s", "stored_per_s"} <= set(r["throughput"]["during_load"])
+    assert r["throughput"]["until_all_stored"]["stored_per_s"] > 0
     assert r["throughput"]["per_interval"] and r["lag_curve"]
     assert {"t", "lag_raw", "lag_store", "published", "stored"} <= set(r["lag_curve"][0])
     assert SERVICES | {"fetcher"} <= {n for n, m in r["memory"].items() if m["peak_rss_mib"] > 0}
+    assert r["memory"]["store"]["cpu_seconds"] > 0 and r["memory"]["fetcher"]["restarts"] == 0
     assert r["api_load"]["requests"] == 80
     assert not [s for s in r["api_load"]["statuses"] if s.startswith("5")]
     assert r["errors"]["dead_letters"] == {} and r["errors"]["api_load_connection_errors"] == 0
     assert r["machine_before"]["cpus"] and r["load_avg_1m_during"]["p50"] is not None
+    assert r["api_recovered_seconds_after_load"] is not None and r["probe"]["final_sweep"].startswith("ok")
 
 
 def test_bench_backlog_smoke_drains_everything(runs: dict[str, Any]) -> None:
