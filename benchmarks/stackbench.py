@@ -65,10 +65,11 @@ def quantiles(values: list[float], qs: tuple[float, ...] = (0.5, 0.95, 0.99)) ->
 def scrape_samples(port: int) -> list[tuple[str, dict[str, str], float]]:
     """Every sample (name, labels, value) of a /metrics endpoint on 127.0.0.1; [] when unreachable."""
     try:
-        text = httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=2.0).text
-    except httpx.HTTPError:
+        response = httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=2.0)
+        families = list(text_string_to_metric_families(response.raise_for_status().text))
+    except (httpx.HTTPError, ValueError):
         return []
-    return [(s.name, s.labels, s.value) for f in text_string_to_metric_families(text) for s in f.samples]
+    return [(s.name, s.labels, s.value) for f in families for s in f.samples]
 
 
 def tree_usage(pid: int) -> tuple[int, int, float]:

@@ -57,9 +57,6 @@ async def serve_api(app: FastAPI, settings: StoreSettings, stop: asyncio.Event) 
         log_config=None,  # logs go through libs.runtime.logging
         server_header=False,
         timeout_graceful_shutdown=10,
-        # an overload is answered with 503 at once: requests queued behind it would run on long after
-        # their clients gave up, keeping the API unusable for minutes after the load (bench-load)
-        limit_concurrency=settings.api_max_concurrency or None,
     )
     server = _Server(config)
 
