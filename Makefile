@@ -9,7 +9,7 @@ SHARED ?= ../shared
 WEB := services/store/dashboard/web
 DASHBOARD := services/store/dashboard/static/index.html
 
-.PHONY: install dashboard test-web browser lock test test-unit test-integration test-deploy tools lint fmt run eval errors reliability bench bench-extract bench-pipeline bench-fetcher bench-fetcher-web bench-store bench-api bench-runtime bench-extractor bench-replay fuzz schemas clean help
+.PHONY: install dashboard test-web browser lock test test-unit test-integration test-deploy tools lint fmt run eval errors reliability bench bench-extract bench-pipeline bench-fetcher bench-fetcher-web bench-store bench-api bench-runtime bench-extractor bench-replay bench-load bench-backlog fuzz schemas clean help
 
 help:
 	@echo "make run      start the embedded broker + Postgres and every service (Ctrl-C stops all)"
@@ -134,6 +134,15 @@ bench-store: install
 # 1,000,000 events through the store's write path, then the API at a constant arrival rate (see the script).
 bench-api: install
 	$(BIN)/python -m benchmarks.bench_api $(BENCH_API_ARGS)
+
+# 5 minutes of a local news site at 50 articles/s through the whole stack while the API takes 100 requests/s
+# (throughput per stage, publish-to-queryable latency, lag, errors, peak RSS per service; docs/reliability/load.md).
+bench-load: install
+	$(BIN)/python -m benchmarks.bench_load --shared $(SHARED) $(BENCH_LOAD_ARGS)
+
+# A backlog of 50,000 articles on articles.raw drained by the extractors and the store: drain rate, memory per service.
+bench-backlog: install
+	$(BIN)/python -m benchmarks.bench_backlog --shared $(SHARED) $(BENCH_BACKLOG_ARGS)
 
 # Schemathesis with many examples per operation (make test runs the same with 15).
 fuzz: install

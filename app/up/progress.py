@@ -51,15 +51,21 @@ class Snapshot:
 
 
 def scrape(port: int, host: str = "127.0.0.1") -> dict[str, float]:
-    """Sum each metric sample by name (labels folded) from a /metrics endpoint; {} when unreachable."""
+    """Sum each metric sample by name (labels folded) from a /metrics endpoint; {} when unreachable
+    or when the answer is not metrics (an error page of a busy server)."""
     try:
-        text = httpx.get(f"http://{host}:{port}/metrics", timeout=1.0).text
+        response = httpx.get(f"http://{host}:{port}/metrics", timeout=1.0)
     except httpx.HTTPError:
         return {}
+    if response.status_code != 200:
+        return {}
     totals: dict[str, float] = {}
-    for family in text_string_to_metric_families(text):
-        for sample in family.samples:
-            totals[sample.name] = totals.get(sample.name, 0.0) + sample.value
+    try:
+        for family in text_string_to_metric_families(response.text):
+            for sample in family.samples:
+                totals[sample.name] = totals.get(sample.name, 0.0) + sample.value
+    except ValueError:
+        return {}
     return totals
 
 

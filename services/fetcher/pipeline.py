@@ -415,10 +415,12 @@ class SourcePipeline:
                 await self._submit_bounded(items, batches)
                 log.info("fetcher.source.max_items", source=self.spec.source, items=report.items)
                 return False
-            if len(items) >= self.options.batch_size:
+            now = time.monotonic()
+            # full, or held long enough: a steady trickle (a followed feed) never leaves the queue
+            # idle for the timeout above, and must not wait for a full batch or the scan's end
+            if len(items) >= self.options.batch_size or now - started >= self.options.flush_after_s:
                 await self._submit_bounded(items, batches)
                 items = []
-            now = time.monotonic()
             if now >= next_log:
                 next_log = now + self.options.progress_log_s
                 self._log_progress()

@@ -104,6 +104,32 @@ def test_publishes_each_document_once_and_records_it() -> None:
     assert final.completed and final.cursor == {"i": 12} and final.fingerprint == "fp1"
 
 
+class TrickleSource(ListSource):
+    """Yields its items with a short pause between them (a followed feed): the queue is never idle
+    long, and notes how many records were acknowledged when the scan reached its end."""
+
+    acked_at_end = -1
+
+    def __init__(self, entries: Sequence[Document], publisher: FakePublisher) -> None:
+        super().__init__(entries)
+        self.publisher = publisher
+
+    async def scan(self, cursor: Cursor | None) -> AsyncIterator[Item]:
+        for i, entry in enumerate(self.entries):
+            yield replace(entry, cursor={"i": i + 1})
+            await asyncio.sleep(0.01)
+        self.acked_at_end = len(self.publisher.acked)
+
+
+def test_a_steady_trickle_is_published_after_flush_after_s_not_at_the_scan_end() -> None:
+    ledger, pub = MemoryLedger(), FakePublisher()
+    source = TrickleSource([doc(i) for i in range(40)], pub)
+    report = run(pipeline(source, ledger, pub, batch_size=500, flush_after_s=0.05))
+    assert report.published == 40 and len(ledger.rows) == 40
+    assert source.acked_at_end > 0, "nothing was published before the scan ended"
+    assert pub.calls > 1
+
+
 def test_restart_publishes_nothing_twice() -> None:
     ledger, pub = MemoryLedger(), FakePublisher()
     source = ListSource([doc(i) for i in range(7)])

@@ -32,6 +32,7 @@ from services.store.api.problems import (
     problem_media_types,
 )
 from services.store.api.routes import admin, articles, countries, events, graph, health, meta, metrics, stats
+from services.store.api.shedding import LoadSheddingMiddleware
 from services.store.core.config import StoreSettings
 from services.store.db.session import make_engine
 from services.store.replays import ReplayRunner
@@ -97,7 +98,8 @@ def _openapi(app: FastAPI) -> Callable[[], dict[str, Any]]:
 
 
 def _add_middleware(app: FastAPI, settings: StoreSettings) -> None:
-    """Outermost first when a request comes in: metrics, size limits, CORS (when origins are configured)."""
+    """Outermost first when a request comes in: metrics, load shedding, size limits, CORS (when origins
+    are configured)."""
     if settings.api_cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -112,6 +114,7 @@ def _add_middleware(app: FastAPI, settings: StoreSettings) -> None:
         max_url_bytes=settings.api_max_url_bytes,
         max_body_bytes=settings.api_max_body_bytes,
     )
+    app.add_middleware(LoadSheddingMiddleware, limit=settings.api_max_in_flight)
     app.add_middleware(MetricsMiddleware)
 
 

@@ -55,6 +55,12 @@ class StoreSettings(CommonSettings, TopicSettings):
         le=100_000,
         description="rows fetched per round trip of an export's server cursor",
     )
+    api_max_in_flight: int = Field(
+        default=64,
+        ge=0,
+        description="API requests in flight (/healthz, /readyz, /metrics excepted) from which new ones are "
+        "answered 503 `overloaded` at once instead of queueing (0 = no limit)",
+    )
     api_max_url_bytes: int = Field(
         default=8_192, ge=256, description="longest accepted request target (path + query); 414 beyond"
     )

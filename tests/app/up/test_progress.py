@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from collections.abc import Callable
 from wsgiref.simple_server import make_server
 
 import pytest
 from prometheus_client import CollectorRegistry, Counter, Gauge, make_wsgi_app
 
-from app.up.progress import ProgressLine, ProgressSources, Snapshot
+from app.up.progress import ProgressLine, ProgressSources, Snapshot, scrape
 from libs.infra.broker import free_port
 from services.fetcher.db.migrate import migrate_ledger
 from services.fetcher.ledger import PgLedger, PublishedArticle, ledger_engine
@@ -66,3 +67,21 @@ def test_collect_reads_metrics_and_the_services_counts(database_url: str) -> Non
     assert (snap.extracted, snap.lag_raw) == (7, 5)
     assert (snap.articles_stored, snap.events_stored, snap.published, snap.db_ok) == (1, 2, 2, True)
     assert not snap.idle()
+
+
+@pytest.mark.parametrize(
+    ("status", "body"),
+    [("503 Service Unavailable", b"Service Unavailable"), ("200 OK", b'accord_x{a="1"} not-a-number\n')],
+)
+def test_a_metrics_endpoint_answering_something_else_counts_as_unreachable(status: str, body: bytes) -> None:
+    def app(_environ: dict[str, object], start_response: Callable[..., object]) -> list[bytes]:
+        start_response(status, [("Content-Type", "text/plain")])
+        return [body]
+
+    server = make_server("127.0.0.1", 0, app)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        assert scrape(server.server_port) == {}
+    finally:
+        server.shutdown()
+        server.server_close()
