@@ -8,6 +8,7 @@ the psycopg 3 driver.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any, Protocol
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from sqlalchemy import Engine, create_engine
@@ -52,14 +53,17 @@ def pg_engine(
     statement_timeout_ms: int | None = None,
     session_settings: Mapping[str, str] | None = None,
     pool_timeout_s: float = 30.0,
+    keepalives_idle_s: int | None = None,
 ) -> Engine:
     """A pooled PostgreSQL engine (psycopg 3): pre-ping, hourly recycling, a connect timeout, an
     optional server-side statement timeout and other server settings for every session
     (`session_settings`, e.g. `{"work_mem": "32MB"}`); `application_name` shows in `pg_stat_activity`;
-    waiting for a free pooled connection fails after `pool_timeout_s`."""
+    waiting for a free pooled connection fails after `pool_timeout_s`; `keepalives_idle_s` turns on
+    TCP keepalives (`keepalive_args`)."""
     connect_args: dict[str, object] = {
         "connect_timeout": connect_timeout_s,
         "application_name": application_name,
+        **keepalive_args(keepalives_idle_s),
     }
     settings = dict(session_settings or {})
     if statement_timeout_ms:
@@ -74,4 +78,38 @@ def pg_engine(
         pool_recycle=1800,
         pool_timeout=pool_timeout_s,
         connect_args=connect_args,
+    )
+
+
+def keepalive_args(idle_s: int | None) -> dict[str, int]:
+    """libpq TCP keepalive parameters: first probe after `idle_s` idle seconds, then every `idle_s / 3`,
+    3 unanswered probes close the connection (so a vanished server or a cut network fails the query
+    instead of blocking it). {} for None or 0 (the OS default). libpq ignores them on unix sockets."""
+    if not idle_s:
+        return {}
+    return {
+        "keepalives": 1,
+        "keepalives_idle": idle_s,
+        "keepalives_interval": max(1, idle_s // 3),
+        "keepalives_count": 3,
+    }
+
+
+class DatabaseTimeouts(Protocol):
+    db_connect_timeout_s: int
+    db_statement_timeout_ms: int
+    db_keepalives_idle_s: int
+
+
+def writer_engine(url: str, settings: DatabaseTimeouts, *, application_name: str, **pool: Any) -> Engine:
+    """`pg_engine` for a service's writes, with the `ACCORD_DB_*` timeouts of `settings` (`CommonSettings`):
+    connect timeout, statement timeout, TCP keepalives. A frozen or vanished database then fails the
+    call with an `OperationalError` (retried by the caller's `RetryPolicy`) instead of hanging it."""
+    return pg_engine(
+        url,
+        application_name=application_name,
+        connect_timeout_s=settings.db_connect_timeout_s,
+        statement_timeout_ms=settings.db_statement_timeout_ms or None,
+        keepalives_idle_s=settings.db_keepalives_idle_s,
+        **pool,
     )

@@ -154,7 +154,8 @@ async def run_sink(
     if engine is None:
         from services.store.db.session import make_engine
 
-        engine = make_engine(settings)
+        # a statement stuck on a frozen or locked database fails (57014) and is retried, never hangs
+        engine = make_engine(settings, statement_timeout_ms=settings.db_statement_timeout_ms or None)
     status = status or SinkStatus()
     step = StoreStep(engine, status)
     status.running = True
