@@ -56,12 +56,12 @@ T = TypeVar("T")
 
 
 def _is_transient(exc: BaseException) -> bool:
-    """Postgres unreachable, restarting, a statement timeout (57014), no pooled connection free in
-    time, or the broker unreachable: retried."""
-    from sqlalchemy.exc import InterfaceError, OperationalError
+    """Postgres unreachable, restarting, not answering within the deadlines (statement timeout 57014,
+    checkout deadline), no pooled connection free in time, or the broker unreachable: retried."""
+    from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
     from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-    return is_transient(exc, (OperationalError, InterfaceError, PoolTimeout))
+    return is_transient(exc, (OperationalError, InterfaceError, PoolTimeout, DisconnectionError))
 
 
 async def _wait(stop: asyncio.Event, seconds: float) -> None:

@@ -32,6 +32,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from libs.contracts.events import CooperationEvent
 from libs.contracts.extractions import ArticleExtraction
 from libs.runtime.consumer import Envelope, Route, TransientError, run_consumer
+from libs.runtime.db import checkout_deadline
 from libs.runtime.records import describe_error
 from services.store.core.config import SERVICE_NAME, StoreSettings
 from services.store.errors import RecordError, UnstorableRecord
@@ -154,8 +155,13 @@ async def run_sink(
     if engine is None:
         from services.store.db.session import make_engine
 
-        # a statement stuck on a frozen or locked database fails (57014) and is retried, never hangs
-        engine = make_engine(settings, statement_timeout_ms=settings.db_statement_timeout_ms or None)
+        # a statement stuck on a locked database fails (57014), a call to a database that does not
+        # answer (frozen, gone) fails at the checkout deadline: both are retried, never a hang
+        engine = make_engine(
+            settings,
+            statement_timeout_ms=settings.db_statement_timeout_ms or None,
+            checkout_deadline_s=checkout_deadline(settings),
+        )
     status = status or SinkStatus()
     step = StoreStep(engine, status)
     status.running = True

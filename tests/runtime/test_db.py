@@ -119,3 +119,40 @@ def test_the_writer_engine_carries_the_db_timeouts_of_the_settings(embedded_data
             assert conn.scalar(text("SHOW statement_timeout")) == "0"
     finally:
         engine.dispose()
+
+
+@pytest.mark.integration
+def test_a_server_that_does_not_answer_fails_the_call_at_the_checkout_deadline(pg_tmp_path) -> None:
+    """SIGSTOP of every Postgres process: with a checkout deadline, a unit of work fails (OperationalError,
+    retried by callers) soon after the deadline instead of waiting for the server; a fresh checkout
+    after SIGCONT works."""
+    import time
+
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError, DisconnectionError
+
+    from tests.integration.faults import OwnedPostgres
+
+    pg = OwnedPostgres(pg_tmp_path)
+    engine = pg_engine(pg.url, application_name="accord-test", connect_timeout_s=2, checkout_deadline_s=1.5)
+    try:
+        with engine.connect() as conn:
+            assert conn.scalar(text("SELECT 1")) == 1
+        with engine.connect() as conn:  # the pooled connection, checked out before the freeze
+            pg.freeze()
+            started = time.monotonic()
+            with pytest.raises(DBAPIError):
+                conn.execute(text("SELECT 1"))
+            assert time.monotonic() - started < 10
+        started = time.monotonic()
+        with pytest.raises((DBAPIError, DisconnectionError)):  # a new checkout: connect timeout
+            with engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+        assert time.monotonic() - started < 20
+        pg.thaw()
+        with engine.connect() as conn:
+            assert conn.scalar(text("SELECT 1")) == 1
+    finally:
+        pg.thaw()
+        engine.dispose()
+        pg.close()
