@@ -35,6 +35,7 @@ from tests.conftest import _postgres_readable_dir
 from tests.fetcher.web.site import Page, Site, article_html, respond, rss
 from tests.integration.faults import (
     FaultPipeline,
+    OwnedBroker,
     OwnedPostgres,
     audit,
     fault_seed,
@@ -322,3 +323,122 @@ def test_postgres_frozen_then_stopped_while_events_flow(
     codes = p.stop_all()
     assert set(codes.values()) == {0}, codes
     say(f"Postgres outages: {figures}, retries logged {retries}")
+
+
+def test_broker_down_at_start_every_service_waits_and_recovers(
+    owned_pg: OwnedPostgres, tmp_path: Path
+) -> None:
+    """The services start before the broker (down for `ACCORD_FAULT_BROKER_LATE_S`, 10 s by default):
+    each retries with backoff, nothing exits, and once the broker is up the backfill completes exactly."""
+    broker = OwnedBroker(tmp_path / "broker.log")
+    suffix = uuid.uuid4().hex[:8]
+    names = TopicSettings().model_dump()
+    topics = TopicSettings(**{k: f"{v}.{suffix}" for k, v in names.items() if isinstance(v, str)})
+    p = FaultPipeline(
+        broker.bootstrap_servers, topics, owned_pg.database(f"faults_{suffix}"), tmp_path, suffix
+    )
+    source = write_jsonl(tmp_path / "a.jsonl", make_articles(scaled("ARTICLES", 160) // 2, seed=31))
+    try:
+        p.migrate()  # the database alone
+        started = time.monotonic()
+        for name, args in (("store", ("store", "--no-migrate")), ("extractor-1", ("extractor",)),
+                           ("fetcher", ("fetcher", "--source", f"a=jsonl:{source}", "--once"))):  # fmt: skip
+            p.start_service(name, *args)
+        late = scaled("BROKER_LATE_S", 10)
+        wait_for(
+            lambda: all(_retries(p, n) for n in p.procs), 120, "every service retrying", lambda: _diagnose(p)
+        )
+        time.sleep(max(0.0, late - (time.monotonic() - started)))
+        assert all(proc.poll() is None for proc in p.procs.values()), "a service gave up"
+        waited = {n: _retries(p, n) for n in p.procs}
+        broker.start()
+        up = time.monotonic()
+        say(f"broker started after {up - started:.1f} s; retries meanwhile {waited}")
+        articles = file_articles(source, "a")
+        wait_for(
+            lambda: p.stored_counts()[0] >= len(articles), 240, "the backfill stored", lambda: _diagnose(p)
+        )
+        say(f"backfill stored {time.monotonic() - up:.1f} s after the broker came up")
+        assert p.procs["fetcher"].wait(60) == 0
+        expected = p.expected_events(articles)
+        wait_for(
+            lambda: p.stored_counts() == (len(articles), len(expected)),
+            120,
+            "every event",
+            lambda: _diagnose(p),
+        )
+        figures = audit(p, articles, expected)
+        codes = p.stop_all()
+        assert set(codes.values()) == {0}, codes
+        say(f"broker late at start: {figures}")
+    finally:
+        p.stop_all()
+        broker.stop()
+
+
+def test_embedded_broker_killed_mid_run_under_accord_up(pg_tmp_path: Path, tmp_path: Path) -> None:
+    """`accord up` restarts its embedded broker after a SIGKILL (everything it held is lost), the
+    fetcher publishes again what the store never confirmed, the extractors and the store reconnect
+    by themselves; `--until-idle` ends with every article and event stored exactly once."""
+    import os
+    import re
+    import subprocess
+    import sys
+
+    import psutil
+
+    from libs.infra.broker import free_port
+    from libs.infra.postgres import EmbeddedPostgres
+
+    state = pg_tmp_path / "state"
+    records = make_articles(scaled("ARTICLES", 160), seed=41)
+    source = write_jsonl(tmp_path / "a.jsonl", records)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ACCORD_")}
+    env |= {"ACCORD_RETRY_MAX_BACKOFF_S": "2", "ACCORD_STORE_BATCH_SIZE": "10"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app.cli", "up", "--source", f"a=jsonl:{source}", "--state-dir", str(state),
+         "--api-port", str(free_port()), "--until-idle"],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+    )  # fmt: skip
+    url = f"postgresql://postgres:@/postgres?host={state.resolve() / 'postgres'}"
+
+    def stored() -> int:
+        import psycopg
+
+        try:
+            with psycopg.connect(url, connect_timeout=2) as conn:
+                return int(conn.execute("select count(*) from articles").fetchone()[0])
+        except psycopg.Error:
+            return 0
+
+    try:
+        wait_for(lambda: stored() >= len(records) // 4, 240, "a quarter stored", every=0.2)
+        (broker,) = [c for c in psutil.Process(proc.pid).children() if "--listener-url" in c.cmdline()]
+        broker.kill()
+        at_kill, killed = stored(), time.monotonic()
+        say(f"SIGKILL of the embedded broker with {at_kill}/{len(records)} articles stored")
+        out, _ = proc.communicate(timeout=400)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, 9)
+            proc.communicate(timeout=30)
+    assert proc.returncode == 0, out[-3000:]
+    assert "the embedded broker stopped: restarting it" in out, out[-3000:]
+    forgotten = re.search(r"\[accord\] (\d+) articles published before", out)
+    recovered = time.monotonic() - killed
+    codes = re.search(r"services stopped \(exit codes\): (.*)", out)
+    assert codes and set(re.findall(r" (\S+)(?:,|$)", codes.group(1))) == {"0"}, out[-3000:]
+    for log in (state / "logs").glob("*.log"):
+        assert "record.dead_lettered" not in log.read_text(errors="replace"), log.name
+
+    p = FaultPipeline("unused:9092", TopicSettings(), url, tmp_path, "x")
+    with EmbeddedPostgres(state / "postgres"):
+        articles = file_articles(source, "a")
+        expected = p.expected_events(articles)
+        ids = {a.article_id for a in articles}
+        assert {r[0] for r in p.query("select article_id from articles")} == ids
+        assert p.query("select count(*) from articles")[0][0] == len(ids)
+        assert p.stored_events() == expected
+        assert {r[0] for r in p.query("select article_id from fetcher_ledger")} == ids
+    say(f"broker killed mid-run: {len(ids)} articles, {len(expected)} events, lost 0, duplicates 0; "
+        f"{forgotten.group(1) if forgotten else 0} republished; idle {recovered:.1f} s after the kill")  # fmt: skip
