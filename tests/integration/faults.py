@@ -50,7 +50,13 @@ def scaled(name: str, default: int) -> int:
 
 
 def say(text: str) -> None:
+    """A line of the test's output; also appended to `$ACCORD_FAULT_REPORT` when set (figures of a run)."""
     print(f"[faults] {text}", flush=True)
+    if report := os.environ.get("ACCORD_FAULT_REPORT"):
+        with open(report, "a", encoding="utf-8") as f:
+            f.write(
+                f"{datetime.now(UTC):%H:%M:%S} {os.environ.get('PYTEST_CURRENT_TEST', '').split(' ')[0]}: {text}\n"
+            )
 
 
 # --- infrastructure the test owns ------------------------------------------------------------
