@@ -22,7 +22,7 @@ import shutil
 import signal
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -129,6 +129,41 @@ def _kill_plan(rng: random.Random, kills: int) -> dict[str, list[tuple[str, floa
     }
 
 
+Measure = tuple[Callable[[], int], int, str]  # (progress now, its end, what it counts)
+
+
+def _run_schedule(
+    p: FaultPipeline,
+    plan: dict[str, list[tuple[str, float]]],
+    measures: dict[str, Measure],
+    services: dict[str, tuple[str, ...]],
+    rng: random.Random,
+) -> list[str]:
+    """Carry out `plan`, one thread per service: at each point SIGKILL, wait 0-1 s, start again."""
+    done: list[str] = []
+    started = time.monotonic()
+
+    def killer(kind: str, delays: random.Random) -> None:
+        measure, whole, what = measures[kind]
+        last = 0
+        for svc, frac in plan[kind]:
+            want = min(whole, max(int(frac * whole), last + 1))  # past the previous kill, unless all is done
+            wait_for(
+                lambda w=want: measure() >= w, 240, f"{what} >= {want}", lambda: _diagnose(p), every=0.01
+            )
+            p.kill(svc)
+            last = measure()
+            done.append(f"{svc} at {what} {last}/{whole}")
+            say(f"SIGKILL {svc} at {what} {last}/{whole} (t={time.monotonic() - started:.1f} s)")
+            time.sleep(delays.uniform(0.0, 1.0))
+            p.start_service(svc, *services[svc])
+
+    with ThreadPoolExecutor(len(plan)) as pool:
+        for future in [pool.submit(killer, kind, random.Random(rng.random())) for kind in plan]:
+            future.result()
+    return done
+
+
 def test_sigkill_of_every_service_at_random_points_loses_and_duplicates_nothing(
     pipeline: FaultPipeline, tmp_path: Path
 ) -> None:
@@ -158,34 +193,11 @@ def test_sigkill_of_every_service_at_random_points_loses_and_duplicates_nothing(
         "extractor": (lambda: p.stored_counts()[0], total, "stored"),
         "store": (lambda: p.stored_counts()[0], total, "stored"),
     }
-    done: list[str] = []
-
-    def killer(kind: str, delays: random.Random) -> None:
-        measure, whole, what = measures[kind]
-        last = 0
-        for svc, frac in plan[kind]:
-            want = min(whole, max(int(frac * whole), last + 1))  # past the previous kill, unless all is done
-            wait_for(
-                lambda want=want: measure() >= want,
-                240,
-                f"{what} >= {want}",
-                lambda: _diagnose(p),
-                every=0.01,
-            )
-            p.kill(svc)
-            last = measure()
-            done.append(f"{svc} at {what} {last}/{whole}")
-            say(f"SIGKILL {svc} at {what} {last}/{whole} (t={time.monotonic() - started:.1f} s)")
-            time.sleep(delays.uniform(0.0, 1.0))
-            p.start_service(svc, *services[svc])
-
     with site:
         started = time.monotonic()
         for name, args in services.items():
             p.start_service(name, *args)
-        with ThreadPoolExecutor(len(plan)) as pool:
-            for future in [pool.submit(killer, kind, random.Random(rng.random())) for kind in plan]:
-                future.result()
+        done = _run_schedule(p, plan, measures, services, rng)
         wait_for(lambda: p.stored_counts()[0] >= total, 300, f"{total} articles stored", lambda: _diagnose(p))
         drained = time.monotonic() - started
     mid_backfill = [d for d in done if " backfill " in d and not d.endswith(f" {n_files}/{n_files}")]
@@ -258,6 +270,33 @@ def _retries(p: FaultPipeline, name: str) -> int:
     return p.log(name).count('"retry.scheduled"')
 
 
+def _outage_phase(
+    p: FaultPipeline,
+    inject: Callable[[], object],
+    recover: Callable[[], object],
+    fetcher: tuple[str, str, Path],
+    at_least_s: float,
+) -> tuple[list[tuple[int, dict]], float, float, float, int]:
+    """Inject a database outage while events flow, start a fetcher (name, source, file) during it, and
+    sample /readyz; recover once `at_least_s` passed and the fetcher met the outage (it retried).
+    Returns (/readyz answers, outage seconds, seconds to ready, seconds to writing, store retries)."""
+    before, retries_before = p.stored_counts()[0], _retries(p, "store")
+    inject()
+    t0 = time.monotonic()
+    name, source, path = fetcher
+    try:
+        p.start_service(name, "fetcher", "--source", f"{source}=jsonl:{path}", "--once")
+        answers = _outage(p, at_least_s)
+        wait_for(lambda: _retries(p, name) > 0, 120, f"{name} retrying", lambda: _diagnose(p))
+        answers.append(_readyz(p))
+        store_retries = _retries(p, "store") - retries_before
+    finally:
+        recover()
+    recovered = time.monotonic()
+    ready, writing = _recovered(p, before, recovered)
+    return answers, recovered - t0, ready, writing, store_retries
+
+
 def test_postgres_frozen_then_stopped_while_events_flow(
     pipeline: FaultPipeline, owned_pg: OwnedPostgres, tmp_path: Path
 ) -> None:
@@ -280,34 +319,19 @@ def test_postgres_frozen_then_stopped_while_events_flow(
     wait_for(lambda: p.stored_counts()[0] >= n // 8, 240, "the first articles stored", lambda: _diagnose(p))
     assert _readyz(p)[0] == 200
 
-    before = p.stored_counts()[0]
-    frozen = owned_pg.freeze()
-    t0 = time.monotonic()
-    try:
-        p.start_service("fetcher-b", "fetcher", "--source", f"b=jsonl:{files['b']}", "--once")
-        during_freeze = _outage(p, freeze_s)
-    finally:
-        owned_pg.thaw()
-    thawed = time.monotonic()
-    freeze_ready, freeze_writing = _recovered(p, before, thawed)
-    say(f"froze {frozen} Postgres processes for {thawed - t0:.1f} s: /readyz {[c for c, _ in during_freeze]}; "
-        f"after SIGCONT: ready in {freeze_ready:.1f} s, store writing in {freeze_writing:.1f} s")  # fmt: skip
-
-    before = p.stored_counts()[0]
-    owned_pg.stop()
-    t0 = time.monotonic()
-    try:
-        p.start_service("fetcher-c", "fetcher", "--source", f"c=jsonl:{files['c']}", "--once")
-        during_stop = _outage(p, down_s)
-        # down at least `down_s`, and until the fetcher started meanwhile met the outage
-        wait_for(lambda: _retries(p, "fetcher-c") > 0, 120, "fetcher-c retrying", lambda: _diagnose(p))
-        during_stop.append(_readyz(p))
-    finally:
-        owned_pg.restart()
-    restarted = time.monotonic()
-    stop_ready, stop_writing = _recovered(p, before, restarted)
-    say(f"stopped Postgres for {restarted - t0:.1f} s: /readyz {[c for c, _ in during_stop]}; "
-        f"after the restart: ready in {stop_ready:.1f} s, store writing in {stop_writing:.1f} s")  # fmt: skip
+    frozen = len(owned_pg.processes())
+    during_freeze, took, ready, writing, store_retries = _outage_phase(
+        p, owned_pg.freeze, owned_pg.thaw, ("fetcher-b", "b", files["b"]), freeze_s
+    )
+    say(f"froze {frozen} Postgres processes for {took:.1f} s: /readyz {[c for c, _ in during_freeze]}; "
+        f"store retries meanwhile {store_retries}; after SIGCONT: ready in {ready:.1f} s, "
+        f"store writing in {writing:.1f} s")  # fmt: skip
+    assert store_retries > 0, "the store's write on the frozen database should fail and be retried"
+    during_stop, took, ready, writing, store_retries = _outage_phase(
+        p, owned_pg.stop, owned_pg.restart, ("fetcher-c", "c", files["c"]), down_s
+    )
+    say(f"stopped Postgres for {took:.1f} s: /readyz {[c for c, _ in during_stop]}; store retries "
+        f"meanwhile {store_retries}; after the restart: ready in {ready:.1f} s, store writing in {writing:.1f} s")  # fmt: skip
 
     for code, checks in during_freeze + during_stop:
         assert code == 503 and checks["database"]["ok"] is False, (code, checks)
