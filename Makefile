@@ -9,7 +9,7 @@ SHARED ?= ../shared
 WEB := services/store/dashboard/web
 DASHBOARD := services/store/dashboard/static/index.html
 
-.PHONY: install dashboard test-web browser lock test test-unit test-integration test-deploy tools lint fmt run eval errors reliability bench bench-extract bench-pipeline bench-fetcher bench-fetcher-web bench-store bench-api bench-runtime bench-extractor bench-replay bench-load bench-backlog fuzz schemas clean help
+.PHONY: install dashboard test-web browser lock test test-unit test-integration test-deploy tools lint fmt run eval errors reliability bench bench-extract bench-pipeline bench-fetcher bench-fetcher-web bench-store bench-api bench-runtime bench-extractor bench-replay bench-load bench-backlog fuzz reliability-faults schemas clean help
 
 help:
 	@echo "make run      start the embedded broker + Postgres and every service (Ctrl-C stops all)"
@@ -147,6 +147,14 @@ bench-backlog: install
 # Schemathesis with many examples per operation (make test runs the same with 15).
 fuzz: install
 	ACCORD_FUZZ_EXAMPLES=$${ACCORD_FUZZ_EXAMPLES:-1000} $(BIN)/pytest -q -ra tests/store/api/test_openapi_fuzz.py
+
+# The fault tests of `make test` (tests/integration/test_faults.py), longer: more kills, more articles,
+# a longer Postgres outage. ACCORD_FAULT_SEED=N replays a schedule; docs/reliability/faults.md has the figures.
+reliability-faults: install
+	ACCORD_FAULT_KILLS=$${ACCORD_FAULT_KILLS:-5} ACCORD_FAULT_ARTICLES=$${ACCORD_FAULT_ARTICLES:-1000} \
+	ACCORD_FAULT_PAGES=$${ACCORD_FAULT_PAGES:-30} ACCORD_FAULT_DOWN_S=$${ACCORD_FAULT_DOWN_S:-30} \
+	ACCORD_FAULT_BROKER_LATE_S=$${ACCORD_FAULT_BROKER_LATE_S:-30} \
+	$(BIN)/pytest -q -ra -s -p no:cacheprovider tests/integration/test_faults.py
 
 # Not part of `make bench`: design measurements (sync step in a thread vs inline; extractor processes).
 bench-runtime: install

@@ -86,6 +86,7 @@ class ProgressLine:
                 pool_size=1,
                 max_overflow=0,
                 connect_timeout_s=2,
+                statement_timeout_ms=5_000,  # a stuck database must not freeze the supervisor's loop
             )
 
     def collect(self) -> Snapshot:

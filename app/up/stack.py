@@ -5,7 +5,9 @@
 2. Topics created, migrations applied (store, fetcher).
 3. With the embedded (memory-only) broker, nothing survives a restart in
    Kafka: fetcher ledger entries that the store never confirmed as extracted
-   are forgotten so those articles are published again (see `reconcile`).
+   are forgotten so those articles are published again (see `reconcile`). Should the embedded
+   broker die while running, it is started again on the same port and the same reconciliation
+   runs with the fetcher stopped meanwhile (`recover_broker`).
 4. The services as supervised child processes: the store (API on
    `--api-port`), `--extractors` extractor processes, the fetcher (when a
    source is configured). A crashed child is restarted with backoff.
@@ -283,6 +285,8 @@ class Stack:
         assert self.supervisor is not None and self.progress is not None
         idle_since: float | None = None
         while not stop.wait(self.opts.progress_interval):
+            if self.broker is not None and not self.broker.running():
+                self.recover_broker()
             self.supervisor.poll()
             snap = self.progress.tick()
             if not self.opts.until_idle:
@@ -295,6 +299,32 @@ class Stack:
             if time.monotonic() - idle_since >= self.opts.idle_seconds:
                 self.progress.final(time.monotonic() - started - self.opts.idle_seconds)
                 return self.fetcher_succeeded()
+        return True
+
+    def recover_broker(self) -> bool:
+        """The embedded broker died, and with it every record and offset (memory-only): start it again on
+        the same port, create the topics, and have the fetcher publish again what the store never
+        confirmed (it is stopped meanwhile, so its saved progress cannot pass what was forgotten).
+        The extractors and the store reconnect by themselves. False when the broker did not start
+        (the next tick tries again)."""
+        from libs.infra.errors import InfraError
+
+        assert self.broker is not None and self.supervisor is not None
+        fetcher = "fetcher" in self.supervisor.status()
+        print("[accord] the embedded broker stopped: restarting it", flush=True)
+        log.warning("up.broker_lost", bootstrap_servers=self.bootstrap)
+        if fetcher:
+            self.supervisor.stop_child("fetcher")
+        try:
+            self.broker.start()
+            asyncio.run(ensure_topics(self.bootstrap, all_topics(self.topics)))
+        except (InfraError, OSError) as exc:
+            print(f"[accord] the embedded broker did not start again ({exc}); retrying", flush=True)
+            return False
+        self.reconcile()
+        if fetcher:
+            self.supervisor.start_child("fetcher")
+        log.info("up.broker_recovered", bootstrap_servers=self.bootstrap)
         return True
 
     def fetcher_succeeded(self) -> bool:

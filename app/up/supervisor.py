@@ -144,6 +144,21 @@ class Supervisor:
         """The last exit code of child `name` (None while it has never exited)."""
         return self._children[name].last_exit
 
+    def stop_child(self, name: str, timeout: float = 20.0) -> int | None:
+        """Stop child `name` (SIGTERM, SIGKILL after `timeout`) and keep it stopped until `start_child`."""
+        child = self._children[name]
+        self._stop_group([child], timeout)
+        child.finished = True
+        return child.last_exit
+
+    def start_child(self, name: str) -> None:
+        """Start child `name` again now, also when it had finished (a one-shot job to run once more)."""
+        child = self._children[name]
+        if child.proc is None:
+            child.finished = False
+            child.restarts = 0
+            self._spawn(child)
+
     def stop(self, timeout: float = 20.0, order: list[list[str]] | None = None) -> dict[str, int | None]:
         """SIGTERM the children (group by group when `order` is given), SIGKILL what is left after `timeout`.
 

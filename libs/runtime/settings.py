@@ -33,6 +33,23 @@ class CommonSettings(BaseSettings):
     database_url: str | None = Field(
         default=None, description="PostgreSQL URL (postgresql://...); unset = embedded Postgres"
     )
+    db_connect_timeout_s: int = Field(
+        default=5,
+        ge=1,
+        description="Postgres connect timeout of each connection (seconds; libpq counts 1 as 2)",
+    )
+    db_statement_timeout_ms: int = Field(
+        default=30_000,
+        ge=0,
+        description="server-side timeout of each statement of the store's writer and the fetcher's ledger: "
+        "a query stuck on a lock or a frozen server fails and is retried (0 = none)",
+    )
+    db_keepalives_idle_s: int = Field(
+        default=30,
+        ge=0,
+        description="TCP keepalives on Postgres connections: first probe after this many idle seconds, "
+        "then every third of it, 3 probes, so a dead peer is noticed (0 = OS default; unix sockets: unused)",
+    )
     state_dir: Path = Field(default=Path(".accord"), description="local state: embedded Postgres data, logs")
     metrics_port: int | None = Field(default=None, description="Prometheus /metrics port; unset = off")
     metrics_host: str = Field(default="127.0.0.1", description="address the /metrics server binds to")

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-from libs.runtime.db import pg_engine
+from libs.runtime.db import DatabaseTimeouts, pg_engine, writer_engine
 from services.fetcher.db.models import articles, raw_articles, sources
 
 
@@ -68,9 +68,15 @@ class Ledger(Protocol):
         ...
 
 
-def ledger_engine(database_url: str, *, application_name: str = "accord-fetcher") -> Engine:
-    """A small pooled engine (`libs.runtime.db.pg_engine`) for the ledger."""
-    return pg_engine(database_url, application_name=application_name)
+def ledger_engine(
+    database_url: str, settings: DatabaseTimeouts | None = None, *, application_name: str = "accord-fetcher"
+) -> Engine:
+    """A small pooled engine for the ledger; with `settings` (the fetcher's), the `ACCORD_DB_*` connect
+    and statement timeouts and TCP keepalives (`libs.runtime.db.writer_engine`), so a frozen database
+    fails a ledger call (retried by the pipeline) instead of hanging it."""
+    if settings is None:
+        return pg_engine(database_url, application_name=application_name)
+    return writer_engine(database_url, settings, application_name=application_name)
 
 
 def _archive(conn: Connection, rows: Sequence[PublishedArticle], now: datetime) -> None:

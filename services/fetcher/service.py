@@ -56,9 +56,12 @@ T = TypeVar("T")
 
 
 def _is_transient(exc: BaseException) -> bool:
-    from sqlalchemy.exc import InterfaceError, OperationalError
+    """Postgres unreachable, restarting, not answering within the deadlines (statement timeout 57014,
+    checkout deadline), no pooled connection free in time, or the broker unreachable: retried."""
+    from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
+    from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-    return is_transient(exc, (OperationalError, InterfaceError))
+    return is_transient(exc, (OperationalError, InterfaceError, PoolTimeout, DisconnectionError))
 
 
 async def _wait(stop: asyncio.Event, seconds: float) -> None:
@@ -156,7 +159,7 @@ async def run_fetcher(
                 settings, stop, "migrate", lambda: asyncio.to_thread(migrate_ledger, database_url)
             )
             log.info("fetcher.db.ready", database=redacted(database_url), revision=revision)
-        engine = ledger_engine(database_url)
+        engine = ledger_engine(database_url, settings)
         builder = Builder(settings.fetcher_build_workers)
         web = None
         try:

@@ -32,6 +32,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from libs.contracts.extractions import ArticleExtraction
 from libs.contracts.retractions import EventsTopicValue
 from libs.runtime.consumer import Envelope, Route, TransientError, run_consumer
+from libs.runtime.db import checkout_deadline
 from libs.runtime.records import describe_error
 from services.store.core.config import SERVICE_NAME, StoreSettings
 from services.store.errors import RecordError, UnstorableRecord
@@ -159,7 +160,13 @@ async def run_sink(
     if engine is None:
         from services.store.db.session import make_engine
 
-        engine = make_engine(settings)
+        # a statement stuck on a locked database fails (57014), a call to a database that does not
+        # answer (frozen, gone) fails at the checkout deadline: both are retried, never a hang
+        engine = make_engine(
+            settings,
+            statement_timeout_ms=settings.db_statement_timeout_ms or None,
+            checkout_deadline_s=checkout_deadline(settings),
+        )
     status = status or SinkStatus()
     step = StoreStep(engine, status)
     status.running = True

@@ -47,3 +47,28 @@ def test_forget_unconfirmed_keeps_only_what_the_store_confirmed(engine: Engine) 
     assert asyncio.run(ledger.known(["a0", "a1", "a2", "a3"])) == {"a0": h[0], "a3": h[3]}
     assert asyncio.run(ledger.progress("src")) is None  # the source is read again from the start
     assert forget_unconfirmed(engine, confirmed) == 0
+
+
+def test_a_ledger_write_stuck_on_the_database_fails_as_a_retried_error(
+    engine: Engine, database_url: str
+) -> None:
+    """With the fetcher's settings the ledger has a statement timeout: a write waiting on a held lock
+    (as on a frozen database) raises what the fetcher retries, instead of hanging."""
+    import psycopg
+
+    from services.fetcher.config import FetcherSettings
+    from services.fetcher.service import _is_transient
+
+    settings = FetcherSettings(database_url=database_url, db_statement_timeout_ms=300)
+    ledger = PgLedger(ledger_engine(database_url, settings))
+    row = PublishedArticle("a1", f"{1:064x}", "src")
+    try:
+        with psycopg.connect(database_url) as holder:
+            holder.execute("LOCK TABLE fetcher_ledger IN ACCESS EXCLUSIVE MODE")
+            with pytest.raises(Exception, match="statement timeout") as info:
+                asyncio.run(ledger.record([row], None))
+            assert _is_transient(info.value)
+        asyncio.run(ledger.record([row], None))
+        assert asyncio.run(ledger.known(["a1"])) == {"a1": row.content_hash}
+    finally:
+        ledger.engine.dispose()

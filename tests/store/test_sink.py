@@ -301,3 +301,24 @@ def test_the_step_maps_failures_to_the_runtime_classes() -> None:
     bad_date = make_event("u1", 0, date={"start": "2024-02-30", "precision": "day", "text": "x"})
     with pytest.raises(UnstorableRecord, match="calendar"):
         StoreStep(_FailingEngine(AssertionError("not reached")))([_env(bad_date)])  # type: ignore[arg-type]
+
+
+@integration
+def test_a_statement_stuck_on_the_database_is_a_transient_failure(
+    engine: Engine, embedded_database_url: str
+) -> None:
+    """The writer's statement timeout (`ACCORD_DB_STATEMENT_TIMEOUT_MS`) turns a write that waits on a
+    held lock (as on a frozen database) into a retried failure: never a hang, never a dead letter."""
+    settings = settings_for(embedded_database_url, db_statement_timeout_ms=300)
+    writer = make_engine(settings, statement_timeout_ms=settings.db_statement_timeout_ms)
+    step = StoreStep(writer)
+    try:
+        with psycopg.connect(embedded_database_url) as holder:
+            holder.execute("LOCK TABLE events IN ACCESS EXCLUSIVE MODE")
+            with pytest.raises(TransientError, match="statement timeout") as info:
+                step([_env(make_event("u1", 0))])
+            assert classify(info.value) == "transient"
+        step([_env(make_event("u1", 0))])  # the lock is gone: the retry succeeds
+        assert current(engine) == {make_event("u1", 0).event_id}
+    finally:
+        writer.dispose()

@@ -88,7 +88,6 @@ class StoreSettings(CommonSettings, TopicSettings):
     # --- database ---
     db_pool_size: int = Field(default=5, ge=1, description="connections kept in the pool")
     db_max_overflow: int = Field(default=5, ge=0, description="extra connections allowed at peak")
-    db_connect_timeout_s: int = Field(default=5, ge=1, description="connect timeout of each connection")
     db_wait_s: float = Field(
         default=60.0, ge=0, description="how long start-up waits for the database before giving up"
     )

@@ -23,11 +23,14 @@ def make_engine(
     statement_timeout_ms: int | None = None,
     work_mem_mb: int | None = None,
     pool_timeout_s: float = 30.0,
+    checkout_deadline_s: float | None = None,
 ) -> Engine:
     """The store's pooled engine (`libs.runtime.db.pg_engine`) with the `ACCORD_DB_*` pool settings and
     optional session settings: a statement timeout; `work_mem` for queries, with custom plans for every
     execution of a prepared statement and no JIT. Waiting for a free pooled connection fails after
-    `pool_timeout_s`."""
+    `pool_timeout_s`. The connect timeout and TCP keepalives come from `ACCORD_DB_*` (the sink's writer
+    adds `ACCORD_DB_STATEMENT_TIMEOUT_MS` and a client-side `checkout_deadline_s`, see
+    `libs.runtime.db.guard_checkouts`)."""
     session: dict[str, str] = {}
     if work_mem_mb:
         session["work_mem"] = f"{int(work_mem_mb)}MB"
@@ -42,6 +45,8 @@ def make_engine(
         statement_timeout_ms=statement_timeout_ms,
         session_settings=session,
         pool_timeout_s=pool_timeout_s,
+        keepalives_idle_s=settings.db_keepalives_idle_s,
+        checkout_deadline_s=checkout_deadline_s,
     )
 
 

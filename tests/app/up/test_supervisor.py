@@ -82,3 +82,25 @@ def test_no_restart_policy_marks_crash_finished() -> None:
     sup.stop(timeout=1)
     assert sup.status()["once"] == "finished(1)"
     assert sup.exit_code("once") == 1
+
+
+def test_a_child_is_stopped_and_started_again_even_after_it_finished(tmp_path: Path) -> None:
+    """What `accord up` does with the fetcher when its embedded broker died: stop it, then run it again."""
+    counter = tmp_path / "starts"
+    job = ProcessSpec("job", _py(f"open({str(counter)!r}, 'a').write('x')"), restart=False)
+    long = ProcessSpec("long", _py("import time; time.sleep(60)"))
+    sup = Supervisor([job, long], backoff_initial=0.05)
+    sup.start()
+    try:
+        _poll_until(sup, lambda: sup.finished("job"))
+        sup.start_child("job")  # a finished one-shot job runs once more
+        _poll_until(sup, lambda: sup.finished("job") and len(counter.read_text()) == 2)
+        pid = sup.pids()["long"]
+        assert sup.stop_child("long", timeout=5) is not None
+        assert not _alive(pid)
+        sup.poll()
+        assert sup.status()["long"].startswith("finished"), "stopped: not restarted by poll()"
+        sup.start_child("long")
+        assert sup.status()["long"] == "running" and sup.pids()["long"] != pid
+    finally:
+        sup.stop(timeout=2)

@@ -70,3 +70,35 @@ def test_an_unmigrated_database_is_not_ready(embedded_database_url: str, kafka_b
         r = httpx.get(url + "/v1/events", timeout=10)
         assert r.status_code == 503 and "accord store migrate" in r.json()["detail"]
         assert r.json()["type"].endswith("/schema-missing")
+
+
+def test_readyz_probes_of_a_frozen_database_share_one_thread(pg_tmp_path, kafka_bootstrap: str) -> None:
+    """Every Postgres process stopped (SIGSTOP): each probe answers 503 naming the database within its
+    budget, and the probes share one pending check: they never pile up threads (the sink needs them)."""
+    import threading
+
+    from services.store.db import migrate
+    from services.store.db.session import make_engine
+    from tests.integration.faults import OwnedPostgres
+
+    pg = OwnedPostgres(pg_tmp_path)
+    settings = settings_for(pg.url, kafka_bootstrap_servers=kafka_bootstrap, readyz_timeout_s=1.0)
+    engine = make_engine(settings)
+    migrate.upgrade(engine)
+    try:
+        with serving(create_app(settings, engine=engine)) as url:
+            assert httpx.get(url + "/readyz", timeout=10).status_code == 200
+            pg.freeze()
+            answers = [httpx.get(url + "/readyz", timeout=10) for _ in range(5)]
+            checkers = [t for t in threading.enumerate() if t.name.startswith("readyz-db")]
+            pg.thaw()
+            assert [a.status_code for a in answers] == [503] * 5
+            assert all(a.json()["checks"]["database"]["ok"] is False for a in answers)
+            assert all(a.json()["checks"]["broker"]["ok"] is True for a in answers)
+            assert len(checkers) == 1
+            ready = [httpx.get(url + "/readyz", timeout=10).status_code for _ in range(3)]
+            assert 200 in ready, ready  # the pending check finishes once the server runs again
+    finally:
+        pg.thaw()
+        engine.dispose()
+        pg.close()

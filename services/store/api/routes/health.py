@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -68,6 +69,21 @@ async def check_broker(
         await client.close()
 
 
+#: One thread for the database check of /readyz: while the database does not answer, probes share the
+#: pending check instead of each blocking a thread of the default pool (which the sink's steps use).
+_DB_CHECKS = ThreadPoolExecutor(max_workers=1, thread_name_prefix="readyz-db")
+
+
+async def _schema_check(state: Any) -> str | None:
+    """`schema_problem(state.engine)`, run on `_DB_CHECKS`; a check still pending is awaited, not repeated."""
+    loop = asyncio.get_running_loop()
+    pending = getattr(state, "readyz_db_check", None)
+    if pending is None or pending.done() or pending.get_loop() is not loop:
+        pending = loop.run_in_executor(_DB_CHECKS, schema_problem, state.engine)
+        state.readyz_db_check = pending
+    return await asyncio.shield(pending)  # a probe's time budget must not cancel the shared check
+
+
 @router.get(
     "/readyz",
     summary="Readiness",
@@ -85,7 +101,7 @@ async def readyz(request: Request) -> JSONResponse:
     checks: dict[str, Any] = {}
 
     async def db() -> None:
-        problem = await asyncio.to_thread(schema_problem, state.engine)  # also proves the database answers
+        problem = await _schema_check(state)  # also proves the database answers
         if problem:
             raise RuntimeError(problem)
 
