@@ -21,7 +21,9 @@ while the API takes 100 requests/s of mixed queries.
    own queueing under the load). The stages' latencies come from the stored article's
    timestamps (`fetched_at`, `extracted_at`, `ingested_at`).
 4. After the load, the stack drains until every article that appeared is stored or refused by
-   the fetcher with a reason (Postgres; at most `--drain-timeout` s); lost = the others. A final
+   the fetcher with a reason (Postgres; at most `--drain-timeout` s, or until nothing moved for
+   2 minutes); lost = the others (articles that dropped off their feed before the fetcher read it
+   again are counted apart: `never_seen_by_fetcher`). A final
    sweep of the API then checks that it lists every stored article.
 
 Reports (printed as a table, written as JSON to `--out`): throughput per stage (published by
@@ -169,7 +171,7 @@ def _args() -> argparse.Namespace:
     ap.add_argument("--rate", type=float, default=50.0, help="articles appearing per second")
     ap.add_argument("--api-rate", type=float, default=100.0, help="API requests per second")
     ap.add_argument("--feeds", type=int, default=8, help="feeds the articles are spread over")
-    ap.add_argument("--window", type=int, default=500, help="entries listed per feed (the newest)")
+    ap.add_argument("--window", type=int, default=2000, help="entries listed per feed (the newest)")
     ap.add_argument("--extractors", type=int, default=2)
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--synthetic", action="store_true", help="synthetic pages even when the corpus is there")
@@ -235,11 +237,11 @@ def run_load(args: argparse.Namespace, site: LoadSite, bench: BenchStack) -> dic
         time.sleep(min(5.0, max(0.0, end - time.monotonic())))
     load.join(60)  # its last requests answered (or given up after its grace period)
     recovered = api_recovery(bench.api, end, args.drain_timeout)
-    drained_in = drain(args, site, bench, since=end)
+    drained_in, drain_end = drain(args, site, bench, since=end)
     probe.stop()
     live = len(probe.seen)
     final_sweep = final_sweep_of(probe)
-    out = {"drain_seconds_after_load": drained_in, "load_avg_1m_during": quantiles(loads)}
+    out = {"drain_seconds_after_load": drained_in, "drain": drain_end, "load_avg_1m_during": quantiles(loads)}
     out["api_recovered_seconds_after_load"] = recovered
     out["probe"] = {
         "requests": probe.requests,
@@ -325,15 +327,27 @@ def stored_and_refused(site: LoadSite, bench: BenchStack) -> tuple[int, int]:
     return int(row[0]), int(row[1])
 
 
-def drain(args: argparse.Namespace, site: LoadSite, bench: BenchStack, since: float) -> float | None:
-    """Wait until every appeared article is stored or refused; seconds from `since` (the load's end),
-    None on timeout."""
+#: the drain gives up when nothing was stored or refused for this long (articles that will never come)
+STALL_S = 120.0
+
+
+def drain(
+    args: argparse.Namespace, site: LoadSite, bench: BenchStack, since: float
+) -> tuple[float | None, str]:
+    """Wait until every appeared article is stored or refused: (seconds from `since`, the load's end,
+    "drained"), or (None, "stalled" | "timed out")."""
+    last, last_change = -1, time.monotonic()
     while time.monotonic() - since < args.drain_timeout:
         bench.poll()
-        if sum(stored_and_refused(site, bench)) >= site.total:
-            return round(time.monotonic() - since, 1)
+        done = sum(stored_and_refused(site, bench))
+        if done >= site.total:
+            return round(time.monotonic() - since, 1), "drained"
+        if done != last:
+            last, last_change = done, time.monotonic()
+        elif time.monotonic() - last_change > STALL_S:
+            return None, "stalled"
         time.sleep(1.0)
-    return None
+    return None, "timed out"
 
 
 def outcomes(site: LoadSite, bench: BenchStack, probe: Probe, drained: bool) -> dict[str, Any]:
@@ -363,7 +377,9 @@ def outcomes(site: LoadSite, bench: BenchStack, probe: Probe, drained: bool) -> 
         "fetcher_outcomes": by_outcome,
         # a drain that timed out is reported as such, not as a loss (the audit needs the end state)
         "lost": site.total - stored - refused if drained else None,
-        "not_stored_when_the_drain_timed_out": None if drained else site.total - stored - refused,
+        "not_stored_when_the_drain_ended": None if drained else site.total - stored - refused,
+        # never in the fetcher's web state: dropped off its feed before the fetcher read the feed again
+        "never_seen_by_fetcher": site.total - sum(by_outcome.values()),
         "queryable": queryable,
         "stored_not_listed_by_api": stored - queryable,
         "ledger_equals_stored": audit["ledger_rows"] == audit["articles_stored"]
@@ -440,7 +456,9 @@ def print_table(r: dict[str, Any]) -> None:
         print(f"  latency {name}: {q}")
     print(f"  audit: appeared {a.get('appeared')}, stored {a.get('stored')} (listed by the API "
           f"{a.get('queryable')}), refused "
-          f"{a.get('refused_by_fetcher')}, LOST {a.get('lost')}; outcomes {a.get('fetcher_outcomes')}")  # fmt: skip
+          f"{a.get('refused_by_fetcher')}, LOST {a.get('lost')} (drain {r.get('drain')}; not stored at its end "
+        f"{a.get('not_stored_when_the_drain_ended')}, of which never seen by the fetcher "
+        f"{a.get('never_seen_by_fetcher')}); outcomes {a.get('fetcher_outcomes')}")  # fmt: skip
     print(f"  drain after load: {r.get('drain_seconds_after_load')} s; API answering within 1 s again "
           f"{r.get('api_recovered_seconds_after_load')} s after the load; load avg 1m during: "
           f"{r.get('load_avg_1m_during')}")  # fmt: skip

@@ -55,6 +55,7 @@ def test_bench_load_smoke_loses_nothing_and_reports_every_figure(runs: dict[str,
     r = _report(runs["load"])
     a = r["audit"]
     assert a["appeared"] == 40
+    assert r["drain"] == "drained" and a["never_seen_by_fetcher"] == 0
     assert a["lost"] == 0 and a["stored"] + a["refused_by_fetcher"] == 40
     assert a["ledger_equals_stored"] and a["articles_stored"] == a["stored"] == a["queryable"]
     assert r["probe"]["seen_live"] > 0, "the latency probe saw nothing while the load ran"
