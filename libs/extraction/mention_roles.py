@@ -246,9 +246,19 @@ _BLESSING_BEFORE = re.compile(
 )
 
 
+# "Iranian ambassadors to 14 countries, including Poland, Japan ...": where envoys serve, not parties
+_POSTED_TO_BEFORE = re.compile(
+    r"\b(?:ambassadors|envoys|diplomats|heads\s+of\s+missions?|representatives)\s+(?:to|in)\s+"
+    r"(?:(?:\d+|[a-z]+)\s+(?:[a-z]+\s+)?countries,?\s+(?:including|such\s+as|namely|like|among\s+them)\s+)?"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _described_role(m: Match, before: str, after: str) -> str | None:
-    """The role of a mention that only describes someone or somewhere: a backer, a place, an origin."""
-    if _BACKER_AFTER.match(after) or _BLESSING_BEFORE.search(before):
+    """The role of a mention that only describes someone or somewhere: a backer, a place, an origin,
+    the posts of a state's envoys."""
+    if _BACKER_AFTER.match(after) or _BLESSING_BEFORE.search(before) or _POSTED_TO_BEFORE.search(before):
         return TOPIC
     if m.kind in ("capital", "city", "demonym") and _PLACE_DESCRIPTOR_AFTER.match(after):
         return VENUE

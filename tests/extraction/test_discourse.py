@@ -542,3 +542,37 @@ def test_non_events(extractor: Extractor, text: str) -> None:
 )
 def test_places_and_backers_described_are_no_parties(extractor: Extractor, text: str, pairs: set) -> None:
     assert {c for _, c in _pairs_of(extractor, text)} == pairs
+
+
+# -- round 3: envoys' posts, private travellers, bilateral ties, energy links -------------------------
+
+
+def test_envoys_posted_to_listed_countries_are_no_parties(extractor: Extractor) -> None:
+    text = (
+        "The Kenyan president held a separate meeting with Kenyan ambassadors to 5 countries, including "
+        "Peru, Chile, Japan and Italy."
+    )
+    assert _typed(_events(extractor, text)) == set()
+
+
+def test_tourists_visiting_are_no_meeting(extractor: Extractor) -> None:
+    text = "The families have come to Kenya to visit historical monuments, and they are from Peru, Chile and Japan."
+    assert _typed(_events(extractor, text)) == set()
+
+
+def test_listed_states_normalizing_ties_with_one_are_each_an_agreement(extractor: Extractor) -> None:
+    text = "Since 2020, Chile, Peru and Bolivia have normalized ties with Kenya."
+    assert _typed(_events(extractor, text)) == {
+        ("agreement", ("CHL", "KEN")),
+        ("agreement", ("KEN", "PER")),
+        ("agreement", ("BOL", "KEN")),
+    }
+
+
+def test_electricity_exchange_with_listed_states_is_one_link_each(extractor: Extractor) -> None:
+    text = "Currently, Kenya has electricity exchange with Uganda, Tanzania and Ethiopia."
+    assert _typed(_events(extractor, text)) == {
+        ("cooperation", ("KEN", "UGA")),
+        ("cooperation", ("KEN", "TZA")),
+        ("cooperation", ("ETH", "KEN")),
+    }
