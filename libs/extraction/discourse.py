@@ -63,6 +63,7 @@ from libs.extraction.clauses import (
 from libs.extraction.deadline import DEADLINE_EVERY, Deadline
 from libs.extraction.gatherings import gathering_candidates
 from libs.extraction.mention_roles import ACTOR, PARTY_ROLES
+from libs.extraction.negotiations import Processes, process_candidates
 from libs.extraction.occasions import event_date, event_location, inherit_dates, merge_occasions
 from libs.extraction.syntax import SyntaxFilter
 from libs.extraction.triggers import Cue
@@ -102,6 +103,7 @@ class ArticleContext:
     reporting: re.Pattern[str]
     syntax: SyntaxFilter | None = None
     groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # "P5+1" → its member states
+    processes: Processes | None = None  # negotiation processes named without their parties
 
 
 @dataclass(slots=True)
@@ -542,6 +544,11 @@ def sentence_candidates(pos: int, article: ArticleContext, state: DiscourseState
         kinds = {g.type for g in gatherings} | {CONFERENCE}
         made = [c for c in made if not (c.type in kinds and c.parties <= covered)]
         made.extend(gatherings)
+    if article.processes is not None:
+        rounds = process_candidates(
+            article.infos, pos, article.text, article.processes, article.igo_codes, article.groups
+        )
+        made.extend(r for r in rounds if not any(c.type == r.type and r.parties <= c.parties for c in made))
     return made
 
 
@@ -554,12 +561,15 @@ def build_candidates(
     clock: Deadline | None = None,
     syntax: SyntaxFilter | None = None,
     groups: Mapping[str, tuple[str, ...]] | None = None,
+    processes: Processes | None = None,
 ) -> list[Candidate]:
     """Candidates from the sentences (steps 2-5 of the module docstring), merged, in text order.
 
     `clock` is checked every `DEADLINE_EVERY` sentences (raises `DeadlineExceeded`).
     """
-    article = ArticleContext(infos, text, frozenset(igo_codes), home, reporting, syntax, dict(groups or {}))
+    article = ArticleContext(
+        infos, text, frozenset(igo_codes), home, reporting, syntax, dict(groups or {}), processes
+    )
     state = DiscourseState()
     cands: list[Candidate] = []
     clock = clock or Deadline(None)

@@ -54,9 +54,10 @@ from libs.extraction.named_people import (
     find_people,
     unexplained_names,
 )
+from libs.extraction.negotiations import load_processes
 from libs.extraction.occasions import confidence, event_id
 from libs.extraction.quantities import find_quantities
-from libs.extraction.resources import DATA_DIR, load_resources
+from libs.extraction.resources import DATA_DIR, load_resources, read_yaml
 from libs.extraction.sectors import SectorMatcher
 from libs.extraction.syntax import SyntaxFilter
 from libs.extraction.text import Document, Sentence, segment
@@ -126,6 +127,7 @@ class Extractor:
         self.cue_matcher = CueMatcher(self.resources)
         self.sector_matcher = SectorMatcher(self.resources)
         self.agency_matcher = AgencyMatcher(self.resources)
+        self.processes = load_processes(read_yaml("negotiations.yaml", data_dir))
         self.language_detector = default_detector()
         agency_names = frozenset(a for aliases in self.resources.agencies.values() for a in aliases)
         self.participant_finder = ParticipantFinder(self.gazetteer, use_spacy, agency_names)
@@ -207,6 +209,7 @@ class Extractor:
             clock,
             self.syntax,
             self.gazetteer.groups,
+            self.processes,
         )
         if not cands:
             return ExtractionResult([], None, "en")

@@ -12,6 +12,7 @@ exactly one place:
 - `agencies.yaml`    news agencies and the frames that cite them
 - `triggers.yaml`    event cues per type, negation, conflict, sports, anaphora
 - `sectors.yaml`     sector cues
+- `negotiations.yaml` negotiation processes named without their parties (read by `negotiations.py`)
 
 `load_resources()` returns one shared, read-only `Resources`; building it takes
 well under a second and is guarded by a lock, so it is safe to call from threads.
