@@ -118,6 +118,13 @@ class ExtractionResult:
     heavy_nlp: bool = False  # whether the spaCy path ran for this article
 
 
+def _sector_spans(infos: list[SentenceInfo], cand: Candidate) -> list[tuple[int, int]]:
+    """Where the sectors of an event whose evidence names none are read: the evidence and the sentence
+    after each trigger sentence (which often says what the occasion was about)."""
+    pos = set(cand.sentences) | set(cand.extra) | {p + 1 for p in cand.sentences if p + 1 < len(infos)}
+    return [(infos[p].sent.start, infos[p].sent.end) for p in sorted(pos)]
+
+
 class Extractor:
     """Rule-based extraction of cooperation events; construct once, call `extract` many times."""
 
@@ -404,7 +411,8 @@ class Extractor:
                 )
                 for f in found
             ],
-            sectors=self.sector_matcher.find(scan, spans),
+            sectors=self.sector_matcher.find(scan, spans)
+            or self.sector_matcher.find(scan, _sector_spans(infos, cand)),
             date=_event_date(cand),
             location=Location(name=cand.location[0], country=cand.location[1]) if cand.location else None,
             quantities=_quantities(
