@@ -190,10 +190,18 @@ Parties = tuple[list[str], str]  # party codes and how they were found (a source
 
 
 def _visited_hosts(site: CueSite, parties: list[str], source: str) -> tuple[list[list[str]], Parties]:
-    """ "X visited A and B": one meeting per visited state; "X visited A": A hosts."""
+    """ "X visited A and B": one meeting per visited state; "X visited A": A hosts. The traveller may be
+    named outside the cue's clause."""
     if len(parties) > 1 or site.type not in (MEETING, INTENT):
         return [], (parties, source)
     dests = [d for d in site.info.parties.destinations() if d not in parties]
+    if not parties and dests:
+        # "Zarif, who made visits to A and B", "During our visits to A and B, we ..., Zarif said": the
+        # traveller named outside the cue's clause
+        actors = [m for m in site.info.parties.mentions if m.role == ACTOR and m.code not in dests]
+        before = [m.code for m in actors if m.start < site.cue.start]
+        after = [m.code for m in actors if m.start >= site.cue.end]
+        parties = before[-1:] or after[:1]
     if parties and len(dests) >= 2:
         return [[parties[0], d] for d in dests], (parties, VENUE)
     if parties and dests:

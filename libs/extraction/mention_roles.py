@@ -66,7 +66,7 @@ _INVEST_EARLIER = re.compile(
     r"\binvest(?:ment|ments|ors?|ed|ing|s)?\b[^.;:]*\bin(?:to)?\s+(?:the\s+)?$", re.IGNORECASE
 )
 _DEST_BEFORE = re.compile(
-    r"(?<![\w-])(?:visit(?:ed|ing|s)?|arrived\s+in|arrives\s+in|arrive\s+in|arrival\s+in|trip\s+to|"
+    r"(?<![\w-])(?:visit(?:ed|ing|s)?|(?:visits|trips|tours|journeys)\s+to|arrived\s+in|arrives\s+in|arrive\s+in|arrival\s+in|trip\s+to|"
     r"travel(?:l?ed|s|ling)?\s+to|tour\s+of|left\s+\w+\s+for|visit\s+to|flew\s+to|headed\s+to|"
     r"went\s+to|departed\s+for|journey\s+to|came\s+to|welcomed\s+in|stay\s+in|leave\s+\w+\s+for|"
     r"(?:travel(?:l?ed|s|ling)?|came|flew|moved)\s+from\s+(?:[\w.-]+\s+){1,3}to|"
@@ -157,7 +157,11 @@ _UNMARKED_TITLE = re.compile(
     r"[Ss]pokes(?:man|woman|person)|[Gg]overnor|[Ss]peaker|[Cc]ommander|[Cc]hancellor|[Mm]inistry)\b"
 )
 # between two members of a list: a comma or "and", maybe other capitalised names ("Iran, Central Asia, Russia")
-_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:[A-Z][\w-]*\s*(?:,\s*)?){0,4}$")
+# "visited A on Monday and B on Tuesday": a day between list members does not end the list
+_LIST_DAY = r"(?:\s+(?:on|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December))?"
+_LIST_GAP = re.compile(
+    r"^" + _LIST_DAY + r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:[A-Z][\w-]*\s*(?:,\s*)?){0,4}$"
+)
 # "exports to Iraq, Germany, the U.S. and the UK": a list of partners may repeat "the"
 _PARTNER_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)the\s+$")
 # Cheap anaphors.

@@ -576,3 +576,8 @@ def test_electricity_exchange_with_listed_states_is_one_link_each(extractor: Ext
         ("cooperation", ("KEN", "TZA")),
         ("cooperation", ("ETH", "KEN")),
     }
+
+
+def test_visits_on_successive_days_are_one_meeting_each(extractor: Extractor) -> None:
+    text = "Lavrov, who made visits to Peru on Monday and Chile on Tuesday, said the region needs peace."
+    assert _typed(_events(extractor, text)) == {("meeting", ("PER", "RUS")), ("meeting", ("CHL", "RUS"))}
