@@ -107,6 +107,7 @@ class Resources:
     background_agreement: re.Pattern[str]
     statistics: re.Pattern[str]
     non_meetings: re.Pattern[str]
+    hearsay: re.Pattern[str]
     sectors: dict[str, list[str]]
 
 
@@ -146,6 +147,7 @@ def _build(data_dir: Path) -> Resources:
         background_agreement=compile_alternation(triggers["background_agreements"]),
         statistics=compile_alternation(triggers["statistics"]),
         non_meetings=compile_alternation(triggers["non_meetings"]),
+        hearsay=compile_alternation(triggers["hearsay"]),
         sectors=sectors,
     )
 

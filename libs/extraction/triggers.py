@@ -222,6 +222,9 @@ def filter_cues(
         return []
     if res.non_meetings.search(text, lo, hi):
         cues = [c for c in cues if c.type != "meeting"]  # "visited the family of the general"
+    if res.hearsay.search(text, lo, hi):
+        # "responded to allegations about A selling drones to B": the alleged act is not reported
+        cues = [c for c in cues if c.type not in ("cooperation", "aid", "agreement")]
     if res.statistics.search(text, lo, hi):
         cues = [c for c in cues if c.type != "cooperation"]  # trade figures, not cooperation
     landmarks = [(m.start(), m.end()) for m in res.background_agreement.finditer(text, lo, hi)]

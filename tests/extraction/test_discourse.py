@@ -581,3 +581,8 @@ def test_electricity_exchange_with_listed_states_is_one_link_each(extractor: Ext
 def test_visits_on_successive_days_are_one_meeting_each(extractor: Extractor) -> None:
     text = "Lavrov, who made visits to Peru on Monday and Chile on Tuesday, said the region needs peace."
     assert _typed(_events(extractor, text)) == {("meeting", ("PER", "RUS")), ("meeting", ("CHL", "RUS"))}
+
+
+def test_an_alleged_sale_is_no_cooperation(extractor: Extractor) -> None:
+    text = "Kenya's mission responded to Peruvian allegations about Kenya selling drones to Chile for use in the war."
+    assert _typed(_events(extractor, text)) == set()
