@@ -347,12 +347,18 @@ def _counterparts_groups(
     return [[subject, c] for c in parties], PRONOUN  # "X signed deals with A and with B": one deal each
 
 
+# envoys present their credentials one by one: each is a meeting with the receiver (devpool convention)
+_CREDENTIALS = re.compile(r"\bcredentials\b", re.IGNORECASE)
+
+
 def _separately(site: CueSite, parties: list[str]) -> list[list[str]]:
     """ "X separately received the new ambassadors of A, B and C", "in two separate phone calls with A and
-    B": the subject (the actor named last before the cue) with each of the others."""
+    B", "had a phone call with A and received the credentials of the B and C ambassadors": the subject
+    (the actor named last before the cue) with each of the others."""
     info, cue, text = site.info, site.cue, site.text
     seg_lo, seg_hi = site.segment
-    if len(parties) < 3 or not SEPARATE.search(text, max(seg_lo, cue.start - 60), min(seg_hi, cue.end + 40)):
+    separate = SEPARATE.search(text, max(seg_lo, cue.start - 60), min(seg_hi, cue.end + 40))
+    if len(parties) < 3 or not (separate or _CREDENTIALS.search(text, seg_lo, seg_hi)):
         return []
     before = [m.code for m in info.parties.mentions if seg_lo <= m.start < cue.start and m.role == ACTOR]
     subject = before[-1] if before else None

@@ -586,3 +586,15 @@ def test_visits_on_successive_days_are_one_meeting_each(extractor: Extractor) ->
 def test_an_alleged_sale_is_no_cooperation(extractor: Extractor) -> None:
     text = "Kenya's mission responded to Peruvian allegations about Kenya selling drones to Chile for use in the war."
     assert _typed(_events(extractor, text)) == set()
+
+
+def test_credentials_of_several_envoys_are_one_meeting_each(extractor: Extractor) -> None:
+    text = (
+        "Kenyan President William Ruto had a phone call with the Peruvian president and received the "
+        "credentials of the Chilean and Bolivian ambassadors on Tuesday."
+    )
+    assert _typed(_events(extractor, text)) == {
+        ("meeting", ("KEN", "PER")),
+        ("meeting", ("CHL", "KEN")),
+        ("meeting", ("BOL", "KEN")),
+    }
