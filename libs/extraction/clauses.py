@@ -362,11 +362,34 @@ def many_countries_before(info: SentenceInfo, parties: list[str], text: str) -> 
     return w is not None and _MANY_COUNTRIES.match(text, w.end(), first.start) is not None
 
 
+# ties, relations and exchanges are bilateral by nature: "A, B and C normalized ties with D"
+_BILATERAL_NATURE = re.compile(r"\b(?:ties|relations|relationship|exchanges?|swaps?)\b", re.IGNORECASE)
+
+
+def _subjects_with_one(before: list, after: list, text: str) -> list[list[str]] | None:
+    """ "A, B and C have normalized ties with D": each listed subject with the one partner."""
+    partners = list(dict.fromkeys(m.code for m in after))
+    if len(partners) != 1:
+        return None
+    subjects = [before[-1]]
+    for m in reversed(before[:-1]):
+        if _CONNECTOR.match(text[m.end : subjects[-1].start]) or LIST_SEPARATOR.match(
+            text[m.end : subjects[-1].start]
+        ):
+            subjects.append(m)
+        else:
+            break
+    codes = [c for c in dict.fromkeys(m.code for m in reversed(subjects)) if c != partners[0]]
+    return [[c, partners[0]] for c in codes] if len(codes) >= 2 else None
+
+
 def subject_with(info: SentenceInfo, cue: Cue, lo: int, hi: int, text: str) -> list[list[str]] | None:
     """ "Kenya signed deals with Uganda and with Tanzania", "held separate talks with A and B": one each.
 
     The subject named before "with" pairs with each party after it, unless the
     phrase is one multilateral act ("an agreement with A and B", "met with A and B").
+    Ties and exchanges are bilateral by nature: "A has electricity exchange with B,
+    C and D", "A, B and C normalized ties with D" are one act per pair with the hub.
     """
     w = _WITH_WORD.search(text, cue.start, hi)
     if w is None or _JOINT_CUE.match(cue.text):
@@ -375,6 +398,11 @@ def subject_with(info: SentenceInfo, cue: Cue, lo: int, hi: int, text: str) -> l
     after = [m for m in info.parties.mentions if w.end() <= m.start < hi and m.role in PARTY_ROLES]
     if not before or not after:
         return None
+    bilateral = _BILATERAL_NATURE.search(cue.text) is not None
+    if bilateral and len(before) >= 2:
+        star = _subjects_with_one(before, after, text)
+        if star:
+            return star
     subject = before[-1].code
     others = [c for c in dict.fromkeys(m.code for m in after) if c != subject]
     if len(others) < 2:
@@ -387,7 +415,7 @@ def subject_with(info: SentenceInfo, cue: Cue, lo: int, hi: int, text: str) -> l
         r"\band\s+with\b", text[w.start() : hi], re.IGNORECASE
     )
     plural = cue.type == AGREEMENT and _PLURAL_DEALS.search(cue.text) is not None
-    if not (separate or repeated or plural):
+    if not (separate or repeated or plural or bilateral):
         return None  # "X met with A and B", "signed the JCPOA with A, B and C": one act of all
     return [[subject, c] for c in others]
 

@@ -63,6 +63,7 @@ from libs.extraction.clauses import (
 from libs.extraction.deadline import DEADLINE_EVERY, Deadline
 from libs.extraction.gatherings import gathering_candidates
 from libs.extraction.mention_roles import ACTOR, PARTY_ROLES
+from libs.extraction.negotiations import Processes, process_candidates
 from libs.extraction.occasions import event_date, event_location, inherit_dates, merge_occasions
 from libs.extraction.syntax import SyntaxFilter
 from libs.extraction.triggers import Cue
@@ -102,6 +103,7 @@ class ArticleContext:
     reporting: re.Pattern[str]
     syntax: SyntaxFilter | None = None
     groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # "P5+1" → its member states
+    processes: Processes | None = None  # negotiation processes named without their parties
 
 
 @dataclass(slots=True)
@@ -188,10 +190,18 @@ Parties = tuple[list[str], str]  # party codes and how they were found (a source
 
 
 def _visited_hosts(site: CueSite, parties: list[str], source: str) -> tuple[list[list[str]], Parties]:
-    """ "X visited A and B": one meeting per visited state; "X visited A": A hosts."""
+    """ "X visited A and B": one meeting per visited state; "X visited A": A hosts. The traveller may be
+    named outside the cue's clause."""
     if len(parties) > 1 or site.type not in (MEETING, INTENT):
         return [], (parties, source)
     dests = [d for d in site.info.parties.destinations() if d not in parties]
+    if not parties and dests:
+        # "Zarif, who made visits to A and B", "During our visits to A and B, we ..., Zarif said": the
+        # traveller named outside the cue's clause
+        actors = [m for m in site.info.parties.mentions if m.role == ACTOR and m.code not in dests]
+        before = [m.code for m in actors if m.start < site.cue.start]
+        after = [m.code for m in actors if m.start >= site.cue.end]
+        parties = before[-1:] or after[:1]
     if parties and len(dests) >= 2:
         return [[parties[0], d] for d in dests], (parties, VENUE)
     if parties and dests:
@@ -337,12 +347,18 @@ def _counterparts_groups(
     return [[subject, c] for c in parties], PRONOUN  # "X signed deals with A and with B": one deal each
 
 
+# envoys present their credentials one by one: each is a meeting with the receiver (devpool convention)
+_CREDENTIALS = re.compile(r"\bcredentials\b", re.IGNORECASE)
+
+
 def _separately(site: CueSite, parties: list[str]) -> list[list[str]]:
     """ "X separately received the new ambassadors of A, B and C", "in two separate phone calls with A and
-    B": the subject (the actor named last before the cue) with each of the others."""
+    B", "had a phone call with A and received the credentials of the B and C ambassadors": the subject
+    (the actor named last before the cue) with each of the others."""
     info, cue, text = site.info, site.cue, site.text
     seg_lo, seg_hi = site.segment
-    if len(parties) < 3 or not SEPARATE.search(text, max(seg_lo, cue.start - 60), min(seg_hi, cue.end + 40)):
+    separate = SEPARATE.search(text, max(seg_lo, cue.start - 60), min(seg_hi, cue.end + 40))
+    if len(parties) < 3 or not (separate or _CREDENTIALS.search(text, seg_lo, seg_hi)):
         return []
     before = [m.code for m in info.parties.mentions if seg_lo <= m.start < cue.start and m.role == ACTOR]
     subject = before[-1] if before else None
@@ -542,6 +558,11 @@ def sentence_candidates(pos: int, article: ArticleContext, state: DiscourseState
         kinds = {g.type for g in gatherings} | {CONFERENCE}
         made = [c for c in made if not (c.type in kinds and c.parties <= covered)]
         made.extend(gatherings)
+    if article.processes is not None:
+        rounds = process_candidates(
+            article.infos, pos, article.text, article.processes, article.igo_codes, article.groups
+        )
+        made.extend(r for r in rounds if not any(c.type == r.type and r.parties <= c.parties for c in made))
     return made
 
 
@@ -554,12 +575,15 @@ def build_candidates(
     clock: Deadline | None = None,
     syntax: SyntaxFilter | None = None,
     groups: Mapping[str, tuple[str, ...]] | None = None,
+    processes: Processes | None = None,
 ) -> list[Candidate]:
     """Candidates from the sentences (steps 2-5 of the module docstring), merged, in text order.
 
     `clock` is checked every `DEADLINE_EVERY` sentences (raises `DeadlineExceeded`).
     """
-    article = ArticleContext(infos, text, frozenset(igo_codes), home, reporting, syntax, dict(groups or {}))
+    article = ArticleContext(
+        infos, text, frozenset(igo_codes), home, reporting, syntax, dict(groups or {}), processes
+    )
     state = DiscourseState()
     cands: list[Candidate] = []
     clock = clock or Deadline(None)

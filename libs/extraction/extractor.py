@@ -54,9 +54,10 @@ from libs.extraction.named_people import (
     find_people,
     unexplained_names,
 )
+from libs.extraction.negotiations import load_processes
 from libs.extraction.occasions import confidence, event_id
 from libs.extraction.quantities import find_quantities
-from libs.extraction.resources import DATA_DIR, load_resources
+from libs.extraction.resources import DATA_DIR, load_resources, read_yaml
 from libs.extraction.sectors import SectorMatcher
 from libs.extraction.syntax import SyntaxFilter
 from libs.extraction.text import Document, Sentence, segment
@@ -117,6 +118,13 @@ class ExtractionResult:
     heavy_nlp: bool = False  # whether the spaCy path ran for this article
 
 
+def _sector_spans(infos: list[SentenceInfo], cand: Candidate) -> list[tuple[int, int]]:
+    """Where the sectors of an event whose evidence names none are read: the evidence and the sentence
+    after each trigger sentence (which often says what the occasion was about)."""
+    pos = set(cand.sentences) | set(cand.extra) | {p + 1 for p in cand.sentences if p + 1 < len(infos)}
+    return [(infos[p].sent.start, infos[p].sent.end) for p in sorted(pos)]
+
+
 class Extractor:
     """Rule-based extraction of cooperation events; construct once, call `extract` many times."""
 
@@ -126,6 +134,7 @@ class Extractor:
         self.cue_matcher = CueMatcher(self.resources)
         self.sector_matcher = SectorMatcher(self.resources)
         self.agency_matcher = AgencyMatcher(self.resources)
+        self.processes = load_processes(read_yaml("negotiations.yaml", data_dir))
         self.language_detector = default_detector()
         agency_names = frozenset(a for aliases in self.resources.agencies.values() for a in aliases)
         self.participant_finder = ParticipantFinder(self.gazetteer, use_spacy, agency_names)
@@ -207,6 +216,7 @@ class Extractor:
             clock,
             self.syntax,
             self.gazetteer.groups,
+            self.processes,
         )
         if not cands:
             return ExtractionResult([], None, "en")
@@ -401,7 +411,8 @@ class Extractor:
                 )
                 for f in found
             ],
-            sectors=self.sector_matcher.find(scan, spans),
+            sectors=self.sector_matcher.find(scan, spans)
+            or self.sector_matcher.find(scan, _sector_spans(infos, cand)),
             date=_event_date(cand),
             location=Location(name=cand.location[0], country=cand.location[1]) if cand.location else None,
             quantities=_quantities(

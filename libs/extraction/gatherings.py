@@ -1,13 +1,15 @@
-"""Gatherings with foreign participants: one event of the listed states and the host.
+"""Gatherings with foreign participants: who meets whom at a fair, a summit or a meeting.
 
-"The fair is held with 30 companies from Germany, Italy and Japan", "Italian
-publishers are attending the book fair", "Italy is the special guest" (a
-`conference`); "top officials from Russia, India and Kazakhstan will also
-participate in the meeting", "the event was attended by Russian, Azerbaijani and
-Iranian officials" (a `meeting`). Participation yet to come is an `intent`: of all
-for a meeting (they will meet each other), of each with the host for a fair, an
-exhibition or a conference (exhibitors and delegations announce they will come,
-sentences_1's convention).
+Officials of listed states at a meeting ("top officials from Russia, India and
+Kazakhstan will also participate in the meeting", "the event was attended by
+Russian, Azerbaijani and Iranian officials") meet each other: one `meeting` (an
+`intent` when yet to come) of all. Companies, exhibitors, investors or
+representatives from listed states at a gathering with a host ("the fair is held
+with 30 companies from Germany, Italy and Japan", "representatives from 20
+countries are taking part in the investment summit") each deal with the host: a
+star of `conference` events, one per listed state with the host (an `intent` each
+when yet to come), the convention of the annotators of blind_2 and sentences_2.
+"Italy is the special guest" is a `conference` with the host.
 """
 
 from __future__ import annotations
@@ -43,9 +45,13 @@ _MEETING = re.compile(
 # "30 companies from Germany, Italy and Russia", "scholars from around the world, including Iran, ..."
 _PARTICIPANTS_FROM = re.compile(
     r"(?:\bwith\s+the\s+(?:participation|presence)\s+of\s+(?:(?:[\w-]+\s+){0,3}(?:from|of)\s+)?"
-    r"|\b(?:companies|firms|exhibitors|participants|publishers|delegations|representatives|scholars|"
-    r"researchers|experts|scientists|universities|teams|artists|filmmakers|academics|professors|"
-    r"brands|manufacturers|producers|businesses|entrepreneurs|guests|speakers)\s+from\s+"
+    # scholars at a conference meet each other (a joint occasion)
+    r"|\b(?P<scholars>scholars|researchers|experts|scientists|universities|academics|professors|speakers)"
+    r"\s+from\s+"
+    # companies, investors or delegations at a fair or a summit deal with the host
+    r"|\b(?:companies|firms|exhibitors|participants|publishers|delegations|representatives|"
+    r"teams|artists|filmmakers|brands|manufacturers|producers|businesses|entrepreneurs|guests|investors|"
+    r"ones|traders|merchants|tour\s+operators|exhibiting\s+countries)\s+from\s+"
     # "ministers of Iraq, Oman and Qatar ... participated", "top officials from Russia, India ... will
     # participate": only with a verb of attending (see below)
     r"|\b(?P<of>(?:ministers|officials|envoys|representatives|delegations|counterparts|leaders|heads|"
@@ -56,8 +62,8 @@ _PARTICIPANTS_FROM = re.compile(
 )
 # "Italian publishing firms are participating", "Russian, Azerbaijani and Iranian officials"
 _DEMONYM_PARTICIPANTS = re.compile(
-    r"\s+(?:[a-z-]+\s+){0,2}(?:companies|firms|exhibitors|publishers|publishing\s+houses|"
-    r"teams?|scholars|researchers|artists|filmmakers|universities|brands|manufacturers|pavilions?|"
+    r"\s+(?:[a-z-]+\s+){0,2}(?:(?P<business>companies|firms|exhibitors|publishers|publishing\s+houses|"
+    r"teams?|artists|filmmakers|brands|manufacturers|pavilions?|investors)|scholars|researchers|universities|"
     r"officials|ministers|delegations|diplomats|representatives|leaders|delegates|envoys)\b",
 )
 _GUEST_AFTER = re.compile(
@@ -102,12 +108,16 @@ def _gathering_noun(infos: list[SentenceInfo], pos: int, text: str) -> tuple[re.
     return None
 
 
-def _listed(info: SentenceInfo, text: str) -> list[str]:
-    """The states whose participants the sentence lists."""
+def _listed(info: SentenceInfo, text: str) -> tuple[list[str], bool | None]:
+    """The states whose participants the sentence lists, and whether those participants meet each other
+    (officials, ministers, delegations "of", scholars: True) or each deal with the host (companies,
+    investors, representatives "from", a guest country: False); None when the text does not say ("with
+    the participation of")."""
     lo, hi = info.sent.start, info.sent.end
     attending = _ATTENDING.search(text, lo, hi) is not None
     states = [m for m in info.parties.mentions if not m.igo and m.role in (*PARTY_ROLES, VENUE_ROLE)]
     listed: list[str] = []
+    kinds: set[bool] = set()
     i = 0
     while i < len(states):
         m = states[i]
@@ -122,21 +132,24 @@ def _listed(info: SentenceInfo, text: str) -> list[str]:
             intro = None
         if m.kind in ("country", "capital") and intro:
             listed.extend(x.code for x in group)
+            if intro.group("of") or intro.group("scholars"):
+                kinds.add(True)
+            elif not intro.group(0).lower().startswith("with"):
+                kinds.add(False)
             i += len(group)
             continue
         last = group[-1]
-        if (
-            all(x.kind == "demonym" for x in group)
-            and _DEMONYM_PARTICIPANTS.match(text, last.end)
-            and attending
-        ):
+        after = _DEMONYM_PARTICIPANTS.match(text, last.end)
+        if all(x.kind == "demonym" for x in group) and after and attending:
             listed.extend(x.code for x in group)  # "Russian, Azerbaijani and Iranian officials attended"
+            kinds.add(not after.group("business"))
             i += len(group)
             continue
         if m.kind == "country" and _GUEST_AFTER.match(text, m.end):
             listed.append(m.code)
+            kinds.add(False)
         i += 1
-    return list(dict.fromkeys(listed))
+    return list(dict.fromkeys(listed)), (False not in kinds) if kinds else None
 
 
 def _host(infos: list[SentenceInfo], pos: int, text: str, home: str | None) -> str | None:
@@ -172,12 +185,13 @@ def gathering_candidates(
     found = _gathering_noun(infos, pos, text)
     if found is None or NOT_ATTENDING.search(text, lo, hi):
         return []
-    listed = _listed(info, text)
+    listed, officials = _listed(info, text)
     if not listed:
         return []
-    meeting = found[1]
+    # officials meet each other; companies and investors deal with the host
+    joint = officials if officials is not None else found[1]
     others = (
-        [m.code for m in info.parties.mentions if m.role == ACTOR and m.code not in listed] if meeting else []
+        [m.code for m in info.parties.mentions if m.role == ACTOR and m.code not in listed] if joint else []
     )
     # a meeting whose other actors are named ("Tehran hosted the Astana talks with the participation of
     # ...", "hosted by the Canadian minister") needs no host from its venue or the dateline
@@ -191,10 +205,10 @@ def gathering_candidates(
     )
     assert cue_at is not None
     future = _FUTURE_PARTICIPATION.search(text, lo, hi) is not None
-    etype = INTENT if future else MEETING if meeting else CONFERENCE
+    etype = INTENT if future else MEETING if found[1] and joint else CONFERENCE
     cue = Cue(cue_at.start(), cue_at.end(), etype, True, cue_at.group(0), irrealis=future)
-    if future and not meeting:
-        # each exhibitor's or delegation's intent with the host (none without a host)
+    if not joint:
+        # each exhibitor's, investor's or delegation's occasion with the host (none without a host)
         party_groups = [[host, c] for c in listed if c != host] if host else []
     else:
         party_groups = [codes]

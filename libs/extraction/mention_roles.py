@@ -66,7 +66,7 @@ _INVEST_EARLIER = re.compile(
     r"\binvest(?:ment|ments|ors?|ed|ing|s)?\b[^.;:]*\bin(?:to)?\s+(?:the\s+)?$", re.IGNORECASE
 )
 _DEST_BEFORE = re.compile(
-    r"(?<![\w-])(?:visit(?:ed|ing|s)?|arrived\s+in|arrives\s+in|arrive\s+in|arrival\s+in|trip\s+to|"
+    r"(?<![\w-])(?:visit(?:ed|ing|s)?|(?:visits|trips|tours|journeys)\s+to|arrived\s+in|arrives\s+in|arrive\s+in|arrival\s+in|trip\s+to|"
     r"travel(?:l?ed|s|ling)?\s+to|tour\s+of|left\s+\w+\s+for|visit\s+to|flew\s+to|headed\s+to|"
     r"went\s+to|departed\s+for|journey\s+to|came\s+to|welcomed\s+in|stay\s+in|leave\s+\w+\s+for|"
     r"(?:travel(?:l?ed|s|ling)?|came|flew|moved)\s+from\s+(?:[\w.-]+\s+){1,3}to|"
@@ -157,7 +157,11 @@ _UNMARKED_TITLE = re.compile(
     r"[Ss]pokes(?:man|woman|person)|[Gg]overnor|[Ss]peaker|[Cc]ommander|[Cc]hancellor|[Mm]inistry)\b"
 )
 # between two members of a list: a comma or "and", maybe other capitalised names ("Iran, Central Asia, Russia")
-_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:[A-Z][\w-]*\s*(?:,\s*)?){0,4}$")
+# "visited A on Monday and B on Tuesday": a day between list members does not end the list
+_LIST_DAY = r"(?:\s+(?:on|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December))?"
+_LIST_GAP = re.compile(
+    r"^" + _LIST_DAY + r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:[A-Z][\w-]*\s*(?:,\s*)?){0,4}$"
+)
 # "exports to Iraq, Germany, the U.S. and the UK": a list of partners may repeat "the"
 _PARTNER_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)the\s+$")
 # Cheap anaphors.
@@ -246,9 +250,19 @@ _BLESSING_BEFORE = re.compile(
 )
 
 
+# "Iranian ambassadors to 14 countries, including Poland, Japan ...": where envoys serve, not parties
+_POSTED_TO_BEFORE = re.compile(
+    r"\b(?:ambassadors|envoys|diplomats|heads\s+of\s+missions?|representatives)\s+(?:to|in)\s+"
+    r"(?:(?:\d+|[a-z]+)\s+(?:[a-z]+\s+)?countries,?\s+(?:including|such\s+as|namely|like|among\s+them)\s+)?"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _described_role(m: Match, before: str, after: str) -> str | None:
-    """The role of a mention that only describes someone or somewhere: a backer, a place, an origin."""
-    if _BACKER_AFTER.match(after) or _BLESSING_BEFORE.search(before):
+    """The role of a mention that only describes someone or somewhere: a backer, a place, an origin,
+    the posts of a state's envoys."""
+    if _BACKER_AFTER.match(after) or _BLESSING_BEFORE.search(before) or _POSTED_TO_BEFORE.search(before):
         return TOPIC
     if m.kind in ("capital", "city", "demonym") and _PLACE_DESCRIPTOR_AFTER.match(after):
         return VENUE

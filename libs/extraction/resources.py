@@ -12,6 +12,7 @@ exactly one place:
 - `agencies.yaml`    news agencies and the frames that cite them
 - `triggers.yaml`    event cues per type, negation, conflict, sports, anaphora
 - `sectors.yaml`     sector cues
+- `negotiations.yaml` negotiation processes named without their parties (read by `negotiations.py`)
 
 `load_resources()` returns one shared, read-only `Resources`; building it takes
 well under a second and is guarded by a lock, so it is safe to call from threads.
@@ -106,6 +107,7 @@ class Resources:
     background_agreement: re.Pattern[str]
     statistics: re.Pattern[str]
     non_meetings: re.Pattern[str]
+    hearsay: re.Pattern[str]
     sectors: dict[str, list[str]]
 
 
@@ -145,6 +147,7 @@ def _build(data_dir: Path) -> Resources:
         background_agreement=compile_alternation(triggers["background_agreements"]),
         statistics=compile_alternation(triggers["statistics"]),
         non_meetings=compile_alternation(triggers["non_meetings"]),
+        hearsay=compile_alternation(triggers["hearsay"]),
         sectors=sectors,
     )
 

@@ -182,6 +182,11 @@ LANDMARK_REACH = (
 )
 
 
+# a sentence opening on a definite reference to a deal named just before it
+_BACK_REFERENCE = re.compile(r"\W*((?:The|This|That)\s+(?:[\w-]+\s+)?(?:deal|agreement|accord|pact))\b")
+LANDMARK_BEFORE = 300  # characters before the sentence where the deal referred to may be named
+
+
 def _about_landmark(text: str, c: Cue, landmarks: list[tuple[int, int]]) -> bool:
     """Whether an agreement cue reports the signing of a landmark deal named in or just before it.
 
@@ -222,9 +227,16 @@ def filter_cues(
         return []
     if res.non_meetings.search(text, lo, hi):
         cues = [c for c in cues if c.type != "meeting"]  # "visited the family of the general"
+    if res.hearsay.search(text, lo, hi):
+        # "responded to allegations about A selling drones to B": the alleged act is not reported
+        cues = [c for c in cues if c.type not in ("cooperation", "aid", "agreement")]
     if res.statistics.search(text, lo, hi):
         cues = [c for c in cues if c.type != "cooperation"]  # trade figures, not cooperation
     landmarks = [(m.start(), m.end()) for m in res.background_agreement.finditer(text, lo, hi)]
+    back = _BACK_REFERENCE.match(text, lo, hi)
+    if back and not landmarks and res.background_agreement.search(text, max(0, lo - LANDMARK_BEFORE), lo):
+        # "The deal was signed between Iran, the EU, ... in July 2015" right after a sentence naming the JCPOA
+        landmarks = [(back.start(1), back.end(1))]
     if landmarks:
         # "the JCPOA, signed in 2015 between Iran and six powers": the signing of a landmark deal is
         # background in later news, dated or not (dev gold, blind and devpool conventions)

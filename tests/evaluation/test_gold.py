@@ -1,6 +1,6 @@
 """Regression guard: the figures of every annotated set may not fall below their floors.
 
-Floors sit a little under what extractor 1.3.0 reaches (`make eval`; figures and
+Floors sit a little under what extractor 1.4.0 reaches (`make eval`; figures and
 method in `libs/evaluation/README.md`): they catch regressions, not noise. The
 engine runs as in production (spaCy parse and NER on). Skipped without ../shared.
 """
@@ -24,12 +24,15 @@ FLOORS = {
     "dev": (0.95, 0.91, 0.89, 0.86, 0.88),
     "extra_gold": (0.93, 0.87, 0.75, 0.77, 0.60),
     # its remaining false pairs are nuclear-deal history ("the nuclear parties reiterated their support")
-    "extra_gold_2": (0.95, 0.82, 0.81, 0.74, 0.30),
-    "extra_gold_3": (0.97, 0.95, 0.93, 0.77, 0.90),
+    "extra_gold_2": (0.93, 0.82, 0.81, 0.72, 0.30),
+    # lower pairs since 1.4.0: its two trade fairs are coded as one clique of all exhibitors, the engine
+    # follows blind_2 and sentences_2 (each exhibitor with the host)
+    "extra_gold_3": (0.97, 0.57, 0.62, 0.86, 0.90),
     # lower pairs: "represented the 5+1 group in the talks with Iran" (history) makes a clique of seven
     "extra_gold_4": (0.91, 0.66, 0.72, 0.71, 0.90),
-    "blind_1": (0.84, 0.74, 0.68, 0.68, 0.37),
-    "devpool": (0.90, 0.71, 0.56, 0.60, 0.52),
+    "blind_1": (0.84, 0.71, 0.66, 0.70, 0.37),  # a fair coded as a clique (see extra_gold_3)
+    "blind_2": (0.85, 0.64, 0.53, 0.62, 0.22),
+    "devpool": (0.90, 0.72, 0.56, 0.63, 0.52),
 }
 
 
@@ -65,15 +68,21 @@ def test_figures_stay_above_their_floors(
     assert all(f >= floor for f, floor in zip(figures, floors, strict=True)), (name, figures)
 
 
+# sentence set → (dyad F1, sentence detection F1, most non-cooperative dyads emitted as cooperation)
+SENTENCE_FLOORS = {"sentences_1": (0.70, 0.78, 6), "sentences_2": (0.60, 0.64, 5)}
+
+
+@pytest.mark.parametrize("name", sorted(SENTENCE_FLOORS))
 def test_sentence_dyads_stay_above_their_floor(
-    shared_dir: Path, corpus_path: Path, engine: Extractor
+    shared_dir: Path, corpus_path: Path, engine: Extractor, name: str
 ) -> None:
-    items = read_jsonl(EXTRA_DIR / "sentences_1.jsonl")
+    items = read_jsonl(EXTRA_DIR / f"{name}.jsonl")
     assert all("text" not in i for i in items), "ids, offsets and labels only"
     result = run_sentences(engine, items, shared_dir)
-    assert result.dyads.f1 >= 0.70, result.as_dict()
-    assert result.detection.f1 >= 0.78, result.as_dict()
-    assert result.non_cooperative_emitted <= 6, result.as_dict()
+    dyads, detection, emitted = SENTENCE_FLOORS[name]
+    assert result.dyads.f1 >= dyads, result.as_dict()
+    assert result.detection.f1 >= detection, result.as_dict()
+    assert result.non_cooperative_emitted <= emitted, result.as_dict()
 
 
 def test_high_confidence_events_are_mostly_right(

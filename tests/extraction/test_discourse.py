@@ -175,7 +175,12 @@ def test_co_production_announced_is_an_intent(extractor: Extractor) -> None:
 
 def test_fair_with_companies_from_listed_states(extractor: Extractor) -> None:
     text = "The Lima trade fair kicked off on Monday with 40 companies from Spain, Italy and Japan participating."
-    assert _typed(_events(extractor, text)) == {("conference", ("ESP", "ITA", "JPN", "PER"))}
+    # each exhibitor with the host (blind_2 and sentences_2's convention), not a clique of exhibitors
+    assert _typed(_events(extractor, text)) == {
+        ("conference", ("ESP", "PER")),
+        ("conference", ("ITA", "PER")),
+        ("conference", ("JPN", "PER")),
+    }
 
 
 def test_guest_country_of_a_book_fair(extractor: Extractor) -> None:
@@ -188,7 +193,9 @@ def test_participants_in_the_sentence_after_the_gathering(extractor: Extractor) 
         "The Quito electricity exhibition opened on Sunday. Some 70 foreign firms from 12 countries "
         "including Austria, Japan and Brazil are attending the event."
     )
-    assert ("conference", ("AUT", "BRA", "ECU", "JPN")) in _typed(_events(extractor, text))
+    assert {("conference", ("AUT", "ECU")), ("conference", ("BRA", "ECU"))} <= _typed(
+        _events(extractor, text)
+    )
 
 
 def test_future_participation_is_an_intent(extractor: Extractor) -> None:
@@ -535,3 +542,59 @@ def test_non_events(extractor: Extractor, text: str) -> None:
 )
 def test_places_and_backers_described_are_no_parties(extractor: Extractor, text: str, pairs: set) -> None:
     assert {c for _, c in _pairs_of(extractor, text)} == pairs
+
+
+# -- round 3: envoys' posts, private travellers, bilateral ties, energy links -------------------------
+
+
+def test_envoys_posted_to_listed_countries_are_no_parties(extractor: Extractor) -> None:
+    text = (
+        "The Kenyan president held a separate meeting with Kenyan ambassadors to 5 countries, including "
+        "Peru, Chile, Japan and Italy."
+    )
+    assert _typed(_events(extractor, text)) == set()
+
+
+def test_tourists_visiting_are_no_meeting(extractor: Extractor) -> None:
+    text = "The families have come to Kenya to visit historical monuments, and they are from Peru, Chile and Japan."
+    assert _typed(_events(extractor, text)) == set()
+
+
+def test_listed_states_normalizing_ties_with_one_are_each_an_agreement(extractor: Extractor) -> None:
+    text = "Since 2020, Chile, Peru and Bolivia have normalized ties with Kenya."
+    assert _typed(_events(extractor, text)) == {
+        ("agreement", ("CHL", "KEN")),
+        ("agreement", ("KEN", "PER")),
+        ("agreement", ("BOL", "KEN")),
+    }
+
+
+def test_electricity_exchange_with_listed_states_is_one_link_each(extractor: Extractor) -> None:
+    text = "Currently, Kenya has electricity exchange with Uganda, Tanzania and Ethiopia."
+    assert _typed(_events(extractor, text)) == {
+        ("cooperation", ("KEN", "UGA")),
+        ("cooperation", ("KEN", "TZA")),
+        ("cooperation", ("ETH", "KEN")),
+    }
+
+
+def test_visits_on_successive_days_are_one_meeting_each(extractor: Extractor) -> None:
+    text = "Lavrov, who made visits to Peru on Monday and Chile on Tuesday, said the region needs peace."
+    assert _typed(_events(extractor, text)) == {("meeting", ("PER", "RUS")), ("meeting", ("CHL", "RUS"))}
+
+
+def test_an_alleged_sale_is_no_cooperation(extractor: Extractor) -> None:
+    text = "Kenya's mission responded to Peruvian allegations about Kenya selling drones to Chile for use in the war."
+    assert _typed(_events(extractor, text)) == set()
+
+
+def test_credentials_of_several_envoys_are_one_meeting_each(extractor: Extractor) -> None:
+    text = (
+        "Kenyan President William Ruto had a phone call with the Peruvian president and received the "
+        "credentials of the Chilean and Bolivian ambassadors on Tuesday."
+    )
+    assert _typed(_events(extractor, text)) == {
+        ("meeting", ("KEN", "PER")),
+        ("meeting", ("CHL", "KEN")),
+        ("meeting", ("BOL", "KEN")),
+    }

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from libs.contracts.events import EVENT_CODES, CooperationEvent, EventType
+from libs.contracts.events import EVENT_CODES, CooperationEvent, EventType, Sector
 from libs.extraction import EXTRACTOR_NAME, EXTRACTOR_VERSION, Extractor
 from libs.extraction.extractor import ExtractionResult
 
@@ -343,3 +343,22 @@ assert "Minister" in (people["Ana Torres Villa"].title or "")
 def test_article_id_is_checked(extractor: Extractor) -> None:
     with pytest.raises(ValueError):
         extractor.extract("Iran and Iraq signed an agreement.", article_id="")
+
+
+def test_sector_of_an_occasion_from_the_sentence_after_it(extractor: Extractor) -> None:
+    # the trigger sentence names no sector; the next one says what the talks were about
+    text = (
+        "The Kenyan foreign minister met his Peruvian counterpart in Nairobi on Monday. "
+        "They discussed ways to boost trade and investment between the two countries."
+    )
+    events = extractor.extract(text, article_id="t").events
+    assert [e.sectors for e in events] == [[Sector.trade_economy]]
+
+
+def test_sector_of_the_evidence_wins_over_the_next_sentence(extractor: Extractor) -> None:
+    text = (
+        "Kenya and Peru signed a military cooperation agreement in Nairobi on Monday. "
+        "Nairobi is also the region's largest business hub."
+    )
+    events = extractor.extract(text, article_id="t").events
+    assert all(Sector.trade_economy not in e.sectors for e in events)

@@ -31,9 +31,31 @@ def test_exhibitors_announced_for_a_fair_are_each_with_the_host(extractor: Extra
     }
 
 
-def test_a_held_exhibition_is_one_conference_of_all(extractor: Extractor) -> None:
+def test_exhibitors_at_a_held_fair_are_each_with_the_host(extractor: Extractor) -> None:
     text = "NAIROBI - At the trade fair, companies from Chile, Peru and Brazil are showcasing their products."
-    assert _pairs_of(extractor, text) == {("conference", ("BRA", "CHL", "KEN", "PER"))}
+    assert _pairs_of(extractor, text) == {
+        ("conference", ("CHL", "KEN")),
+        ("conference", ("KEN", "PER")),
+        ("conference", ("BRA", "KEN")),
+    }
+
+
+def test_representatives_from_many_countries_at_a_summit_are_each_with_the_host(extractor: Extractor) -> None:
+    text = (
+        "NAIROBI - Representatives from 12 countries namely Chile, Peru, Japan and Brazil are taking part in "
+        "the two-day investment event in Mombasa."
+    )
+    assert _pairs_of(extractor, text) == {
+        ("conference", ("CHL", "KEN")),
+        ("conference", ("KEN", "PER")),
+        ("conference", ("JPN", "KEN")),
+        ("conference", ("BRA", "KEN")),
+    }
+
+
+def test_participation_of_states_in_talks_is_one_meeting(extractor: Extractor) -> None:
+    text = "NAIROBI - The talks were held with the participation of Chile, Peru and Brazil."
+    assert _pairs_of(extractor, text) == {("meeting", ("BRA", "CHL", "KEN", "PER"))}
 
 
 def test_an_unknown_name_does_not_end_the_list(extractor: Extractor) -> None:
@@ -61,3 +83,10 @@ def test_delegations_announcing_they_will_attend_a_conference_are_each_with_the_
         ("intent", ("KEN", "PER")),
         ("intent", ("BRA", "KEN")),
     }
+
+
+def test_scholars_from_listed_states_at_a_conference_meet_each_other(extractor: Extractor) -> None:
+    text = (
+        "LIMA - Scholars from Chile, Peru and Brazil attended the archaeology conference at the university."
+    )
+    assert _pairs_of(extractor, text) == {("conference", ("BRA", "CHL", "PER"))}

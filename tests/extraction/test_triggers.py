@@ -47,3 +47,14 @@ def test_a_landmark_deal_reached_as_the_cue_object_is_background(extractor: Extr
     assert "agreement" not in _types(extractor, text)
     text = "Chile and Peru signed a fisheries agreement weeks after the Paris climate accord."
     assert "agreement" in _types(extractor, text)
+
+
+def test_a_deal_referred_back_to_a_landmark_is_background() -> None:
+    from libs.extraction import Extractor
+
+    text = (
+        "Kenya wants the parties to return to the JCPOA. "
+        "The deal was signed between Iran, Germany, France and Britain in July 2015."
+    )
+    events = Extractor().extract(text, article_id="t").events
+    assert not [e for e in events if e.type.value == "agreement"]

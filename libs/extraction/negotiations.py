@@ -1,0 +1,118 @@
+"""Rounds of a named negotiation process whose parties the article names elsewhere.
+
+"The delegations engaged in talks in Vienna will return to their capitals",
+"Iran and the P4+1 are negotiating to revive the 2015 deal": the sentence names
+the process, not (all) its parties. The process table (`data/negotiations.yaml`)
+gives each process's fixed parties and its possible members; a sentence naming a
+round with fewer than two of the parties makes one event of the fixed parties and
+the members named (only named states count, annotation
+rule) in the sentences around it. A round yet to come is an `intent`; a denied
+one ("not on the agenda") is none. Only processes whose news rarely lists
+the parties belong in the table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+
+from libs.extraction.candidates import CONTEXT, INTENT, MEETING, Candidate, SentenceInfo, split_parties
+from libs.extraction.mention_roles import PLACE_ROLES
+from libs.extraction.occasions import event_location
+from libs.extraction.resources import compile_alternation, read_yaml
+from libs.extraction.triggers import Cue
+
+
+@dataclass(frozen=True, slots=True)
+class Process:
+    """A negotiation process: how news names its rounds, who always sits at the table, who may."""
+
+    name: str
+    pattern: re.Pattern[str]
+    context: re.Pattern[str]  # a sentence about the process (where its members are named)
+    fixed: tuple[str, ...]
+    members: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Processes:
+    items: tuple[Process, ...]
+    future: re.Pattern[str]
+
+
+def load_processes(data: Mapping | None = None) -> Processes:
+    """The process table of `data/negotiations.yaml` (or the mapping given)."""
+    raw = data if data is not None else read_yaml("negotiations.yaml")
+    items = tuple(
+        Process(
+            name,
+            compile_alternation([str(p) for p in spec["pattern"]]),
+            compile_alternation([str(p) for p in spec["context"]]),
+            tuple(spec.get("fixed") or ()),
+            tuple(spec.get("members") or ()),
+        )
+        for name, spec in (raw.get("processes") or {}).items()
+    )
+    return Processes(items, compile_alternation([str(p) for p in raw.get("future") or []]))
+
+
+CONTEXT_SENTENCES = 3  # the members of a round are those named this many sentences around it
+_DENIED = re.compile(r"\b(?:not|no|never|without)\b", re.IGNORECASE)
+
+
+def _codes(info: SentenceInfo, groups: Mapping[str, tuple[str, ...]]) -> set[str]:
+    """The states, group members and IGOs the sentence names (not as a place)."""
+    return {
+        x for m in info.parties.mentions if m.role not in PLACE_ROLES for x in groups.get(m.code, (m.code,))
+    }
+
+
+def named_states(
+    infos: list[SentenceInfo],
+    pos: int,
+    text: str,
+    context: re.Pattern[str],
+    groups: Mapping[str, tuple[str, ...]],
+) -> frozenset[str]:
+    """The parties named in the sentences around `pos` that are about the process."""
+    near = infos[max(0, pos - CONTEXT_SENTENCES) : pos + CONTEXT_SENTENCES + 1]
+    about = [i for i in near if context.search(text, i.sent.start, i.sent.end)]
+    return frozenset().union(*(_codes(i, groups) for i in about))
+
+
+def process_candidates(
+    infos: list[SentenceInfo],
+    pos: int,
+    text: str,
+    processes: Processes,
+    igo_codes: Collection[str],
+    groups: Mapping[str, tuple[str, ...]],
+) -> list[Candidate]:
+    """The round of a process the sentence names with fewer than two of its members (module docstring);
+    the caller drops it when a cue of the sentence already made an event of the same type with all its
+    parties."""
+    info = infos[pos]
+    lo, hi = info.sent.start, info.sent.end
+    out: list[Candidate] = []
+    for proc in processes.items:
+        found = proc.pattern.search(text, lo, hi)
+        if found is None or _DENIED.search(text, lo, hi):
+            continue  # "negotiations to revive the deal are not on its agenda"
+        own = _codes(info, groups) & set(proc.members)
+        if len(own) >= 2:
+            continue  # the sentence names its parties: the ordinary rules read them
+        named = named_states(infos, pos, text, proc.context, groups)
+        members = [c for c in proc.members if c in named]
+        if not members:
+            continue
+        future = processes.future.search(text, lo, hi) is not None
+        etype = INTENT if future else MEETING
+        countries, igos = split_parties([*proc.fixed, *members], igo_codes, groups)
+        if len(countries) + len(igos) < 2 or not countries:
+            continue
+        cue = Cue(found.start(), found.end(), etype, True, found.group(0), irrealis=future)
+        cand = Candidate(etype, countries, igos, [pos], cue, True, CONTEXT)
+        cand.location = event_location(info)
+        out.append(cand)
+    return out

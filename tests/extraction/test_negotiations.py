@@ -1,0 +1,51 @@
+"""Rounds of a named negotiation process whose parties are named around it (made-up sentences)."""
+
+from __future__ import annotations
+
+from libs.extraction import Extractor
+from libs.extraction.negotiations import load_processes
+
+
+def _typed(extractor: Extractor, text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    return {
+        (e.type.value, tuple(e.countries), tuple(e.igos))
+        for e in extractor.extract(text, article_id="t").events
+    }
+
+
+def test_a_round_takes_the_members_named_around_it(extractor: Extractor) -> None:
+    text = (
+        "The delegations engaged in the talks in Vienna returned to their capitals for consultations. "
+        "Later, France, Britain and Germany said the negotiations had reached a critical stage."
+    )
+    assert ("meeting", ("DEU", "FRA", "GBR", "IRN"), ()) in _typed(extractor, text)
+
+
+def test_a_round_yet_to_come_is_an_intent(extractor: Extractor) -> None:
+    text = (
+        "Russia's envoy said the negotiations were useful. "
+        "The Vienna talks will resume next week after a short recess."
+    )
+    assert ("intent", ("IRN", "RUS"), ()) in _typed(extractor, text)
+
+
+def test_a_denied_round_is_no_event(extractor: Extractor) -> None:
+    text = "The U.S. Congress said negotiations to revive the JCPOA are not on its agenda."
+    assert _typed(extractor, text) == set()
+
+
+def test_no_member_named_no_event(extractor: Extractor) -> None:
+    text = "The Vienna talks resumed on Monday after a week-long break, state media reported."
+    assert _typed(extractor, text) == set()
+
+
+def test_the_table_comes_from_data() -> None:
+    procs = load_processes(
+        {
+            "processes": {
+                "p": {"pattern": ["Lima talks"], "context": ["talks"], "fixed": ["PER"], "members": ["CHL"]}
+            }
+        }
+    )
+    assert [p.fixed for p in procs.items] == [("PER",)]
+    assert procs.items[0].pattern.search("the Lima talks resumed")
