@@ -32,6 +32,7 @@ FLOORS = {
     "extra_gold_4": (0.91, 0.66, 0.72, 0.71, 0.90),
     "blind_1": (0.84, 0.71, 0.66, 0.70, 0.37),  # a fair coded as a clique (see extra_gold_3)
     "blind_2": (0.85, 0.64, 0.53, 0.62, 0.22),
+    "blind_3": (0.80, 0.62, 0.57, 0.64, 0.0),  # first look at 1.4.0: 0.823 / 0.648 / 0.600 / 0.671 / 0 of 9
     "devpool": (0.90, 0.72, 0.56, 0.63, 0.52),
 }
 
@@ -69,7 +70,11 @@ def test_figures_stay_above_their_floors(
 
 
 # sentence set → (dyad F1, sentence detection F1, most non-cooperative dyads emitted as cooperation)
-SENTENCE_FLOORS = {"sentences_1": (0.70, 0.78, 6), "sentences_2": (0.60, 0.64, 5)}
+SENTENCE_FLOORS = {
+    "sentences_1": (0.70, 0.78, 6),
+    "sentences_2": (0.60, 0.64, 5),
+    "sentences_3": (0.49, 0.64, 3),  # first look at 1.4.0: 0.519 / 0.667 / 1 of 57
+}
 
 
 @pytest.mark.parametrize("name", sorted(SENTENCE_FLOORS))
