@@ -85,7 +85,9 @@ def _run(args: argparse.Namespace) -> int:
 
     from libs.runtime.logging import configure_logging
     from libs.runtime.metrics import start_metrics_server
-    from libs.runtime.service import install_stop_handlers
+    from libs.runtime.service import hold_stop_signals, install_stop_handlers
+
+    hold_stop_signals()  # a stop while importing, connecting or exiting ends the run with exit 0
     from services.fetcher.config import ConfigError, collect_sources
     from services.fetcher.service import run_fetcher
 
