@@ -109,10 +109,13 @@ def _run(args: argparse.Namespace) -> int:
 
     async def main() -> int:
         stop = asyncio.Event()
-        install_stop_handlers(stop)
-        reports = await run_fetcher(
-            settings, configs, once=args.once, stop=stop, max_items=args.max_items, rescan=args.rescan
-        )
+        remove = install_stop_handlers(stop)  # removed before the loop closes: signals are held again
+        try:
+            reports = await run_fetcher(
+                settings, configs, once=args.once, stop=stop, max_items=args.max_items, rescan=args.rescan
+            )
+        finally:
+            remove()
         for r in reports:
             sys.stdout.write(orjson.dumps(r.as_dict()).decode() + "\n")
         sys.stdout.flush()
