@@ -317,7 +317,7 @@ class Stack:
             self.supervisor.stop_child("fetcher")
         try:
             self.broker.start()
-            asyncio.run(ensure_topics(self.bootstrap, all_topics(self.topics)))
+            asyncio.run(ensure_topics(self.bootstrap, all_topics(self.topics), security={}))  # plain TCP
         except (InfraError, OSError) as exc:
             print(f"[accord] the embedded broker did not start again ({exc}); retrying", flush=True)
             return False

@@ -116,7 +116,8 @@ class DatabaseTimeouts(Protocol):
 
 def writer_engine(url: str, settings: DatabaseTimeouts, *, application_name: str, **pool: Any) -> Engine:
     """`pg_engine` for a service's writes, with the `ACCORD_DB_*` timeouts of `settings` (`CommonSettings`):
-    connect timeout, statement timeout, TCP keepalives. A frozen or vanished database then fails the
+    connect timeout, statement timeout, TCP keepalives, and the client-side checkout deadline
+    (`checkout_deadline`, `guard_checkouts`). A locked, frozen or vanished database then fails the
     call with an `OperationalError` (retried by the caller's `RetryPolicy`) instead of hanging it."""
     return pg_engine(
         url,

@@ -12,6 +12,7 @@ def main(args) -> int:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import signal
@@ -29,11 +30,30 @@ log = structlog.get_logger(__name__)
 FORCED_EXIT = 130
 
 
+#: SIGTERM/SIGINT received while no event loop handled them (the process starting or exiting).
+_held: list[signal.Signals] = []
+
+
+def _hold(signum: int, _frame: object) -> None:
+    _held.append(signal.Signals(signum))
+
+
+def hold_stop_signals() -> None:
+    """Make SIGTERM/SIGINT recorded instead of fatal until `install_stop_handlers` takes over (and again
+    after its handlers are removed): a stop that comes while a service imports, connects or exits still
+    ends it cleanly (exit 0) instead of killing it by the signal (-15). Main thread only; else a no-op."""
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        with contextlib.suppress(ValueError):
+            signal.signal(sig, _hold)
+
+
 def install_stop_handlers(stop: asyncio.Event) -> Callable[[], None]:
     """On SIGTERM/SIGINT set `stop`; a second signal ends the process at once with exit code 130.
 
-    Must be called from the event loop's thread while the loop runs. Returns a function that removes
-    the handlers. No-op (returns a no-op) where signal handlers cannot be installed (non-main thread).
+    Must be called from the event loop's thread while the loop runs. A signal held by
+    `hold_stop_signals` before sets `stop` at once. Returns a function that removes the handlers
+    (then signals are held again). No-op (returns a no-op) where signal handlers cannot be installed
+    (non-main thread).
     """
     loop = asyncio.get_running_loop()
     sigs = (signal.SIGTERM, signal.SIGINT)
@@ -57,9 +77,14 @@ def install_stop_handlers(stop: asyncio.Event) -> Callable[[], None]:
         except (RuntimeError, ValueError, NotImplementedError):
             pass
 
+    if installed and _held:
+        handle(_held.pop(0))
+
     def remove() -> None:
         for sig in installed:
             loop.remove_signal_handler(sig)
+        if installed:
+            hold_stop_signals()
 
     return remove
 
@@ -74,6 +99,7 @@ def run_service(
     `stop` is set by the first SIGTERM/SIGINT; `main` should then drain and return (exit 0). A second
     signal exits immediately (130). An exception escaping `main` is logged (exit 1).
     """
+    hold_stop_signals()
     configure_logging(service, settings)
     start_metrics_server(settings)
 

@@ -88,7 +88,9 @@ def _run(args: argparse.Namespace) -> int:
 
     from libs.runtime.logging import configure_logging
     from libs.runtime.metrics import start_metrics_server
-    from libs.runtime.service import install_stop_handlers
+    from libs.runtime.service import hold_stop_signals, install_stop_handlers
+
+    hold_stop_signals()  # a stop while importing, connecting or exiting ends the run with exit 0
     from services.fetcher.config import ConfigError, collect_sources
     from services.fetcher.service import run_fetcher
 
@@ -110,10 +112,13 @@ def _run(args: argparse.Namespace) -> int:
 
     async def main() -> int:
         stop = asyncio.Event()
-        install_stop_handlers(stop)
-        reports = await run_fetcher(
-            settings, configs, once=args.once, stop=stop, max_items=args.max_items, rescan=args.rescan
-        )
+        remove = install_stop_handlers(stop)  # removed before the loop closes: signals are held again
+        try:
+            reports = await run_fetcher(
+                settings, configs, once=args.once, stop=stop, max_items=args.max_items, rescan=args.rescan
+            )
+        finally:
+            remove()
         for r in reports:
             sys.stdout.write(orjson.dumps(r.as_dict()).decode() + "\n")
         sys.stdout.flush()

@@ -177,3 +177,38 @@ def test_second_signal_forces_exit(kafka_bootstrap: str, unique_topics: TopicSet
     app.proc.send_signal(signal.SIGTERM)
     assert app.wait(timeout=30) == 130  # well before the step could have finished
     assert lines(out) == []
+
+
+_STARTING_AND_EXITING = """
+import asyncio, os, signal, sys, time
+from libs.runtime.service import run_service
+from libs.runtime.settings import CommonSettings
+
+async def main(stop):
+    await asyncio.wait_for(stop.wait(), 30)  # the signal held at start-up reaches the loop
+    print("stopped", flush=True)
+
+from libs.runtime.service import hold_stop_signals
+hold_stop_signals()  # what `run_service` and the fetcher do first
+if sys.argv[1] == "early":
+    os.kill(os.getpid(), signal.SIGTERM)  # while importing / connecting: held
+    code = run_service("test", CommonSettings(log_format="console"), main)
+else:
+    code = run_service("test", CommonSettings(log_format="console"), lambda stop: asyncio.sleep(0))
+    os.kill(os.getpid(), signal.SIGTERM)  # while exiting: absorbed
+    time.sleep(0.2)
+    print("stopped", flush=True)
+sys.exit(code)
+"""
+
+
+@pytest.mark.parametrize("when", ["early", "late"])
+def test_a_stop_while_starting_or_exiting_ends_the_service_with_exit_zero(when: str) -> None:
+    """SIGTERM before the service's loop handles signals (imports, connections) or after it (exit):
+    the process ends with 0, not killed by the signal, so a supervisor's stop is never a crash."""
+    done = subprocess.run(
+        [sys.executable, "-c", _STARTING_AND_EXITING, when], cwd=REPO_ROOT, capture_output=True, text=True,
+        timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "stopped" in done.stdout
