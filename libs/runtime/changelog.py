@@ -70,11 +70,28 @@ class ChangelogReader:
             self._consumer = consumer
         return self._consumer
 
+    async def _existing(self, tps: Sequence[TopicPartition]) -> tuple[AIOKafkaConsumer, list[TopicPartition]]:
+        """The consumer, and the partitions of `tps` that exist now: a changelog topic not created yet
+        holds no state (the broker may have come up after this service). A topic created since the
+        consumer last looked is learnt by starting a fresh consumer (its metadata is current)."""
+        consumer = await self._started()
+        if not tps:
+            return consumer, []
+        existing = await consumer.topics()
+        unknown = {tp.topic for tp in tps if tp.topic in existing} - {
+            t for t in existing if consumer.partitions_for_topic(t) is not None
+        }
+        if unknown:
+            await self.close()
+            consumer = await self._started()
+        known = [tp for tp in tps if tp.partition in (consumer.partitions_for_topic(tp.topic) or ())]
+        return consumer, known
+
     async def read(self, tps: Sequence[TopicPartition]) -> AsyncIterator[Sequence[KafkaRecord]]:
         """Yield the records of `tps`, in offset order per partition, batch by batch, until each one's end."""
+        consumer, tps = await self._existing(tps)
         if not tps:
             return
-        consumer = await self._started()
         consumer.assign(list(tps))
         await consumer.seek_to_beginning(*tps)
         pending = set(tps)
