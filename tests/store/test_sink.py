@@ -28,6 +28,7 @@ from services.store.sink import StoreStep, UnstorableRecord, is_poison_db_error,
 from tests.runtime.kafka_helpers import produce, read_topic, wait_for
 from tests.store.factories import T0, extraction_of, make_event, make_extraction
 from tests.store.helpers import settings_for
+from tests.store.sink_harness import harness_settings
 
 integration = pytest.mark.integration
 
@@ -35,18 +36,8 @@ integration = pytest.mark.integration
 def sink_settings(
     database_url: str, bootstrap: str, topics: TopicSettings, **overrides: Any
 ) -> StoreSettings:
-    values: dict[str, Any] = {
-        **topics.model_dump(),
-        "kafka_bootstrap_servers": bootstrap,
-        "kafka_session_timeout_ms": 2000,
-        "kafka_heartbeat_interval_ms": 500,
-        "retry_initial_backoff_s": 0.05,
-        "retry_max_backoff_s": 0.5,
-        "store_group_id": f"accord-store-{topics.topic_events.rsplit('.', 1)[-1]}",
-        "store_batch_size": 50,
-    }
-    values.update(overrides)
-    return settings_for(database_url, **values)
+    """The harness's sink settings with small batches (50), so tests see several of them."""
+    return harness_settings(database_url, bootstrap, topics, **({"store_batch_size": 50} | overrides))
 
 
 @contextlib.asynccontextmanager
