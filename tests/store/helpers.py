@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -10,6 +11,7 @@ from typing import Any
 
 import uvicorn
 
+from libs.contracts.topics import TopicSettings
 from libs.infra.broker import free_port
 from services.store.core.config import StoreSettings
 
@@ -53,3 +55,22 @@ def fresh_database(server_url: str) -> Iterator[str]:
     finally:
         with psycopg.connect(server_url, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def store_process_env(database_url: str, bootstrap: str, topics: TopicSettings, port: int) -> dict[str, str]:
+    """The environment of an `accord store` process on the test's broker, topics and database."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ACCORD_")}
+    env.update({f"ACCORD_{k.upper()}": str(v) for k, v in topics.model_dump().items()})
+    env.update(
+        {
+            "ACCORD_DATABASE_URL": database_url,
+            "ACCORD_KAFKA_BOOTSTRAP_SERVERS": bootstrap,
+            "ACCORD_KAFKA_IDEMPOTENCE": "false",
+            "ACCORD_KAFKA_SESSION_TIMEOUT_MS": "2000",
+            "ACCORD_KAFKA_HEARTBEAT_INTERVAL_MS": "500",
+            "ACCORD_STORE_GROUP_ID": f"store-{topics.topic_events}",
+            "ACCORD_API_PORT": str(port),
+            "ACCORD_LOG_LEVEL": "WARNING",
+        }
+    )
+    return env

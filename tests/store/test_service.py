@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import subprocess
 import sys
@@ -23,29 +22,11 @@ from services.store.db.models import events
 from services.store.db.session import make_engine
 from tests.runtime.kafka_helpers import produce
 from tests.store.factories import extraction_of
-from tests.store.helpers import settings_for
+from tests.store.helpers import settings_for, store_process_env
 
 pytestmark = pytest.mark.integration
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def _env(database_url: str, bootstrap: str, topics: TopicSettings, port: int) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ACCORD_")}
-    env.update({f"ACCORD_{k.upper()}": str(v) for k, v in topics.model_dump().items()})
-    env.update(
-        {
-            "ACCORD_DATABASE_URL": database_url,
-            "ACCORD_KAFKA_BOOTSTRAP_SERVERS": bootstrap,
-            "ACCORD_KAFKA_IDEMPOTENCE": "false",
-            "ACCORD_KAFKA_SESSION_TIMEOUT_MS": "2000",
-            "ACCORD_KAFKA_HEARTBEAT_INTERVAL_MS": "500",
-            "ACCORD_STORE_GROUP_ID": f"store-{topics.topic_events}",
-            "ACCORD_API_PORT": str(port),
-            "ACCORD_LOG_LEVEL": "WARNING",
-        }
-    )
-    return env
 
 
 class StoreProcess:
@@ -87,7 +68,8 @@ def store(
     embedded_database_url: str, kafka_bootstrap: str, unique_topics: TopicSettings, tmp_path: Path
 ) -> Iterator[StoreProcess]:
     proc = StoreProcess(
-        _env(embedded_database_url, kafka_bootstrap, unique_topics, free_port()), tmp_path / "store.log"
+        store_process_env(embedded_database_url, kafka_bootstrap, unique_topics, free_port()),
+        tmp_path / "store.log",
     )
     yield proc
     if proc.proc is not None and proc.proc.poll() is None:

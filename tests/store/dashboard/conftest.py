@@ -29,6 +29,7 @@ from libs.infra.broker import free_port
 from tests.conftest import REPO_ROOT, make_unique_topics
 from tests.runtime.kafka_helpers import produce
 from tests.store.dashboard.seed import seed_dataset
+from tests.store.helpers import store_process_env
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -95,24 +96,6 @@ def _topics(bootstrap: str) -> TopicSettings:
         return pool.submit(make_unique_topics, bootstrap).result()
 
 
-def _env(database_url: str, bootstrap: str, topics: TopicSettings, port: int) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ACCORD_")}
-    env.update({f"ACCORD_{k.upper()}": str(v) for k, v in topics.model_dump().items()})
-    env.update(
-        {
-            "ACCORD_DATABASE_URL": database_url,
-            "ACCORD_KAFKA_BOOTSTRAP_SERVERS": bootstrap,
-            "ACCORD_KAFKA_IDEMPOTENCE": "false",
-            "ACCORD_KAFKA_SESSION_TIMEOUT_MS": "2000",
-            "ACCORD_KAFKA_HEARTBEAT_INTERVAL_MS": "500",
-            "ACCORD_STORE_GROUP_ID": f"store-{topics.topic_events}",
-            "ACCORD_API_PORT": str(port),
-            "ACCORD_LOG_LEVEL": "WARNING",
-        }
-    )
-    return env
-
-
 async def _publish(bootstrap: str, topics: TopicSettings, models: list[Any], topic: str) -> None:
     recs = [encode(m, topic=topic, source="tests/dashboard") for m in models]
     await produce(
@@ -153,7 +136,7 @@ def store(
         with log.open("ab") as out:
             proc = subprocess.Popen(
                 [sys.executable, "-m", "app.cli", "store"],
-                env=_env(database_url, kafka_bootstrap, topics, port),
+                env=store_process_env(database_url, kafka_bootstrap, topics, port),
                 cwd=REPO_ROOT,
                 stdout=out,
                 stderr=out,
