@@ -14,6 +14,7 @@ from typing import Literal
 
 from pydantic import AwareDatetime, ConfigDict, Field
 
+from libs.contracts.articles import RawArticle
 from libs.contracts.events import ExtractorInfo
 from libs.contracts.storable import StorableModel
 
@@ -48,3 +49,34 @@ class ArticleExtraction(StorableModel):
     content_hash: str | None = None
     text_length: int = Field(ge=0, default=0)
     source_ref: str | None = None
+
+    @classmethod
+    def of_article(
+        cls,
+        article: RawArticle,
+        *,
+        event_ids: list[str],
+        extractor: ExtractorInfo,
+        extracted_at: datetime,
+        skip_reason: str | None = None,
+    ) -> ArticleExtraction:
+        """The summary of extracting `article`: its metadata copied, `skipped` when a `skip_reason` is given."""
+        return cls(
+            article_id=article.article_id,
+            status=ExtractionStatus.skipped if skip_reason else ExtractionStatus.extracted,
+            skip_reason=skip_reason or None,
+            event_ids=event_ids,
+            extractor=extractor,
+            extracted_at=extracted_at,
+            url=article.url,
+            canonical_url=article.canonical_url,
+            title=article.title,
+            language=article.language,
+            published_at=article.published_at,
+            fetched_at=article.fetched_at,
+            source=article.source,
+            publisher=article.publisher,
+            content_hash=article.content_hash,
+            text_length=len(article.text),
+            source_ref=article.fetch.source_ref,
+        )

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 from libs.contracts.articles import RawArticle, article_id_for, content_hash
 from libs.contracts.events import CooperationEvent, ExtractorInfo
-from libs.contracts.extractions import ArticleExtraction, ExtractionStatus
+from libs.contracts.extractions import ArticleExtraction
 from libs.contracts.retractions import EventRetraction, RetractionReason
 
 SAMPLE_TEXT = (
@@ -77,22 +77,9 @@ def sample_retraction() -> EventRetraction:
 
 
 def sample_extraction() -> ArticleExtraction:
-    article = sample_raw_article()
-    return ArticleExtraction(
-        article_id=article.article_id,
-        status=ExtractionStatus.extracted,
+    return ArticleExtraction.of_article(
+        sample_raw_article(),
         event_ids=[sample_event().event_id],
         extractor=SAMPLE_EXTRACTOR,
         extracted_at=SAMPLE_EXTRACTED_AT,
-        url=article.url,
-        canonical_url=article.canonical_url,
-        title=article.title,
-        language=article.language,
-        published_at=article.published_at,
-        fetched_at=article.fetched_at,
-        source=article.source,
-        publisher=article.publisher,
-        content_hash=article.content_hash,
-        text_length=len(article.text),
-        source_ref=article.fetch.source_ref,
     )

@@ -34,7 +34,7 @@ from prometheus_client import Counter
 
 from libs.contracts.articles import RawArticle
 from libs.contracts.events import CooperationEvent, ExtractorInfo
-from libs.contracts.extractions import ArticleExtraction, ExtractionStatus
+from libs.contracts.extractions import ArticleExtraction
 from libs.contracts.records import OutRecord, encode
 from libs.contracts.retractions import EventRetraction, RetractionReason
 from libs.contracts.topics import TopicSettings
@@ -223,22 +223,6 @@ class ExtractionStep:
     def _summary(
         self, article: RawArticle, event_ids: list[str], skipped: str | None, now: datetime
     ) -> ArticleExtraction:
-        return ArticleExtraction(
-            article_id=article.article_id,
-            status=ExtractionStatus.skipped if skipped else ExtractionStatus.extracted,
-            skip_reason=skipped or None,
-            event_ids=event_ids,
-            extractor=self.extractor_info,
-            extracted_at=now,
-            url=article.url,
-            canonical_url=article.canonical_url,
-            title=article.title,
-            language=article.language,
-            published_at=article.published_at,
-            fetched_at=article.fetched_at,
-            source=article.source,
-            publisher=article.publisher,
-            content_hash=article.content_hash,
-            text_length=len(article.text),
-            source_ref=article.fetch.source_ref,
+        return ArticleExtraction.of_article(
+            article, event_ids=event_ids, extractor=self.extractor_info, extracted_at=now, skip_reason=skipped
         )
