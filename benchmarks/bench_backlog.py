@@ -48,6 +48,7 @@ from benchmarks.stackbench import (  # noqa: E402
     memory_report,
     quantiles,
     rates,
+    stack_args,
 )
 
 PLATEAU = {True: "plateau", False: "GROWING", None: "too short to tell"}
@@ -59,13 +60,7 @@ INFRASTRUCTURE = {"broker", "postgres"}
 def _args() -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=50_000)
-    ap.add_argument("--extractors", type=int, default=2)
-    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
-    ap.add_argument("--synthetic", action="store_true", help="synthetic articles only")
-    ap.add_argument("--drain-timeout", type=float, default=3600.0)
-    ap.add_argument("--sample-s", type=float, default=10.0, help="period of the lag curve")
-    ap.add_argument("--out", type=Path, default=REPO / ".accord" / "bench" / "bench_backlog.json")
-    ap.add_argument("--keep", action="store_true", help="keep the state folder (logs, Postgres data)")
+    stack_args(ap, "bench_backlog", drain_timeout=3600.0)
     return ap.parse_args()
 
 

@@ -67,6 +67,7 @@ from benchmarks.stackbench import (  # noqa: E402
     quantiles,
     rates,
     scrape_samples,
+    stack_args,
 )
 
 #: the countries the API queries name (bench_api reads them from its database; here they are fixed)
@@ -172,15 +173,7 @@ def _args() -> argparse.Namespace:
     ap.add_argument("--api-rate", type=float, default=100.0, help="API requests per second")
     ap.add_argument("--feeds", type=int, default=8, help="feeds the articles are spread over")
     ap.add_argument("--window", type=int, default=2000, help="entries listed per feed (the newest)")
-    ap.add_argument("--extractors", type=int, default=2)
-    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
-    ap.add_argument("--synthetic", action="store_true", help="synthetic pages even when the corpus is there")
-    ap.add_argument(
-        "--drain-timeout", type=float, default=900.0, help="longest wait for the backlog after the load"
-    )
-    ap.add_argument("--sample-s", type=float, default=10.0, help="period of the lag/throughput curve")
-    ap.add_argument("--out", type=Path, default=REPO / ".accord" / "bench" / "bench_load.json")
-    ap.add_argument("--keep", action="store_true", help="keep the state folder (logs, Postgres data)")
+    stack_args(ap, "bench_load", drain_timeout=900.0)
     return ap.parse_args()
 
 

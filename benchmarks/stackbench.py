@@ -13,6 +13,7 @@ matters for Postgres' backends and shared buffers).
 
 from __future__ import annotations
 
+import argparse
 import itertools
 import os
 import shutil
@@ -36,6 +37,22 @@ from libs.runtime.settings import CommonSettings
 MIB = 1024 * 1024
 #: memory samples needed to judge whether a service's memory plateaus (a minute at the default period)
 MIN_SAMPLES = 30
+
+
+def stack_args(ap: argparse.ArgumentParser, name: str, *, drain_timeout: float) -> None:
+    """The options every whole-stack benchmark takes (extractors, corpus, output, state folder)."""
+    repo = Path(__file__).resolve().parents[1]
+    ap.add_argument("--extractors", type=int, default=2)
+    ap.add_argument("--shared", type=Path, default=repo.parent / "shared")
+    ap.add_argument(
+        "--synthetic", action="store_true", help="synthetic articles even when the corpus is there"
+    )
+    ap.add_argument(
+        "--drain-timeout", type=float, default=drain_timeout, help="longest wait for the backlog to drain"
+    )
+    ap.add_argument("--sample-s", type=float, default=10.0, help="period of the lag/throughput curve")
+    ap.add_argument("--out", type=Path, default=repo / ".accord" / "bench" / f"{name}.json")
+    ap.add_argument("--keep", action="store_true", help="keep the state folder (logs, Postgres data)")
 
 
 def load_avg() -> list[float]:
