@@ -57,7 +57,8 @@ _PARTNER_BEFORE = re.compile(
     # "sent humanitarian aid to Somalia": the recipient of a flow, not a visited place
     r"(?:sent|send|sends|sending|dispatch\w*|deliver\w*|donat\w*|shipp\w*|provid\w*)\s+(?:[\w.-]+\s+){0,6}?"
     r"(?:aids?|assistance|relief|supplies|vaccines?|doses|medicines?|equipment|wheat|fuel|shipments?|"
-    r"consignments?|cargo(?:es)?|weapons|arms)\s+to|"
+    r"consignments?|cargo(?:es)?|weapons|arms|goods|items|packages|trucks|truckloads|foodstuffs?|food|"
+    r"tents|blankets|kits|ventilators|masks|drugs)\s+to|"
     r"(?:imports?|imported|importing|purchases?|buying|bought)\s+(?:\w+\s+){0,3}?from|into)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
