@@ -59,7 +59,10 @@ _PARTNER_BEFORE = re.compile(
     r"(?:aids?|assistance|relief|supplies|vaccines?|doses|medicines?|equipment|wheat|fuel|shipments?|"
     r"consignments?|cargo(?:es)?|weapons|arms|goods|items|packages|trucks|truckloads|foodstuffs?|food|"
     r"tents|blankets|kits|ventilators|masks|drugs)\s+to|"
-    r"(?:imports?|imported|importing|purchases?|buying|bought)\s+(?:\w+\s+){0,3}?from|into)\s+(?:the\s+)?$",
+    r"(?:imports?|imported|importing|purchases?|buying|bought)\s+(?:\w+\s+){0,3}?from|into|"
+    # "dispatched humanitarian aid for victims of large-scale floods in Iran": the recipient
+    r"(?:aids?|assistance|relief|supplies|donations?)\s+(?:\w+\s+){0,2}?for\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?in)"
+    r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "investments by A, B and C in Iran's oil sector": the place after "in" receives the investment

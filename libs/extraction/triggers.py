@@ -51,6 +51,26 @@ _TOPIC_VERB_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "an MoU on carrying out joint research": the subject matter of an agreement, not an activity under way
+# negative polarity reaching further than the two-word negation: "don't have any direct or indirect contact
+# with", "rejection of any talks"; and an act kept from happening: "dissuaded Iran from resuming talks"
+_NEGATED_ANY = re.compile(
+    r"(?:\bno|\bnot|n[’']t|\bnever|\bwithout|\bnor|\brejection\s+of|\breject\w*|\brefus\w*|\bden(?:y|ies|ied))\s+"
+    r"(?:\w+\s+){0,3}?any\s+(?!(?:\w+\s+)?(?:limit|obstacle|restriction|barrier|hesitat|doubt|problem|impediment|red\s+line))"
+    r"(?:[\w-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+_KEPT_FROM = re.compile(
+    r"\b(?:dissuad\w*|deterr?\w*|prevent\w*|discourag\w*|bar(?:s|red|ring)?|block\w*|kept|keeps?|keeping)\s+"
+    r"(?:[\w.-]+\s+){0,4}?from\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# an act stopped: "Germany has stopped the sale of weapons to Saudi Arabia", "suspended flights to"
+_STOPPED = re.compile(
+    r"\b(?:stopped|stops|halted|halts|suspended|suspends|froze|frozen|freez\w+|cut\s+off|terminated|"
+    r"cancell?ed|scrapped|banned|bans|ceased|curbed)\s+(?:the\s+|its\s+|their\s+|all\s+|any\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _DEAL_ON = re.compile(
     r"\b(?:agreements?|deals?|memorand(?:um|a|ums)(?:\s+of\s+understanding)?|MoUs?|MOUs?|contracts?|accords?|"
     r"protocols?|documents?|roadmaps?|action\s+plans?)\s+(?:\(\w+\)\s+)?(?:on|for|to|regarding|about|over)\b",
@@ -171,8 +191,13 @@ class SentenceScope:
     talking_points: bool
 
 
-_CONDITIONAL = re.compile(r"if|unless", re.IGNORECASE)
-_IF_CLAUSE = re.compile(r"\b(?:if|unless)\s", re.IGNORECASE)
+_CONDITIONAL = re.compile(r"if|unless|in case of|in the event of", re.IGNORECASE)
+_IF_CLAUSE = re.compile(r"\b(?:if|unless|in\s+case\s+of|in\s+the\s+event\s+of)\s", re.IGNORECASE)
+# history before the modern state system is no news event: "built between 1603 and 1619", "the reign of"
+_HISTORICAL = re.compile(
+    r"\b(?:in|between|from|since|until|during|by|of|circa|around)\s+1[0-8]\d\d\b(?![.,]\d)|"
+    r"\b(?:BC|BCE)\b|\bdynasty\b|\breign\s+of\b",
+)
 _THEN = re.compile(
     r",\s+(?:then\s+)?(?:\w+\s+){0,3}?(?:will|would|can|could|should|must|may|might)\b|\bthen\b",
     re.IGNORECASE,
@@ -243,6 +268,8 @@ def filter_cues(
         cues = [c for c in cues if c.type != "agreement" or not _about_landmark(text, c, landmarks)]
     if NOT_ATTENDING.search(text, lo, hi):
         cues = [c for c in cues if c.type not in ("meeting", "intent", "conference")]
+    if _HISTORICAL.search(text, lo, hi):
+        return []  # "a scholar who was invited to Isfahan during the reign of Shah Abbas"
     if text[lo:hi].rstrip(" ”\"'’)").endswith("?"):
         return []  # "is there a possibility that talks will resume?" reports nothing
     scope = SentenceScope(
@@ -320,6 +347,9 @@ def _dropped_in_clause(scope: SentenceScope, c: Cue) -> bool:
     negs = list(scope.res.negation.finditer(window))
     neg = negs[-1] if negs else None
     if neg is not None and re.fullmatch(r"\s*(?:\w+\s+){0,2}", window[neg.end() :]):
+        return True
+    before = text[max(lo, c.start - 90) : c.start]
+    if _NEGATED_ANY.search(before) or _KEPT_FROM.search(before) or _STOPPED.search(before[-45:]):
         return True
     clause_lo = max(_clause_start(text, lo, c.start), c.start - 90)
     # "accused X of rendering support", "threatened to withdraw investments": no cooperation
