@@ -110,6 +110,9 @@ def cue_parties(
     if between is not None:
         # "an agreement between Turkey and Syria": exactly those, whoever else the clause names;
         # "talks between the Syrian government and the Syrian opposition" are domestic
+        if cue.text.lower().startswith("mediat"):
+            # "Russia tried to play a mediation role between Iran and the U.S.": the mediator is a party
+            between = list(dict.fromkeys([*info.parties.parties(a, cue.start), *between]))
         return between, EXPLICIT if len(between) >= 2 else DOMESTIC, (a, b)
     if ctx_ok:
         # "the two sides stressed ..." in a clause naming fewer than two: the parties named before,

@@ -50,6 +50,14 @@ _TOPIC_VERB_BEFORE = re.compile(
     r"debat\w*)\b",
     re.IGNORECASE,
 )
+# ties in the making named by a noun ("expansion of relations between"): a talking point after "exchanged
+# views on", "we stress", not an intent of its own
+_TIES_NOUN = re.compile(
+    r"(?:expansion|development|strengthening|enhancement|promotion|deepening|broadening|improvement|boosting|"
+    r"bolstering|upgrading|consolidation)\s+of\b",
+    re.IGNORECASE,
+)
+_STRESS_VERB = re.compile(r"\b(?:stress\w*|emphasi[sz]\w*|underlin\w*|highlight\w*|insist\w*)\b", re.IGNORECASE)
 # "an MoU on carrying out joint research": the subject matter of an agreement, not an activity under way
 # negative polarity reaching further than the two-word negation: "don't have any direct or indirect contact
 # with", "rejection of any talks"; and an act kept from happening: "dissuaded Iran from resuming talks"
@@ -363,6 +371,9 @@ def _dropped_in_clause(scope: SentenceScope, c: Cue) -> bool:
     if c.type in ("cooperation", "aid") and _DEAL_ON.search(text, clause_lo, c.start):
         return True  # "signed an MoU on carrying out joint projects": what the deal is about
     topic_lo = max(_clause_start(text, lo, c.start), c.start - 160)
+    if c.type == "intent" and _TIES_NOUN.match(c.text):
+        if _TOPIC_VERB_BEFORE.search(text, topic_lo, c.start) or _STRESS_VERB.search(text, topic_lo, c.start):
+            return True
     return c.type in ("cooperation", "aid", "agreement") and (
         scope.talking_points or _TOPIC_VERB_BEFORE.search(text, topic_lo, c.start) is not None
     )
