@@ -57,6 +57,7 @@ _TIES_NOUN = re.compile(
     r"bolstering|upgrading|consolidation)\s+of\b",
     re.IGNORECASE,
 )
+_JOINT_STATEMENT = re.compile(r"joint\s+(?:statement|declaration|communiqu)", re.IGNORECASE)
 _STRESS_VERB = re.compile(r"\b(?:stress\w*|emphasi[sz]\w*|underlin\w*|highlight\w*|insist\w*)\b", re.IGNORECASE)
 # "an MoU on carrying out joint research": the subject matter of an agreement, not an activity under way
 # negative polarity reaching further than the two-word negation: "don't have any direct or indirect contact
@@ -273,7 +274,13 @@ def filter_cues(
     if landmarks:
         # "the JCPOA, signed in 2015 between Iran and six powers": the signing of a landmark deal is
         # background in later news, dated or not (dev gold, blind and devpool conventions)
-        cues = [c for c in cues if c.type != "agreement" or not _about_landmark(text, c, landmarks)]
+        # a joint statement about the deal is a new act ("issued a joint statement declaring the implementation
+        # of the nuclear deal")
+        cues = [
+            c
+            for c in cues
+            if c.type != "agreement" or _JOINT_STATEMENT.search(c.text) or not _about_landmark(text, c, landmarks)
+        ]
     if NOT_ATTENDING.search(text, lo, hi):
         cues = [c for c in cues if c.type not in ("meeting", "intent", "conference")]
     if _HISTORICAL.search(text, lo, hi):
