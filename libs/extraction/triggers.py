@@ -202,6 +202,7 @@ class SentenceScope:
 
 _CONDITIONAL = re.compile(r"if|unless|in case of|in the event of", re.IGNORECASE)
 _IF_CLAUSE = re.compile(r"\b(?:if|unless|in\s+case\s+of|in\s+the\s+event\s+of)\s", re.IGNORECASE)
+_PLAYER = re.compile(r"\b(?:footballers?|midfielders?|strikers?|goalkeepers?|wingers?|playmakers?)\b", re.IGNORECASE)
 # history before the modern state system is no news event: "built between 1603 and 1619", "the reign of"
 _HISTORICAL = re.compile(
     r"\b(?:in|between|from|since|until|during|by|of|circa|around)\s+1[0-8]\d\d\b(?![.,]\d)|"
@@ -283,6 +284,8 @@ def filter_cues(
         ]
     if NOT_ATTENDING.search(text, lo, hi):
         cues = [c for c in cues if c.type not in ("meeting", "intent", "conference")]
+    if _PLAYER.search(text, lo, hi):
+        return []  # "midfielder X has reached an agreement with a Turkish club": a transfer, no diplomacy
     if _HISTORICAL.search(text, lo, hi):
         return []  # "a scholar who was invited to Isfahan during the reign of Shah Abbas"
     if text[lo:hi].rstrip(" ”\"'’)").endswith("?"):
