@@ -71,7 +71,7 @@ from libs.extraction.triggers import Cue
 CONTEXT_REACH = 8  # sentences over which "the two sides" still refers to the last pair named
 CONTINUATION_REACH = 3  # sentences over which "During the meeting, ..." continues an occasion
 
-_WEAK_VERB = re.compile(r"^(?:discuss|negotiat)", re.IGNORECASE)
+_WEAK_VERB = re.compile(r"^(?:discuss|negotiat|aim|intend)", re.IGNORECASE)  # need a party as subject
 _PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.IGNORECASE)
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|we|our|I)\b")
 _SPEECH_VERB = re.compile(
