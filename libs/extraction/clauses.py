@@ -110,8 +110,8 @@ def cue_parties(
     if between is not None:
         # "an agreement between Turkey and Syria": exactly those, whoever else the clause names;
         # "talks between the Syrian government and the Syrian opposition" are domestic
-        if cue.text.lower().startswith("mediat"):
-            # "Russia tried to play a mediation role between Iran and the U.S.": the mediator is a party
+        if _GO_BETWEEN.match(cue.text):
+            # "Russia tried to play a mediation role between Iran and the U.S.": the go-between is a party
             between = list(dict.fromkeys([*info.parties.parties(a, cue.start), *between]))
         return between, EXPLICIT if len(between) >= 2 else DOMESTIC, (a, b)
     if ctx_ok:
@@ -278,6 +278,10 @@ def _coordinated_subject(info: SentenceInfo, text: str) -> list[str] | None:
 
 # "between the delegation of Caracas and ...", "between the foreign ministers of"
 _BETWEEN_LEAD = re.compile(r"^\s*(?:the\s+)?(?:(?-i:[a-z][\w-]*)\s+){0,3}?(?:(?:of|from)\s+(?:the\s+)?)?$")
+
+
+# cues whose subject stands between the objects: "mediation role between A and B", "relayed messages between"
+_GO_BETWEEN = re.compile(r"(?:mediat|relay|pass|carr|convey)", re.IGNORECASE)
 
 
 def _between_objects(info: SentenceInfo, cue: Cue, hi: int, text: str) -> list[str] | None:
