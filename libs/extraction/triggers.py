@@ -62,6 +62,7 @@ _ARMS = re.compile(
     r"\b(?:weapons|arms|missiles?|drones?|S-\d+|air\s+defen[cs]e|fighter\s+jets|military\s+(?:support|assistance|aid))\b",
     re.IGNORECASE,
 )
+_SUPPLY_VERB = re.compile(r"(?:suppl|deliver|sold|sell)", re.IGNORECASE)
 _STRESS_VERB = re.compile(r"\b(?:stress\w*|emphasi[sz]\w*|underlin\w*|highlight\w*|insist\w*)\b", re.IGNORECASE)
 # "an MoU on carrying out joint research": the subject matter of an agreement, not an activity under way
 # negative polarity reaching further than the two-word negation: "don't have any direct or indirect contact
@@ -414,7 +415,8 @@ def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
             return None  # "if they come to the table, we will ...": a condition, not an intent (dev gold)
         if irr is not None and not past_act:
             c = replace(c, type="intent", irrealis=True)
-    if c.type != "meeting" and scope.conflict and not (c.type == "cooperation" and _ARMS.search(c.text)):
+    armed = c.type == "cooperation" and _SUPPLY_VERB.match(c.text) is not None and _ARMS.search(c.text) is not None
+    if c.type != "meeting" and scope.conflict and not armed:
         # readiness *to sanction*, "jointly celebrated the violation": no cooperation; arms supplied for a war
         # are cooperation of supplier and buyer all the same ("sold Russia drones months before the war")
         end = _CLAUSE_END.search(text, c.end, scope.hi)
