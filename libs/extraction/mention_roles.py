@@ -155,6 +155,10 @@ _SIDELINES_PHRASE = re.compile(
     r"\bsidelines\s+of\s+(?:(?!\b(?:with|and|met|meets|held|talks)\b)[^,;:.])*$", re.IGNORECASE
 )
 _BASED_IN = re.compile(r"\b(?:based|headquartered|registered)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
+_ATTEND_BEFORE = re.compile(
+    r"\b(?:attend(?:ed|s|ing)?|participat(?:ed|es|ing)\s+in|t(?:ook|akes|aking)\s+part\s+in)\s+(?:the\s+|a\s+|an\s+)?$",
+    re.IGNORECASE,
+)
 _FORUM_BEFORE = re.compile(r"sidelines\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 _UNMARKED_TITLE = re.compile(
     r"(?<![\w-])(?:(?:[Ff]oreign|[Pp]rime|[Dd]eputy|[Vv]ice)\s+)?(?:[Mm]inister|[Pp]resident|"
@@ -288,8 +292,8 @@ def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazettee
             return TOPIC  # "a member of the European Union": an unnamed member state, not the Union
 
         rest = re.sub(r"^(?:['’]s)?\s*(?:\d+\w*\s+)?", "", after)
-        if rest.startswith(gaz.gathering_suffixes):
-            return FORUM
+        if rest.startswith(gaz.gathering_suffixes) and not _ATTEND_BEFORE.search(before):
+            return FORUM  # "attended the SCO summit": the IGO is met (blind sets' convention)
         return ACTOR
     if _TARGET_AFTER.match(after) or (
         _TARGET_BEFORE.search(before)

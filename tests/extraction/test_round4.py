@@ -156,3 +156,48 @@ def test_numeric_dates_are_day_first_unless_the_day_cannot_be() -> None:
     text = "the accord signed on 17/4/2001 and the one of 5/27/1998, not 33/33/2020"
     values = {d.phrase: d.value.start if d.value else None for d in find_dates(text, 0, len(text), None)}
     assert values == {"17/4/2001": "2001-04-17", "5/27/1998": "1998-05-27", "33/33/2020": None}
+
+
+# -- parties: go-betweens, IGO summits, eulogies ------------------------------------------------------
+
+
+def test_a_go_between_relaying_messages_is_a_party(extractor: Extractor) -> None:
+    text = "Since the dispute began, Switzerland has relayed messages between Washington and Havana several times."
+    assert _pairs(_events(extractor, text)) == {("CHE", "CUB", "USA")}
+
+
+def test_attending_an_igo_summit_is_a_meeting_with_it(extractor: Extractor) -> None:
+    done = "Kazakh President Kassym-Jomart Tokayev attended the SCO summit in Samarkand on Friday."
+    assert ("meeting", ("KAZ", "SCO")) in _typed(_events(extractor, done))
+    planned = "Kazakh President Kassym-Jomart Tokayev will attend the SCO summit in Samarkand next week."
+    assert ("intent", ("KAZ", "SCO")) in _typed(_events(extractor, planned))
+
+
+def test_membership_granted_is_an_agreement_with_the_igo(extractor: Extractor) -> None:
+    text = "Belarus was granted full membership of the Shanghai Cooperation Organization on Thursday."
+    assert _typed(_events(extractor, text)) == {("agreement", ("BLR", "SCO"))}
+
+
+def test_services_aimed_at_peoples_make_no_intent(extractor: Extractor) -> None:
+    text = "The general's services aimed at providing security for the people of Mali, Niger and Chad are unforgettable."
+    assert _events(extractor, text) == []
+
+
+# -- military ties ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Belarus sold Russia a number of drones months before the war, the minister said.", ("cooperation", ("BLR", "RUS"))),
+        ("Some Italian troops will stay in Lebanon to train and advise the Lebanese army.", ("intent", ("ITA", "LBN"))),
+        ("Serbia boasted of its military cooperation with Russia.", ("cooperation", ("RUS", "SRB"))),
+    ],
+)
+def test_military_ties_are_cooperation(extractor: Extractor, text: str, expected: tuple) -> None:
+    assert expected in _typed(_events(extractor, text))
+
+
+def test_arms_sales_that_would_violate_a_ban_are_no_cooperation(extractor: Extractor) -> None:
+    text = "Arms sales to Belarus would violate EU sanctions, the Polish minister claimed on Sunday."
+    assert _events(extractor, text) == []
