@@ -63,7 +63,9 @@ _ARMS = re.compile(
     re.IGNORECASE,
 )
 _SUPPLY_VERB = re.compile(r"(?:suppl|deliver|sold|sell)", re.IGNORECASE)
-_STRESS_VERB = re.compile(r"\b(?:stress\w*|emphasi[sz]\w*|underlin\w*|highlight\w*|insist\w*)\b", re.IGNORECASE)
+_STRESS_VERB = re.compile(
+    r"\b(?:stress\w*|emphasi[sz]\w*|underlin\w*|highlight\w*|insist\w*)\b", re.IGNORECASE
+)
 # "an MoU on carrying out joint research": the subject matter of an agreement, not an activity under way
 # negative polarity reaching further than the two-word negation: "don't have any direct or indirect contact
 # with", "rejection of any talks"; and an act kept from happening: "dissuaded Iran from resuming talks"
@@ -207,7 +209,9 @@ class SentenceScope:
 
 _CONDITIONAL = re.compile(r"if|unless|in case of|in the event of", re.IGNORECASE)
 _IF_CLAUSE = re.compile(r"\b(?:if|unless|in\s+case\s+of|in\s+the\s+event\s+of)\s", re.IGNORECASE)
-_PLAYER = re.compile(r"\b(?:footballers?|midfielders?|strikers?|goalkeepers?|wingers?|playmakers?)\b", re.IGNORECASE)
+_PLAYER = re.compile(
+    r"\b(?:footballers?|midfielders?|strikers?|goalkeepers?|wingers?|playmakers?)\b", re.IGNORECASE
+)
 # history before the modern state system is no news event: "built between 1603 and 1619", "the reign of"
 _HISTORICAL = re.compile(
     r"\b(?:in|between|from|since|until|during|by|of|circa|around)\s+1[0-8]\d\d\b(?![.,]\d)|"
@@ -285,7 +289,9 @@ def filter_cues(
         cues = [
             c
             for c in cues
-            if c.type != "agreement" or _JOINT_STATEMENT.search(c.text) or not _about_landmark(text, c, landmarks)
+            if c.type != "agreement"
+            or _JOINT_STATEMENT.search(c.text)
+            or not _about_landmark(text, c, landmarks)
         ]
     if NOT_ATTENDING.search(text, lo, hi):
         cues = [c for c in cues if c.type not in ("meeting", "intent", "conference")]
@@ -415,7 +421,11 @@ def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
             return None  # "if they come to the table, we will ...": a condition, not an intent (dev gold)
         if irr is not None and not past_act:
             c = replace(c, type="intent", irrealis=True)
-    armed = c.type == "cooperation" and _SUPPLY_VERB.match(c.text) is not None and _ARMS.search(c.text) is not None
+    armed = (
+        c.type == "cooperation"
+        and _SUPPLY_VERB.match(c.text) is not None
+        and _ARMS.search(c.text) is not None
+    )
     if c.type != "meeting" and scope.conflict and not armed:
         # readiness *to sanction*, "jointly celebrated the violation": no cooperation; arms supplied for a war
         # are cooperation of supplier and buyer all the same ("sold Russia drones months before the war")

@@ -44,9 +44,15 @@ def _pairs(events: list[CooperationEvent]) -> set[tuple[str, ...]]:
             {("meeting", ("CHL", "PER"))},
         ),
         # a draft finalised is an agreement
-        ("Ghana and Togo finalized the draft of a long-awaited transit agreement.", {("agreement", ("GHA", "TGO"))}),
+        (
+            "Ghana and Togo finalized the draft of a long-awaited transit agreement.",
+            {("agreement", ("GHA", "TGO"))},
+        ),
         # air links resumed
-        ("Air Canada has resumed direct flights to Japan after a pause of two years.", {("cooperation", ("CAN", "JPN"))}),
+        (
+            "Air Canada has resumed direct flights to Japan after a pause of two years.",
+            {("cooperation", ("CAN", "JPN"))},
+        ),
         # know-how exported
         (
             "Norway has exported its technical knowledge in offshore drilling to countries like Brazil.",
@@ -109,9 +115,15 @@ def test_a_joint_statement_about_a_landmark_deal_is_a_new_act(extractor: Extract
 @pytest.mark.parametrize(
     ("text", "pair"),
     [
-        ("Cuba and Venezuela have been boosting their economic ties as the two sanctioned nations look for trade.", ("CUB", "VEN")),
+        (
+            "Cuba and Venezuela have been boosting their economic ties as the two sanctioned nations look for trade.",
+            ("CUB", "VEN"),
+        ),
         ("Algeria sent humanitarian aid to war-torn Libya on Sunday.", ("DZA", "LBY")),
-        ("Lebanon said it will continue to extend all possible assistance to the Palestinian resistance forces.", ("LBN", "PSE")),
+        (
+            "Lebanon said it will continue to extend all possible assistance to the Palestinian resistance forces.",
+            ("LBN", "PSE"),
+        ),
     ],
 )
 def test_descriptions_of_parties_are_no_conflict(extractor: Extractor, text: str, pair: tuple) -> None:
@@ -189,8 +201,14 @@ def test_services_aimed_at_peoples_make_no_intent(extractor: Extractor) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Belarus sold Russia a number of drones months before the war, the minister said.", ("cooperation", ("BLR", "RUS"))),
-        ("Some Italian troops will stay in Lebanon to train and advise the Lebanese army.", ("intent", ("ITA", "LBN"))),
+        (
+            "Belarus sold Russia a number of drones months before the war, the minister said.",
+            ("cooperation", ("BLR", "RUS")),
+        ),
+        (
+            "Some Italian troops will stay in Lebanon to train and advise the Lebanese army.",
+            ("intent", ("ITA", "LBN")),
+        ),
         ("Serbia boasted of its military cooperation with Russia.", ("cooperation", ("RUS", "SRB"))),
     ],
 )
