@@ -253,6 +253,18 @@ _OBJECT_GAP = re.compile(
 )
 
 
+def _no_news(text: str, lo: int, hi: int) -> bool:
+    """Sentences that report no diplomacy whatever their cues: transfers, old history, questions."""
+    # "midfielder X has reached an agreement with a Turkish club": a player's transfer
+    # "a scholar who was invited to Isfahan during the reign of Shah Abbas": history
+    # "is there a possibility that talks will resume?": a question reports nothing
+    return (
+        _PLAYER.search(text, lo, hi) is not None
+        or _HISTORICAL.search(text, lo, hi) is not None
+        or text[lo:hi].rstrip(" ”\"'’)").endswith("?")
+    )
+
+
 def filter_cues(
     text: str,
     lo: int,
@@ -267,7 +279,7 @@ def filter_cues(
     scan: Scan | None = None,
 ) -> list[Cue]:
     """The cues of sentence text[lo:hi] that survive the sentence rules, typed."""
-    if _DENIAL.search(text, lo, hi):
+    if _DENIAL.search(text, lo, hi) or _no_news(text, lo, hi):
         return []
     if res.non_meetings.search(text, lo, hi):
         cues = [c for c in cues if c.type != "meeting"]  # "visited the family of the general"
@@ -295,12 +307,6 @@ def filter_cues(
         ]
     if NOT_ATTENDING.search(text, lo, hi):
         cues = [c for c in cues if c.type not in ("meeting", "intent", "conference")]
-    if _PLAYER.search(text, lo, hi):
-        return []  # "midfielder X has reached an agreement with a Turkish club": a transfer, no diplomacy
-    if _HISTORICAL.search(text, lo, hi):
-        return []  # "a scholar who was invited to Isfahan during the reign of Shah Abbas"
-    if text[lo:hi].rstrip(" ”\"'’)").endswith("?"):
-        return []  # "is there a possibility that talks will resume?" reports nothing
     scope = SentenceScope(
         text,
         lo,
