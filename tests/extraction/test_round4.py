@@ -219,3 +219,12 @@ def test_military_ties_are_cooperation(extractor: Extractor, text: str, expected
 def test_arms_sales_that_would_violate_a_ban_are_no_cooperation(extractor: Extractor) -> None:
     text = "Arms sales to Belarus would violate EU sanctions, the Polish minister claimed on Sunday."
     assert _events(extractor, text) == []
+
+
+def test_a_group_named_as_one_leaves_the_round_to_the_process_table(extractor: Extractor) -> None:
+    text = (
+        "Negotiators of Iran and the P4+1 resumed talks in Vienna on Monday to revive the nuclear deal. "
+        "The United States takes part in the Vienna talks indirectly, the JCPOA parties said."
+    )
+    parties = {p for e in _events(extractor, text) for p in e.countries}
+    assert {"IRN", "CHN", "FRA", "GBR", "RUS", "DEU", "USA"} <= parties
