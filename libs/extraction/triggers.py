@@ -82,7 +82,7 @@ _KEPT_FROM = re.compile(
 )
 # an act stopped: "Germany has stopped the sale of weapons to Saudi Arabia", "suspended flights to"
 _STOPPED = re.compile(
-    r"\b(?:stopped|stops|halted|halts|suspended|suspends|froze|frozen|freez\w+|cut\s+off|terminated|"
+    r"\b(?:stop|stopped|stops|halt|halted|halts|suspend|suspended|suspends|freeze|froze|frozen|freezing|cut\s+off|terminated|"
     r"cancell?ed|scrapped|banned|bans|ceased|curbed)\s+(?:the\s+|its\s+|their\s+|all\s+|any\s+)?"
     r"(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
