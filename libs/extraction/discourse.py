@@ -71,6 +71,7 @@ from libs.extraction.triggers import Cue
 CONTEXT_REACH = 8  # sentences over which "the two sides" still refers to the last pair named
 CONTINUATION_REACH = 3  # sentences over which "During the meeting, ..." continues an occasion
 
+_NAMED_COUNTERPART = re.compile(r"\b(?:[Hh]is|[Hh]er)\s+(?:[A-Z][\w-]*\s+){1,2}(?:regime\s+)?counterpart\b")
 _WEAK_VERB = re.compile(r"^(?:discuss|negotiat|aim|intend)", re.IGNORECASE)  # need a party as subject
 _PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.IGNORECASE)
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|we|our|I)\b")
@@ -233,6 +234,13 @@ def _from_context(site: CueSite, state: DiscourseState, parties: list[str]) -> P
     """
     info = site.info
     dual = any(_DUAL.search(site.text, x, y) for x, y in info.anaphor_spans)
+    if (
+        len(parties) == 1
+        and _NAMED_COUNTERPART.search(site.text, info.sent.start, info.sent.end)
+        and state.person_state is not None
+        and state.person_state not in parties
+    ):
+        return None  # "He met his Saudi counterpart": the counterpart is named, "he" is the last person named
     if (
         state.near_context(site.pos)
         and (info.anaphoric or info.other_signal or info.continuation)

@@ -228,3 +228,13 @@ def test_a_group_named_as_one_leaves_the_round_to_the_process_table(extractor: E
     )
     parties = {p for e in _events(extractor, text) for p in e.countries}
     assert {"IRN", "CHN", "FRA", "GBR", "RUS", "DEU", "USA"} <= parties
+
+
+def test_he_meeting_his_named_counterpart_is_the_last_person_named(extractor: Extractor) -> None:
+    text = (
+        "Chilean Foreign Minister Alberto van Klaveren criticised Argentine President Javier Milei. "
+        "During his recent visit to Peru, Milei signed trade contracts with Lima. "
+        "“A conflict between neighbours is the last thing we need,” van Klaveren warned. "
+        "He met his Peruvian counterpart Javier Gonzalez-Olaechea in Santiago on Wednesday."
+    )
+    assert ("CHL", "PER") in _pairs(_events(extractor, text))
