@@ -244,7 +244,9 @@ _BACKER_AFTER = re.compile(
 
 
 # "the Beirut-based channel", "the Qatari capital of Doha": a place described, not a party
-_PLACE_DESCRIPTOR_AFTER = re.compile(r"^(?:-based\b|\s+(?:capital|city|port|province|town|island)\s+of\b)")
+_PLACE_DESCRIPTOR_AFTER = re.compile(
+    r"^(?:-based\b|\s+(?:capital|city|port|province|town|island)(?:\s+of\b|\s*,\s*[A-Z]))"
+)
 # "arrived in Tehran from Muscat": where a traveller came from
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:arrived|arrives|arriving|came|comes|flew|flies|travel(?:l?ed|s|ling)?|returned|returning)\s+"

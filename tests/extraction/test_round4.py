@@ -238,3 +238,18 @@ def test_he_meeting_his_named_counterpart_is_the_last_person_named(extractor: Ex
         "He met his Peruvian counterpart Javier Gonzalez-Olaechea in Santiago on Wednesday."
     )
     assert ("CHL", "PER") in _pairs(_events(extractor, text))
+
+
+def test_two_acts_with_two_partners_in_one_sentence_stay_apart(extractor: Extractor) -> None:
+    text = "Kenya signed an agreement with Ethiopia and held talks with Somalia."
+    assert _typed(_events(extractor, text)) == {("agreement", ("ETH", "KEN")), ("meeting", ("KEN", "SOM"))}
+
+
+def test_a_capital_described_by_its_state_is_the_venue(extractor: Extractor) -> None:
+    text = "The minister recalled the recent meeting between the presidents of Chile and Peru in the Bolivian capital, La Paz."
+    assert _pairs(_events(extractor, text)) == {("CHL", "PER")}
+
+
+def test_one_states_goods_shown_in_another_are_a_conference_of_both(extractor: Extractor) -> None:
+    text = "The exclusive exhibition of Turkish goods was held in the Georgian capital, Tbilisi, last week."
+    assert _pairs(_events(extractor, text)) == {("GEO", "TUR")}
