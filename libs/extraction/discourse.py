@@ -62,7 +62,7 @@ from libs.extraction.clauses import (
 )
 from libs.extraction.deadline import DEADLINE_EVERY, Deadline
 from libs.extraction.gatherings import gathering_candidates
-from libs.extraction.mention_roles import ACTOR, PARTY_ROLES
+from libs.extraction.mention_roles import ACTOR, IGO_SEATS, PARTY_ROLES
 from libs.extraction.negotiations import Processes, process_candidates
 from libs.extraction.occasions import event_date, event_location, inherit_dates, merge_occasions
 from libs.extraction.syntax import SyntaxFilter
@@ -290,7 +290,9 @@ def _from_venue(site: CueSite, state: DiscourseState, parties: list[str]) -> Par
     """A meeting with one named party held in another state: that state hosts."""
     if site.type != MEETING:
         return None
-    hosts = [v.code for v in site.info.parties.venues() if v.code not in parties]
+    hosts = [
+        v.code for v in site.info.parties.venues() if v.code not in parties and v.surface not in IGO_SEATS
+    ]
     return ([*parties, hosts[0]], VENUE) if hosts else None
 
 

@@ -38,6 +38,9 @@ ACTOR, PARTNER, DESTINATION, VENUE, FORUM, TARGET, TOPIC = (
     "topic",
 )
 PARTY_ROLES = (ACTOR, PARTNER)
+# cities where international bodies sit and talks are held: a trip there is no visit to the host state
+IGO_SEATS = frozenset({"New York", "Geneva", "Vienna"})
+_AT_SEAT_BEFORE = re.compile(r"\b(?:to|in|at|from)\s+$", re.IGNORECASE)
 PLACE_ROLES = (VENUE, DESTINATION)
 
 _VENUE_BEFORE = re.compile(
@@ -341,10 +344,13 @@ def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazettee
             return ACTOR
         if m.kind in ("capital", "city") and _PLACE_NAMED_PROCESS.match(after):
             return VENUE
+        if m.surface in IGO_SEATS and _AT_SEAT_BEFORE.search(before):
+            return VENUE  # "return to Vienna", "talks in Geneva": the seat of the talks, not the host state
         if _PARTNER_BEFORE.search(before):
             return PARTNER
         if _DEST_BEFORE.search(before):
-            return DESTINATION
+            # "travel to New York", "return to Vienna": the seat of the UN or the IAEA, not a host state
+            return VENUE if m.surface in IGO_SEATS else DESTINATION
         v = _VENUE_BEFORE.search(before)
         if v:
             if _PARTNER_VERBS.match(v.group("verb") or "") or _INVEST_EARLIER.search(

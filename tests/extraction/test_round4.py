@@ -253,3 +253,17 @@ def test_a_capital_described_by_its_state_is_the_venue(extractor: Extractor) -> 
 def test_one_states_goods_shown_in_another_are_a_conference_of_both(extractor: Extractor) -> None:
     text = "The exclusive exhibition of Turkish goods was held in the Georgian capital, Tbilisi, last week."
     assert _pairs(_events(extractor, text)) == {("GEO", "TUR")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a trip to the seat of the UN or the IAEA is no visit to the host state
+        "TEHRAN - Rouhani is scheduled to travel to New York in late September.",
+        "The Iranian negotiators are ready to return to Vienna, the spokesman said.",
+        # hostile pledges
+        "The U.S. president has pledged to squeeze Venezuela's oil exports down to a trickle.",
+    ],
+)
+def test_trips_to_igo_seats_and_hostile_pledges_are_no_events(extractor: Extractor, text: str) -> None:
+    assert _events(extractor, text) == []
