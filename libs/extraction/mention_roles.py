@@ -284,6 +284,18 @@ def _described_role(m: Match, before: str, after: str) -> str | None:
     return None
 
 
+def _igo_role(before: str, after: str, gaz: Gazetteer) -> str:
+    """An IGO's role: a forum ("on the sidelines of", "the UN meeting"), a topic ("a member of"), or a party."""
+    if _FORUM_BEFORE.search(before):
+        return FORUM
+    if _MEMBER_OF_BEFORE.search(before):
+        return TOPIC  # "a member of the European Union": an unnamed member state, not the Union
+    rest = re.sub(r"^(?:['’]s)?\s*(?:\d+\w*\s+)?", "", after)
+    if rest.startswith(gaz.gathering_suffixes) and not _ATTEND_BEFORE.search(before):
+        return FORUM  # "attended the SCO summit": the IGO is met (blind sets' convention)
+    return ACTOR
+
+
 def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazetteer) -> str:
     before = work[max(lo, m.start - 120) : m.start]
     after = work[m.end : m.end + 60]
@@ -291,15 +303,7 @@ def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazettee
     if described is not None:
         return described
     if m.is_igo:
-        if _FORUM_BEFORE.search(before):
-            return FORUM
-        if _MEMBER_OF_BEFORE.search(before):
-            return TOPIC  # "a member of the European Union": an unnamed member state, not the Union
-
-        rest = re.sub(r"^(?:['’]s)?\s*(?:\d+\w*\s+)?", "", after)
-        if rest.startswith(gaz.gathering_suffixes) and not _ATTEND_BEFORE.search(before):
-            return FORUM  # "attended the SCO summit": the IGO is met (blind sets' convention)
-        return ACTOR
+        return _igo_role(before, after, gaz)
     if _TARGET_AFTER.match(after) or (
         _TARGET_BEFORE.search(before)
         and not (_URGED_BEFORE.search(before) and _URGED_TO_COOPERATE.match(after))
