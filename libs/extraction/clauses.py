@@ -110,6 +110,9 @@ def cue_parties(
     if between is not None:
         # "an agreement between Turkey and Syria": exactly those, whoever else the clause names;
         # "talks between the Syrian government and the Syrian opposition" are domestic
+        if _GO_BETWEEN.match(cue.text):
+            # "Russia tried to play a mediation role between Iran and the U.S.": the go-between is a party
+            between = list(dict.fromkeys([*info.parties.parties(a, cue.start), *between]))
         return between, EXPLICIT if len(between) >= 2 else DOMESTIC, (a, b)
     if ctx_ok:
         # "the two sides stressed ..." in a clause naming fewer than two: the parties named before,
@@ -184,6 +187,10 @@ def _sentence_parties(
 
 
 _WITH_CUE = re.compile(r"(?:with|between)$", re.IGNORECASE)
+# "signed an agreement with Turkey", "held talks with Russia": the cue's object follows it
+_WITH_AFTER = re.compile(r"\s+with\s", re.IGNORECASE)
+_ONE_BY_ONE = re.compile(r"\b(?:separate(?:ly)?|credentials)\b", re.IGNORECASE)
+_OBJECT_BEFORE = re.compile(r"\b(?:with|to|from|between|and|of|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"\s(?:when|while|whereas|because|although|after|before|since)\s")
 SEPARATE = re.compile(r"\bseparate(?:ly)?\b", re.IGNORECASE)
 # "negotiated with different countries including A, B and C": one by one
@@ -236,7 +243,9 @@ def _with_object(info: SentenceInfo, cue: Cue, parties: list[str], a: int, b: in
     A clause like "Washington appealed to China, Russia ... to persuade Iran to
     enter into talks with the U.S." makes the talks Iran-U.S., not a clique.
     """
-    if len(parties) <= 2 or not _WITH_CUE.search(cue.text):
+    # acts split one by one ("separate talks", envoys' credentials) are left to the caller's split
+    with_after = _WITH_AFTER.match(text, cue.end) is not None and not _ONE_BY_ONE.search(text, a, b)
+    if len(parties) <= 2 or not (_WITH_CUE.search(cue.text) or with_after):
         return parties
     ms = [m for m in info.parties.mentions if a <= m.start < b and m.role in PARTY_ROLES]
     after = [m for m in ms if m.start >= cue.end]
@@ -252,7 +261,15 @@ def _with_object(info: SentenceInfo, cue: Cue, parties: list[str], a: int, b: in
     codes = [m.code for m in objs]
     if cue.text.lower().endswith("between") and len(set(codes)) >= 2:
         return list(dict.fromkeys(codes))  # "talks between X and Y": exactly X and Y
-    subject = next((m.code for m in reversed(before) if m.code not in codes), None)
+    # the nearest state before that is not itself an object ("signed a deal with Turkey and held talks with")
+    subject = next(
+        (
+            m.code
+            for m in reversed(before)
+            if m.code not in codes and not _OBJECT_BEFORE.search(text, max(a, m.start - 20), m.start)
+        ),
+        None,
+    )
     if subject is None:
         return parties
     return [subject, *dict.fromkeys(codes)]
@@ -275,6 +292,10 @@ def _coordinated_subject(info: SentenceInfo, text: str) -> list[str] | None:
 
 # "between the delegation of Caracas and ...", "between the foreign ministers of"
 _BETWEEN_LEAD = re.compile(r"^\s*(?:the\s+)?(?:(?-i:[a-z][\w-]*)\s+){0,3}?(?:(?:of|from)\s+(?:the\s+)?)?$")
+
+
+# cues whose subject stands between the objects: "mediation role between A and B", "relayed messages between"
+_GO_BETWEEN = re.compile(r"(?:mediat|relay|pass|carr|convey)", re.IGNORECASE)
 
 
 def _between_objects(info: SentenceInfo, cue: Cue, hi: int, text: str) -> list[str] | None:

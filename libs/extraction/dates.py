@@ -12,6 +12,7 @@ Resolution rules:
                                   (the next one for a plainly future phrase)
 - "November 2023", "in October"   month precision (year from publication if absent)
 - "in 2017", "since 2016"         year precision
+- "17/4/2001"                     day first (month first only when the day cannot be: "4/17/2001")
 - "last year" / "this year", "last month" / "this month"   relative to publication
 Years outside 1900..2100 (e.g. Iranian calendar years such as 1397) are ignored.
 """
@@ -143,6 +144,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # 2025-01-18
     ("iso", re.compile(r"\b" + _YEAR.format(g="y") + r"-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)\b")),
+    # 17/4/2001: day first, as the region's statements write it (month first only when the day cannot be)
+    ("dmy_num", re.compile(r"\b(?P<d1>[0-3]?\d)/(?P<m1>[0-3]?\d)/" + _YEAR.format(g="y") + r"\b")),
     # November 2023 / early January 2024
     ("my", re.compile(_MON.format(g="m1") + r",?\s+" + _YEAR.format(g="y") + r"\b")),
     # in October / last October / early December (no year)
@@ -225,6 +228,12 @@ def _infer_year(m: int, d: int, published: date, future: bool) -> int:
 
 
 def _resolve(kind: str, g: dict[str, str | None], published: date | None, future: bool) -> DateValue | None:
+    if kind == "dmy_num":
+        d, m = int(g["d1"] or 0), int(g["m1"] or 0)
+        if m > 12 and d <= 12:
+            d, m = m, d
+        day = _safe_day(int(g["y"] or 0), m, d)
+        return DateValue(day.isoformat(), None, "day") if day else None
     if kind in ("md_md", "dm_dm", "m_dd", "dd_m", "md", "dm", "iso"):
         m1 = int(g["m1"]) if kind == "iso" else _month(g["m1"] or "")
         d1 = int(g["d1"] or 0)

@@ -62,7 +62,7 @@ from libs.extraction.clauses import (
 )
 from libs.extraction.deadline import DEADLINE_EVERY, Deadline
 from libs.extraction.gatherings import gathering_candidates
-from libs.extraction.mention_roles import ACTOR, PARTY_ROLES
+from libs.extraction.mention_roles import ACTOR, IGO_SEATS, PARTY_ROLES
 from libs.extraction.negotiations import Processes, process_candidates
 from libs.extraction.occasions import event_date, event_location, inherit_dates, merge_occasions
 from libs.extraction.syntax import SyntaxFilter
@@ -71,7 +71,8 @@ from libs.extraction.triggers import Cue
 CONTEXT_REACH = 8  # sentences over which "the two sides" still refers to the last pair named
 CONTINUATION_REACH = 3  # sentences over which "During the meeting, ..." continues an occasion
 
-_WEAK_VERB = re.compile(r"^(?:discuss|negotiat)", re.IGNORECASE)
+_NAMED_COUNTERPART = re.compile(r"\b(?:[Hh]is|[Hh]er)\s+(?:[A-Z][\w-]*\s+){1,2}(?:regime\s+)?counterpart\b")
+_WEAK_VERB = re.compile(r"^(?:discuss|negotiat|aim|intend)", re.IGNORECASE)  # need a party as subject
 _PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.IGNORECASE)
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|we|our|I)\b")
 _SPEECH_VERB = re.compile(
@@ -234,6 +235,13 @@ def _from_context(site: CueSite, state: DiscourseState, parties: list[str]) -> P
     info = site.info
     dual = any(_DUAL.search(site.text, x, y) for x, y in info.anaphor_spans)
     if (
+        len(parties) == 1
+        and _NAMED_COUNTERPART.search(site.text, info.sent.start, info.sent.end)
+        and state.person_state is not None
+        and state.person_state not in parties
+    ):
+        return None  # "He met his Saudi counterpart": the counterpart is named, "he" is the last person named
+    if (
         state.near_context(site.pos)
         and (info.anaphoric or info.other_signal or info.continuation)
         and not (dual and len(state.context) != 2)
@@ -282,7 +290,9 @@ def _from_venue(site: CueSite, state: DiscourseState, parties: list[str]) -> Par
     """A meeting with one named party held in another state: that state hosts."""
     if site.type != MEETING:
         return None
-    hosts = [v.code for v in site.info.parties.venues() if v.code not in parties]
+    hosts = [
+        v.code for v in site.info.parties.venues() if v.code not in parties and v.surface not in IGO_SEATS
+    ]
     return ([*parties, hosts[0]], VENUE) if hosts else None
 
 

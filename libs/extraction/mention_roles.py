@@ -38,6 +38,9 @@ ACTOR, PARTNER, DESTINATION, VENUE, FORUM, TARGET, TOPIC = (
     "topic",
 )
 PARTY_ROLES = (ACTOR, PARTNER)
+# cities where international bodies sit and talks are held: a trip there is no visit to the host state
+IGO_SEATS = frozenset({"New York", "Geneva", "Vienna"})
+_AT_SEAT_BEFORE = re.compile(r"\b(?:to|in|at|from)\s+$", re.IGNORECASE)
 PLACE_ROLES = (VENUE, DESTINATION)
 
 _VENUE_BEFORE = re.compile(
@@ -57,8 +60,12 @@ _PARTNER_BEFORE = re.compile(
     # "sent humanitarian aid to Somalia": the recipient of a flow, not a visited place
     r"(?:sent|send|sends|sending|dispatch\w*|deliver\w*|donat\w*|shipp\w*|provid\w*)\s+(?:[\w.-]+\s+){0,6}?"
     r"(?:aids?|assistance|relief|supplies|vaccines?|doses|medicines?|equipment|wheat|fuel|shipments?|"
-    r"consignments?|cargo(?:es)?|weapons|arms)\s+to|"
-    r"(?:imports?|imported|importing|purchases?|buying|bought)\s+(?:\w+\s+){0,3}?from|into)\s+(?:the\s+)?$",
+    r"consignments?|cargo(?:es)?|weapons|arms|goods|items|packages|trucks|truckloads|foodstuffs?|food|"
+    r"tents|blankets|kits|ventilators|masks|drugs)\s+to|"
+    r"(?:imports?|imported|importing|purchases?|buying|bought)\s+(?:\w+\s+){0,3}?from|into|"
+    # "dispatched humanitarian aid for victims of large-scale floods in Iran": the recipient
+    r"(?:aids?|assistance|relief|supplies|donations?)\s+(?:\w+\s+){0,2}?for\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?in)"
+    r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "investments by A, B and C in Iran's oil sector": the place after "in" receives the investment
@@ -151,6 +158,10 @@ _SIDELINES_PHRASE = re.compile(
     r"\bsidelines\s+of\s+(?:(?!\b(?:with|and|met|meets|held|talks)\b)[^,;:.])*$", re.IGNORECASE
 )
 _BASED_IN = re.compile(r"\b(?:based|headquartered|registered)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
+_ATTEND_BEFORE = re.compile(
+    r"\b(?:attend(?:ed|s|ing)?|participat(?:ed|es|ing)\s+in|t(?:ook|akes|aking)\s+part\s+in)\s+(?:the\s+|a\s+|an\s+)?$",
+    re.IGNORECASE,
+)
 _FORUM_BEFORE = re.compile(r"sidelines\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 _UNMARKED_TITLE = re.compile(
     r"(?<![\w-])(?:(?:[Ff]oreign|[Pp]rime|[Dd]eputy|[Vv]ice)\s+)?(?:[Mm]inister|[Pp]resident|"
@@ -236,7 +247,9 @@ _BACKER_AFTER = re.compile(
 
 
 # "the Beirut-based channel", "the Qatari capital of Doha": a place described, not a party
-_PLACE_DESCRIPTOR_AFTER = re.compile(r"^(?:-based\b|\s+(?:capital|city|port|province|town|island)\s+of\b)")
+_PLACE_DESCRIPTOR_AFTER = re.compile(
+    r"^(?:-based\b|\s+(?:capital|city|port|province|town|island)(?:\s+of\b|\s*,\s*[A-Z]))"
+)
 # "arrived in Tehran from Muscat": where a traveller came from
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:arrived|arrives|arriving|came|comes|flew|flies|travel(?:l?ed|s|ling)?|returned|returning)\s+"
@@ -271,6 +284,18 @@ def _described_role(m: Match, before: str, after: str) -> str | None:
     return None
 
 
+def _igo_role(before: str, after: str, gaz: Gazetteer) -> str:
+    """An IGO's role: a forum ("on the sidelines of", "the UN meeting"), a topic ("a member of"), or a party."""
+    if _FORUM_BEFORE.search(before):
+        return FORUM
+    if _MEMBER_OF_BEFORE.search(before):
+        return TOPIC  # "a member of the European Union": an unnamed member state, not the Union
+    rest = re.sub(r"^(?:['’]s)?\s*(?:\d+\w*\s+)?", "", after)
+    if rest.startswith(gaz.gathering_suffixes) and not _ATTEND_BEFORE.search(before):
+        return FORUM  # "attended the SCO summit": the IGO is met (blind sets' convention)
+    return ACTOR
+
+
 def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazetteer) -> str:
     before = work[max(lo, m.start - 120) : m.start]
     after = work[m.end : m.end + 60]
@@ -278,15 +303,7 @@ def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazettee
     if described is not None:
         return described
     if m.is_igo:
-        if _FORUM_BEFORE.search(before):
-            return FORUM
-        if _MEMBER_OF_BEFORE.search(before):
-            return TOPIC  # "a member of the European Union": an unnamed member state, not the Union
-
-        rest = re.sub(r"^(?:['’]s)?\s*(?:\d+\w*\s+)?", "", after)
-        if rest.startswith(gaz.gathering_suffixes):
-            return FORUM
-        return ACTOR
+        return _igo_role(before, after, gaz)
     if _TARGET_AFTER.match(after) or (
         _TARGET_BEFORE.search(before)
         and not (_URGED_BEFORE.search(before) and _URGED_TO_COOPERATE.match(after))
@@ -331,10 +348,13 @@ def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazettee
             return ACTOR
         if m.kind in ("capital", "city") and _PLACE_NAMED_PROCESS.match(after):
             return VENUE
+        if m.surface in IGO_SEATS and _AT_SEAT_BEFORE.search(before):
+            return VENUE  # "return to Vienna", "talks in Geneva": the seat of the talks, not the host state
         if _PARTNER_BEFORE.search(before):
             return PARTNER
         if _DEST_BEFORE.search(before):
-            return DESTINATION
+            # "travel to New York", "return to Vienna": the seat of the UN or the IAEA, not a host state
+            return VENUE if m.surface in IGO_SEATS else DESTINATION
         v = _VENUE_BEFORE.search(before)
         if v:
             if _PARTNER_VERBS.match(v.group("verb") or "") or _INVEST_EARLIER.search(

@@ -99,7 +99,10 @@ def process_candidates(
         found = proc.pattern.search(text, lo, hi)
         if found is None or _DENIED.search(text, lo, hi):
             continue  # "negotiations to revive the deal are not on its agenda"
-        own = _codes(info, groups) & set(proc.members)
+        # a group named as one ("the meeting of the 5+1 group") is one mention: its members come from it
+        own = {m.code for m in info.parties.mentions if m.role not in PLACE_ROLES} & (
+            set(proc.members) | set(groups)
+        )
         if len(own) >= 2:
             continue  # the sentence names its parties: the ordinary rules read them
         named = named_states(infos, pos, text, proc.context, groups)

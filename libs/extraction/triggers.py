@@ -50,7 +50,43 @@ _TOPIC_VERB_BEFORE = re.compile(
     r"debat\w*)\b",
     re.IGNORECASE,
 )
+# ties in the making named by a noun ("expansion of relations between"): a talking point after "exchanged
+# views on", "we stress", not an intent of its own
+_TIES_NOUN = re.compile(
+    r"(?:expansion|development|strengthening|enhancement|promotion|deepening|broadening|improvement|boosting|"
+    r"bolstering|upgrading|consolidation)\s+of\b",
+    re.IGNORECASE,
+)
+_JOINT_STATEMENT = re.compile(r"joint\s+(?:statement|declaration|communiqu)", re.IGNORECASE)
+_ARMS = re.compile(
+    r"\b(?:weapons|arms|missiles?|drones?|S-\d+|air\s+defen[cs]e|fighter\s+jets|military\s+(?:support|assistance|aid))\b",
+    re.IGNORECASE,
+)
+_SUPPLY_VERB = re.compile(r"(?:suppl|deliver|sold|sell)", re.IGNORECASE)
+_STRESS_VERB = re.compile(
+    r"\b(?:stress\w*|emphasi[sz]\w*|underlin\w*|highlight\w*|insist\w*)\b", re.IGNORECASE
+)
 # "an MoU on carrying out joint research": the subject matter of an agreement, not an activity under way
+# negative polarity reaching further than the two-word negation: "don't have any direct or indirect contact
+# with", "rejection of any talks"; and an act kept from happening: "dissuaded Iran from resuming talks"
+_NEGATED_ANY = re.compile(
+    r"(?:\bno|\bnot|n[’']t|\bnever|\bwithout|\bnor|\brejection\s+of|\breject\w*|\brefus\w*|\bden(?:y|ies|ied))\s+"
+    r"(?:\w+\s+){0,3}?any\s+(?!(?:\w+\s+)?(?:limit|obstacle|restriction|barrier|hesitat|doubt|problem|impediment|red\s+line))"
+    r"(?:[\w-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+_KEPT_FROM = re.compile(
+    r"\b(?:dissuad\w*|deterr?\w*|prevent\w*|discourag\w*|bar(?:s|red|ring)?|block\w*|kept|keeps?|keeping)\s+"
+    r"(?:[\w.-]+\s+){0,4}?from\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# an act stopped: "Germany has stopped the sale of weapons to Saudi Arabia", "suspended flights to"
+_STOPPED = re.compile(
+    r"\b(?:stop|stopped|stops|halt|halted|halts|suspend|suspended|suspends|freeze|froze|frozen|freezing|cut\s+off|terminated|"
+    r"cancell?ed|scrapped|banned|bans|ceased|curbed)\s+(?:the\s+|its\s+|their\s+|all\s+|any\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _DEAL_ON = re.compile(
     r"\b(?:agreements?|deals?|memorand(?:um|a|ums)(?:\s+of\s+understanding)?|MoUs?|MOUs?|contracts?|accords?|"
     r"protocols?|documents?|roadmaps?|action\s+plans?)\s+(?:\(\w+\)\s+)?(?:on|for|to|regarding|about|over)\b",
@@ -171,8 +207,16 @@ class SentenceScope:
     talking_points: bool
 
 
-_CONDITIONAL = re.compile(r"if|unless", re.IGNORECASE)
-_IF_CLAUSE = re.compile(r"\b(?:if|unless)\s", re.IGNORECASE)
+_CONDITIONAL = re.compile(r"if|unless|in case of|in the event of", re.IGNORECASE)
+_IF_CLAUSE = re.compile(r"\b(?:if|unless|in\s+case\s+of|in\s+the\s+event\s+of)\s", re.IGNORECASE)
+_PLAYER = re.compile(
+    r"\b(?:footballers?|midfielders?|strikers?|goalkeepers?|wingers?|playmakers?)\b", re.IGNORECASE
+)
+# history before the modern state system is no news event: "built between 1603 and 1619", "the reign of"
+_HISTORICAL = re.compile(
+    r"\b(?:in|between|from|since|until|during|by|of|circa|around)\s+1[0-8]\d\d\b(?![.,]\d)|"
+    r"\b(?:BC|BCE)\b|\bdynasty\b|\breign\s+of\b",
+)
 _THEN = re.compile(
     r",\s+(?:then\s+)?(?:\w+\s+){0,3}?(?:will|would|can|could|should|must|may|might)\b|\bthen\b",
     re.IGNORECASE,
@@ -209,6 +253,18 @@ _OBJECT_GAP = re.compile(
 )
 
 
+def _no_news(text: str, lo: int, hi: int) -> bool:
+    """Sentences that report no diplomacy whatever their cues: transfers, old history, questions."""
+    # "midfielder X has reached an agreement with a Turkish club": a player's transfer
+    # "a scholar who was invited to Isfahan during the reign of Shah Abbas": history
+    # "is there a possibility that talks will resume?": a question reports nothing
+    return (
+        _PLAYER.search(text, lo, hi) is not None
+        or _HISTORICAL.search(text, lo, hi) is not None
+        or text[lo:hi].rstrip(" ”\"'’)").endswith("?")
+    )
+
+
 def filter_cues(
     text: str,
     lo: int,
@@ -223,7 +279,7 @@ def filter_cues(
     scan: Scan | None = None,
 ) -> list[Cue]:
     """The cues of sentence text[lo:hi] that survive the sentence rules, typed."""
-    if _DENIAL.search(text, lo, hi):
+    if _DENIAL.search(text, lo, hi) or _no_news(text, lo, hi):
         return []
     if res.non_meetings.search(text, lo, hi):
         cues = [c for c in cues if c.type != "meeting"]  # "visited the family of the general"
@@ -240,11 +296,17 @@ def filter_cues(
     if landmarks:
         # "the JCPOA, signed in 2015 between Iran and six powers": the signing of a landmark deal is
         # background in later news, dated or not (dev gold, blind and devpool conventions)
-        cues = [c for c in cues if c.type != "agreement" or not _about_landmark(text, c, landmarks)]
+        # a joint statement about the deal is a new act ("issued a joint statement declaring the implementation
+        # of the nuclear deal")
+        cues = [
+            c
+            for c in cues
+            if c.type != "agreement"
+            or _JOINT_STATEMENT.search(c.text)
+            or not _about_landmark(text, c, landmarks)
+        ]
     if NOT_ATTENDING.search(text, lo, hi):
         cues = [c for c in cues if c.type not in ("meeting", "intent", "conference")]
-    if text[lo:hi].rstrip(" ”\"'’)").endswith("?"):
-        return []  # "is there a possibility that talks will resume?" reports nothing
     scope = SentenceScope(
         text,
         lo,
@@ -321,6 +383,9 @@ def _dropped_in_clause(scope: SentenceScope, c: Cue) -> bool:
     neg = negs[-1] if negs else None
     if neg is not None and re.fullmatch(r"\s*(?:\w+\s+){0,2}", window[neg.end() :]):
         return True
+    before = text[max(lo, c.start - 90) : c.start]
+    if _NEGATED_ANY.search(before) or _KEPT_FROM.search(before) or _STOPPED.search(before[-45:]):
+        return True
     clause_lo = max(_clause_start(text, lo, c.start), c.start - 90)
     # "accused X of rendering support", "threatened to withdraw investments": no cooperation
     if (
@@ -333,6 +398,9 @@ def _dropped_in_clause(scope: SentenceScope, c: Cue) -> bool:
     if c.type in ("cooperation", "aid") and _DEAL_ON.search(text, clause_lo, c.start):
         return True  # "signed an MoU on carrying out joint projects": what the deal is about
     topic_lo = max(_clause_start(text, lo, c.start), c.start - 160)
+    if c.type == "intent" and _TIES_NOUN.match(c.text):
+        if _TOPIC_VERB_BEFORE.search(text, topic_lo, c.start) or _STRESS_VERB.search(text, topic_lo, c.start):
+            return True
     return c.type in ("cooperation", "aid", "agreement") and (
         scope.talking_points or _TOPIC_VERB_BEFORE.search(text, topic_lo, c.start) is not None
     )
@@ -359,8 +427,14 @@ def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
             return None  # "if they come to the table, we will ...": a condition, not an intent (dev gold)
         if irr is not None and not past_act:
             c = replace(c, type="intent", irrealis=True)
-    if c.type != "meeting" and scope.conflict:
-        # readiness *to sanction*, "jointly celebrated the violation": no cooperation
+    armed = (
+        c.type == "cooperation"
+        and _SUPPLY_VERB.match(c.text) is not None
+        and _ARMS.search(c.text) is not None
+    )
+    if c.type != "meeting" and scope.conflict and not armed:
+        # readiness *to sanction*, "jointly celebrated the violation": no cooperation; arms supplied for a war
+        # are cooperation of supplier and buyer all the same ("sold Russia drones months before the war")
         end = _CLAUSE_END.search(text, c.end, scope.hi)
         stop = min(end.start() if end else scope.hi, c.end + 80)
         if scope.scan is not None:
