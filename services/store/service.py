@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import socket
 from collections.abc import Generator
 
 import structlog
@@ -48,8 +49,11 @@ class _Server(uvicorn.Server):
         yield
 
 
-async def serve_api(app: FastAPI, settings: StoreSettings, stop: asyncio.Event) -> None:
-    """Serve `app` on `api_host:api_port` until `stop` is set (in-flight requests finish)."""
+async def serve_api(
+    app: FastAPI, settings: StoreSettings, stop: asyncio.Event, *, sockets: list[socket.socket] | None = None
+) -> None:
+    """Serve `app` on `api_host:api_port` (or on the listening `sockets` an API supervisor bound, see
+    `services.store.workers`) until `stop` is set (in-flight requests finish)."""
     config = uvicorn.Config(
         app,
         host=settings.api_host,
@@ -62,7 +66,7 @@ async def serve_api(app: FastAPI, settings: StoreSettings, stop: asyncio.Event) 
 
     async def serve() -> None:
         try:
-            await server.serve()
+            await server.serve(sockets=sockets)
         except SystemExit:  # uvicorn exits when it cannot bind
             raise RuntimeError(f"API could not listen on {settings.api_host}:{settings.api_port}") from None
 
