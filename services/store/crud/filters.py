@@ -8,17 +8,19 @@ Every given filter must hold (AND). Lists: `types` any of; `countries`, `igos`,
 `since` means stored or changed after that instant.
 
 `conditions()` applies to `events`; `months_rows()` and `focus()` say when
-and how the rollups (`services.store.rollup`) count the same events.
+and how the rollups (`services.store.rollup`) count the same events;
+`month_split()` cuts a range that is not on whole months into the whole months
+inside it (which the rollups count) and its partial edge months (from `events`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Text, cast, func, literal_column
+from sqlalchemy import ColumnElement, Text, cast, func, literal_column, or_
 from sqlalchemy.dialects.postgresql import ARRAY
 
 from services.store.db.models import events, rollup_months, rollup_pair_months
@@ -40,6 +42,17 @@ def _month_aligned(date_from: date | None, date_to: date | None) -> bool:
     )
 
 
+def _inner_months(date_from: date | None, date_to: date | None) -> tuple[date | None, date | None]:
+    """The whole months inside [date_from, date_to]: (first day of the first, last day of the last)."""
+    lo = date_from
+    if lo is not None and lo.day != 1:
+        lo = date(lo.year + lo.month // 12, lo.month % 12 + 1, 1)
+    hi = date_to
+    if hi is not None and (hi + timedelta(days=1)).day != 1:
+        hi = hi.replace(day=1) - timedelta(days=1)
+    return lo, hi
+
+
 @dataclass(frozen=True)
 class EventFilter:
     """The common filters; see the module docstring for their meaning."""
@@ -59,6 +72,8 @@ class EventFilter:
     min_confidence: float | None = None
     since: datetime | None = None
     status: Status = "current"
+    #: Internal (`month_split`): only events outside the whole months [lo, hi] (date_end < lo or date_start > hi).
+    edge_months: tuple[date | None, date | None] | None = None
 
     def with_country(self, iso3: str) -> EventFilter:
         """These filters, also requiring `iso3` among the parties."""
@@ -117,7 +132,27 @@ class EventFilter:
             out.append(c.confidence >= self.min_confidence)
         if self.since is not None:
             out.append(c.updated_at > self.since)
+        if self.edge_months is not None:
+            lo, hi = self.edge_months
+            out.append(or_(*([c.date_end < lo] if lo else []), *([c.date_start > hi] if hi else [])))
         return out
+
+    def month_split(self) -> tuple[EventFilter, EventFilter] | None:
+        """(whole months, edge months) when the date bounds are not whole months; else None.
+
+        The first: these filters over the whole months inside the range (month-aligned bounds, which the
+        rollups may count); the second: these filters and an event date in a partial first or last
+        month (date_end before the first whole month, or date_start after the last one), answered
+        from `events`. They match disjoint sets of events whose union is what these filters match.
+        None also when no whole month lies inside the range.
+        """
+        if self.edge_months is not None or _month_aligned(self.date_from, self.date_to):
+            return None
+        lo, hi = _inner_months(self.date_from, self.date_to)
+        if lo is not None and hi is not None and lo > hi:
+            return None
+        edges = (lo if lo != self.date_from else None, hi if hi != self.date_to else None)
+        return replace(self, date_from=lo, date_to=hi), replace(self, edge_months=edges)
 
     def _rollup_ready(self) -> bool:
         """Whether the rollups count these events at all: current ones, no filter beyond their keys."""
