@@ -36,6 +36,7 @@ from sqlalchemy import (
     literal_column,
     or_,
     select,
+    true,
     tuple_,
 )
 
@@ -239,14 +240,24 @@ def export_rows(
     """Batches of export rows from a server-side cursor (memory flat whatever the size).
 
     CSV: (the CSV line of `CSV_COLUMNS`,); NDJSON: (payload text, is_current). At most `max_rows`.
+    The matching keys come in order from an index (for current events the covering index: filters
+    tested on its entries, index-only), and each match's row is read by its key (LATERAL): a row that
+    does not match is never read (an index scan reads the wide row before testing a filter that is not
+    an index bound, such as `date_end` of a date range, for every entry up to the end of the index).
     """
-    if fmt == "csv":
-        query = select(CSV_LINE)
-    else:
-        query = select(cast(events.c.payload, Text), events.c.retired_at.is_(None))
-    query = _ordered(query.select_from(events), flt, sort, after)
+    c = events.c
+    keys = _ordered(select(c.date_start if sort == "-date" else c.updated_at, c.event_id), flt, sort, after)
     if max_rows is not None:
-        query = query.limit(max_rows)
+        keys = keys.limit(max_rows)
+    k = keys.subquery("k")
+    if fmt == "csv":
+        row = select(CSV_LINE)
+    else:
+        row = select(cast(c.payload, Text).label("payload"), c.retired_at.is_(None).label("current"))
+    found = row.select_from(events).where(c.event_id == k.c.event_id).lateral("r")
+    sort_key = k.c.date_start.desc().nulls_last() if sort == "-date" else k.c.updated_at.asc()
+    tie = k.c.event_id.desc() if sort == "-date" else k.c.event_id.asc()
+    query = select(*found.c).select_from(k).join(found, true()).order_by(sort_key, tie)
     result = conn.execution_options(stream_results=True, yield_per=batch_rows).execute(query)
     try:
         yield from result.partitions()  # type: ignore[misc]
