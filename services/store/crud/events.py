@@ -42,7 +42,7 @@ from sqlalchemy import (
 
 from services.store.crud.filters import EventFilter
 from services.store.crud.totals import Total, bounded_total, planner_rows
-from services.store.db.models import events, rollup_months
+from services.store.db.models import events
 
 Sort = Literal["-date", "updated"]
 SORTS: tuple[Sort, ...] = ("-date", "updated")
@@ -98,11 +98,12 @@ class ListedEvents:
 
 
 def rollup_total(conn: Connection, flt: EventFilter) -> int | None:
-    """The exact number of matches from `rollup_months` when it counts these filters, else None."""
-    rows = flt.months_rows()
-    if rows is None:
+    """The exact number of matches from a rollup when one counts these filters (`count_rows`), else None."""
+    found = flt.count_rows()
+    if found is None:
         return None
-    return int(conn.scalar(select(func.coalesce(func.sum(rollup_months.c.events), 0)).where(*rows)) or 0)
+    column, rows = found
+    return int(conn.scalar(select(func.coalesce(func.sum(column), 0)).where(*rows)) or 0)
 
 
 def _documents(conn: Connection, event_ids: list[str]) -> list[bytes]:

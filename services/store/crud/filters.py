@@ -23,7 +23,7 @@ from typing import Any, Literal
 from sqlalchemy import ColumnElement, Text, cast, func, literal_column, or_
 from sqlalchemy.dialects.postgresql import ARRAY
 
-from services.store.db.models import events, rollup_months, rollup_pair_months
+from services.store.db.models import events, rollup_months, rollup_pair_months, rollup_parties
 
 Status = Literal["current", "retracted", "all"]
 
@@ -210,18 +210,45 @@ class EventFilter:
         )
         return ready, (self.parties()[0] if ready and self.parties() else None)
 
-    def pair_months_rows(self, *, partner_of: str | None = None) -> list[ColumnElement[bool]] | None:
+    def count_rows(self) -> tuple[Any, list[ColumnElement[bool]]] | None:
+        """(rollup events column, conditions) whose sum counts exactly these events, or None.
+
+        `months_rows()` when it can; else, without dates, `rollup_parties` for one party (and at most
+        one sector) or two parties (a pair, no sector); else, with whole-month dates,
+        `rollup_pair_months` for a pair. Any types.
+        """
+        rows = self.months_rows()
+        if rows is not None:
+            return rollup_months.c.events, rows
+        parties = self.parties()
+        most_sectors = {1: 1, 2: 0}.get(len(parties), -1)
+        if not self._rollup_ready() or len(self.sectors) > most_sectors:
+            return None
+        if self.date_from is None and self.date_to is None:
+            p = rollup_parties.c
+            if len(parties) == 1:
+                sector = p.sector == self.sectors[0] if self.sectors else p.sector.is_(None)
+                return p.events, [p.focus == parties[0], p.a.is_(None), sector, *self._types_in(p.type)]
+            pair = [p.a == func.least(*parties), p.b == func.greatest(*parties)]
+            return p.events, [p.focus.is_(None), *pair, p.sector.is_(None), *self._types_in(p.type)]
+        rows = self.pair_months_rows(pair=True) if len(parties) == 2 else None
+        return (rollup_pair_months.c.events, rows) if rows is not None else None
+
+    def _types_in(self, column: Any) -> list[ColumnElement[bool]]:
+        return [column.in_(list(self.types))] if self.types else []
+
+    def pair_months_rows(
+        self, *, partner_of: str | None = None, pair: bool = False
+    ) -> list[ColumnElement[bool]] | None:
         """Conditions selecting the `rollup_pair_months` rows of these events' pairs, or None.
 
         Possible with whole-month date bounds, any types, no sector and no party filter; or, with
-        `partner_of`, the one party filter naming it (then only the pairs that include it are exact).
+        `partner_of`, the one party filter naming it (then only the pairs that include it are exact);
+        or, with `pair`, two party filters (the rows of that pair: each counts events with both).
         """
         parties = self.parties()
-        if (
-            not self._rollup_ready()
-            or self.sectors
-            or parties not in ([], [partner_of] if partner_of else [])
-        ):
+        allowed = len(parties) == 2 if pair else parties in ([], [partner_of] if partner_of else [])
+        if not self._rollup_ready() or self.sectors or not allowed:
             return None
         if not _month_aligned(self.date_from, self.date_to):
             return None
@@ -231,6 +258,8 @@ class EventFilter:
             out.append(r.type.in_(list(self.types)))
         if partner_of:
             out.append((r.a == partner_of) | (r.b == partner_of))
+        if pair:
+            out += [r.a == func.least(*parties), r.b == func.greatest(*parties)]
         if self.date_from is not None:
             out.append(r.month_end >= self.date_from)
         if self.date_to is not None:
