@@ -320,9 +320,29 @@ def partner_counts(conn: Connection, flt: EventFilter, party: str, limit: int) -
 
 
 def date_bounds(conn: Connection, flt: EventFilter) -> tuple[date | None, date | None]:
-    """The earliest and the latest event start date among the matches (None when none is dated)."""
+    """The earliest and the latest event start date among the matches (None when none is dated).
+
+    When `rollup_months` counts the filters, it names the first and the last month with a dated
+    match, and only those months' events are read (a walk of the date index from one end would
+    read every earlier or later entry first).
+    """
     c = events.c
+    rows = flt.months_rows()
+    if rows is not None:
+        months = select(func.min(_R.month_start), func.max(_R.month_start)).where(*rows, _R.events > 0)
+        first_month, last_month = conn.execute(months).one()
+        if first_month is None:
+            return None, None
+        first = _start_in(conn, flt, first_month, func.min)
+        return first, _start_in(conn, flt, last_month, func.max)
     base = select(c.date_start).where(*flt.conditions(), c.date_start.isnot(None)).limit(1)
     first = conn.scalar(base.order_by(c.date_start.asc().nulls_first()))
     last = conn.scalar(base.order_by(c.date_start.desc().nulls_last()))
     return first, last
+
+
+def _start_in(conn: Connection, flt: EventFilter, month: date, agg: Any) -> date | None:
+    """`agg` (min or max) of the start dates of the matches that start in `month`."""
+    c = events.c
+    within = [c.date_start >= month, c.date_start < next_bucket(month, "month")]
+    return conn.scalar(select(agg(c.date_start)).where(*flt.conditions(), *within))  # type: ignore[no-any-return]
