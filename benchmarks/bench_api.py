@@ -174,15 +174,16 @@ def stats_request(rng: random.Random) -> tuple[str, dict[str, Any]]:
 
 
 def drain(base: str, budget_s: float = 120) -> None:
-    """Wait until the API answers a trivial request quickly again (requests queued by an overload done)."""
+    """Wait until the API answers a database round trip (`/readyz`) quickly again: the requests an
+    overload queued, in the API and in Postgres, are done."""
     deadline = time.monotonic() + budget_s
     while time.monotonic() < deadline:
         t0 = time.perf_counter()
         try:
-            httpx.get(base + "/healthz", timeout=10)
+            ok = httpx.get(base + "/readyz", timeout=10).status_code == 200
         except httpx.HTTPError:
-            pass
-        if time.perf_counter() - t0 < 0.02:
+            ok = False
+        if ok and time.perf_counter() - t0 < 0.05:
             return
         time.sleep(1)
 
