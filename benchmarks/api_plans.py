@@ -37,7 +37,7 @@ CASES: list[tuple[str, Callable[[Connection], Any]]] = [
         lambda c: list_events(c, EventFilter(countries=["IRN"], sectors=["energy"]), limit=50),
     ),
     (
-        "GET /v1/events?pair=IRN,CHE&date_from=2015-01-01 (page; total from rollup_pair_months)",
+        "GET /v1/events?pair=IRN,CHE&date_from=2015-01-01 (page + total)",
         lambda c: list_events(c, EventFilter(countries=["CHE", "IRN"], date_from=date(2015, 1, 1)), limit=50),
     ),
     ("GET /v1/stats/types (rollup_months)", lambda c: stats.type_counts(c, EventFilter())),

@@ -214,8 +214,9 @@ class EventFilter:
         """(rollup events column, conditions) whose sum counts exactly these events, or None.
 
         `months_rows()` when it can; else, without dates, `rollup_parties` for one party (and at most
-        one sector) or two parties (a pair, no sector); else, with whole-month dates,
-        `rollup_pair_months` for a pair. Any types.
+        one sector) or two parties (a pair, no sector). Any types. (`rollup_pair_months` could count
+        a pair with whole-month dates, but has no index by pair: a scan of it costs more than the
+        listing.)
         """
         rows = self.months_rows()
         if rows is not None:
@@ -224,31 +225,30 @@ class EventFilter:
         most_sectors = {1: 1, 2: 0}.get(len(parties), -1)
         if not self._rollup_ready() or len(self.sectors) > most_sectors:
             return None
-        if self.date_from is None and self.date_to is None:
-            p = rollup_parties.c
-            if len(parties) == 1:
-                sector = p.sector == self.sectors[0] if self.sectors else p.sector.is_(None)
-                return p.events, [p.focus == parties[0], p.a.is_(None), sector, *self._types_in(p.type)]
-            pair = [p.a == func.least(*parties), p.b == func.greatest(*parties)]
-            return p.events, [p.focus.is_(None), *pair, p.sector.is_(None), *self._types_in(p.type)]
-        rows = self.pair_months_rows(pair=True) if len(parties) == 2 else None
-        return (rollup_pair_months.c.events, rows) if rows is not None else None
+        if self.date_from is not None or self.date_to is not None:
+            return None
+        p = rollup_parties.c
+        if len(parties) == 1:
+            sector = p.sector == self.sectors[0] if self.sectors else p.sector.is_(None)
+            return p.events, [p.focus == parties[0], p.a.is_(None), sector, *self._types_in(p.type)]
+        pair = [p.a == func.least(*parties), p.b == func.greatest(*parties)]
+        return p.events, [p.focus.is_(None), *pair, p.sector.is_(None), *self._types_in(p.type)]
 
     def _types_in(self, column: Any) -> list[ColumnElement[bool]]:
         return [column.in_(list(self.types))] if self.types else []
 
-    def pair_months_rows(
-        self, *, partner_of: str | None = None, pair: bool = False
-    ) -> list[ColumnElement[bool]] | None:
+    def pair_months_rows(self, *, partner_of: str | None = None) -> list[ColumnElement[bool]] | None:
         """Conditions selecting the `rollup_pair_months` rows of these events' pairs, or None.
 
         Possible with whole-month date bounds, any types, no sector and no party filter; or, with
-        `partner_of`, the one party filter naming it (then only the pairs that include it are exact);
-        or, with `pair`, two party filters (the rows of that pair: each counts events with both).
+        `partner_of`, the one party filter naming it (then only the pairs that include it are exact).
         """
         parties = self.parties()
-        allowed = len(parties) == 2 if pair else parties in ([], [partner_of] if partner_of else [])
-        if not self._rollup_ready() or self.sectors or not allowed:
+        if (
+            not self._rollup_ready()
+            or self.sectors
+            or parties not in ([], [partner_of] if partner_of else [])
+        ):
             return None
         if not _month_aligned(self.date_from, self.date_to):
             return None
@@ -258,8 +258,6 @@ class EventFilter:
             out.append(r.type.in_(list(self.types)))
         if partner_of:
             out.append((r.a == partner_of) | (r.b == partner_of))
-        if pair:
-            out += [r.a == func.least(*parties), r.b == func.greatest(*parties)]
         if self.date_from is not None:
             out.append(r.month_end >= self.date_from)
         if self.date_to is not None:
