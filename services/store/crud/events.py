@@ -255,7 +255,9 @@ def export_rows(
         row = select(CSV_LINE)
     else:
         row = select(cast(c.payload, Text).label("payload"), c.retired_at.is_(None).label("current"))
-    found = row.select_from(events).where(c.event_id == k.c.event_id).lateral("r")
+    # LIMIT 1 (the key is unique) keeps the row lookup a per-key subquery: flattened into a join, a
+    # large export became a hash join over the whole table and a sort spilled to disk
+    found = row.select_from(events).where(c.event_id == k.c.event_id).limit(1).lateral("r")
     sort_key = k.c.date_start.desc().nulls_last() if sort == "-date" else k.c.updated_at.asc()
     tie = k.c.event_id.desc() if sort == "-date" else k.c.event_id.asc()
     query = select(*found.c).select_from(k).join(found, true()).order_by(sort_key, tie)
