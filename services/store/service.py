@@ -111,6 +111,10 @@ async def run_all(settings: StoreSettings, stop: asyncio.Event, *, migrate_first
     from services.store.api.main import create_app
     from services.store.sink import SinkStatus, run_sink
 
+    if settings.api_workers > 1:
+        log.warning(
+            "store.api_workers_ignored", api_workers=settings.api_workers, reason="all-in-one: one process"
+        )
     if migrate_first:
         await asyncio.to_thread(migrate_store, settings)
     await _create_topics(settings)
