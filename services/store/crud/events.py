@@ -40,7 +40,7 @@ from sqlalchemy import (
     tuple_,
 )
 
-from services.store.crud.filters import EventFilter
+from services.store.crud.filters import EventFilter, with_start_floor
 from services.store.crud.totals import Total, bounded_total, planner_rows
 from services.store.db.models import events
 
@@ -247,6 +247,7 @@ def export_rows(
     an index bound, such as `date_end` of a date range, for every entry up to the end of the index).
     """
     c = events.c
+    flt = with_start_floor(conn, flt)
     keys = _ordered(select(c.date_start if sort == "-date" else c.updated_at, c.event_id), flt, sort, after)
     if max_rows is not None:
         keys = keys.limit(max_rows)

@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Text, cast, func, literal_column, or_
+from sqlalchemy import ColumnElement, Connection, Text, cast, func, literal_column, or_, select
 from sqlalchemy.dialects.postgresql import ARRAY
 
 from services.store.db.models import events, rollup_months, rollup_pair_months, rollup_parties
@@ -74,6 +74,8 @@ class EventFilter:
     status: Status = "current"
     #: Internal (`month_split`): only events outside the whole months [lo, hi] (date_end < lo or date_start > hi).
     edge_months: tuple[date | None, date | None] | None = None
+    #: Internal (`with_start_floor`): a date_start every match has at least (redundant, for an index range).
+    start_floor: date | None = None
 
     def with_country(self, iso3: str) -> EventFilter:
         """These filters, also requiring `iso3` among the parties."""
@@ -101,6 +103,8 @@ class EventFilter:
             out.append(c.date_end >= self.date_from)
         if self.date_to is not None:
             out.append(c.date_start <= self.date_to)
+        if self.start_floor is not None:
+            out.append(c.date_start >= self.start_floor)
         out += self._event_only_conditions()
         return out
 
@@ -263,3 +267,18 @@ class EventFilter:
         if self.date_to is not None:
             out.append(r.month_start <= self.date_to.replace(day=1))
         return out
+
+
+def with_start_floor(conn: Connection, flt: EventFilter) -> EventFilter:
+    """`flt` with `start_floor` when it has a `date_from` and counts current events: the first month
+    starting an event that ends in or after date_from's month (from `rollup_months`; every match
+    starts on or after it). `date_end >= date_from` is no index bound: without the floor, a date
+    range read from `events` walks the date index down to its oldest entry."""
+    if flt.date_from is None or flt.status != "current" or flt.start_floor is not None:
+        return flt
+    r = rollup_months.c
+    first = select(func.min(r.month_start)).where(
+        r.party.is_(None), r.sector.is_(None), r.month_end >= flt.date_from.replace(day=1)
+    )
+    floor = conn.scalar(first)
+    return replace(flt, start_floor=floor) if floor is not None else flt
