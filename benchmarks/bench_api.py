@@ -11,8 +11,9 @@
    here runs without autovacuum) and at the end.
 2. The API (`accord store api` with `--api-workers` processes, `ACCORD_API_WORKERS`;
    127.0.0.1) under an open-loop constant-arrival-rate load
-   (`benchmarks/loadgen.py`): list queries with two filters at `--list-rate`
-   requests/s, then stats and graph queries.
+   (`benchmarks/loadgen.py`): stats and graph queries at `--stats-rate`
+   requests/s, then (after the exports) list queries with two filters at
+   `--list-rate` requests/s.
    Targets: list p99 < 50 ms at 200/s; stats and graph p99 < 200 ms.
 3. CSV export of 100,000 events with the API key (between the stats and the
    list phases: the list phase overloads the API): rows/s, and the API
