@@ -198,7 +198,12 @@ class EventFilter:
             out.append(r.month_end >= self.date_from)
         if self.date_to is not None:  # date_start <= date_to  <=>  month(date_start) <= month(date_to)
             out.append(r.month_start <= self.date_to.replace(day=1))
+        out += self._floor(r.month_start)
         return out
+
+    def _floor(self, month_start: Any) -> list[ColumnElement[bool]]:
+        """`month_start >= start_floor` when known: an index range instead of every earlier month."""
+        return [month_start >= self.start_floor] if self.start_floor is not None else []
 
     def focus(self) -> tuple[bool, str | None]:
         """(whether `rollup_parties` counts these events, the one party they must include or None).
@@ -266,6 +271,7 @@ class EventFilter:
             out.append(r.month_end >= self.date_from)
         if self.date_to is not None:
             out.append(r.month_start <= self.date_to.replace(day=1))
+        out += self._floor(r.month_start)
         return out
 
 
