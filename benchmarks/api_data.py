@@ -195,13 +195,24 @@ def load(engine: Engine, base: list[CooperationEvent], n_events: int, report_eve
         rows = to_rows(batch)
         with engine.begin() as conn:
             apply_batch(conn, rows)
-        written += len(rows.events)
+        before, written = written, written + len(rows.events)
+        if any(before < at <= written for at in MAINTAIN_AT) or before // 200_000 < written // 200_000:
+            vacuum_analyze(engine)
         if written >= next_report:
             rate = written / (time.perf_counter() - t0)
             print(f"  loaded {written:,} events ({rate:,.0f} events/s)", flush=True)
             next_report += report_every
+    vacuum_analyze(engine)
+    return time.perf_counter() - t0
+
+
+#: After how many events the loader refreshes the planner's statistics (then every 200,000).
+MAINTAIN_AT = (3_000, 15_000, 60_000, 200_000)
+
+
+def vacuum_analyze(engine: Engine) -> None:
+    """VACUUM (ANALYZE) the store's tables: the write path's plans need statistics of the grown tables."""
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.execute(
             text("VACUUM (ANALYZE) events, articles, rollup_months, rollup_parties, rollup_pair_months")
         )
-    return time.perf_counter() - t0

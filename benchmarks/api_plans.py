@@ -32,7 +32,26 @@ CASES: list[tuple[str, Callable[[Connection], Any]]] = [
             c, EventFilter(countries=["FRA"], date_from=date(2015, 1, 1), date_to=date(2015, 12, 31))
         ),
     ),
+    (
+        "GET /v1/events?country=IRN&sector=energy (page; total from rollup_parties)",
+        lambda c: list_events(c, EventFilter(countries=["IRN"], sectors=["energy"]), limit=50),
+    ),
+    (
+        "GET /v1/events?pair=IRN,CHE&date_from=2015-01-01 (page + total)",
+        lambda c: list_events(c, EventFilter(countries=["CHE", "IRN"], date_from=date(2015, 1, 1)), limit=50),
+    ),
     ("GET /v1/stats/types (rollup_months)", lambda c: stats.type_counts(c, EventFilter())),
+    (
+        "GET /v1/stats/types?date_from=2015-01-10&date_to=2015-12-20 (whole months from rollup_months, "
+        "edge months from events)",
+        lambda c: stats.type_counts(c, EventFilter(date_from=date(2015, 1, 10), date_to=date(2015, 12, 20))),
+    ),
+    (
+        "GET /v1/countries/IRL?date_from=2015-01-01&date_to=2015-12-31: first and last event dates",
+        lambda c: stats.date_bounds(
+            c, EventFilter(countries=["IRL"], date_from=date(2015, 1, 1), date_to=date(2015, 12, 31))
+        ),
+    ),
     (
         "GET /v1/stats/sectors?country=IRN (rollup_parties)",
         lambda c: stats.sector_counts(c, EventFilter(countries=["IRN"])),
@@ -62,7 +81,7 @@ CASES: list[tuple[str, Callable[[Connection], Any]]] = [
         ),
     ),
     (
-        "CSV export of 100,000 rows (the whole statement; served through a server-side cursor)",
+        "CSV export of 100,000 rows (keys from the covering index, rows by key; a server-side cursor)",
         lambda c: next(
             export_rows(
                 c, EventFilter(date_from=date(2016, 1, 1)), fmt="csv", batch_rows=2000, max_rows=100_000

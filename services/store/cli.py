@@ -2,7 +2,7 @@
 
     accord store [--host H] [--port P] [--no-migrate]   # migrations, API and sink together
     accord store migrate [--revision REV | --downgrade REV | --current | --check]
-    accord store api [--host H] [--port P] [--migrate]
+    accord store api [--host H] [--port P] [--workers N] [--migrate]
     accord store sink [--group G] [--batch-size N] [--metrics-port P] [--migrate]
     accord store rebuild [--yes]                        # the tables again from the two topics alone
 
@@ -24,6 +24,7 @@ def _settings(args: argparse.Namespace) -> Any:
         "store_group_id": getattr(args, "group", None),
         "store_batch_size": getattr(args, "batch_size", None),
         "metrics_port": getattr(args, "metrics_port", None),
+        "api_workers": getattr(args, "workers", None),
     }
     return StoreSettings(**{k: v for k, v in overrides.items() if v is not None})
 
@@ -56,7 +57,12 @@ def _all(args: argparse.Namespace) -> int:
 def _api(args: argparse.Namespace) -> int:
     from services.store.service import run_api_only
 
-    return _run(args, run_api_only)
+    settings = _settings(args)
+    if settings.api_workers == 1:
+        return _run(args, run_api_only)
+    from services.store.workers import run_api_workers
+
+    return run_api_workers(settings, migrate_first=args.migrate)
 
 
 def _sink(args: argparse.Namespace) -> int:
@@ -175,6 +181,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     a = parts.add_parser("api", help="serve the HTTP API only")
     _api_options(a)
+    a.add_argument(
+        "--workers", type=int, help="API processes on the one port (ACCORD_API_WORKERS, default 1)"
+    )
     a.add_argument("--migrate", action="store_true", help="run the migrations first")
     a.set_defaults(func=_api)
 

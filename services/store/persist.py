@@ -373,7 +373,7 @@ def apply_batch(conn: Connection, records: Sequence[StoreRecord] | Rows) -> Batc
     if not touched:
         return BatchStats()
     conn.execute(_LOCK_ARTICLES, {"article_ids": touched})
-    counts_before = rollup.snapshot(conn, touched)
+    counted_before = rollup.current_rows(conn, touched)
     articles_written = events_written = 0
     if article_rows:
         batch = _json_rows(_newest(article_rows, "article_id"))
@@ -392,7 +392,7 @@ def apply_batch(conn: Connection, records: Sequence[StoreRecord] | Rows) -> Batc
             restored += 1
         elif was_current and not is_current:
             retired += 1
-    rollup.apply_delta(conn, counts_before, rollup.snapshot(conn, touched))
+    rollup.apply_changes(conn, counted_before, touched)
     return BatchStats(
         events_received=len(event_rows),
         events_written=events_written,

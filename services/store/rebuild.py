@@ -37,6 +37,10 @@ from services.store.persist import StoreRecord, apply_batch, to_rows
 log = structlog.get_logger(__name__)
 
 TABLES = ("events", "articles", "rollup_months", "rollup_parties", "rollup_pair_months")
+#: Records read after which the rebuild refreshes the planner's statistics of the tables it fills (in
+#: its transaction: ANALYZE counts the transaction's own rows). The write path's per-article lookups
+#: need them: planned for the emptied tables, every batch would scan them whole as they grow.
+ANALYZE_AT = (2_000, 20_000, 200_000, 2_000_000)
 _UNSTORABLE = (RecordError, DataError, IntegrityError)
 
 
@@ -95,6 +99,8 @@ async def rebuild(
         async for batch in read_to_end(settings, tps):
             decoded = [decode(r, settings) for r in batch]
             records = [r for r in decoded if r is not None]
+            if any(report.records < n <= report.records + len(batch) for n in ANALYZE_AT):
+                conn.execute(text(f"ANALYZE {', '.join(TABLES)}"))
             report.records += len(batch)
             report.skipped += len(batch) - len(records) + (_apply(conn, records) if records else 0)
             on_progress(report)

@@ -16,9 +16,11 @@
   party's partners with whole-month date filters.
 
 Undated events have null months. `apply_batch` takes each rollup's counts over
-the current events of the articles it touches before and after its writes
-(`snapshot`, under the per-article locks, so nothing else changes them
-meanwhile) and adds the difference (`apply_delta`) in the same transaction. A
+the current events of the articles it touches before its writes (`current_rows`,
+under the per-article locks, so nothing else changes them meanwhile) and, after
+them, adds the counts of the current events minus those of the rows read before
+(`apply_changes`: one INSERT ... ON CONFLICT per rollup, the difference computed
+in the database) in the same transaction. A
 rollup therefore always equals its recount from `events` (`drift` checks).
 """
 
@@ -27,13 +29,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 import orjson
 import structlog
-from sqlalchemy import Connection, Table, Text, bindparam, cast, column, func, select, text
-from sqlalchemy.dialects.postgresql import JSONB, insert
+from sqlalchemy import Connection, Table, select, text
 
 from services.store.db.models import rollup_months, rollup_pair_months, rollup_parties
 
@@ -41,34 +41,48 @@ log = structlog.get_logger(__name__)
 
 Key = tuple[Any, ...]
 
-#: The current events a snapshot counts (all of them, or those of some articles), with their months.
+#: The events a count explodes, with their months and a sign: the current ones (all, or those of some
+#: articles) count +1; `{before}` may add the rows an earlier `current_rows` read, counting -1.
 _EVENTS = (
     "SELECT date_trunc('month', date_start::timestamp)::date AS ms,"
-    " date_trunc('month', date_end::timestamp)::date AS me, type, countries || igos AS parties, sectors"
-    " FROM events WHERE retired_at IS NULL {articles}"
+    " date_trunc('month', date_end::timestamp)::date AS me, type, countries || igos AS parties, sectors,"
+    " 1 AS sign FROM events WHERE retired_at IS NULL {articles}"
 )
 _OF_ARTICLES = "AND article_id = ANY(CAST(:article_ids AS text[]))"
+_BEFORE = (
+    " UNION ALL SELECT ms, me, type, parties, sectors, -1 FROM jsonb_to_recordset(CAST(:before AS jsonb))"
+    " AS b(ms date, me date, type text, parties text[], sectors text[])"
+)
+#: What `current_rows` reads: the `ev` columns of the current events of some articles.
+_CURRENT_ROWS = (
+    "SELECT date_trunc('month', date_start::timestamp)::date AS ms,"
+    " date_trunc('month', date_end::timestamp)::date AS me, type, countries || igos AS parties, sectors"
+    f" FROM events WHERE retired_at IS NULL {_OF_ARTICLES}"
+)
 
 _MONTHS = """
-SELECT ms, me, type, NULL::text, NULL::text, count(*) FROM ev GROUP BY 1, 2, 3
-UNION ALL SELECT ms, me, type, p, NULL, count(*) FROM ev, unnest(parties) p GROUP BY 1, 2, 3, 4
-UNION ALL SELECT ms, me, type, NULL, s, count(*) FROM ev, unnest(sectors) s GROUP BY 1, 2, 3, 5
+SELECT ms, me, type, NULL::text, NULL::text, sum(sign) FROM ev GROUP BY 1, 2, 3 HAVING sum(sign) <> 0
+UNION ALL SELECT ms, me, type, p, NULL, sum(sign) FROM ev, unnest(parties) p GROUP BY 1, 2, 3, 4
+ HAVING sum(sign) <> 0
+UNION ALL SELECT ms, me, type, NULL, s, sum(sign) FROM ev, unnest(sectors) s GROUP BY 1, 2, 3, 5
+ HAVING sum(sign) <> 0
 """
 _PAIRS = (
-    "SELECT type, parties AS ps, least(x.v, y.v) AS a, greatest(x.v, y.v) AS b FROM ev,"
+    "SELECT type, parties AS ps, least(x.v, y.v) AS a, greatest(x.v, y.v) AS b, sign FROM ev,"
     " unnest(parties) WITH ORDINALITY x(v, i), unnest(parties) WITH ORDINALITY y(v, j) WHERE x.i < y.j"
 )
 _PARTIES = f"""
 , pairs AS ({_PAIRS})
-SELECT type, NULL::text, a, b, NULL::text, count(*) FROM pairs GROUP BY 1, 3, 4
-UNION ALL SELECT type, f, a, b, NULL, count(*) FROM pairs, unnest(ps) f GROUP BY 1, 2, 3, 4
-UNION ALL SELECT type, p, NULL, NULL, s, count(*) FROM ev, unnest(parties) p, unnest(sectors) s GROUP BY 1, 2, 5
-UNION ALL SELECT type, p, NULL, NULL, NULL, count(*) FROM ev, unnest(parties) p GROUP BY 1, 2
+SELECT type, NULL::text, a, b, NULL::text, sum(sign) FROM pairs GROUP BY 1, 3, 4 HAVING sum(sign) <> 0
+UNION ALL SELECT type, f, a, b, NULL, sum(sign) FROM pairs, unnest(ps) f GROUP BY 1, 2, 3, 4 HAVING sum(sign) <> 0
+UNION ALL SELECT type, p, NULL, NULL, s, sum(sign) FROM ev, unnest(parties) p, unnest(sectors) s GROUP BY 1, 2, 5
+ HAVING sum(sign) <> 0
+UNION ALL SELECT type, p, NULL, NULL, NULL, sum(sign) FROM ev, unnest(parties) p GROUP BY 1, 2 HAVING sum(sign) <> 0
 """
 _PAIR_MONTHS = (
-    ", pairs AS (SELECT ms, me, type, least(x.v, y.v) AS a, greatest(x.v, y.v) AS b FROM ev,"
+    ", pairs AS (SELECT ms, me, type, least(x.v, y.v) AS a, greatest(x.v, y.v) AS b, sign FROM ev,"
     " unnest(parties) WITH ORDINALITY x(v, i), unnest(parties) WITH ORDINALITY y(v, j) WHERE x.i < y.j)"
-    " SELECT ms, me, type, a, b, count(*) FROM pairs GROUP BY 1, 2, 3, 4, 5"
+    " SELECT ms, me, type, a, b, sum(sign) FROM pairs GROUP BY 1, 2, 3, 4, 5 HAVING sum(sign) <> 0"
 )
 
 
@@ -80,9 +94,25 @@ class Rollup:
     keys: tuple[str, ...]
     explode: str
 
-    def counts_sql(self, *, of_articles: bool) -> str:
-        events = _EVENTS.format(articles=_OF_ARTICLES if of_articles else "")
+    def counts_sql(self, *, of_articles: bool, before: bool = False) -> str:
+        """(keys..., count) of the current events (of `:article_ids`), minus the `:before` rows' counts."""
+        events = _EVENTS.format(articles=_OF_ARTICLES if of_articles else "") + (_BEFORE if before else "")
         return f"WITH ev AS ({events}) {self.explode}"
+
+    def delta_sql(self) -> str:
+        """Add the counts of the current events of `:article_ids` minus those of the `:before` rows, in key
+        order (concurrent batches lock rollup rows in one order); the rows changed and those left at or
+        below zero (their ctids) come back."""
+        keys = ", ".join(self.keys)
+        name = self.table.name
+        return (
+            f"WITH up AS (INSERT INTO {name} ({keys}, events)"
+            f" SELECT * FROM ({self.counts_sql(of_articles=True, before=True)}) AS d ({keys}, events)"
+            f" ORDER BY {keys}"
+            f" ON CONFLICT ({keys}) DO UPDATE SET events = {name}.events + EXCLUDED.events"
+            f" RETURNING {name}.ctid, {name}.events)"
+            " SELECT count(*), array_agg(ctid::text) FILTER (WHERE events <= 0), bool_or(events < 0) FROM up"
+        )
 
 
 ROLLUPS: tuple[Rollup, ...] = (
@@ -100,9 +130,11 @@ def _counts(conn: Connection, rollup: Rollup, article_ids: Sequence[str] | None)
     return Counter({tuple(row[:-1]): int(row[-1]) for row in conn.execute(sql, params)})
 
 
-def snapshot(conn: Connection, article_ids: Sequence[str]) -> Snapshot:
-    """Every rollup's counts over the current events of `article_ids`."""
-    return {r.table.name: _counts(conn, r, article_ids) for r in ROLLUPS}
+def current_rows(conn: Connection, article_ids: Sequence[str]) -> str:
+    """The current events of `article_ids` as the rollups count them (months, type, parties, sectors), as
+    JSON for `apply_changes`: what they counted before a batch's writes."""
+    rows = conn.execute(text(_CURRENT_ROWS), {"article_ids": list(article_ids)}).mappings().all()
+    return orjson.dumps([dict(r) for r in rows]).decode()
 
 
 def recount(conn: Connection) -> Snapshot:
@@ -133,54 +165,21 @@ def drift(conn: Connection) -> dict[str, dict[Key, tuple[int, int]]]:
     return out
 
 
-def _upsert_stmt(rollup: Rollup):  # type: ignore[no-untyped-def]
-    names = [*rollup.keys, "events"]
-    cols = [column(n, rollup.table.c[n].type) for n in names]
-    rows = (
-        func.jsonb_to_recordset(cast(bindparam("rows", type_=Text), JSONB))
-        .table_valued(*cols)
-        .render_derived(name="r", with_types=True)
-    )
-    stmt = insert(rollup.table).from_select(names, select(*(rows.c[n] for n in names)))
-    return stmt.on_conflict_do_update(
-        index_elements=[rollup.table.c[k] for k in rollup.keys],
-        set_={"events": rollup.table.c.events + stmt.excluded.events},
-    ).returning(text(f"{rollup.table.name}.ctid"), rollup.table.c.events)
-
-
-_UPSERTS = {r.table.name: _upsert_stmt(r) for r in ROLLUPS}
-
-
-def _sort_key(key: Key) -> tuple[Any, ...]:
-    return tuple((v is not None, v if not isinstance(v, date) else v.toordinal()) for v in key)
-
-
-def _json(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, date) else value
-
-
-def apply_delta(conn: Connection, before: Snapshot, after: Snapshot) -> int:
-    """Add `after - before` to each rollup (rows reaching zero are deleted); the number of rows changed.
-
-    Rows are written in key order, so concurrent batches lock rollup rows in one order.
-    """
+def apply_changes(conn: Connection, before: str, article_ids: Sequence[str]) -> int:
+    """Add to each rollup the counts of the current events of `article_ids` minus those of `before` (their
+    `current_rows` before the writes), all in the database; rows reaching zero are deleted. The number
+    of rollup rows changed."""
     changed = 0
+    params = {"article_ids": list(article_ids), "before": before}
     for r in ROLLUPS:
-        delta = Counter(after[r.table.name])
-        delta.subtract(before[r.table.name])
-        changes = sorted(((k, n) for k, n in delta.items() if n), key=lambda kv: _sort_key(kv[0]))
-        if not changes:
-            continue
-        payload = [dict(zip(r.keys, map(_json, k), strict=True)) | {"events": n} for k, n in changes]
-        result = conn.execute(_UPSERTS[r.table.name], {"rows": orjson.dumps(payload).decode()}).all()
-        if any(events < 0 for _, events in result):
+        count, empty, negative = conn.execute(text(r.delta_sql()), params).one()
+        if negative:
             log.error("rollup.negative_count", table=r.table.name)
-        empty = [str(ctid) for ctid, events in result if events <= 0]
         if empty:
             conn.execute(
                 text(f"DELETE FROM {r.table.name} WHERE ctid = ANY(CAST(:ctids AS tid[]))"), {"ctids": empty}
             )
-        changed += len(changes)
+        changed += count
     return changed
 
 

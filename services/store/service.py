@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import socket
 from collections.abc import Generator
 
 import structlog
@@ -48,8 +49,11 @@ class _Server(uvicorn.Server):
         yield
 
 
-async def serve_api(app: FastAPI, settings: StoreSettings, stop: asyncio.Event) -> None:
-    """Serve `app` on `api_host:api_port` until `stop` is set (in-flight requests finish)."""
+async def serve_api(
+    app: FastAPI, settings: StoreSettings, stop: asyncio.Event, *, sockets: list[socket.socket] | None = None
+) -> None:
+    """Serve `app` on `api_host:api_port` (or on the listening `sockets` an API supervisor bound, see
+    `services.store.workers`) until `stop` is set (in-flight requests finish)."""
     config = uvicorn.Config(
         app,
         host=settings.api_host,
@@ -62,7 +66,7 @@ async def serve_api(app: FastAPI, settings: StoreSettings, stop: asyncio.Event) 
 
     async def serve() -> None:
         try:
-            await server.serve()
+            await server.serve(sockets=sockets)
         except SystemExit:  # uvicorn exits when it cannot bind
             raise RuntimeError(f"API could not listen on {settings.api_host}:{settings.api_port}") from None
 
@@ -107,6 +111,10 @@ async def run_all(settings: StoreSettings, stop: asyncio.Event, *, migrate_first
     from services.store.api.main import create_app
     from services.store.sink import SinkStatus, run_sink
 
+    if settings.api_workers > 1:
+        log.warning(
+            "store.api_workers_ignored", api_workers=settings.api_workers, reason="all-in-one: one process"
+        )
     if migrate_first:
         await asyncio.to_thread(migrate_store, settings)
     await _create_topics(settings)

@@ -46,20 +46,19 @@ def test_upgrade_creates_the_tables_with_their_own_version_table(engine: Engine)
     assert {
         "ix_events_countries",
         "ix_events_igos",
-        "ix_events_sectors",
-        "ix_events_type",
         "ix_events_date_start_event_id",
         "ix_events_extracted_at",
         "ix_events_article_id",
         "ix_events_location_country",
     } <= _indexes(engine, "events")
+    assert not {"ix_events_type", "ix_events_sectors"} & _indexes(engine, "events")  # dropped by 0003
     with engine.connect() as conn:
         gin = conn.execute(
             text(
                 "SELECT indexname FROM pg_indexes WHERE tablename = 'events' AND indexdef LIKE '%USING gin%'"
             )
         ).scalars()
-        assert set(gin) == {"ix_events_countries", "ix_events_igos", "ix_events_sectors", "ix_events_search"}
+        assert set(gin) == {"ix_events_countries", "ix_events_igos", "ix_events_search"}
         assert conn.scalar(text("SELECT version_num FROM alembic_version")) == "f00d"  # untouched
     assert migrate.upgrade(engine) == migrate.head_revision()  # idempotent
 

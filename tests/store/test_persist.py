@@ -14,6 +14,7 @@ from sqlalchemy.exc import DataError
 
 from libs.contracts.events import EventDate, ExtractorInfo, Location, Participant, ParticipantKind
 from libs.contracts.records import retraction_for
+from services.store import rollup
 from services.store.db.models import articles, events
 from services.store.persist import (
     BatchStats,
@@ -40,6 +41,12 @@ def snapshot(engine: Engine) -> dict[str, list[dict[str, Any]]]:
         ev = [dict(r._mapping) for r in conn.execute(select(events).order_by(events.c.event_id))]
         ar = [dict(r._mapping) for r in conn.execute(select(articles).order_by(articles.c.article_id))]
     return {"events": ev, "articles": ar}
+
+
+def assert_rollups_exact(engine: Engine) -> None:
+    """The rollups the writes kept equal their recount from `events`."""
+    with engine.connect() as conn:
+        assert rollup.drift(conn) == {}
 
 
 def current_ids(engine: Engine, article_id: str | None = None) -> set[str]:
@@ -163,6 +170,7 @@ def test_reextraction_retires_dropped_events(migrated_engine: Engine) -> None:
         )
     assert set(retired) == want_retired
     assert set(retired.values()) == {T0 + timedelta(days=1)}  # the superseding extraction's time
+    assert_rollups_exact(migrated_engine)
 
 
 @integration
@@ -178,13 +186,14 @@ def test_final_state_is_the_same_in_every_arrival_order(migrated_engine: Engine)
     reference = None
     for order in orders:
         with migrated_engine.begin() as conn:
-            conn.execute(text("TRUNCATE events, articles"))
+            conn.execute(text("TRUNCATE events, articles, rollup_months, rollup_parties, rollup_pair_months"))
         i = 0
         while i < len(order):
             size = rng.randint(1, 4)
             apply(migrated_engine, order[i : i + size])
             i += size
         assert current_ids(migrated_engine) == want_current, order
+        assert_rollups_exact(migrated_engine)
         state = without_times(snapshot(migrated_engine))
         if reference is None:
             reference = state
@@ -204,6 +213,7 @@ def test_a_retraction_retires_at_once_and_an_older_summary_does_not_bring_it_bac
     assert current_ids(migrated_engine) == {e1.event_id}
     apply(migrated_engine, [e1, v1])  # the old extraction redelivered: the retraction is newer
     assert current_ids(migrated_engine) == {e1.event_id}
+    assert_rollups_exact(migrated_engine)
     again = apply(migrated_engine, [retraction_for(e0, retracted_at=t1, extractor=info)])
     assert again.events_retired == 0  # idempotent
     # a later extraction yields e0 again: restored, and the stale retraction redelivered changes nothing
@@ -213,6 +223,7 @@ def test_a_retraction_retires_at_once_and_an_older_summary_does_not_bring_it_bac
     assert current_ids(migrated_engine) == {e0.event_id, e1.event_id}
     apply(migrated_engine, [retraction_for(e0, retracted_at=t1, extractor=info)])
     assert current_ids(migrated_engine) == {e0.event_id, e1.event_id}
+    assert_rollups_exact(migrated_engine)
     # a retraction of an event never stored changes nothing
     ghost = make_event("u9", 0)
     assert (
@@ -305,6 +316,7 @@ def test_concurrent_batches_on_one_article_are_serialised(migrated_engine: Engin
     worker.join(30)
     assert not worker.is_alive()
     assert current_ids(migrated_engine) == {evs[0].event_id}  # B saw A's summary: its event is not listed
+    assert_rollups_exact(migrated_engine)
     assert outcome["stats"].events_written == 1
 
 

@@ -26,7 +26,7 @@ from sqlalchemy import Connection, Engine
 from libs.contracts.events import EventType, Sector
 from services.store.api.problems import ApiProblem, invalid_parameter
 from services.store.core.config import StoreSettings
-from services.store.crud.filters import EventFilter
+from services.store.crud.filters import EventFilter, with_start_floor
 from services.store.vocabularies import is_country
 
 #: Most values one repeatable parameter takes.
@@ -225,6 +225,15 @@ async def event_filters(
 
 
 EventFiltersDep = Annotated[EventFilter, Depends(event_filters)]
+
+
+def stats_filters(conn: ConnDep, flt: EventFiltersDep) -> EventFilter:
+    """The common filters of the aggregate routes, with the date floor of a `date_from`
+    (`crud.filters.with_start_floor`: what an aggregate read from `events` needs for an index range)."""
+    return with_start_floor(conn, flt)
+
+
+StatsFiltersDep = Annotated[EventFilter, Depends(stats_filters)]
 
 
 # --- paging -----------------------------------------------------------------------------------

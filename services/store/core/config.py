@@ -24,6 +24,13 @@ class StoreSettings(CommonSettings, TopicSettings):
     # --- API ---
     api_host: str = Field(default="127.0.0.1", description="address the HTTP API binds to")
     api_port: int = Field(default=8000, ge=0, le=65535, description="port of the HTTP API")
+    api_workers: int = Field(
+        default=1,
+        ge=1,
+        le=64,
+        description="processes serving the API (`accord store api`) on one port; each has its own database "
+        "pool and `api_max_in_flight`; the all-in-one `accord store` serves with one",
+    )
     api_page_size_default: int = Field(default=50, ge=1, description="page size when `limit` is not given")
     api_page_size_max: int = Field(default=500, ge=1, le=5000, description="largest accepted `limit`")
     api_statement_timeout_ms: int = Field(

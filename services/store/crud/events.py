@@ -36,12 +36,13 @@ from sqlalchemy import (
     literal_column,
     or_,
     select,
+    true,
     tuple_,
 )
 
-from services.store.crud.filters import EventFilter
+from services.store.crud.filters import EventFilter, with_start_floor
 from services.store.crud.totals import Total, bounded_total, planner_rows
-from services.store.db.models import events, rollup_months
+from services.store.db.models import events
 
 Sort = Literal["-date", "updated"]
 SORTS: tuple[Sort, ...] = ("-date", "updated")
@@ -97,11 +98,12 @@ class ListedEvents:
 
 
 def rollup_total(conn: Connection, flt: EventFilter) -> int | None:
-    """The exact number of matches from `rollup_months` when it counts these filters, else None."""
-    rows = flt.months_rows()
-    if rows is None:
+    """The exact number of matches from a rollup when one counts these filters (`count_rows`), else None."""
+    found = flt.count_rows()
+    if found is None:
         return None
-    return int(conn.scalar(select(func.coalesce(func.sum(rollup_months.c.events), 0)).where(*rows)) or 0)
+    column, rows = found
+    return int(conn.scalar(select(func.coalesce(func.sum(column), 0)).where(*rows)) or 0)
 
 
 def _documents(conn: Connection, event_ids: list[str]) -> list[bytes]:
@@ -239,14 +241,27 @@ def export_rows(
     """Batches of export rows from a server-side cursor (memory flat whatever the size).
 
     CSV: (the CSV line of `CSV_COLUMNS`,); NDJSON: (payload text, is_current). At most `max_rows`.
+    The matching keys come in order from an index (for current events the covering index: filters
+    tested on its entries, index-only), and each match's row is read by its key (LATERAL): a row that
+    does not match is never read (an index scan reads the wide row before testing a filter that is not
+    an index bound, such as `date_end` of a date range, for every entry up to the end of the index).
     """
-    if fmt == "csv":
-        query = select(CSV_LINE)
-    else:
-        query = select(cast(events.c.payload, Text), events.c.retired_at.is_(None))
-    query = _ordered(query.select_from(events), flt, sort, after)
+    c = events.c
+    flt = with_start_floor(conn, flt)
+    keys = _ordered(select(c.date_start if sort == "-date" else c.updated_at, c.event_id), flt, sort, after)
     if max_rows is not None:
-        query = query.limit(max_rows)
+        keys = keys.limit(max_rows)
+    k = keys.subquery("k")
+    if fmt == "csv":
+        row = select(CSV_LINE)
+    else:
+        row = select(cast(c.payload, Text).label("payload"), c.retired_at.is_(None).label("current"))
+    # LIMIT 1 (the key is unique) keeps the row lookup a per-key subquery: flattened into a join, a
+    # large export became a hash join over the whole table and a sort spilled to disk
+    found = row.select_from(events).where(c.event_id == k.c.event_id).limit(1).lateral("r")
+    sort_key = k.c.date_start.desc().nulls_last() if sort == "-date" else k.c.updated_at.asc()
+    tie = k.c.event_id.desc() if sort == "-date" else k.c.event_id.asc()
+    query = select(*found.c).select_from(k).join(found, true()).order_by(sort_key, tie)
     result = conn.execution_options(stream_results=True, yield_per=batch_rows).execute(query)
     try:
         yield from result.partitions()  # type: ignore[misc]

@@ -8,20 +8,22 @@ Every given filter must hold (AND). Lists: `types` any of; `countries`, `igos`,
 `since` means stored or changed after that instant.
 
 `conditions()` applies to `events`; `months_rows()` and `focus()` say when
-and how the rollups (`services.store.rollup`) count the same events.
+and how the rollups (`services.store.rollup`) count the same events;
+`month_split()` cuts a range that is not on whole months into the whole months
+inside it (which the rollups count) and its partial edge months (from `events`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Text, cast, func, literal_column
+from sqlalchemy import ColumnElement, Connection, Text, cast, func, literal_column, or_, select
 from sqlalchemy.dialects.postgresql import ARRAY
 
-from services.store.db.models import events, rollup_months, rollup_pair_months
+from services.store.db.models import events, rollup_months, rollup_pair_months, rollup_parties
 
 Status = Literal["current", "retracted", "all"]
 
@@ -38,6 +40,17 @@ def _month_aligned(date_from: date | None, date_to: date | None) -> bool:
     return (date_from is None or date_from.day == 1) and (
         date_to is None or (date_to + timedelta(days=1)).day == 1
     )
+
+
+def _inner_months(date_from: date | None, date_to: date | None) -> tuple[date | None, date | None]:
+    """The whole months inside [date_from, date_to]: (first day of the first, last day of the last)."""
+    lo = date_from
+    if lo is not None and lo.day != 1:
+        lo = date(lo.year + lo.month // 12, lo.month % 12 + 1, 1)
+    hi = date_to
+    if hi is not None and (hi + timedelta(days=1)).day != 1:
+        hi = hi.replace(day=1) - timedelta(days=1)
+    return lo, hi
 
 
 @dataclass(frozen=True)
@@ -59,6 +72,10 @@ class EventFilter:
     min_confidence: float | None = None
     since: datetime | None = None
     status: Status = "current"
+    #: Internal (`month_split`): only events outside the whole months [lo, hi] (date_end < lo or date_start > hi).
+    edge_months: tuple[date | None, date | None] | None = None
+    #: Internal (`with_start_floor`): a date_start every match has at least (redundant, for an index range).
+    start_floor: date | None = None
 
     def with_country(self, iso3: str) -> EventFilter:
         """These filters, also requiring `iso3` among the parties."""
@@ -86,6 +103,8 @@ class EventFilter:
             out.append(c.date_end >= self.date_from)
         if self.date_to is not None:
             out.append(c.date_start <= self.date_to)
+        if self.start_floor is not None:
+            out.append(c.date_start >= self.start_floor)
         out += self._event_only_conditions()
         return out
 
@@ -117,7 +136,27 @@ class EventFilter:
             out.append(c.confidence >= self.min_confidence)
         if self.since is not None:
             out.append(c.updated_at > self.since)
+        if self.edge_months is not None:
+            lo, hi = self.edge_months
+            out.append(or_(*([c.date_end < lo] if lo else []), *([c.date_start > hi] if hi else [])))
         return out
+
+    def month_split(self) -> tuple[EventFilter, EventFilter] | None:
+        """(whole months, edge months) when the date bounds are not whole months; else None.
+
+        The first: these filters over the whole months inside the range (month-aligned bounds, which the
+        rollups may count); the second: these filters and an event date in a partial first or last
+        month (date_end before the first whole month, or date_start after the last one), answered
+        from `events`. They match disjoint sets of events whose union is what these filters match.
+        None also when no whole month lies inside the range.
+        """
+        if self.edge_months is not None or _month_aligned(self.date_from, self.date_to):
+            return None
+        lo, hi = _inner_months(self.date_from, self.date_to)
+        if lo is not None and hi is not None and lo > hi:
+            return None
+        edges = (lo if lo != self.date_from else None, hi if hi != self.date_to else None)
+        return replace(self, date_from=lo, date_to=hi), replace(self, edge_months=edges)
 
     def _rollup_ready(self) -> bool:
         """Whether the rollups count these events at all: current ones, no filter beyond their keys."""
@@ -159,7 +198,12 @@ class EventFilter:
             out.append(r.month_end >= self.date_from)
         if self.date_to is not None:  # date_start <= date_to  <=>  month(date_start) <= month(date_to)
             out.append(r.month_start <= self.date_to.replace(day=1))
+        out += self._floor(r.month_start)
         return out
+
+    def _floor(self, month_start: Any) -> list[ColumnElement[bool]]:
+        """`month_start >= start_floor` when known: an index range instead of every earlier month."""
+        return [month_start >= self.start_floor] if self.start_floor is not None else []
 
     def focus(self) -> tuple[bool, str | None]:
         """(whether `rollup_parties` counts these events, the one party they must include or None).
@@ -174,6 +218,33 @@ class EventFilter:
             and self.date_to is None
         )
         return ready, (self.parties()[0] if ready and self.parties() else None)
+
+    def count_rows(self) -> tuple[Any, list[ColumnElement[bool]]] | None:
+        """(rollup events column, conditions) whose sum counts exactly these events, or None.
+
+        `months_rows()` when it can; else, without dates, `rollup_parties` for one party (and at most
+        one sector) or two parties (a pair, no sector). Any types. (`rollup_pair_months` could count
+        a pair with whole-month dates, but has no index by pair: a scan of it costs more than the
+        listing.)
+        """
+        rows = self.months_rows()
+        if rows is not None:
+            return rollup_months.c.events, rows
+        parties = self.parties()
+        most_sectors = {1: 1, 2: 0}.get(len(parties), -1)
+        if not self._rollup_ready() or len(self.sectors) > most_sectors:
+            return None
+        if self.date_from is not None or self.date_to is not None:
+            return None
+        p = rollup_parties.c
+        if len(parties) == 1:
+            sector = p.sector == self.sectors[0] if self.sectors else p.sector.is_(None)
+            return p.events, [p.focus == parties[0], p.a.is_(None), sector, *self._types_in(p.type)]
+        pair = [p.a == func.least(*parties), p.b == func.greatest(*parties)]
+        return p.events, [p.focus.is_(None), *pair, p.sector.is_(None), *self._types_in(p.type)]
+
+    def _types_in(self, column: Any) -> list[ColumnElement[bool]]:
+        return [column.in_(list(self.types))] if self.types else []
 
     def pair_months_rows(self, *, partner_of: str | None = None) -> list[ColumnElement[bool]] | None:
         """Conditions selecting the `rollup_pair_months` rows of these events' pairs, or None.
@@ -200,4 +271,20 @@ class EventFilter:
             out.append(r.month_end >= self.date_from)
         if self.date_to is not None:
             out.append(r.month_start <= self.date_to.replace(day=1))
+        out += self._floor(r.month_start)
         return out
+
+
+def with_start_floor(conn: Connection, flt: EventFilter) -> EventFilter:
+    """`flt` with `start_floor` when it has a `date_from` and counts current events: the first month
+    starting an event that ends in or after date_from's month (from `rollup_months`; every match
+    starts on or after it). `date_end >= date_from` is no index bound: without the floor, a date
+    range read from `events` walks the date index down to its oldest entry."""
+    if flt.date_from is None or flt.status != "current" or flt.start_floor is not None:
+        return flt
+    r = rollup_months.c
+    first = select(func.min(r.month_start)).where(
+        r.party.is_(None), r.sector.is_(None), r.month_end >= flt.date_from.replace(day=1)
+    )
+    floor = conn.scalar(first)
+    return replace(flt, start_floor=floor) if floor is not None else flt

@@ -2,19 +2,23 @@
 
 Each aggregate reads a rollup (`services.store.rollup`) when the filters allow
 (see `EventFilter.months_rows` and `EventFilter.focus`), else the `events`
-table, where date-filtered current events come from a covering index. Both
-give the same numbers. Counts are numbers of events: an event with three
+table, where date-filtered current events come from a covering index. A date
+range that is not on whole months is cut (`EventFilter.month_split`): the
+whole months inside it from the rollup, the partial edge months from
+`events`, the two counts added. Every way gives the same numbers. Counts are numbers of events: an event with three
 sectors counts once for each of them, an event with parties A, B, C once for
 each of the pairs A-B, A-C, B-C.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Connection, Date, DateTime, Select, cast, func, select, true
+from sqlalchemy import ColumnElement, Connection, Date, DateTime, Select, cast, func, select, true, union_all
 
 from services.store.crud.filters import EventFilter
 from services.store.db.models import events, rollup_months, rollup_pair_months, rollup_parties
@@ -40,8 +44,29 @@ def _ranked(conn: Connection, query: Select[Any]) -> list[tuple[str, int]]:
     return sorted(((k, int(n)) for k, n in conn.execute(query)), key=lambda kn: (-kn[1], kn[0]))
 
 
+def _month_split(flt: EventFilter, counted: Callable[[EventFilter], bool]) -> tuple[EventFilter, ...] | None:
+    """`flt.month_split()` when a rollup counts its whole months (`counted`), else None."""
+    split = flt.month_split()
+    return split if split is not None and counted(split[0]) else None
+
+
+def _summed(parts: Iterable[list[tuple[str, int]]]) -> list[tuple[str, int]]:
+    """(key, count) lists of disjoint event sets added up, most first, ties by key."""
+    total: Counter[str] = Counter()
+    for part in parts:
+        for key, n in part:
+            total[key] += n
+    return sorted(total.items(), key=lambda kn: (-kn[1], kn[0]))
+
+
+def _months_counted(flt: EventFilter) -> bool:
+    return flt.months_rows() is not None
+
+
 def type_counts(conn: Connection, flt: EventFilter) -> list[tuple[str, int]]:
     """(type, events) by count descending."""
+    if split := _month_split(flt, _months_counted):
+        return _summed(type_counts(conn, part) for part in split)
     rows = flt.months_rows()
     if rows is not None:
         return _ranked(conn, select(_R.type, func.sum(_R.events)).where(*rows).group_by(_R.type))
@@ -49,6 +74,8 @@ def type_counts(conn: Connection, flt: EventFilter) -> list[tuple[str, int]]:
 
 
 def event_count(conn: Connection, flt: EventFilter) -> int:
+    if split := _month_split(flt, _months_counted):
+        return sum(event_count(conn, part) for part in split)
     rows = flt.months_rows()
     if rows is not None:
         return int(conn.scalar(select(func.sum(_R.events)).where(*rows)) or 0)
@@ -57,6 +84,8 @@ def event_count(conn: Connection, flt: EventFilter) -> int:
 
 def sector_counts(conn: Connection, flt: EventFilter) -> list[tuple[str, int]]:
     """(sector, events) by count descending."""
+    if split := _month_split(flt, lambda f: f.months_rows(split="sector") is not None):
+        return _summed(sector_counts(conn, part) for part in split)
     rows = flt.months_rows(split="sector")
     if rows is not None:
         return _ranked(conn, select(_R.sector, func.sum(_R.events)).where(*rows).group_by(_R.sector))
@@ -106,18 +135,29 @@ def _timeline_rows(
     return bucket, totals, split.group_by(bucket, sector.c.value)
 
 
+def _timeline_counted(by: TimelineBy) -> Callable[[EventFilter], bool]:
+    return lambda f: (
+        f.months_rows() is not None and (by == "type" or f.months_rows(split="sector") is not None)
+    )
+
+
 def timeline(conn: Connection, flt: EventFilter, interval: Interval, by: TimelineBy) -> list[Bucket]:
     """Dated events per interval (by start date), ascending, split by type or sector; gaps filled."""
-    _, totals, split = _timeline_rows(flt, interval, by)
-    counts: dict[date, dict[str, int]] = {}
-    for start, name, count in conn.execute(split):
-        counts.setdefault(start, {})[name] = int(count)
-    filled = {
-        start: Bucket(start, int(total), counts.get(start, {})) for start, total in conn.execute(totals)
-    }
-    if not filled:
+    split = _month_split(flt, _timeline_counted(by)) if interval == "month" else None
+    totals: Counter[date] = Counter()
+    counts: dict[date, Counter[str]] = {}
+    for part in split or (flt,):
+        _, part_totals, part_split = _timeline_rows(part, interval, by)
+        for start, name, count in conn.execute(part_split):
+            counts.setdefault(start, Counter())[name] += int(count)
+        for start, total in conn.execute(part_totals):
+            totals[start] += int(total)
+    if not totals:
         return []
-    return [filled.get(s) or Bucket(s, 0, {}) for s in bucket_starts(min(filled), max(filled), interval)]
+    return [
+        Bucket(s, totals[s], dict(counts.get(s, {})))
+        for s in bucket_starts(min(totals), max(totals), interval)
+    ]
 
 
 def next_bucket(start: date, interval: Interval) -> date:
@@ -145,7 +185,12 @@ class PairCount:
 
 
 def _pairs_per_type(flt: EventFilter, parties: ColumnElement[Any]) -> Select[Any]:
-    """(a, b, type, n): unordered pairs of `parties` within each matching event (a < b), from rollup or events."""
+    """(a, b, type, n): unordered pairs of `parties` within each matching event (a < b), from rollup or events
+    (a range not on whole months: its whole months from the rollup, its edge months from events)."""
+    if split := _month_split(flt, lambda f: f.pair_months_rows() is not None):
+        both = union_all(*(_pairs_per_type(part, parties) for part in split)).subquery("both")
+        n = func.sum(both.c.n).label("n")
+        return select(both.c.a, both.c.b, both.c.type, n).group_by(both.c.a, both.c.b, both.c.type)
     ready, focus = flt.focus()
     if ready:
         where = [_P.a.isnot(None), _P.sector.is_(None), *_type_in(_P.type, flt)]
@@ -189,7 +234,7 @@ def _ranked_pairs(
 
 def country_pairs(conn: Connection, flt: EventFilter, limit: int) -> list[PairCount]:
     """Country pairs by events together, most first, with counts per type."""
-    from_rollup = flt.focus()[0] or flt.pair_months_rows() is not None
+    from_rollup = flt.focus()[0] or any(f.pair_months_rows() is not None for f in flt.month_split() or (flt,))
     codes = list(countries()) if from_rollup else None  # the rollups' pairs include IGOs
 
     def keep(pt: Any) -> list[ColumnElement[bool]]:
@@ -239,25 +284,34 @@ def _partners(flt: EventFilter, party: str) -> Select[Any] | None:
 
 def party_counts(conn: Connection, flt: EventFilter, limit: int) -> list[Node]:
     """Countries and IGOs by their number of events among the matches, most first."""
+    return _nodes(_party_ranking(conn, flt), limit)
+
+
+def _parties_counted(flt: EventFilter) -> bool:
+    parties = flt.parties()
+    alone = len(parties) == 1 and flt.pair_months_rows(partner_of=parties[0]) is not None
+    return alone or flt.months_rows(split="party") is not None
+
+
+def _party_ranking(conn: Connection, flt: EventFilter) -> list[tuple[str, int]]:
+    """(party, events among the matches), most first, ties by id."""
+    if split := _month_split(flt, _parties_counted):
+        return _summed(_party_ranking(conn, part) for part in split)
     ready, focus = flt.focus()
     if ready and focus is None:
         where = [_P.focus.isnot(None), _P.a.is_(None), _P.sector.is_(None), *_type_in(_P.type, flt)]
-        return _nodes(
-            _ranked(conn, select(_P.focus, func.sum(_P.events)).where(*where).group_by(_P.focus)), limit
-        )
+        return _ranked(conn, select(_P.focus, func.sum(_P.events)).where(*where).group_by(_P.focus))
     parties = flt.parties()
     partners = _partners(flt, parties[0]) if len(parties) == 1 else None
     if partners is not None:
         everyone = [(parties[0], event_count(conn, flt)), *_ranked(conn, partners)]
-        return _nodes(sorted(everyone, key=lambda kn: (-kn[1], kn[0])), limit)
+        return sorted(everyone, key=lambda kn: (-kn[1], kn[0]))
     rows = flt.months_rows(split="party")
     if rows is not None:
-        return _nodes(
-            _ranked(conn, select(_R.party, func.sum(_R.events)).where(*rows).group_by(_R.party)), limit
-        )
+        return _ranked(conn, select(_R.party, func.sum(_R.events)).where(*rows).group_by(_R.party))
     party = _unnest(events.c.countries.concat(events.c.igos), "party")
     query = select(party.c.value, _N).select_from(events).join(party, true()).where(*flt.conditions())
-    return _nodes(_ranked(conn, query.group_by(party.c.value)), limit)
+    return _ranked(conn, query.group_by(party.c.value))
 
 
 def partner_counts(conn: Connection, flt: EventFilter, party: str, limit: int) -> list[Node]:
@@ -266,9 +320,29 @@ def partner_counts(conn: Connection, flt: EventFilter, party: str, limit: int) -
 
 
 def date_bounds(conn: Connection, flt: EventFilter) -> tuple[date | None, date | None]:
-    """The earliest and the latest event start date among the matches (None when none is dated)."""
+    """The earliest and the latest event start date among the matches (None when none is dated).
+
+    When `rollup_months` counts the filters, it names the first and the last month with a dated
+    match, and only those months' events are read (a walk of the date index from one end would
+    read every earlier or later entry first).
+    """
     c = events.c
+    rows = flt.months_rows()
+    if rows is not None:
+        months = select(func.min(_R.month_start), func.max(_R.month_start)).where(*rows, _R.events > 0)
+        first_month, last_month = conn.execute(months).one()
+        if first_month is None:
+            return None, None
+        first = _start_in(conn, flt, first_month, func.min)
+        return first, _start_in(conn, flt, last_month, func.max)
     base = select(c.date_start).where(*flt.conditions(), c.date_start.isnot(None)).limit(1)
     first = conn.scalar(base.order_by(c.date_start.asc().nulls_first()))
     last = conn.scalar(base.order_by(c.date_start.desc().nulls_last()))
     return first, last
+
+
+def _start_in(conn: Connection, flt: EventFilter, month: date, agg: Any) -> date | None:
+    """`agg` (min or max) of the start dates of the matches that start in `month`."""
+    c = events.c
+    within = [c.date_start >= month, c.date_start < next_bucket(month, "month")]
+    return conn.scalar(select(agg(c.date_start)).where(*flt.conditions(), *within))  # type: ignore[no-any-return]

@@ -27,7 +27,7 @@ def make_engine(
 ) -> Engine:
     """The store's pooled engine (`libs.runtime.db.pg_engine`) with the `ACCORD_DB_*` pool settings and
     optional session settings: a statement timeout; `work_mem` for queries, with custom plans for every
-    execution of a prepared statement and no JIT. Waiting for a free pooled connection fails after
+    execution of a prepared statement, no JIT and no parallel workers. Waiting for a free pooled connection fails after
     `pool_timeout_s`. The connect timeout and TCP keepalives come from `ACCORD_DB_*` (the sink's writer
     adds `ACCORD_DB_STATEMENT_TIMEOUT_MS` and a client-side `checkout_deadline_s`, see
     `libs.runtime.db.guard_checkouts`)."""
@@ -36,6 +36,9 @@ def make_engine(
         session["work_mem"] = f"{int(work_mem_mb)}MB"
         session["plan_cache_mode"] = "force_custom_plan"  # plans for the actual filter values
         session["jit"] = "off"  # compiling costs more than it saves on these short queries
+        # one process per query: under concurrent requests, parallel workers only add processes that
+        # compete for the same cores (and a parallel plan's start-up costs more than these queries)
+        session["max_parallel_workers_per_gather"] = "0"
     return pg_engine(
         database_url(settings),
         application_name="accord-store",

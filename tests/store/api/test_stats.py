@@ -56,6 +56,24 @@ CASES: list[tuple[dict[str, Any], Any, bool, bool]] = [
         False,
         False,
     ),
+    (  # not on whole months: the whole months inside from the rollups, the edge months from events
+        {"country": "IRN", "date_from": "2024-03-10", "date_to": "2024-10-20"},
+        lambda e: "IRN" in e.countries and dataset.overlaps(e, date(2024, 3, 10), date(2024, 10, 20)),
+        False,
+        False,
+    ),
+    (
+        {"date_from": "2024-02-15"},
+        lambda e: dataset.overlaps(e, date(2024, 2, 15), None),
+        False,
+        False,
+    ),
+    (
+        {"sector": "energy", "date_to": "2024-06-20"},
+        lambda e: "energy" in {s.value for s in e.sectors} and dataset.overlaps(e, None, date(2024, 6, 20)),
+        False,
+        False,
+    ),
     (
         {"min_confidence": 0.6, "country": "CHN"},
         lambda e: e.confidence >= 0.6 and "CHN" in e.countries,
@@ -188,6 +206,44 @@ def test_which_cases_the_rollups_answer(params: dict[str, Any], months: bool, pa
     flt = _filter(params)
     assert (flt.months_rows() is not None) is months
     assert flt.focus()[0] is parties
+
+
+@pytest.mark.parametrize(
+    ("bounds", "whole", "edges"),
+    [
+        (("2024-03-10", "2024-10-20"), ("2024-04-01", "2024-09-30"), ("2024-04-01", "2024-09-30")),
+        (("2024-02-15", None), ("2024-03-01", None), ("2024-03-01", None)),
+        ((None, "2024-06-20"), (None, "2024-05-31"), (None, "2024-05-31")),
+        (("2024-12-02", "2025-02-27"), ("2025-01-01", "2025-01-31"), ("2025-01-01", "2025-01-31")),
+        (("2024-03-01", "2024-10-20"), ("2024-03-01", "2024-09-30"), (None, "2024-09-30")),
+    ],
+)
+def test_month_split_cuts_a_range_into_whole_months_and_edges(
+    bounds: tuple[str | None, str | None],
+    whole: tuple[str | None, str | None],
+    edges: tuple[str | None, str | None],
+) -> None:
+    as_date = lambda v: date.fromisoformat(v) if v else None  # noqa: E731
+    flt = EventFilter(countries=["IRN"], date_from=as_date(bounds[0]), date_to=as_date(bounds[1]))
+    split = flt.month_split()
+    assert split is not None
+    inner, edge = split
+    assert (inner.date_from, inner.date_to) == (as_date(whole[0]), as_date(whole[1]))
+    assert inner.edge_months is None and inner.pair_months_rows(partner_of="IRN") is not None
+    assert (edge.date_from, edge.date_to) == (flt.date_from, flt.date_to)
+    assert edge.edge_months == (as_date(edges[0]), as_date(edges[1]))
+    assert edge.months_rows() is None and edge.month_split() is None  # the edges come from events
+
+
+@pytest.mark.parametrize(
+    "bounds",
+    [("2024-05-03", "2024-05-28"), ("2024-05-03", "2024-06-27"), ("2024-01-01", "2024-12-31"), (None, None)],
+)
+def test_no_split_on_whole_months_or_without_a_whole_month_inside(
+    bounds: tuple[str | None, str | None],
+) -> None:
+    as_date = lambda v: date.fromisoformat(v) if v else None  # noqa: E731
+    assert EventFilter(date_from=as_date(bounds[0]), date_to=as_date(bounds[1])).month_split() is None
 
 
 def test_aggregates_follow_new_and_re_extracted_articles(seeded: SeededApi) -> None:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 
-from services.store.api.deps import ALPHA3, ConnDep, EventFiltersDep
+from services.store.api.deps import ALPHA3, ConnDep, StatsFiltersDep
 from services.store.api.problems import NOT_FOUND, ApiProblem
 from services.store.api.schemas import CountryProfile, Partner, SectorStat, StoredEvent, TypeStat
 from services.store.crud import stats
@@ -22,7 +22,7 @@ RECENT = 10
 @router.get("/{iso3}", response_model=CountryProfile, summary="A country's profile", responses=NOT_FOUND)
 def country_profile(
     conn: ConnDep,
-    flt: EventFiltersDep,
+    flt: StatsFiltersDep,
     iso3: Annotated[str, Path(pattern=ALPHA3, description="ISO 3166-1 alpha-3 (any case)")],
 ) -> CountryProfile:
     """Events of the country among the filtered ones: partners ranked, sectors, types, first and last

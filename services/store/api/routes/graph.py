@@ -7,7 +7,7 @@ from typing import Annotated
 import orjson
 from fastapi import APIRouter, Query, Response
 
-from services.store.api.deps import ConnDep, EventFiltersDep, SettingsDep
+from services.store.api.deps import ConnDep, SettingsDep, StatsFiltersDep
 from services.store.api.routes.stats import checked_limit
 from services.store.api.schemas import Graph
 from services.store.crud import stats
@@ -23,7 +23,7 @@ MAX_EDGES = 5_000
 def graph(
     conn: ConnDep,
     settings: SettingsDep,
-    flt: EventFiltersDep,
+    flt: StatsFiltersDep,
     min_count: Annotated[int, Query(ge=1, le=1_000_000, description="weakest edge kept (events)")] = 1,
     limit_nodes: Annotated[
         int, Query(ge=1, le=5000, description="the most active parties kept (maximum configured)")

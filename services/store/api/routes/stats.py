@@ -11,7 +11,7 @@ from typing import Annotated
 import orjson
 from fastapi import APIRouter, Query, Response
 
-from services.store.api.deps import ConnDep, EventFiltersDep, SettingsDep
+from services.store.api.deps import ConnDep, SettingsDep, StatsFiltersDep
 from services.store.api.problems import invalid_parameter
 from services.store.api.schemas import (
     PairStats,
@@ -38,7 +38,7 @@ def checked_limit(limit: int, settings_max: int, name: str = "limit") -> int:
 def pairs(
     conn: ConnDep,
     settings: SettingsDep,
-    flt: EventFiltersDep,
+    flt: StatsFiltersDep,
     limit: Annotated[int, Query(ge=1, le=5000, description="most pairs returned (maximum configured)")] = 50,
 ) -> Response:
     """Pairs of countries taking part in the same events, most events first, with counts per type."""
@@ -65,7 +65,7 @@ def _check_span(flt: EventFilter, interval: stats.Interval, max_buckets: int) ->
 def timeline(
     conn: ConnDep,
     settings: SettingsDep,
-    flt: EventFiltersDep,
+    flt: StatsFiltersDep,
     interval: Annotated[
         stats.Interval, Query(description="bucket size; day and week need date_from and date_to")
     ] = "month",
@@ -82,12 +82,12 @@ def timeline(
 
 
 @router.get("/sectors", response_model=SectorStats, summary="Events per sector")
-def sectors(conn: ConnDep, flt: EventFiltersDep) -> SectorStats:
+def sectors(conn: ConnDep, flt: StatsFiltersDep) -> SectorStats:
     """Events per sector, most first (an event counts for each of its sectors)."""
     return SectorStats(items=[SectorStat(sector=s, count=n) for s, n in stats.sector_counts(conn, flt)])
 
 
 @router.get("/types", response_model=TypeStats, summary="Events per type")
-def types(conn: ConnDep, flt: EventFiltersDep) -> TypeStats:
+def types(conn: ConnDep, flt: StatsFiltersDep) -> TypeStats:
     """Events per type, most first."""
     return TypeStats(items=[TypeStat(type=t, count=n) for t, n in stats.type_counts(conn, flt)])

@@ -1,0 +1,154 @@
+"""`accord store api` with 2 worker processes on one port, as a real process on a real Postgres: requests
+served by both workers, `/metrics` counting every worker's requests, a dead worker restarted, SIGTERM -> 0."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+import pytest
+from prometheus_client.multiprocess import MultiProcessCollector
+from prometheus_client.parser import text_string_to_metric_families
+
+from libs.contracts.topics import TopicSettings
+from libs.infra.broker import free_port
+from services.store.db import migrate
+from services.store.db.session import make_engine
+from services.store.persist import apply_batch
+from tests.store.factories import extraction_of
+from tests.store.helpers import settings_for, store_process_env
+
+pytestmark = pytest.mark.integration
+
+REPO = Path(__file__).resolve().parents[2]
+REQUESTS = 60
+
+
+def _seed(database_url: str) -> None:
+    engine = make_engine(settings_for(database_url))
+    try:
+        migrate.upgrade(engine)
+        with engine.begin() as conn:
+            for a in range(5):
+                evs, summary = extraction_of(f"w{a}", 2)
+                apply_batch(conn, [*evs, summary])
+    finally:
+        engine.dispose()
+
+
+def _children(pid: int) -> set[int]:
+    return {int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()}
+
+
+def _workers(pid: int, n: int, within: float = 60) -> set[int]:
+    """The API worker processes of supervisor `pid` (multiprocessing's resource tracker excepted)."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        found = {c for c in _children(pid) if "accord-store-api" in _cmdline(c) or _is_worker(c)}
+        if len(found) == n:
+            return found
+        time.sleep(0.2)
+    raise AssertionError(f"expected {n} workers of {pid}, have {_children(pid)}")
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except FileNotFoundError:
+        return ""
+
+
+def _is_worker(pid: int) -> bool:
+    return "multiprocessing.spawn" in _cmdline(pid) and "resource_tracker" not in _cmdline(pid)
+
+
+def _metrics_dir(worker: int) -> Path:
+    env = Path(f"/proc/{worker}/environ").read_bytes().split(b"\0")
+    (value,) = [e.split(b"=", 1)[1] for e in env if e.startswith(b"PROMETHEUS_MULTIPROC_DIR=")]
+    return Path(value.decode())
+
+
+def _events_requests(samples: list[tuple[str, dict[str, str], float]]) -> float:
+    return sum(
+        v
+        for name, labels, v in samples
+        if name == "accord_http_requests_total" and labels.get("route") == "/v1/events"
+    )
+
+
+def _served_by(metrics_dir: Path, pid: int) -> float:
+    """The /v1/events requests worker `pid` counted (its own multiprocess file)."""
+    files = [str(p) for p in metrics_dir.glob(f"counter_{pid}.db")]
+    families = MultiProcessCollector.merge(files, accumulate=True) if files else []
+    return _events_requests([(s.name, s.labels, s.value) for f in families for s in f.samples])
+
+
+def _scraped(base: str) -> float:
+    text = httpx.get(base + "/metrics", timeout=10).text
+    families = text_string_to_metric_families(text)
+    return _events_requests([(s.name, s.labels, s.value) for f in families for s in f.samples])
+
+
+def test_two_api_workers_share_the_port_and_the_metrics_and_stop_on_sigterm(
+    embedded_database_url: str, tmp_path: Path
+) -> None:
+    _seed(embedded_database_url)
+    port = free_port()
+    env = store_process_env(embedded_database_url, "127.0.0.1:9", TopicSettings(), port)
+    env |= {"ACCORD_API_WORKERS": "2", "ACCORD_READYZ_CHECK_BROKER": "false"}
+    log = tmp_path / "api.log"
+    base = f"http://127.0.0.1:{port}"
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "app.cli", "store", "api"], env=env, cwd=REPO, stdout=out, stderr=out
+        )
+    try:
+        workers = _workers(proc.pid, 2)
+        metrics_dir = _metrics_dir(next(iter(workers)))
+        deadline = time.monotonic() + 60
+        while not _ready(base):
+            assert proc.poll() is None and time.monotonic() < deadline, log.read_text()[-3000:]
+            time.sleep(0.2)
+
+        def get(_: int) -> int:  # a new connection per request: either worker may accept it
+            with httpx.Client(timeout=10) as client:
+                return client.get(base + "/v1/events", params={"limit": 5}).status_code
+
+        with ThreadPoolExecutor(8) as pool:
+            assert list(pool.map(get, range(REQUESTS))) == [200] * REQUESTS
+        per_worker = {pid: _served_by(metrics_dir, pid) for pid in workers}
+        assert sum(per_worker.values()) == REQUESTS
+        assert all(n > 0 for n in per_worker.values()), per_worker  # both workers served
+        assert _scraped(base) == REQUESTS  # whichever worker answers /metrics counts both
+
+        dead = next(iter(workers))  # a worker killed is replaced; its counts stay in the metrics
+        subprocess.run(["kill", "-KILL", str(dead)], check=True)
+        replaced = _workers(proc.pid, 2) - {dead}
+        deadline = time.monotonic() + 60
+        while len(replaced) < 2 or not _ready(base):
+            assert time.monotonic() < deadline, log.read_text()[-3000:]
+            time.sleep(0.2)
+            replaced = _workers(proc.pid, 2) - {dead}
+        assert get(0) == 200
+        assert _scraped(base) == REQUESTS + 1
+
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(40) == 0, log.read_text()[-3000:]
+        assert not metrics_dir.exists()  # the per-run directory is removed
+        assert not any(Path(f"/proc/{pid}").exists() for pid in replaced)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def _ready(base: str) -> bool:
+    try:
+        return httpx.get(base + "/readyz", timeout=5).status_code == 200
+    except httpx.HTTPError:
+        return False
