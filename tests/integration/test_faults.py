@@ -28,6 +28,7 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import httpx
+import psutil
 import pytest
 
 from app.up.progress import ProgressLine, ProgressSources
@@ -270,6 +271,20 @@ def _retries(p: FaultPipeline, name: str) -> int:
     return p.log(name).count('"retry.scheduled"')
 
 
+def _process_tree(p: FaultPipeline, name: str) -> list[psutil.Process]:
+    """A service's process and its children (an extractor may run worker processes)."""
+    root = psutil.Process(p.procs[name].pid)
+    return [root, *root.children(recursive=True)]
+
+
+def _signal_all(processes: list[psutil.Process], sig: int) -> None:
+    for proc in processes:
+        try:
+            proc.send_signal(sig)
+        except psutil.NoSuchProcess:
+            pass
+
+
 def _outage_phase(
     p: FaultPipeline,
     inject: Callable[[], object],
@@ -308,7 +323,7 @@ def test_postgres_frozen_then_stopped_while_events_flow(
     n = scaled("ARTICLES", 160)
     files = {
         name: write_jsonl(tmp_path / f"{name}.jsonl", make_articles(k, seed=seed))
-        for name, k, seed in (("a", n // 2, 21), ("b", n // 4, 22), ("c", n // 4, 23))
+        for name, k, seed in (("a", n // 4, 21), ("held", n // 4, 24), ("b", n // 4, 22), ("c", n // 4, 23))
     }
     p.extra_env.update({"ACCORD_STORE_BATCH_SIZE": "10", "ACCORD_DB_STATEMENT_TIMEOUT_MS": "5000"})
     p.start_service("store", "store", "--no-migrate")
@@ -316,12 +331,28 @@ def test_postgres_frozen_then_stopped_while_events_flow(
     p.start_service(
         "fetcher-a", "fetcher", "--source", f"a=jsonl:{files['a']}", "--batch-size", "2", "--once"
     )
-    wait_for(lambda: p.stored_counts()[0] >= n // 8, 240, "the first articles stored", lambda: _diagnose(p))
+    wait_for(lambda: p.stored_counts()[0] >= n // 4, 240, "source a stored", lambda: _diagnose(p))
     assert _readyz(p)[0] == 200
+    # events in flight when the database freezes, whatever the machine's pace: the extractor is paused
+    # while a fetcher publishes a backlog, and resumed once Postgres is frozen, so the store has
+    # records to write during the freeze (without this, a fast store may have caught up before it)
+    extractor = _process_tree(p, "extractor-1")
+    _signal_all(extractor, signal.SIGSTOP)
+    try:
+        p.start_service("fetcher-held", "fetcher", "--source", f"held=jsonl:{files['held']}", "--once")
+        assert p.procs["fetcher-held"].wait(120) == 0, p.log("fetcher-held")[-3000:]
+    finally:
+        if p.ledger_count("held") != n // 4:
+            _signal_all(extractor, signal.SIGCONT)
+    assert p.ledger_count("held") == n // 4
+
+    def freeze_with_backlog() -> None:
+        owned_pg.freeze()
+        _signal_all(extractor, signal.SIGCONT)
 
     frozen = len(owned_pg.processes())
     during_freeze, took, ready, writing, store_retries = _outage_phase(
-        p, owned_pg.freeze, owned_pg.thaw, ("fetcher-b", "b", files["b"]), freeze_s
+        p, freeze_with_backlog, owned_pg.thaw, ("fetcher-b", "b", files["b"]), freeze_s
     )
     say(f"froze {frozen} Postgres processes for {took:.1f} s: /readyz {[c for c, _ in during_freeze]}; "
         f"store retries meanwhile {store_retries}; after SIGCONT: ready in {ready:.1f} s, "
@@ -335,7 +366,7 @@ def test_postgres_frozen_then_stopped_while_events_flow(
 
     for code, checks in during_freeze + during_stop:
         assert code == 503 and checks["database"]["ok"] is False, (code, checks)
-    for name in ("fetcher-a", "fetcher-b", "fetcher-c"):
+    for name in ("fetcher-a", "fetcher-held", "fetcher-b", "fetcher-c"):
         assert p.procs[name].wait(240) == 0, p.log(name)[-3000:]
     articles = [a for name, path in files.items() for a in file_articles(path, name)]
     expected = p.expected_events(articles)
