@@ -7,7 +7,9 @@ engine runs as in production (spaCy parse and NER on). Skipped without ../shared
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -50,16 +52,27 @@ def _path(name: str, shared_dir: Path) -> Path:
     return shared_dir / "gold" / "dev.jsonl" if name == "dev" else EXTRA_DIR / f"{name}.jsonl"
 
 
+@pytest.fixture(scope="module")
+def scored(engine: Extractor, shared_dir: Path) -> Callable[[str], tuple[list[dict], Any, dict]]:
+    """(gold, result, predictions) of a set, each set run through the engine once per module."""
+    cache: dict[str, tuple[list[dict], Any, dict]] = {}
+
+    def run(name: str) -> tuple[list[dict], Any, dict]:
+        if name not in cache:
+            gold = read_jsonl(_path(name, shared_dir))
+            cache[name] = (gold, *run_gold(engine, gold, shared_dir))
+        return cache[name]
+
+    return run
+
+
 @pytest.mark.parametrize("name", sorted(FLOORS))
-def test_figures_stay_above_their_floors(
-    shared_dir: Path, corpus_path: Path, engine: Extractor, name: str
-) -> None:
-    gold = read_jsonl(_path(name, shared_dir))
+def test_figures_stay_above_their_floors(corpus_path: Path, scored: Callable, name: str) -> None:
+    gold, result, preds = scored(name)
     if name != "dev":
         assert all(g["text_ref"].startswith("corpus:") and "text" not in g for g in gold), (
             "ids and labels only"
         )
-    result, preds = run_gold(engine, gold, shared_dir)
     assert len(preds) == result.articles == len(gold), "every gold text_ref must resolve"
     detection, pairs, typed, sectors, dates = FLOORS[name]
     figures = (
@@ -97,13 +110,10 @@ def test_sentence_dyads_stay_above_their_floor(
     assert result.non_cooperative_emitted <= emitted, result.as_dict()
 
 
-def test_high_confidence_events_are_mostly_right(
-    shared_dir: Path, corpus_path: Path, engine: Extractor
-) -> None:
+def test_high_confidence_events_are_mostly_right(corpus_path: Path, scored: Callable) -> None:
     table = Reliability()
     for name in ("blind_1", "blind_2", "blind_3", "blind_4", "devpool"):
-        gold = read_jsonl(EXTRA_DIR / f"{name}.jsonl")
-        _, preds = run_gold(engine, gold, shared_dir)
+        gold, _, preds = scored(name)
         for g in gold:
             add_article(table, g, preds.get(g["id"], []))
     assert table.at_least(0.8).precision >= 0.80
