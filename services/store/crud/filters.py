@@ -239,11 +239,12 @@ class EventFilter:
         p = rollup_parties.c
         if len(parties) == 1:
             sector = p.sector == self.sectors[0] if self.sectors else p.sector.is_(None)
-            return p.events, [p.focus == parties[0], p.a.is_(None), sector, *self._types_in(p.type)]
+            return p.events, [p.focus == parties[0], p.a.is_(None), sector, *self.types_in(p.type)]
         pair = [p.a == func.least(*parties), p.b == func.greatest(*parties)]
-        return p.events, [p.focus.is_(None), *pair, p.sector.is_(None), *self._types_in(p.type)]
+        return p.events, [p.focus.is_(None), *pair, p.sector.is_(None), *self.types_in(p.type)]
 
-    def _types_in(self, column: Any) -> list[ColumnElement[bool]]:
+    def types_in(self, column: Any) -> list[ColumnElement[bool]]:
+        """`column IN types` when types are filtered (for a rollup's type column)."""
         return [column.in_(list(self.types))] if self.types else []
 
     def pair_months_rows(self, *, partner_of: str | None = None) -> list[ColumnElement[bool]] | None:

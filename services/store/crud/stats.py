@@ -91,15 +91,11 @@ def sector_counts(conn: Connection, flt: EventFilter) -> list[tuple[str, int]]:
         return _ranked(conn, select(_R.sector, func.sum(_R.events)).where(*rows).group_by(_R.sector))
     ready, focus = flt.focus()
     if ready and focus is not None:
-        where = [_P.focus == focus, _P.sector.isnot(None), *_type_in(_P.type, flt)]
+        where = [_P.focus == focus, _P.sector.isnot(None), *flt.types_in(_P.type)]
         return _ranked(conn, select(_P.sector, func.sum(_P.events)).where(*where).group_by(_P.sector))
     sector = _unnest(events.c.sectors, "sector")
     query = select(sector.c.value, _N).select_from(events).join(sector, true()).where(*flt.conditions())
     return _ranked(conn, query.group_by(sector.c.value))
-
-
-def _type_in(column: Any, flt: EventFilter) -> list[ColumnElement[bool]]:
-    return [column.in_(list(flt.types))] if flt.types else []
 
 
 @dataclass(frozen=True)
@@ -193,7 +189,7 @@ def _pairs_per_type(flt: EventFilter, parties: ColumnElement[Any]) -> Select[Any
         return select(both.c.a, both.c.b, both.c.type, n).group_by(both.c.a, both.c.b, both.c.type)
     ready, focus = flt.focus()
     if ready:
-        where = [_P.a.isnot(None), _P.sector.is_(None), *_type_in(_P.type, flt)]
+        where = [_P.a.isnot(None), _P.sector.is_(None), *flt.types_in(_P.type)]
         where.append(_P.focus == focus if focus else _P.focus.is_(None))
         return select(_P.a, _P.b, _P.type, _P.events.label("n")).where(*where)
     rows = flt.pair_months_rows()
@@ -272,7 +268,7 @@ def _partners(flt: EventFilter, party: str) -> Select[Any] | None:
             _P.focus.is_(None),
             (_P.a == party) | (_P.b == party),
             _P.sector.is_(None),
-            *_type_in(_P.type, flt),
+            *flt.types_in(_P.type),
         ]
         return select(other, func.sum(_P.events)).where(*where).group_by(other)
     rows = flt.pair_months_rows(partner_of=party)
@@ -299,7 +295,7 @@ def _party_ranking(conn: Connection, flt: EventFilter) -> list[tuple[str, int]]:
         return _summed(_party_ranking(conn, part) for part in split)
     ready, focus = flt.focus()
     if ready and focus is None:
-        where = [_P.focus.isnot(None), _P.a.is_(None), _P.sector.is_(None), *_type_in(_P.type, flt)]
+        where = [_P.focus.isnot(None), _P.a.is_(None), _P.sector.is_(None), *flt.types_in(_P.type)]
         return _ranked(conn, select(_P.focus, func.sum(_P.events)).where(*where).group_by(_P.focus))
     parties = flt.parties()
     partners = _partners(flt, parties[0]) if len(parties) == 1 else None
