@@ -62,6 +62,21 @@ def say(text: str) -> None:
 # --- infrastructure the test owns ------------------------------------------------------------
 
 
+def process_tree(pid: int) -> list[psutil.Process]:
+    """A process and all its descendants, the process first."""
+    root = psutil.Process(pid)
+    return [root, *root.children(recursive=True)]
+
+
+def signal_all(processes: list[psutil.Process], sig: int) -> None:
+    """`sig` to each of `processes`, in order; those already gone are skipped."""
+    for proc in processes:
+        try:
+            proc.send_signal(sig)
+        except psutil.NoSuchProcess:
+            pass
+
+
 class OwnedPostgres:
     """An embedded Postgres whose processes this test may freeze, stop and restart."""
 
@@ -84,23 +99,16 @@ class OwnedPostgres:
 
     def processes(self) -> list[psutil.Process]:
         """The postmaster and every backend / background process."""
-        pid = int((self.pg.data_dir / "postmaster.pid").read_text().split()[0])
-        master = psutil.Process(pid)
-        return [master, *master.children(recursive=True)]
+        return process_tree(int((self.pg.data_dir / "postmaster.pid").read_text().split()[0]))
 
     def freeze(self) -> int:
         """SIGSTOP every Postgres process (postmaster first, so it forks nothing unfrozen); how many."""
         self.frozen = self.processes()
-        for proc in self.frozen:
-            proc.send_signal(signal.SIGSTOP)
+        signal_all(self.frozen, signal.SIGSTOP)
         return len(self.frozen)
 
     def thaw(self) -> None:
-        for proc in self.frozen:
-            try:
-                proc.send_signal(signal.SIGCONT)
-            except psutil.NoSuchProcess:
-                pass
+        signal_all(self.frozen, signal.SIGCONT)
         self.frozen = []
 
     def _pg_ctl(self, *args: str) -> None:

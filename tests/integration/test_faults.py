@@ -42,9 +42,11 @@ from tests.integration.faults import (
     audit,
     fault_seed,
     file_articles,
+    process_tree,
     redelivered,
     say,
     scaled,
+    signal_all,
     wait_for,
     write_jsonl,
 )
@@ -271,20 +273,6 @@ def _retries(p: FaultPipeline, name: str) -> int:
     return p.log(name).count('"retry.scheduled"')
 
 
-def _process_tree(p: FaultPipeline, name: str) -> list[psutil.Process]:
-    """A service's process and its children (an extractor may run worker processes)."""
-    root = psutil.Process(p.procs[name].pid)
-    return [root, *root.children(recursive=True)]
-
-
-def _signal_all(processes: list[psutil.Process], sig: int) -> None:
-    for proc in processes:
-        try:
-            proc.send_signal(sig)
-        except psutil.NoSuchProcess:
-            pass
-
-
 def _outage_phase(
     p: FaultPipeline,
     inject: Callable[[], object],
@@ -336,19 +324,19 @@ def test_postgres_frozen_then_stopped_while_events_flow(
     # events in flight when the database freezes, whatever the machine's pace: the extractor is paused
     # while a fetcher publishes a backlog, and resumed once Postgres is frozen, so the store has
     # records to write during the freeze (without this, a fast store may have caught up before it)
-    extractor = _process_tree(p, "extractor-1")
-    _signal_all(extractor, signal.SIGSTOP)
+    extractor = process_tree(p.procs["extractor-1"].pid)  # with any worker processes
+    signal_all(extractor, signal.SIGSTOP)
     try:
         p.start_service("fetcher-held", "fetcher", "--source", f"held=jsonl:{files['held']}", "--once")
         assert p.procs["fetcher-held"].wait(120) == 0, p.log("fetcher-held")[-3000:]
     finally:
         if p.ledger_count("held") != n // 4:
-            _signal_all(extractor, signal.SIGCONT)
+            signal_all(extractor, signal.SIGCONT)
     assert p.ledger_count("held") == n // 4
 
     def freeze_with_backlog() -> None:
         owned_pg.freeze()
-        _signal_all(extractor, signal.SIGCONT)
+        signal_all(extractor, signal.SIGCONT)
 
     frozen = len(owned_pg.processes())
     during_freeze, took, ready, writing, store_retries = _outage_phase(
@@ -440,8 +428,6 @@ def test_embedded_broker_killed_mid_run_under_accord_up(pg_tmp_path: Path, tmp_p
     import re
     import subprocess
     import sys
-
-    import psutil
 
     from libs.infra.broker import free_port
     from libs.infra.postgres import EmbeddedPostgres
