@@ -124,10 +124,10 @@ ROLLUPS: tuple[Rollup, ...] = (
 Snapshot = dict[str, Counter[Key]]
 
 
-def _counts(conn: Connection, rollup: Rollup, article_ids: Sequence[str] | None) -> Counter[Key]:
-    sql = text(rollup.counts_sql(of_articles=article_ids is not None))
-    params = {"article_ids": list(article_ids)} if article_ids is not None else {}
-    return Counter({tuple(row[:-1]): int(row[-1]) for row in conn.execute(sql, params)})
+def _counts(conn: Connection, rollup: Rollup) -> Counter[Key]:
+    """(keys...) -> count of every current event, from `events`."""
+    sql = text(rollup.counts_sql(of_articles=False))
+    return Counter({tuple(row[:-1]): int(row[-1]) for row in conn.execute(sql)})
 
 
 def current_rows(conn: Connection, article_ids: Sequence[str]) -> str:
@@ -139,7 +139,7 @@ def current_rows(conn: Connection, article_ids: Sequence[str]) -> str:
 
 def recount(conn: Connection) -> Snapshot:
     """What the rollups must hold, counted from `events` (full scans: for checks and migrations)."""
-    return {r.table.name: _counts(conn, r, None) for r in ROLLUPS}
+    return {r.table.name: _counts(conn, r) for r in ROLLUPS}
 
 
 def stored(conn: Connection) -> Snapshot:
