@@ -36,7 +36,7 @@ from services.store.persist import StoreRecord, apply_batch, to_rows
 
 log = structlog.get_logger(__name__)
 
-TABLES = ("events", "articles", "rollup_months", "rollup_parties", "rollup_pair_months")
+TABLES = ("event_parties", "events", "articles", "rollup_months", "rollup_parties", "rollup_pair_months")
 #: Records read after which the rebuild refreshes the planner's statistics of the tables it fills (in
 #: its transaction: ANALYZE counts the transaction's own rows). The write path's per-article lookups
 #: need them: planned for the emptied tables, every batch would scan them whole as they grow.

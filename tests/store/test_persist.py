@@ -43,10 +43,19 @@ def snapshot(engine: Engine) -> dict[str, list[dict[str, Any]]]:
     return {"events": ev, "articles": ar}
 
 
+#: `event_parties` recomputed from `events` (what the trigger `events_parties_sync` must keep).
+PARTY_ROWS = (
+    "SELECT DISTINCT p, e.date_start, e.event_id, e.date_end, e.type, e.countries, e.igos, e.sectors"
+    " FROM events e, unnest(e.countries || e.igos) AS p WHERE e.retired_at IS NULL"
+)
+
+
 def assert_rollups_exact(engine: Engine) -> None:
-    """The rollups the writes kept equal their recount from `events`."""
+    """The rollups the writes kept equal their recount from `events`, and so does `event_parties`."""
     with engine.connect() as conn:
         assert rollup.drift(conn) == {}
+        stored = conn.execute(text("SELECT * FROM event_parties")).all()
+        assert sorted(stored) == sorted(conn.execute(text(PARTY_ROWS)).all())
 
 
 def current_ids(engine: Engine, article_id: str | None = None) -> set[str]:
@@ -133,6 +142,37 @@ def test_an_older_version_never_overwrites_a_newer_one(migrated_engine: Engine) 
     assert current_ids(migrated_engine) == {new.event_id}
 
 
+@integration
+def test_event_parties_follow_a_newer_version_and_a_retraction(migrated_engine: Engine) -> None:
+    """`event_parties` (kept by a trigger) lists each current event once per party, and follows an
+    update of the event's parties, type and date, and its retirement."""
+    first = make_event("u1", 0, countries=["IRN", "IRQ", "IRN"], igos=["UNESCO"])
+    apply(migrated_engine, [first])
+    with migrated_engine.connect() as conn:
+        assert sorted(conn.scalars(text("SELECT party FROM event_parties"))) == ["IRN", "IRQ", "UNESCO"]
+    newer = make_event(
+        "u1",
+        0,
+        countries=["IRN", "TUR"],
+        type="meeting",
+        date={"start": "2024-05", "precision": "month", "text": "in May"},
+        extracted_at=T0 + timedelta(days=1),
+    )
+    apply(migrated_engine, [newer])
+    assert_rollups_exact(migrated_engine)
+    with migrated_engine.connect() as conn:
+        rows = conn.execute(text("SELECT party, type, date_start FROM event_parties ORDER BY party")).all()
+    assert [tuple(r) for r in rows] == [
+        ("IRN", "meeting", date(2024, 5, 1)),
+        ("TUR", "meeting", date(2024, 5, 1)),
+    ]
+    retraction = retraction_for(newer, retracted_at=T0 + timedelta(days=2), extractor=newer.extractor)
+    apply(migrated_engine, [retraction])
+    assert_rollups_exact(migrated_engine)
+    with migrated_engine.connect() as conn:
+        assert conn.scalar(text("SELECT count(*) FROM event_parties")) == 0
+
+
 def _reextraction() -> tuple[list[StoreRecord], set[str], set[str]]:
     """v1 yields events 0,1,2; v2 (a day later) yields 1,2 unchanged plus a changed one (new id)."""
     v1_events, v1_sum = extraction_of("u1", 3)
@@ -186,7 +226,11 @@ def test_final_state_is_the_same_in_every_arrival_order(migrated_engine: Engine)
     reference = None
     for order in orders:
         with migrated_engine.begin() as conn:
-            conn.execute(text("TRUNCATE events, articles, rollup_months, rollup_parties, rollup_pair_months"))
+            conn.execute(
+                text(
+                    "TRUNCATE events, event_parties, articles, rollup_months, rollup_parties, rollup_pair_months"
+                )
+            )
         i = 0
         while i < len(order):
             size = rng.randint(1, 4)

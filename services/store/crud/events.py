@@ -26,6 +26,7 @@ from typing import Any, Literal
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    ScalarSelect,
     Select,
     Text,
     and_,
@@ -34,6 +35,7 @@ from sqlalchemy import (
     func,
     literal,
     literal_column,
+    null,
     or_,
     select,
     true,
@@ -42,7 +44,7 @@ from sqlalchemy import (
 
 from services.store.crud.filters import EventFilter, with_start_floor
 from services.store.crud.totals import Total, bounded_total, planner_rows
-from services.store.db.models import events
+from services.store.db.models import event_parties, events, rollup_parties
 
 Sort = Literal["-date", "updated"]
 SORTS: tuple[Sort, ...] = ("-date", "updated")
@@ -59,26 +61,25 @@ def with_status(payload: str, current: bool) -> bytes:
     return payload.encode()[:-1] + (_CURRENT if current else _RETRACTED)
 
 
-def _order(sort: Sort) -> list[Any]:
-    c = events.c
+def _order(sort: Sort, cols: Any = events.c) -> list[Any]:
+    """The `sort` order over `cols` (`events.c`, or `event_parties.c` for `-date`)."""
     if sort == "-date":
-        return [c.date_start.desc().nulls_last(), c.event_id.desc()]
-    return [c.updated_at.asc(), c.event_id.asc()]
+        return [cols.date_start.desc().nulls_last(), cols.event_id.desc()]
+    return [cols.updated_at.asc(), cols.event_id.asc()]
 
 
-def _after(sort: Sort, key: SortKey) -> ColumnElement[bool]:
-    """Rows strictly after `key` in `sort` order."""
-    c = events.c
+def _after(sort: Sort, key: SortKey, cols: Any = events.c) -> ColumnElement[bool]:
+    """Rows of `cols` strictly after `key` in `sort` order."""
     value, event_id = key
     if sort == "-date":
         if value is None:  # inside the undated tail
-            return and_(c.date_start.is_(None), c.event_id < event_id)
+            return and_(cols.date_start.is_(None), cols.event_id < event_id)
         return or_(
-            c.date_start < value,
-            and_(c.date_start == value, c.event_id < event_id),
-            c.date_start.is_(None),
+            cols.date_start < value,
+            and_(cols.date_start == value, cols.event_id < event_id),
+            cols.date_start.is_(None),
         )
-    return tuple_(c.updated_at, c.event_id) > tuple_(literal(value), literal(event_id))
+    return tuple_(cols.updated_at, cols.event_id) > tuple_(literal(value), literal(event_id))
 
 
 def _ordered(query: Select[Any], flt: EventFilter, sort: Sort, after: SortKey | None) -> Select[Any]:
@@ -86,6 +87,38 @@ def _ordered(query: Select[Any], flt: EventFilter, sort: Sort, after: SortKey | 
     if after is not None:
         query = query.where(_after(sort, after))
     return query.order_by(*_order(sort))
+
+
+def walked_party(conn: Connection, flt: EventFilter) -> str | None:
+    """The party whose `event_parties` rows a `-date` walk of `flt`'s matches reads (None: `events`):
+    the one party filtered, or of several the one with the fewest current events (`rollup_parties`)."""
+    if not flt.on_party_rows():
+        return None
+    parties = flt.parties()
+    if len(parties) == 1:
+        return parties[0]
+    p = rollup_parties.c
+    counts = select(p.focus, func.sum(p.events)).where(
+        p.focus == func.any(parties), p.a.is_(None), p.sector.is_(None)
+    )
+    known = dict(conn.execute(counts.group_by(p.focus)).all())
+    return min(parties, key=lambda party: (known.get(party, 0), party))
+
+
+def _keys(conn: Connection, flt: EventFilter, sort: Sort, after: SortKey | None) -> Select[Any]:
+    """(key, event_id) of the matches in `sort` order, strictly after `after`: with a party filter (and
+    `-date`) the party's `event_parties` rows (only its events are walked), else `events` (for current
+    events the covering index: filters tested on its entries, index-only)."""
+    party = walked_party(conn, flt) if sort == "-date" else None
+    if party is None:
+        c = events.c
+        key = (c.date_start if sort == "-date" else c.updated_at).label("key")
+        return _ordered(select(key, c.event_id), flt, sort, after)
+    ep = event_parties.c
+    query = select(ep.date_start.label("key"), ep.event_id).where(*flt.party_rows(party))
+    if after is not None:
+        query = query.where(_after(sort, after, ep))
+    return query.order_by(*_order(sort, ep))
 
 
 @dataclass(frozen=True)
@@ -99,23 +132,50 @@ class ListedEvents:
 
 def rollup_total(conn: Connection, flt: EventFilter) -> int | None:
     """The exact number of matches from a rollup when one counts these filters (`count_rows`), else None."""
+    counted = _rollup_count(flt)
+    return None if counted is None else int(conn.scalar(select(counted)) or 0)
+
+
+def _rollup_count(flt: EventFilter) -> ScalarSelect[Any] | None:
+    """The rollup sum counting `flt`'s matches exactly (`count_rows`), as a scalar subquery; else None."""
     found = flt.count_rows()
     if found is None:
         return None
     column, rows = found
-    return int(conn.scalar(select(func.coalesce(func.sum(column), 0)).where(*rows)) or 0)
+    return select(func.coalesce(func.sum(column), 0)).where(*rows).scalar_subquery()
 
 
-def _documents(conn: Connection, event_ids: list[str]) -> list[bytes]:
-    """The JSON (with status) of `event_ids`, in that order."""
+def _page_query(
+    conn: Connection, flt: EventFilter, sort: Sort, after: SortKey | None, limit: int, want: int, counted: Any
+) -> Select[Any]:
+    """One statement for a page: its `limit + 1` keys (of the first `want`), each one's document read by
+    its key (LATERAL), and `counted` (a total expression) on every row.
+
+    `want` > limit + 1 walks on to count the first `want` keys (`keys` CTE) for an uncounted first page.
+    """
     c = events.c
-    rows = conn.execute(
-        select(c.event_id, cast(c.payload, Text), c.retired_at.is_(None)).where(
-            c.event_id == func.any(event_ids)
-        )
-    ).all()
-    found = {event_id: with_status(payload, current) for event_id, payload, current in rows}
-    return [found[event_id] for event_id in event_ids if event_id in found]
+    keys = _keys(conn, flt, sort, after).limit(want).cte("keys")
+    key_order = [keys.c.key.desc().nulls_last(), keys.c.event_id.desc()]
+    if sort == "updated":
+        key_order = [keys.c.key.asc(), keys.c.event_id.asc()]
+    page = select(keys.c.key, keys.c.event_id).order_by(*key_order).limit(limit + 1).subquery("page")
+    total = counted if counted is not None else select(func.count()).select_from(keys).scalar_subquery()
+    # LIMIT 1 (the key is unique) keeps the document a per-key lookup (no join over the table)
+    doc = (
+        select(cast(c.payload, Text).label("payload"), c.retired_at.is_(None).label("current"))
+        .where(c.event_id == page.c.event_id)
+        .limit(1)
+        .lateral("doc")
+    )
+    page_order = [page.c.key.desc().nulls_last(), page.c.event_id.desc()]
+    if sort == "updated":
+        page_order = [page.c.key.asc(), page.c.event_id.asc()]
+    return (
+        select(page.c.key, page.c.event_id, doc.c.payload, doc.c.current, total.label("total"))
+        .select_from(page)
+        .join(doc, true())
+        .order_by(*page_order)
+    )
 
 
 def list_events(
@@ -129,31 +189,35 @@ def list_events(
 ) -> ListedEvents:
     """A page of events matching `flt` in `sort` order, starting after `after`; `total` counts all pages.
 
-    The page's keys come first (for current events an index-only scan of the covering index, the
-    filters tested on its entries), then the documents of those rows only. The total comes exact from
-    the rollup when it counts these filters; else, on a first page, the same walk continues to
-    `total_cap + 1` keys, which gives the total when it is at most the cap (else the planner's estimate).
+    One statement (`_page_query`): the page's keys (for current events an index-only scan of the
+    covering index, the filters tested on its entries), the documents of those rows only, and the
+    total: exact from the rollup when it counts these filters; else, on a first page, the same walk
+    continues to `total_cap + 1` keys, which gives the total when it is at most the cap (else the
+    planner's estimate, a second round trip, as is the bounded count of a later uncounted page).
     """
-    c = events.c
-    keys_query = _ordered(
-        select(c.date_start if sort == "-date" else c.updated_at, c.event_id), flt, sort, after
-    )
-    counted = rollup_total(conn, flt)
-    want = limit + 1 if after is not None or counted is not None else max(limit, total_cap) + 1
-    keys = conn.execute(keys_query.limit(want)).all()
-    page = keys[:limit]
-    if counted is not None:
-        total = Total(counted, estimate=False)
-    elif after is None and len(keys) <= total_cap:
-        total = Total(len(keys), estimate=False)
-    elif after is None:
+    counted = _rollup_count(flt)
+    uncounted_first = after is None and counted is None
+    want = max(limit, total_cap) + 1 if uncounted_first else limit + 1
+    total_expr = counted if counted is not None or uncounted_first else null()
+    rows = conn.execute(_page_query(conn, flt, sort, after, limit, want, total_expr)).all()
+    page = rows[:limit]
+    items = [with_status(payload, current) for _, _, payload, current, _ in page]
+    next_key: SortKey | None = (page[-1][0], page[-1][1]) if len(rows) > limit else None
+    return ListedEvents(items=items, next_key=next_key, total=_total(conn, flt, after, rows, total_cap))
+
+
+def _total(conn: Connection, flt: EventFilter, after: SortKey | None, rows: list[Any], cap: int) -> Total:
+    """A page's total from its rows' total column; another round trip when that does not give it."""
+    found = rows[0][4] if rows else None
+    if flt.count_rows() is not None:  # the rollup's count (read again only for an empty page)
+        return Total(int(found) if found is not None else rollup_total(conn, flt) or 0, estimate=False)
+    if after is None and (found or 0) <= cap:
+        return Total(int(found or 0), estimate=False)  # the keys counted up to the cap
+    if after is None:
         estimate = planner_rows(conn, select(literal(1)).select_from(events).where(*flt.conditions()))
-        total = Total(max(estimate, total_cap + 1), estimate=True)
-    else:
-        order = _order("-date") if flt.status == "current" else ()  # the covering index's order
-        total = bounded_total(conn, events, flt.conditions(), total_cap, order_by=order)
-    next_key: SortKey | None = (page[-1][0], page[-1][1]) if len(keys) > limit else None
-    return ListedEvents(items=_documents(conn, [k[1] for k in page]), next_key=next_key, total=total)
+        return Total(max(estimate, cap + 1), estimate=True)
+    order = _order("-date") if flt.status == "current" else ()  # the covering index's order
+    return bounded_total(conn, events, flt.conditions(), cap, order_by=order)
 
 
 def recent_events(conn: Connection, flt: EventFilter, limit: int) -> list[bytes]:
@@ -248,7 +312,7 @@ def export_rows(
     """
     c = events.c
     flt = with_start_floor(conn, flt)
-    keys = _ordered(select(c.date_start if sort == "-date" else c.updated_at, c.event_id), flt, sort, after)
+    keys = _keys(conn, flt, sort, after)
     if max_rows is not None:
         keys = keys.limit(max_rows)
     k = keys.subquery("k")
@@ -259,7 +323,7 @@ def export_rows(
     # LIMIT 1 (the key is unique) keeps the row lookup a per-key subquery: flattened into a join, a
     # large export became a hash join over the whole table and a sort spilled to disk
     found = row.select_from(events).where(c.event_id == k.c.event_id).limit(1).lateral("r")
-    sort_key = k.c.date_start.desc().nulls_last() if sort == "-date" else k.c.updated_at.asc()
+    sort_key = k.c.key.desc().nulls_last() if sort == "-date" else k.c.key.asc()
     tie = k.c.event_id.desc() if sort == "-date" else k.c.event_id.asc()
     query = select(*found.c).select_from(k).join(found, true()).order_by(sort_key, tie)
     result = conn.execution_options(stream_results=True, yield_per=batch_rows).execute(query)

@@ -23,7 +23,7 @@ from typing import Any, Literal
 from sqlalchemy import ColumnElement, Connection, Text, cast, func, literal_column, or_, select
 from sqlalchemy.dialects.postgresql import ARRAY
 
-from services.store.db.models import events, rollup_months, rollup_pair_months, rollup_parties
+from services.store.db.models import event_parties, events, rollup_months, rollup_pair_months, rollup_parties
 
 Status = Literal["current", "retracted", "all"]
 
@@ -162,6 +162,28 @@ class EventFilter:
         """Whether the rollups count these events at all: current ones, no filter beyond their keys."""
         return self.status == "current" and not self._event_only_conditions()
 
+    def on_party_rows(self) -> bool:
+        """Whether `event_parties` holds every match (current events with a party filter) and carries
+        every column these filters test."""
+        return bool(self.parties()) and self._rollup_ready() and self.edge_months is None
+
+    def party_rows(self, party: str) -> list[ColumnElement[bool]]:
+        """The WHERE clauses over `event_parties` selecting the matches once, by their party `party`."""
+        ep = event_parties.c
+        others = replace(
+            self,
+            countries=[p for p in self.countries if p != party],
+            igos=[p for p in self.igos if p != party],
+        )
+        out = [ep.party == party, *others._shared_conditions(ep.type, ep.countries, ep.igos, ep.sectors)]
+        if self.date_from is not None:
+            out.append(ep.date_end >= self.date_from)
+        if self.date_to is not None:
+            out.append(ep.date_start <= self.date_to)
+        if self.start_floor is not None:
+            out.append(ep.date_start >= self.start_floor)
+        return out
+
     def parties(self) -> list[str]:
         return [*self.countries, *self.igos]
 
@@ -194,12 +216,7 @@ class EventFilter:
             if sector
             else r.sector.is_(None)
         )
-        if self.date_from is not None:  # date_end >= date_from  <=>  month(date_end) >= date_from
-            out.append(r.month_end >= self.date_from)
-        if self.date_to is not None:  # date_start <= date_to  <=>  month(date_start) <= month(date_to)
-            out.append(r.month_start <= self.date_to.replace(day=1))
-        out += self._floor(r.month_start)
-        return out
+        return out + self._months_within(r.month_start, r.month_end)
 
     def _floor(self, month_start: Any) -> list[ColumnElement[bool]]:
         """`month_start >= start_floor` when known: an index range instead of every earlier month."""
@@ -223,9 +240,8 @@ class EventFilter:
         """(rollup events column, conditions) whose sum counts exactly these events, or None.
 
         `months_rows()` when it can; else, without dates, `rollup_parties` for one party (and at most
-        one sector) or two parties (a pair, no sector). Any types. (`rollup_pair_months` could count
-        a pair with whole-month dates, but has no index by pair: a scan of it costs more than the
-        listing.)
+        one sector) or two parties (a pair, no sector); a pair with whole-month dates from
+        `rollup_pair_months` (its index by pair). Any types.
         """
         rows = self.months_rows()
         if rows is not None:
@@ -235,13 +251,30 @@ class EventFilter:
         if not self._rollup_ready() or len(self.sectors) > most_sectors:
             return None
         if self.date_from is not None or self.date_to is not None:
-            return None
+            return self._pair_months_count(parties) if len(parties) == 2 else None
         p = rollup_parties.c
         if len(parties) == 1:
             sector = p.sector == self.sectors[0] if self.sectors else p.sector.is_(None)
             return p.events, [p.focus == parties[0], p.a.is_(None), sector, *self.types_in(p.type)]
         pair = [p.a == func.least(*parties), p.b == func.greatest(*parties)]
         return p.events, [p.focus.is_(None), *pair, p.sector.is_(None), *self.types_in(p.type)]
+
+    def _pair_months_count(self, pair: list[str]) -> tuple[Any, list[ColumnElement[bool]]] | None:
+        """(events column, conditions) of the `rollup_pair_months` rows of `pair` within whole-month dates."""
+        if not _month_aligned(self.date_from, self.date_to):
+            return None
+        r = rollup_pair_months.c
+        rows = [r.a == func.least(*pair), r.b == func.greatest(*pair), *self.types_in(r.type)]
+        return r.events, rows + self._months_within(r.month_start, r.month_end)
+
+    def _months_within(self, month_start: Any, month_end: Any) -> list[ColumnElement[bool]]:
+        """A rollup's months of the events within [date_from, date_to] (whole months), floor included."""
+        out: list[ColumnElement[bool]] = []
+        if self.date_from is not None:  # date_end >= date_from  <=>  month(date_end) >= date_from
+            out.append(month_end >= self.date_from)
+        if self.date_to is not None:  # date_start <= date_to  <=>  month(date_start) <= month(date_to)
+            out.append(month_start <= self.date_to.replace(day=1))
+        return out + self._floor(month_start)
 
     def types_in(self, column: Any) -> list[ColumnElement[bool]]:
         """`column IN types` when types are filtered (for a rollup's type column)."""
@@ -268,12 +301,7 @@ class EventFilter:
             out.append(r.type.in_(list(self.types)))
         if partner_of:
             out.append((r.a == partner_of) | (r.b == partner_of))
-        if self.date_from is not None:
-            out.append(r.month_end >= self.date_from)
-        if self.date_to is not None:
-            out.append(r.month_start <= self.date_to.replace(day=1))
-        out += self._floor(r.month_start)
-        return out
+        return out + self._months_within(r.month_start, r.month_end)
 
 
 def with_start_floor(conn: Connection, flt: EventFilter) -> EventFilter:

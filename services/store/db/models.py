@@ -189,7 +189,15 @@ rollup_months = Table(
         unique=True,
         postgresql_nulls_not_distinct=True,
     ),
-    Index("ix_rollup_months_party_sector", "party", "sector"),
+    # reads by party or sector (a listing's total, the aggregates) index-only (migration 0004)
+    Index(
+        "ix_rollup_months_party_sector_type",
+        "party",
+        "sector",
+        "type",
+        "month_start",
+        postgresql_include=["month_end", "events"],
+    ),
 )
 
 rollup_parties = Table(
@@ -249,4 +257,36 @@ rollup_pair_months = Table(
         postgresql_nulls_not_distinct=True,
         postgresql_include=["events"],
     ),
+    # a pair's rows (a listing's total for a pair and dates; migration 0004)
+    Index(
+        "ix_rollup_pair_months_pair",
+        "a",
+        "b",
+        "month_end",
+        postgresql_include=["month_start", "type", "events"],
+    ),
+)
+
+#: Each current event once per party (country or IGO), with what the list filters test; kept by the
+#: trigger `events_parties_sync` on `events` (migration 0005). A party's events newest first,
+#: index-only: what a listing or an export with a party filter walks instead of every current event.
+event_parties = Table(
+    "event_parties",
+    metadata,
+    Column("party", Text, nullable=False),
+    Column("date_start", Date),
+    Column("event_id", Text, nullable=False),
+    Column("date_end", Date),
+    Column("type", Text, nullable=False),
+    Column("countries", TextArray, nullable=False),
+    Column("igos", TextArray, nullable=False),
+    Column("sectors", TextArray, nullable=False),
+    Index(
+        "ix_event_parties_order",
+        "party",
+        text("date_start DESC NULLS LAST"),
+        text("event_id DESC"),
+        postgresql_include=["date_end", "type", "countries", "igos", "sectors"],
+    ),
+    Index("ix_event_parties_event_id", "event_id"),
 )
