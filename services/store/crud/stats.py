@@ -21,7 +21,7 @@ from typing import Any, Literal
 from sqlalchemy import ColumnElement, Connection, Date, DateTime, Select, cast, func, select, true, union_all
 
 from services.store.crud.filters import EventFilter
-from services.store.db.models import events, rollup_months, rollup_pair_months, rollup_parties
+from services.store.db.models import event_parties, events, rollup_months, rollup_pair_months, rollup_parties
 from services.store.vocabularies import countries, is_country
 
 Interval = Literal["month", "week", "day"]
@@ -37,6 +37,18 @@ _M = rollup_pair_months.c
 def _unnest(array: ColumnElement[Any], name: str, ordinality: bool = False) -> Any:
     kwargs = {"with_ordinality": "i"} if ordinality else {}
     return func.unnest(array).table_valued("value", **kwargs).render_derived(name=name)
+
+
+def _source(flt: EventFilter) -> tuple[Any, list[ColumnElement[bool]]]:
+    """(table, WHERE) of `flt`'s matches when no rollup counts them: a party's `event_parties` rows
+    (index-only, only that party's events) when they hold every match, else `events`."""
+    if flt.on_party_rows():
+        return event_parties, flt.party_rows(flt.parties()[0])
+    return events, flt.conditions()
+
+
+def _parties_of(table: Any, with_igos: bool) -> ColumnElement[Any]:
+    return table.c.countries.concat(table.c.igos) if with_igos else table.c.countries
 
 
 def _ranked(conn: Connection, query: Select[Any]) -> list[tuple[str, int]]:
@@ -70,7 +82,8 @@ def type_counts(conn: Connection, flt: EventFilter) -> list[tuple[str, int]]:
     rows = flt.months_rows()
     if rows is not None:
         return _ranked(conn, select(_R.type, func.sum(_R.events)).where(*rows).group_by(_R.type))
-    return _ranked(conn, select(events.c.type, _N).where(*flt.conditions()).group_by(events.c.type))
+    table, where = _source(flt)
+    return _ranked(conn, select(table.c.type, _N).where(*where).group_by(table.c.type))
 
 
 def event_count(conn: Connection, flt: EventFilter) -> int:
@@ -79,7 +92,8 @@ def event_count(conn: Connection, flt: EventFilter) -> int:
     rows = flt.months_rows()
     if rows is not None:
         return int(conn.scalar(select(func.sum(_R.events)).where(*rows)) or 0)
-    return int(conn.scalar(select(_N).select_from(events).where(*flt.conditions())) or 0)
+    table, where = _source(flt)
+    return int(conn.scalar(select(_N).select_from(table).where(*where)) or 0)
 
 
 def sector_counts(conn: Connection, flt: EventFilter) -> list[tuple[str, int]]:
@@ -93,8 +107,9 @@ def sector_counts(conn: Connection, flt: EventFilter) -> list[tuple[str, int]]:
     if ready and focus is not None:
         where = [_P.focus == focus, _P.sector.isnot(None), *flt.types_in(_P.type)]
         return _ranked(conn, select(_P.sector, func.sum(_P.events)).where(*where).group_by(_P.sector))
-    sector = _unnest(events.c.sectors, "sector")
-    query = select(sector.c.value, _N).select_from(events).join(sector, true()).where(*flt.conditions())
+    table, where = _source(flt)
+    sector = _unnest(table.c.sectors, "sector")
+    query = select(sector.c.value, _N).select_from(table).join(sector, true()).where(*where)
     return _ranked(conn, query.group_by(sector.c.value))
 
 
@@ -121,13 +136,14 @@ def _timeline_rows(
             totals,
             select(bucket, key, func.sum(_R.events)).where(*split_rows, dated).group_by(bucket, key),
         )
-    bucket = cast(func.date_trunc(interval, cast(events.c.date_start, DateTime)), Date).label("bucket")
-    where = [*flt.conditions(), events.c.date_start.isnot(None)]
+    table, matches = _source(flt)
+    bucket = cast(func.date_trunc(interval, cast(table.c.date_start, DateTime)), Date).label("bucket")
+    where = [*matches, table.c.date_start.isnot(None)]
     totals = select(bucket, _N).where(*where).group_by(bucket)
     if by == "type":
-        return bucket, totals, select(bucket, events.c.type, _N).where(*where).group_by(bucket, events.c.type)
-    sector = _unnest(events.c.sectors, "sector")
-    split = select(bucket, sector.c.value, _N).select_from(events).join(sector, true()).where(*where)
+        return bucket, totals, select(bucket, table.c.type, _N).where(*where).group_by(bucket, table.c.type)
+    sector = _unnest(table.c.sectors, "sector")
+    split = select(bucket, sector.c.value, _N).select_from(table).join(sector, true()).where(*where)
     return bucket, totals, split.group_by(bucket, sector.c.value)
 
 
@@ -180,11 +196,11 @@ class PairCount:
     types: dict[str, int]
 
 
-def _pairs_per_type(flt: EventFilter, parties: ColumnElement[Any]) -> Select[Any]:
+def _pairs_per_type(flt: EventFilter, with_igos: bool) -> Select[Any]:
     """(a, b, type, n): unordered pairs of `parties` within each matching event (a < b), from rollup or events
     (a range not on whole months: its whole months from the rollup, its edge months from events)."""
     if split := _month_split(flt, lambda f: f.pair_months_rows() is not None):
-        both = union_all(*(_pairs_per_type(part, parties) for part in split)).subquery("both")
+        both = union_all(*(_pairs_per_type(part, with_igos) for part in split)).subquery("both")
         n = func.sum(both.c.n).label("n")
         return select(both.c.a, both.c.b, both.c.type, n).group_by(both.c.a, both.c.b, both.c.type)
     ready, focus = flt.focus()
@@ -196,16 +212,17 @@ def _pairs_per_type(flt: EventFilter, parties: ColumnElement[Any]) -> Select[Any
     if rows is not None:
         n = func.sum(_M.events).label("n")
         return select(_M.a, _M.b, _M.type, n).where(*rows).group_by(_M.a, _M.b, _M.type)
-    x = _unnest(parties, "x", ordinality=True)
-    y = _unnest(parties, "y", ordinality=True)
+    table, where = _source(flt)
+    x = _unnest(_parties_of(table, with_igos), "x", ordinality=True)
+    y = _unnest(_parties_of(table, with_igos), "y", ordinality=True)
     a, b = func.least(x.c.value, y.c.value), func.greatest(x.c.value, y.c.value)
     return (
-        select(a.label("a"), b.label("b"), events.c.type.label("type"), _N)
-        .select_from(events)
+        select(a.label("a"), b.label("b"), table.c.type.label("type"), _N)
+        .select_from(table)
         .join(x, true())
         .join(y, x.c.i < y.c.i)
-        .where(*flt.conditions())
-        .group_by(a, b, events.c.type)
+        .where(*where)
+        .group_by(a, b, table.c.type)
     )
 
 
@@ -236,14 +253,14 @@ def country_pairs(conn: Connection, flt: EventFilter, limit: int) -> list[PairCo
     def keep(pt: Any) -> list[ColumnElement[bool]]:
         return [pt.c.a == func.any(codes), pt.c.b == func.any(codes)] if codes else []
 
-    return _ranked_pairs(conn, _pairs_per_type(flt, events.c.countries), keep, limit)
+    return _ranked_pairs(conn, _pairs_per_type(flt, with_igos=False), keep, limit)
 
 
 def party_pairs(
     conn: Connection, flt: EventFilter, ids: list[str], min_count: int, limit: int
 ) -> list[PairCount]:
     """Pairs of parties (countries and IGOs) among `ids` by events together, at least `min_count`."""
-    per_type = _pairs_per_type(flt, events.c.countries.concat(events.c.igos))
+    per_type = _pairs_per_type(flt, with_igos=True)
     keep = lambda pt: [pt.c.a == func.any(ids), pt.c.b == func.any(ids)]  # noqa: E731
     return _ranked_pairs(conn, per_type, keep, limit, min_count)
 
@@ -305,8 +322,9 @@ def _party_ranking(conn: Connection, flt: EventFilter) -> list[tuple[str, int]]:
     rows = flt.months_rows(split="party")
     if rows is not None:
         return _ranked(conn, select(_R.party, func.sum(_R.events)).where(*rows).group_by(_R.party))
-    party = _unnest(events.c.countries.concat(events.c.igos), "party")
-    query = select(party.c.value, _N).select_from(events).join(party, true()).where(*flt.conditions())
+    table, where = _source(flt)
+    party = _unnest(_parties_of(table, with_igos=True), "party")
+    query = select(party.c.value, _N).select_from(table).join(party, true()).where(*where)
     return _ranked(conn, query.group_by(party.c.value))
 
 
@@ -322,7 +340,6 @@ def date_bounds(conn: Connection, flt: EventFilter) -> tuple[date | None, date |
     match, and only those months' events are read (a walk of the date index from one end would
     read every earlier or later entry first).
     """
-    c = events.c
     rows = flt.months_rows()
     if rows is not None:
         months = select(func.min(_R.month_start), func.max(_R.month_start)).where(*rows, _R.events > 0)
@@ -331,7 +348,9 @@ def date_bounds(conn: Connection, flt: EventFilter) -> tuple[date | None, date |
             return None, None
         first = _start_in(conn, flt, first_month, func.min)
         return first, _start_in(conn, flt, last_month, func.max)
-    base = select(c.date_start).where(*flt.conditions(), c.date_start.isnot(None)).limit(1)
+    table, where = _source(flt)
+    c = table.c
+    base = select(c.date_start).where(*where, c.date_start.isnot(None)).limit(1)
     first = conn.scalar(base.order_by(c.date_start.asc().nulls_first()))
     last = conn.scalar(base.order_by(c.date_start.desc().nulls_last()))
     return first, last
@@ -339,6 +358,6 @@ def date_bounds(conn: Connection, flt: EventFilter) -> tuple[date | None, date |
 
 def _start_in(conn: Connection, flt: EventFilter, month: date, agg: Any) -> date | None:
     """`agg` (min or max) of the start dates of the matches that start in `month`."""
-    c = events.c
-    within = [c.date_start >= month, c.date_start < next_bucket(month, "month")]
-    return conn.scalar(select(agg(c.date_start)).where(*flt.conditions(), *within))  # type: ignore[no-any-return]
+    table, where = _source(flt)
+    within = [table.c.date_start >= month, table.c.date_start < next_bucket(month, "month")]
+    return conn.scalar(select(agg(table.c.date_start)).where(*where, *within))  # type: ignore[no-any-return]
