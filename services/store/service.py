@@ -59,6 +59,7 @@ async def serve_api(
         host=settings.api_host,
         port=settings.api_port,
         log_config=None,  # logs go through libs.runtime.logging
+        access_log=False,  # a log record per request costs CPU; `accord_http_requests_total` counts them
         server_header=False,
         timeout_graceful_shutdown=10,
     )

@@ -203,13 +203,17 @@ def list_events(
     page = rows[:limit]
     items = [with_status(payload, current) for _, _, payload, current, _ in page]
     next_key: SortKey | None = (page[-1][0], page[-1][1]) if len(rows) > limit else None
-    return ListedEvents(items=items, next_key=next_key, total=_total(conn, flt, after, rows, total_cap))
+    total = _total(conn, flt, after, rows, total_cap, counted=counted is not None)
+    return ListedEvents(items=items, next_key=next_key, total=total)
 
 
-def _total(conn: Connection, flt: EventFilter, after: SortKey | None, rows: list[Any], cap: int) -> Total:
-    """A page's total from its rows' total column; another round trip when that does not give it."""
+def _total(
+    conn: Connection, flt: EventFilter, after: SortKey | None, rows: list[Any], cap: int, *, counted: bool
+) -> Total:
+    """A page's total from its rows' total column (`counted`: a rollup's sum); another round trip when
+    that does not give it."""
     found = rows[0][4] if rows else None
-    if flt.count_rows() is not None:  # the rollup's count (read again only for an empty page)
+    if counted:  # the rollup's count (read again only for an empty page)
         return Total(int(found) if found is not None else rollup_total(conn, flt) or 0, estimate=False)
     if after is None and (found or 0) <= cap:
         return Total(int(found or 0), estimate=False)  # the keys counted up to the cap
