@@ -214,5 +214,8 @@ def vacuum_analyze(engine: Engine) -> None:
     """VACUUM (ANALYZE) the store's tables: the write path's plans need statistics of the grown tables."""
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.execute(
-            text("VACUUM (ANALYZE) events, articles, rollup_months, rollup_parties, rollup_pair_months")
+            text(
+                "VACUUM (ANALYZE) events, event_parties, articles, rollup_months, rollup_parties,"
+                " rollup_pair_months"
+            )
         )

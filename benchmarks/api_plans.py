@@ -27,7 +27,7 @@ CASES: list[tuple[str, Callable[[Connection], Any]]] = [
         lambda c: list_events(c, EventFilter(types=["aid"], sectors=["energy"]), limit=50),
     ),
     (
-        "GET /v1/events?country=FRA&date_from=2015-01-01&date_to=2015-12-31",
+        "GET /v1/events?country=FRA&date_from=2015-01-01&date_to=2015-12-31 (keys from event_parties)",
         lambda c: list_events(
             c, EventFilter(countries=["FRA"], date_from=date(2015, 1, 1), date_to=date(2015, 12, 31))
         ),
@@ -37,7 +37,7 @@ CASES: list[tuple[str, Callable[[Connection], Any]]] = [
         lambda c: list_events(c, EventFilter(countries=["IRN"], sectors=["energy"]), limit=50),
     ),
     (
-        "GET /v1/events?pair=IRN,CHE&date_from=2015-01-01 (page + total)",
+        "GET /v1/events?pair=IRN,CHE&date_from=2015-01-01 (page + total from rollup_pair_months)",
         lambda c: list_events(c, EventFilter(countries=["CHE", "IRN"], date_from=date(2015, 1, 1)), limit=50),
     ),
     ("GET /v1/stats/types (rollup_months)", lambda c: stats.type_counts(c, EventFilter())),
@@ -75,7 +75,7 @@ CASES: list[tuple[str, Callable[[Connection], Any]]] = [
         ),
     ),
     (
-        "GET /v1/stats/pairs?country=IRN&date_from=2015-01-01&date_to=2015-12-31 (events: covering index)",
+        "GET /v1/stats/pairs?country=IRN&date_from=2015-01-01&date_to=2015-12-31 (event_parties)",
         lambda c: stats.country_pairs(
             c, EventFilter(countries=["IRN"], date_from=date(2015, 1, 1), date_to=date(2015, 12, 31)), 50
         ),
