@@ -312,8 +312,11 @@ def with_start_floor(conn: Connection, flt: EventFilter) -> EventFilter:
     if flt.date_from is None or flt.status != "current" or flt.start_floor is not None:
         return flt
     r = rollup_months.c
-    first = select(func.min(r.month_start)).where(
+    # OFFSET 0 keeps the planner from turning min() into a walk of the month index from the oldest
+    # month (every party's and sector's rows of the early months read first: 8 ms); the ~1,250 rows
+    # of all events come index-only from (party, sector, ...) instead (0.4 ms)
+    months = select(r.month_start.label("month")).where(
         r.party.is_(None), r.sector.is_(None), r.month_end >= flt.date_from.replace(day=1)
     )
-    floor = conn.scalar(first)
+    floor = conn.scalar(select(func.min(months.offset(0).subquery().c.month)))
     return replace(flt, start_floor=floor) if floor is not None else flt
