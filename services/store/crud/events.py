@@ -254,35 +254,39 @@ def _utc_text(column: Any) -> ColumnElement[Any]:
     return _sql(f"""to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')""")
 
 
-#: The CSV export's columns, in order: (header, SQL expression yielding text or null).
-CSV_COLUMNS: list[tuple[str, ColumnElement[Any]]] = [
-    ("event_id", events.c.event_id),
-    ("status", case((events.c.retired_at.is_(None), "current"), else_="retracted")),
-    ("type", events.c.type),
-    ("date_start", _sql("payload #>> '{date,start}'")),
-    ("date_end", _sql("payload #>> '{date,end}'")),
-    ("date_precision", events.c.date_precision),
-    ("date_text", _sql("payload #>> '{date,text}'")),
-    ("countries", _sql("array_to_string(countries, ';')")),
-    ("igos", _sql("array_to_string(igos, ';')")),
-    ("sectors", _sql("array_to_string(sectors, ';')")),
-    ("participants", _joined("participants", "name")),
-    ("location_name", events.c.location_name),
-    ("location_country", events.c.location_country),
-    ("quantities", _joined("quantities", "text")),
-    ("confidence", _sql("confidence::text")),
-    ("evidence", _joined("evidence", "text")),
-    ("article_id", events.c.article_id),
-    ("article_url", _sql("payload #>> '{article,url}'")),
-    ("article_title", _sql("payload #>> '{article,title}'")),
-    ("published_at", _utc_text("published_at")),
-    ("publisher", events.c.publisher),
-    ("extractor_name", events.c.extractor_name),
-    ("extractor_version", events.c.extractor_version),
-    ("extracted_at", _utc_text("extracted_at")),
-    ("updated_at", _utc_text("updated_at")),
-]
-CSV_HEADER = [name for name, _ in CSV_COLUMNS]
+def csv_columns(e: Any) -> list[tuple[str, ColumnElement[Any]]]:
+    """The CSV export's columns, in order: (header, SQL expression yielding text or null) over `e`, a row
+    of `events` (its columns by name; `payload`, `countries`... named bare in the SQL text)."""
+    return [
+        ("event_id", e.c.event_id),
+        ("status", case((e.c.retired_at.is_(None), "current"), else_="retracted")),
+        ("type", e.c.type),
+        ("date_start", _sql("payload #>> '{date,start}'")),
+        ("date_end", _sql("payload #>> '{date,end}'")),
+        ("date_precision", e.c.date_precision),
+        ("date_text", _sql("payload #>> '{date,text}'")),
+        ("countries", _sql("array_to_string(countries, ';')")),
+        ("igos", _sql("array_to_string(igos, ';')")),
+        ("sectors", _sql("array_to_string(sectors, ';')")),
+        ("participants", _joined("participants", "name")),
+        ("location_name", e.c.location_name),
+        ("location_country", e.c.location_country),
+        ("quantities", _joined("quantities", "text")),
+        ("confidence", _sql("confidence::text")),
+        ("evidence", _joined("evidence", "text")),
+        ("article_id", e.c.article_id),
+        ("article_url", _sql("payload #>> '{article,url}'")),
+        ("article_title", _sql("payload #>> '{article,title}'")),
+        ("published_at", _utc_text("published_at")),
+        ("publisher", e.c.publisher),
+        ("extractor_name", e.c.extractor_name),
+        ("extractor_version", e.c.extractor_version),
+        ("extracted_at", _utc_text("extracted_at")),
+        ("updated_at", _utc_text("updated_at")),
+    ]
+
+
+CSV_HEADER = [name for name, _ in csv_columns(events)]
 
 
 def _csv_field(expr: ColumnElement[Any]) -> ColumnElement[Any]:
@@ -292,8 +296,23 @@ def _csv_field(expr: ColumnElement[Any]) -> ColumnElement[Any]:
     return func.coalesce(quoted, "")
 
 
-#: One CSV line per event, made by Postgres (the API only joins the lines it streams).
-CSV_LINE = func.concat_ws(",", *(_csv_field(expr) for _, expr in CSV_COLUMNS)).label("line")
+def csv_line(e: Any) -> ColumnElement[Any]:
+    """One CSV line per event of `e`, made by Postgres (the API only joins the lines it streams)."""
+    return func.concat_ws(",", *(_csv_field(expr) for _, expr in csv_columns(e))).label("line")
+
+
+def _event_row(key: Any, *, csv: bool) -> Any:
+    """The `events` row of each `key` (LATERAL; LIMIT 1, the key being unique, keeps it a per-key lookup:
+    flattened into a join, a large export became a hash join over the whole table and a sort spilled to
+    disk). For CSV, every column but `search`, the payload detoasted once (`|| '{}'`: the ten payload
+    reads of a line would each decompress a compressed one: a third of the export's database time)."""
+    c = events.c
+    if not csv:
+        row = select(cast(c.payload, Text).label("payload"), c.retired_at.is_(None).label("current"))
+    else:
+        columns = [col for col in c if col.name not in ("payload", "search")]
+        row = select(*columns, c.payload.op("||")(literal_column("'{}'::jsonb")).label("payload"))
+    return row.where(c.event_id == key.c.event_id).limit(1).lateral("e")
 
 
 def export_rows(
@@ -314,22 +333,16 @@ def export_rows(
     does not match is never read (an index scan reads the wide row before testing a filter that is not
     an index bound, such as `date_end` of a date range, for every entry up to the end of the index).
     """
-    c = events.c
     flt = with_start_floor(conn, flt)
     keys = _keys(conn, flt, sort, after)
     if max_rows is not None:
         keys = keys.limit(max_rows)
     k = keys.subquery("k")
-    if fmt == "csv":
-        row = select(CSV_LINE)
-    else:
-        row = select(cast(c.payload, Text).label("payload"), c.retired_at.is_(None).label("current"))
-    # LIMIT 1 (the key is unique) keeps the row lookup a per-key subquery: flattened into a join, a
-    # large export became a hash join over the whole table and a sort spilled to disk
-    found = row.select_from(events).where(c.event_id == k.c.event_id).limit(1).lateral("r")
+    e = _event_row(k, csv=fmt == "csv")
     sort_key = k.c.key.desc().nulls_last() if sort == "-date" else k.c.key.asc()
     tie = k.c.event_id.desc() if sort == "-date" else k.c.event_id.asc()
-    query = select(*found.c).select_from(k).join(found, true()).order_by(sort_key, tie)
+    columns = [csv_line(e)] if fmt == "csv" else list(e.c)
+    query = select(*columns).select_from(k).join(e, true()).order_by(sort_key, tie)
     result = conn.execution_options(stream_results=True, yield_per=batch_rows).execute(query)
     try:
         yield from result.partitions()  # type: ignore[misc]
