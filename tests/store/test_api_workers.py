@@ -152,3 +152,32 @@ def _ready(base: str) -> bool:
         return httpx.get(base + "/readyz", timeout=5).status_code == 200
     except httpx.HTTPError:
         return False
+
+
+def test_connections_on_the_shared_socket_are_tcp_nodelay() -> None:
+    """asyncio sets TCP_NODELAY only on sockets whose `proto` says TCP: with Nagle on, a response's body
+    (written after its head) waited for the client's delayed ACK, 40 ms added to every request."""
+    import asyncio
+    import socket
+
+    from services.store.workers import bind_socket
+
+    async def accepted_nodelay() -> int:
+        seen: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+        def on_connect(_reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            seen.set_result(
+                writer.get_extra_info("socket").getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+            )
+            writer.close()
+
+        listening = bind_socket("127.0.0.1", 0)
+        server = await asyncio.start_server(on_connect, sock=listening)
+        _, writer = await asyncio.open_connection(*listening.getsockname())
+        try:
+            return await asyncio.wait_for(seen, 5)
+        finally:
+            writer.close()
+            server.close()
+
+    assert asyncio.run(accepted_nodelay()) != 0
