@@ -414,6 +414,7 @@ def _groups(
 
 _VISIT_CUE = re.compile(r"visit|trip|tour|travel|arriv|came|flew|went|headed", re.IGNORECASE)
 _THE_COUNTRY = re.compile(r"\s+(?:the|this|our) country\b", re.IGNORECASE)
+_STATE_KINDS = frozenset({"country", "demonym", "capital"})
 
 
 def _visitors_apart(site: CueSite, groups: list[list[str]]) -> list[list[str]]:
@@ -425,6 +426,15 @@ def _visitors_apart(site: CueSite, groups: list[list[str]]) -> list[list[str]]:
         # "visited the country": the state the anaphor stands for, else the dateline's
         after = [m.code for m in site.info.parties.mentions if site.cue.end <= m.start <= site.cue.end + 2]
         visited = set(after[:1]) or ({site.article.home} if site.article.home else set())
+    home = site.article.home
+    if (
+        not visited
+        and home
+        and not any(m.code == home and m.kind in _STATE_KINDS for m in site.info.parties.mentions)
+    ):
+        # "delegations from A, B and C visited the palace" under a dateline, the dateline's state beside
+        # three visitors or more and named by a place or a person at most: it hosts each visitor
+        visited = {home} if any(home in g and len(g) >= 4 for g in groups) else set()
     out: list[list[str]] = []
     for group in groups:
         hosts = [c for c in group if c in visited]

@@ -31,10 +31,16 @@ from libs.extraction.mention_roles import VENUE as VENUE_ROLE
 from libs.extraction.occasions import event_location
 from libs.extraction.triggers import NOT_ATTENDING, Cue
 
+# a ceremony one state holds: each foreign delegation meets the host ("delegations from A, B and C
+# attended the inauguration of the president", a star of meetings)
+_CEREMONIES = (
+    r"inaugurations?|swearing[- ]in|funerals?|coronations?|burials?|memorial\s+(?:services?|ceremon(?:y|ies))"
+)
+_CEREMONY = re.compile(_CEREMONIES, re.IGNORECASE)
 # A gathering that foreign participants attend: fairs, exhibitions, shows, festivals, conferences.
 _GATHERING = re.compile(
     r"\b(?:exhibitions?|expos?|fairs?|fairgrounds?|(?:air|trade|auto|motor|food|fashion)\s+shows?|festivals?|"
-    r"conferences?|congress(?:es)?|symposi(?:um|a)|biennials?|olympiads?)\b",
+    r"conferences?|congress(?:es)?|symposi(?:um|a)|biennials?|olympiads?|" + _CEREMONIES + r")\b",
     re.IGNORECASE,
 )
 # a meeting of officials ("will participate in the meeting", "the event was attended by")
@@ -188,8 +194,10 @@ def gathering_candidates(
     listed, officials = _listed(info, text)
     if not listed:
         return []
-    # officials meet each other; companies and investors deal with the host
-    joint = officials if officials is not None else found[1]
+    # officials meet each other; companies and investors deal with the host, and so do delegations at
+    # a ceremony
+    ceremony = _CEREMONY.fullmatch(found[0].group(0)) is not None
+    joint = not ceremony and (officials if officials is not None else found[1])
     others = (
         [m.code for m in info.parties.mentions if m.role == ACTOR and m.code not in listed] if joint else []
     )
@@ -205,7 +213,7 @@ def gathering_candidates(
     )
     assert cue_at is not None
     future = _FUTURE_PARTICIPATION.search(text, lo, hi) is not None
-    etype = INTENT if future else MEETING if found[1] and joint else CONFERENCE
+    etype = INTENT if future else MEETING if (found[1] and joint) or ceremony else CONFERENCE
     cue = Cue(cue_at.start(), cue_at.end(), etype, True, cue_at.group(0), irrealis=future)
     if not joint:
         # each exhibitor's, investor's or delegation's occasion with the host (none without a host)

@@ -240,9 +240,12 @@ class SentenceParties:
         return out
 
 
-# "the U.S.-backed Saudi coalition": a backer described, not a party of the phrase's act
+# "the U.S.-backed Saudi coalition": a backer described, not a party of the phrase's act; "the
+# UNESCO-inscribed palace": a listing body described
 _BACKER_AFTER = re.compile(
-    r"^-(?:backed|supported|sponsored|funded|allied|aligned|armed|trained)\b", re.IGNORECASE
+    r"^-(?:backed|supported|sponsored|funded|allied|aligned|armed|trained|"
+    r"inscribed|registered|listed|designated|recogni[sz]ed|certified|accredited)\b",
+    re.IGNORECASE,
 )
 
 
