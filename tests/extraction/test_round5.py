@@ -57,3 +57,29 @@ def test_officials_at_a_meeting_stay_one_event(extractor: Extractor) -> None:
 def test_listing_body_is_no_party(extractor: Extractor) -> None:
     text = "Officials from Chile visited the UNESCO-inscribed old town of Cuenca in Ecuador on Monday."
     assert all(not e.igos for e in _events(extractor, text))
+
+
+# -- commentary: opinion and history essays report no news events ----------------------------
+
+_ESSAY = (
+    "In 1921, Britain and France signed a treaty that divided the region. In other words, the colonial "
+    "powers drew the borders. Of course, the West never admitted it. I believe that imperialism has not "
+    "ended. Imagine a region free of hegemony. Indeed, we should learn from history."
+)
+
+
+def test_commentary_essay_has_no_events(extractor: Extractor) -> None:
+    assert _events(extractor, _ESSAY) == []
+
+
+def test_dated_news_with_the_same_words_keeps_its_events(extractor: Extractor) -> None:
+    text = "PARIS – " + _ESSAY
+    assert _typed(_events(extractor, text)) == {("agreement", ("FRA", "GBR"))}
+
+
+def test_commentary_needs_five_kinds_of_rhetoric() -> None:
+    from libs.extraction.genre import commentary
+
+    assert commentary(_ESSAY, has_dateline=False)
+    assert not commentary(_ESSAY, has_dateline=True)
+    assert not commentary("The Western Sahara talks resumed. " * 5, has_dateline=False)
