@@ -30,8 +30,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from libs.extraction.candidates import (
+    AID,
     CONFERENCE,
     CONTEXT,
+    COOPERATION,
     DOMESTIC,
     EXPLICIT,
     HOME,
@@ -407,9 +409,30 @@ def _groups(
     groups = (
         subject_with(info, cue, fine_lo, fine_hi, text)
         or hub_and_spokes(info, parties, seg_lo, seg_hi, site.type, text, cue.text)
-        or [parties]
+        or _flow_targets(site, parties, source)
     )
     return groups, source
+
+
+_FLOW_END = re.compile(r"\b(?:to|from)$", re.IGNORECASE)
+
+
+def _flow_targets(site: CueSite, parties: list[str], source: str) -> list[list[str]]:
+    """ "The airline operates flights to A, B and C", "the firm exports its goods to A and B": the states
+    after a flow's "to"/"from" are its ends, not partners of each other; each pairs with the dateline's
+    state (the unnamed source), or there is no event without one."""
+    cue = site.cue
+    named = [m for m in site.info.parties.mentions if m.code in parties and m.role in PARTY_ROLES]
+    if (
+        site.type not in (COOPERATION, AID)
+        or source != EXPLICIT
+        or not _FLOW_END.search(cue.text)
+        or not named
+        or any(m.start < cue.end for m in named)
+    ):
+        return [parties]
+    home = site.article.home
+    return [[home, c] for c in parties] if home and home not in parties else []
 
 
 _VISIT_CUE = re.compile(r"visit|trip|tour|travel|arriv|came|flew|went|headed", re.IGNORECASE)

@@ -83,3 +83,54 @@ def test_commentary_needs_five_kinds_of_rhetoric() -> None:
     assert commentary(_ESSAY, has_dateline=False)
     assert not commentary(_ESSAY, has_dateline=True)
     assert not commentary("The Western Sahara talks resumed. " * 5, has_dateline=False)
+
+
+# -- vocabulary: standing bilateral bodies, goods received --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "During the 12th meeting of the Peru-Chile Joint Economic Committee, held in Lima, the two sides "
+            "reviewed trade.",
+            {("meeting", ("CHL", "PER"))},
+        ),
+        (
+            "Speaking at the 4th round of Kenya-Ghana political consultations on May 2, the minister praised ties.",
+            {("meeting", ("GHA", "KEN"))},
+        ),
+        (
+            "LIMA – The Peru-Chile Joint Chamber of Commerce was officially opened in Lima on Monday.",
+            {("cooperation", ("CHL", "PER"))},
+        ),
+        (
+            "Kenya has received Japan’s consignment of rail equipment, the transport minister said.",
+            {("cooperation", ("JPN", "KEN"))},
+        ),
+    ],
+)
+def test_bilateral_bodies_and_deliveries(extractor: Extractor, text: str, expected: set) -> None:
+    assert _typed(_events(extractor, text)) == expected
+
+
+def test_head_of_a_joint_chamber_is_a_title(extractor: Extractor) -> None:
+    text = "Juan Perez, head of the Peru-Chile Joint Chamber of Commerce, said exporters face high costs."
+    assert _events(extractor, text) == []
+
+
+# -- flows to listed destinations: the ends of one flow are not partners of each other ----------
+
+
+def test_flow_destinations_are_no_clique(extractor: Extractor) -> None:
+    text = "The airline operates flights to destinations such as Lima, Quito and Bogota."
+    assert _events(extractor, text) == []
+
+
+def test_flow_destinations_pair_with_the_dateline_state(extractor: Extractor) -> None:
+    text = "NAIROBI – The company exports its tea to Germany, France and Italy."
+    assert _typed(_events(extractor, text)) == {
+        ("cooperation", ("DEU", "KEN")),
+        ("cooperation", ("FRA", "KEN")),
+        ("cooperation", ("ITA", "KEN")),
+    }
