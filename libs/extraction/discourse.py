@@ -460,6 +460,13 @@ def _visitors_apart(site: CueSite, groups: list[list[str]]) -> list[list[str]]:
         visited = {home} if any(home in g and len(g) >= 4 for g in groups) else set()
     out: list[list[str]] = []
     for group in groups:
+        if visited >= set(group) and not any(
+            m.role == ACTOR and m.code in group for m in site.info.parties.mentions
+        ):
+            # "a tour that will take him to A, then B": stops of one trip, not partners of each other
+            home = site.article.home
+            out.extend([home, c] for c in group if home and home not in group)
+            continue
         hosts = [c for c in group if c in visited]
         outside = visited - set(group)
         if len(group) >= 3 and len(hosts) == 1:

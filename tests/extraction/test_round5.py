@@ -134,3 +134,36 @@ def test_flow_destinations_pair_with_the_dateline_state(extractor: Extractor) ->
         ("cooperation", ("FRA", "KEN")),
         ("cooperation", ("ITA", "KEN")),
     }
+
+
+# -- trips: the stops of one trip are not partners of each other --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "NAIROBI – President William Ruto will pay official visits to the East African countries of Uganda and Rwanda.",
+            {("intent", ("KEN", "UGA")), ("intent", ("KEN", "RWA"))},
+        ),
+        (
+            "President William Ruto started a tour on Monday to three African countries, which will first take "
+            "him to Ghana, then Togo and finally Benin.",
+            {("meeting", ("GHA", "KEN")), ("meeting", ("KEN", "TGO")), ("meeting", ("BEN", "KEN"))},
+        ),
+    ],
+)
+def test_trip_stops_pair_with_the_traveller(extractor: Extractor, text: str, expected: set) -> None:
+    assert _typed(_events(extractor, text)) == expected
+
+
+# -- a round of a known negotiation named with its purpose far from the word "round" ------------
+
+
+def test_round_of_nuclear_talks_with_a_long_description(extractor: Extractor) -> None:
+    text = (
+        "The eighth round of negotiations between Iran and the world powers that are trying to revive the "
+        "tattered 2015 nuclear deal resumed on Monday. Initially, the European participants, France and "
+        "Germany, rejected the proposals, but they agreed to continue the talks."
+    )
+    assert ("meeting", ("DEU", "FRA", "IRN")) in _typed(_events(extractor, text))
