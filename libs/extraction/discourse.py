@@ -419,8 +419,9 @@ _FLOW_END = re.compile(r"\b(?:to|from)$", re.IGNORECASE)
 
 def _flow_targets(site: CueSite, parties: list[str], source: str) -> list[list[str]]:
     """ "The airline operates flights to A, B and C", "the firm exports its goods to A and B": the states
-    after a flow's "to"/"from" are its ends, not partners of each other; each pairs with the dateline's
-    state (the unnamed source), or there is no event without one."""
+    after a flow's "to"/"from" are its ends, not partners of each other, and its source is unnamed (a
+    company's routes or markets): no event (pairing them with the dateline's state was tried: the
+    sentence annotators code none)."""
     cue = site.cue
     named = [m for m in site.info.parties.mentions if m.code in parties and m.role in PARTY_ROLES]
     if (
@@ -431,8 +432,7 @@ def _flow_targets(site: CueSite, parties: list[str], source: str) -> list[list[s
         or any(m.start < cue.end for m in named)
     ):
         return [parties]
-    home = site.article.home
-    return [[home, c] for c in parties] if home and home not in parties else []
+    return []
 
 
 _VISIT_CUE = re.compile(r"visit|trip|tour|travel|arriv|came|flew|went|headed", re.IGNORECASE)

@@ -127,13 +127,9 @@ def test_flow_destinations_are_no_clique(extractor: Extractor) -> None:
     assert _events(extractor, text) == []
 
 
-def test_flow_destinations_pair_with_the_dateline_state(extractor: Extractor) -> None:
+def test_flow_destinations_under_a_dateline_are_no_event(extractor: Extractor) -> None:
     text = "NAIROBI – The company exports its tea to Germany, France and Italy."
-    assert _typed(_events(extractor, text)) == {
-        ("cooperation", ("DEU", "KEN")),
-        ("cooperation", ("FRA", "KEN")),
-        ("cooperation", ("ITA", "KEN")),
-    }
+    assert _events(extractor, text) == []
 
 
 # -- trips: the stops of one trip are not partners of each other --------------------------------
