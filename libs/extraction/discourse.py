@@ -435,6 +435,30 @@ def _flow_targets(site: CueSite, parties: list[str], source: str) -> list[list[s
     return []
 
 
+_INVITE_CUE = re.compile(r"invit", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _invitees_apart(site: CueSite, groups: list[list[str]]) -> list[list[str]]:
+    """ "A invited B, C and D", "B, C and D will be invited" (A speaking): each invitee with the host,
+    not a clique of all the invited."""
+    cue, info = site.cue, site.info
+    if not _INVITE_CUE.match(cue.text):
+        return groups
+    passive = _PASSIVE_BEFORE.search(site.text, max(info.sent.start, cue.start - 20), cue.start) is not None
+    out: list[list[str]] = []
+    for group in groups:
+        named = [m for m in info.parties.mentions if m.role in PARTY_ROLES]
+        before = list(dict.fromkeys(m.code for m in named if m.start < cue.start))
+        invited = [c for c in group if c in before] if passive else [c for c in group if c not in before]
+        hosts = [c for c in before if c not in group] if passive else [c for c in group if c in before]
+        if len(invited) >= 2 and len(set(hosts)) == 1:
+            out.extend([hosts[0], c] for c in invited if c != hosts[0])
+        else:
+            out.append(group)
+    return out
+
+
 _VISIT_CUE = re.compile(r"visit|trip|tour|travel|arriv|came|flew|went|headed", re.IGNORECASE)
 _THE_COUNTRY = re.compile(r"\s+(?:the|this|our) country\b", re.IGNORECASE)
 _STATE_KINDS = frozenset({"country", "demonym", "capital"})
@@ -553,7 +577,7 @@ def _type_candidates(
         groups, source = _groups(site, state, parties, source)
     if not strong and not _weak_cue_holds(site, source):
         return []
-    groups = _visitors_apart(site, groups)
+    groups = _invitees_apart(site, _visitors_apart(site, groups))
     groups = [g for g in (_without_bystanders(site, g) for g in groups) if len(set(g)) >= 2]
     return [c for c in (_candidate(site, g, source) for g in groups) if c is not None]
 

@@ -163,3 +163,23 @@ def test_round_of_nuclear_talks_with_a_long_description(extractor: Extractor) ->
         "Germany, rejected the proposals, but they agreed to continue the talks."
     )
     assert ("meeting", ("DEU", "FRA", "IRN")) in _typed(_events(extractor, text))
+
+
+# -- invitations: each invitee with the host, not a clique of the invited -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kenya has invited Uganda, Rwanda and Ghana to the summit.",
+            {("intent", ("GHA", "KEN")), ("intent", ("KEN", "RWA")), ("intent", ("KEN", "UGA"))},
+        ),
+        (
+            'Kenya\'s foreign minister said, "Uganda, Rwanda and Ghana will be invited."',
+            {("intent", ("GHA", "KEN")), ("intent", ("KEN", "RWA")), ("intent", ("KEN", "UGA"))},
+        ),
+    ],
+)
+def test_invitees_pair_with_the_host(extractor: Extractor, text: str, expected: set) -> None:
+    assert _typed(_events(extractor, text)) == expected
