@@ -183,3 +183,35 @@ def test_round_of_nuclear_talks_with_a_long_description(extractor: Extractor) ->
 )
 def test_invitees_pair_with_the_host(extractor: Extractor, text: str, expected: set) -> None:
     assert _typed(_events(extractor, text)) == expected
+
+
+# -- vocabulary: cooperation among listed states, a cause that is no schedule, exercises hosted ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "due to" as a cause is no schedule: the cooperation is a fact
+        (
+            "The rebels are near collapse due to cooperation among the Peruvian, Chilean and Bolivian armies.",
+            {("cooperation", ("BOL", "CHL", "PER"))},
+        ),
+        # "is due to" is a schedule
+        (
+            "The Kenyan minister is due to hold talks with his Ugandan counterpart next week.",
+            {("intent", ("KEN", "UGA"))},
+        ),
+        # a multinational exercise: each foreign navy with the host
+        (
+            "Kenya's navy began a large naval exercise in the Indian Ocean with the participation of navies of "
+            "30 countries including Ghana, Egypt and Japan.",
+            {
+                ("cooperation", ("GHA", "KEN")),
+                ("cooperation", ("EGY", "KEN")),
+                ("cooperation", ("JPN", "KEN")),
+            },
+        ),
+    ],
+)
+def test_cooperation_among_and_exercises(extractor: Extractor, text: str, expected: set) -> None:
+    assert _typed(_events(extractor, text)) == expected
