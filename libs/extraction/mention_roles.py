@@ -125,7 +125,8 @@ _TOPIC_ONLY_AFTER = re.compile(r"^\s*(?:,|\.|$)")
 # "the Vienna talks", "Astana process", "Paris agreement": a city naming a process is where, not who.
 _PLACE_NAMED_PROCESS = re.compile(
     r"^(?:-based\s+|\s+)(?-i:[A-Z][a-z]+\s+){0,2}(?:talks|process|format|negotiations|accords?|agreement|conference|forum|summit|"
-    r"declaration|protocol|convention|dialogue|peace\s+talks|meeting|group|club|initiative|round)\b"
+    r"declaration|protocol|convention|dialogue|peace\s+talks|meeting|group|club|initiative|round|union|pact|"
+    r"treaty|charter)\b"
     # "the Lima trade fair", "the Nairobi book fair": where, not who
     r"|^\s+(?-i:[a-z]+\s+){0,2}(?:fairs?|exhibitions?|expos?|(?:air|trade|book|motor|auto)\s+shows?|festivals?|biennials?)\b",
     re.IGNORECASE,

@@ -215,3 +215,8 @@ def test_invitees_pair_with_the_host(extractor: Extractor, text: str, expected: 
 )
 def test_cooperation_among_and_exercises(extractor: Extractor, text: str, expected: set) -> None:
     assert _typed(_events(extractor, text)) == expected
+
+
+def test_city_naming_an_organisation_is_no_party(extractor: Extractor) -> None:
+    # "the Berne Union", like "the Paris Club": the city names the body, its state is no party
+    assert _events(extractor, "The Berne Union signed an agreement with Kenya.") == []
