@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from libs.extraction.candidates import (
     AID,
@@ -363,12 +364,22 @@ def _counterparts_groups(
 _CREDENTIALS = re.compile(r"\bcredentials\b", re.IGNORECASE)
 
 
-def _separately(site: CueSite, parties: list[str]) -> list[list[str]]:
+_PHONE = re.compile(r"phone", re.IGNORECASE)
+_PAIR_LIST = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?$")
+_WITH_LIST = re.compile(
+    r"^\s*with\s+(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _separately(site: CueSite, state: DiscourseState, parties: list[str]) -> list[list[str]]:
     """ "X separately received the new ambassadors of A, B and C", "in two separate phone calls with A and
     B", "had a phone call with A and received the credentials of the B and C ambassadors": the subject
     (the actor named last before the cue) with each of the others."""
     info, cue, text = site.info, site.cue, site.text
     seg_lo, seg_hi = site.segment
+    called = _phone_list(site, state, parties)
+    if called:
+        return called
     separate = SEPARATE.search(text, max(seg_lo, cue.start - 60), min(seg_hi, cue.end + 40))
     if len(parties) < 3 or not (separate or _CREDENTIALS.search(text, seg_lo, seg_hi)):
         return []
@@ -377,6 +388,24 @@ def _separately(site: CueSite, parties: list[str]) -> list[list[str]]:
     if subject is None or subject not in parties:
         return []
     return [[subject, p] for p in parties if p != subject]
+
+
+def _phone_list(site: CueSite, state: DiscourseState, parties: list[str]) -> list[list[str]]:
+    """ "In a telephone conversation with the foreign ministers of A and B, I stated ...": a call is
+    between two, so the caller (the actor before the cue, else the speaker's state) called each."""
+    info, cue, text = site.info, site.cue, site.text
+    if not _PHONE.search(cue.text):
+        return []
+    named = [m for m in info.parties.mentions if m.code in parties and m.role in PARTY_ROLES]
+    after = [m for m in named if m.start >= cue.end]
+    if len(after) < 2 or not _WITH_LIST.match(text[cue.end : after[0].start]):
+        return []
+    if not all(_PAIR_LIST.match(text[a.end : b.start]) for a, b in pairwise(after)):
+        return []
+    before = [m.code for m in named if m.start < cue.start and m.role == ACTOR]
+    caller = before[-1] if before else state.person_state or site.article.home
+    listed = list(dict.fromkeys(m.code for m in after))
+    return [[caller, c] for c in listed] if caller and caller not in listed else []
 
 
 def _groups(
@@ -397,7 +426,7 @@ def _groups(
         if not subject or subject in listed:
             return [], source
         return [[subject, c] for c in listed], EXPLICIT
-    separate = _separately(site, parties)
+    separate = _separately(site, state, parties)
     if separate:  # "separately received the ambassadors of A, B and C": one act with each
         return separate, source
     spokes, others = listed_spokes(info, parties, seg_lo, seg_hi, text)

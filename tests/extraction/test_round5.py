@@ -220,3 +220,25 @@ def test_cooperation_among_and_exercises(extractor: Extractor, text: str, expect
 def test_city_naming_an_organisation_is_no_party(extractor: Extractor) -> None:
     # "the Berne Union", like "the Paris Club": the city names the body, its state is no party
     assert _events(extractor, "The Berne Union signed an agreement with Kenya.") == []
+
+
+# -- phone calls are between two ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "NAIROBI – “In a telephone conversation with the foreign ministers of Uganda and Ghana, I stated "
+            "our position,” the minister said.",
+            {("meeting", ("KEN", "UGA")), ("meeting", ("GHA", "KEN"))},
+        ),
+        # a call the three leaders held together stays one event
+        (
+            "The presidents of Peru, Chile and Bolivia held a phone conversation on Monday.",
+            {("meeting", ("BOL", "CHL", "PER"))},
+        ),
+    ],
+)
+def test_phone_call_with_listed_ministers(extractor: Extractor, text: str, expected: set) -> None:
+    assert _typed(_events(extractor, text)) == expected
