@@ -28,10 +28,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from libs.extraction.candidates import (
+    AID,
     CONFERENCE,
     CONTEXT,
+    COOPERATION,
     DOMESTIC,
     EXPLICIT,
     HOME,
@@ -361,12 +364,22 @@ def _counterparts_groups(
 _CREDENTIALS = re.compile(r"\bcredentials\b", re.IGNORECASE)
 
 
-def _separately(site: CueSite, parties: list[str]) -> list[list[str]]:
+_PHONE = re.compile(r"phone", re.IGNORECASE)
+_PAIR_LIST = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?$")
+_WITH_LIST = re.compile(
+    r"^\s*with\s+(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _separately(site: CueSite, state: DiscourseState, parties: list[str]) -> list[list[str]]:
     """ "X separately received the new ambassadors of A, B and C", "in two separate phone calls with A and
     B", "had a phone call with A and received the credentials of the B and C ambassadors": the subject
     (the actor named last before the cue) with each of the others."""
     info, cue, text = site.info, site.cue, site.text
     seg_lo, seg_hi = site.segment
+    called = _phone_list(site, state, parties)
+    if called:
+        return called
     separate = SEPARATE.search(text, max(seg_lo, cue.start - 60), min(seg_hi, cue.end + 40))
     if len(parties) < 3 or not (separate or _CREDENTIALS.search(text, seg_lo, seg_hi)):
         return []
@@ -375,6 +388,24 @@ def _separately(site: CueSite, parties: list[str]) -> list[list[str]]:
     if subject is None or subject not in parties:
         return []
     return [[subject, p] for p in parties if p != subject]
+
+
+def _phone_list(site: CueSite, state: DiscourseState, parties: list[str]) -> list[list[str]]:
+    """ "In a telephone conversation with the foreign ministers of A and B, I stated ...": a call is
+    between two, so the caller (the actor before the cue, else the speaker's state) called each."""
+    info, cue, text = site.info, site.cue, site.text
+    if not _PHONE.search(cue.text):
+        return []
+    named = [m for m in info.parties.mentions if m.code in parties and m.role in PARTY_ROLES]
+    after = [m for m in named if m.start >= cue.end]
+    if len(after) < 2 or not _WITH_LIST.match(text[cue.end : after[0].start]):
+        return []
+    if not all(_PAIR_LIST.match(text[a.end : b.start]) for a, b in pairwise(after)):
+        return []
+    before = [m.code for m in named if m.start < cue.start and m.role == ACTOR]
+    caller = before[-1] if before else state.person_state or site.article.home
+    listed = list(dict.fromkeys(m.code for m in after))
+    return [[caller, c] for c in listed] if caller and caller not in listed else []
 
 
 def _groups(
@@ -395,7 +426,7 @@ def _groups(
         if not subject or subject in listed:
             return [], source
         return [[subject, c] for c in listed], EXPLICIT
-    separate = _separately(site, parties)
+    separate = _separately(site, state, parties)
     if separate:  # "separately received the ambassadors of A, B and C": one act with each
         return separate, source
     spokes, others = listed_spokes(info, parties, seg_lo, seg_hi, text)
@@ -407,13 +438,59 @@ def _groups(
     groups = (
         subject_with(info, cue, fine_lo, fine_hi, text)
         or hub_and_spokes(info, parties, seg_lo, seg_hi, site.type, text, cue.text)
-        or [parties]
+        or _flow_targets(site, parties, source)
     )
     return groups, source
 
 
+_FLOW_END = re.compile(r"\b(?:to|from)$", re.IGNORECASE)
+
+
+def _flow_targets(site: CueSite, parties: list[str], source: str) -> list[list[str]]:
+    """ "The airline operates flights to A, B and C", "the firm exports its goods to A and B": the states
+    after a flow's "to"/"from" are its ends, not partners of each other, and its source is unnamed (a
+    company's routes or markets): no event (pairing them with the dateline's state was tried: the
+    sentence annotators code none)."""
+    cue = site.cue
+    named = [m for m in site.info.parties.mentions if m.code in parties and m.role in PARTY_ROLES]
+    if (
+        site.type not in (COOPERATION, AID)
+        or source != EXPLICIT
+        or not _FLOW_END.search(cue.text)
+        or not named
+        or any(m.start < cue.end for m in named)
+    ):
+        return [parties]
+    return []
+
+
+_INVITE_CUE = re.compile(r"invit", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _invitees_apart(site: CueSite, groups: list[list[str]]) -> list[list[str]]:
+    """ "A invited B, C and D", "B, C and D will be invited" (A speaking): each invitee with the host,
+    not a clique of all the invited."""
+    cue, info = site.cue, site.info
+    if not _INVITE_CUE.match(cue.text):
+        return groups
+    passive = _PASSIVE_BEFORE.search(site.text, max(info.sent.start, cue.start - 20), cue.start) is not None
+    out: list[list[str]] = []
+    for group in groups:
+        named = [m for m in info.parties.mentions if m.role in PARTY_ROLES]
+        before = list(dict.fromkeys(m.code for m in named if m.start < cue.start))
+        invited = [c for c in group if c in before] if passive else [c for c in group if c not in before]
+        hosts = [c for c in before if c not in group] if passive else [c for c in group if c in before]
+        if len(invited) >= 2 and len(set(hosts)) == 1:
+            out.extend([hosts[0], c] for c in invited if c != hosts[0])
+        else:
+            out.append(group)
+    return out
+
+
 _VISIT_CUE = re.compile(r"visit|trip|tour|travel|arriv|came|flew|went|headed", re.IGNORECASE)
 _THE_COUNTRY = re.compile(r"\s+(?:the|this|our) country\b", re.IGNORECASE)
+_STATE_KINDS = frozenset({"country", "demonym", "capital"})
 
 
 def _visitors_apart(site: CueSite, groups: list[list[str]]) -> list[list[str]]:
@@ -425,8 +502,24 @@ def _visitors_apart(site: CueSite, groups: list[list[str]]) -> list[list[str]]:
         # "visited the country": the state the anaphor stands for, else the dateline's
         after = [m.code for m in site.info.parties.mentions if site.cue.end <= m.start <= site.cue.end + 2]
         visited = set(after[:1]) or ({site.article.home} if site.article.home else set())
+    home = site.article.home
+    if (
+        not visited
+        and home
+        and not any(m.code == home and m.kind in _STATE_KINDS for m in site.info.parties.mentions)
+    ):
+        # "delegations from A, B and C visited the palace" under a dateline, the dateline's state beside
+        # three visitors or more and named by a place or a person at most: it hosts each visitor
+        visited = {home} if any(home in g and len(g) >= 4 for g in groups) else set()
     out: list[list[str]] = []
     for group in groups:
+        if visited >= set(group) and not any(
+            m.role == ACTOR and m.code in group for m in site.info.parties.mentions
+        ):
+            # "a tour that will take him to A, then B": stops of one trip, not partners of each other
+            home = site.article.home
+            out.extend([home, c] for c in group if home and home not in group)
+            continue
         hosts = [c for c in group if c in visited]
         outside = visited - set(group)
         if len(group) >= 3 and len(hosts) == 1:
@@ -513,7 +606,7 @@ def _type_candidates(
         groups, source = _groups(site, state, parties, source)
     if not strong and not _weak_cue_holds(site, source):
         return []
-    groups = _visitors_apart(site, groups)
+    groups = _invitees_apart(site, _visitors_apart(site, groups))
     groups = [g for g in (_without_bystanders(site, g) for g in groups) if len(set(g)) >= 2]
     return [c for c in (_candidate(site, g, source) for g in groups) if c is not None]
 

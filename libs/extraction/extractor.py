@@ -40,6 +40,7 @@ from libs.extraction.event_participants import NerResult, ParticipantFinder
 from libs.extraction.fastre import PrefixScanner, Scan
 from libs.extraction.gatherings import attending
 from libs.extraction.gazetteer import Gazetteer, Match
+from libs.extraction.genre import commentary
 from libs.extraction.language import default_detector
 from libs.extraction.mention_roles import (
     AnaphorState,
@@ -200,9 +201,11 @@ class Extractor:
         raw_cues = self.cue_matcher.find(scan, 0, len(doc.work))
         matches = self.gazetteer.find(doc.work, 0, len(doc.work))
         clock.check("lexicon scan")
-        if (not raw_cues and not attending(doc.work)) or len(
-            {m.code for m in matches} | self._known_codes(doc.work)
-        ) < 2:
+        if (
+            (not raw_cues and not attending(doc.work))
+            or len({m.code for m in matches} | self._known_codes(doc.work)) < 2
+            or commentary(doc.work, doc.dateline_place is not None or doc.dateline_agency is not None)
+        ):
             return ExtractionResult([], None, "en")
 
         analysis = self._analyse(doc, scan, sentences, matches, raw_cues, pub_day, clock)

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 
 from libs.extraction.candidates import (
     CONFERENCE,
+    COOPERATION,
     EXPLICIT,
     INTENT,
     MEETING,
@@ -31,10 +32,24 @@ from libs.extraction.mention_roles import VENUE as VENUE_ROLE
 from libs.extraction.occasions import event_location
 from libs.extraction.triggers import NOT_ATTENDING, Cue
 
+# a ceremony one state holds: each foreign delegation meets the host ("delegations from A, B and C
+# attended the inauguration of the president", a star of meetings)
+_CEREMONIES = (
+    r"inaugurations?|swearing[- ]in|funerals?|coronations?|burials?|memorial\s+(?:services?|ceremon(?:y|ies))"
+)
+_CEREMONY = re.compile(_CEREMONIES, re.IGNORECASE)
+# a multinational exercise one state hosts: each foreign navy or army cooperates with the host ("Kenya's
+# navy began an exercise with the participation of navies of 30 countries including A, B and C")
+_EXERCISES = r"(?:naval\s+|military\s+|joint\s+|multinational\s+)?(?:exercises?|drills?|war\s*games?|maneuvers|manoeuvres)"
+_EXERCISE = re.compile(_EXERCISES, re.IGNORECASE)
 # A gathering that foreign participants attend: fairs, exhibitions, shows, festivals, conferences.
 _GATHERING = re.compile(
     r"\b(?:exhibitions?|expos?|fairs?|fairgrounds?|(?:air|trade|auto|motor|food|fashion)\s+shows?|festivals?|"
-    r"conferences?|congress(?:es)?|symposi(?:um|a)|biennials?|olympiads?)\b",
+    r"conferences?|congress(?:es)?|symposi(?:um|a)|biennials?|olympiads?|"
+    + _CEREMONIES
+    + r"|"
+    + _EXERCISES
+    + r")\b",
     re.IGNORECASE,
 )
 # a meeting of officials ("will participate in the meeting", "the event was attended by")
@@ -161,6 +176,15 @@ def _host(infos: list[SentenceInfo], pos: int, text: str, home: str | None) -> s
     return home
 
 
+def _exercise_host(info: SentenceInfo, listed: list[str]) -> str | None:
+    """The state that holds an exercise: the first actor named before its listed participants."""
+    first = min((m.start for m in info.parties.mentions if m.code in listed), default=None)
+    for m in info.parties.mentions:
+        if first is not None and m.start < first and m.role == ACTOR and not m.igo and m.code not in listed:
+            return m.code
+    return None
+
+
 def attending(text: str) -> bool:
     """Whether the text says someone attends something (the extractor's cheap gate lets it through)."""
     return _ATTENDING.search(text) is not None
@@ -188,14 +212,18 @@ def gathering_candidates(
     listed, officials = _listed(info, text)
     if not listed:
         return []
-    # officials meet each other; companies and investors deal with the host
-    joint = officials if officials is not None else found[1]
+    # officials meet each other; companies and investors deal with the host, and so do delegations at
+    # a ceremony
+    ceremony = _CEREMONY.fullmatch(found[0].group(0)) is not None
+    exercise = _EXERCISE.fullmatch(found[0].group(0)) is not None
+    joint = not ceremony and not exercise and (officials if officials is not None else found[1])
     others = (
         [m.code for m in info.parties.mentions if m.role == ACTOR and m.code not in listed] if joint else []
     )
     # a meeting whose other actors are named ("Tehran hosted the Astana talks with the participation of
     # ...", "hosted by the Canadian minister") needs no host from its venue or the dateline
-    host = None if others else _host(infos, pos, text, home)
+    host = None if others else _exercise_host(info, listed) if exercise else None
+    host = host or (None if others else _host(infos, pos, text, home))
     codes = list(dict.fromkeys([*([host] if host else []), *others, *listed]))
     countries, igos = split_parties(codes, igo_codes, groups)
     if len(countries) < 2:
@@ -205,7 +233,15 @@ def gathering_candidates(
     )
     assert cue_at is not None
     future = _FUTURE_PARTICIPATION.search(text, lo, hi) is not None
-    etype = INTENT if future else MEETING if found[1] and joint else CONFERENCE
+    etype = (
+        INTENT
+        if future
+        else COOPERATION
+        if exercise
+        else MEETING
+        if (found[1] and joint) or ceremony
+        else CONFERENCE
+    )
     cue = Cue(cue_at.start(), cue_at.end(), etype, True, cue_at.group(0), irrealis=future)
     if not joint:
         # each exhibitor's, investor's or delegation's occasion with the host (none without a host)

@@ -76,9 +76,12 @@ _DEST_BEFORE = re.compile(
     r"(?<![\w-])(?:visit(?:ed|ing|s)?|(?:visits|trips|tours|journeys)\s+to|arrived\s+in|arrives\s+in|arrive\s+in|arrival\s+in|trip\s+to|"
     r"travel(?:l?ed|s|ling)?\s+to|tour\s+of|left\s+\w+\s+for|visit\s+to|flew\s+to|headed\s+to|"
     r"went\s+to|departed\s+for|journey\s+to|came\s+to|welcomed\s+in|stay\s+in|leave\s+\w+\s+for|"
+    r"tak(?:e|es|ing|en)\s+(?:him|her|them)\s+(?:first\s+)?to|"
     r"(?:travel(?:l?ed|s|ling)?|came|flew|moved)\s+from\s+(?:[\w.-]+\s+){1,3}to|"
     r"(?:dispatch\w*|send|sends|sending|sent)\s+(?:[\w.-]+\s+){1,10}?to)\s+"
-    r"(?:the\s+)?(?:(?:\w+\s+)?(?:city|capital|province|town|port|island|region|country)\s+of\s+)?$",
+    r"(?:the\s+)?(?:(?:\w+\s+)?(?:city|capital|province|town|port|island|region|country)\s+of\s+|"
+    # "visits to Central Asian countries of A and B", "a tour of three states, including A"
+    r"(?:[\w-]+\s+){0,3}?(?:countries|states|nations|capitals)\s*,?\s+(?:of|including|such\s+as|like|namely)\s+)?$",
     re.IGNORECASE,
 )
 _TARGET_BEFORE = re.compile(
@@ -122,7 +125,8 @@ _TOPIC_ONLY_AFTER = re.compile(r"^\s*(?:,|\.|$)")
 # "the Vienna talks", "Astana process", "Paris agreement": a city naming a process is where, not who.
 _PLACE_NAMED_PROCESS = re.compile(
     r"^(?:-based\s+|\s+)(?-i:[A-Z][a-z]+\s+){0,2}(?:talks|process|format|negotiations|accords?|agreement|conference|forum|summit|"
-    r"declaration|protocol|convention|dialogue|peace\s+talks|meeting|group|club|initiative|round)\b"
+    r"declaration|protocol|convention|dialogue|peace\s+talks|meeting|group|club|initiative|round|union|pact|"
+    r"treaty|charter)\b"
     # "the Lima trade fair", "the Nairobi book fair": where, not who
     r"|^\s+(?-i:[a-z]+\s+){0,2}(?:fairs?|exhibitions?|expos?|(?:air|trade|book|motor|auto)\s+shows?|festivals?|biennials?)\b",
     re.IGNORECASE,
@@ -171,7 +175,8 @@ _UNMARKED_TITLE = re.compile(
 # "visited A on Monday and B on Tuesday": a day between list members does not end the list
 _LIST_DAY = r"(?:\s+(?:on|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December))?"
 _LIST_GAP = re.compile(
-    r"^" + _LIST_DAY + r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:[A-Z][\w-]*\s*(?:,\s*)?){0,4}$"
+    r"^" + _LIST_DAY + r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:(?:then|finally|later|lastly)\s+)?(?:the\s+)?"
+    r"(?:[A-Z][\w-]*\s*(?:,\s*)?){0,4}$"
 )
 # "exports to Iraq, Germany, the U.S. and the UK": a list of partners may repeat "the"
 _PARTNER_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)the\s+$")
@@ -240,9 +245,12 @@ class SentenceParties:
         return out
 
 
-# "the U.S.-backed Saudi coalition": a backer described, not a party of the phrase's act
+# "the U.S.-backed Saudi coalition": a backer described, not a party of the phrase's act; "the
+# UNESCO-inscribed palace": a listing body described
 _BACKER_AFTER = re.compile(
-    r"^-(?:backed|supported|sponsored|funded|allied|aligned|armed|trained)\b", re.IGNORECASE
+    r"^-(?:backed|supported|sponsored|funded|allied|aligned|armed|trained|"
+    r"inscribed|registered|listed|designated|recogni[sz]ed|certified|accredited)\b",
+    re.IGNORECASE,
 )
 
 
