@@ -59,6 +59,8 @@ def load_processes(data: Mapping | None = None) -> Processes:
 
 CONTEXT_SENTENCES = 3  # the members of a round are those named this many sentences around it
 _DENIED = re.compile(r"\b(?:not|no|never|without)\b", re.IGNORECASE)
+# the round is the topic of another exchange ("the two sides discussed ... the Vienna talks")
+_TOPIC = re.compile(r"\b(?:discuss\w*|talked about|views (?:on|about)|conferred on)\b", re.IGNORECASE)
 
 
 def _codes(info: SentenceInfo, groups: Mapping[str, tuple[str, ...]]) -> set[str]:
@@ -79,6 +81,19 @@ def named_states(
     near = infos[max(0, pos - CONTEXT_SENTENCES) : pos + CONTEXT_SENTENCES + 1]
     about = [i for i in near if context.search(text, i.sent.start, i.sent.end)]
     return frozenset().union(*(_codes(i, groups) for i in about))
+
+
+def _article_groups(infos: list[SentenceInfo], groups: Mapping[str, tuple[str, ...]]) -> frozenset[str]:
+    """The members of the negotiating groups ("the P4+1") the article names anywhere: news names the
+    group once and its rounds many sentences later (the groups of the gazetteer are all groups of the
+    process's parties)."""
+    return frozenset(
+        x
+        for i in infos
+        for m in i.parties.mentions
+        if m.code in groups and m.role not in PLACE_ROLES
+        for x in groups[m.code]
+    )
 
 
 def process_candidates(
@@ -106,6 +121,8 @@ def process_candidates(
         if len(own) >= 2:
             continue  # the sentence names its parties: the ordinary rules read them
         named = named_states(infos, pos, text, proc.context, groups)
+        if not _TOPIC.search(text, lo, found.start()):
+            named |= _article_groups(infos, groups)  # not when the talks are another exchange's topic
         members = [c for c in proc.members if c in named]
         if not members:
             continue

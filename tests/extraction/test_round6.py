@@ -1,0 +1,51 @@
+"""Issue 13, round 6 (extractor 1.7.0): the classes of misses read on blind_5 and sentences_5,
+each on short texts written for these tests (not the sets' texts)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from libs.contracts.events import CooperationEvent
+from libs.extraction import Extractor
+
+PUB = date(2024, 5, 23)
+
+
+def _events(extractor: Extractor, text: str) -> list[CooperationEvent]:
+    return extractor.extract(text, article_id="r6", published_at=PUB).events
+
+
+def _parties(events: list[CooperationEvent]) -> set[tuple[str, ...]]:
+    return {tuple(e.countries + e.igos) for e in events}
+
+
+SIX = ("CHN", "DEU", "FRA", "GBR", "IRN", "RUS")
+
+
+def test_a_group_written_with_a_loose_plus_is_the_group(extractor: Extractor) -> None:
+    text = "The blast came in the middle of nuclear deal talks between Iran and the P4 +1 group in Vienna."
+    assert SIX in _parties(_events(extractor, text))
+
+
+def test_a_round_takes_the_group_named_earlier_in_the_article(extractor: Extractor) -> None:
+    text = (
+        "The envoy said that the P4+1 know Tehran wants a durable agreement. "
+        "He spoke about oil prices at length. "
+        "Gas exports to Asia have doubled, he noted. "
+        "The farmers of the north need rain this year. "
+        "The budget bill is before the parliament. "
+        "We regard the success of the Vienna talks as a win for diplomacy."
+    )
+    assert SIX in _parties(_events(extractor, text))
+
+
+def test_talks_that_are_the_topic_of_a_call_take_no_group_from_afar(extractor: Extractor) -> None:
+    text = (
+        "The E3 issued a statement on the reactor last month. "
+        "He spoke about oil prices at length. "
+        "Gas exports to Asia have doubled, he noted. "
+        "The farmers of the north need rain this year. "
+        "The budget bill is before the parliament. "
+        "In the call, the two sides discussed the drought and the Vienna talks on the nuclear deal."
+    )
+    assert not any({"DEU", "FRA", "GBR"} <= set(p) for p in _parties(_events(extractor, text)))
