@@ -3,28 +3,11 @@ each on short texts written for these tests (not the sets' texts)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from libs.contracts.events import CooperationEvent
 from libs.extraction import Extractor
 from libs.extraction.dates import find_dates
-
-PUB = date(2024, 5, 23)  # a Thursday
-
-
-def _events(extractor: Extractor, text: str) -> list[CooperationEvent]:
-    return extractor.extract(text, article_id="r4", published_at=PUB).events
-
-
-def _typed(events: list[CooperationEvent]) -> set[tuple[str, tuple[str, ...]]]:
-    return {(e.type.value, tuple(e.countries + e.igos)) for e in events}
-
-
-def _pairs(events: list[CooperationEvent]) -> set[tuple[str, ...]]:
-    return {tuple(e.countries + e.igos) for e in events}
-
+from tests.extraction.helpers import events_of, parties, typed
 
 # -- vocabulary: acts named without the old cue words ---------------------------------------
 
@@ -76,29 +59,29 @@ def _pairs(events: list[CooperationEvent]) -> set[tuple[str, ...]]:
     ],
 )
 def test_acts_named_without_the_old_cue_words(extractor: Extractor, text: str, expected: set) -> None:
-    assert _typed(_events(extractor, text)) == expected
+    assert typed(events_of(extractor, text)) == expected
 
 
 def test_ties_in_the_making_are_intents_but_not_as_talking_points(extractor: Extractor) -> None:
     intent = "Colombian President Gustavo Petro said the pact should lead to expansion of economic cooperation between Bogota and Quito."
-    assert ("intent", ("COL", "ECU")) in _typed(_events(extractor, intent))
+    assert ("intent", ("COL", "ECU")) in typed(events_of(extractor, intent))
     topic = "The Colombian and Ecuadorian ministers exchanged views on expansion of relations between Bogota and Quito."
-    assert ("intent", ("COL", "ECU")) not in _typed(_events(extractor, topic))
+    assert ("intent", ("COL", "ECU")) not in typed(events_of(extractor, topic))
 
 
 def test_a_mediator_is_a_party_of_the_mediation(extractor: Extractor) -> None:
     text = "Qatar had tried to play a mediation role between Ethiopia and Eritrea."
-    assert _pairs(_events(extractor, text)) == {("ERI", "ETH", "QAT")}
+    assert parties(events_of(extractor, text)) == {("ERI", "ETH", "QAT")}
 
 
 def test_aid_for_victims_in_a_country_names_the_recipient(extractor: Extractor) -> None:
     text = "Georgia on Monday dispatched humanitarian aid for victims of heavy floods in Armenia."
-    assert _typed(_events(extractor, text)) == {("aid", ("ARM", "GEO"))}
+    assert typed(events_of(extractor, text)) == {("aid", ("ARM", "GEO"))}
 
 
 def test_aid_goods_sent_to_a_country_name_the_recipient(extractor: Extractor) -> None:
     text = "Portugal has sent ten trucks of humanitarian goods to Morocco for the earthquake victims."
-    assert _typed(_events(extractor, text)) == {("aid", ("MAR", "PRT"))}
+    assert typed(events_of(extractor, text)) == {("aid", ("MAR", "PRT"))}
 
 
 def test_a_joint_statement_about_a_landmark_deal_is_a_new_act(extractor: Extractor) -> None:
@@ -106,7 +89,7 @@ def test_a_joint_statement_about_a_landmark_deal_is_a_new_act(extractor: Extract
         "EU foreign policy chief Federica Mogherini and Iranian Foreign Minister Mohammad Javad Zarif issued a "
         "joint statement in Vienna declaring the implementation of the nuclear deal."
     )
-    assert _pairs(_events(extractor, text)) == {("IRN", "EU")}
+    assert parties(events_of(extractor, text)) == {("IRN", "EU")}
 
 
 # -- descriptions are no conflict --------------------------------------------------------------
@@ -127,7 +110,7 @@ def test_a_joint_statement_about_a_landmark_deal_is_a_new_act(extractor: Extract
     ],
 )
 def test_descriptions_of_parties_are_no_conflict(extractor: Extractor, text: str, pair: tuple) -> None:
-    assert pair in _pairs(_events(extractor, text))
+    assert pair in parties(events_of(extractor, text))
 
 
 # -- non-events ---------------------------------------------------------------------------------
@@ -153,12 +136,12 @@ def test_descriptions_of_parties_are_no_conflict(extractor: Extractor, text: str
     ],
 )
 def test_non_events_of_round_4(extractor: Extractor, text: str) -> None:
-    assert _events(extractor, text) == []
+    assert events_of(extractor, text) == []
 
 
 def test_no_limits_to_ties_is_not_a_negation(extractor: Extractor) -> None:
     text = "Peru does not consider any limits to expand bilateral cooperation with Bolivia."
-    assert ("BOL", "PER") in _pairs(_events(extractor, text))
+    assert ("BOL", "PER") in parties(events_of(extractor, text))
 
 
 # -- dates ---------------------------------------------------------------------------------------
@@ -175,24 +158,24 @@ def test_numeric_dates_are_day_first_unless_the_day_cannot_be() -> None:
 
 def test_a_go_between_relaying_messages_is_a_party(extractor: Extractor) -> None:
     text = "Since the dispute began, Switzerland has relayed messages between Washington and Havana several times."
-    assert _pairs(_events(extractor, text)) == {("CHE", "CUB", "USA")}
+    assert parties(events_of(extractor, text)) == {("CHE", "CUB", "USA")}
 
 
 def test_attending_an_igo_summit_is_a_meeting_with_it(extractor: Extractor) -> None:
     done = "Kazakh President Kassym-Jomart Tokayev attended the SCO summit in Samarkand on Friday."
-    assert ("meeting", ("KAZ", "SCO")) in _typed(_events(extractor, done))
+    assert ("meeting", ("KAZ", "SCO")) in typed(events_of(extractor, done))
     planned = "Kazakh President Kassym-Jomart Tokayev will attend the SCO summit in Samarkand next week."
-    assert ("intent", ("KAZ", "SCO")) in _typed(_events(extractor, planned))
+    assert ("intent", ("KAZ", "SCO")) in typed(events_of(extractor, planned))
 
 
 def test_membership_granted_is_an_agreement_with_the_igo(extractor: Extractor) -> None:
     text = "Belarus was granted full membership of the Shanghai Cooperation Organization on Thursday."
-    assert _typed(_events(extractor, text)) == {("agreement", ("BLR", "SCO"))}
+    assert typed(events_of(extractor, text)) == {("agreement", ("BLR", "SCO"))}
 
 
 def test_services_aimed_at_peoples_make_no_intent(extractor: Extractor) -> None:
     text = "The general's services aimed at providing security for the people of Mali, Niger and Chad are unforgettable."
-    assert _events(extractor, text) == []
+    assert events_of(extractor, text) == []
 
 
 # -- military ties ------------------------------------------------------------------------------------
@@ -213,12 +196,12 @@ def test_services_aimed_at_peoples_make_no_intent(extractor: Extractor) -> None:
     ],
 )
 def test_military_ties_are_cooperation(extractor: Extractor, text: str, expected: tuple) -> None:
-    assert expected in _typed(_events(extractor, text))
+    assert expected in typed(events_of(extractor, text))
 
 
 def test_arms_sales_that_would_violate_a_ban_are_no_cooperation(extractor: Extractor) -> None:
     text = "Arms sales to Belarus would violate EU sanctions, the Polish minister claimed on Sunday."
-    assert _events(extractor, text) == []
+    assert events_of(extractor, text) == []
 
 
 def test_a_group_named_as_one_leaves_the_round_to_the_process_table(extractor: Extractor) -> None:
@@ -226,8 +209,8 @@ def test_a_group_named_as_one_leaves_the_round_to_the_process_table(extractor: E
         "Negotiators of Iran and the P4+1 resumed talks in Vienna on Monday to revive the nuclear deal. "
         "The United States takes part in the Vienna talks indirectly, the JCPOA parties said."
     )
-    parties = {p for e in _events(extractor, text) for p in e.countries}
-    assert {"IRN", "CHN", "FRA", "GBR", "RUS", "DEU", "USA"} <= parties
+    found = {p for e in events_of(extractor, text) for p in e.countries}
+    assert {"IRN", "CHN", "FRA", "GBR", "RUS", "DEU", "USA"} <= found
 
 
 def test_he_meeting_his_named_counterpart_is_the_last_person_named(extractor: Extractor) -> None:
@@ -237,22 +220,22 @@ def test_he_meeting_his_named_counterpart_is_the_last_person_named(extractor: Ex
         "“A conflict between neighbours is the last thing we need,” van Klaveren warned. "
         "He met his Peruvian counterpart Javier Gonzalez-Olaechea in Santiago on Wednesday."
     )
-    assert ("CHL", "PER") in _pairs(_events(extractor, text))
+    assert ("CHL", "PER") in parties(events_of(extractor, text))
 
 
 def test_two_acts_with_two_partners_in_one_sentence_stay_apart(extractor: Extractor) -> None:
     text = "Kenya signed an agreement with Ethiopia and held talks with Somalia."
-    assert _typed(_events(extractor, text)) == {("agreement", ("ETH", "KEN")), ("meeting", ("KEN", "SOM"))}
+    assert typed(events_of(extractor, text)) == {("agreement", ("ETH", "KEN")), ("meeting", ("KEN", "SOM"))}
 
 
 def test_a_capital_described_by_its_state_is_the_venue(extractor: Extractor) -> None:
     text = "The minister recalled the recent meeting between the presidents of Chile and Peru in the Bolivian capital, La Paz."
-    assert _pairs(_events(extractor, text)) == {("CHL", "PER")}
+    assert parties(events_of(extractor, text)) == {("CHL", "PER")}
 
 
 def test_one_states_goods_shown_in_another_are_a_conference_of_both(extractor: Extractor) -> None:
     text = "The exclusive exhibition of Turkish goods was held in the Georgian capital, Tbilisi, last week."
-    assert _pairs(_events(extractor, text)) == {("GEO", "TUR")}
+    assert parties(events_of(extractor, text)) == {("GEO", "TUR")}
 
 
 @pytest.mark.parametrize(
@@ -265,5 +248,5 @@ def test_one_states_goods_shown_in_another_are_a_conference_of_both(extractor: E
         "The U.S. president has pledged to squeeze Venezuela's oil exports down to a trickle.",
     ],
 )
-def test_trips_to_igo_seats_and_hostile_pledges_are_no_events(extractor: Extractor, text: str) -> None:
-    assert _events(extractor, text) == []
+def test_trips_to_igo_seats_and_hostile_pledges_are_noevents_of(extractor: Extractor, text: str) -> None:
+    assert events_of(extractor, text) == []

@@ -3,23 +3,10 @@ each on short texts written for these tests (not the sets' texts)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from libs.contracts.events import CooperationEvent
 from libs.extraction import Extractor
-
-PUB = date(2024, 5, 23)  # a Thursday
-
-
-def _events(extractor: Extractor, text: str) -> list[CooperationEvent]:
-    return extractor.extract(text, article_id="r5", published_at=PUB).events
-
-
-def _typed(events: list[CooperationEvent]) -> set[tuple[str, tuple[str, ...]]]:
-    return {(e.type.value, tuple(e.countries + e.igos)) for e in events}
-
+from tests.extraction.helpers import events_of, typed
 
 # -- ceremonies and visits of many delegations: a star around the host ------------------------
 
@@ -46,17 +33,17 @@ def _typed(events: list[CooperationEvent]) -> set[tuple[str, tuple[str, ...]]]:
     ],
 )
 def test_ceremony_and_visitors_star(extractor: Extractor, text: str, expected: set) -> None:
-    assert _typed(_events(extractor, text)) == expected
+    assert typed(events_of(extractor, text)) == expected
 
 
 def test_officials_at_a_meeting_stay_one_event(extractor: Extractor) -> None:
     text = "Foreign ministers of Peru, Chile and Bolivia attended the meeting in Lima on Monday."
-    assert _typed(_events(extractor, text)) == {("meeting", ("BOL", "CHL", "PER"))}
+    assert typed(events_of(extractor, text)) == {("meeting", ("BOL", "CHL", "PER"))}
 
 
 def test_listing_body_is_no_party(extractor: Extractor) -> None:
     text = "Officials from Chile visited the UNESCO-inscribed old town of Cuenca in Ecuador on Monday."
-    assert all(not e.igos for e in _events(extractor, text))
+    assert all(not e.igos for e in events_of(extractor, text))
 
 
 # -- commentary: opinion and history essays report no news events ----------------------------
@@ -68,13 +55,13 @@ _ESSAY = (
 )
 
 
-def test_commentary_essay_has_no_events(extractor: Extractor) -> None:
-    assert _events(extractor, _ESSAY) == []
+def test_commentary_essay_has_noevents_of(extractor: Extractor) -> None:
+    assert events_of(extractor, _ESSAY) == []
 
 
-def test_dated_news_with_the_same_words_keeps_its_events(extractor: Extractor) -> None:
+def test_dated_news_with_the_same_words_keeps_itsevents_of(extractor: Extractor) -> None:
     text = "PARIS – " + _ESSAY
-    assert _typed(_events(extractor, text)) == {("agreement", ("FRA", "GBR"))}
+    assert typed(events_of(extractor, text)) == {("agreement", ("FRA", "GBR"))}
 
 
 def test_commentary_needs_five_kinds_of_rhetoric() -> None:
@@ -111,12 +98,12 @@ def test_commentary_needs_five_kinds_of_rhetoric() -> None:
     ],
 )
 def test_bilateral_bodies_and_deliveries(extractor: Extractor, text: str, expected: set) -> None:
-    assert _typed(_events(extractor, text)) == expected
+    assert typed(events_of(extractor, text)) == expected
 
 
 def test_head_of_a_joint_chamber_is_a_title(extractor: Extractor) -> None:
     text = "Juan Perez, head of the Peru-Chile Joint Chamber of Commerce, said exporters face high costs."
-    assert _events(extractor, text) == []
+    assert events_of(extractor, text) == []
 
 
 # -- flows to listed destinations: the ends of one flow are not partners of each other ----------
@@ -124,12 +111,12 @@ def test_head_of_a_joint_chamber_is_a_title(extractor: Extractor) -> None:
 
 def test_flow_destinations_are_no_clique(extractor: Extractor) -> None:
     text = "The airline operates flights to destinations such as Lima, Quito and Bogota."
-    assert _events(extractor, text) == []
+    assert events_of(extractor, text) == []
 
 
 def test_flow_destinations_under_a_dateline_are_no_event(extractor: Extractor) -> None:
     text = "NAIROBI – The company exports its tea to Germany, France and Italy."
-    assert _events(extractor, text) == []
+    assert events_of(extractor, text) == []
 
 
 # -- trips: the stops of one trip are not partners of each other --------------------------------
@@ -150,7 +137,7 @@ def test_flow_destinations_under_a_dateline_are_no_event(extractor: Extractor) -
     ],
 )
 def test_trip_stops_pair_with_the_traveller(extractor: Extractor, text: str, expected: set) -> None:
-    assert _typed(_events(extractor, text)) == expected
+    assert typed(events_of(extractor, text)) == expected
 
 
 # -- a round of a known negotiation named with its purpose far from the word "round" ------------
@@ -162,7 +149,7 @@ def test_round_of_nuclear_talks_with_a_long_description(extractor: Extractor) ->
         "tattered 2015 nuclear deal resumed on Monday. Initially, the European participants, France and "
         "Germany, rejected the proposals, but they agreed to continue the talks."
     )
-    assert ("meeting", ("DEU", "FRA", "IRN")) in _typed(_events(extractor, text))
+    assert ("meeting", ("DEU", "FRA", "IRN")) in typed(events_of(extractor, text))
 
 
 # -- invitations: each invitee with the host, not a clique of the invited -------------------------
@@ -182,7 +169,7 @@ def test_round_of_nuclear_talks_with_a_long_description(extractor: Extractor) ->
     ],
 )
 def test_invitees_pair_with_the_host(extractor: Extractor, text: str, expected: set) -> None:
-    assert _typed(_events(extractor, text)) == expected
+    assert typed(events_of(extractor, text)) == expected
 
 
 # -- vocabulary: cooperation among listed states, a cause that is no schedule, exercises hosted ---
@@ -214,12 +201,12 @@ def test_invitees_pair_with_the_host(extractor: Extractor, text: str, expected: 
     ],
 )
 def test_cooperation_among_and_exercises(extractor: Extractor, text: str, expected: set) -> None:
-    assert _typed(_events(extractor, text)) == expected
+    assert typed(events_of(extractor, text)) == expected
 
 
 def test_city_naming_an_organisation_is_no_party(extractor: Extractor) -> None:
     # "the Berne Union", like "the Paris Club": the city names the body, its state is no party
-    assert _events(extractor, "The Berne Union signed an agreement with Kenya.") == []
+    assert events_of(extractor, "The Berne Union signed an agreement with Kenya.") == []
 
 
 # -- phone calls are between two ------------------------------------------------------------------
@@ -241,4 +228,4 @@ def test_city_naming_an_organisation_is_no_party(extractor: Extractor) -> None:
     ],
 )
 def test_phone_call_with_listed_ministers(extractor: Extractor, text: str, expected: set) -> None:
-    assert _typed(_events(extractor, text)) == expected
+    assert typed(events_of(extractor, text)) == expected

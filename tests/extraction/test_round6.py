@@ -3,28 +3,15 @@ each on short texts written for these tests (not the sets' texts)."""
 
 from __future__ import annotations
 
-from datetime import date
-
-from libs.contracts.events import CooperationEvent
 from libs.extraction import Extractor
-
-PUB = date(2024, 5, 23)
-
-
-def _events(extractor: Extractor, text: str) -> list[CooperationEvent]:
-    return extractor.extract(text, article_id="r6", published_at=PUB).events
-
-
-def _parties(events: list[CooperationEvent]) -> set[tuple[str, ...]]:
-    return {tuple(e.countries + e.igos) for e in events}
-
+from tests.extraction.helpers import events_of, parties
 
 SIX = ("CHN", "DEU", "FRA", "GBR", "IRN", "RUS")
 
 
 def test_a_group_written_with_a_loose_plus_is_the_group(extractor: Extractor) -> None:
     text = "The blast came in the middle of nuclear deal talks between Iran and the P4 +1 group in Vienna."
-    assert SIX in _parties(_events(extractor, text))
+    assert SIX in parties(events_of(extractor, text))
 
 
 def test_a_round_takes_the_group_named_earlier_in_the_article(extractor: Extractor) -> None:
@@ -36,7 +23,7 @@ def test_a_round_takes_the_group_named_earlier_in_the_article(extractor: Extract
         "The budget bill is before the parliament. "
         "We regard the success of the Vienna talks as a win for diplomacy."
     )
-    assert SIX in _parties(_events(extractor, text))
+    assert SIX in parties(events_of(extractor, text))
 
 
 def test_talks_that_are_the_topic_of_a_call_take_no_group_from_afar(extractor: Extractor) -> None:
@@ -48,4 +35,4 @@ def test_talks_that_are_the_topic_of_a_call_take_no_group_from_afar(extractor: E
         "The budget bill is before the parliament. "
         "In the call, the two sides discussed the drought and the Vienna talks on the nuclear deal."
     )
-    assert not any({"DEU", "FRA", "GBR"} <= set(p) for p in _parties(_events(extractor, text)))
+    assert not any({"DEU", "FRA", "GBR"} <= set(p) for p in parties(events_of(extractor, text)))
