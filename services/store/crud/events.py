@@ -173,9 +173,7 @@ def _page_query(
         " JOIN LATERAL (SELECT events.payload::text AS payload, events.retired_at IS NULL AS current"
         " FROM events WHERE events.event_id = page.event_id LIMIT 1) AS doc ON true"
     ).bindparams(page_rows=limit + 1)
-    columns = (
-        literal_column(f"{name}") for name in ("page.key", "page.event_id", "doc.payload", "doc.current")
-    )
+    columns = (literal_column(name) for name in ("page.key", "page.event_id", "doc.payload", "doc.current"))
     return (
         select(*columns, total.label("total"))
         .select_from(page)
