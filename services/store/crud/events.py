@@ -38,6 +38,7 @@ from sqlalchemy import (
     null,
     or_,
     select,
+    text,
     true,
     tuple_,
 )
@@ -145,6 +146,13 @@ def _rollup_count(flt: EventFilter) -> ScalarSelect[Any] | None:
     return select(func.coalesce(func.sum(column), 0)).where(*rows).scalar_subquery()
 
 
+#: A page's order over the relation `{0}` (its columns `key`, `event_id`), per sort (SQL text).
+_PAGE_ORDER: dict[Sort, str] = {
+    "-date": "{0}.key DESC NULLS LAST, {0}.event_id DESC",
+    "updated": "{0}.key ASC, {0}.event_id ASC",
+}
+
+
 def _page_query(
     conn: Connection, flt: EventFilter, sort: Sort, after: SortKey | None, limit: int, want: int, counted: Any
 ) -> Select[Any]:
@@ -152,29 +160,25 @@ def _page_query(
     its key (LATERAL), and `counted` (a total expression) on every row.
 
     `want` > limit + 1 walks on to count the first `want` keys (`keys` CTE) for an uncounted first page.
+    Only the keys and the total are built as expressions: the rest is fixed SQL text around them (built as
+    expressions, its subqueries' column collections cost more API CPU than the whole statement's lookup in
+    SQLAlchemy's compiled cache). LIMIT 1 (the key is unique) keeps each document a per-key lookup (no
+    join over the table).
     """
-    c = events.c
     keys = _keys(conn, flt, sort, after).limit(want).cte("keys")
-    key_order = [keys.c.key.desc().nulls_last(), keys.c.event_id.desc()]
-    if sort == "updated":
-        key_order = [keys.c.key.asc(), keys.c.event_id.asc()]
-    page = select(keys.c.key, keys.c.event_id).order_by(*key_order).limit(limit + 1).subquery("page")
     total = counted if counted is not None else select(func.count()).select_from(keys).scalar_subquery()
-    # LIMIT 1 (the key is unique) keeps the document a per-key lookup (no join over the table)
-    doc = (
-        select(cast(c.payload, Text).label("payload"), c.retired_at.is_(None).label("current"))
-        .where(c.event_id == page.c.event_id)
-        .limit(1)
-        .lateral("doc")
-    )
-    page_order = [page.c.key.desc().nulls_last(), page.c.event_id.desc()]
-    if sort == "updated":
-        page_order = [page.c.key.asc(), page.c.event_id.asc()]
+    order = _PAGE_ORDER[sort]
+    page = text(
+        f"(SELECT keys.key, keys.event_id FROM keys ORDER BY {order.format('keys')} LIMIT :page_rows) AS page"
+        " JOIN LATERAL (SELECT events.payload::text AS payload, events.retired_at IS NULL AS current"
+        " FROM events WHERE events.event_id = page.event_id LIMIT 1) AS doc ON true"
+    ).bindparams(page_rows=limit + 1)
+    columns = (literal_column(name) for name in ("page.key", "page.event_id", "doc.payload", "doc.current"))
     return (
-        select(page.c.key, page.c.event_id, doc.c.payload, doc.c.current, total.label("total"))
+        select(*columns, total.label("total"))
         .select_from(page)
-        .join(doc, true())
-        .order_by(*page_order)
+        .add_cte(keys)
+        .order_by(text(order.format("page")))
     )
 
 
