@@ -7,6 +7,13 @@ from libs.extraction import Extractor
 from tests.extraction.helpers import events_of, parties
 
 SIX = ("CHN", "DEU", "FRA", "GBR", "IRN", "RUS")
+#: Four sentences about other things: the group is named far from the round.
+FILLER = (
+    "He spoke about oil prices at length. "
+    "Gas exports to Asia have doubled, he noted. "
+    "The farmers of the north need rain this year. "
+    "The budget bill is before the parliament. "
+)
 
 
 def test_a_group_written_with_a_loose_plus_is_the_group(extractor: Extractor) -> None:
@@ -17,11 +24,8 @@ def test_a_group_written_with_a_loose_plus_is_the_group(extractor: Extractor) ->
 def test_a_round_takes_the_group_named_earlier_in_the_article(extractor: Extractor) -> None:
     text = (
         "The envoy said that the P4+1 know Tehran wants a durable agreement. "
-        "He spoke about oil prices at length. "
-        "Gas exports to Asia have doubled, he noted. "
-        "The farmers of the north need rain this year. "
-        "The budget bill is before the parliament. "
-        "We regard the success of the Vienna talks as a win for diplomacy."
+        + FILLER
+        + "We regard the success of the Vienna talks as a win for diplomacy."
     )
     assert SIX in parties(events_of(extractor, text))
 
@@ -29,10 +33,7 @@ def test_a_round_takes_the_group_named_earlier_in_the_article(extractor: Extract
 def test_talks_that_are_the_topic_of_a_call_take_no_group_from_afar(extractor: Extractor) -> None:
     text = (
         "The E3 issued a statement on the reactor last month. "
-        "He spoke about oil prices at length. "
-        "Gas exports to Asia have doubled, he noted. "
-        "The farmers of the north need rain this year. "
-        "The budget bill is before the parliament. "
-        "In the call, the two sides discussed the drought and the Vienna talks on the nuclear deal."
+        + FILLER
+        + "In the call, the two sides discussed the drought and the Vienna talks on the nuclear deal."
     )
     assert not any({"DEU", "FRA", "GBR"} <= set(p) for p in parties(events_of(extractor, text)))
