@@ -83,11 +83,14 @@ def _after(sort: Sort, key: SortKey, cols: Any = events.c) -> ColumnElement[bool
     return tuple_(cols.updated_at, cols.event_id) > tuple_(literal(value), literal(event_id))
 
 
-def _ordered(query: Select[Any], flt: EventFilter, sort: Sort, after: SortKey | None) -> Select[Any]:
-    query = query.where(*flt.conditions())
+def _ordered(
+    query: Select[Any], where: list[Any], sort: Sort, after: SortKey | None, cols: Any = events.c
+) -> Select[Any]:
+    """`query` over `cols` restricted by `where`, strictly after `after`, in `sort` order."""
+    query = query.where(*where)
     if after is not None:
-        query = query.where(_after(sort, after))
-    return query.order_by(*_order(sort))
+        query = query.where(_after(sort, after, cols))
+    return query.order_by(*_order(sort, cols))
 
 
 def walked_party(conn: Connection, flt: EventFilter) -> str | None:
@@ -114,12 +117,9 @@ def _keys(conn: Connection, flt: EventFilter, sort: Sort, after: SortKey | None)
     if party is None:
         c = events.c
         key = (c.date_start if sort == "-date" else c.updated_at).label("key")
-        return _ordered(select(key, c.event_id), flt, sort, after)
+        return _ordered(select(key, c.event_id), flt.conditions(), sort, after)
     ep = event_parties.c
-    query = select(ep.date_start.label("key"), ep.event_id).where(*flt.party_rows(party))
-    if after is not None:
-        query = query.where(_after(sort, after, ep))
-    return query.order_by(*_order(sort, ep))
+    return _ordered(select(ep.date_start.label("key"), ep.event_id), flt.party_rows(party), sort, after, ep)
 
 
 @dataclass(frozen=True)
@@ -231,7 +231,9 @@ def _total(
 def recent_events(conn: Connection, flt: EventFilter, limit: int) -> list[bytes]:
     """The first `limit` events matching `flt` in `-date` order (no total)."""
     c = events.c
-    query = _ordered(select(cast(c.payload, Text), c.retired_at.is_(None)), flt, "-date", None).limit(limit)
+    query = _ordered(
+        select(cast(c.payload, Text), c.retired_at.is_(None)), flt.conditions(), "-date", None
+    ).limit(limit)
     return [with_status(payload, current) for payload, current in conn.execute(query)]
 
 

@@ -99,13 +99,19 @@ class EventFilter:
             out.append(c.retired_at.is_(None))
         elif self.status == "retracted":
             out.append(c.retired_at.isnot(None))
-        if self.date_from is not None:
-            out.append(c.date_end >= self.date_from)
-        if self.date_to is not None:
-            out.append(c.date_start <= self.date_to)
-        if self.start_floor is not None:
-            out.append(c.date_start >= self.start_floor)
+        out += self._date_conditions(c.date_start, c.date_end)
         out += self._event_only_conditions()
+        return out
+
+    def _date_conditions(self, date_start: Any, date_end: Any) -> list[ColumnElement[bool]]:
+        """The event's date range overlaps [date_from, date_to], and starts at or after the floor."""
+        out: list[ColumnElement[bool]] = []
+        if self.date_from is not None:
+            out.append(date_end >= self.date_from)
+        if self.date_to is not None:
+            out.append(date_start <= self.date_to)
+        if self.start_floor is not None:
+            out.append(date_start >= self.start_floor)
         return out
 
     def _shared_conditions(self, type_: Any, countries: Any, igos: Any, sectors: Any) -> list[Any]:
@@ -175,14 +181,8 @@ class EventFilter:
             countries=[p for p in self.countries if p != party],
             igos=[p for p in self.igos if p != party],
         )
-        out = [ep.party == party, *others._shared_conditions(ep.type, ep.countries, ep.igos, ep.sectors)]
-        if self.date_from is not None:
-            out.append(ep.date_end >= self.date_from)
-        if self.date_to is not None:
-            out.append(ep.date_start <= self.date_to)
-        if self.start_floor is not None:
-            out.append(ep.date_start >= self.start_floor)
-        return out
+        shared = others._shared_conditions(ep.type, ep.countries, ep.igos, ep.sectors)
+        return [ep.party == party, *shared, *self._date_conditions(ep.date_start, ep.date_end)]
 
     def parties(self) -> list[str]:
         return [*self.countries, *self.igos]
