@@ -305,8 +305,9 @@ class Stack:
         """The embedded broker died, and with it every record and offset (memory-only): start it again on
         the same port, create the topics, and have the fetcher publish again what the store never
         confirmed (it is stopped meanwhile, so its saved progress cannot pass what was forgotten).
-        The extractors and the store reconnect by themselves. False when the broker did not start
-        (the next tick tries again)."""
+        The extractors and the store reconnect by themselves (the runtime refuses their commits of
+        offsets of the lost log: `libs.runtime.kafka.refuse_commits_outside_generation`). False when
+        the broker did not start (the next tick tries again)."""
         from libs.infra.errors import InfraError
 
         assert self.broker is not None and self.supervisor is not None

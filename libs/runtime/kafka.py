@@ -8,6 +8,10 @@ producer = broker.producer(service="store")
 
 Consumers commit manually (`enable_auto_commit=False`) and start from
 `ACCORD_KAFKA_AUTO_OFFSET_RESET` when their group has no committed offset.
+A consumer that is not a member of a group generation does not commit
+(`refuse_commits_outside_generation`), as Kafka's Java client: after the
+embedded memory-only broker restarted empty, such a commit carried offsets of
+the lost log into the new group, which then skipped the new log's first records.
 Lag comes from `highwater()` (the last fetch's high-water mark): `end_offsets()`
 is wrong on the embedded broker.
 """
@@ -18,6 +22,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener
+from aiokafka.errors import CommitFailedError
+from aiokafka.protocol.commit import OffsetCommitRequest
 from aiokafka.structs import TopicPartition
 
 from libs.runtime.broker import KafkaRecord, RebalanceListener
@@ -43,6 +49,33 @@ def consumer_config(settings: CommonSettings, *, group_id: str, client_id: str) 
         "max_partition_fetch_bytes": settings.kafka_max_partition_fetch_bytes,
         **kafka_security_kwargs(settings),
     }
+
+
+def refuse_commits_outside_generation(consumer: AIOKafkaConsumer) -> None:
+    """Make the started, subscribed `consumer` raise `CommitFailedError` for a commit sent outside a generation.
+
+    When the coordinator no longer knows the member (session expired; a broker that lost its groups),
+    aiokafka resets the generation to -1 and would still send commits, with generation -1, which
+    a broker may take as a standalone commit. The embedded broker does, and when it restarted empty
+    those were offsets of the log it lost: the re-joined group started past the first records of
+    the new log and never delivered them. The check runs where aiokafka builds the request (no
+    await in between), so a commit that waited for the coordinator cannot slip through after the
+    reset; the records are re-delivered instead (at-least-once). It wraps aiokafka internals
+    (`_coordinator._do_commit_offsets`; aiokafka is pinned to 0.14.x): if they move,
+    `tests/runtime/test_kafka_broker_lost.py` fails.
+    """
+    coordinator = consumer._coordinator
+    send = coordinator._do_commit_offsets
+
+    async def guarded(assignment: Any, offsets: Any) -> None:
+        if coordinator.generation == OffsetCommitRequest.DEFAULT_GENERATION_ID:
+            raise CommitFailedError(
+                "the consumer is not a member of a group generation (the coordinator forgot it): "
+                "not committing"
+            )
+        await send(assignment, offsets)
+
+    coordinator._do_commit_offsets = guarded
 
 
 class _Listener(ConsumerRebalanceListener):
@@ -81,6 +114,7 @@ class KafkaConsumer:
         except BaseException:
             await consumer.stop()
             raise
+        refuse_commits_outside_generation(consumer)
         self._consumer = consumer
 
     async def stop(self) -> None:
