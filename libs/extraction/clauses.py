@@ -272,7 +272,28 @@ def _with_object(info: SentenceInfo, cue: Cue, parties: list[str], a: int, b: in
     )
     if subject is None:
         return parties
-    return [subject, *dict.fromkeys(codes)]
+    subjects = _subject_list(before, subject, codes, a, text)
+    return [*subjects, *(c for c in dict.fromkeys(codes) if c not in subjects)]
+
+
+def _subject_list(before: list, subject: str, objects: list[str], lo: int, text: str) -> list[str]:
+    """ "Germany, France and Italy signed a deal with Iran": the whole listed subject, when the list
+    that holds `subject` is not itself an object ("talks with A and B with ..."); else `subject`."""
+    chain = [before[-1]]
+    for m in reversed(before[:-1]):
+        if not _CONNECTOR.match(text[m.end : chain[-1].start]):
+            break
+        chain.append(m)
+    codes = list(dict.fromkeys(m.code for m in reversed(chain)))
+    head = chain[-1]
+    if (
+        len(codes) < 2
+        or subject not in codes
+        or any(c in objects for c in codes)
+        or _OBJECT_BEFORE.search(text, max(lo, head.start - 20), head.start)
+    ):
+        return [subject]
+    return codes
 
 
 _SUBJECT_VERB = re.compile(

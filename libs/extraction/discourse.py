@@ -69,7 +69,7 @@ from libs.extraction.mention_roles import ACTOR, IGO_SEATS, PARTY_ROLES
 from libs.extraction.negotiations import Processes, process_candidates
 from libs.extraction.occasions import event_date, event_location, inherit_dates, merge_occasions
 from libs.extraction.syntax import SyntaxFilter
-from libs.extraction.triggers import Cue
+from libs.extraction.triggers import GATHERING_NOUN, Cue
 
 CONTEXT_REACH = 8  # sentences over which "the two sides" still refers to the last pair named
 CONTINUATION_REACH = 3  # sentences over which "During the meeting, ..." continues an occasion
@@ -326,6 +326,12 @@ def _fill_parties(site: CueSite, state: DiscourseState, parties: list[str], sour
 # -- who pairs with whom ---------------------------------------------------------------------------
 
 
+def _announced_gathering(site: CueSite) -> bool:
+    """A meeting announced for later ("a meeting ... will take place with A, B and C"): of all, as a
+    meeting would be."""
+    return site.type == INTENT and site.cue.irrealis and GATHERING_NOUN.search(site.cue.text) is not None
+
+
 def _counterparts_groups(
     site: CueSite, state: DiscourseState, parties: list[str], source: str
 ) -> tuple[list[list[str]], str]:
@@ -341,7 +347,7 @@ def _counterparts_groups(
     if subject is None and _SUBJECT_PRONOUN.search(info.sent.text):
         subject = state.person_state
     subject = subject or site.article.home
-    if not subject and site.type != MEETING:
+    if not subject and not (site.type == MEETING or _announced_gathering(site)):
         return [], source
     if not subject or subject in parties:
         # "In a meeting with X's envoy, Y said ...": the envoy's and the speaker's states

@@ -101,7 +101,7 @@ _FUTURE_PARTICIPATION = re.compile(
     r"\b(?:will|would|shall|expected\s+to|scheduled\s+to|slated\s+to|set\s+to|invited\s+to|plan(?:s|ning)?\s+to|"
     r"going\s+to|readiness\s+to|ready\s+to)"
     r"\s+(?:\w+\s+){0,2}?(?:attend|participate|take\s+part|be\s+present|showcase|exhibit|join)\b"
-    r"|\b(?:will|to)\s+be\s+(?:held|organi[sz]ed|staged)\b",
+    r"|\b(?:will|to)\s+be\s+(?:held|organi[sz]ed|staged|attended)\b",
     re.IGNORECASE,
 )
 
