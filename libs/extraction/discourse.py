@@ -58,6 +58,7 @@ from libs.extraction.clauses import (
     listed_spokes,
     many_countries_before,
     one_multilateral,
+    origin_star,
     segments,
     subject_before,
     subject_with,
@@ -442,7 +443,8 @@ def _groups(
     if with_list(info, parties, fine_lo, fine_hi, text):
         return _counterparts_groups(site, state, parties, source)
     groups = (
-        subject_with(info, cue, fine_lo, fine_hi, text)
+        origin_star(info, cue, seg_lo, seg_hi, text)
+        or subject_with(info, cue, fine_lo, fine_hi, text)
         or hub_and_spokes(info, parties, seg_lo, seg_hi, site.type, text, cue.text)
         or _flow_targets(site, parties, source)
     )
