@@ -64,6 +64,7 @@ from libs.extraction.clauses import (
     subject_with,
     with_list,
 )
+from libs.extraction.coalitions import coalition_candidates
 from libs.extraction.deadline import DEADLINE_EVERY, Deadline
 from libs.extraction.gatherings import gathering_candidates
 from libs.extraction.mention_roles import ACTOR, IGO_SEATS, PARTY_ROLES
@@ -669,6 +670,8 @@ def sentence_candidates(pos: int, article: ArticleContext, state: DiscourseState
         kinds = {g.type for g in gatherings} | {CONFERENCE}
         made = [c for c in made if not (c.type in kinds and c.parties <= covered)]
         made.extend(gatherings)
+    founded = coalition_candidates(article.infos, pos, article.text, article.igo_codes, article.groups)
+    made.extend(f for f in founded if not any(c.type == f.type and f.parties <= c.parties for c in made))
     if article.processes is not None:
         rounds = process_candidates(
             article.infos, pos, article.text, article.processes, article.igo_codes, article.groups
