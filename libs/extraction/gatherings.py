@@ -35,7 +35,8 @@ from libs.extraction.triggers import NOT_ATTENDING, Cue
 # a ceremony one state holds: each foreign delegation meets the host ("delegations from A, B and C
 # attended the inauguration of the president", a star of meetings)
 _CEREMONIES = (
-    r"inaugurations?|swearing[- ]in|funerals?|coronations?|burials?|memorial\s+(?:services?|ceremon(?:y|ies))"
+    r"inaugurations?|swearing[- ]in|funerals?|coronations?|burials?|memorial\s+(?:services?|ceremon(?:y|ies))|"
+    r"celebrations?|festivities"
 )
 _CEREMONY = re.compile(_CEREMONIES, re.IGNORECASE)
 # a multinational exercise one state hosts: each foreign navy or army cooperates with the host ("Kenya's
