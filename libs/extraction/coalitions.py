@@ -49,7 +49,9 @@ def _states(info: SentenceInfo, lo: int, hi: int, igo_codes: Collection[str]) ->
     ]
 
 
-def _earlier_founders(infos: list[SentenceInfo], pos: int, text: str, igo_codes: Collection[str]) -> list[str]:
+def _earlier_founders(
+    infos: list[SentenceInfo], pos: int, text: str, igo_codes: Collection[str]
+) -> list[str]:
     """The states of the sentences before `pos` (up to `FORMING_REACH`) that tell of the forming."""
     out: list[str] = []
     for info in infos[max(0, pos - FORMING_REACH) : pos]:

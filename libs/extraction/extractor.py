@@ -32,9 +32,9 @@ from libs.contracts.events import (
 )
 from libs.extraction.agencies import AgencyMatcher
 from libs.extraction.candidates import Candidate, SentenceInfo
+from libs.extraction.coalitions import founders_named
 from libs.extraction.dates import DateMention, find_dates
 from libs.extraction.deadline import DEADLINE_EVERY, Deadline
-from libs.extraction.coalitions import founders_named
 from libs.extraction.discourse import build_candidates
 from libs.extraction.errors import InvalidArticleError
 from libs.extraction.event_participants import NerResult, ParticipantFinder
