@@ -114,7 +114,10 @@ _TOPIC_BEFORE = re.compile(
     # "a four-point peace plan for Yemen": what the plan is about
     r"|\b(?:plan|initiative|proposal|roadmap|solution|settlement)\s+(?:for|on)\s+(?:the\s+)?"
     # "Tajikistan and Uzbekistan, which neighbor Afghanistan, attended": a description, not a party
-    r"|\b(?:which|that|who)\s+(?:neighbou?rs?|borders?)\s+(?:the\s+)?)$",
+    r"|\b(?:which|that|who)\s+(?:neighbou?rs?|borders?)\s+(?:the\s+)?"
+    # the background of an event: "held at the height of tensions between Tehran and Washington"
+    r"|\b(?:amid|despite|height\s+of|escalating|rising|growing|heightened|soaring)\s+(?:the\s+)?(?:\w+\s+)?"
+    r"(?:tensions?|hostility|animosity|standoff|stand-off)\s+(?:between|with)\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
 _TOPIC_AFTER = re.compile(

@@ -127,3 +127,8 @@ def test_a_security_council_named_gives_no_defence_sector(extractor: Extractor) 
     text = "LIMA - Peru and Chile signed a fisheries agreement after the UN Security Council session."
     events = events_of(extractor, text)
     assert events and all("defense_security" not in {s.value for s in e.sectors} for e in events)
+
+
+def test_the_states_of_background_tensions_are_no_parties(extractor: Extractor) -> None:
+    text = "Chile and Peru signed a fisheries deal amid rising tensions with Bolivia."
+    assert parties(events_of(extractor, text)) == {("CHL", "PER")}
