@@ -281,7 +281,7 @@ def _subject_list(before: list, subject: str, objects: list[str], lo: int, text:
     that holds `subject` is not itself an object ("talks with A and B with ..."); else `subject`."""
     chain = [before[-1]]
     for m in reversed(before[:-1]):
-        if not _CONNECTOR.match(text[m.end : chain[-1].start]):
+        if not LIST_SEPARATOR.match(text[m.end : chain[-1].start]):  # not "US/E3", "Iran-Iraq"
             break
         chain.append(m)
     codes = list(dict.fromkeys(m.code for m in reversed(chain)))
