@@ -132,3 +132,10 @@ def test_a_security_council_named_gives_no_defence_sector(extractor: Extractor) 
 def test_the_states_of_background_tensions_are_no_parties(extractor: Extractor) -> None:
     text = "Chile and Peru signed a fisheries deal amid rising tensions with Bolivia."
     assert parties(events_of(extractor, text)) == {("CHL", "PER")}
+
+
+def test_economic_talks_are_trade_and_economic_sanctions_are_not(extractor: Extractor) -> None:
+    talks = events_of(extractor, "LIMA - Peru and Chile held talks on economic issues in Lima on Monday.")
+    assert talks and all("trade_economy" in {s.value for s in e.sectors} for e in talks)
+    sanctions = events_of(extractor, "LIMA - Peru and Chile held talks on Monday about economic sanctions.")
+    assert sanctions and all("trade_economy" not in {s.value for s in e.sectors} for e in sanctions)
