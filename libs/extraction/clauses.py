@@ -272,7 +272,40 @@ def _with_object(info: SentenceInfo, cue: Cue, parties: list[str], a: int, b: in
     )
     if subject is None:
         return parties
-    return [subject, *dict.fromkeys(codes)]
+    subjects = _subject_list(before, subject, codes, a, text)
+    return [*subjects, *(c for c in dict.fromkeys(codes) if c not in subjects)]
+
+
+def _subject_list(before: list, subject: str, objects: list[str], lo: int, text: str) -> list[str]:
+    """ "Germany, France and Italy signed a deal with Iran": the whole listed subject, when the list
+    that holds `subject` is not itself an object ("talks with A and B with ..."); else `subject`."""
+    chain = [before[-1]]
+    for m in reversed(before[:-1]):
+        if not LIST_SEPARATOR.match(text[m.end : chain[-1].start]):  # not "US/E3", "Iran-Iraq"
+            break
+        chain.append(m)
+    codes = list(dict.fromkeys(m.code for m in reversed(chain)))
+    head = chain[-1]
+    if (
+        len(codes) < 2
+        or subject not in codes
+        or any(c in objects for c in codes)
+        or (
+            _OBJECT_BEFORE.search(text, max(lo, head.start - 20), head.start)
+            and not _ORIGIN_BEFORE.search(text, max(lo, head.start - 80), head.start)
+        )
+    ):
+        return [subject]
+    return codes
+
+
+# the subjects' states: "companies from A, B and C ...", "firms from 30 countries including A, B and C"
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:companies|firms|businesses|investors|exhibitors|traders|producers|manufacturers|delegations|"
+    r"representatives|officials|experts)\s+from\s+(?:[\w-]+\s+){0,5}?(?:(?:countries|states|nations),?\s+"
+    r"(?:including|such\s+as|like|namely)\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 _SUBJECT_VERB = re.compile(
@@ -439,6 +472,28 @@ def subject_with(info: SentenceInfo, cue: Cue, lo: int, hi: int, text: str) -> l
     if not (separate or repeated or plural or bilateral):
         return None  # "X met with A and B", "signed the JCPOA with A, B and C": one act of all
     return [[subject, c] for c in others]
+
+
+def origin_star(info: SentenceInfo, cue: Cue, lo: int, hi: int, text: str) -> list[list[str]] | None:
+    """ "Companies from A, B and C will cooperate with D": the firms of each state deal with D, one act
+    each (the star of gatherings), not one act of all."""
+    w = _WITH_WORD.search(text, cue.start, hi)
+    if w is None:
+        return None
+    before = [m for m in info.parties.mentions if lo <= m.start < cue.start and m.role in PARTY_ROLES]
+    after = {m.code for m in info.parties.mentions if w.end() <= m.start < hi and m.role in PARTY_ROLES}
+    if len(before) < 2 or len(after) != 1:
+        return None
+    chain = [before[-1]]
+    for m in reversed(before[:-1]):
+        if not _CONNECTOR.match(text[m.end : chain[-1].start]):
+            break
+        chain.append(m)
+    if len(chain) < 2 or not _ORIGIN_BEFORE.search(text, max(lo, chain[-1].start - 80), chain[-1].start):
+        return None
+    hub = next(iter(after))
+    spokes = [c for c in dict.fromkeys(m.code for m in reversed(chain)) if c != hub]
+    return [[hub, c] for c in spokes] if len(spokes) >= 2 else None
 
 
 _PLURAL_DEALS = re.compile(

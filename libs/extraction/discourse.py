@@ -58,18 +58,20 @@ from libs.extraction.clauses import (
     listed_spokes,
     many_countries_before,
     one_multilateral,
+    origin_star,
     segments,
     subject_before,
     subject_with,
     with_list,
 )
+from libs.extraction.coalitions import coalition_candidates
 from libs.extraction.deadline import DEADLINE_EVERY, Deadline
 from libs.extraction.gatherings import gathering_candidates
 from libs.extraction.mention_roles import ACTOR, IGO_SEATS, PARTY_ROLES
 from libs.extraction.negotiations import Processes, process_candidates
 from libs.extraction.occasions import event_date, event_location, inherit_dates, merge_occasions
 from libs.extraction.syntax import SyntaxFilter
-from libs.extraction.triggers import Cue
+from libs.extraction.triggers import GATHERING_NOUN, Cue
 
 CONTEXT_REACH = 8  # sentences over which "the two sides" still refers to the last pair named
 CONTINUATION_REACH = 3  # sentences over which "During the meeting, ..." continues an occasion
@@ -326,6 +328,12 @@ def _fill_parties(site: CueSite, state: DiscourseState, parties: list[str], sour
 # -- who pairs with whom ---------------------------------------------------------------------------
 
 
+def _announced_gathering(site: CueSite) -> bool:
+    """A meeting announced for later ("a meeting ... will take place with A, B and C"): of all, as a
+    meeting would be."""
+    return site.type == INTENT and site.cue.irrealis and GATHERING_NOUN.search(site.cue.text) is not None
+
+
 def _counterparts_groups(
     site: CueSite, state: DiscourseState, parties: list[str], source: str
 ) -> tuple[list[list[str]], str]:
@@ -341,7 +349,7 @@ def _counterparts_groups(
     if subject is None and _SUBJECT_PRONOUN.search(info.sent.text):
         subject = state.person_state
     subject = subject or site.article.home
-    if not subject and site.type != MEETING:
+    if not subject and not (site.type == MEETING or _announced_gathering(site)):
         return [], source
     if not subject or subject in parties:
         # "In a meeting with X's envoy, Y said ...": the envoy's and the speaker's states
@@ -436,7 +444,8 @@ def _groups(
     if with_list(info, parties, fine_lo, fine_hi, text):
         return _counterparts_groups(site, state, parties, source)
     groups = (
-        subject_with(info, cue, fine_lo, fine_hi, text)
+        origin_star(info, cue, seg_lo, seg_hi, text)
+        or subject_with(info, cue, fine_lo, fine_hi, text)
         or hub_and_spokes(info, parties, seg_lo, seg_hi, site.type, text, cue.text)
         or _flow_targets(site, parties, source)
     )
@@ -661,6 +670,8 @@ def sentence_candidates(pos: int, article: ArticleContext, state: DiscourseState
         kinds = {g.type for g in gatherings} | {CONFERENCE}
         made = [c for c in made if not (c.type in kinds and c.parties <= covered)]
         made.extend(gatherings)
+    founded = coalition_candidates(article.infos, pos, article.text, article.igo_codes, article.groups)
+    made.extend(f for f in founded if not any(c.type == f.type and f.parties <= c.parties for c in made))
     if article.processes is not None:
         rounds = process_candidates(
             article.infos, pos, article.text, article.processes, article.igo_codes, article.groups

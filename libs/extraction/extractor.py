@@ -32,6 +32,7 @@ from libs.contracts.events import (
 )
 from libs.extraction.agencies import AgencyMatcher
 from libs.extraction.candidates import Candidate, SentenceInfo
+from libs.extraction.coalitions import founders_named
 from libs.extraction.dates import DateMention, find_dates
 from libs.extraction.deadline import DEADLINE_EVERY, Deadline
 from libs.extraction.discourse import build_candidates
@@ -202,7 +203,7 @@ class Extractor:
         matches = self.gazetteer.find(doc.work, 0, len(doc.work))
         clock.check("lexicon scan")
         if (
-            (not raw_cues and not attending(doc.work))
+            (not raw_cues and not attending(doc.work) and not founders_named(doc.work))
             or len({m.code for m in matches} | self._known_codes(doc.work)) < 2
             or commentary(doc.work, doc.dateline_place is not None or doc.dateline_agency is not None)
         ):

@@ -35,7 +35,8 @@ from libs.extraction.triggers import NOT_ATTENDING, Cue
 # a ceremony one state holds: each foreign delegation meets the host ("delegations from A, B and C
 # attended the inauguration of the president", a star of meetings)
 _CEREMONIES = (
-    r"inaugurations?|swearing[- ]in|funerals?|coronations?|burials?|memorial\s+(?:services?|ceremon(?:y|ies))"
+    r"inaugurations?|swearing[- ]in|funerals?|coronations?|burials?|memorial\s+(?:services?|ceremon(?:y|ies))|"
+    r"celebrations?|festivities"
 )
 _CEREMONY = re.compile(_CEREMONIES, re.IGNORECASE)
 # a multinational exercise one state hosts: each foreign navy or army cooperates with the host ("Kenya's
@@ -101,7 +102,7 @@ _FUTURE_PARTICIPATION = re.compile(
     r"\b(?:will|would|shall|expected\s+to|scheduled\s+to|slated\s+to|set\s+to|invited\s+to|plan(?:s|ning)?\s+to|"
     r"going\s+to|readiness\s+to|ready\s+to)"
     r"\s+(?:\w+\s+){0,2}?(?:attend|participate|take\s+part|be\s+present|showcase|exhibit|join)\b"
-    r"|\b(?:will|to)\s+be\s+(?:held|organi[sz]ed|staged)\b",
+    r"|\b(?:will|to)\s+be\s+(?:held|organi[sz]ed|staged|attended)\b",
     re.IGNORECASE,
 )
 

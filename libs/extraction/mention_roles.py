@@ -112,11 +112,18 @@ _TOPIC_BEFORE = re.compile(
     r"|\b(?:envoys?|representatives?|coordinators?|ambassador-at-large)\s+(?:(?:on|for)\s+)(?:the\s+)?"
     r"|\b(?:ambassadors?|envoys?|charg[ée] d['’]affaires)\s+to\s+(?:the\s+)?"
     # "a four-point peace plan for Yemen": what the plan is about
-    r"|\b(?:plan|initiative|proposal|roadmap|solution|settlement)\s+(?:for|on)\s+(?:the\s+)?)$",
+    r"|\b(?:plan|initiative|proposal|roadmap|solution|settlement)\s+(?:for|on)\s+(?:the\s+)?"
+    # "Tajikistan and Uzbekistan, which neighbor Afghanistan, attended": a description, not a party
+    r"|\b(?:which|that|who)\s+(?:neighbou?rs?|borders?)\s+(?:the\s+)?"
+    # the background of an event: "held at the height of tensions between Tehran and Washington"
+    r"|\b(?:amid|despite|height\s+of|escalating|rising|growing|heightened|soaring)\s+(?:the\s+)?(?:\w+\s+)?"
+    r"(?:tensions?|hostility|animosity|standoff|stand-off)\s+(?:between|with)\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
 _TOPIC_AFTER = re.compile(
-    r"^(?:['’]s)?\s+(?:\w+\s+)?(?:crisis|war|conflict|issue|file|affairs|situation|developments|question|"
+    # "Syria-related talks", "Afghanistan-focused meeting": what the event is about
+    r"^-(?:related|focused|centred|centered|specific|oriented)\b"
+    r"|^(?:['’]s)?\s+(?:\w+\s+)?(?:crisis|war|conflict|issue|file|affairs|situation|developments|question|"
     r"peace\s+process|nuclear\s+(?:deal|program|programme|agreement|issue|talks|file|dossier|activities)|"
     r"refugees|crises|deal|problem|case|dossier)\b",
     re.IGNORECASE,

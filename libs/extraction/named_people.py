@@ -109,13 +109,14 @@ def _affiliation(work: str, lo: int, hi: int, matches: list[Match]) -> Match | N
     """The state/IGO a title phrase in work[lo:hi] names ("Iraqi deputy minister", "Minister ... of Russia").
 
     The mention nearest the name wins; a country named after "to" or "in"
-    ("ambassador to Kazakhstan", "in Tehran") is where the person serves, not whom
-    they act for.
+    ("ambassador to Kazakhstan", "in Tehran") is where the person serves, and one
+    after "for" or "on" ("Special Representative for Iran", "envoy on Syria") is
+    what they deal with, not whom they act for.
     """
     inside = [m for m in matches if lo <= m.start and m.end <= hi]
     for m in reversed(inside):
         before = work[max(lo, m.start - 12) : m.start].lower()
-        if re.search(r"\b(?:to|in|at|from)\s+(?:the\s+)?$", before):
+        if re.search(r"\b(?:to|in|at|from|for|on)\s+(?:the\s+)?$", before):
             continue
         return m
     return None

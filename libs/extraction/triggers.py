@@ -208,6 +208,22 @@ class SentenceScope:
 
 
 _CONDITIONAL = re.compile(r"if|unless|in case of|in the event of", re.IGNORECASE)
+# a gathering named first and announced after it: "a meeting of the commission will take place on 26
+# February", "the talks, starting on Monday, will be attended by ...", "the summit is to be held"
+GATHERING_NOUN = re.compile(
+    r"(?:meeting|talks|session|summit|conference|negotiations|round|commission|committee|forum|"
+    r"exhibition|fair|festival|expo|consultations|dialogue|gathering)s?$",
+    re.IGNORECASE,
+)
+_FUTURE_AFTER = re.compile(
+    r"[^.;:!?]{0,80}?\b(?:will|shall|(?:is|are)\s+(?:set\s+|scheduled\s+|expected\s+|due\s+|slated\s+)?to)\s+"
+    r"(?:also\s+)?(?:be\s+)?(?:take\s+place|held|attended|chaired|hosted|convened|co-chaired|"
+    r"convene|open|begin|start|kick\s+off|resume)\b",
+    re.IGNORECASE,
+)
+_HELD_CUE = re.compile(r"(?:held|hold|holds|holding|had|met)\b", re.IGNORECASE)
+_PAST_IN_GAP = re.compile(r"\b(?:was|were|has|have|had|did)\b", re.IGNORECASE)
+
 _IF_CLAUSE = re.compile(r"\b(?:if|unless|in\s+case\s+of|in\s+the\s+event\s+of)\s", re.IGNORECASE)
 _PLAYER = re.compile(
     r"\b(?:footballers?|midfielders?|strikers?|goalkeepers?|wingers?|playmakers?)\b", re.IGNORECASE
@@ -406,6 +422,14 @@ def _dropped_in_clause(scope: SentenceScope, c: Cue) -> bool:
     )
 
 
+def _announced_after(text: str, c: Cue, hi: int) -> bool:
+    """A gathering noun whose own predicate is future: "the meeting will take place in Vienna"."""
+    if not GATHERING_NOUN.search(c.text) or _HELD_CUE.match(c.text):
+        return False
+    found = _FUTURE_AFTER.match(text, c.end, hi)
+    return found is not None and _PAST_IN_GAP.search(found.group(0)) is None
+
+
 def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
     """The cue with its final type (irrealis → intent), or None when conflict follows it."""
     text, res = scope.text, scope.res
@@ -426,6 +450,8 @@ def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
         if irr is not None and _CONDITIONAL.fullmatch(irr.group(0)):
             return None  # "if they come to the table, we will ...": a condition, not an intent (dev gold)
         if irr is not None and not past_act:
+            c = replace(c, type="intent", irrealis=True)
+        elif c.type in ("meeting", "conference") and _announced_after(text, c, scope.hi):
             c = replace(c, type="intent", irrealis=True)
     armed = (
         c.type == "cooperation"

@@ -1,0 +1,84 @@
+"""Coalitions founded by listed states: one `cooperation` of all the founders.
+
+"The founding members of the group are A, B and C", "the alliance's founder states
+include A and B": the sentence lists the founders of a group, coalition, alliance
+or bloc, and their founding it is one act of all of them (the annotators code a
+coalition as one `cooperation` clique). "Other founding members ... are D and E"
+adds the states named as founders in the sentences up to two before that tell of
+the forming ("Iran joined a group of countries in forming a coalition", "China,
+Russia, Iran and others are seeking support for a coalition").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+
+from libs.extraction.candidates import COOPERATION, EXPLICIT, Candidate, SentenceInfo, split_parties
+from libs.extraction.mention_roles import PLACE_ROLES
+from libs.extraction.occasions import event_location
+from libs.extraction.triggers import Cue
+
+_BODY = r"(?:group|coalition|alliance|bloc|organi[sz]ation|forum|initiative|union|club|front)"
+_FOUNDERS = re.compile(
+    r"\b(?:founding|founder)\s+(?:members?|states|countries|nations|parties)\s+"
+    rf"(?:of\s+(?:the|this|that|a|an|its)\s+(?:[\w-]+\s+){{0,3}}?{_BODY}\s+)?"
+    r"(?:are|were|include|included|includes|including)\s",
+    re.IGNORECASE,
+)
+_OTHERS = re.compile(r"\b(?:other|remaining|further|the\s+rest\s+of\s+the)\s+$", re.IGNORECASE)
+_FORMING = re.compile(
+    r"\b(?:form(?:ed|ing|s)?|found(?:ed|ing|s)?|launch(?:ed|ing|es)?|creat(?:ed|ing|es)|set\s+up|"
+    rf"establish(?:ed|ing|es)?|support\s+for)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?{_BODY}\b",
+    re.IGNORECASE,
+)
+FORMING_REACH = 2  # sentences before the founders' list where the forming may be told
+
+
+def founders_named(text: str) -> bool:
+    """Whether the text lists founders of something (the extractor's cheap gate lets it through)."""
+    return _FOUNDERS.search(text) is not None
+
+
+def _states(info: SentenceInfo, lo: int, hi: int, igo_codes: Collection[str]) -> list[str]:
+    """The states named as parties (not places) in text[lo:hi] of the sentence."""
+    return [
+        m.code
+        for m in info.parties.mentions
+        if lo <= m.start < hi and m.role not in PLACE_ROLES and m.code not in igo_codes
+    ]
+
+
+def _earlier_founders(
+    infos: list[SentenceInfo], pos: int, text: str, igo_codes: Collection[str]
+) -> list[str]:
+    """The states of the sentences before `pos` (up to `FORMING_REACH`) that tell of the forming."""
+    out: list[str] = []
+    for info in infos[max(0, pos - FORMING_REACH) : pos]:
+        if _FORMING.search(text, info.sent.start, info.sent.end):
+            out.extend(_states(info, info.sent.start, info.sent.end, igo_codes))
+    return out
+
+
+def coalition_candidates(
+    infos: list[SentenceInfo],
+    pos: int,
+    text: str,
+    igo_codes: Collection[str],
+    groups: Mapping[str, tuple[str, ...]],
+) -> list[Candidate]:
+    """The founding of a coalition whose founders the sentence at `pos` lists (module docstring)."""
+    info = infos[pos]
+    found = _FOUNDERS.search(text, info.sent.start, info.sent.end)
+    if found is None:
+        return []
+    listed = _states(info, found.end(), info.sent.end, igo_codes)
+    if _OTHERS.search(text, max(info.sent.start, found.start() - 30), found.start()):
+        listed = _earlier_founders(infos, pos, text, igo_codes) + listed
+    countries, igos = split_parties(list(dict.fromkeys(listed)), igo_codes, groups)
+    if len(countries) < 3:
+        return []
+    cue = Cue(found.start(), found.end(), COOPERATION, True, found.group(0))
+    cand = Candidate(COOPERATION, countries, igos, [pos], cue, True, EXPLICIT)
+    cand.location = event_location(info)
+    return [cand]
