@@ -229,6 +229,15 @@ rollup_parties = Table(
         postgresql_where=text("focus IS NULL AND sector IS NULL"),
     ),
     Index(
+        "ix_rollup_parties_focus_pairs",
+        "focus",
+        "a",
+        "b",
+        "type",
+        postgresql_include=["events"],
+        postgresql_where=text("focus IS NOT NULL AND a IS NOT NULL AND sector IS NULL"),
+    ),
+    Index(
         "ix_rollup_parties_singles",
         "focus",
         "type",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import orjson
 from fastapi import APIRouter, Path, Query, Request, Response
@@ -10,6 +10,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from services.store.api import export
 from services.store.api.cursor import InvalidCursor, decode_cursor, encode_cursor, fingerprint
 from services.store.api.deps import (
+    EXPORT_CAP_DEPENDENCIES,
     ID_PATTERN,
     ConnDep,
     CursorParam,
@@ -18,13 +19,29 @@ from services.store.api.deps import (
     ExportCapDep,
     PageSizeDep,
     SettingsDep,
+    page_size,
+)
+from services.store.api.fastparams import (
+    FILTER_DEPENDENCIES,
+    FILTER_PARAMS,
+    FastParamsRoute,
+    FastParser,
+    Param,
+    Unsure,
+    count,
+    fast_params,
+    has_key_header,
+    matching,
+    one_of,
+    read_filter,
+    read_params,
 )
 from services.store.api.problems import NOT_FOUND, UNAUTHORIZED, ApiProblem
 from services.store.api.schemas import EventList, StoredEvent
-from services.store.crud.events import Sort, SortKey, get_event, list_events
+from services.store.crud.events import SORTS, Sort, SortKey, get_event, list_events
 from services.store.crud.filters import EventFilter
 
-router = APIRouter(prefix="/v1/events", tags=["events"])
+router = APIRouter(prefix="/v1/events", tags=["events"], route_class=FastParamsRoute)
 
 JSON = "application/json"
 _EXPORT_CONTENT = {
@@ -48,12 +65,53 @@ def _after(cursor: str | None, sort: Sort, flt: EventFilter) -> tuple[SortKey | 
         raise ApiProblem(400, "invalid-cursor", str(exc), errors=[error]) from None
 
 
+FORMATS = ("json", "csv", "ndjson")
+#: The query parameters of the listing the fast path reads (`FastParamsRoute`): the declarations' own forms.
+_LIST_PARAMS = FILTER_PARAMS | {
+    "limit": Param(count),
+    "sort": Param(one_of(SORTS)),
+    "cursor": Param(matching(r"^[A-Za-z0-9_-]*$", 1, 1024)),
+    "format": Param(one_of(FORMATS)),
+}
+
+
+def _list_args(request: Request) -> dict[str, Any] | None:
+    """`list_events_route`'s arguments read straight from the query string, or None (FastAPI's path:
+    any key header, parameter or value that path might treat otherwise)."""
+    if has_key_header(request):
+        return None
+    try:
+        values = read_params(request.query_params, _LIST_PARAMS)
+        flt = read_filter(values)
+    except Unsure:
+        return None
+    settings = request.app.state.settings
+    limit = values.get("limit")
+    if limit is not None and limit > min(5000, settings.api_page_size_max):
+        return None
+    return {
+        "request": request,
+        "engine": request.app.state.engine,
+        "settings": settings,
+        "flt": flt,
+        "size": settings.api_page_size_default if limit is None else limit,
+        "row_cap": settings.api_export_max_rows_anonymous,
+        "sort": values.get("sort", "-date"),
+        "cursor": values.get("cursor"),
+        "format": values.get("format"),
+    }
+
+
+_LIST_PARSER = FastParser(_list_args, FILTER_DEPENDENCIES | EXPORT_CAP_DEPENDENCIES | {page_size})
+
+
 @router.get(
     "",
     response_model=EventList,
     summary="List or export events",
     responses={200: {"content": _EXPORT_CONTENT}, **UNAUTHORIZED},
 )
+@fast_params(_LIST_PARSER)
 def list_events_route(
     request: Request,
     engine: EngineDep,
