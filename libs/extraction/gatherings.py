@@ -97,11 +97,13 @@ _PARTICIPANTS_SEP = re.compile(
     r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|plus\s+|,?\s*(?:as\s+well\s+as|along\s+with|together\s+with)\s+)"
     r"(?:(?:[a-z-]+\s+){1,3}(?:from|of)\s+)?(?:the\s+)?(?:[A-Z][\w-]+\s*,\s*(?:and\s+)?){0,2}$"
 )
-# the participation is yet to happen: "are expected to attend", "have been invited to"
+# the participation is yet to happen: "are expected to attend", "have been invited to", "will be
+# showcasing", "will be visiting"
 _FUTURE_PARTICIPATION = re.compile(
     r"\b(?:will|would|shall|expected\s+to|scheduled\s+to|slated\s+to|set\s+to|invited\s+to|plan(?:s|ning)?\s+to|"
     r"going\s+to|readiness\s+to|ready\s+to)"
-    r"\s+(?:\w+\s+){0,2}?(?:attend|participate|take\s+part|be\s+present|showcase|exhibit|join)\b"
+    r"\s+(?:\w+\s+){0,2}?(?:attend(?:ing)?|participat(?:e|ing)|tak(?:e|ing)\s+part|be\s+present|"
+    r"showcas(?:e|ing)|exhibit(?:ing)?|join(?:ing)?|visit(?:ing)?)\b"
     r"|\b(?:will|to)\s+be\s+(?:held|organi[sz]ed|staged|attended)\b",
     re.IGNORECASE,
 )

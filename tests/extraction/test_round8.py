@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from libs.extraction import Extractor
 from libs.extraction.dates import article_year, find_dates
+from tests.extraction.helpers import events_of, typed
 
 # -- dates of an undated article -----------------------------------------------------------------
 
@@ -37,3 +38,22 @@ def test_an_undated_article_dates_its_meeting_by_the_year_it_names(extractor: Ex
     )
     events = extractor.extract(text, article_id="rules", published_at=None).events
     assert {e.date.start for e in events if e.date} == {"2022-03-14"}
+
+
+# -- the type of a gathering's participation -----------------------------------------------------
+
+
+def test_exhibitors_who_will_be_showcasing_at_a_fair_intend_it(extractor: Extractor) -> None:
+    text = (
+        "Companies from Chile, Brazil and Spain will be showcasing their products at the exhibition in Lima."
+    )
+    assert typed(events_of(extractor, text)) == {
+        ("intent", ("CHL", "PER")),
+        ("intent", ("BRA", "PER")),
+        ("intent", ("ESP", "PER")),
+    }
+
+
+def test_delegations_that_will_be_visiting_a_fair_intend_it(extractor: Extractor) -> None:
+    text = "Delegations from Chile and Brazil will be visiting the exhibition in Lima."
+    assert typed(events_of(extractor, text)) == {("intent", ("CHL", "PER")), ("intent", ("BRA", "PER"))}
