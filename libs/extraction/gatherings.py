@@ -91,6 +91,9 @@ _ATTENDING = re.compile(
     r"held\s+with|special\s+guest|guest\s+of\s+honou?r)\b",
     re.IGNORECASE,
 )
+# a gathering that hosts its participants ("the event is hosting companies from A, B and C"): it lets the
+# gathering be named before, but is no attending of officials "of" states
+_HOSTING = re.compile(r"\bhost(?:s|ed|ing)\b", re.IGNORECASE)
 # a participants list goes on: "..., as well as deputy ministers of Azerbaijan, along with delegations from";
 # an unknown name between commas ("Iceland, Kosovo, Libya") does not end it
 _PARTICIPANTS_SEP = re.compile(
@@ -114,7 +117,7 @@ def _gathering_noun(infos: list[SentenceInfo], pos: int, text: str) -> tuple[re.
     conference before a meeting), or, with a verb of attending, in the two sentences before."""
     info = infos[pos]
     lo, hi = info.sent.start, info.sent.end
-    attending = _ATTENDING.search(text, lo, hi) is not None
+    attending = _ATTENDING.search(text, lo, hi) is not None or _HOSTING.search(text, lo, hi) is not None
     reach = range(pos, max(-1, pos - 3), -1) if attending else range(pos, pos - 1, -1)
     for rx, meeting in ((_GATHERING, False), (_MEETING, True)):
         if meeting and not attending:

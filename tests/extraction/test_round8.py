@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from libs.extraction import Extractor
 from libs.extraction.dates import article_year, find_dates
-from tests.extraction.helpers import events_of, typed
+from tests.extraction.helpers import events_of, parties, typed
 
 # -- dates of an undated article -----------------------------------------------------------------
 
@@ -57,3 +57,19 @@ def test_exhibitors_who_will_be_showcasing_at_a_fair_intend_it(extractor: Extrac
 def test_delegations_that_will_be_visiting_a_fair_intend_it(extractor: Extractor) -> None:
     text = "Delegations from Chile and Brazil will be visiting the exhibition in Lima."
     assert typed(events_of(extractor, text)) == {("intent", ("CHL", "PER")), ("intent", ("BRA", "PER"))}
+
+
+def test_a_fair_named_before_hosts_companies_from_listed_states(extractor: Extractor) -> None:
+    text = (
+        "LIMA - The fifth International Wine Exhibition opened on Monday in Lima. "
+        "The three-day event is hosting 40 local and 25 foreign companies from Chile, Spain and Italy."
+    )
+    assert parties(events_of(extractor, text)) == {("CHL", "PER"), ("ESP", "PER"), ("ITA", "PER")}
+
+
+def test_hosting_a_meeting_does_not_make_its_officials_attend(extractor: Extractor) -> None:
+    text = (
+        "The leaders met in Lima. Chile and Brazil thanked Peru for hosting the meeting of the leaders of "
+        "the Quito process."
+    )
+    assert not any("ECU" in e.countries for e in events_of(extractor, text))
