@@ -86,9 +86,16 @@ _GUEST_AFTER = re.compile(
     r"\s+(?:is|was|will\s+be|has\s+been)\s+(?:the\s+)?(?:special\s+|honou?red\s+)?guest(?:\s+of\s+honou?r)?\b",
     re.IGNORECASE,
 )
+# states listed as among a gathering's participants: "A, B and C are among the countries that plan to set up
+# pavilions" (each deals with the host)
+_AMONG_AFTER = re.compile(
+    r"\s+(?:are|were|will\s+be)\s+among\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:countries|states|nations|participants|exhibitors|guests)\b",
+    re.IGNORECASE,
+)
 _ATTENDING = re.compile(
     r"\b(?:attend\w*|participat\w*|tak(?:e|es|ing)\s+part|took\s+part|present\s+at|showcas\w*|exhibit\w*|"
-    r"held\s+with|special\s+guest|guest\s+of\s+honou?r)\b",
+    r"held\s+with|special\s+guest|guest\s+of\s+honou?r|pavilions?)\b",
     re.IGNORECASE,
 )
 # a gathering that hosts its participants ("the event is hosting companies from A, B and C"): it lets the
@@ -160,6 +167,11 @@ def _listed(info: SentenceInfo, text: str) -> tuple[list[str], bool | None]:
             i += len(group)
             continue
         last = group[-1]
+        if all(x.kind == "country" for x in group) and _AMONG_AFTER.match(text, last.end):
+            listed.extend(x.code for x in group)
+            kinds.add(False)
+            i += len(group)
+            continue
         after = _DEMONYM_PARTICIPANTS.match(text, last.end)
         if all(x.kind == "demonym" for x in group) and after and attending:
             listed.extend(x.code for x in group)  # "Russian, Azerbaijani and Iranian officials attended"

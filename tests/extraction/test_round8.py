@@ -73,3 +73,11 @@ def test_hosting_a_meeting_does_not_make_its_officials_attend(extractor: Extract
         "the Quito process."
     )
     assert not any("ECU" in e.countries for e in events_of(extractor, text))
+
+
+def test_states_among_the_countries_with_pavilions_deal_each_with_the_host(extractor: Extractor) -> None:
+    text = (
+        "LIMA - The wine fair opened in Lima on Monday. Some 300 foreign firms took part in the event. "
+        "Chile, Spain and Italy are among the countries that have set up national pavilions."
+    )
+    assert parties(events_of(extractor, text)) == {("CHL", "PER"), ("ESP", "PER"), ("ITA", "PER")}
