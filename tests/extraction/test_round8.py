@@ -81,3 +81,10 @@ def test_states_among_the_countries_with_pavilions_deal_each_with_the_host(extra
         "Chile, Spain and Italy are among the countries that have set up national pavilions."
     )
     assert parties(events_of(extractor, text)) == {("CHL", "PER"), ("ESP", "PER"), ("ITA", "PER")}
+
+
+def test_delegations_visiting_a_fair_are_no_meeting_of_each_other(extractor: Extractor) -> None:
+    text = (
+        "So far delegations from Chile, Brazil and Spain have registered for visiting the exhibition in Lima."
+    )
+    assert parties(events_of(extractor, text)) == {("CHL", "PER"), ("BRA", "PER"), ("ESP", "PER")}
