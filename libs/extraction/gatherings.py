@@ -111,7 +111,7 @@ _PARTICIPANTS_SEP = re.compile(
 # showcasing", "will be visiting"
 _FUTURE_PARTICIPATION = re.compile(
     r"\b(?:will|would|shall|expected\s+to|scheduled\s+to|slated\s+to|set\s+to|invited\s+to|plan(?:s|ning)?\s+to|"
-    r"going\s+to|readiness\s+to|ready\s+to)"
+    r"going\s+to|readiness\s+to|ready\s+to|registered\s+(?:for|to))"
     r"\s+(?:\w+\s+){0,2}?(?:attend(?:ing)?|participat(?:e|ing)|tak(?:e|ing)\s+part|be\s+present|"
     r"showcas(?:e|ing)|exhibit(?:ing)?|join(?:ing)?|visit(?:ing)?)\b"
     r"|\b(?:will|to)\s+be\s+(?:held|organi[sz]ed|staged|attended)\b",

@@ -88,3 +88,8 @@ def test_delegations_visiting_a_fair_are_no_meeting_of_each_other(extractor: Ext
         "So far delegations from Chile, Brazil and Spain have registered for visiting the exhibition in Lima."
     )
     assert parties(events_of(extractor, text)) == {("CHL", "PER"), ("BRA", "PER"), ("ESP", "PER")}
+
+
+def test_participants_registered_to_attend_intend_it(extractor: Extractor) -> None:
+    text = "Firms from Chile and Brazil have registered to attend the exhibition in Lima."
+    assert typed(events_of(extractor, text)) == {("intent", ("CHL", "PER")), ("intent", ("BRA", "PER"))}
