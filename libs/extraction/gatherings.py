@@ -247,9 +247,12 @@ def gathering_candidates(
     if len(countries) < 2:
         return []
     cue_at = (
-        _GATHERING.search(text, lo, hi) or _MEETING.search(text, lo, hi) or _ATTENDING.search(text, lo, hi)
+        _GATHERING.search(text, lo, hi)
+        or _MEETING.search(text, lo, hi)
+        or _ATTENDING.search(text, lo, hi)
+        or _HOSTING.search(text, lo, hi)
     )
-    assert cue_at is not None
+    assert cue_at is not None  # the gathering is in this sentence, or it attends or hosts one named before
     future = _FUTURE_PARTICIPATION.search(text, lo, hi) is not None
     etype = (
         INTENT

@@ -93,3 +93,8 @@ def test_delegations_visiting_a_fair_are_no_meeting_of_each_other(extractor: Ext
 def test_participants_registered_to_attend_intend_it(extractor: Extractor) -> None:
     text = "Firms from Chile and Brazil have registered to attend the exhibition in Lima."
     assert typed(events_of(extractor, text)) == {("intent", ("CHL", "PER")), ("intent", ("BRA", "PER"))}
+
+
+def test_a_sentence_that_only_hosts_the_participants_of_a_fair_named_before(extractor: Extractor) -> None:
+    text = "LIMA - The wine fair opened in Lima on Monday. Peru hosted traders from Chile, Spain and Italy."
+    assert parties(events_of(extractor, text)) == {("CHL", "PER"), ("ESP", "PER"), ("ITA", "PER")}
