@@ -14,12 +14,15 @@ Resolution rules:
 - "in 2017", "since 2016"         year precision
 - "17/4/2001"                     day first (month first only when the day cannot be: "4/17/2001")
 - "last year" / "this year", "last month" / "this month"   relative to publication
+- with no publication date, a month or month/day without a year takes `year_hint`, the year the
+  article names most often (`article_year`), as a reader of an undated article would
 Years outside 1900..2100 (e.g. Iranian calendar years such as 1397) are ignored.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -184,6 +187,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 # a capitalised word right before a capitalised "Today": the name of a publication
+_YEAR_WORD = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)(?![\w/-])")
 _IN_NAME = re.compile(r"[A-Z][\w.]*\s+$")
 _FUTURE = re.compile(r"\b(?:will|to be held|is to|are to|scheduled|slated|due|next|upcoming|planned)\b", re.I)
 
@@ -227,7 +231,17 @@ def _infer_year(m: int, d: int, published: date, future: bool) -> int:
     return published.year if cand <= published else published.year - 1
 
 
-def _resolve(kind: str, g: dict[str, str | None], published: date | None, future: bool) -> DateValue | None:
+def article_year(text: str) -> int | None:
+    """The year (1900..2100) the text names most often, the latest on a tie; None if it names none."""
+    counts = Counter(int(y) for y in _YEAR_WORD.findall(text))
+    if not counts:
+        return None
+    return max(counts, key=lambda y: (counts[y], y))
+
+
+def _resolve(
+    kind: str, g: dict[str, str | None], published: date | None, future: bool, year_hint: int | None = None
+) -> DateValue | None:
     if kind == "dmy_num":
         d, m = int(g["d1"] or 0), int(g["m1"] or 0)
         if m > 12 and d <= 12:
@@ -243,6 +257,8 @@ def _resolve(kind: str, g: dict[str, str | None], published: date | None, future
             y = int(g["y"])
         elif published is not None:
             y = _infer_year(m1, d1, published, future)
+        elif year_hint is not None:
+            y = year_hint
         else:
             return None
         start = _safe_day(y, m1, d1)
@@ -264,6 +280,8 @@ def _resolve(kind: str, g: dict[str, str | None], published: date | None, future
             y = _infer_year(m1, 0, published, future)
             if not future and (y, m1) > (published.year, published.month):
                 y -= 1
+        elif year_hint is not None:
+            y = year_hint
         else:
             return None
         return DateValue(f"{y:04d}-{m1:02d}", None, "month")
@@ -291,8 +309,13 @@ def _resolve(kind: str, g: dict[str, str | None], published: date | None, future
     return None
 
 
-def find_dates(text: str, lo: int, hi: int, published: date | None) -> list[DateMention]:
-    """Date phrases in text[lo:hi], longest first at each position, non-overlapping, in order."""
+def find_dates(
+    text: str, lo: int, hi: int, published: date | None, year_hint: int | None = None
+) -> list[DateMention]:
+    """Date phrases in text[lo:hi], longest first at each position, non-overlapping, in order.
+
+    `year_hint` (used only when `published` is None) is the year of a date phrase without one.
+    """
     segment = text[lo:hi]
     future = bool(_FUTURE.search(segment))
     found: list[DateMention] = []
@@ -307,7 +330,7 @@ def find_dates(text: str, lo: int, hi: int, published: date | None) -> list[Date
                 continue
             if kind == "rel_day" and _IN_NAME.search(text, max(lo, s - 40), s) and text[s].isupper():
                 continue  # "Georgia Today", "USA Today": a title, not a day
-            value = _resolve(kind, m.groupdict(), published, future)
+            value = _resolve(kind, m.groupdict(), published, future, year_hint)
             taken.append((s, e))
             found.append(DateMention(s, e, text[s:e], kind, value))
     found.sort(key=lambda d: d.start)

@@ -665,9 +665,10 @@ def sentence_candidates(pos: int, article: ArticleContext, state: DiscourseState
         article.infos, pos, article.text, article.home, set(article.igo_codes), article.groups
     )
     if gatherings:
-        # the gathering read from its participants list replaces the same gathering read from a cue
+        # the gathering read from its participants list replaces the same gathering read from a cue (a
+        # meeting, conference or intent cue: "delegations from A and B will be visiting the fair")
         covered = frozenset().union(*(g.parties for g in gatherings))
-        kinds = {g.type for g in gatherings} | {CONFERENCE}
+        kinds = {g.type for g in gatherings} | {CONFERENCE, MEETING, INTENT}
         made = [c for c in made if not (c.type in kinds and c.parties <= covered)]
         made.extend(gatherings)
     founded = coalition_candidates(article.infos, pos, article.text, article.igo_codes, article.groups)

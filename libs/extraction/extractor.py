@@ -33,7 +33,7 @@ from libs.contracts.events import (
 from libs.extraction.agencies import AgencyMatcher
 from libs.extraction.candidates import Candidate, SentenceInfo
 from libs.extraction.coalitions import founders_named
-from libs.extraction.dates import DateMention, find_dates
+from libs.extraction.dates import DateMention, article_year, find_dates
 from libs.extraction.deadline import DEADLINE_EVERY, Deadline
 from libs.extraction.discourse import build_candidates
 from libs.extraction.errors import InvalidArticleError
@@ -101,9 +101,11 @@ _SAID_BEFORE = re.compile(
 )
 
 
-def _said_date(work: str, info: SentenceInfo, pub_day: date | None) -> DateMention | None:
+def _said_date(
+    work: str, info: SentenceInfo, pub_day: date | None, year_hint: int | None
+) -> DateMention | None:
     """The date right after a speech verb in a sentence ("X said on Tuesday that ...")."""
-    dates = info.dates or find_dates(work, info.sent.start, info.sent.end, pub_day)
+    dates = info.dates or find_dates(work, info.sent.start, info.sent.end, pub_day, year_hint)
     for d in dates:
         if _SAID_BEFORE.search(work, max(info.sent.start, d.start - 40), d.start):
             return d
@@ -286,6 +288,7 @@ class Extractor:
             [p.start for p in people],
         )
         anaphors = AnaphorState()
+        year_hint = article_year(work) if pub_day is None else None
         for n, s in enumerate(sentences):
             if n % DEADLINE_EVERY == 0:
                 clock.check("sentence analysis")
@@ -294,10 +297,12 @@ class Extractor:
             in_sentence = [m for m in in_sentence if m.end <= hi]
             cues = raw_cues[bisect.bisect_left(cue_starts, lo) : bisect.bisect_left(cue_starts, hi)]
             parties = sentence_parties(work, lo, hi, in_sentence, persons, self.gazetteer, anaphors)
-            analysis.infos.append(self._sentence_info(scan, s, in_sentence, parties, cues, analysis, pub_day))
+            analysis.infos.append(
+                self._sentence_info(scan, s, in_sentence, parties, cues, analysis, pub_day, year_hint)
+            )
         for prev, info in itertools.pairwise(analysis.infos):
             if info.cues and _REMARKS_OPENER.match(work, info.sent.start):
-                info.remarks_date = _said_date(work, prev, pub_day)
+                info.remarks_date = _said_date(work, prev, pub_day, year_hint)
         return analysis
 
     def _sentence_info(
@@ -309,6 +314,7 @@ class Extractor:
         raw_cues: list[Cue],
         analysis: Analysis,
         pub_day: date | None,
+        year_hint: int | None = None,
     ) -> SentenceInfo:
         """What the rules know about one sentence: parties, surviving cues, dates, flags."""
         work, res, lo, hi = scan.text, self.resources, s.start, s.end
@@ -338,7 +344,7 @@ class Extractor:
             matches=matches,
             parties=parties,
             cues=cues,
-            dates=find_dates(work, lo, hi, pub_day) if cues else [],
+            dates=find_dates(work, lo, hi, pub_day, year_hint) if cues else [],
             anaphoric=bool(anaphor_spans),
             continuation=opener is not None,
             other_signal=_OTHER_PARTY.search(work, lo, hi) is not None,

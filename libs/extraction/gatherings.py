@@ -86,22 +86,34 @@ _GUEST_AFTER = re.compile(
     r"\s+(?:is|was|will\s+be|has\s+been)\s+(?:the\s+)?(?:special\s+|honou?red\s+)?guest(?:\s+of\s+honou?r)?\b",
     re.IGNORECASE,
 )
-_ATTENDING = re.compile(
-    r"\b(?:attend\w*|participat\w*|tak(?:e|es|ing)\s+part|took\s+part|present\s+at|showcas\w*|exhibit\w*|"
-    r"held\s+with|special\s+guest|guest\s+of\s+honou?r)\b",
+# states listed as among a gathering's participants: "A, B and C are among the countries that plan to set up
+# pavilions" (each deals with the host)
+_AMONG_AFTER = re.compile(
+    r"\s+(?:are|were|will\s+be)\s+among\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:countries|states|nations|participants|exhibitors|guests)\b",
     re.IGNORECASE,
 )
+_ATTENDING = re.compile(
+    r"\b(?:attend\w*|participat\w*|tak(?:e|es|ing)\s+part|took\s+part|present\s+at|showcas\w*|exhibit\w*|"
+    r"held\s+with|special\s+guest|guest\s+of\s+honou?r|pavilions?)\b",
+    re.IGNORECASE,
+)
+# a gathering that hosts its participants ("the event is hosting companies from A, B and C"): it lets the
+# gathering be named before, but is no attending of officials "of" states
+_HOSTING = re.compile(r"\bhost(?:s|ed|ing)\b", re.IGNORECASE)
 # a participants list goes on: "..., as well as deputy ministers of Azerbaijan, along with delegations from";
 # an unknown name between commas ("Iceland, Kosovo, Libya") does not end it
 _PARTICIPANTS_SEP = re.compile(
     r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|plus\s+|,?\s*(?:as\s+well\s+as|along\s+with|together\s+with)\s+)"
     r"(?:(?:[a-z-]+\s+){1,3}(?:from|of)\s+)?(?:the\s+)?(?:[A-Z][\w-]+\s*,\s*(?:and\s+)?){0,2}$"
 )
-# the participation is yet to happen: "are expected to attend", "have been invited to"
+# the participation is yet to happen: "are expected to attend", "have been invited to", "will be
+# showcasing", "will be visiting"
 _FUTURE_PARTICIPATION = re.compile(
     r"\b(?:will|would|shall|expected\s+to|scheduled\s+to|slated\s+to|set\s+to|invited\s+to|plan(?:s|ning)?\s+to|"
-    r"going\s+to|readiness\s+to|ready\s+to)"
-    r"\s+(?:\w+\s+){0,2}?(?:attend|participate|take\s+part|be\s+present|showcase|exhibit|join)\b"
+    r"going\s+to|readiness\s+to|ready\s+to|registered\s+(?:for|to))"
+    r"\s+(?:\w+\s+){0,2}?(?:attend(?:ing)?|participat(?:e|ing)|tak(?:e|ing)\s+part|be\s+present|"
+    r"showcas(?:e|ing)|exhibit(?:ing)?|join(?:ing)?|visit(?:ing)?)\b"
     r"|\b(?:will|to)\s+be\s+(?:held|organi[sz]ed|staged|attended)\b",
     re.IGNORECASE,
 )
@@ -112,7 +124,7 @@ def _gathering_noun(infos: list[SentenceInfo], pos: int, text: str) -> tuple[re.
     conference before a meeting), or, with a verb of attending, in the two sentences before."""
     info = infos[pos]
     lo, hi = info.sent.start, info.sent.end
-    attending = _ATTENDING.search(text, lo, hi) is not None
+    attending = _ATTENDING.search(text, lo, hi) is not None or _HOSTING.search(text, lo, hi) is not None
     reach = range(pos, max(-1, pos - 3), -1) if attending else range(pos, pos - 1, -1)
     for rx, meeting in ((_GATHERING, False), (_MEETING, True)):
         if meeting and not attending:
@@ -155,6 +167,11 @@ def _listed(info: SentenceInfo, text: str) -> tuple[list[str], bool | None]:
             i += len(group)
             continue
         last = group[-1]
+        if all(x.kind == "country" for x in group) and _AMONG_AFTER.match(text, last.end):
+            listed.extend(x.code for x in group)
+            kinds.add(False)
+            i += len(group)
+            continue
         after = _DEMONYM_PARTICIPANTS.match(text, last.end)
         if all(x.kind == "demonym" for x in group) and after and attending:
             listed.extend(x.code for x in group)  # "Russian, Azerbaijani and Iranian officials attended"
@@ -230,9 +247,12 @@ def gathering_candidates(
     if len(countries) < 2:
         return []
     cue_at = (
-        _GATHERING.search(text, lo, hi) or _MEETING.search(text, lo, hi) or _ATTENDING.search(text, lo, hi)
+        _GATHERING.search(text, lo, hi)
+        or _MEETING.search(text, lo, hi)
+        or _ATTENDING.search(text, lo, hi)
+        or _HOSTING.search(text, lo, hi)
     )
-    assert cue_at is not None
+    assert cue_at is not None  # the gathering is in this sentence, or it attends or hosts one named before
     future = _FUTURE_PARTICIPATION.search(text, lo, hi) is not None
     etype = (
         INTENT
