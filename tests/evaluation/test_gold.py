@@ -145,7 +145,17 @@ def test_sentence_dyads_stay_above_their_floor(
 
 def test_high_confidence_events_are_mostly_right(corpus_path: Path, scored: Callable) -> None:
     table = Reliability()
-    for name in ("blind_1", "blind_2", "blind_3", "blind_4", "blind_5", "blind_6", "blind_7", "blind_8", "devpool"):
+    for name in (
+        "blind_1",
+        "blind_2",
+        "blind_3",
+        "blind_4",
+        "blind_5",
+        "blind_6",
+        "blind_7",
+        "blind_8",
+        "devpool",
+    ):
         gold, _, preds = scored(name)
         for g in gold:
             add_article(table, g, preds.get(g["id"], []))
