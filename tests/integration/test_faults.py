@@ -173,7 +173,7 @@ def test_sigkill_of_every_service_at_random_points_loses_and_duplicates_nothing(
     p = pipeline
     seed = fault_seed()
     rng = random.Random(seed)
-    kills, n_files, n_pages = scaled("KILLS", 2), scaled("ARTICLES", 160), scaled("PAGES", 10)
+    kills, n_files, n_pages = scaled("KILLS", 2), scaled("ARTICLES", 320), scaled("PAGES", 10)
     plan = _kill_plan(rng, kills)
     say(
         "schedule: "
@@ -433,7 +433,7 @@ def test_embedded_broker_killed_mid_run_under_accord_up(pg_tmp_path: Path, tmp_p
     from libs.infra.postgres import EmbeddedPostgres
 
     state = pg_tmp_path / "state"
-    records = make_articles(scaled("ARTICLES", 160), seed=41)
+    records = make_articles(scaled("ARTICLES", 400), seed=41)
     source = write_jsonl(tmp_path / "a.jsonl", records)
     env = {k: v for k, v in os.environ.items() if not k.startswith("ACCORD_")}
     env |= {"ACCORD_RETRY_MAX_BACKOFF_S": "2", "ACCORD_STORE_BATCH_SIZE": "10"}

@@ -30,6 +30,7 @@ from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 from starlette.datastructures import QueryParams
 
+from libs.contracts.errors import AccordError
 from libs.contracts.events import EventType, Sector
 from services.store.api.deps import (
     ALPHA3,
@@ -49,7 +50,7 @@ from services.store.crud.filters import EventFilter
 _FAST_PARAMS = "_accord_fast_params"
 
 
-class Unsure(Exception):
+class Unsure(AccordError):
     """The fast parser cannot vouch for a value: FastAPI's path decides."""
 
 
