@@ -58,15 +58,17 @@ CASES: list[tuple[str, Callable[[Connection], Any]]] = [
     ),
     (
         "GET /v1/graph edges (rollup_parties)",
-        lambda c: stats.party_pairs(c, EventFilter(), ["IRN", "CHN", "RUS"], 1, 5000),
+        lambda c: stats.party_edges_json(c, EventFilter(), ["IRN", "CHN", "RUS"], 1, 5000),
     ),
     (
         "GET /v1/graph?country=IRN edges (rollup_parties, focus)",
-        lambda c: stats.party_pairs(c, EventFilter(countries=["IRN"]), ["IRN", "CHN", "RUS", "IND"], 1, 5000),
+        lambda c: stats.party_edges_json(
+            c, EventFilter(countries=["IRN"]), ["IRN", "CHN", "RUS", "IND"], 1, 5000
+        ),
     ),
     (
         "GET /v1/graph?date_from=2015-01-01&date_to=2016-06-30 edges (rollup_pair_months)",
-        lambda c: stats.party_pairs(
+        lambda c: stats.party_edges_json(
             c,
             EventFilter(date_from=date(2015, 1, 1), date_to=date(2016, 6, 30)),
             ["IRN", "CHN", "RUS"],

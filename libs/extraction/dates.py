@@ -186,8 +186,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
-# a capitalised word right before a capitalised "Today": the name of a publication
+# a year standing alone ("in 2017", "2017's"), not inside a number, a date or a path
 _YEAR_WORD = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)(?![\w/-])")
+# a capitalised word right before a capitalised "Today": the name of a publication
 _IN_NAME = re.compile(r"[A-Z][\w.]*\s+$")
 _FUTURE = re.compile(r"\b(?:will|to be held|is to|are to|scheduled|slated|due|next|upcoming|planned)\b", re.I)
 

@@ -275,16 +275,10 @@ def country_pairs(conn: Connection, flt: EventFilter, limit: int) -> list[PairCo
     return _ranked_pairs(conn, _pairs_per_type(flt, with_igos=False), keep, limit)
 
 
-def party_pairs(
-    conn: Connection, flt: EventFilter, ids: list[str], min_count: int, limit: int
-) -> list[PairCount]:
-    """Pairs of parties (countries and IGOs) among `ids` by events together, at least `min_count`."""
-    return _ranked_pairs(conn, _pairs_per_type(flt, with_igos=True), _among(ids), limit, min_count)
-
-
 def party_edges_json(conn: Connection, flt: EventFilter, ids: list[str], min_count: int, limit: int) -> bytes:
-    """`party_pairs` as one JSON array of `{"source", "target", "count", "types"}` objects in the same
-    order, built by Postgres: a graph's thousands of edges never become Python objects (their rows'
+    """Pairs of parties (countries and IGOs) among `ids` by events together, at least `min_count`, most
+    first (ties by a, b), at most `limit`: one JSON array of `{"source", "target", "count", "types"}`
+    objects built by Postgres, so a graph's thousands of edges never become Python objects (their rows'
     decoding, dicts and serialisation cost more API CPU than the query)."""
     edges = _ranked_pairs_query(_pairs_per_type(flt, with_igos=True), _among(ids), limit, min_count)
     e = edges.subquery("e")
