@@ -1,4 +1,4 @@
-"""Fit the learned event types (`libs/extraction/event_types.py`), cross-validated by set.
+"""Fit the learned event types (`libs/evaluation/type_model.py`), cross-validated by set.
 
 `python -m libs.evaluation.fit_types --shared ../shared [--cache F] [--write]`:
 
@@ -34,8 +34,8 @@ from typing import Any
 from libs.evaluation.eval import default_article_sets
 from libs.evaluation.gold import resolve_texts
 from libs.evaluation.score import Score, read_jsonl, score
+from libs.evaluation.type_model import MODEL_FILE, TypeModel, choose_type, sibling_features, type_features
 from libs.extraction.candidates import TYPE_ORDER
-from libs.extraction.event_types import MODEL_FILE, TypeModel, choose_type, sibling_features, type_features
 from libs.extraction.resources import DATA_DIR
 
 THRESHOLDS = (0.0, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01)
@@ -235,7 +235,7 @@ def format_rows(rows: Sequence[Mapping[str, Any]]) -> str:
 
 
 def model_dict(model: TypeModel) -> dict[str, Any]:
-    """The JSON form `event_types.model_from_dict` reads."""
+    """The JSON form `type_model.model_from_dict` reads."""
     return {
         "classes": list(model.classes),
         "bias": list(model.bias),

@@ -8,7 +8,7 @@ import pytest
 from sklearn.linear_model import LogisticRegression
 
 from libs.evaluation.fit_types import examples, fit, label, model_dict, set_score
-from libs.extraction.event_types import model_from_dict, probabilities
+from libs.evaluation.type_model import model_from_dict, probabilities
 
 GOLD = {
     "id": "g",

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from libs.extraction.candidates import EXPLICIT, Candidate, SentenceInfo
-from libs.extraction.event_types import (
+from libs.evaluation.type_model import (
     MODEL_FILE,
     TypeModel,
     choose_type,
@@ -19,6 +18,7 @@ from libs.extraction.event_types import (
     sibling_features,
     type_features,
 )
+from libs.extraction.candidates import EXPLICIT, Candidate, SentenceInfo
 from libs.extraction.mention_roles import SentenceParties
 from libs.extraction.text import Sentence
 from libs.extraction.triggers import Cue
