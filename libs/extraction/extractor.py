@@ -10,6 +10,7 @@ first need and runs only on the evidence sentences of articles with events.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -58,6 +59,7 @@ from libs.extraction.named_people import (
 )
 from libs.extraction.negotiations import load_processes
 from libs.extraction.occasions import confidence, event_id
+from libs.extraction.pair_scorer import PairStep, apply_pair_model, load_pair_model
 from libs.extraction.quantities import find_quantities
 from libs.extraction.resources import DATA_DIR, load_resources, read_yaml
 from libs.extraction.sectors import SectorMatcher
@@ -143,6 +145,8 @@ class Extractor:
         agency_names = frozenset(a for aliases in self.resources.agencies.values() for a in aliases)
         self.participant_finder = ParticipantFinder(self.gazetteer, use_spacy, agency_names)
         self.syntax = SyntaxFilter(enabled=use_spacy)
+        # the learned pair scorer (`pair_scorer.py`): drops and adds two-party candidates
+        self.pair_step: PairStep = functools.partial(apply_pair_model, load_pair_model(data_dir))
         self.info = ExtractorInfo(name=EXTRACTOR_NAME, version=EXTRACTOR_VERSION)
         res = self.resources
         self.scanner = PrefixScanner(
@@ -224,6 +228,7 @@ class Extractor:
             self.gazetteer.groups,
             self.processes,
         )
+        cands = self.pair_step(cands, analysis.infos, doc.work) if cands else cands
         if not cands:
             return ExtractionResult([], None, "en")
         article = ArticleRef(
