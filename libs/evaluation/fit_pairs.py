@@ -3,7 +3,7 @@
 1. Runs the engine once on every annotated article (article sets, the dev gold, the
    sentence sets' articles) with a recording `pair_step`: each article's merged
    candidates (type, parties, evidence spans) with the features of their pairs
-   (`libs.extraction.pair_scorer`: two-party events, members of larger events) and the
+   (`libs.evaluation.pair_model`: two-party events, members of larger events) and the
    uncovered co-mentioned pairs of cue sentences. Cached as JSON (`--cache`; ids,
    offsets, features and labels, no text); `--refresh` re-runs the engine.
 2. Labels: a pair is positive when the gold cooperative dyads of an annotated
@@ -15,8 +15,10 @@
    training sets' out-of-fold scores to maximise their mean pair F1 / dyad F1; the
    held-out sets are scored before, with each part and with all, by the evaluation's
    own scorers (`score.score`, `sentences.score_sentences`).
-4. `--write`: fits on all sets and writes `libs/extraction/data/pair_model.json` with
-   the thresholds of the parts given (`--parts ""`: weights only, nothing switched on).
+4. `--write PATH`: fits on all sets and writes the model (`pair_model.json`) with the
+   thresholds of the parts given (`--parts ""`: weights only, nothing switched on). The
+   engine ships none: an experiment loads it with `pair_model.load_pair_model(PATH)` and sets
+   `Extractor.pair_step = functools.partial(pair_model.apply_pair_model, model)`.
 
 scikit-learn is needed here only (the dev extra); the engine reads the weights in pure Python.
 """
@@ -33,10 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from libs.evaluation.gold import CORPUS_REL, EXTRA_DIR, REPO_ROOT, load_corpus_texts, resolve_texts
-from libs.evaluation.score import read_jsonl, score
-from libs.evaluation.sentences import first_occurrences, gold_dyads, predicted_dyads, score_sentences
-from libs.extraction.candidates import Candidate, SentenceInfo
-from libs.extraction.pair_scorer import (
+from libs.evaluation.pair_model import (
     ADDED,
     ENGINE,
     MEMBER,
@@ -45,7 +44,9 @@ from libs.extraction.pair_scorer import (
     pair_features,
     uncovered_pairs,
 )
-from libs.extraction.resources import DATA_DIR
+from libs.evaluation.score import read_jsonl, score
+from libs.evaluation.sentences import first_occurrences, gold_dyads, predicted_dyads, score_sentences
+from libs.extraction.candidates import Candidate, SentenceInfo
 
 Item = dict[str, Any]  # one recorded candidate: engine, type, countries, igos, spans, features
 FOLDS = tuple(range(1, 9))
@@ -254,7 +255,7 @@ Thresholds = tuple[float | None, float | None, float | None]  # drop_below, add_
 
 
 def decision(scorer: Callable[[list[str]], float], th: Thresholds) -> Decide:
-    """The runtime's rule (`pair_scorer._keep`, `apply_pair_model`) on recorded items."""
+    """The runtime's rule (`pair_model._keep`, `apply_pair_model`) on recorded items."""
     drop, add, member = th
     whole = lambda it: (it["countries"], it["igos"])  # noqa: E731
 
@@ -311,7 +312,7 @@ def fit_kinds(rows: list[dict[str, Any]], c: float) -> dict[str, Weights]:
 
 def scorer_of(weights: Mapping[str, Weights]) -> Callable[[list[str]], float]:
     """A cached scorer of feature lists with the runtime's own `Logistic` (chosen by the kind marker)."""
-    from libs.extraction.pair_scorer import Logistic
+    from libs.evaluation.pair_model import Logistic
 
     models = {k: Logistic(*w) for k, w in weights.items()}
     cache: dict[tuple[str, ...], float] = {}
@@ -374,11 +375,11 @@ def _fmt(m: Mapping[str, float]) -> str:
     return f"P {m['dyads_p']:.3f} R {m['dyads_r']:.3f} F1 {m['dyads_f1']:.3f}"
 
 
-def write_model(rows: list[dict[str, Any]], th: Thresholds, c: float, parts: list[str]) -> Path:
+def write_model(rows: list[dict[str, Any]], th: Thresholds, c: float, parts: list[str], path: Path) -> Path:
     """Fit every kind on all rows and store the weights and thresholds for the engine."""
     weights = fit_kinds(rows, c)
     payload: dict[str, Any] = {
-        "fitted_by": f"python -m libs.evaluation.fit_pairs --parts '{','.join(parts)}' --c {c} --write",
+        "fitted_by": f"python -m libs.evaluation.fit_pairs --parts '{','.join(parts)}' --c {c} --write {path}",
         "sets": sorted({r["set"] for r in rows}),
         "drop_below": th[0],
         "add_at": th[1],
@@ -390,7 +391,6 @@ def write_model(rows: list[dict[str, Any]], th: Thresholds, c: float, parts: lis
         )
     for kind, (bias, w) in weights.items():
         payload[kind] = {"bias": round(bias, 4), "weights": {k: round(v, 4) for k, v in sorted(w.items())}}
-    path = DATA_DIR / MODEL_FILE
     path.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
     return path
 
@@ -403,7 +403,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--parts", default="drop,add,member", help="of drop, add, member (comma-separated)")
     parser.add_argument("--c", type=float, default=0.3, help="inverse L2 strength")
     parser.add_argument("--folds", type=int, nargs="*", default=list(FOLDS))
-    parser.add_argument("--write", action="store_true", help=f"fit on all sets and write data/{MODEL_FILE}")
+    parser.add_argument(
+        "--write", type=Path, default=None, help=f"fit on all sets and write the model here ({MODEL_FILE})"
+    )
     args = parser.parse_args(argv)
     parts = [p for p in args.parts.split(",") if p]
     if args.refresh or not args.cache.exists():
@@ -420,7 +422,9 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.flush()
     if args.write:
         th = choose_oof(data, rows, sorted({r["set"] for r in rows}), args.c, parts)
-        print(f"wrote {write_model(rows, th, args.c, parts)}: drop_below, add_at, member_below = {th}")
+        print(
+            f"wrote {write_model(rows, th, args.c, parts, args.write)}: drop_below, add_at, member_below = {th}"
+        )
     return 0
 
 

@@ -5,7 +5,7 @@ Three kinds of pairs are scored, each by its own logistic model: the engine's tw
 event pairs there (`ADDED`), and the pairs of members of an engine event of three parties or more
 (`MEMBER`). Features are sparse names of what the rules already computed: the cue's type, strength and
 words, the party source, the two mentions' roles and kinds, their distance and the words between and
-around them, the sentence's flags and number of states. The weights (`data/pair_model.json`, fitted by
+around them, the sentence's flags and number of states. The weights (`pair_model.json`, fitted by
 `python -m libs.evaluation.fit_pairs`, leave-one-set-out) are read here in pure Python. An engine event
 scoring below `drop_below` is dropped, an added pair scoring `add_at` or more becomes an event, a member
 whose best pair scores below `member_below` leaves its event; a threshold that is `None` does nothing.
@@ -17,21 +17,18 @@ import dataclasses
 import json
 import math
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from libs.extraction.candidates import EXPLICIT, Candidate, SentenceInfo
 from libs.extraction.mention_roles import PartyMention
-from libs.extraction.resources import DATA_DIR
 
-MODEL_FILE = "pair_model.json"
+MODEL_FILE = "pair_model.json"  # written by `fit_pairs --write` (not shipped: nothing is switched on)
 ENGINE, ADDED, MEMBER = "engine", "added", "member"  # the kinds of scored pairs
 MAX_WORDS = 12  # words between the two mentions read as features
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 MAX_STATES = 6  # a sentence naming more states adds no pairs (lists, member enumerations)
-# the extractor's hook: (candidates, sentence infos, working text) -> candidates
-PairStep = Callable[[list[Candidate], list[SentenceInfo], str], list[Candidate]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +64,8 @@ def _logistic(raw: Mapping[str, object]) -> Logistic:
     return Logistic(float(raw["bias"]), {str(k): float(v) for k, v in weights.items()})  # type: ignore[arg-type]
 
 
-def load_pair_model(data_dir: Path = DATA_DIR) -> PairModel | None:
-    """The stored model, or None when the file is absent."""
-    path = data_dir / MODEL_FILE
+def load_pair_model(path: Path) -> PairModel | None:
+    """The model stored at `path`, or None when the file is absent."""
     if not path.exists():
         return None
     raw = json.loads(path.read_text(encoding="utf-8"))

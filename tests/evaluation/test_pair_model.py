@@ -1,12 +1,12 @@
-"""The learned pair scorer (`pair_scorer.py`): pure scoring, features, additions, the stored model."""
+"""The learned pair scorer (`libs/evaluation/pair_model.py`): pure scoring, features, additions, the stored model."""
 
 from __future__ import annotations
 
+import json
 import math
+from pathlib import Path
 
-from libs.extraction.candidates import EXPLICIT, Candidate, SentenceInfo
-from libs.extraction.mention_roles import PartyMention, SentenceParties
-from libs.extraction.pair_scorer import (
+from libs.evaluation.pair_model import (
     ADDED,
     ENGINE,
     Logistic,
@@ -16,6 +16,8 @@ from libs.extraction.pair_scorer import (
     pair_features,
     uncovered_pairs,
 )
+from libs.extraction.candidates import EXPLICIT, Candidate, SentenceInfo
+from libs.extraction.mention_roles import PartyMention, SentenceParties
 from libs.extraction.text import Sentence
 from libs.extraction.triggers import Cue
 
@@ -105,8 +107,14 @@ def test_a_member_whose_pairs_all_score_low_leaves_the_event() -> None:
     assert apply_pair_model(keep_all, big, infos, TEXT) == big
 
 
-def test_the_stored_model_loads_and_changes_nothing_without_candidates() -> None:
-    model = load_pair_model()
-    assert model is not None and model.engine.weights and model.added.weights and model.member.weights
+def test_a_stored_model_loads_and_changes_nothing_without_candidates(tmp_path: Path) -> None:
+    assert load_pair_model(tmp_path / "absent.json") is None
+    kinds = {kind: {"bias": -0.5, "weights": {"w:with": 1.5}} for kind in ("engine", "added", "member")}
+    path = tmp_path / "pair_model.json"
+    path.write_text(
+        json.dumps({**kinds, "drop_below": 0.2, "add_at": 0.9, "member_below": None}), encoding="utf-8"
+    )
+    model = load_pair_model(path)
+    assert model is not None and model.engine.weights == {"w:with": 1.5} and model.add_at == 0.9
     info = _info(MENTIONS[:1], [CUE])  # one state: nothing to pair
     assert apply_pair_model(model, [], [info], TEXT) == []
