@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -122,6 +123,15 @@ class ExtractionResult:
     heavy_nlp: bool = False  # whether the spaCy path ran for this article
 
 
+# a step over an article's merged candidates: (candidates, sentence infos, working text) -> candidates
+PairStep = Callable[[list[Candidate], list[SentenceInfo], str], list[Candidate]]
+
+
+def _unchanged(cands: list[Candidate], infos: list[SentenceInfo], text: str) -> list[Candidate]:
+    """The default `Extractor.pair_step`: the candidates as they are."""
+    return cands
+
+
 def _sector_spans(infos: list[SentenceInfo], cand: Candidate) -> list[tuple[int, int]]:
     """Where the sectors of an event whose evidence names none are read: the evidence and the sentence
     after each trigger sentence (which often says what the occasion was about)."""
@@ -143,6 +153,9 @@ class Extractor:
         agency_names = frozenset(a for aliases in self.resources.agencies.values() for a in aliases)
         self.participant_finder = ParticipantFinder(self.gazetteer, use_spacy, agency_names)
         self.syntax = SyntaxFilter(enabled=use_spacy)
+        # a step over each article's merged candidates: identity here; `libs.evaluation.fit_pairs`
+        # records through it, and an experiment may replace it (the learned pair scorer, not shipped)
+        self.pair_step: PairStep = _unchanged
         self.info = ExtractorInfo(name=EXTRACTOR_NAME, version=EXTRACTOR_VERSION)
         res = self.resources
         self.scanner = PrefixScanner(
@@ -224,6 +237,7 @@ class Extractor:
             self.gazetteer.groups,
             self.processes,
         )
+        cands = self.pair_step(cands, analysis.infos, doc.work) if cands else cands
         if not cands:
             return ExtractionResult([], None, "en")
         article = ArticleRef(
