@@ -29,12 +29,12 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Iterable, Mapping
-from datetime import date
 from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from libs.evaluation.gold import CORPUS_REL, EXTRA_DIR, REPO_ROOT, load_corpus_texts, resolve_texts
+from libs.evaluation.eval import default_article_sets
+from libs.evaluation.gold import CORPUS_REL, EXTRA_DIR, REPO_ROOT, extract_gold, load_corpus_texts
 from libs.evaluation.pair_model import (
     ADDED,
     ENGINE,
@@ -47,6 +47,7 @@ from libs.evaluation.pair_model import (
 from libs.evaluation.score import read_jsonl, score
 from libs.evaluation.sentences import first_occurrences, gold_dyads, predicted_dyads, score_sentences
 from libs.extraction.candidates import Candidate, SentenceInfo
+from libs.extraction.extractor import PairStep
 
 Item = dict[str, Any]  # one recorded candidate: engine, type, countries, igos, spans, features
 FOLDS = tuple(range(1, 9))
@@ -58,7 +59,7 @@ MEMBER_GRID = (None, 0.1, 0.2, 0.3, 0.4, 0.5)
 # -- 1. recording -------------------------------------------------------------------------
 
 
-def _record(into: list[Item]) -> Callable[[list[Candidate], list[SentenceInfo], str], list[Candidate]]:
+def _record(into: list[Item]) -> PairStep:
     """A pair step that records every candidate and uncovered pair with its features, and changes nothing."""
 
     def step(cands: list[Candidate], infos: list[SentenceInfo], text: str) -> list[Candidate]:
@@ -74,8 +75,8 @@ def _record(into: list[Item]) -> Callable[[list[Candidate], list[SentenceInfo], 
                     "type": c.type,
                     "countries": list(c.countries),
                     "igos": list(c.igos),
+                    "spans": spans,
                 }
-                item["spans"] = spans
                 if len(members) == 2:
                     kind, near = (ENGINE, ()) if engine else (ADDED, parties.get(c.sentences[0], ()))
                     item["features"] = pair_features(c, infos, text, kind, near)
@@ -97,23 +98,19 @@ def record_sets(shared: Path) -> dict[str, Any]:
     from libs.extraction import Extractor
 
     extractor = Extractor()
+    items: list[Item] = []  # the recording of the article being extracted
+    extractor.pair_step = _record(items)
+
+    def taken() -> list[Item]:
+        recorded = list(items)
+        items.clear()
+        return recorded
+
     out: dict[str, Any] = {"articles": {}, "sentences": {}}
-    article_sets = [("dev", shared / "gold" / "dev.jsonl")] + [
-        (p.stem, p)
-        for pat in ("extra_gold*.jsonl", "blind_*.jsonl", "devpool*.jsonl")
-        for p in sorted(EXTRA_DIR.glob(pat))
-    ]
+    article_sets = [("dev", shared / "gold" / "dev.jsonl")] + [(p.stem, p) for p in default_article_sets()]
     for name, path in article_sets:
         gold = read_jsonl(path)
-        texts = resolve_texts(gold, shared)
-        recs = {}
-        for g in gold:
-            if g["id"] in texts:
-                pub = date.fromisoformat(g["published_at"]) if g.get("published_at") else None
-                items: list[Item] = []
-                extractor.pair_step = _record(items)
-                extractor.extract(texts[g["id"]], article_id=g["id"], published_at=pub)
-                recs[g["id"]] = items
+        recs = {g["id"]: taken() for g, _ in extract_gold(extractor, gold, shared)}
         out["articles"][name] = {"gold": gold, "cands": recs}
     for path in sorted(EXTRA_DIR.glob("sentences_*.jsonl")):
         gold = read_jsonl(path)
@@ -121,10 +118,8 @@ def record_sets(shared: Path) -> dict[str, Any]:
         texts = load_corpus_texts(shared / CORPUS_REL, ids)
         recs = {}
         for aid in sorted(texts):
-            items = []
-            extractor.pair_step = _record(items)
             extractor.extract(texts[aid], article_id=aid)
-            recs[aid] = items
+            recs[aid] = taken()
         also = {
             str(i["id"]): first_occurrences(
                 texts.get(str(i["article_id"]), ""), int(i["start"]), int(i["end"])

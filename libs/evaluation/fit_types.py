@@ -26,13 +26,12 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from datetime import date
 from itertools import combinations
 from pathlib import Path
 from typing import Any
 
 from libs.evaluation.eval import default_article_sets
-from libs.evaluation.gold import resolve_texts
+from libs.evaluation.gold import extract_gold
 from libs.evaluation.score import Score, read_jsonl, score
 from libs.evaluation.type_model import MODEL_FILE, TypeModel, choose_type, sibling_features, type_features
 from libs.extraction.candidates import TYPE_ORDER
@@ -66,15 +65,8 @@ def collect(shared: Path, sets: Sequence[tuple[str, Path]]) -> dict[str, list[Ar
     ex = Recording()
     out: dict[str, list[Article]] = {}
     for name, path in sets:
-        gold = read_jsonl(path)
-        texts = resolve_texts(gold, shared)
         arts: list[Article] = []
-        for g in gold:
-            if g["id"] not in texts:
-                continue
-            ex.features = {}
-            pub = date.fromisoformat(g["published_at"]) if g.get("published_at") else None
-            res = ex.extract(texts[g["id"]], article_id=g["id"], published_at=pub)
+        for g, res in extract_gold(ex, read_jsonl(path), shared):
             events = [
                 {
                     "type": e.type.value,
@@ -84,6 +76,7 @@ def collect(shared: Path, sets: Sequence[tuple[str, Path]]) -> dict[str, list[Ar
                 }
                 for e in res.events
             ]
+            ex.features.clear()  # kept per article: the next one starts empty
             arts.append({"gold": g, "events": events})
         out[name] = arts
     return out

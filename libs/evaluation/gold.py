@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -55,15 +56,24 @@ def resolve_texts(gold: list[dict[str, Any]], shared: Path) -> dict[str, str]:
     return texts
 
 
-def run_gold(extractor: Any, gold: list[dict[str, Any]], shared: Path) -> tuple[Score, dict[str, list[dict]]]:
-    """Extract every gold article and score the result."""
+def extract_gold(
+    extractor: Any, gold: list[dict[str, Any]], shared: Path
+) -> Iterator[tuple[dict[str, Any], Any]]:
+    """(gold record, extraction result) of every gold article whose text resolves, in gold order, each
+    extracted with the record's publication date."""
     texts = resolve_texts(gold, shared)
-    preds: dict[str, list[dict]] = {}
     for g in gold:
         text = texts.get(g["id"])
         if text is None:
             continue
         pub = date.fromisoformat(g["published_at"]) if g.get("published_at") else None
-        res = extractor.extract(text, article_id=g["id"], published_at=pub)
-        preds[g["id"]] = [e.model_dump(mode="json") for e in res.events]
+        yield g, extractor.extract(text, article_id=g["id"], published_at=pub)
+
+
+def run_gold(extractor: Any, gold: list[dict[str, Any]], shared: Path) -> tuple[Score, dict[str, list[dict]]]:
+    """Extract every gold article and score the result."""
+    preds = {
+        g["id"]: [e.model_dump(mode="json") for e in res.events]
+        for g, res in extract_gold(extractor, gold, shared)
+    }
     return score(gold, preds), preds

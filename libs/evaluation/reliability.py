@@ -21,7 +21,7 @@ from itertools import combinations, pairwise
 from pathlib import Path
 from typing import Any
 
-from libs.evaluation.gold import EXTRA_DIR, REPO_ROOT, resolve_texts
+from libs.evaluation.gold import EXTRA_DIR, REPO_ROOT, extract_gold
 
 BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 
@@ -106,16 +106,9 @@ def add_article(into: Reliability, gold: Mapping[str, Any], events: list[Mapping
 
 def run_reliability(extractor: Any, gold_sets: list[list[dict[str, Any]]], shared: Path) -> Reliability:
     """Extract every article of the gold sets and fill the reliability table."""
-    from datetime import date
-
     result = Reliability()
     for gold in gold_sets:
-        texts = resolve_texts(gold, shared)
-        for g in gold:
-            if g["id"] not in texts:
-                continue
-            pub = date.fromisoformat(g["published_at"]) if g.get("published_at") else None
-            res = extractor.extract(texts[g["id"]], article_id=g["id"], published_at=pub)
+        for g, res in extract_gold(extractor, gold, shared):
             add_article(result, g, [e.model_dump(mode="json") for e in res.events])
     return result
 

@@ -17,27 +17,16 @@ from libs.evaluation.pair_model import (
     uncovered_pairs,
 )
 from libs.extraction.candidates import EXPLICIT, Candidate, SentenceInfo
-from libs.extraction.mention_roles import PartyMention, SentenceParties
-from libs.extraction.text import Sentence
+from libs.extraction.mention_roles import PartyMention
 from libs.extraction.triggers import Cue
+from tests.extraction.helpers import sentence_info
 
 TEXT = "Iran and Iraq signed a deal with Oman."
 #       0    5   9    14     21 23   28   33
 
 
 def _info(mentions: list[PartyMention], cues: list[Cue]) -> SentenceInfo:
-    return SentenceInfo(
-        sent=Sentence(0, 0, len(TEXT), TEXT, 0),
-        matches=[],
-        parties=SentenceParties(mentions),
-        cues=cues,
-        dates=[],
-        anaphoric=False,
-        continuation=False,
-        other_signal=False,
-        unmarked=False,
-        conflict=False,
-    )
+    return sentence_info(TEXT, mentions, cues)
 
 
 CUE = Cue(14, 20, "agreement", True, "signed")

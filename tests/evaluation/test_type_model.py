@@ -19,9 +19,8 @@ from libs.evaluation.type_model import (
     type_features,
 )
 from libs.extraction.candidates import EXPLICIT, Candidate, SentenceInfo
-from libs.extraction.mention_roles import SentenceParties
-from libs.extraction.text import Sentence
 from libs.extraction.triggers import Cue
+from tests.extraction.helpers import sentence_info
 
 MODEL = TypeModel(
     classes=("agreement", "intent", "meeting"),
@@ -34,18 +33,7 @@ TEXT = "Iran and Iraq signed a deal in Baghdad."
 
 
 def _info(cues: list[Cue]) -> SentenceInfo:
-    return SentenceInfo(
-        sent=Sentence(0, 0, len(TEXT), TEXT, 0),
-        matches=[],
-        parties=SentenceParties(),
-        cues=cues,
-        dates=[],
-        anaphoric=False,
-        continuation=False,
-        other_signal=False,
-        unmarked=False,
-        conflict=False,
-    )
+    return sentence_info(TEXT, cues=cues)
 
 
 def test_probabilities_are_a_softmax_of_the_known_features() -> None:

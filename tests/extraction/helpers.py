@@ -1,11 +1,17 @@
-"""Helpers of the rule tests (test_round*.py): extract a short made-up text, read its events as sets."""
+"""Helpers of the rule tests (test_round*.py): extract a short made-up text, read its events as sets;
+build one made-up sentence's `SentenceInfo` for the unit tests of what reads it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from libs.contracts.events import CooperationEvent
 from libs.extraction import Extractor
+from libs.extraction.candidates import SentenceInfo
+from libs.extraction.mention_roles import PartyMention, SentenceParties
+from libs.extraction.text import Sentence
+from libs.extraction.triggers import Cue
 
 PUB = date(2024, 5, 23)  # a Thursday: relative days resolve against it
 
@@ -23,3 +29,21 @@ def typed(events: list[CooperationEvent]) -> set[tuple[str, tuple[str, ...]]]:
 def parties(events: list[CooperationEvent]) -> set[tuple[str, ...]]:
     """The parties of each event: its countries then its IGOs."""
     return {tuple(e.countries + e.igos) for e in events}
+
+
+def sentence_info(
+    text: str, mentions: Sequence[PartyMention] = (), cues: Sequence[Cue] = (), conflict: bool = False
+) -> SentenceInfo:
+    """The `SentenceInfo` of `text` as the only sentence of an article, with these mentions and cues."""
+    return SentenceInfo(
+        sent=Sentence(0, 0, len(text), text, 0),
+        matches=[],
+        parties=SentenceParties(list(mentions)),
+        cues=list(cues),
+        dates=[],
+        anaphoric=False,
+        continuation=False,
+        other_signal=False,
+        unmarked=False,
+        conflict=conflict,
+    )

@@ -3,25 +3,13 @@
 from __future__ import annotations
 
 from libs.extraction.candidates import CONTEXT, EXPLICIT, PRONOUN, Candidate, SentenceInfo
-from libs.extraction.mention_roles import SentenceParties
 from libs.extraction.occasions import confidence
-from libs.extraction.text import Sentence
 from libs.extraction.triggers import Cue
+from tests.extraction.helpers import sentence_info
 
 
 def _info(conflict: bool = False) -> SentenceInfo:
-    return SentenceInfo(
-        sent=Sentence(0, 0, 10, "x" * 10, 0),
-        matches=[],
-        parties=SentenceParties(),
-        cues=[],
-        dates=[],
-        anaphoric=False,
-        continuation=False,
-        other_signal=False,
-        unmarked=False,
-        conflict=conflict,
-    )
+    return sentence_info("x" * 10, conflict=conflict)
 
 
 def _cand(type_: str = "meeting", source: str = EXPLICIT, sentences: int = 1, parties: int = 2) -> Candidate:

@@ -249,8 +249,8 @@ def _operator_view_is_true(p: FaultPipeline, published: int) -> None:
 
 
 def _lag_samples(p: FaultPipeline) -> tuple[dict[str, list[str]], bool]:
-    """The consumers' `accord_consumer_lag_records` lines by service, and whether they cover every
-    partition of the raw and events topics (extractors and store) with lag 0."""
+    """The consumers' `accord_consumer_lag_records` lines by service, and whether all of them are 0, the
+    extractors' together cover every partition of the raw topic, and the store reports its own."""
     lines: dict[str, list[str]] = {}
     for name, port in p.metrics_ports.items():
         if name.startswith("extractor") or name == "store":
