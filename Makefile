@@ -80,7 +80,7 @@ fmt: install
 	$(BIN)/ruff format .
 
 test: install tools lint test-web browser
-	$(BIN)/pytest -q -ra
+	$(BIN)/pytest -q -ra --durations=30
 
 test-deploy: install tools
 	$(BIN)/pytest -q -ra tests/deploy

@@ -34,20 +34,19 @@ class Snapshot:
     at: float
     published: int = 0  # fetcher: published to Kafka (ledger)
     extracted: int = 0  # extractors: articles processed (this run)
-    articles_stored: int = 0  # store: articles confirmed
+    articles_stored: int = 0  # store: articles with their extraction summary
     events_stored: int = 0
     lag_raw: int = 0  # articles waiting for an extractor
     lag_store: int = 0  # records waiting for the store
     db_ok: bool = False
 
+    def quiet(self) -> bool:
+        """Nothing is waiting for an extractor or for the store (the database answers)."""
+        return self.db_ok and self.lag_raw == 0 and self.lag_store == 0
+
     def idle(self) -> bool:
         """Everything published has reached the store and nothing is waiting."""
-        return (
-            self.db_ok
-            and self.articles_stored >= self.published
-            and self.lag_raw == 0
-            and self.lag_store == 0
-        )
+        return self.quiet() and self.articles_stored >= self.published
 
 
 def scrape(port: int, host: str = "127.0.0.1") -> dict[str, float]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from libs.runtime.db import pg_engine
 from services.fetcher.ledger import forget_unconfirmed as forget_in_ledger
+from services.fetcher.ledger import unconfirmed
 from services.store.confirmations import confirmed_articles
 
 
@@ -23,5 +24,14 @@ def forget_unconfirmed(database_url: str) -> int:
     engine = pg_engine(database_url, application_name="accord-up", pool_size=1, max_overflow=0)
     try:
         return forget_in_ledger(engine, confirmed_articles(engine))
+    finally:
+        engine.dispose()
+
+
+def count_unconfirmed(database_url: str) -> int:
+    """How many published articles the store has not confirmed (nothing is forgotten)."""
+    engine = pg_engine(database_url, application_name="accord-up", pool_size=1, max_overflow=0)
+    try:
+        return len(unconfirmed(engine, confirmed_articles(engine)))
     finally:
         engine.dispose()

@@ -7,7 +7,10 @@
    Kafka: fetcher ledger entries that the store never confirmed as extracted
    are forgotten so those articles are published again (see `reconcile`). Should the embedded
    broker die while running, it is started again on the same port and the same reconciliation
-   runs with the fetcher stopped meanwhile (`recover_broker`).
+   runs with the fetcher stopped meanwhile (`recover_broker`). With `--until-idle`, once nothing
+   is waiting anywhere, published articles the store does not confirm (no summary, or not every
+   event it lists: records the broker lost) are published again the same way before the run
+   ends (`republish_unconfirmed`).
 4. The services as supervised child processes: the store (API on
    `--api-port`), `--extractors` extractor processes, the fetcher (when a
    source is configured). A crashed child is restarted with backoff.
@@ -45,6 +48,9 @@ from libs.runtime.topics import ensure_topics
 
 log = structlog.get_logger(__name__)
 
+#: how often `--until-idle` publishes again what the store holds incomplete before it gives up
+REPUBLISH_ROUNDS = 3
+
 #: source kinds that read local files (finite: the fetcher can run them `--once`)
 LOCAL_KINDS = frozenset({"jsonl", "folder"})
 
@@ -78,6 +84,7 @@ class Stack:
         self.broker: EmbeddedBroker | None = None
         self.postgres: EmbeddedPostgres | None = None
         self.supervisor: Supervisor | None = None
+        self.republish_rounds = 0
         self.progress: ProgressLine | None = None
         self.bootstrap = self.settings.kafka_bootstrap_servers
         self.database_url = self.settings.database_url
@@ -292,11 +299,17 @@ class Stack:
             if not self.opts.until_idle:
                 continue
             done = "fetcher" not in self.supervisor.status() or self.supervisor.finished("fetcher")
-            if not (done and snap.idle()):
+            if not (done and snap.quiet()):
                 idle_since = None
                 continue
             idle_since = idle_since or time.monotonic()
-            if time.monotonic() - idle_since >= self.opts.idle_seconds:
+            if time.monotonic() - idle_since < self.opts.idle_seconds:
+                continue
+            if self.republish_unconfirmed():
+                idle_since = None
+                continue
+            # a durable broker still holds what is not stored yet; the embedded one was just reconciled
+            if snap.idle() or self.broker is not None:
                 self.progress.final(time.monotonic() - started - self.opts.idle_seconds)
                 return self.fetcher_succeeded()
         return True
@@ -326,6 +339,33 @@ class Stack:
         if fetcher:
             self.supervisor.start_child("fetcher")
         log.info("up.broker_recovered", bootstrap_servers=self.bootstrap)
+        return True
+
+    def republish_unconfirmed(self) -> bool:
+        """Once quiet (nothing waiting anywhere), embedded broker only: have the fetcher publish again every
+        published article the store does not confirm (no summary, or not every event it lists: records
+        the memory-only broker lost in a restart or under concurrent produces); True when the fetcher
+        was started for them. At most `REPUBLISH_ROUNDS` rounds: an
+        article whose events the store dead-lettered stays unconfirmed, and the run ends with a line
+        saying how many (the events' dead letters are in the store's log)."""
+        assert self.supervisor is not None
+        if self.broker is None or "fetcher" not in self.supervisor.status():
+            return False
+        from app.up.reconcile import count_unconfirmed, forget_unconfirmed
+
+        if self.republish_rounds >= REPUBLISH_ROUNDS:
+            if n := count_unconfirmed(self.database_url):
+                print(f"[accord] {n} published articles are still not (fully) stored after "
+                      f"{REPUBLISH_ROUNDS} rounds (dead letters? see the store's log)", flush=True)  # fmt: skip
+            return False
+        n = forget_unconfirmed(self.database_url)
+        if not n:
+            return False
+        self.republish_rounds += 1
+        print(f"[accord] {n} published articles are not (fully) stored: lost in the embedded broker; "
+              "publishing them again", flush=True)  # fmt: skip
+        log.warning("up.republish_unconfirmed", articles=n, round=self.republish_rounds)
+        self.supervisor.start_child("fetcher")
         return True
 
     def fetcher_succeeded(self) -> bool:

@@ -245,11 +245,15 @@ def forget_unconfirmed(engine: Engine, confirmed: Mapping[str, str | None]) -> i
     For `accord up` after the embedded (memory-only) broker lost what it held: `confirmed` is
     `services.store.confirmations.confirmed_articles()`; the next scan publishes the rest again.
     """
+    return PgLedger(engine).forget_sync(unconfirmed(engine, confirmed))
+
+
+def unconfirmed(engine: Engine, confirmed: Mapping[str, str | None]) -> list[str]:
+    """Ids of the published articles that `confirmed` (article id -> content hash) does not hold as published."""
     with engine.connect() as conn:
         rows = conn.execute(select(articles.c.article_id, articles.c.content_hash)).all()
-    lost = [
+    return [
         r.article_id
         for r in rows
         if r.article_id not in confirmed or confirmed[r.article_id] != r.content_hash
     ]
-    return PgLedger(engine).forget_sync(lost)

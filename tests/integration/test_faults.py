@@ -444,7 +444,10 @@ def test_broker_down_at_start_every_service_waits_and_recovers(
 def test_embedded_broker_killed_mid_run_under_accord_up(pg_tmp_path: Path, tmp_path: Path) -> None:
     """`accord up` restarts its embedded broker after a SIGKILL (everything it held is lost), the
     fetcher publishes again what the store never confirmed, the extractors and the store reconnect
-    by themselves; `--until-idle` ends with every article and event stored exactly once."""
+    by themselves; `--until-idle` ends with every article and event stored exactly once. Records the
+    restarted broker loses in turn (acknowledged, then never delivered: events missing in one CI run
+    and 17 in a local one; 7 summaries in another, whose run never became idle) are published again
+    once everything is quiet (`Stack.republish_unconfirmed`)."""
     import os
     import re
     import subprocess
@@ -504,8 +507,12 @@ def test_embedded_broker_killed_mid_run_under_accord_up(pg_tmp_path: Path, tmp_p
         assert p.query("select count(*) from articles")[0][0] == len(ids)
         assert p.stored_events() == expected
         assert {r[0] for r in p.query("select article_id from fetcher_ledger")} == ids
+    at_idle = sum(
+        int(n) for n in re.findall(r"\[accord\] (\d+) published articles are not \(fully\) stored", out)
+    )
     say(f"broker killed mid-run: {len(ids)} articles, {len(expected)} events, lost 0, duplicates 0; "
-        f"{forgotten.group(1) if forgotten else 0} republished; idle {recovered:.1f} s after the kill")  # fmt: skip
+        f"{forgotten.group(1) if forgotten else 0} republished; {at_idle} republished once quiet (lost by "
+        f"the broker after its restart); idle {recovered:.1f} s after the kill")  # fmt: skip
 
 
 def _extracted_total(p: FaultPipeline, name: str) -> int:
