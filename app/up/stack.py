@@ -318,17 +318,21 @@ class Stack:
         """The embedded broker died, and with it every record and offset (memory-only): start it again on
         the same port, create the topics, and have the fetcher publish again what the store never
         confirmed (it is stopped meanwhile, so its saved progress cannot pass what was forgotten).
-        The extractors and the store reconnect by themselves (the runtime refuses their commits of
-        offsets of the lost log: `libs.runtime.kafka.refuse_commits_outside_generation`). False when
-        the broker did not start (the next tick tries again)."""
+        The extractors and the store are killed before the broker starts and started again after it
+        (new processes: no position or staged offset of the lost log; what they held is re-delivered,
+        at-least-once). False when the broker did not start (the next tick tries again)."""
         from libs.infra.errors import InfraError
 
         assert self.broker is not None and self.supervisor is not None
-        fetcher = "fetcher" in self.supervisor.status()
+        names = list(self.supervisor.status())
+        consumers = [n for n in names if n == "store" or n.startswith("extractor")]
         print("[accord] the embedded broker stopped: restarting it", flush=True)
         log.warning("up.broker_lost", bootstrap_servers=self.bootstrap)
-        if fetcher:
+        if "fetcher" in names:
             self.supervisor.stop_child("fetcher")
+        # positions and offsets of the lost log must not reach the new one (the new log's first
+        # records would be skipped): the consumers start again as new processes once it is up
+        self.supervisor.kill(consumers)
         try:
             self.broker.start()
             asyncio.run(ensure_topics(self.bootstrap, all_topics(self.topics), security={}))  # plain TCP
@@ -336,8 +340,8 @@ class Stack:
             print(f"[accord] the embedded broker did not start again ({exc}); retrying", flush=True)
             return False
         self.reconcile()
-        if fetcher:
-            self.supervisor.start_child("fetcher")
+        for name in [*consumers, *(["fetcher"] if "fetcher" in names else [])]:
+            self.supervisor.start_child(name)
         log.info("up.broker_recovered", bootstrap_servers=self.bootstrap)
         return True
 

@@ -15,6 +15,7 @@ only, which then stops the children in the order it chooses, each exactly once.
 
 from __future__ import annotations
 
+import math
 import os
 import signal
 import subprocess
@@ -150,6 +151,18 @@ class Supervisor:
         self._stop_group([child], timeout)
         child.finished = True
         return child.last_exit
+
+    def kill(self, names: list[str]) -> None:
+        """SIGKILL children `names` now (no drain) and hold them stopped until `start_child`."""
+        for name in names:
+            child = self._children[name]
+            proc, child.proc = child.proc, None
+            child.next_start = math.inf
+            if proc is not None and proc.poll() is None:
+                log.warning("supervisor.kill", child=name, pid=proc.pid)
+                proc.kill()
+            if proc is not None:
+                child.last_exit = proc.wait()
 
     def start_child(self, name: str) -> None:
         """Start child `name` again now, also when it had finished (a one-shot job to run once more)."""

@@ -104,3 +104,21 @@ def test_a_child_is_stopped_and_started_again_even_after_it_finished(tmp_path: P
         assert sup.status()["long"] == "running" and sup.pids()["long"] != pid
     finally:
         sup.stop(timeout=2)
+
+
+def test_killed_children_stay_down_until_started_again() -> None:
+    ignores_term = "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); time.sleep(60)"
+    sup = Supervisor([ProcessSpec("consumer", _py(ignores_term))], backoff_initial=0.01)
+    sup.start()
+    try:
+        first = sup.pids()["consumer"]
+        sup.kill(["consumer"])  # SIGKILL: no drain, whatever it does with SIGTERM
+        assert not _alive(first)
+        for _ in range(5):
+            sup.poll()
+            time.sleep(0.05)
+        assert "consumer" not in sup.pids(), "held down: not restarted by the crash policy"
+        sup.start_child("consumer")
+        assert sup.pids()["consumer"] != first and _alive(sup.pids()["consumer"])
+    finally:
+        sup.stop(timeout=1)
