@@ -441,6 +441,14 @@ def test_broker_down_at_start_every_service_waits_and_recovers(
         broker.stop()
 
 
+def _cmdline(proc: psutil.Process) -> list[str]:
+    """A child's command line; [] for one that is gone or a zombie not yet reaped (a crashed service)."""
+    try:
+        return proc.cmdline()
+    except psutil.Error:
+        return []
+
+
 def test_embedded_broker_killed_mid_run_under_accord_up(pg_tmp_path: Path, tmp_path: Path) -> None:
     """`accord up` restarts its embedded broker after a SIGKILL (everything it held is lost), the
     fetcher publishes again what the store never confirmed, the extractors and the store reconnect
@@ -479,7 +487,7 @@ def test_embedded_broker_killed_mid_run_under_accord_up(pg_tmp_path: Path, tmp_p
 
     try:
         wait_for(lambda: stored() > 0, 240, "the first articles stored", every=0.1)
-        (broker,) = [c for c in psutil.Process(proc.pid).children() if "--listener-url" in c.cmdline()]
+        (broker,) = [c for c in psutil.Process(proc.pid).children() if "--listener-url" in _cmdline(c)]
         broker.kill()
         at_kill, killed = stored(), time.monotonic()
         say(f"SIGKILL of the embedded broker with {at_kill}/{len(records)} articles stored")
