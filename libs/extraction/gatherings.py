@@ -9,7 +9,9 @@ with 30 companies from Germany, Italy and Japan", "representatives from 20
 countries are taking part in the investment summit") each deal with the host: a
 star of `conference` events, one per listed state with the host (an `intent` each
 when yet to come), the convention of the annotators of blind_2 and sentences_2.
-"Italy is the special guest" is a `conference` with the host.
+"Italy is the special guest" is a `conference` with the host. States named bare
+as the attendees ("the summit was attended by A, B and C", "A, B and C took part in
+the meeting") meet each other, except at a fair, where each deals with the host.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from libs.extraction.candidates import (
     SentenceInfo,
     split_parties,
 )
-from libs.extraction.mention_roles import ACTOR, PARTY_ROLES
+from libs.extraction.mention_roles import ACTOR, PARTY_ROLES, PartyMention
 from libs.extraction.mention_roles import VENUE as VENUE_ROLE
 from libs.extraction.occasions import event_location
 from libs.extraction.triggers import NOT_ATTENDING, Cue
@@ -39,6 +41,11 @@ _CEREMONIES = (
     r"celebrations?|festivities"
 )
 _CEREMONY = re.compile(_CEREMONIES, re.IGNORECASE)
+# a gathering where states named as attendees are exhibitors, each dealing with the host
+_FAIR = re.compile(
+    r"exhibitions?|expos?|fairs?|fairgrounds?|(?:air|trade|auto|motor|food|fashion)\s+shows?|festivals?|biennials?",
+    re.IGNORECASE,
+)
 # a multinational exercise one state hosts: each foreign navy or army cooperates with the host ("Kenya's
 # navy began an exercise with the participation of navies of 30 countries including A, B and C")
 _EXERCISES = r"(?:naval\s+|military\s+|joint\s+|multinational\s+)?(?:exercises?|drills?|war\s*games?|maneuvers|manoeuvres)"
@@ -68,6 +75,11 @@ _PARTICIPANTS_FROM = re.compile(
     r"|\b(?:companies|firms|exhibitors|participants|publishers|delegations|representatives|"
     r"teams|artists|filmmakers|brands|manufacturers|producers|businesses|entrepreneurs|guests|investors|"
     r"ones|traders|merchants|tour\s+operators|exhibiting\s+countries)\s+from\s+"
+    # states named bare as the attendees ("the summit was attended by A, B and C", "the participants at
+    # the conference were A, B and C"): they meet each other, unless the gathering is a fair
+    r"|\b(?P<bare>(?:attended|joined)\s+by|(?:participants|attendees|participating\s+(?:countries|states|nations))"
+    r"\s+(?:(?:at|in|of|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?)?(?:were|are|included|include|includes|comprised)"
+    r"\s*:?)\s+(?!from\b)"
     # "ministers of Iraq, Oman and Qatar ... participated", "top officials from Russia, India ... will
     # participate": only with a verb of attending (see below)
     r"|\b(?P<of>(?:ministers|officials|envoys|representatives|delegations|counterparts|leaders|heads|"
@@ -91,6 +103,13 @@ _GUEST_AFTER = re.compile(
 _AMONG_AFTER = re.compile(
     r"\s+(?:are|were|will\s+be)\s+among\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:countries|states|nations|participants|exhibitors|guests)\b",
+    re.IGNORECASE,
+)
+# states listed as the subject of attending: "A, B and C took part in the meeting" (as bare attendees)
+_ATTEND_AFTER = re.compile(
+    r"\s+(?:(?:have|had|has|all|also|both)\s+)*(?:(?:will|would|are\s+to|are\s+set\s+to|are\s+expected\s+to)\s+)?"
+    r"(?:attend(?:ed)?|participat(?:ed|e)\s+in|t(?:ook|ake)\s+part\s+in|(?:are|were)\s+(?:attending|participating"
+    r"\s+in|taking\s+part\s+in|present\s+at|represented\s+at))\b",
     re.IGNORECASE,
 )
 _ATTENDING = re.compile(
@@ -136,11 +155,24 @@ def _gathering_noun(infos: list[SentenceInfo], pos: int, text: str) -> tuple[re.
     return None
 
 
-def _listed(info: SentenceInfo, text: str) -> tuple[list[str], bool | None]:
+def _states_attending(text: str, group: list[PartyMention], fair: bool, here: bool) -> bool | None:
+    """Whether the states of a list named as a subject meet each other ("A, B and C took part in the
+    meeting": True, unless at a `fair`; the gathering named `here`, in the same sentence) or each deal
+    with the host ("A, B and C are among the exhibiting countries": False); None when the list is no
+    such subject."""
+    if not all(x.kind == "country" for x in group):
+        return None
+    if here and len(group) >= 2 and _ATTEND_AFTER.match(text, group[-1].end):
+        return not fair
+    return False if _AMONG_AFTER.match(text, group[-1].end) else None
+
+
+def _listed(info: SentenceInfo, text: str, fair: bool, here: bool) -> tuple[list[str], bool | None]:
     """The states whose participants the sentence lists, and whether those participants meet each other
-    (officials, ministers, delegations "of", scholars: True) or each deal with the host (companies,
-    investors, representatives "from", a guest country: False); None when the text does not say ("with
-    the participation of")."""
+    (officials, ministers, delegations "of", scholars, states attending a meeting or conference: True)
+    or each deal with the host (companies, investors, representatives "from", a guest country, states
+    attending a `fair`: False); None when the text does not say ("with the participation of"). `here`:
+    the gathering is named in this sentence."""
     lo, hi = info.sent.start, info.sent.end
     attending = _ATTENDING.search(text, lo, hi) is not None
     states = [m for m in info.parties.mentions if not m.igo and m.role in (*PARTY_ROLES, VENUE_ROLE)]
@@ -158,18 +190,23 @@ def _listed(info: SentenceInfo, text: str) -> tuple[list[str], bool | None]:
         intro = _PARTICIPANTS_FROM.search(text, max(lo, m.start - 90), m.start)
         if intro and intro.group("of") and not attending:
             intro = None
+        if intro and intro.group("bare") and len(group) < 2:
+            intro = None  # "attended by Iran's minister": a person, read by the cue rules
         if m.kind in ("country", "capital") and intro:
             listed.extend(x.code for x in group)
-            if intro.group("of") or intro.group("scholars"):
+            if intro.group("bare"):
+                kinds.add(not fair)
+            elif intro.group("of") or intro.group("scholars"):
                 kinds.add(True)
             elif not intro.group(0).lower().startswith("with"):
                 kinds.add(False)
             i += len(group)
             continue
         last = group[-1]
-        if all(x.kind == "country" for x in group) and _AMONG_AFTER.match(text, last.end):
+        subject = _states_attending(text, group, fair, here)
+        if subject is not None:
             listed.extend(x.code for x in group)
-            kinds.add(False)
+            kinds.add(subject)
             i += len(group)
             continue
         after = _DEMONYM_PARTICIPANTS.match(text, last.end)
@@ -227,7 +264,8 @@ def gathering_candidates(
     found = _gathering_noun(infos, pos, text)
     if found is None or NOT_ATTENDING.search(text, lo, hi):
         return []
-    listed, officials = _listed(info, text)
+    fair = _FAIR.fullmatch(found[0].group(0)) is not None
+    listed, officials = _listed(info, text, fair, lo <= found[0].start() < hi)
     if not listed:
         return []
     # officials meet each other; companies and investors deal with the host, and so do delegations at

@@ -6,9 +6,12 @@ the process, not (all) its parties. The process table (`data/negotiations.yaml`)
 gives each process's fixed parties and its possible members; a sentence naming a
 round with fewer than two of the parties makes one event of the fixed parties and
 the members named (only named states count, annotation
-rule) in the sentences around it. A round yet to come is an `intent`; a denied
-one ("not on the agenda") is none. Only processes whose news rarely lists
-the parties belong in the table.
+rule) in the sentences around it; a sentence naming the round beside a list of
+three members or more ("talks in Vienna by Iran and the remaining parties (A, B,
+C)", "the 5+1 meeting") makes one of the fixed parties and those, when no cue of
+it did (two named members may be bystanders; a question is no round). A round
+yet to come is an `intent`; a denied one ("not on the agenda") is none. Only
+processes whose news rarely lists the parties belong in the table.
 """
 
 from __future__ import annotations
@@ -96,6 +99,22 @@ def _article_groups(infos: list[SentenceInfo], groups: Mapping[str, tuple[str, .
     )
 
 
+MIN_LISTED = 3  # members a sentence must name to be read as the round's own list of parties
+
+
+def _listed_members(
+    own: set[str], proc: Process, groups: Mapping[str, tuple[str, ...]], sentence: str
+) -> frozenset[str]:
+    """The members a sentence names beside the round ("talks in Vienna by Iran and the remaining parties
+    (A, B and C)", "the 5+1 meeting"): a list of `MIN_LISTED` or more (two may be bystanders, "the Paris
+    accord ... the U.S."), not asked about; empty otherwise. The caller drops the round when a cue of the
+    sentence already made it."""
+    named = frozenset(x for c in own for x in groups.get(c, (c,)))
+    if len(named & set(proc.members)) < MIN_LISTED or sentence.rstrip().endswith("?"):
+        return frozenset()
+    return named
+
+
 def process_candidates(
     infos: list[SentenceInfo],
     pos: int,
@@ -119,10 +138,13 @@ def process_candidates(
             set(proc.members) | set(groups)
         )
         if len(own) >= 2:
-            continue  # the sentence names its parties: the ordinary rules read them
-        named = named_states(infos, pos, text, proc.context, groups)
-        if not _TOPIC.search(text, lo, found.start()):
-            named |= _article_groups(infos, groups)  # not when the talks are another exchange's topic
+            named = _listed_members(own, proc, groups, text[lo:hi])
+            if not named:
+                continue
+        else:
+            named = named_states(infos, pos, text, proc.context, groups)
+            if not _TOPIC.search(text, lo, found.start()):
+                named |= _article_groups(infos, groups)  # not when the talks are another exchange's topic
         members = [c for c in proc.members if c in named]
         if not members:
             continue

@@ -38,7 +38,8 @@ FLOORS = {
     "blind_2": (0.87, 0.69, 0.57, 0.65, 0.22),
     # first look at 1.4.0: 0.823 / 0.648 / 0.600 / 0.671 / 0 of 9; 1.5.0 (developed on it): 0.880 / 0.700 / 0.628 / 0.703 / 1 of 9
     # 1.7.0: 0.880 / 0.724 / 0.657 / 0.703 / 1 of 9
-    "blind_3": (0.86, 0.70, 0.63, 0.68, 0.10),
+    # 1.10.0: pairs 0.786, typed 0.687 (a round of the nuclear talks beside three members or more is one meeting)
+    "blind_3": (0.86, 0.76, 0.66, 0.68, 0.10),
     # 1.8.0: 0.922 / 0.797 / 0.627 / 0.674 / 0.56 (a listed subject acting with one object is all of it)
     "devpool": (0.90, 0.78, 0.61, 0.65, 0.53),
     # first look at 1.4.0: 0.844 / 0.523 / 0.536 / 0.642 / 2 of 12; at 1.5.0 (never developed on it):
@@ -65,7 +66,9 @@ FLOORS = {
     # first look at 1.9.0 (never developed on it): 0.845 / 0.340 / 0.315 / 0.671 / 4 of 23 (three cliques,
     # an announced fair of 22 states, a committee of 14 and a conference of 11, weigh 381 of its 641 gold
     # pairs; without those three articles pairs 0.554)
-    "blind_9": (0.82, 0.32, 0.29, 0.64, 0.15),
+    # 1.10.0 (developed on it): 0.845 / 0.468 / 0.431 / 0.671 / 4 of 23 (states named bare as a summit's
+    # attendees meet each other; a round of the nuclear talks beside three members or more)
+    "blind_9": (0.82, 0.45, 0.41, 0.64, 0.15),
 }
 
 
@@ -115,7 +118,8 @@ def test_figures_stay_above_their_floors(corpus_path: Path, scored: Callable, na
 # sentence set → (dyad F1, sentence detection F1, most non-cooperative dyads emitted as cooperation)
 SENTENCE_FLOORS = {
     "sentences_1": (0.71, 0.81, 4),
-    "sentences_2": (0.63, 0.69, 6),
+    # 1.10.0: 0.695 / 0.716 / 4 of 68 (a round of the nuclear talks beside three members or more)
+    "sentences_2": (0.67, 0.69, 6),
     # first look at 1.4.0: 0.519 / 0.667 / 1 of 57; 1.5.0 (developed on it): 0.626 / 0.798 / 1 of 57
     "sentences_3": (0.60, 0.76, 3),
     # first look at 1.4.0: 0.530 / 0.603 / 1 of 88; at 1.5.0 (never developed on it): 0.507 / 0.599 / 2 of 88;
@@ -128,11 +132,13 @@ SENTENCE_FLOORS = {
     "sentences_6": (0.53, 0.62, 2),
     # first looks at 1.7.0 and 1.8.0 (never developed on it, the same output): 0.436 / 0.614 / 0 of 64
     # 1.9.0 (developed on it): 0.520 / 0.624 / 0 of 64
-    "sentences_7": (0.50, 0.60, 2),
+    # 1.10.0: 0.583 / 0.634 / 1 of 64 (a Vienna round: the U.S. pair is coded as a threat)
+    "sentences_7": (0.56, 0.61, 2),
     # first looks at 1.8.0 and 1.9.0 (never developed on it, the same output): 0.653 / 0.671 / 0 of 66
     "sentences_8": (0.63, 0.65, 2),
     # first look at 1.9.0 (never developed on it): 0.468 / 0.573 / 1 of 63
-    "sentences_9": (0.45, 0.55, 3),
+    # 1.10.0 (developed on it): 0.570 / 0.583 / 1 of 63
+    "sentences_9": (0.55, 0.56, 3),
 }
 
 

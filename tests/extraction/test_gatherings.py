@@ -90,3 +90,48 @@ def test_scholars_from_listed_states_at_a_conference_meet_each_other(extractor: 
         "LIMA - Scholars from Chile, Peru and Brazil attended the archaeology conference at the university."
     )
     assert _pairs_of(extractor, text) == {("conference", ("BRA", "CHL", "PER"))}
+
+
+def test_states_named_bare_as_a_summits_attendees_meet_each_other(extractor: Extractor) -> None:
+    text = (
+        "KAMPALA - A regional summit on the Great Lakes was held on Monday. "
+        "It was attended by Rwanda, Ethiopia and Burundi."
+    )
+    assert _pairs_of(extractor, text) == {("meeting", ("BDI", "ETH", "RWA", "UGA"))}
+
+
+def test_states_listed_as_a_conferences_participants_meet_each_other(extractor: Extractor) -> None:
+    text = "NAIROBI - The participants at the water conference were Uganda, Rwanda and Burundi."
+    assert _pairs_of(extractor, text) == {("conference", ("BDI", "KEN", "RWA", "UGA"))}
+
+
+def test_states_announced_as_a_summits_attendees_are_one_intent(extractor: Extractor) -> None:
+    text = "LIMA - The summit will be attended by Chile, Bolivia and Brazil."
+    assert _pairs_of(extractor, text) == {("intent", ("BOL", "BRA", "CHL", "PER"))}
+
+
+def test_states_taking_part_in_a_meeting_meet_each_other(extractor: Extractor) -> None:
+    text = "NAIROBI - Uganda, Rwanda and Burundi took part in the meeting on river basins."
+    assert _pairs_of(extractor, text) == {("meeting", ("BDI", "KEN", "RWA", "UGA"))}
+
+
+def test_states_named_bare_as_a_fairs_attendees_are_each_with_the_host(extractor: Extractor) -> None:
+    text = "NAIROBI - The book fair was attended by Uganda, Rwanda and Burundi."
+    assert _pairs_of(extractor, text) == {
+        ("conference", ("BDI", "KEN")),
+        ("conference", ("KEN", "RWA")),
+        ("conference", ("KEN", "UGA")),
+    }
+
+
+def test_attendees_from_countries_are_people_not_states(extractor: Extractor) -> None:
+    text = (
+        "NAIROBI - A training workshop opened on Monday. "
+        "The attendees are from countries including Uganda, Rwanda and Burundi."
+    )
+    assert _pairs_of(extractor, text) == set()
+
+
+def test_one_state_named_as_attending_makes_no_gathering(extractor: Extractor) -> None:
+    text = "NAIROBI - The meeting in Kampala was attended by Rwanda's foreign minister."
+    assert _pairs_of(extractor, text) == set()

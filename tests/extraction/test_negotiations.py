@@ -49,3 +49,24 @@ def test_the_table_comes_from_data() -> None:
     )
     assert [p.fixed for p in procs.items] == [("PER",)]
     assert procs.items[0].pattern.search("the Lima talks resumed")
+
+
+def test_a_round_beside_its_listed_members_is_one_meeting(extractor: Extractor) -> None:
+    text = (
+        "Negotiations have been underway in Vienna since May by Iran and the other signatories "
+        "(Russia, Britain, China and France) on reviving the accord."
+    )
+    assert _typed(extractor, text) == {("meeting", ("CHN", "FRA", "GBR", "IRN", "RUS"), ())}
+
+
+def test_two_members_beside_a_round_may_be_bystanders(extractor: Extractor) -> None:
+    text = (
+        "Negotiations have been underway in Vienna since May by Iran and the other signatories "
+        "(Russia and China) on reviving the accord."
+    )
+    assert _typed(extractor, text) == set()
+
+
+def test_a_round_asked_about_is_no_event(extractor: Extractor) -> None:
+    text = "Would the Vienna talks with Russia, China and Germany ever resume?"
+    assert _typed(extractor, text) == set()
