@@ -346,12 +346,12 @@ class Stack:
         return True
 
     def republish_unconfirmed(self) -> bool:
-        """Once quiet (nothing waiting anywhere), embedded broker only: have the fetcher publish again every
-        published article the store does not confirm (no summary, or not every event it lists: records
-        the memory-only broker lost in a restart or under concurrent produces); True when the fetcher
-        was started for them. At most `REPUBLISH_ROUNDS` rounds: an
-        article whose events the store dead-lettered stays unconfirmed, and the run ends with a line
-        saying how many (the events' dead letters are in the store's log)."""
+        """Once quiet (nothing waiting anywhere), embedded broker only: have the fetcher publish again
+        every published article the store does not confirm (no summary, or not every event it lists:
+        records the memory-only broker lost); True when the fetcher was started for them.
+
+        At most `REPUBLISH_ROUNDS` rounds: an article whose events the store dead-lettered stays
+        unconfirmed, and the run then ends with a line saying how many."""
         assert self.supervisor is not None
         if self.broker is None or "fetcher" not in self.supervisor.status():
             return False
