@@ -324,11 +324,11 @@ def _outage_phase(
 def test_postgres_frozen_then_stopped_while_events_flow(
     pipeline: FaultPipeline, owned_pg: OwnedPostgres, tmp_path: Path
 ) -> None:
-    """SIGSTOP of every Postgres process for 30 s, then `pg_ctl stop` and start: the store and the
+    """SIGSTOP of every Postgres process for 15 s (`ACCORD_FAULT_FREEZE_S`), then `pg_ctl stop` and start: the store and the
     fetcher's ledger wait and retry (a fetcher is even started during each outage), /readyz answers
     503 naming the database meanwhile and 200 after; nothing dead-lettered, lost or duplicated."""
     p = pipeline
-    freeze_s, down_s = scaled("FREEZE_S", 30), scaled("DOWN_S", 10)
+    freeze_s, down_s = scaled("FREEZE_S", 15), scaled("DOWN_S", 10)
     n = scaled("ARTICLES", 160)
     files = {
         name: write_jsonl(tmp_path / f"{name}.jsonl", make_articles(k, seed=seed))
@@ -465,7 +465,7 @@ def test_embedded_broker_killed_mid_run_under_accord_up(pg_tmp_path: Path, tmp_p
     from libs.infra.postgres import EmbeddedPostgres
 
     state = pg_tmp_path / "state"
-    records = make_articles(scaled("ARTICLES", 400), seed=41)
+    records = make_articles(scaled("ARTICLES", 250), seed=41)
     source = write_jsonl(tmp_path / "a.jsonl", records)
     env = {k: v for k, v in os.environ.items() if not k.startswith("ACCORD_")}
     env |= {"ACCORD_RETRY_MAX_BACKOFF_S": "2", "ACCORD_STORE_BATCH_SIZE": "10"}

@@ -112,9 +112,9 @@ def test_crashes_and_bad_records_lose_nothing_and_duplicate_nothing(
 ) -> None:
     p = pipeline
     try:
-        records = _corpus_head(request.getfixturevalue("corpus_path"), 900)
+        records = _corpus_head(request.getfixturevalue("corpus_path"), 500)
     except pytest.skip.Exception:
-        records = make_articles(600, seed=11)
+        records = make_articles(400, seed=11)
     source = _write_jsonl(tmp_path / "input.jsonl", records)
 
     p.start("store", "store", "--no-migrate")
