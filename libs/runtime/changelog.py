@@ -10,7 +10,8 @@ No consumer group, nothing committed. "The end" of a partition is its high-water
 reported by the fetches themselves (`highwater()`; `end_offsets()` is wrong on the embedded
 broker), read again after every fetch, so records produced while reading may or may not be
 included. Raises `TransientError` when `timeout_s` pass without a record while some partition
-is not at its end.
+is not at its end, and when the broker cannot be reached (the caller retries; a record whose
+state could not be loaded is never dead-lettered for it).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import time
 from collections.abc import AsyncIterator, Sequence
 
 from aiokafka import AIOKafkaConsumer
+from aiokafka.errors import KafkaError
 
 from libs.runtime.broker import KafkaRecord, TopicPartition
 from libs.runtime.errors import TransientError
@@ -66,7 +68,11 @@ class ChangelogReader:
     async def _started(self) -> AIOKafkaConsumer:
         if self._consumer is None:
             consumer = _consumer(self.settings)
-            await consumer.start()
+            try:
+                await consumer.start()
+            except BaseException:
+                await consumer.stop()
+                raise
             self._consumer = consumer
         return self._consumer
 
@@ -89,7 +95,11 @@ class ChangelogReader:
 
     async def read(self, tps: Sequence[TopicPartition]) -> AsyncIterator[Sequence[KafkaRecord]]:
         """Yield the records of `tps`, in offset order per partition, batch by batch, until each one's end."""
-        consumer, tps = await self._existing(tps)
+        try:
+            consumer, tps = await self._existing(tps)
+        except KafkaError as exc:  # no broker answers (aiokafka's metadata error is not flagged retriable)
+            await self.close()
+            raise TransientError(f"cannot read {sorted(tps)}: {exc}") from exc
         if not tps:
             return
         consumer.assign(list(tps))

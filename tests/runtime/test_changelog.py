@@ -32,3 +32,19 @@ async def test_a_missing_topic_holds_no_state_and_is_read_once_it_exists(kafka_b
         assert await _read_all(reader, tps) == [b"v1", b"v2"]  # the same reader learns the new topic
     finally:
         await reader.close()
+
+
+async def test_an_unreachable_broker_is_a_transient_error() -> None:
+    """The extractor loads its state through the reader: with the broker gone (an embedded one that
+    died) the article must be retried, not dead-lettered for aiokafka's non-retriable metadata error."""
+    from libs.infra.broker import free_port
+    from libs.runtime.errors import TransientError, classify
+
+    settings = CommonSettings(
+        kafka_bootstrap_servers=f"127.0.0.1:{free_port()}", kafka_request_timeout_ms=1000
+    )
+    reader = ChangelogReader(settings)
+    with pytest.raises(TransientError) as caught:
+        await _read_all(reader, [TopicPartition("articles.extracted", 0)])
+    assert classify(caught.value) == "transient"
+    await reader.close()
