@@ -13,25 +13,34 @@ must not run.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Engine
+
 from libs.runtime.db import pg_engine
 from services.fetcher.ledger import forget_unconfirmed as forget_in_ledger
 from services.fetcher.ledger import unconfirmed
 from services.store.confirmations import confirmed_articles
 
 
-def forget_unconfirmed(database_url: str) -> int:
-    """Make the fetcher publish every article the store has not confirmed again; how many were forgotten."""
+@contextmanager
+def _engine(database_url: str) -> Iterator[Engine]:
+    """A one-connection engine for one reconciliation, disposed after it."""
     engine = pg_engine(database_url, application_name="accord-up", pool_size=1, max_overflow=0)
     try:
-        return forget_in_ledger(engine, confirmed_articles(engine))
+        yield engine
     finally:
         engine.dispose()
+
+
+def forget_unconfirmed(database_url: str) -> int:
+    """Make the fetcher publish every article the store has not confirmed again; how many were forgotten."""
+    with _engine(database_url) as engine:
+        return forget_in_ledger(engine, confirmed_articles(engine))
 
 
 def count_unconfirmed(database_url: str) -> int:
     """How many published articles the store has not confirmed (nothing is forgotten)."""
-    engine = pg_engine(database_url, application_name="accord-up", pool_size=1, max_overflow=0)
-    try:
+    with _engine(database_url) as engine:
         return len(unconfirmed(engine, confirmed_articles(engine)))
-    finally:
-        engine.dispose()
