@@ -1,6 +1,6 @@
 """Fit the learned event types (`libs/evaluation/type_model.py`), cross-validated by set.
 
-`python -m libs.evaluation.fit_types --shared ../shared [--cache F] [--write]`:
+`python -m libs.evaluation.fit_types --shared ../shared [--cache F] [--write PATH]`:
 
 1. runs the engine (rule types only) on every article-level gold set (dev,
    `extra_gold*`, `blind_*`, `devpool*`) and records, per event, the features of
@@ -13,10 +13,12 @@
    others, chooses the replacement threshold by an inner leave-one-set-out on
    those others only, and scores the held-out set with `score.py` before
    (rule types) and after;
-4. with `--write`, fits on all sets (threshold from the outer out-of-fold
-   probabilities) and stores plain weights in `libs/extraction/data/event_types.json`.
+4. with `--write PATH`, fits on all sets (threshold from the outer out-of-fold
+   probabilities) and stores plain weights at PATH, for experiments with
+   `type_model.load_type_model`. The engine does not read it: the learned types
+   did not beat the rule types (libs/evaluation/README.md), so nothing is shipped.
 
-scikit-learn (dev extra) is needed here only; the engine reads the JSON.
+scikit-learn (dev extra) is needed here only.
 """
 
 from __future__ import annotations
@@ -35,7 +37,6 @@ from libs.evaluation.gold import extract_gold
 from libs.evaluation.score import Score, read_jsonl, score
 from libs.evaluation.type_model import MODEL_FILE, TypeModel, choose_type, sibling_features, type_features
 from libs.extraction.candidates import TYPE_ORDER
-from libs.extraction.resources import DATA_DIR
 
 THRESHOLDS = (0.0, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01)
 MIN_COUNT = 2  # a feature must occur in this many training events to get weights
@@ -247,7 +248,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--json", type=Path, default=None, help="also write the per-set rows here")
     parser.add_argument("--drop", action="append", default=[], help="a feature family to leave out (prefix)")
     parser.add_argument("--siblings", action="store_true", help="add the types of events sharing a pair")
-    parser.add_argument("--write", action="store_true", help=f"fit on all sets and write data/{MODEL_FILE}")
+    parser.add_argument(
+        "--write",
+        type=Path,
+        default=None,
+        help=f"fit on all sets and write the model here (e.g. /tmp/{MODEL_FILE})",
+    )
     return parser
 
 
@@ -289,8 +295,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.write:
         xs, ys = examples([a for arts in data.values() for a in arts])
         model = fit(xs, ys, args.c, threshold)
-        (DATA_DIR / MODEL_FILE).write_text(json.dumps(model_dict(model)) + "\n", encoding="utf-8")
-        print(f"wrote {DATA_DIR / MODEL_FILE}: {len(model.weights)} features, {len(xs)} events")
+        args.write.write_text(json.dumps(model_dict(model)) + "\n", encoding="utf-8")
+        print(f"wrote {args.write}: {len(model.weights)} features, {len(xs)} events")
     return 0
 
 

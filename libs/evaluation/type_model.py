@@ -2,8 +2,8 @@
 
 The rules give every candidate a type from its cue (`triggers.py`); a linear
 model over `type_features` (and `sibling_features`) could replace it by a type it
-finds more likely. The model is plain data (`MODEL_FILE` in the extraction's data
-folder, as written by `python -m libs.evaluation.fit_types --write`): one weight
+finds more likely. The model is plain data (a JSON file such as `MODEL_FILE`, as
+written by `python -m libs.evaluation.fit_types --write PATH`): one weight
 vector per binary feature over the classes, a bias vector and a threshold;
 scoring is pure Python (no scikit-learn at run time) and replaces the rule type
 only when another type's probability reaches the threshold.
