@@ -52,3 +52,13 @@ def test_members_of_a_process_that_holds_talks_still_meet(extractor: Extractor) 
 def test_a_counted_group_including_its_members_stays_one_act(extractor: Extractor) -> None:
     text = "The forum was founded by four countries including Peru, Chile, Bolivia and Ecuador to promote cooperation."
     assert ("BOL", "CHL", "ECU", "PER") in parties(events_of(extractor, text))
+
+
+def test_a_ranking_of_importers_is_a_statistic(extractor: Extractor) -> None:
+    text = "After Chile, Brazil and Spain, Mexico was the fourth largest importer of Peruvian copper, the report said."
+    assert events_of(extractor, text) == []
+
+
+def test_a_ranked_buyer_that_signs_a_deal_still_signs_it(extractor: Extractor) -> None:
+    text = "Chile, Peru's largest copper buyer, signed a cooperation agreement with Peru on Monday."
+    assert ("CHL", "PER") in parties(events_of(extractor, text))
