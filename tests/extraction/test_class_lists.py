@@ -62,3 +62,29 @@ def test_a_ranking_of_importers_is_a_statistic(extractor: Extractor) -> None:
 def test_a_ranked_buyer_that_signs_a_deal_still_signs_it(extractor: Extractor) -> None:
     text = "Chile, Peru's largest copper buyer, signed a cooperation agreement with Peru on Monday."
     assert ("CHL", "PER") in parties(events_of(extractor, text))
+
+
+# -- talks judged futile or forbidden -------------------------------------------------------------------
+
+
+def test_talks_judged_off_the_agenda_are_no_meeting(extractor: Extractor) -> None:
+    text = "Peru's president said holding bilateral talks with Chile is not on the agenda."
+    assert events_of(extractor, text) == []
+
+
+def test_talks_forbidden_by_a_bill_are_no_meeting(extractor: Extractor) -> None:
+    text = "The Peruvian lawmaker said any negotiation with Chile without the knowledge of Congress is prohibited."
+    assert events_of(extractor, text) == []
+
+
+def test_futile_talks_beside_a_real_phone_call(extractor: Extractor) -> None:
+    text = (
+        "Talks with Japan make no sense now, Lavrov said in a phone conversation with Brazilian Foreign "
+        "Minister Mauro Vieira."
+    )
+    assert parties(events_of(extractor, text)) == {("BRA", "RUS")}
+
+
+def test_talks_held_and_later_called_useless_were_held(extractor: Extractor) -> None:
+    text = "Peruvian officials held talks with Chilean officials that were useless, the minister said."
+    assert ("CHL", "PER") in parties(events_of(extractor, text))
