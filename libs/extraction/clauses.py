@@ -21,7 +21,7 @@ from libs.extraction.candidates import (
     RESOLVED,
     SentenceInfo,
 )
-from libs.extraction.mention_roles import ACTOR, PARTNER, PARTY_ROLES, TARGET, TOPIC
+from libs.extraction.mention_roles import ACTOR, PARTNER, PARTY_ROLES, TARGET, TOPIC, PartyMention
 from libs.extraction.triggers import Cue
 
 _JOINT_BEFORE = re.compile(r"\b(?:joint|bilateral|trilateral|mutual)\b", re.IGNORECASE)
@@ -210,28 +210,96 @@ _SPOKES_INTRO = re.compile(
 )
 
 
-def listed_spokes(
+# "certain countries such as A, B and C continued to buy oil from Iran": examples of a class of states,
+# each acting on its own (no preposition needed, unlike _SPOKES_INTRO)
+_CLASS_INTRO = re.compile(
+    r"\b(?:countries|states|nations|governments|neighbou?rs|partners|buyers|importers|customers)\s*,?\s+"
+    r"(?:including|such\s+as|like|namely)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "initiated by five countries including A, B and C": a counted group, the list is all of it
+_COUNTED = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|all)\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+# "A, B and C are among the neighbouring countries with which Iran has signed ...", "mentioned A, B and C
+# as some of the countries that ...": the list names members of a class, not partners of each other
+_CLASS_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:are|were|have\s+been|remain)\s+(?:also\s+|all\s+)?(?:among|some\s+of|one\s+of)"
+    r"|as\s+(?:some|examples?|a\s+few)\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:countries|states|nations|neighbou?rs|partners|members|buyers|importers|customers)\b",
+    re.IGNORECASE,
+)
+_THE = re.compile(r"\s*(?:the\s+)?")
+# "A, B and C are members of the ECO": membership is a state, not an act among the members
+_MEMBERS_AFTER = re.compile(
+    r"\s*,?\s*(?:are|were)\s+(?:also\s+|all\s+)?(?:the\s+)?(?:(?:full|permanent|current)\s+)?"
+    r"(?:members?|member\s+states)\s+of\b",
+    re.IGNORECASE,
+)
+
+
+def _list_runs(
     info: SentenceInfo, parties: list[str], lo: int, hi: int, text: str
-) -> tuple[list[str], list[str]]:
-    """(spokes, others): a list of parties introduced as partners of someone ("proposals from various
-    countries like A, B and C", "security for the people of A, B and C") and the clause's other
-    parties; ([], []) when there is no such list."""
+) -> list[list[PartyMention]]:
+    """The runs of the clause's party mentions joined by list separators ("A, B and C"), in order."""
     ms = [
         m for m in info.parties.mentions if lo <= m.start < hi and m.role in PARTY_ROLES and m.code in parties
     ]
-    for i, first in enumerate(ms):
-        if not _SPOKES_INTRO.search(text, max(lo, first.start - 90), first.start):
-            continue
-        run = [first]
-        for m in ms[i + 1 :]:
-            gap = text[run[-1].end : m.start]
-            if m.code != run[-1].code and not (LIST_SEPARATOR.match(gap) or _CONNECTOR.match(gap)):
-                break
-            run.append(m)
+    runs: list[list[PartyMention]] = []
+    for m in ms:
+        if runs:
+            last = runs[-1][-1]
+            gap = text[last.end : m.start]
+            if m.code == last.code or LIST_SEPARATOR.match(gap) or _CONNECTOR.match(gap):
+                runs[-1].append(m)
+                continue
+        runs.append([m])
+    return runs
+
+
+def _class_examples(run: list[PartyMention], lo: int, hi: int, text: str) -> bool:
+    """True when the listed run names examples of a class of states ("other countries such as A and B",
+    "A and B are among the countries that ...", "named A and B as some of the countries"), not a counted
+    group ("five countries including A, B, C, D and E")."""
+    start = run[0].start
+    intro = _CLASS_INTRO.search(text, max(lo, start - 60), start)
+    if intro is not None:
+        return _COUNTED.search(text, max(lo, intro.start() - 40), intro.start()) is None
+    return _CLASS_AFTER.match(text, run[-1].end, hi) is not None
+
+
+def listed_spokes(
+    info: SentenceInfo, parties: list[str], lo: int, hi: int, text: str
+) -> tuple[list[str], list[str], bool]:
+    """(spokes, others, examples): a list of parties introduced as partners of someone ("proposals from
+    various countries like A, B and C", "security for the people of A, B and C") or, `examples`, as
+    examples of a class of states ("countries such as A, B and C bought ...", "A, B and C are among the
+    countries that ..."), and the clause's other parties; ([], [], False) when there is no such list."""
+    for run in _list_runs(info, parties, lo, hi, text):
         spokes = list(dict.fromkeys(m.code for m in run))
-        if len(spokes) >= 2:
-            return spokes, [c for c in parties if c not in spokes]
-    return [], []
+        if len(spokes) < 2:
+            continue
+        start = run[0].start
+        partners = _SPOKES_INTRO.search(text, max(lo, start - 90), start) is not None
+        if partners or _class_examples(run, lo, hi, text):
+            return spokes, [c for c in parties if c not in spokes], not partners
+    return [], [], False
+
+
+def members_listed(info: SentenceInfo, parties: list[str], lo: int, hi: int, text: str) -> bool:
+    """True when the clause lists two parties or more as members of something ("A, B and C are members of
+    the ECO, ... promoting cooperation among the member states"): a description, not an event."""
+    igo_starts = {m.start for m in info.parties.mentions if m.kind == "igo"}
+    for run in _list_runs(info, parties, lo, hi, text):
+        found = _MEMBERS_AFTER.match(text, run[-1].end, hi)
+        if found is None or len({m.code for m in run}) < 2:
+            continue
+        # of an organisation ("members of the ECO"), not of a process that holds talks ("the Astana process")
+        after = _THE.match(text, found.end())
+        if after is not None and after.end() in igo_starts:
+            return True
+    return False
 
 
 LIST_SEPARATOR = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|plus\s+)(?:the\s+)?$")

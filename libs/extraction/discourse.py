@@ -57,6 +57,7 @@ from libs.extraction.clauses import (
     linked,
     listed_spokes,
     many_countries_before,
+    members_listed,
     one_multilateral,
     origin_star,
     segments,
@@ -437,9 +438,13 @@ def _groups(
     separate = _separately(site, state, parties)
     if separate:  # "separately received the ambassadors of A, B and C": one act with each
         return separate, source
-    spokes, others = listed_spokes(info, parties, seg_lo, seg_hi, text)
-    if spokes:  # "proposals from various countries like A, B and C": each with the receiver
-        hub = others[0] if len(others) == 1 else state.person_state or site.article.home
+    if members_listed(info, parties, seg_lo, seg_hi, text):  # "A, B and C are members of the ECO"
+        return [], source
+    spokes, others, examples = listed_spokes(info, parties, seg_lo, seg_hi, text)
+    hub = others[0] if len(others) == 1 else state.person_state or site.article.home
+    if spokes and (not examples or (hub and hub not in spokes)):
+        # "proposals from various countries like A, B and C", "countries such as A and B bought oil from
+        # Iran": each with the receiver; examples of a class without a receiver are left to the rules
         return ([[hub, c] for c in spokes if c != hub] if hub else []), source
     if with_list(info, parties, fine_lo, fine_hi, text):
         return _counterparts_groups(site, state, parties, source)

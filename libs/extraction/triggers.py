@@ -417,8 +417,36 @@ def _dropped_in_clause(scope: SentenceScope, c: Cue) -> bool:
     if c.type == "intent" and _TIES_NOUN.match(c.text):
         if _TOPIC_VERB_BEFORE.search(text, topic_lo, c.start) or _STRESS_VERB.search(text, topic_lo, c.start):
             return True
+    if _futile(text, c, scope.hi):
+        return True
     return c.type in ("cooperation", "aid", "agreement") and (
         scope.talking_points or _TOPIC_VERB_BEFORE.search(text, topic_lo, c.start) is not None
+    )
+
+
+# "negotiations with the U.S. make no sense", "any negotiation with X without ... is prohibited", "calling for
+# talks with X shows no understanding": talks judged futile or forbidden are an idea, not an event
+_FUTILE_AFTER = re.compile(
+    r"[^,;:“”\"]{0,80}?\s(?:(?:make|makes|made)\s+no\s+sense|(?:shows?|showed)\s+no\s+understanding|"
+    r"(?:is|are|was|were|would\s+be|will\s+be)\s+(?:\w+\s+)?(?:poison|useless|pointless|futile|meaningless|"
+    r"prohibited|forbidden|banned|out\s+of\s+the\s+question|not\s+on\s+the\s+agenda|of\s+no\s+(?:use|benefit))\b|"
+    r"there\s+is\s+no\s+benefit)",
+    re.IGNORECASE,
+)
+# the talks as a noun phrase ("holding bilateral talks with"), not talks held ("held talks with")
+_TALKS_NOUN = re.compile(
+    r"(?!(?:held|had|conducted|began|started|opened|resumed)\b)(?:\w+\s+)*(?:talks|negotiations?|dialogue)"
+    r"(?:\s+(?:with|between))?$",
+    re.IGNORECASE,
+)
+
+
+def _futile(text: str, c: Cue, hi: int) -> bool:
+    """A talks noun whose own predicate judges them futile or forbidden ("dialogue with X is poison")."""
+    return (
+        c.type in ("meeting", "intent")
+        and _TALKS_NOUN.match(c.text) is not None
+        and _FUTILE_AFTER.match(text, c.end, hi) is not None
     )
 
 
