@@ -175,6 +175,7 @@ def test_high_confidence_events_are_mostly_right(corpus_path: Path, scored: Call
         "blind_8",
         "blind_9",
         "blind_10",
+        "blind_11",
         "devpool",
     ):
         gold, _, preds = scored(name)
