@@ -53,6 +53,7 @@ from libs.extraction.clauses import (
     counterpart_list,
     cue_parties,
     hub_and_spokes,
+    hyphen_pairs,
     joint_gathering,
     linked,
     listed_spokes,
@@ -451,7 +452,8 @@ def _groups(
     if with_list(info, parties, fine_lo, fine_hi, text):
         return _counterparts_groups(site, state, parties, source)
     groups = (
-        origin_star(info, cue, seg_lo, seg_hi, text)
+        hyphen_pairs(info, parties, seg_lo, seg_hi, text)
+        or origin_star(info, cue, seg_lo, seg_hi, text)
         or subject_with(info, cue, fine_lo, fine_hi, text)
         or hub_and_spokes(info, parties, seg_lo, seg_hi, site.type, text, cue.text)
         or _flow_targets(site, parties, source)

@@ -1,6 +1,6 @@
 """Issue 13, round 2: a gathering two sides chair or host together is a meeting of its attendees; its
-co-chairs must not make a cooperation apart that hides the attendees' meeting (short texts written for
-these tests, not the sets' texts)."""
+co-chairs must not make a cooperation apart that hides the attendees' meeting; a list of hyphenated pairs
+is one tie per pair (short texts written for these tests, not the sets' texts)."""
 
 from __future__ import annotations
 
@@ -34,3 +34,19 @@ def test_a_co_hosted_conference_is_one_event_of_its_attendees(extractor: Extract
 def test_research_co_conducted_stays_cooperation(extractor: Extractor) -> None:
     text = "Several research projects have been co-conducted by Peru and Chile, he added."
     assert typed(events_of(extractor, text)) == {("cooperation", ("CHL", "PER"))}
+
+
+# -- a list of hyphenated pairs is one tie per pair ------------------------------------------------------
+
+
+def test_a_list_of_hyphenated_pairs_is_one_tie_per_pair(extractor: Extractor) -> None:
+    text = (
+        "The Peru-Chile, Peru-Ecuador and Peru-Bolivia chambers of commerce signed a memorandum of "
+        "understanding on trade."
+    )
+    assert parties(events_of(extractor, text)) == {("BOL", "PER"), ("CHL", "PER"), ("ECU", "PER")}
+
+
+def test_a_hyphenated_chain_is_one_tie_of_all(extractor: Extractor) -> None:
+    text = "The Peru-Chile-Bolivia chamber of commerce signed a memorandum of understanding on trade."
+    assert parties(events_of(extractor, text)) == {("BOL", "CHL", "PER")}
