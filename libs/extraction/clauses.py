@@ -586,6 +586,32 @@ def counterpart_list(info: SentenceInfo, lo: int, hi: int, text: str) -> list[st
     return []
 
 
+_HYPHEN = re.compile(r"^\s*[-–]\s*$")
+
+
+def hyphen_pairs(
+    info: SentenceInfo, parties: list[str], lo: int, hi: int, text: str
+) -> list[list[str]] | None:
+    """ "the Iran-Russia, Iran-Kazakhstan and Iran-Armenia joint chambers": a list of two or more hyphenated
+    pairs is one tie per pair, not one event of all; None unless such pairs name every party (a chain
+    "the Iran-Pakistan-India pipeline" is one tie of all)."""
+    ms = [m for m in info.parties.mentions if lo <= m.start < hi and m.role in PARTY_ROLES]
+    chains: list[list[str]] = []
+    for prev, m in itertools.pairwise([None, *ms]):
+        if prev is not None and _HYPHEN.match(text[prev.end : m.start]):
+            chains[-1].append(m.code)
+        else:
+            chains.append([m.code])
+    pairs = [c for c in chains if len(c) > 1]
+    if (
+        len(pairs) < 2
+        or any(len(set(c)) != 2 for c in pairs)
+        or {x for c in pairs for x in c} != set(parties)
+    ):
+        return None
+    return [list(p) for p in dict.fromkeys(tuple(sorted(c)) for c in pairs)]
+
+
 _JOINT_CUE = re.compile(r"with the\b", re.IGNORECASE)
 
 

@@ -53,6 +53,7 @@ from libs.extraction.clauses import (
     counterpart_list,
     cue_parties,
     hub_and_spokes,
+    hyphen_pairs,
     joint_gathering,
     linked,
     listed_spokes,
@@ -90,6 +91,8 @@ _TITLE_AFTER = re.compile(
     r"commander|premier|king|leader|secretary|chancellor|governor|speaker|deputy|director)\b",
     re.IGNORECASE,
 )
+# a gathering's co-chairs or co-hosts ("co-chaired by A and B"): the gathering's attendees, not a pair apart
+_CO_HOSTS = re.compile(r"co-?(?:chair|host)", re.IGNORECASE)
 _DUAL = re.compile(r"\b(?:two|2|both)\b", re.IGNORECASE)
 _PRONOUN_OPENER = re.compile(r"\W*(?:He|She)\s")
 _NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6}
@@ -449,7 +452,8 @@ def _groups(
     if with_list(info, parties, fine_lo, fine_hi, text):
         return _counterparts_groups(site, state, parties, source)
     groups = (
-        origin_star(info, cue, seg_lo, seg_hi, text)
+        hyphen_pairs(info, parties, seg_lo, seg_hi, text)
+        or origin_star(info, cue, seg_lo, seg_hi, text)
         or subject_with(info, cue, fine_lo, fine_hi, text)
         or hub_and_spokes(info, parties, seg_lo, seg_hi, site.type, text, cue.text)
         or _flow_targets(site, parties, source)
@@ -671,10 +675,13 @@ def sentence_candidates(pos: int, article: ArticleContext, state: DiscourseState
     )
     if gatherings:
         # the gathering read from its participants list replaces the same gathering read from a cue (a
-        # meeting, conference or intent cue: "delegations from A and B will be visiting the fair")
+        # meeting, conference or intent cue: "delegations from A and B will be visiting the fair"; its
+        # co-chairs or co-hosts: "the session, co-chaired by A and B, was attended by C and D")
         covered = frozenset().union(*(g.parties for g in gatherings))
         kinds = {g.type for g in gatherings} | {CONFERENCE, MEETING, INTENT}
-        made = [c for c in made if not (c.type in kinds and c.parties <= covered)]
+        made = [
+            c for c in made if not ((c.type in kinds or _CO_HOSTS.match(c.cue.text)) and c.parties <= covered)
+        ]
         made.extend(gatherings)
     founded = coalition_candidates(article.infos, pos, article.text, article.igo_codes, article.groups)
     made.extend(f for f in founded if not any(c.type == f.type and f.parties <= c.parties for c in made))

@@ -114,7 +114,7 @@ _ATTEND_AFTER = re.compile(
 )
 _ATTENDING = re.compile(
     r"\b(?:attend\w*|participat\w*|tak(?:e|es|ing)\s+part|took\s+part|present\s+at|showcas\w*|exhibit\w*|"
-    r"held\s+with|special\s+guest|guest\s+of\s+honou?r|pavilions?)\b",
+    r"held\s+with|with\s+the\s+presence\s+of|special\s+guest|guest\s+of\s+honou?r|pavilions?)\b",
     re.IGNORECASE,
 )
 # a gathering that hosts its participants ("the event is hosting companies from A, B and C"): it lets the
