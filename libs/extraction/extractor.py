@@ -255,6 +255,14 @@ class Extractor:
 
     # -- internals -------------------------------------------------------------------------
 
+    def _sectors(
+        self, scan: Scan, evidence: list[tuple[int, int]], wider: list[tuple[int, int]]
+    ) -> list[str]:
+        """An event's sectors: the cues of its evidence outside names; else those in names ("the
+        Agriculture Ministry signed ..."); else the cues outside names of the wider spans."""
+        find = self.sector_matcher.find
+        return find(scan, evidence, names=False) or find(scan, evidence) or find(scan, wider, names=False)
+
     def _known_codes(self, work: str) -> set[str]:
         """The states and IGOs of well-known people named in the text (for the cheap gate)."""
         if not self._known_people:
@@ -435,8 +443,7 @@ class Extractor:
                 )
                 for f in found
             ],
-            sectors=self.sector_matcher.find(scan, spans)
-            or self.sector_matcher.find(scan, _sector_spans(infos, cand)),
+            sectors=self._sectors(scan, spans, _sector_spans(infos, cand)),
             date=_event_date(cand),
             location=Location(name=cand.location[0], country=cand.location[1]) if cand.location else None,
             quantities=_quantities(

@@ -1,17 +1,90 @@
-"""Sectors of an event, from the cues of `data/sectors.yaml` in its evidence."""
+"""Sectors of an event, from the cues of `data/sectors.yaml` in its evidence.
+
+A cue inside the name of an actor is no sector of the event: "the International Atomic Energy
+Agency", "Iran Chamber of Commerce, Industries, Mines and Agriculture", "Transport Minister X",
+"the minister for science, research and technology". Such a match is skipped (`in_name`).
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from libs.extraction.fastre import FastPattern, Scan
 from libs.extraction.resources import Resources
+
+# the head words of an office's or a body's name whose words are no topic (a capitalised run holding
+# one is a name); agencies and companies ("Civil Aviation Organization", "National Iranian Oil
+# Company") are left out: their domain is mostly what their cooperation is about
+_HEADS = frozenset(
+    "minister ministers ministry ministries commissioner professor presidency chamber university "
+    "department council office times".split()
+)
+_CAP_WORD = re.compile(r"[A-Z][\w'’.-]*")
+# a capitalised word, or a connector that may join two of them inside one name
+_TOKEN = re.compile(r"[A-Za-z][\w'’.-]*|&|,")
+_CONNECTORS = frozenset({"of", "for", "and", "&", ",", "the"})
+# "minister of energy", "the ministry for science, research and technology", "deputy minister of"
+_TITLE_BEFORE = re.compile(
+    r"\bminist(?:er|ry|ers|ries)\s+(?:of|for)\s+(?:the\s+)?"
+    r"(?:[a-z-]+(?:\s+[a-z-]+)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)){0,3}$"
+)
+# "the energy minister", "health ministers", "the oil ministry"
+_TITLE_AFTER = re.compile(r"\s+minist(?:er|ry|ers|ries)\b")
 
 
 def _sensitive(pattern: str) -> bool:
     """Acronym cues (no lowercase letter outside escapes/classes, e.g. `AI`, `IT`) match case-sensitively."""
     bare = re.sub(r"\\.|\[[^\]]*\]|\(\?[:<=!]+", "", pattern)
     return not any(c.islower() for c in bare)
+
+
+def _capitalised_run(text: str, start: int, end: int) -> list[str]:
+    """The words of the run of capitalised words (joined by of/for/and/&/the/commas) around a
+    capitalised match at `start:end`, within 120 characters either side."""
+    lo, hi = max(0, start - 120), min(len(text), end + 120)
+    toks = [(m.start(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
+    idx = next((i for i, (s, _) in enumerate(toks) if s >= start), len(toks))
+    run_lo = idx
+    while run_lo > 0:
+        prev = toks[run_lo - 1][1]
+        if _CAP_WORD.fullmatch(prev):
+            run_lo -= 1
+        elif prev.lower() in _CONNECTORS and run_lo > 1 and _CAP_WORD.fullmatch(toks[run_lo - 2][1]):
+            run_lo -= 2
+        else:
+            break
+    run_hi = idx + 1
+    while run_hi < len(toks) and toks[run_hi][0] < end:
+        run_hi += 1
+    while run_hi < len(toks):
+        nxt = toks[run_hi][1]
+        if _CAP_WORD.fullmatch(nxt):
+            run_hi += 1
+        elif (
+            nxt.lower() in _CONNECTORS and run_hi + 1 < len(toks) and _CAP_WORD.fullmatch(toks[run_hi + 1][1])
+        ):
+            run_hi += 2
+        else:
+            break
+    return [w for _, w in toks[run_lo:run_hi] if _CAP_WORD.fullmatch(w)]
+
+
+def in_name(text: str, start: int, end: int) -> bool:
+    """Whether the cue matched at `start:end` is part of a body's or an office's name rather than
+    the subject of the text: a capitalised run of two or more words with a head word
+    (`_HEADS`), or a lowercase "minister of X" / "X minister" title. Acronyms stay cues."""
+    word = text[start:end]
+    if word.isupper():
+        return False
+    if word[0].isupper():
+        run = _capitalised_run(text, start, end)
+        words = {w.lower().rstrip(".’'s") for w in run} | {w.lower() for w in run}
+        if len(run) >= 2 and words & _HEADS:
+            return True
+    if _TITLE_AFTER.match(text, end):
+        return True
+    return bool(_TITLE_BEFORE.search(text[max(0, start - 80) : start]))
 
 
 class SectorMatcher:
@@ -30,10 +103,19 @@ class SectorMatcher:
             self._rx.append((sector, compiled))
         self.patterns = [p for _, ps in self._rx for p in ps]
 
-    def find(self, ws: Scan | str, spans: list[tuple[int, int]]) -> list[str]:
-        """Sectors cued anywhere in the given spans of the text, in vocabulary order."""
+    @staticmethod
+    def _cues(ws: Scan | str, p: FastPattern, lo: int, hi: int, names: bool) -> Iterator[re.Match[str]]:
+        """The matches of one pattern in `lo:hi`; those in a name too when `names`."""
+        if names:
+            return p.finditer(ws, lo, hi)
+        text = ws if isinstance(ws, str) else ws.text
+        return (m for m in p.finditer(ws, lo, hi) if not in_name(text, m.start(), m.end()))
+
+    def find(self, ws: Scan | str, spans: list[tuple[int, int]], *, names: bool = True) -> list[str]:
+        """Sectors cued anywhere in the given spans of the text, in vocabulary order; with
+        `names=False` a cue inside a name (`in_name`) does not count."""
         out: list[str] = []
         for sector, patterns in self._rx:
-            if any(p.search(ws, lo, hi) for p in patterns for lo, hi in spans):
+            if any(next(self._cues(ws, p, lo, hi, names), None) for p in patterns for lo, hi in spans):
                 out.append(sector)
         return out

@@ -362,3 +362,19 @@ def test_sector_of_the_evidence_wins_over_the_next_sentence(extractor: Extractor
     )
     events = extractor.extract(text, article_id="t").events
     assert all(Sector.trade_economy not in e.sectors for e in events)
+
+
+def test_sector_words_in_a_title_are_no_sector(extractor: Extractor) -> None:
+    # the cooperation is about trade; "Agriculture" and "Energy" only name offices
+    text = (
+        "Kenyan Agriculture Minister John Doe and the Peruvian minister of energy and mines "
+        "signed a trade agreement in Nairobi on Monday."
+    )
+    events = extractor.extract(text, article_id="t").events
+    assert events and all(e.sectors == [Sector.trade_economy] for e in events)
+
+
+def test_sector_of_an_office_name_when_nothing_else_names_one(extractor: Extractor) -> None:
+    text = "The Kenyan Agriculture Ministry signed a cooperation agreement with Peru in Nairobi on Monday."
+    events = extractor.extract(text, article_id="t").events
+    assert events and all(e.sectors == [Sector.agriculture] for e in events)
