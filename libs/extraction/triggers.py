@@ -217,10 +217,17 @@ GATHERING_NOUN = re.compile(
 )
 _FUTURE_AFTER = re.compile(
     r"[^.;:!?]{0,80}?\b(?:will|shall|(?:is|are)\s+(?:set\s+|scheduled\s+|expected\s+|due\s+|slated\s+)?to)\s+"
-    r"(?:also\s+)?(?:be\s+)?(?:take\s+place|held|attended|chaired|hosted|convened|co-chaired|"
+    r"(?:also\s+)?(?:be\s+)?(?:\w+ly\s+)?(?:take\s+place|held|attended|chaired|hosted|convened|co-chaired|"
     r"convene|open|begin|start|kick\s+off|resume)\b",
     re.IGNORECASE,
 )
+# a gathering put off has not taken place: "the talks between A and B are postponed to Thursday"
+_PUT_OFF_AFTER = re.compile(
+    r"[^.;:!?]{0,80}?\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:\w+ly\s+)?"
+    r"(?:postponed|delayed|rescheduled|put\s+off|pushed\s+back|deferred)\b",
+    re.IGNORECASE,
+)
+_BEFORE_PARTIES = re.compile(r"\s+(?:between|with|among)$", re.IGNORECASE)  # "talks between" (A and B)
 _HELD_CUE = re.compile(r"(?:held|hold|holds|holding|had|met)\b", re.IGNORECASE)
 _PAST_IN_GAP = re.compile(r"\b(?:was|were|has|have|had|did)\b", re.IGNORECASE)
 
@@ -452,8 +459,10 @@ def _futile(text: str, c: Cue, hi: int) -> bool:
 
 def _announced_after(text: str, c: Cue, hi: int) -> bool:
     """A gathering noun whose own predicate is future: "the meeting will take place in Vienna"."""
-    if not GATHERING_NOUN.search(c.text) or _HELD_CUE.match(c.text):
+    if not GATHERING_NOUN.search(_BEFORE_PARTIES.sub("", c.text)) or _HELD_CUE.match(c.text):
         return False
+    if _PUT_OFF_AFTER.match(text, c.end, hi):
+        return True
     found = _FUTURE_AFTER.match(text, c.end, hi)
     return found is not None and _PAST_IN_GAP.search(found.group(0)) is None
 

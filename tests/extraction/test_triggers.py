@@ -58,3 +58,29 @@ def test_a_deal_referred_back_to_a_landmark_is_background() -> None:
     )
     events = Extractor().extract(text, article_id="t").events
     assert not [e for e in events if e.type.value == "agreement"]
+
+
+def test_talk_suggested_or_looked_to_is_an_intent(extractor: Extractor) -> None:
+    assert _types(extractor, "The minister suggested open talks between Chile and Peru.") == ["intent"]
+    assert _types(extractor, "Chile looks to meet with Peru in the months ahead.") == ["intent"]
+    assert _types(extractor, "He expressed his approval over holding a meeting among Chile and Peru.") == [
+        "intent"
+    ]
+
+
+def test_an_urge_with_a_long_object_is_an_intent(extractor: Extractor) -> None:
+    text = "Chile urged the U.S. and the trio — France, Germany, and the UK — to return to the talks in Lima."
+    assert "meeting" not in _types(extractor, text)
+
+
+def test_a_gathering_put_off_or_formally_convened_later_is_an_intent(extractor: Extractor) -> None:
+    assert _types(extractor, "The talks between Chile and Peru are postponed to Thursday.") == ["intent"]
+    assert _types(
+        extractor, "The working group meeting of Chile and Peru will be formally convened in Lima."
+    ) == ["intent"]
+    assert _types(extractor, "The talks between Chile and Peru were held on Thursday.") == ["meeting"]
+
+
+def test_done_at_the_suggestion_of_a_state_stays_done(extractor: Extractor) -> None:
+    text = "The file was compiled at the suggestion of Chile and with the cooperation of Peru and Bolivia."
+    assert "intent" not in _types(extractor, text)
