@@ -33,7 +33,7 @@ FLOORS = {
     # lower pairs: "represented the 5+1 group in the talks with Iran" (history) makes a clique of seven
     "extra_gold_4": (0.91, 0.66, 0.72, 0.72, 0.90),
     # 1.9.0: dates 0.545 (an undated article's month/day takes the year it names most often)
-    "blind_1": (0.85, 0.72, 0.67, 0.73, 0.52),  # a fair coded as a clique (see extra_gold_3)
+    "blind_1": (0.85, 0.75, 0.69, 0.73, 0.52),  # a fair coded as a clique (see extra_gold_3)
     # 1.7.0: pairs 0.715 (a negotiating group named earlier in the article joins the round)
     "blind_2": (0.87, 0.69, 0.57, 0.65, 0.22),
     # first look at 1.4.0: 0.823 / 0.648 / 0.600 / 0.671 / 0 of 9; 1.5.0 (developed on it): 0.880 / 0.700 / 0.628 / 0.703 / 1 of 9
@@ -46,7 +46,7 @@ FLOORS = {
     # 0.844 / 0.527 / 0.534 / 0.642 / 2 of 12 (105 false pairs from one inauguration coded as a clique);
     # 1.6.0 (developed on it): 0.863 / 0.714 / 0.687 / 0.642 / 2 of 12
     # 1.9.0: dates 3 of 12 (0.250)
-    "blind_4": (0.84, 0.69, 0.66, 0.63, 0.22),
+    "blind_4": (0.84, 0.71, 0.68, 0.63, 0.22),
     # first looks at 1.5.0 and 1.6.0 (never developed on it): 0.836 / 0.496 and 0.500 / 0.471 / 0.654 / 1 of 10
     # (one group of 16 founding states coded as one cooperation weighs 120 of its 298 gold pairs)
     # 1.7.0 (developed on it): 0.846 / 0.583 / 0.539 / 0.662 / 1 of 10
@@ -59,7 +59,7 @@ FLOORS = {
     # first looks at 1.7.0 and 1.8.0 (never developed on it): 0.851 / 0.604 / 0.429 / 0.645 and 0.641 /
     # 6 of 64 (the same pairs: round 7 did not move it)
     # 1.9.0 (developed on it): 0.851 / 0.671 / 0.538 / 0.641 / 6 of 64 (fairs: participants each with the host)
-    "blind_7": (0.83, 0.65, 0.51, 0.62, 0.08),
+    "blind_7": (0.83, 0.65, 0.56, 0.62, 0.08),
     # first looks at 1.8.0 and 1.9.0 (never developed on it): 0.859 / 0.663 / 0.559 and 0.560 / 0.583 /
     # 4 and 5 of 16 (round 8 moved one typed pair and one date)
     "blind_8": (0.84, 0.64, 0.53, 0.56, 0.25),
@@ -68,10 +68,14 @@ FLOORS = {
     # pairs; without those three articles pairs 0.554)
     # 1.10.0 (developed on it): 0.845 / 0.468 / 0.431 / 0.671 / 4 of 23 (states named bare as a summit's
     # attendees meet each other; a round of the nuclear talks beside three members or more)
-    "blind_9": (0.82, 0.45, 0.41, 0.64, 0.15),
+    "blind_9": (0.82, 0.45, 0.41, 0.66, 0.15),
     # first look at 1.9.0 (never developed on it): 0.851 / 0.582 / 0.539 / 0.726 / 1 of 15; 1.10.0 (whose
     # rules were written before it was annotated) gives the same on every metric
     "blind_10": (0.83, 0.56, 0.52, 0.70, 0.06),
+    # first look at 1.10.0 (never developed on it): 0.870 / 0.690 / 0.524 / 0.698 / 8 of 29; 1.11.0 (its
+    # first part written before it was annotated, its second part partly from its sentences' misses): 0.870 /
+    # 0.691 / 0.525 / 0.695 / 8 of 29
+    "blind_11": (0.85, 0.67, 0.50, 0.67, 0.24),
 }
 
 
@@ -122,30 +126,35 @@ def test_figures_stay_above_their_floors(corpus_path: Path, scored: Callable, na
 SENTENCE_FLOORS = {
     "sentences_1": (0.71, 0.81, 4),
     # 1.10.0: 0.695 / 0.716 / 4 of 68 (a round of the nuclear talks beside three members or more)
-    "sentences_2": (0.67, 0.69, 6),
+    "sentences_2": (0.69, 0.70, 6),
     # first look at 1.4.0: 0.519 / 0.667 / 1 of 57; 1.5.0 (developed on it): 0.626 / 0.798 / 1 of 57
     "sentences_3": (0.60, 0.76, 3),
     # first look at 1.4.0: 0.530 / 0.603 / 1 of 88; at 1.5.0 (never developed on it): 0.507 / 0.599 / 2 of 88;
     # 1.6.0 (developed on it): 0.642 / 0.662 / 2 of 88
     "sentences_4": (0.62, 0.64, 4),
     # first looks at 1.5.0 and 1.6.0 (never developed on it, the same output): 0.488 / 0.579 / 7 of 77
-    "sentences_5": (0.47, 0.56, 8),
+    "sentences_5": (0.50, 0.57, 8),
     # first looks at 1.6.0 and 1.7.0 (never developed on it, the same output): 0.530 / 0.616 / 0 of 61
     # 1.8.0 (developed on it): 0.553 / 0.644 / 0 of 61
     "sentences_6": (0.53, 0.62, 2),
     # first looks at 1.7.0 and 1.8.0 (never developed on it, the same output): 0.436 / 0.614 / 0 of 64
     # 1.9.0 (developed on it): 0.520 / 0.624 / 0 of 64
     # 1.10.0: 0.583 / 0.634 / 1 of 64 (a Vienna round: the U.S. pair is coded as a threat)
-    "sentences_7": (0.56, 0.61, 2),
+    "sentences_7": (0.59, 0.61, 2),
     # first looks at 1.8.0 and 1.9.0 (never developed on it, the same output): 0.653 / 0.671 / 0 of 66
-    "sentences_8": (0.63, 0.65, 2),
+    "sentences_8": (0.65, 0.68, 2),
     # first look at 1.9.0 (never developed on it): 0.468 / 0.573 / 1 of 63
     # 1.10.0 (developed on it): 0.570 / 0.583 / 1 of 63
-    "sentences_9": (0.55, 0.56, 3),
+    "sentences_9": (0.57, 0.60, 3),
     # first look at 1.9.0 (never developed on it): 0.335 / 0.648 / 3 of 56 (one sentence of a summit of
     # 17 parliament speakers holds 136 of its 291 cooperative pairs; without it 0.473)
     # 1.10.0 (written before it was annotated): 0.711 / 0.658 / 3 of 56 (that summit's attendees)
-    "sentences_10": (0.69, 0.63, 4),
+    # 1.11.0: 0.799 / 0.671 / 3 of 56 (an IGO's members listed are no event; example lists are spokes)
+    "sentences_10": (0.78, 0.65, 4),
+    # first look at 1.10.0 (never developed on it): 0.609 / 0.724 / 4 of 76; 1.11.0's first part (written
+    # before it was annotated): 0.570 (a co-chaired Vienna round lost its seven parties); 1.11.0: 0.620 /
+    # 0.739 / 4 of 76 (co-chaired gatherings are meetings of their attendees)
+    "sentences_11": (0.60, 0.72, 5),
 }
 
 
