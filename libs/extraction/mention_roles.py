@@ -77,6 +77,8 @@ _DEST_BEFORE = re.compile(
     r"travel(?:l?ed|s|ling)?\s+to|tour\s+of|left\s+\w+\s+for|visit\s+to|flew\s+to|headed\s+to|"
     r"went\s+to|departed\s+for|journey\s+to|came\s+to|welcomed\s+in|stay\s+in|leave\s+\w+\s+for|"
     r"tak(?:e|es|ing|en)\s+(?:him|her|them)\s+(?:first\s+)?to|"
+    # "the tour includes Baku, Moscow and Yerevan": the stops of a trip are visited
+    r"(?:tour|trip|itinerary|journey)\s+(?:also\s+|will\s+(?:also\s+)?)?(?:includes?|include|included|covers?|cover)|"
     r"(?:travel(?:l?ed|s|ling)?|came|flew|moved)\s+from\s+(?:[\w.-]+\s+){1,3}to|"
     r"(?:dispatch\w*|send|sends|sending|sent)\s+(?:[\w.-]+\s+){1,10}?to)\s+"
     r"(?:the\s+)?(?:(?:\w+\s+)?(?:city|capital|province|town|port|island|region|country)\s+of\s+|"

@@ -378,3 +378,9 @@ def test_sector_of_an_office_name_when_nothing_else_names_one(extractor: Extract
     text = "The Kenyan Agriculture Ministry signed a cooperation agreement with Peru in Nairobi on Monday."
     events = extractor.extract(text, article_id="t").events
     assert events and all(e.sectors == [Sector.agriculture] for e in events)
+
+
+@pytest.mark.parametrize("lead", ["The tour includes", "His trip will also include", "The itinerary covers"])
+def test_the_stops_of_a_tour_do_not_meet_each_other(extractor: Extractor, lead: str) -> None:
+    text = f"{lead} Quito, Santiago and Bogota."
+    assert not extractor.extract(text, article_id="t").events
