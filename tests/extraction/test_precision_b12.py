@@ -112,3 +112,16 @@ def test_the_stops_of_a_trip_and_now_the_last_are_no_meeting_of_each_other(extra
 def test_the_issue_of_a_state_is_its_topic(extractor: Extractor) -> None:
     text = "LIMA - The Peruvian president offered a solution to the issue of Bolivia, proposing a referendum."
     assert all("BOL" not in p for p in parties(events_of(extractor, text)))
+
+
+def test_ties_between_an_unnamed_group_and_a_state_are_no_pair(extractor: Extractor) -> None:
+    text = (
+        "LIMA - The Peruvian president said efforts to normalize relations between a few weak Andean states "
+        "and Chile were desperate."
+    )
+    assert events_of(extractor, text) == []
+
+
+def test_ties_between_two_named_states_leave_out_the_speaker(extractor: Extractor) -> None:
+    text = "LIMA - The Peruvian president said efforts to normalize relations between Bolivia and Chile were welcome."
+    assert parties(events_of(extractor, text)) == {("BOL", "CHL")}
