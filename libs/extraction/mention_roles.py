@@ -68,6 +68,10 @@ _PARTNER_BEFORE = re.compile(
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_AID_TO_BEFORE = re.compile(
+    r"\b(?:aids?|assistance|relief|donations?|supplies|help)\s+to\s+(?:the\s+)?(?:[\w]+-(?:stricken|hit|affected)\s+)?$",
+    re.IGNORECASE,
+)
 # "investments by A, B and C in Iran's oil sector": the place after "in" receives the investment
 _INVEST_EARLIER = re.compile(
     r"\binvest(?:ment|ments|ors?|ed|ing|s)?\b[^.;:]*\bin(?:to)?\s+(?:the\s+)?$", re.IGNORECASE
@@ -396,6 +400,9 @@ def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazettee
             and re.fullmatch(r"\s*,\s*", work[prev.end : m.start])
         ):
             return prev.role
+    # "provide aid to the flood-stricken Iranians", "sent relief to the Syrian people": the receiver of a flow
+    if m.kind == "demonym" and _AID_TO_BEFORE.search(before):
+        return PARTNER
     return ACTOR
 
 

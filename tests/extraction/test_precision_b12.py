@@ -125,3 +125,9 @@ def test_ties_between_an_unnamed_group_and_a_state_are_no_pair(extractor: Extrac
 def test_ties_between_two_named_states_leave_out_the_speaker(extractor: Extractor) -> None:
     text = "LIMA - The Peruvian president said efforts to normalize relations between Bolivia and Chile were welcome."
     assert parties(events_of(extractor, text)) == {("BOL", "CHL")}
+
+
+def test_donors_ready_to_aid_a_people_each_pair_with_its_state(extractor: Extractor) -> None:
+    text = "France, Switzerland and Chile have expressed readiness to provide aid to the flood-stricken Peruvians."
+    found = _pairs(parties(events_of(extractor, text)))
+    assert found == {frozenset(("PER", c)) for c in ("FRA", "CHE", "CHL")}
