@@ -203,9 +203,12 @@ _MANY_COUNTRIES = re.compile(
 # "proposals from various countries like A, B and C", "security for the people of A, B and C": a list of
 # partners of one unnamed or earlier-named actor, one act each
 _SPOKES_INTRO = re.compile(
-    r"\b(?:from|for|to|by)\s+(?:(?:the\s+)?(?:different|various|several|many|numerous|other|\d+|a\s+number\s+of)\s+"
+    r"(?:\b(?:from|for|to|by)\s+(?:(?:the\s+)?(?:different|various|several|many|numerous|other|\d+|a\s+number\s+of)\s+"
     r"(?:\w+\s+)?(?:countries|states|nations|governments),?\s+(?:including|such\s+as|like|namely)\s+"
-    r"|(?:the\s+)?(?:people|peoples|nations|governments)\s+of\s+)(?:the\s+)?$",
+    r"|(?:the\s+)?(?:people|peoples|nations|governments)\s+of\s+)"
+    # "humanitarian aid is coming from A, B and C": the donors of a flow, each with its recipient
+    r"|\b(?:aid|aids|assistance|help|donations?|relief|supplies|shipments)\s+(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?"
+    r"(?:coming|arriving|pouring|flowing|sent|received)\s+(?:in\s+)?from\s+)(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -397,14 +400,38 @@ _BETWEEN_LEAD = re.compile(r"^\s*(?:the\s+)?(?:(?-i:[a-z][\w-]*)\s+){0,3}?(?:(?:
 
 # cues whose subject stands between the objects: "mediation role between A and B", "relayed messages between"
 _GO_BETWEEN = re.compile(r"(?:mediat|relay|pass|carr|convey)", re.IGNORECASE)
+# "normalizing relations between a few weak Arab states and the Zionist regime": an unnamed group of states
+_UNNAMED_SIDE = re.compile(
+    r"\s*(?:the\s+|some\s+|a\s+few\s+|several\s+|other\s+|certain\s+|many\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:states|countries|nations|governments|regimes|rulers|monarchies)\s+and\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# a cue naming talks right before "between" ("hosted five rounds of talks between"), not brokered ones
+# or of ties named after it ("efforts to normalize relations between A and B": the speaker is no party)
+_BETWEEN_AFTER_TALKS = re.compile(
+    r"\s+((?:the\s+)?(?:diplomatic\s+|bilateral\s+)?(?:relations|ties)\s+)?between\b", re.IGNORECASE
+)
+_TALKS_END = re.compile(
+    r"(?<!brokered )(?<!mediated )(?<!sponsored )\b(?:talks|negotiations|meetings?|dialogue|consultations)$",
+    re.IGNORECASE,
+)
 
 
 def _between_objects(info: SentenceInfo, cue: Cue, hi: int, text: str) -> list[str] | None:
-    """The coordinated parties right after a cue ending in "between" ("agreement between A, B and C")."""
+    """The coordinated parties right after a cue ending in "between" ("agreement between A, B and C"), or
+    right after "between" following a cue of talks ("Iraq has hosted five rounds of talks between A and B":
+    the host is not a party) or "relations between" ("efforts to normalize relations between A and B"); one
+    party when the other side is an unnamed group ("between a few Arab states and B": no pair)."""
+    start = cue.end
     if not cue.text.lower().endswith("between"):
-        return None
-    ms = [m for m in info.parties.mentions if cue.end <= m.start < hi and m.role in PARTY_ROLES]
-    if not ms or not _BETWEEN_LEAD.match(text[cue.end : ms[0].start]):
+        after = _BETWEEN_AFTER_TALKS.match(text, cue.end, hi)
+        if after is None or not (after.group(1) or _TALKS_END.search(cue.text)):
+            return None
+        start = after.end()
+    ms = [m for m in info.parties.mentions if start <= m.start < hi and m.role in PARTY_ROLES]
+    if ms and _UNNAMED_SIDE.match(text, start, ms[0].start):
+        return [ms[0].code]  # "between a few Arab states and Israel": one side unnamed, no pair
+    if not ms or not _BETWEEN_LEAD.match(text[start : ms[0].start]):
         return None
     objs = [ms[0]]
     for m in ms[1:]:

@@ -68,6 +68,10 @@ _PARTNER_BEFORE = re.compile(
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_AID_TO_BEFORE = re.compile(
+    r"\b(?:aids?|assistance|relief|donations?|supplies|help)\s+to\s+(?:the\s+)?(?:[\w]+-(?:stricken|hit|affected)\s+)?$",
+    re.IGNORECASE,
+)
 # "investments by A, B and C in Iran's oil sector": the place after "in" receives the investment
 _INVEST_EARLIER = re.compile(
     r"\binvest(?:ment|ments|ors?|ed|ing|s)?\b[^.;:]*\bin(?:to)?\s+(?:the\s+)?$", re.IGNORECASE
@@ -115,6 +119,8 @@ _TOPIC_BEFORE = re.compile(
     r"|\b(?:ambassadors?|envoys?|charg[ée] d['’]affaires)\s+to\s+(?:the\s+)?"
     # "a four-point peace plan for Yemen": what the plan is about
     r"|\b(?:plan|initiative|proposal|roadmap|solution|settlement)\s+(?:for|on)\s+(?:the\s+)?"
+    # "offered a solution to the issue of Palestine": the matter at hand, not a party
+    r"|\b(?:the\s+)?(?:issue|question|problem|file|dossier)\s+of\s+(?:the\s+)?"
     # "Tajikistan and Uzbekistan, which neighbor Afghanistan, attended": a description, not a party
     r"|\b(?:which|that|who)\s+(?:neighbou?rs?|borders?)\s+(?:the\s+)?"
     # the background of an event: "held at the height of tensions between Tehran and Washington"
@@ -133,7 +139,7 @@ _TOPIC_AFTER = re.compile(
 _TOPIC_ONLY_AFTER = re.compile(r"^\s*(?:,|\.|$)")
 # "the Vienna talks", "Astana process", "Paris agreement": a city naming a process is where, not who.
 _PLACE_NAMED_PROCESS = re.compile(
-    r"^(?:-based\s+|\s+)(?-i:[A-Z][a-z]+\s+){0,2}(?:talks|process|format|negotiations|accords?|agreement|conference|forum|summit|"
+    r"^(?:-based\s+|\s+)(?-i:[A-Z][a-z]+\s+){0,2}(?:(?:peace|security)\s+)?(?:talks|process|format|negotiations|accords?|agreement|conference|forum|summit|"
     r"declaration|protocol|convention|dialogue|peace\s+talks|meeting|group|club|initiative|round|union|pact|"
     r"treaty|charter)\b"
     # "the Lima trade fair", "the Nairobi book fair": where, not who
@@ -161,6 +167,10 @@ _URGED_TO_COOPERATE = re.compile(
 _MEMBER_OF_BEFORE = re.compile(
     r"\b(?:an?|one|another)\s+member(?:\s+(?:state|country|nation))?\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
+# "the Iranian National Commission for UNESCO", "the national committee for the IAEA": a domestic body
+_NATIONAL_BODY_BEFORE = re.compile(
+    r"\b(?:National|national)\s+(?:Commission|Committee|Council|commission|committee|council)\s+(?:for|of|to)\s+(?:the\s+)?$"
+)
 _MEMBERS_BEFORE = re.compile(
     r"\b(?:(?:which|that)\s+(?:includes?|included|comprises?|comprised|consists?\s+of)|"
     r"(?<!countries\s)(?<!nations\s)(?<!states\s)comprising|consisting\s+of|"
@@ -184,7 +194,9 @@ _UNMARKED_TITLE = re.compile(
 # "visited A on Monday and B on Tuesday": a day between list members does not end the list
 _LIST_DAY = r"(?:\s+(?:on|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December))?"
 _LIST_GAP = re.compile(
-    r"^" + _LIST_DAY + r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:(?:then|finally|later|lastly)\s+)?(?:the\s+)?"
+    r"^"
+    + _LIST_DAY
+    + r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:(?:then|finally|later|lastly|now|most\s+recently)\s+)?(?:the\s+)?"
     r"(?:[A-Z][\w-]*\s*(?:,\s*)?){0,4}$"
 )
 # "exports to Iraq, Germany, the U.S. and the UK": a list of partners may repeat "the"
@@ -307,6 +319,8 @@ def _igo_role(before: str, after: str, gaz: Gazetteer) -> str:
         return FORUM
     if _MEMBER_OF_BEFORE.search(before):
         return TOPIC  # "a member of the European Union": an unnamed member state, not the Union
+    if _NATIONAL_BODY_BEFORE.search(before):
+        return TOPIC  # "Iranian National Commission for UNESCO": a state's own body, not the IGO
     rest = re.sub(r"^(?:['’]s)?\s*(?:\d+\w*\s+)?", "", after)
     if rest.startswith(gaz.gathering_suffixes) and not _ATTEND_BEFORE.search(before):
         return FORUM  # "attended the SCO summit": the IGO is met (blind sets' convention)
@@ -386,6 +400,9 @@ def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazettee
             and re.fullmatch(r"\s*,\s*", work[prev.end : m.start])
         ):
             return prev.role
+    # "provide aid to the flood-stricken Iranians", "sent relief to the Syrian people": the receiver of a flow
+    if m.kind == "demonym" and _AID_TO_BEFORE.search(before):
+        return PARTNER
     return ACTOR
 
 

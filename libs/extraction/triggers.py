@@ -110,6 +110,14 @@ _DENIAL = re.compile(
     r"(?:reports?|claims?|allegations?|rumou?rs?|speculations?|news)\b",
     re.IGNORECASE,
 )
+# "Washington's willingness to hold talks should not be taken seriously": a stance dismissed, no act reported
+_DISMISSED = re.compile(
+    r"\b(?:(?:should|must|can|could)\s*(?:not|n[’']t)|cannot)\s+be\s+taken\s+seriously\b", re.IGNORECASE
+)
+# "Washington granted a waiver to India to buy oil from Iran", "decided not to extend waivers allowing the
+# importers to continue buying oil from": a sanctions decision, not the trade it permits or stops (not "talks
+# on extending the waiver on imports of oil from Iran": that trade goes on)
+_WAIVER = re.compile(r"\b(?:waivers?|exemptions?)\s+(?:to|for|allowing|that\s+allow\w*)\s", re.IGNORECASE)
 # "will not take part in the meeting": neither a meeting nor an intent to meet
 NOT_ATTENDING = re.compile(
     r"\b(?:not|never|refused\s+to|declined\s+to|boycott\w*)\s+(?:\w+\s+){0,2}?(?:attend|participate|take\s+part|join)\b",
@@ -328,6 +336,10 @@ def filter_cues(
             or _JOINT_STATEMENT.search(c.text)
             or not _about_landmark(text, c, landmarks)
         ]
+    if _WAIVER.search(text, lo, hi):
+        cues = [c for c in cues if c.type != "cooperation"]
+    if _DISMISSED.search(text, lo, hi):
+        cues = [c for c in cues if c.type not in ("meeting", "intent")]
     if NOT_ATTENDING.search(text, lo, hi):
         cues = [c for c in cues if c.type not in ("meeting", "intent", "conference")]
     scope = SentenceScope(
@@ -424,7 +436,9 @@ def _dropped_in_clause(scope: SentenceScope, c: Cue) -> bool:
     if c.type == "intent" and _TIES_NOUN.match(c.text):
         if _TOPIC_VERB_BEFORE.search(text, topic_lo, c.start) or _STRESS_VERB.search(text, topic_lo, c.start):
             return True
-    if _futile(text, c, scope.hi):
+    if _futile(text, c, scope.hi) or _NEGATION_IN_CUE.search(c.text):
+        return True
+    if c.type in ("meeting", "intent") and _IDEA_BEFORE.search(text, max(lo, c.start - 60), c.start):
         return True
     return c.type in ("cooperation", "aid", "agreement") and (
         scope.talking_points or _TOPIC_VERB_BEFORE.search(text, topic_lo, c.start) is not None
@@ -437,8 +451,20 @@ _FUTILE_AFTER = re.compile(
     r"[^,;:“”\"]{0,80}?\s(?:(?:make|makes|made)\s+no\s+sense|(?:shows?|showed)\s+no\s+understanding|"
     r"(?:is|are|was|were|would\s+be|will\s+be)\s+(?:\w+\s+)?(?:poison|useless|pointless|futile|meaningless|"
     r"prohibited|forbidden|banned|out\s+of\s+the\s+question|not\s+on\s+the\s+agenda|of\s+no\s+(?:use|benefit))\b|"
-    r"there\s+is\s+no\s+benefit)",
+    r"there\s+is\s+no\s+benefit|(?:is|are|was|were|would\s+be|will\s+be)\s+(?:only\s+possible|wishful\s+thinking))",
     re.IGNORECASE,
+)
+# "the only possible venue for talks is ...", "dreaming about a bilateral meeting": the conditions or the
+# fancy of talks, not talks held or intended
+_IDEA_BEFORE = re.compile(
+    r"(?:\bonly\s+(?:possible\s+|acceptable\s+|viable\s+)?(?:venue|way|place|framework|forum|path|route|basis)\s+"
+    r"(?:for|of)|\bdream\w*\s+(?:of|about))\s+(?:(?:a|an|the|any)\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# a negation inside the cue's own words: "is holding no talks with", "has signed no agreement"; not the
+# idioms of emphasis "will spare no effort to provide", "not only", "no limits to"
+_NEGATION_IN_CUE = re.compile(
+    r"\b(?:no|not|never)\b(?!\s+(?:only|efforts?|stone|limits?|doubt)\b)|n[’']t\b", re.IGNORECASE
 )
 # the talks as a noun phrase ("holding bilateral talks with"), not talks held ("held talks with")
 _TALKS_NOUN = re.compile(
