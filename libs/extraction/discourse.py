@@ -68,7 +68,7 @@ from libs.extraction.clauses import (
 )
 from libs.extraction.coalitions import coalition_candidates
 from libs.extraction.deadline import DEADLINE_EVERY, Deadline
-from libs.extraction.envoys import envoys_host, envoys_star, listed_envoys
+from libs.extraction.envoys import delivered_to_envoys, envoys_host, envoys_star, listed_envoys
 from libs.extraction.gatherings import gathering_candidates
 from libs.extraction.mention_roles import ACTOR, IGO_SEATS, PARTY_ROLES
 from libs.extraction.negotiations import Processes, process_candidates
@@ -558,9 +558,10 @@ def _envoys_apart(site: CueSite, groups: list[list[str]]) -> list[list[str]]:
     if not listed:
         return groups
     host = envoys_host(site.info, site.text, listed, site.article.home)
+    delivered = delivered_to_envoys(site.cue.text)
     out: list[list[str]] = []
     for group in groups:
-        out.extend(envoys_star(group, listed, host) or [group])
+        out.extend(envoys_star(group, listed, host, delivered) or [group])
     return out
 
 

@@ -31,6 +31,7 @@ _ENVOYS_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:ambassadors|envoys\s+to)\b")
 _ACCREDITED_TO = re.compile(
     r"(?:\b(?:ambassadors|envoys|affaires|missions?|accredited|resident)|[A-Z][\w-]*)\s+(?:to|in)\s+(?:the\s+)?$"
 )
+_DELIVERED = re.compile(r"(?:handed|delivered|conveyed|passed|gave)\b", re.IGNORECASE)
 _LIST_SEP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?$")
 
 
@@ -75,9 +76,21 @@ def envoys_host(info: SentenceInfo, text: str, listed: list[str], home: str | No
     return host if host and host not in listed else None
 
 
-def envoys_star(group: list[str], listed: list[str], host: str | None) -> list[list[str]] | None:
+def envoys_star(
+    group: list[str], listed: list[str], host: str | None, delivered: bool = False
+) -> list[list[str]] | None:
     """One pair per listed state with the host when the group is made of the listed states only (two
-    or more); None when the rule does not apply."""
-    if host is None or len(group) < 2 or not set(group) <= set(listed):
+    or more), or, for a letter or message `delivered` to the envoys, of them and the one sender (the
+    sender is the host); None when the rule does not apply."""
+    others = list(dict.fromkeys(c for c in group if c not in listed))
+    guests = [c for c in dict.fromkeys(group) if c in listed]
+    if delivered and len(others) == 1 and len(guests) >= 2:
+        return [[others[0], c] for c in guests]
+    if host is None or len(group) < 2 or others:
         return None
     return [[host, c] for c in group]
+
+
+def delivered_to_envoys(cue_text: str) -> bool:
+    """Whether the cue hands a letter or message to envoys ("handed over a letter to the ambassadors")."""
+    return _DELIVERED.match(cue_text) is not None

@@ -39,3 +39,21 @@ def test_envoys_of_the_host_itself_are_no_star(extractor: Extractor) -> None:
     # the dateline's state among the listed envoys: no host outside the list
     text = "LIMA – The ambassadors of Peru and Chile held talks on the border dispute on Monday."
     assert parties(events_of(extractor, text)) == {("CHL", "PER")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LIMA – The letter was handed over by Deputy Foreign Minister Ana Ruiz to the ambassadors of Spain, "
+        "Chile and Brazil, who had been invited to the ministry.",
+        "LIMA – Peru's foreign minister delivered a message from the president to the ambassadors of Spain, "
+        "Chile and Brazil on Monday.",
+    ],
+)
+def test_letter_handed_to_envoys_is_one_call_each(extractor: Extractor, text: str) -> None:
+    # a letter or message handed to several envoys: one call of the sender on each
+    assert typed(events_of(extractor, text)) == {
+        ("meeting", ("ESP", "PER")),
+        ("meeting", ("CHL", "PER")),
+        ("meeting", ("BRA", "PER")),
+    }
