@@ -57,3 +57,12 @@ def test_letter_handed_to_envoys_is_one_call_each(extractor: Extractor, text: st
         ("meeting", ("CHL", "PER")),
         ("meeting", ("BRA", "PER")),
     }
+
+
+def test_counterparts_from_listed_states_met_one_by_one(extractor: Extractor) -> None:
+    # "met his counterparts from A, B and C" on the sidelines: one meeting with each
+    text = (
+        "Peruvian Foreign Minister Ana Ruiz has met his counterparts from Spain, Chile and Norway on the "
+        "sidelines of the annual assembly."
+    )
+    assert parties(events_of(extractor, text)) == {("ESP", "PER"), ("CHL", "PER"), ("NOR", "PER")}
