@@ -49,6 +49,11 @@ _CONNECTOR = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|-|–|&|/)\s*(?:the\s+)?
 _WITH_WORD = re.compile(r"\bwith\b", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|its|our)\s+$", re.IGNORECASE)
 _COUNTERPARTS_AFTER = re.compile(r"\s+(?:counterparts?|peers|colleagues|partners)\b", re.IGNORECASE)
+# "met his counterparts from A, B and C" (not "attended by her counterparts from ...", one meeting of all)
+_MET_COUNTERPARTS_FROM = re.compile(
+    r"\b(?:met|meets|meet|meeting)\s+(?:with\s+)?(?:his|her|their)\s+(?:[\w-]+\s+)?counterparts\s+(?:from|of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def segments(info: SentenceInfo, text: str) -> tuple[list[int], list[int]]:
@@ -596,20 +601,35 @@ _PLURAL_DEALS = re.compile(
 )
 
 
+def _run_after(ms: list[PartyMention], i: int, text: str) -> list[PartyMention]:
+    """The mentions from `ms[i]` on joined by list connectors ("A, B and C")."""
+    group = [ms[i]]
+    for m in ms[i + 1 :]:
+        if _CONNECTOR.match(text[group[-1].end : m.start]):
+            group.append(m)
+        else:
+            break
+    return group
+
+
 def counterpart_list(info: SentenceInfo, lo: int, hi: int, text: str) -> list[str]:
-    """ "their German and Austrian counterparts": the states of a possessive counterparts list."""
+    """ "their German and Austrian counterparts", "met his counterparts from A, B and C": the states of a
+    possessive counterparts list."""
     ms = [m for m in info.parties.mentions if lo <= m.start < hi and m.role == ACTOR and m.kind == "demonym"]
     for i, first in enumerate(ms):
         if not _POSSESSIVE_BEFORE.search(text, max(lo, first.start - 12), first.start):
             continue
-        group = [first]
-        for m in ms[i + 1 :]:
-            if _CONNECTOR.match(text[group[-1].end : m.start]):
-                group.append(m)
-            else:
-                break
+        group = _run_after(ms, i, text)
         if len({m.code for m in group}) >= 2 and _COUNTERPARTS_AFTER.match(text, group[-1].end):
             return list(dict.fromkeys(m.code for m in group))
+    named = [m for m in info.parties.mentions if lo <= m.start < hi and m.role in PARTY_ROLES and not m.igo]
+    for i, first in enumerate(named):
+        if first.kind in ("country", "capital") and _MET_COUNTERPARTS_FROM.search(
+            text, max(lo, first.start - 60), first.start
+        ):
+            group = _run_after(named, i, text)
+            if len({m.code for m in group}) >= 2:
+                return list(dict.fromkeys(m.code for m in group))
     return []
 
 

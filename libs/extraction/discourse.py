@@ -68,6 +68,7 @@ from libs.extraction.clauses import (
 )
 from libs.extraction.coalitions import coalition_candidates
 from libs.extraction.deadline import DEADLINE_EVERY, Deadline
+from libs.extraction.envoys import delivered_to_envoys, envoys_host, envoys_star, listed_envoys
 from libs.extraction.gatherings import gathering_candidates
 from libs.extraction.mention_roles import ACTOR, IGO_SEATS, PARTY_ROLES
 from libs.extraction.negotiations import Processes, process_candidates
@@ -550,6 +551,20 @@ def _visitors_apart(site: CueSite, groups: list[list[str]]) -> list[list[str]]:
     return out
 
 
+def _envoys_apart(site: CueSite, groups: list[list[str]]) -> list[list[str]]:
+    """ "Ambassadors from A, B and C signed the condolence book" (in the host's capital): each envoy's
+    state with the host, not a clique of the envoys (`envoys.py`)."""
+    listed = listed_envoys(site.info, site.text)
+    if not listed:
+        return groups
+    host = envoys_host(site.info, site.text, listed, site.article.home)
+    delivered = delivered_to_envoys(site.cue.text)
+    out: list[list[str]] = []
+    for group in groups:
+        out.extend(envoys_star(group, listed, host, delivered) or [group])
+    return out
+
+
 def _without_bystanders(site: CueSite, group: list[str]) -> list[str]:
     """The group less the parties the parse finds outside the cue's event (sanctions targets, topics).
 
@@ -624,7 +639,7 @@ def _type_candidates(
         groups, source = _groups(site, state, parties, source)
     if not strong and not _weak_cue_holds(site, source):
         return []
-    groups = _invitees_apart(site, _visitors_apart(site, groups))
+    groups = _envoys_apart(site, _invitees_apart(site, _visitors_apart(site, groups)))
     groups = [g for g in (_without_bystanders(site, g) for g in groups) if len(set(g)) >= 2]
     return [c for c in (_candidate(site, g, source) for g in groups) if c is not None]
 

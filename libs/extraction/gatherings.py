@@ -75,6 +75,10 @@ _PARTICIPANTS_FROM = re.compile(
     r"|\b(?:companies|firms|exhibitors|participants|publishers|delegations|representatives|"
     r"teams|artists|filmmakers|brands|manufacturers|producers|businesses|entrepreneurs|guests|investors|"
     r"ones|traders|merchants|tour\s+operators|exhibiting\s+countries)\s+from\s+"
+    # the attendees said to come from listed states ("attendees to the event are from A, B and C"): people
+    # of those states at the host's gathering, each dealing with the host
+    r"|\b(?:attendees|participants|guests|delegates|visitors)\s+(?:(?:at|in|of|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?)?"
+    r"(?:are|were|come|came|will\s+come|will\s+be)\s+from\s+"
     # states named bare as the attendees ("the summit was attended by A, B and C", "the participants at
     # the conference were A, B and C"): they meet each other, unless the gathering is a fair
     r"|\b(?P<bare>(?:attended|joined)\s+by|(?:participants|attendees|participating\s+(?:countries|states|nations))"

@@ -135,3 +135,13 @@ def test_attendees_from_countries_are_people_not_states(extractor: Extractor) ->
 def test_one_state_named_as_attending_makes_no_gathering(extractor: Extractor) -> None:
     text = "NAIROBI - The meeting in Kampala was attended by Rwanda's foreign minister."
     assert _pairs_of(extractor, text) == set()
+
+
+def test_attendees_said_to_come_from_listed_states_are_each_with_the_host(extractor: Extractor) -> None:
+    # people of the listed states at the host's gathering: a star around the host, not a clique
+    text = (
+        "NAIROBI - The opening ceremony of the assembly is held in Mombasa on Sunday. "
+        "Attendees to the event are from Chile, Peru, Japan and Brazil."
+    )
+    pairs = {p for _, p in _pairs_of(extractor, text)}
+    assert pairs == {("CHL", "KEN"), ("KEN", "PER"), ("JPN", "KEN"), ("BRA", "KEN")}
