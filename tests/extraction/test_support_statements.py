@@ -50,3 +50,43 @@ def test_a_hyphenated_backer_and_turned_backs_are_no_support(extractor: Extracto
         "States that normalized ties with Chile have turned their backs on the Peruvian cause, Bolivia said."
     )
     assert ("BOL", "PER") not in parties(events_of(extractor, text))
+
+
+# -- a sentence naming the last occasion's parties again is its evidence ------------------------------------
+
+
+def _evidence_of(extractor: Extractor, text: str, pair: tuple[str, ...]) -> list[str]:
+    return [
+        e.text
+        for ev in extractor.extract(text, article_id="t").events
+        if tuple(ev.countries) == pair
+        for e in ev.evidence
+    ]
+
+
+def test_the_parties_named_again_add_their_sentence_to_the_evidence(extractor: Extractor) -> None:
+    text = (
+        "LIMA – The Peruvian foreign minister met his Chilean counterpart in Lima on Monday. "
+        "Peru and Chile share a long history of friendship in the Pacific, the minister said."
+    )
+    evidence = _evidence_of(extractor, text, ("CHL", "PER"))
+    assert any("long history" in e for e in evidence)
+
+
+def test_a_third_state_or_a_conflict_keeps_the_sentence_out(extractor: Extractor) -> None:
+    text = (
+        "LIMA – The Peruvian foreign minister met his Chilean counterpart in Lima on Monday. "
+        "Peru and Bolivia share a long history in the Andes, the minister said. "
+        "Peru and Chile fought a bloody war over the desert in the nineteenth century."
+    )
+    evidence = _evidence_of(extractor, text, ("CHL", "PER"))
+    assert not any("Bolivia" in e or "war" in e for e in evidence)
+
+
+def test_a_sports_sentence_naming_the_parties_again_stays_out(extractor: Extractor) -> None:
+    text = (
+        "LIMA – The Peruvian foreign minister met his Chilean counterpart in Lima on Monday. "
+        "Peru beat Chile 2-0 in the football match in Lima on Tuesday night."
+    )
+    evidence = _evidence_of(extractor, text, ("CHL", "PER"))
+    assert not any("football" in e for e in evidence)
