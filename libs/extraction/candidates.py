@@ -54,6 +54,7 @@ class SentenceInfo:
     unnamed_person: bool = False
     conflict_spans: list[tuple[int, int]] = field(default_factory=list)
     anaphor_spans: list[tuple[int, int]] = field(default_factory=list)  # "the two sides", "both countries"
+    sports: bool = False  # a sports cue ("the match against Lebanon")
     remarks_date: DateMention | None = None  # "He made the remarks in a meeting ...": when they were said
 
 
@@ -75,6 +76,9 @@ class Candidate:
     continued: bool = False  # the trigger sentence continues an earlier occasion
     dated: bool = False  # the trigger sentence has its own date phrase for the cue
     extra: list[int] = field(default_factory=list)  # continuation sentences
+    restated: list[int] = field(
+        default_factory=list
+    )  # later sentences naming its parties again: evidence only
 
     @property
     def key(self) -> tuple[str, tuple[str, ...], tuple[str, ...]]:

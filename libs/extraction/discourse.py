@@ -133,15 +133,22 @@ class DiscourseState:
         return bool(self.context) and pos - self.context_pos <= CONTEXT_REACH
 
     def continue_occasion(self, pos: int, info: SentenceInfo) -> None:
-        """A sentence without events that continues the last trigger's occasion adds its evidence."""
+        """A sentence without events within CONTINUATION_REACH of the last trigger adds its evidence: to every
+        last event when it continues the occasion ("During the meeting, ...", "the two sides"); as `restated`
+        (evidence only: no sectors, no confidence) to the last events whose parties include all it names
+        when, outside conflict and sports, it names two of them again, or one with a cue of its own."""
         explicit = info.parties.parties(weak=False)
-        if (
-            self.last_trigger is not None
-            and pos - self.last_trigger <= CONTINUATION_REACH
-            and (info.continuation or (info.anaphoric and len(explicit) < 2))
-        ):
+        if self.last_trigger is None or pos - self.last_trigger > CONTINUATION_REACH:
+            return
+        if info.continuation or (info.anaphoric and len(explicit) < 2):
             for cand in self.last_trigger_cands:
                 cand.extra.append(pos)
+        elif (len(explicit) >= 2 or (explicit and info.cues)) and not (info.conflict or info.sports):
+            # the occasion's parties named again ("Iran and Iraq's relations do not rely on banking"): the
+            # sentence tells more of it, so it is evidence of the events whose parties it names
+            for cand in self.last_trigger_cands:
+                if set(explicit) <= set(cand.countries + cand.igos):
+                    cand.restated.append(pos)
 
     def after_sentence(self, pos: int, info: SentenceInfo, made: list[Candidate], text: str) -> None:
         """Update the state with what the sentence at `pos` named and made."""

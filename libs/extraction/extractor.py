@@ -347,6 +347,7 @@ class Extractor:
             if not any(a <= m.start() < b for a, b in shared_fights)
         ]
         opener = res.continuation.match(work, lo, hi)
+        sports = res.sports.search(scan, lo, hi) is not None
         cues = filter_cues(
             work,
             lo,
@@ -354,7 +355,7 @@ class Extractor:
             raw_cues,
             res,
             conflict=bool(conflict_spans),
-            sports=res.sports.search(scan, lo, hi) is not None,
+            sports=sports,
             continuation_end=opener.end() if opener else None,
             names=[(m.start, m.end, m.is_igo) for m in matches],
             scan=scan,
@@ -372,6 +373,7 @@ class Extractor:
             other_signal=_OTHER_PARTY.search(work, lo, hi) is not None,
             unmarked=has_unmarked_official(work, lo, hi, matches) if cues else False,
             conflict=bool(conflict_spans),
+            sports=sports,
             unnamed_person=unnamed_at < len(analysis.unnamed_starts)
             and analysis.unnamed_starts[unnamed_at] < hi,
             conflict_spans=conflict_spans,
@@ -423,7 +425,8 @@ class Extractor:
         infos, work = analysis.infos, scan.text
         sents = [infos[p].sent for p in sorted(set(cand.sentences) | set(cand.extra))]
         spans = [(s.start, s.end) for s in sents]
-        evidence = [Evidence(text=s.text, start=s.start, end=s.end) for s in sents]
+        told = [infos[p].sent for p in sorted(set(cand.sentences) | set(cand.extra) | set(cand.restated))]
+        evidence = [Evidence(text=s.text, start=s.start, end=s.end) for s in told]
         found = self.participant_finder.find(
             work, spans, analysis.people, analysis.persons, ner, analysis.people_starts
         )

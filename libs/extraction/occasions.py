@@ -142,6 +142,7 @@ def merge_occasions(cands: list[Candidate]) -> list[Candidate]:
             if p not in extra:
                 extra.add(p)
                 target.extra.append(p)
+        target.restated.extend(p for p in cand.restated if p not in target.restated)
         target.strong = target.strong or cand.strong
         if target.source != EXPLICIT and cand.source == EXPLICIT:
             target.source = EXPLICIT
