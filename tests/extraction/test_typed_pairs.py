@@ -70,3 +70,21 @@ def test_a_vehicle_aimed_at_facilitating_trade_is_still_an_intent(extractor: Ext
 def test_went_to_say_is_no_travel(extractor: Extractor) -> None:
     text = "The Kenyan spokesman went to say that Kenya and Uganda disagree on the border question."
     assert all(t != "meeting" for t, _ in typed(events_of(extractor, text)))
+
+
+# -- joint statements: what they say is a stance, what they set up an agreement ---------------------------
+
+
+def test_a_joint_statement_saying_is_an_intent(extractor: Extractor) -> None:
+    text = "Chile and Peru issued a joint statement on Friday saying they support the fisheries accord."
+    assert typed(events_of(extractor, text)) == {("intent", ("CHL", "PER"))}
+
+
+def test_said_in_a_joint_statement_is_an_intent(extractor: Extractor) -> None:
+    text = "The foreign ministers of Chile and Peru said in a joint statement that they back the talks."
+    assert typed(events_of(extractor, text)) == {("intent", ("CHL", "PER"))}
+
+
+def test_a_joint_statement_setting_up_a_body_stays_an_agreement(extractor: Extractor) -> None:
+    text = "Chile and Peru issued a joint statement on Friday to set up a fisheries commission."
+    assert ("agreement", ("CHL", "PER")) in typed(events_of(extractor, text))
