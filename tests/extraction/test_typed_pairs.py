@@ -88,3 +88,13 @@ def test_said_in_a_joint_statement_is_an_intent(extractor: Extractor) -> None:
 def test_a_joint_statement_setting_up_a_body_stays_an_agreement(extractor: Extractor) -> None:
     text = "Chile and Peru issued a joint statement on Friday to set up a fisheries commission."
     assert ("agreement", ("CHL", "PER")) in typed(events_of(extractor, text))
+
+
+def test_a_call_for_hyphenated_cooperation_is_an_intent(extractor: Extractor) -> None:
+    text = "Chilean President Boric congratulated the new Peruvian premier, calling for all-out cooperation between the two nations."
+    assert ("intent", ("CHL", "PER")) in typed(events_of(extractor, text))
+
+
+def test_ties_that_will_be_promoted_are_an_intent(extractor: Extractor) -> None:
+    text = "“I wish that the relations between Chile and Peru will be further promoted in different fields,” Boric said."
+    assert typed(events_of(extractor, text)) == {("intent", ("CHL", "PER"))}
