@@ -99,3 +99,11 @@ def test_talks_of_the_signatories_yet_to_come_are_an_intent(extractor: Extractor
         "France, Britain and China back the nuclear deal."
     )
     assert ("intent", ("CHN", "FRA", "GBR", "IRN", "RUS"), ()) in _typed(extractor, text)
+
+
+def test_a_meeting_on_the_deal_among_its_members_is_a_round(extractor: Extractor) -> None:
+    text = (
+        "Russia's foreign minister suggested to hold a meeting on the JCPOA among its member countries soon. "
+        "France, Germany and Britain triggered the dispute mechanism of the nuclear deal on Tuesday."
+    )
+    assert ("intent", ("DEU", "FRA", "GBR", "IRN", "RUS"), ()) in _typed(extractor, text)
