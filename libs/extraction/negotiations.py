@@ -21,7 +21,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from libs.extraction.candidates import CONTEXT, INTENT, MEETING, Candidate, SentenceInfo, split_parties
-from libs.extraction.mention_roles import PLACE_ROLES
+from libs.extraction.mention_roles import PLACE_ROLES, TARGET, TOPIC
 from libs.extraction.occasions import event_location
 from libs.extraction.resources import compile_alternation, read_yaml
 from libs.extraction.triggers import Cue
@@ -34,6 +34,7 @@ class Process:
     name: str
     pattern: re.Pattern[str]
     context: re.Pattern[str]  # a sentence about the process (where its members are named)
+    lists: re.Pattern[str]  # a sentence about the process or its deal (where lists of its parties count)
     fixed: tuple[str, ...]
     members: tuple[str, ...]
 
@@ -52,6 +53,7 @@ def load_processes(data: Mapping | None = None) -> Processes:
             name,
             compile_alternation([str(p) for p in spec["pattern"]]),
             compile_alternation([str(p) for p in spec["context"]]),
+            compile_alternation([str(p) for p in spec.get("lists") or spec["context"]]),
             tuple(spec.get("fixed") or ()),
             tuple(spec.get("members") or ()),
         )
@@ -60,17 +62,20 @@ def load_processes(data: Mapping | None = None) -> Processes:
     return Processes(items, compile_alternation([str(p) for p in raw.get("future") or []]))
 
 
+# a listed state named as a place, or as the one the list opposes or talks about ("A, B and C took strong
+# positions against the U.S."), is no party of the process
+_NOT_LISTED = (*PLACE_ROLES, TARGET, TOPIC)
 CONTEXT_SENTENCES = 3  # the members of a round are those named this many sentences around it
 _DENIED = re.compile(r"\b(?:not|no|never|without)\b", re.IGNORECASE)
 # the round is the topic of another exchange ("the two sides discussed ... the Vienna talks")
 _TOPIC = re.compile(r"\b(?:discuss\w*|talked about|views (?:on|about)|conferred on)\b", re.IGNORECASE)
 
 
-def _codes(info: SentenceInfo, groups: Mapping[str, tuple[str, ...]]) -> set[str]:
-    """The states, group members and IGOs the sentence names (not as a place)."""
-    return {
-        x for m in info.parties.mentions if m.role not in PLACE_ROLES for x in groups.get(m.code, (m.code,))
-    }
+def _codes(
+    info: SentenceInfo, groups: Mapping[str, tuple[str, ...]], skip: tuple[str, ...] = PLACE_ROLES
+) -> set[str]:
+    """The states, group members and IGOs the sentence names (not in a role of `skip`: as a place)."""
+    return {x for m in info.parties.mentions if m.role not in skip for x in groups.get(m.code, (m.code,))}
 
 
 def named_states(
@@ -100,6 +105,21 @@ def _article_groups(infos: list[SentenceInfo], groups: Mapping[str, tuple[str, .
 
 
 MIN_LISTED = 3  # members a sentence must name to be read as the round's own list of parties
+
+
+def _article_lists(
+    infos: list[SentenceInfo], text: str, proc: Process, groups: Mapping[str, tuple[str, ...]]
+) -> frozenset[str]:
+    """The members of the process's lists of parties anywhere in the article: a sentence about the
+    process naming `MIN_LISTED` members or more ("the deal was signed between Iran, A, B and C", "other
+    parties to the deal, including A, B and C, opposed ...") tells who sits at its table, however far
+    from the round it is."""
+    out: set[str] = set()
+    for info in infos:
+        named = _codes(info, groups, _NOT_LISTED) & set(proc.members)
+        if len(named) >= MIN_LISTED and proc.lists.search(text, info.sent.start, info.sent.end):
+            out |= named
+    return frozenset(out)
 
 
 def _listed_members(
@@ -144,7 +164,8 @@ def process_candidates(
         else:
             named = named_states(infos, pos, text, proc.context, groups)
             if not _TOPIC.search(text, lo, found.start()):
-                named |= _article_groups(infos, groups)  # not when the talks are another exchange's topic
+                # not when the talks are another exchange's topic
+                named |= _article_groups(infos, groups) | _article_lists(infos, text, proc, groups)
         members = [c for c in proc.members if c in named]
         if not members:
             continue

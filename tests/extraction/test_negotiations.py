@@ -70,3 +70,40 @@ def test_two_members_beside_a_round_may_be_bystanders(extractor: Extractor) -> N
 def test_a_round_asked_about_is_no_event(extractor: Extractor) -> None:
     text = "Would the Vienna talks with Russia, China and Germany ever resume?"
     assert _typed(extractor, text) == set()
+
+
+def test_a_round_named_with_a_curly_possessive_is_still_a_round(extractor: Extractor) -> None:
+    text = (
+        "A fifth round of negotiations aimed at saving Iran’s 2015 nuclear deal is under way. "
+        "The talks are taking place between Iran, Germany, France and Britain."
+    )
+    assert ("meeting", ("DEU", "FRA", "GBR", "IRN"), ()) in _typed(extractor, text)
+
+
+def test_the_joint_commission_sits_with_the_parties_listed_far_from_it(extractor: Extractor) -> None:
+    text = (
+        "Delegates arrived in Vienna on Monday for a session of the Joint Commission of the JCPOA. "
+        "The weather in the city was cold. Officials spoke about the budget. Markets were calm. "
+        "Reporters waited outside the hotel. "
+        "Other parties to the nuclear deal, including Russia, China and Germany, opposed sanctions "
+        "against the United States."
+    )
+    assert ("meeting", ("CHN", "DEU", "IRN", "RUS"), ()) in _typed(extractor, text)
+    # the state a list opposes is no party, and the US sits on no Joint Commission
+    assert all("USA" not in c for _t, c, _i in _typed(extractor, text))
+
+
+def test_talks_of_the_signatories_yet_to_come_are_an_intent(extractor: Extractor) -> None:
+    text = (
+        "Talks of the signatories to the JCPOA are planned to resume on Monday, Russia's envoy said. "
+        "France, Britain and China back the nuclear deal."
+    )
+    assert ("intent", ("CHN", "FRA", "GBR", "IRN", "RUS"), ()) in _typed(extractor, text)
+
+
+def test_a_meeting_on_the_deal_among_its_members_is_a_round(extractor: Extractor) -> None:
+    text = (
+        "Russia's foreign minister suggested to hold a meeting on the JCPOA among its member countries soon. "
+        "France, Germany and Britain triggered the dispute mechanism of the nuclear deal on Tuesday."
+    )
+    assert ("intent", ("DEU", "FRA", "GBR", "IRN", "RUS"), ()) in _typed(extractor, text)
