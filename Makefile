@@ -9,7 +9,7 @@ SHARED ?= ../shared
 WEB := services/store/dashboard/web
 DASHBOARD := services/store/dashboard/static/index.html
 
-.PHONY: install dashboard test-web browser lock test test-unit test-integration test-deploy tools lint fmt run eval errors reliability bench bench-extract bench-pipeline bench-fetcher bench-fetcher-web bench-store bench-api bench-runtime bench-extractor bench-replay bench-load bench-backlog fuzz reliability-faults schemas clean help
+.PHONY: install dashboard test-web browser lock test test-unit test-integration test-deploy tools lint fmt run eval errors reliability fit-confidence bench bench-extract bench-pipeline bench-fetcher bench-fetcher-web bench-store bench-api bench-runtime bench-extractor bench-replay bench-load bench-backlog fuzz reliability-faults schemas clean help
 
 help:
 	@echo "make run      start the embedded broker + Postgres and every service (Ctrl-C stops all)"
@@ -121,6 +121,11 @@ errors: install
 # Confidence against the share of right events, on the blind sets (issue 13).
 reliability: install
 	$(BIN)/python -m libs.evaluation.reliability --shared $(SHARED)
+
+# Re-count the engine's events per confidence feature vector on every gold set and re-fit the weights
+# of `confidence` (prints the block of libs/extraction/occasions.py; libs/evaluation/README.md).
+fit-confidence: install
+	$(BIN)/python -m libs.evaluation.fit_confidence --shared $(SHARED) --collect
 
 bench: bench-extract bench-fetcher bench-store bench-pipeline
 

@@ -2,20 +2,46 @@
 
 from __future__ import annotations
 
-from libs.extraction.candidates import CONTEXT, EXPLICIT, PRONOUN, Candidate, SentenceInfo
-from libs.extraction.occasions import confidence
+from libs.extraction.candidates import EXPLICIT, PRONOUN, VENUE, Candidate, SentenceInfo
+from libs.extraction.dates import DateValue
+from libs.extraction.mention_roles import ACTOR, PARTNER, PartyMention
+from libs.extraction.mention_roles import VENUE as VENUE_ROLE
+from libs.extraction.occasions import confidence, confidence_features
 from libs.extraction.triggers import Cue
 from tests.extraction.helpers import sentence_info
 
+TEXT = "Aland and Bland met."
 
-def _info(conflict: bool = False) -> SentenceInfo:
-    return sentence_info("x" * 10, conflict=conflict)
+
+def _mention(code: str, role: str = ACTOR, kind: str = "country") -> PartyMention:
+    return PartyMention(0, 5, code, False, kind, role, code)
+
+
+def _info(conflict: bool = False, named: bool = True, others: tuple[str, ...] = ()) -> SentenceInfo:
+    mentions = [_mention("AAA"), _mention("BBB", PARTNER)] if named else []
+    mentions += [_mention(c, PARTNER) for c in others]
+    return sentence_info(TEXT, mentions, conflict=conflict)
 
 
 def _cand(type_: str = "meeting", source: str = EXPLICIT, sentences: int = 1, parties: int = 2) -> Candidate:
     countries = ("AAA", "BBB", "CCC", "DDD")[:parties]
     cue = Cue(0, 3, type_, True, "met")
     return Candidate(type_, countries, (), list(range(sentences)), cue, True, source)
+
+
+def test_the_features_name_the_evidence() -> None:
+    infos = [_info(), _info(), _info()]
+    assert set(confidence_features(_cand(), infos)) == {"strong", "lead", "undated_article"}
+    three = set(confidence_features(_cand(type_="agreement", source=PRONOUN, sentences=3), infos))
+    assert {"support2", "support3", "type=agreement", "source=pronoun"} <= three
+    assert "unnamed" in confidence_features(_cand(), [_info(named=False)])
+    assert "bystander" in confidence_features(_cand(), [_info(others=("CCC",))])
+    assert "crowd" in confidence_features(_cand(), [_info(others=("CCC", "DDD"))])
+    venue_only = sentence_info(TEXT, [_mention("AAA"), _mention("BBB", VENUE_ROLE)])
+    assert "place_only" in confidence_features(_cand(source=VENUE), [venue_only])
+    weak = sentence_info(TEXT, [_mention("AAA"), _mention("BBB", PARTNER, "person-home")])
+    assert "weak_only" in confidence_features(_cand(), [weak])
+    assert "parties3" in confidence_features(_cand(parties=3), [_info(others=("CCC",))])
 
 
 def test_confidence_is_a_probability_that_evidence_moves() -> None:
@@ -27,9 +53,13 @@ def test_confidence_is_a_probability_that_evidence_moves() -> None:
     assert confidence(_cand(source=PRONOUN), infos) < base  # a party found through "he"
     assert confidence(_cand(parties=4), infos) < base  # cliques are riskier
     assert confidence(_cand(), [_info(conflict=True)]) < base
-    assert confidence(_cand(source=CONTEXT), infos) == base
+    assert confidence(_cand(), [_info(named=False)]) < base  # a party its sentences do not name
+    assert confidence(_cand(), [_info(others=("CCC",))]) < base  # another state beside the parties
 
 
-def test_one_sentence_is_under_the_user_threshold_two_are_above() -> None:
-    infos = [_info(), _info()]
-    assert confidence(_cand(), infos) < 0.8 <= confidence(_cand(sentences=2), infos)
+def test_a_lone_unnamed_pair_is_under_the_user_threshold_a_supported_dated_one_above() -> None:
+    infos = [_info(), _info(), _info()]
+    lone = _cand()
+    supported = _cand(sentences=3)
+    supported.date = DateValue("2020-01-02", "2020-01-02", "day")
+    assert confidence(lone, [_info(named=False)]) < 0.8 <= confidence(supported, infos)
