@@ -15,8 +15,9 @@
    (issue 13 asks for 0.8; the difference is the margin for unseen sets);
 4. prints the per-set reliability (events at >= 0.8, share right) and the
    weights as the Python block of `occasions.py`. `--hold SET` leaves sets out
-   of the fit and reports them apart (held out); `--loso` does that for each set
-   in turn. A test checks that the fit on `TABLE` gives the shipped weights.
+   of the fit and reports them apart (held out), as `HELD_OUT` always is; `--loso`
+   does that for each fitted set in turn. A test checks that the fit on `TABLE`
+   (without `HELD_OUT`) gives the shipped weights.
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ TABLE = Path(__file__).parent / "data" / "confidence_events.tsv"
 C = 0.5  # inverse L2 strength, per event (the penalty is sum(w²) / (2 C))
 TARGET = 0.88  # share right required at >= 0.8 on every set with MIN_HIGH such events
 MIN_HIGH = 30
+# Collected into TABLE but never fitted: the newest blind set, annotated after the weights' features
+# were chosen, so its reliability stays an out-of-sample figure (printed as held out).
+HELD_OUT: tuple[str, ...] = ("blind_13",)
 BIAS_STEP = 0.05
 # +1: the feature can only raise confidence; -1: only lower it; absent: free
 SIGNS = {
@@ -219,6 +223,11 @@ def log_loss(data: Counts, bias: float, weights: Mapping[str, float]) -> float:
     return loss / total if total else 0.0
 
 
+def fitted_sets(data: Counts) -> Counts:
+    """The sets the shipped weights are fitted on: every collected set but `HELD_OUT`."""
+    return {k: v for k, v in data.items() if k not in HELD_OUT}
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
@@ -245,7 +254,9 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.collect:
         _collect(args.shared, args.table)
-    data = read_table(args.table)
+    everything = read_table(args.table)
+    held_out = [k for k in (*HELD_OUT, *args.hold) if k in everything]
+    data = fitted_sets(everything)
     if args.loso:
         print(f"{'held out':<14} {'>=0.8':>6} {'right':>6}")
         for held in data:
@@ -256,9 +267,9 @@ def main(argv: list[str] | None = None) -> int:
     train = {k: v for k, v in data.items() if k not in args.hold}
     bias, weights = fit_calibrated(train, args.c, args.target)
     print("\n".join(table_rows(train, bias, weights)))
-    if args.hold:
+    if held_out:
         print("held out:")
-        print("\n".join(table_rows({k: data[k] for k in args.hold}, bias, weights)[1:]))
+        print("\n".join(table_rows({k: everything[k] for k in held_out}, bias, weights)[1:]))
     print(f"log loss (fitted sets): {log_loss(train, bias, weights):.4f}")
     print(code_block(bias, weights))
     return 0
