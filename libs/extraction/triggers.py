@@ -248,6 +248,13 @@ _HISTORICAL = re.compile(
     r"\b(?:in|between|from|since|until|during|by|of|circa|around)\s+1[0-8]\d\d\b(?![.,]\d)|"
     r"\b(?:BC|BCE)\b|\bdynasty\b|\breign\s+of\b",
 )
+# a sentence that opens on a narrative of old times ("Historically, NATO was established as ...",
+# "At one time, X leaders were received by Y officials"): an essay's recollection, not news
+_HISTORY_OPENER = re.compile(
+    r"[\s\"“‘'(]*(?:historically|at\s+(?:one|another)\s+time|once\s+upon\s+a\s+time|long\s+ago|"
+    r"in\s+(?:the\s+old\s+days|those\s+days|ancient\s+times|bygone\s+days))\b",
+    re.IGNORECASE,
+)
 _THEN = re.compile(
     r",\s+(?:then\s+)?(?:\w+\s+){0,3}?(?:will|would|can|could|should|must|may|might)\b|\bthen\b",
     re.IGNORECASE,
@@ -284,14 +291,21 @@ _OBJECT_GAP = re.compile(
 )
 
 
+def history_opener(text: str, lo: int, hi: int) -> bool:
+    """Whether sentence text[lo:hi] opens on old times ("Historically, ...", "At one time, ...")."""
+    return _HISTORY_OPENER.match(text, lo, hi) is not None
+
+
 def _no_news(text: str, lo: int, hi: int) -> bool:
     """Sentences that report no diplomacy whatever their cues: transfers, old history, questions."""
     # "midfielder X has reached an agreement with a Turkish club": a player's transfer
     # "a scholar who was invited to Isfahan during the reign of Shah Abbas": history
+    # "Historically, NATO was established as an alliance against ...": an essay's recollection
     # "is there a possibility that talks will resume?": a question reports nothing
     return (
         _PLAYER.search(text, lo, hi) is not None
         or _HISTORICAL.search(text, lo, hi) is not None
+        or history_opener(text, lo, hi)
         or text[lo:hi].rstrip(" ”\"'’)").endswith("?")
     )
 
