@@ -94,3 +94,10 @@ def test_rescue_exercises_held_with_a_partner(extractor: Extractor) -> None:
 def test_a_delegation_headed_to_two_states_meets_each_not_both_together(extractor: Extractor) -> None:
     text = "Peru's deputy minister headed a delegation of officials and company directors to Kenya and Uganda in May."
     assert parties(events_of(extractor, text)) == {("KEN", "PER"), ("PER", "UGA")}
+
+
+def test_a_state_is_to_receive_a_trade_delegation(extractor: Extractor) -> None:
+    text = (
+        "LIMA - Ghana is to receive a trade delegation from Peru's export promotion agency in mid-February."
+    )
+    assert parties(events_of(extractor, text)) == {("GHA", "PER")}
