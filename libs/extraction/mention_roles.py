@@ -84,7 +84,10 @@ _DEST_BEFORE = re.compile(
     # "the tour includes Baku, Moscow and Yerevan": the stops of a trip are visited
     r"(?:tour|trip|itinerary|journey)\s+(?:also\s+|will\s+(?:also\s+)?)?(?:includes?|include|included|covers?|cover)|"
     r"(?:travel(?:l?ed|s|ling)?|came|flew|moved)\s+from\s+(?:[\w.-]+\s+){1,3}to|"
-    r"(?:dispatch\w*|send|sends|sending|sent)\s+(?:[\w.-]+\s+){1,10}?to)\s+"
+    r"(?:dispatch\w*|send|sends|sending|sent)\s+(?:[\w.-]+\s+){1,10}?to|"
+    # "headed a delegation of officials and firms' directors to A and B": the delegation's hosts
+    r"(?:led|leads|leading|headed|heads|heading)\s+(?:(?:a|an|the|his|her|their)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"delegation\s+(?:[\w’'-]+\s+){0,8}?to)\s+"
     r"(?:the\s+)?(?:(?:\w+\s+)?(?:city|capital|province|town|port|island|region|country)\s+of\s+|"
     # "visits to Central Asian countries of A and B", "a tour of three states, including A"
     r"(?:[\w-]+\s+){0,3}?(?:countries|states|nations|capitals)\s*,?\s+(?:of|including|such\s+as|like|namely)\s+)?$",

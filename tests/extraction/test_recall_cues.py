@@ -73,3 +73,31 @@ def test_a_third_party_stance_with_one_state_is_no_event(extractor: Extractor) -
     # "good relations with X" is not a cue: the holder is often not a party of the sentence
     text = "Regardless of the prince's close relations with Chile, Peru kept its distance from Bolivia."
     assert events_of(extractor, text) == []
+
+
+# -- delegations led or sent abroad, drills with a partner (issue 13, cue round) ------------------------
+
+
+def test_headed_a_delegation_to_a_state_is_a_meeting(extractor: Extractor) -> None:
+    text = (
+        "In May, Peru's trade minister headed a delegation of officials and mining firms' directors "
+        "to Ghana in order to open markets."
+    )
+    assert typed(events_of(extractor, text)) == {("meeting", ("GHA", "PER"))}
+
+
+def test_rescue_exercises_held_with_a_partner(extractor: Extractor) -> None:
+    text = "“We conduct relief and rescue exercises with Chile every two years,” the Peruvian admiral said."
+    assert typed(events_of(extractor, text)) == {("cooperation", ("CHL", "PER"))}
+
+
+def test_a_delegation_headed_to_two_states_meets_each_not_both_together(extractor: Extractor) -> None:
+    text = "Peru's deputy minister headed a delegation of officials and company directors to Kenya and Uganda in May."
+    assert parties(events_of(extractor, text)) == {("KEN", "PER"), ("PER", "UGA")}
+
+
+def test_a_state_is_to_receive_a_trade_delegation(extractor: Extractor) -> None:
+    text = (
+        "LIMA - Ghana is to receive a trade delegation from Peru's export promotion agency in mid-February."
+    )
+    assert parties(events_of(extractor, text)) == {("GHA", "PER")}
