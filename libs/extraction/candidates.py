@@ -76,9 +76,8 @@ class Candidate:
     continued: bool = False  # the trigger sentence continues an earlier occasion
     dated: bool = False  # the trigger sentence has its own date phrase for the cue
     extra: list[int] = field(default_factory=list)  # continuation sentences
-    restated: list[int] = field(
-        default_factory=list
-    )  # later sentences naming its parties again: evidence only
+    # later sentences naming its parties again: evidence only (no sectors, no confidence)
+    restated: list[int] = field(default_factory=list)
 
     @property
     def key(self) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
