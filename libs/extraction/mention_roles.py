@@ -330,6 +330,57 @@ def _igo_role(before: str, after: str, gaz: Gazetteer) -> str:
     return ACTOR
 
 
+def _inherited_role(work: str, m: Match, prev: PartyMention | None) -> str | None:
+    """The role a mention takes from the one before it, or None: "Syria's Idlib" (the city is its
+    state's mention), "visited Switzerland, Belgium and France" (a list continues its first member's)."""
+    if prev is None:
+        return None
+    gap = work[prev.end : m.start]
+    if m.kind in ("city", "capital") and prev.code == m.code and re.fullmatch(r"['’]s\s+", gap):
+        return prev.role
+    if prev.role in (DESTINATION, VENUE, TARGET, TOPIC, PARTNER) and (
+        _LIST_GAP.match(gap) or (prev.role == PARTNER and _PARTNER_LIST_GAP.match(gap))
+    ):
+        if not (prev.role == VENUE and m.kind in ("demonym", "institution")):
+            return prev.role
+    return None
+
+
+def _place_role(
+    work: str, lo: int, m: Match, prev: PartyMention | None, before: str, after: str
+) -> str | None:
+    """The role of a country, capital or city named as a place (venue, destination, partner's
+    location, a city standing for an institution), or None when no place phrase applies."""
+    if m.kind in ("capital", "city") and (
+        _INSTITUTION_AFTER.match(after) or _INSTITUTION_BEFORE.search(before)
+    ):
+        return ACTOR
+    if m.kind in ("capital", "city") and _PLACE_NAMED_PROCESS.match(after):
+        return VENUE
+    if m.surface in IGO_SEATS and _AT_SEAT_BEFORE.search(before):
+        return VENUE  # "return to Vienna", "talks in Geneva": the seat of the talks, not the host state
+    if _PARTNER_BEFORE.search(before):
+        return PARTNER
+    if _DEST_BEFORE.search(before):
+        # "travel to New York", "return to Vienna": the seat of the UN or the IAEA, not a host state
+        return VENUE if m.surface in IGO_SEATS else DESTINATION
+    v = _VENUE_BEFORE.search(before)
+    if v:
+        if _PARTNER_VERBS.match(v.group("verb") or "") or _INVEST_EARLIER.search(
+            work, max(lo, m.start - 140), m.start
+        ):
+            return PARTNER
+        return VENUE
+    # "in Karbala, Iraq": the country of a venue city is part of the venue
+    if (
+        prev is not None
+        and prev.role in (VENUE, DESTINATION)
+        and re.fullmatch(r"\s*,\s*", work[prev.end : m.start])
+    ):
+        return prev.role
+    return None
+
+
 def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazetteer) -> str:
     before = work[max(lo, m.start - 120) : m.start]
     after = work[m.end : m.end + 60]
@@ -349,25 +400,9 @@ def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazettee
     # "a company based in the Netherlands": the state it belongs to (annotation rule 8)
     if m.kind == "country" and _BASED_IN.search(before):
         return ACTOR
-    # "Syria's Idlib", "Iraq's Basra": the city takes the role of its state's mention
-    if (
-        prev is not None
-        and m.kind in ("city", "capital")
-        and prev.code == m.code
-        and re.fullmatch(r"['’]s\s+", work[prev.end : m.start])
-    ):
-        return prev.role
-    # a list continues the role of its first member: "visited Switzerland, Belgium and France"
-    if (
-        prev is not None
-        and prev.role in (DESTINATION, VENUE, TARGET, TOPIC, PARTNER)
-        and (
-            _LIST_GAP.match(work[prev.end : m.start])
-            or (prev.role == PARTNER and _PARTNER_LIST_GAP.match(work[prev.end : m.start]))
-        )
-    ):
-        if not (prev.role == VENUE and m.kind in ("demonym", "institution")):
-            return prev.role
+    inherited = _inherited_role(work, m, prev)
+    if inherited is not None:
+        return inherited
     if _TOPIC_AFTER.match(after) or (
         _TOPIC_BEFORE.search(before) and m.kind in ("country", "capital", "city")
     ):
@@ -376,33 +411,9 @@ def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazettee
     if m.kind == "country" and _MEMBERS_BEFORE.search(before):
         return TOPIC
     if m.kind in ("country", "capital", "city"):
-        if m.kind in ("capital", "city") and (
-            _INSTITUTION_AFTER.match(after) or _INSTITUTION_BEFORE.search(before)
-        ):
-            return ACTOR
-        if m.kind in ("capital", "city") and _PLACE_NAMED_PROCESS.match(after):
-            return VENUE
-        if m.surface in IGO_SEATS and _AT_SEAT_BEFORE.search(before):
-            return VENUE  # "return to Vienna", "talks in Geneva": the seat of the talks, not the host state
-        if _PARTNER_BEFORE.search(before):
-            return PARTNER
-        if _DEST_BEFORE.search(before):
-            # "travel to New York", "return to Vienna": the seat of the UN or the IAEA, not a host state
-            return VENUE if m.surface in IGO_SEATS else DESTINATION
-        v = _VENUE_BEFORE.search(before)
-        if v:
-            if _PARTNER_VERBS.match(v.group("verb") or "") or _INVEST_EARLIER.search(
-                work, max(lo, m.start - 140), m.start
-            ):
-                return PARTNER
-            return VENUE
-        # "in Karbala, Iraq": the country of a venue city is part of the venue
-        if (
-            prev is not None
-            and prev.role in (VENUE, DESTINATION)
-            and re.fullmatch(r"\s*,\s*", work[prev.end : m.start])
-        ):
-            return prev.role
+        placed = _place_role(work, lo, m, prev, before, after)
+        if placed is not None:
+            return placed
     # "provide aid to the flood-stricken Iranians", "sent relief to the Syrian people": the receiver of a flow
     if m.kind == "demonym" and _AID_TO_BEFORE.search(before):
         return PARTNER

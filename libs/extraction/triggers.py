@@ -326,6 +326,36 @@ def filter_cues(
     """The cues of sentence text[lo:hi] that survive the sentence rules, typed."""
     if _DENIAL.search(text, lo, hi) or _no_news(text, lo, hi):
         return []
+    cues = _typed_out_by_sentence(text, lo, hi, cues, res)
+    scope = SentenceScope(
+        text,
+        lo,
+        hi,
+        res,
+        conflict,
+        sports,
+        continuation_end,
+        list(names),
+        scan,
+        _TOPIC_LIST.search(text, lo, hi) is not None,
+    )
+    out: list[Cue] = []
+    for c in cues:
+        rel = _RELATIVE_IN_CUE.search(c.text)
+        if rel is not None:
+            c = replace(c, start=c.start + rel.end(), text=c.text[rel.end() :])
+        if _dropped_in_place(scope, c) or _dropped_in_clause(scope, c):
+            continue
+        typed = _typed(scope, c)
+        if typed is not None:
+            out.append(typed)
+    return out
+
+
+def _typed_out_by_sentence(text: str, lo: int, hi: int, cues: list[Cue], res: Resources) -> list[Cue]:
+    """The cues less the types the whole sentence rules out: visits of non-officials, hearsay, trade
+    statistics, the signing of a landmark deal told as background, sanctions waivers, dismissed talks,
+    not attending."""
     if res.non_meetings.search(text, lo, hi):
         cues = [c for c in cues if c.type != "meeting"]  # "visited the family of the general"
     if res.hearsay.search(text, lo, hi):
@@ -356,29 +386,7 @@ def filter_cues(
         cues = [c for c in cues if c.type not in ("meeting", "intent")]
     if NOT_ATTENDING.search(text, lo, hi):
         cues = [c for c in cues if c.type not in ("meeting", "intent", "conference")]
-    scope = SentenceScope(
-        text,
-        lo,
-        hi,
-        res,
-        conflict,
-        sports,
-        continuation_end,
-        list(names),
-        scan,
-        _TOPIC_LIST.search(text, lo, hi) is not None,
-    )
-    out: list[Cue] = []
-    for c in cues:
-        rel = _RELATIVE_IN_CUE.search(c.text)
-        if rel is not None:
-            c = replace(c, start=c.start + rel.end(), text=c.text[rel.end() :])
-        if _dropped_in_place(scope, c) or _dropped_in_clause(scope, c):
-            continue
-        typed = _typed(scope, c)
-        if typed is not None:
-            out.append(typed)
-    return out
+    return cues
 
 
 def _dropped_in_place(scope: SentenceScope, c: Cue) -> bool:
