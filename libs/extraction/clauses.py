@@ -601,11 +601,13 @@ _PLURAL_DEALS = re.compile(
 )
 
 
-def _run_after(ms: list[PartyMention], i: int, text: str) -> list[PartyMention]:
-    """The mentions from `ms[i]` on joined by list connectors ("A, B and C")."""
+def list_run(
+    ms: list[PartyMention], i: int, text: str, sep: re.Pattern[str] = _CONNECTOR
+) -> list[PartyMention]:
+    """The mentions from `ms[i]` on joined by list separators `sep` ("A, B and C")."""
     group = [ms[i]]
     for m in ms[i + 1 :]:
-        if _CONNECTOR.match(text[group[-1].end : m.start]):
+        if sep.match(text[group[-1].end : m.start]):
             group.append(m)
         else:
             break
@@ -619,7 +621,7 @@ def counterpart_list(info: SentenceInfo, lo: int, hi: int, text: str) -> list[st
     for i, first in enumerate(ms):
         if not _POSSESSIVE_BEFORE.search(text, max(lo, first.start - 12), first.start):
             continue
-        group = _run_after(ms, i, text)
+        group = list_run(ms, i, text)
         if len({m.code for m in group}) >= 2 and _COUNTERPARTS_AFTER.match(text, group[-1].end):
             return list(dict.fromkeys(m.code for m in group))
     named = [m for m in info.parties.mentions if lo <= m.start < hi and m.role in PARTY_ROLES and not m.igo]
@@ -627,7 +629,7 @@ def counterpart_list(info: SentenceInfo, lo: int, hi: int, text: str) -> list[st
         if first.kind in ("country", "capital") and _MET_COUNTERPARTS_FROM.search(
             text, max(lo, first.start - 60), first.start
         ):
-            group = _run_after(named, i, text)
+            group = list_run(named, i, text)
             if len({m.code for m in group}) >= 2:
                 return list(dict.fromkeys(m.code for m in group))
     return []

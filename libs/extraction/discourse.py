@@ -147,7 +147,7 @@ class DiscourseState:
             # the occasion's parties named again ("Iran and Iraq's relations do not rely on banking"): the
             # sentence tells more of it, so it is evidence of the events whose parties it names
             for cand in self.last_trigger_cands:
-                if set(explicit) <= set(cand.countries + cand.igos):
+                if set(explicit) <= cand.parties:
                     cand.restated.append(pos)
 
     def after_sentence(self, pos: int, info: SentenceInfo, made: list[Candidate], text: str) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from libs.extraction.candidates import SentenceInfo
+from libs.extraction.clauses import list_run
 from libs.extraction.mention_roles import IGO_SEATS, PARTY_ROLES, PLACE_ROLES, PartyMention
 
 # "ambassadors of", "the ambassadors from", "chargés d'affaires of", "heads of mission of" right before
@@ -38,11 +39,10 @@ _LIST_SEP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?$")
 def _runs(mentions: list[PartyMention], text: str) -> list[list[PartyMention]]:
     """The state mentions of a sentence in runs joined by list separators ("A, B and C")."""
     runs: list[list[PartyMention]] = []
-    for m in mentions:
-        if runs and _LIST_SEP.match(text[runs[-1][-1].end : m.start]):
-            runs[-1].append(m)
-        else:
-            runs.append([m])
+    i = 0
+    while i < len(mentions):
+        runs.append(list_run(mentions, i, text, _LIST_SEP))
+        i += len(runs[-1])
     return runs
 
 

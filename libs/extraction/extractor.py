@@ -423,9 +423,9 @@ class Extractor:
     ) -> tuple[tuple[int, int, str], CooperationEvent]:
         """One candidate as a `CooperationEvent`, with its sort key (first evidence, type, parties)."""
         infos, work = analysis.infos, scan.text
-        sents = [infos[p].sent for p in sorted(set(cand.sentences) | set(cand.extra))]
-        spans = [(s.start, s.end) for s in sents]
-        told = [infos[p].sent for p in sorted(set(cand.sentences) | set(cand.extra) | set(cand.restated))]
+        own = set(cand.sentences) | set(cand.extra)
+        spans = [(infos[p].sent.start, infos[p].sent.end) for p in sorted(own)]
+        told = [infos[p].sent for p in sorted(own | set(cand.restated))]
         evidence = [Evidence(text=s.text, start=s.start, end=s.end) for s in told]
         found = self.participant_finder.find(
             work, spans, analysis.people, analysis.persons, ner, analysis.people_starts

@@ -184,7 +184,8 @@ def confidence_features(cand: Candidate, infos: list[SentenceInfo]) -> list[str]
     parties = len(cand.countries) + len(cand.igos)
     trigger = infos[cand.sentences[0]]
     named = _party_mentions(cand, infos)
-    others = set(trigger.parties.parties()) - cand.parties
+    in_trigger = trigger.parties.parties()
+    others = set(in_trigger) - cand.parties
     flags = {
         "strong": cand.strong,
         "irrealis": cand.cue.irrealis,
@@ -198,7 +199,7 @@ def confidence_features(cand: Candidate, infos: list[SentenceInfo]) -> list[str]
         "place_only": any(how == {"place"} for how in named.values()),
         "weak_only": any(how and "party" not in how and "weak" in how for how in named.values()),
         "bystander": bool(others),
-        "crowd": len(trigger.parties.parties()) >= 4,
+        "crowd": len(in_trigger) >= 4,
         "deep": cand.sentences[0] >= 10,
         "long": len(infos) >= 40,
         "undated_article": not any(info.dates for info in infos),
