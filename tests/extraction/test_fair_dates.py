@@ -1,4 +1,5 @@
-"""`fair_dates`: events at a fair take the fair's days from the sentence naming it (made-up articles)."""
+"""Dates of events read from another sentence or from participants (made-up articles): a fair's days for its
+exhibitors (`occasions.fair_dates`), a gathering's sentence date (`discourse._date_from_sentence`)."""
 
 from __future__ import annotations
 
@@ -35,3 +36,8 @@ def test_two_fair_days_fix_none(extractor: Extractor) -> None:
         "Companies from Germany, Italy and Turkey will set up pavilions at the exhibition, the organisers said."
     )
     assert _dates(extractor, text) == {("", None)}
+
+
+def test_a_gathering_read_from_its_participants_takes_its_sentence_date(extractor: Extractor) -> None:
+    text = "In March 2019, the summit in Nairobi was attended by the leaders of Kenya, Ghana and Peru, who held a meeting on trade."
+    assert _dates(extractor, text) == {("2019-03", None)}
