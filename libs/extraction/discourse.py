@@ -712,7 +712,22 @@ def sentence_candidates(pos: int, article: ArticleContext, state: DiscourseState
             article.infos, pos, article.text, article.processes, article.igo_codes, article.groups
         )
         made.extend(r for r in rounds if not any(c.type == r.type and r.parties <= c.parties for c in made))
+    for cand in made:
+        if not cand.dated:
+            _date_from_sentence(cand, info, article, bounds)
     return made
+
+
+def _date_from_sentence(
+    cand: Candidate, info: SentenceInfo, article: ArticleContext, bounds: tuple[list[int], list[int]]
+) -> None:
+    """Date a candidate read from its sentence's participants or named process (a gathering, a
+    coalition, a round of talks) as a cue's candidate is dated: by the sentence's date phrase."""
+    found = event_date(info, cand.cue, article.text, article.reporting, bounds) or info.remarks_date
+    if found is not None:
+        cand.dated = True
+        if found.value is not None:
+            cand.date, cand.date_text, cand.date_kind = found.value, found.phrase, found.kind
 
 
 def build_candidates(

@@ -58,7 +58,7 @@ from libs.extraction.named_people import (
     unexplained_names,
 )
 from libs.extraction.negotiations import load_processes
-from libs.extraction.occasions import confidence, event_id
+from libs.extraction.occasions import confidence, event_id, fair_dates
 from libs.extraction.quantities import find_quantities
 from libs.extraction.resources import DATA_DIR, load_resources, read_yaml
 from libs.extraction.sectors import SectorMatcher
@@ -237,6 +237,11 @@ class Extractor:
             self.gazetteer.groups,
             self.processes,
         )
+        if cands:
+            hint = article_year(doc.work) if pub_day is None else None
+            fair_dates(
+                cands, analysis.infos, doc.work, lambda lo, hi: find_dates(doc.work, lo, hi, pub_day, hint)
+            )
         cands = self.pair_step(cands, analysis.infos, doc.work) if cands else cands
         if not cands:
             return ExtractionResult([], None, "en")

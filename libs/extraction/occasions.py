@@ -11,7 +11,7 @@ import hashlib
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from libs.extraction.candidates import (
     EXPLICIT,
@@ -104,6 +104,49 @@ def inherit_dates(cands: list[Candidate]) -> None:
                 if cand.location is None:
                     cand.location = prev.location
                 break
+
+
+# an event at a fair names it ("the countries setting up pavilions in this show"); the fair's own
+# sentence names it as such ("the International Exhibition of ... will be held on September 24-27")
+_AT_FAIR = re.compile(r"\b(?:exhibitions?|exhibitors?|fairs?|expos?|shows?|pavilions?)\b", re.IGNORECASE)
+_FAIR_NAMED = re.compile(r"\b(?:[Ee]xhibitions?|[Ff]airs?|[Ee]xpos?|EXPO|Show)\b")
+_END_ONLY = re.compile(r"\b(?:until|till|through|by)\s+$", re.IGNORECASE)
+
+
+def fair_dates(
+    cands: list[Candidate],
+    infos: list[SentenceInfo],
+    text: str,
+    dates_of: Callable[[int, int], list[DateMention]],
+) -> None:
+    """An event at a fair with no date phrase of its own (an exhibitor's pavilion, a delegation
+    visiting the fair) takes the fair's days: the one day date (or day range) that the article's
+    sentences naming an exhibition, fair or expo give. Nothing when they give several days or only an
+    end ("held until November 19"). `dates_of(lo, hi)` reads the date phrases of a span."""
+    undated = [
+        c
+        for c in cands
+        if c.date is None
+        and not c.dated
+        and any(
+            _AT_FAIR.search(text, infos[p].sent.start, infos[p].sent.end) for p in [*c.sentences, *c.extra]
+        )
+    ]
+    if not undated:
+        return
+    days: dict[str, DateMention] = {}
+    for info in infos:
+        lo, hi = info.sent.start, info.sent.end
+        if not _FAIR_NAMED.search(text, lo, hi):
+            continue
+        for d in dates_of(lo, hi):
+            if d.value is not None and d.value.precision == "day" and not _END_ONLY.search(text, lo, d.start):
+                days.setdefault(d.value.start, d)
+    if len(days) != 1:
+        return
+    (day,) = days.values()
+    for cand in undated:
+        cand.date, cand.date_text, cand.date_kind = day.value, day.phrase, day.kind
 
 
 def _same_occasion_dates(a: Candidate, b: Candidate) -> bool:

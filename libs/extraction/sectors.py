@@ -14,11 +14,12 @@ from libs.extraction.fastre import FastPattern, Scan
 from libs.extraction.resources import Resources
 
 # the head words of an office's or a body's name whose words are no topic (a capitalised run holding
-# one is a name); agencies and companies ("Civil Aviation Organization", "National Iranian Oil
-# Company") are left out: their domain is mostly what their cooperation is about
+# one is a name): "the International Atomic Energy Agency" is named in talks on anything; organizations
+# and companies ("Civil Aviation Organization", "National Iranian Oil Company") are left out: their
+# domain is mostly what their cooperation is about
 _HEADS = frozenset(
     "minister ministers ministry ministries commissioner professor presidency chamber university "
-    "department council office times".split()
+    "department council office times agency agencies".split()
 )
 _CAP_WORD = re.compile(r"[A-Z][\w'’.-]*")
 # a capitalised word, or a connector that may join two of them inside one name

@@ -27,7 +27,32 @@ def _at(text: str, word: str) -> bool:
         ("The minister of energy and mines signed a trade deal.", "trade", False),
         ("The Civil Aviation Organization hosted the air show.", "Aviation", False),
         ("The OPEC meeting ended.", "OPEC", False),
+        ("The chief of the Northland Atomic Energy Agency visited the plant.", "Energy", True),
+        ("The Northland Space Agency launched the probe.", "Space", True),
     ],
 )
 def test_in_name(text: str, word: str, expected: bool) -> None:
     assert _at(text, word) is expected
+
+
+def _sectors(text: str) -> list[str]:
+    from libs.extraction.extractor import DATA_DIR
+    from libs.extraction.resources import load_resources
+    from libs.extraction.sectors import SectorMatcher
+
+    return SectorMatcher(load_resources(DATA_DIR)).find(text, [(0, len(text))], names=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("Northland's oil exports to Southland rose last month.", "trade_economy"),
+        ("Religious leaders of the two states met.", "culture_language"),
+        ("Engineering firms of the two states met.", "science_research"),
+        ("The visit took place amid the coronavirus outbreak.", "health_medicine"),
+        ("Militants and insurgents were named in the report.", "defense_security"),
+        ("The ministers talked on the maritime border.", "transport"),
+    ],
+)
+def test_dropped_cues_make_no_sector(text: str, sector: str) -> None:
+    assert sector not in _sectors(text)

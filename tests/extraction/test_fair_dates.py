@@ -1,0 +1,43 @@
+"""Dates of events read from another sentence or from participants (made-up articles): a fair's days for its
+exhibitors (`occasions.fair_dates`), a gathering's sentence date (`discourse._date_from_sentence`)."""
+
+from __future__ import annotations
+
+from libs.extraction import Extractor
+
+
+def _dates(extractor: Extractor, text: str) -> set[tuple[str, str | None]]:
+    return {
+        (e.date.start, e.date.end) if e.date else ("", None)
+        for e in extractor.extract(text, article_id="t").events
+    }
+
+
+def test_exhibitors_take_the_days_of_the_fair(extractor: Extractor) -> None:
+    text = (
+        "TEHRAN - The 12th International Exhibition of Farm Machinery will be held on September 14-17, 2019 "
+        "at the Tehran Permanent Fairground. Over 300 domestic firms will attend. Companies from Germany, "
+        "Italy and Turkey will set up pavilions at the exhibition, the organisers said."
+    )
+    assert _dates(extractor, text) == {("2019-09-14", "2019-09-17")}
+
+
+def test_an_end_date_alone_fixes_no_day(extractor: Extractor) -> None:
+    text = (
+        "TEHRAN - The air show, which will be held until November 19, 2016 on Kish Island, opened on "
+        "Wednesday. Companies from Germany, Italy and Russia are taking part in the show."
+    )
+    assert _dates(extractor, text) == {("", None)}
+
+
+def test_two_fair_days_fix_none(extractor: Extractor) -> None:
+    text = (
+        "TEHRAN - The first expo will open on May 2, 2019 and the second exhibition on June 9, 2019. "
+        "Companies from Germany, Italy and Turkey will set up pavilions at the exhibition, the organisers said."
+    )
+    assert _dates(extractor, text) == {("", None)}
+
+
+def test_a_gathering_read_from_its_participants_takes_its_sentence_date(extractor: Extractor) -> None:
+    text = "In March 2019, the summit in Nairobi was attended by the leaders of Kenya, Ghana and Peru, who held a meeting on trade."
+    assert _dates(extractor, text) == {("2019-03", None)}
