@@ -90,3 +90,13 @@ def test_a_sports_sentence_naming_the_parties_again_stays_out(extractor: Extract
     )
     evidence = _evidence_of(extractor, text, ("CHL", "PER"))
     assert not any("football" in e for e in evidence)
+
+
+def test_support_of_any_effort_names_no_supported_state(extractor: Extractor) -> None:
+    text = "The spokesman reiterated Peru's support for any peace efforts between Chile and Bolivia."
+    assert events_of(extractor, text) == []
+
+
+def test_support_of_a_common_nouns_sovereignty_names_no_state(extractor: Extractor) -> None:
+    text = "The Peruvian envoy said his government respects the country's sovereignty, referring to Chile."
+    assert events_of(extractor, text) == []
