@@ -49,9 +49,13 @@ _CONNECTOR = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|-|–|&|/)\s*(?:the\s+)?
 _WITH_WORD = re.compile(r"\bwith\b", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|its|our)\s+$", re.IGNORECASE)
 _COUNTERPARTS_AFTER = re.compile(r"\s+(?:counterparts?|peers|colleagues|partners)\b", re.IGNORECASE)
-# "met his counterparts from A, B and C" (not "attended by her counterparts from ...", one meeting of all)
+# "met his counterparts from A, B and C", "met with the foreign ministers of A, B and C" (the verb: one meeting
+# with each; not "attended by her counterparts from ...", nor "a meeting with the ambassadors of A, B and C", one
+# meeting of all)
 _MET_COUNTERPARTS_FROM = re.compile(
-    r"\b(?:met|meets|meet|meeting)\s+(?:with\s+)?(?:his|her|their)\s+(?:[\w-]+\s+)?counterparts\s+(?:from|of)\s+(?:the\s+)?$",
+    r"\b(?:(?:met|meets|meet|meeting)\s+(?:with\s+)?(?:his|her|their)\s+(?:[\w-]+\s+)?counterparts|"
+    r"(?:met|meets|meet)\s+(?:with\s+)?the\s+(?:[\w-]+\s+)?(?:ministers|presidents|leaders))"
+    r"\s+(?:from|of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 

@@ -66,3 +66,17 @@ def test_counterparts_from_listed_states_met_one_by_one(extractor: Extractor) ->
         "sidelines of the annual assembly."
     )
     assert parties(events_of(extractor, text)) == {("ESP", "PER"), ("CHL", "PER"), ("NOR", "PER")}
+
+
+def test_ministers_of_listed_states_met_one_by_one(extractor: Extractor) -> None:
+    # "met with the foreign ministers of A, B and C" (the verb): one meeting with each
+    text = (
+        "LIMA – Peru's foreign minister met with the foreign ministers of Chile, Bolivia and Ecuador on the "
+        "sidelines of the summit on Monday."
+    )
+    assert parties(events_of(extractor, text)) == {("BOL", "PER"), ("CHL", "PER"), ("ECU", "PER")}
+
+
+def test_a_meeting_with_the_ambassadors_of_listed_states_is_one_meeting(extractor: Extractor) -> None:
+    text = "LIMA – The deputy minister spoke in a meeting with the ambassadors of Chile, Bolivia and Ecuador."
+    assert len(events_of(extractor, text)) == 1

@@ -1,5 +1,6 @@
 """Issue 13, sentence dyads: stated support of another state (its integrity, initiative, bid, government),
-praise of a named state's efforts, and standing beside a state, on short texts written for these tests."""
+no cue from praise (a person's role, out of sample), and standing beside a state, on short texts written
+for these tests."""
 
 from __future__ import annotations
 
@@ -19,9 +20,9 @@ def test_backing_a_states_bid_is_an_intent(extractor: Extractor) -> None:
     assert parties(events_of(extractor, text)) == {("BOL", "CHL")}
 
 
-def test_praise_of_a_named_states_efforts(extractor: Extractor) -> None:
-    text = "The Kenyan minister appreciated Tanzania's efforts in the region."
-    assert parties(events_of(extractor, text)) == {("KEN", "TZA")}
+def test_praise_of_a_persons_role_is_no_event(extractor: Extractor) -> None:
+    text = "The Kenyan minister praised Okello's role in serving Tanzania, his office said."
+    assert events_of(extractor, text) == []
 
 
 def test_praise_without_the_praised_states_possessive_is_no_event(extractor: Extractor) -> None:
@@ -90,3 +91,13 @@ def test_a_sports_sentence_naming_the_parties_again_stays_out(extractor: Extract
     )
     evidence = _evidence_of(extractor, text, ("CHL", "PER"))
     assert not any("football" in e for e in evidence)
+
+
+def test_support_of_any_effort_names_no_supported_state(extractor: Extractor) -> None:
+    text = "The spokesman reiterated Peru's support for any peace efforts between Chile and Bolivia."
+    assert events_of(extractor, text) == []
+
+
+def test_support_of_a_common_nouns_sovereignty_names_no_state(extractor: Extractor) -> None:
+    text = "The Peruvian envoy said his government respects the country's sovereignty, referring to Chile."
+    assert events_of(extractor, text) == []
