@@ -30,7 +30,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from libs.contracts.events import CooperationEvent
 from libs.evaluation.reliability import event_right
+from libs.extraction.candidates import Candidate, SentenceInfo
 from libs.extraction.occasions import confidence_from
 
 TABLE = Path(__file__).parent / "data" / "confidence_events.tsv"
@@ -72,27 +74,21 @@ def collect(shared: Path, sets: Sequence[tuple[str, Path]]) -> Counts:
     from libs.extraction import Extractor
     from libs.extraction.occasions import confidence_features
 
-    class Recording(Extractor):
-        """The engine, keeping each event's confidence features (by event id) as it builds the event."""
+    features: dict[str, tuple[str, ...]] = {}  # each event's confidence features, by event id
 
-        def __init__(self) -> None:
-            super().__init__()
-            self.features: dict[str, tuple[str, ...]] = {}
+    def record(cand: Candidate, infos: list[SentenceInfo], _text: str, event: CooperationEvent) -> None:
+        features[event.event_id] = tuple(sorted(confidence_features(cand, infos)))
 
-        def _event(self, article_id, text, scan, analysis, cand, article, ner):  # type: ignore[no-untyped-def]
-            key, event = super()._event(article_id, text, scan, analysis, cand, article, ner)
-            self.features[event.event_id] = tuple(sorted(confidence_features(cand, analysis.infos)))
-            return key, event
-
-    ex = Recording()
+    ex = Extractor()
+    ex.event_hook = record
     out: Counts = {}
     for name, path in sets:
         counts: Counter[tuple[tuple[str, ...], bool]] = Counter()
         for g, res in extract_gold(ex, read_jsonl(path), shared):
             gold_events = list(g.get("events") or [])
             for e in res.events:
-                counts[(ex.features[e.event_id], event_right(e.model_dump(mode="json"), gold_events))] += 1
-            ex.features.clear()
+                counts[(features[e.event_id], event_right(e.model_dump(mode="json"), gold_events))] += 1
+            features.clear()
         out[name] = counts
     return out
 

@@ -32,11 +32,12 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+from libs.contracts.events import CooperationEvent
 from libs.evaluation.eval import default_article_sets
 from libs.evaluation.gold import extract_gold
 from libs.evaluation.score import Score, read_jsonl, score
 from libs.evaluation.type_model import MODEL_FILE, TypeModel, choose_type, sibling_features, type_features
-from libs.extraction.candidates import TYPE_ORDER
+from libs.extraction.candidates import TYPE_ORDER, Candidate, SentenceInfo
 
 THRESHOLDS = (0.0, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01)
 MIN_COUNT = 2  # a feature must occur in this many training events to get weights
@@ -51,19 +52,13 @@ def collect(shared: Path, sets: Sequence[tuple[str, Path]]) -> dict[str, list[Ar
     """Run the engine on each set and keep, per article, its gold and its events with features."""
     from libs.extraction import Extractor
 
-    class Recording(Extractor):
-        """The engine, keeping each event's features (by event id) as it builds the event."""
+    features: dict[str, list[str]] = {}  # each event's features, by event id
 
-        def __init__(self) -> None:
-            super().__init__()
-            self.features: dict[str, list[str]] = {}
+    def record(cand: Candidate, infos: list[SentenceInfo], text: str, event: CooperationEvent) -> None:
+        features[event.event_id] = type_features(cand, infos, text, event.sectors)
 
-        def _event(self, article_id, text, scan, analysis, cand, article, ner):  # type: ignore[no-untyped-def]
-            key, event = super()._event(article_id, text, scan, analysis, cand, article, ner)
-            self.features[event.event_id] = type_features(cand, analysis.infos, scan.text, event.sectors)
-            return key, event
-
-    ex = Recording()
+    ex = Extractor()
+    ex.event_hook = record
     out: dict[str, list[Article]] = {}
     for name, path in sets:
         arts: list[Article] = []
@@ -73,11 +68,11 @@ def collect(shared: Path, sets: Sequence[tuple[str, Path]]) -> dict[str, list[Ar
                     "type": e.type.value,
                     "countries": e.countries,
                     "igos": e.igos,
-                    "features": ex.features[e.event_id],
+                    "features": features[e.event_id],
                 }
                 for e in res.events
             ]
-            ex.features.clear()  # kept per article: the next one starts empty
+            features.clear()  # kept per article: the next one starts empty
             arts.append({"gold": g, "events": events})
         out[name] = arts
     return out

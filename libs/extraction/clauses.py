@@ -101,42 +101,74 @@ def linked(info: SentenceInfo, a: int, b: int, text: str) -> bool:
     return info.anaphoric
 
 
+# the parties of a cue, how they were found (`EXPLICIT`, `RESOLVED`, `DOMESTIC`) and the span read
+CueParties = tuple[list[str], str, tuple[int, int]]
+
+
 def cue_parties(
     info: SentenceInfo, cue: Cue, text: str, bounds: tuple[list[int], list[int]], ctx_ok: bool = False
-) -> tuple[list[str], str, tuple[int, int]]:
+) -> CueParties:
     """The parties of a cue: from its clause if that names two, else from its sentence.
 
     The sentence is searched only when the cue's clause names a party itself, and
     never in other clauses that carry conflict words ("criticized Saudi Arabia
     after it signed a deal with the U.S." has no Iran-U.S. agreement). An intent
     clause about a third country's issue ("to reach an agreement on the Iranian
-    nuclear program") does not borrow the sentence's other parties either.
+    nuclear program") does not borrow the sentence's other parties either. The steps,
+    first that answers: "between A and B", "the two sides" (`ctx_ok`), the cue's clause,
+    its clause in a sentence of conflict, the sentence.
     """
+    found = _between_parties(info, cue, text, bounds[0])
+    if found is None and ctx_ok:
+        found = _two_sides_parties(info, cue, text, bounds[1])
+    if found is None:
+        found = _clause_parties(info, cue, text, bounds)
+    if found is not None:
+        return found
+    if info.conflict:
+        return _conflict_clause_parties(info, cue, bounds)
+    return _wider_parties(info, cue, text, bounds[0])
+
+
+def _between_parties(info: SentenceInfo, cue: Cue, text: str, strong: list[int]) -> CueParties | None:
+    """Exactly the objects of "between" ("an agreement between Turkey and Syria"), whoever else the clause
+    names ("talks between the Syrian government and the Syrian opposition" are domestic); else None."""
+    a, b = around(strong, cue.start, info.sent.start, info.sent.end)
+    between = _between_objects(info, cue, b, text)
+    if between is None:
+        return None
+    if _GO_BETWEEN.match(cue.text):
+        # "Russia tried to play a mediation role between Iran and the U.S.": the go-between is a party
+        between = list(dict.fromkeys([*info.parties.parties(a, cue.start), *between]))
+    return between, EXPLICIT if len(between) >= 2 else DOMESTIC, (a, b)
+
+
+def _two_sides_parties(info: SentenceInfo, cue: Cue, text: str, fine: list[int]) -> CueParties | None:
+    """The parties of "the two sides stressed ..." in a clause naming fewer than two: those named before
+    (the caller's context), not a list of countries elsewhere in the sentence (annotation rule 2); None
+    when the clause names two or has no anaphor."""
+    lo, hi = info.sent.start, info.sent.end
+    a, b = around(fine, cue.start, lo, hi)
+    own = info.parties.parties(a, b)
+    if len(own) >= 2 or not any(a <= x < b for x, _ in info.anaphor_spans):
+        return None
+    subject = _coordinated_subject(info, text)
+    if subject is not None:
+        return subject, EXPLICIT, (lo, hi)  # "Tehran and Damascus agreed ... between the two"
+    return own, EXPLICIT, (a, b)
+
+
+def _clause_parties(
+    info: SentenceInfo, cue: Cue, text: str, bounds: tuple[list[int], list[int]]
+) -> CueParties | None:
+    """Two parties or more in the cue's phrase (fine boundaries), else in its clause (strong ones; not
+    in a sentence of conflict); a visit's party with the visited place; None otherwise."""
     lo, hi = info.sent.start, info.sent.end
     strong, fine = bounds
-    a, b = around(strong, cue.start, lo, hi)
-    between = _between_objects(info, cue, b, text)
-    if between is not None:
-        # "an agreement between Turkey and Syria": exactly those, whoever else the clause names;
-        # "talks between the Syrian government and the Syrian opposition" are domestic
-        if _GO_BETWEEN.match(cue.text):
-            # "Russia tried to play a mediation role between Iran and the U.S.": the go-between is a party
-            between = list(dict.fromkeys([*info.parties.parties(a, cue.start), *between]))
-        return between, EXPLICIT if len(between) >= 2 else DOMESTIC, (a, b)
-    if ctx_ok:
-        # "the two sides stressed ..." in a clause naming fewer than two: the parties named before,
-        # not a list of countries elsewhere in the sentence (annotation rule 2)
-        a, b = around(fine, cue.start, lo, hi)
-        own = info.parties.parties(a, b)
-        if len(own) < 2 and any(a <= x < b for x, _ in info.anaphor_spans):
-            subject = _coordinated_subject(info, text)
-            if subject is not None:
-                return subject, EXPLICIT, (lo, hi)  # "Tehran and Damascus agreed ... between the two"
-            return own, EXPLICIT, (a, b)
-    segments = [around(fine, cue.start, lo, hi)]
+    spans = [around(fine, cue.start, lo, hi)]
     if not info.conflict:  # in a sentence of conflict, only the cue's own phrase
-        segments.append(around(strong, cue.start, lo, hi))
-    for a, b in segments:
+        spans.append(around(strong, cue.start, lo, hi))
+    for a, b in spans:
         parties = info.parties.parties(a, b)
         if len(parties) >= 2:
             explicit = info.parties.parties(a, b, weak=False)
@@ -144,22 +176,33 @@ def cue_parties(
             return parties, EXPLICIT if len(explicit) >= 2 else RESOLVED, (a, b)
         if parties and cue.type in (MEETING, INTENT) and info.parties.destinations(a, b):
             return parties, EXPLICIT, (a, b)  # a visit: the visited place hosts (see build_candidates)
-    if info.conflict:
-        # in a sentence of conflict: the cue's own phrase, and phrases of its clause without conflict
-        # words ("Lukashenko, for his part, pointed to his last visit to Iran, and said no sanctions ...")
-        a, b = around(strong, cue.start, lo, hi)
-        own_lo, own_hi = around(fine, cue.start, lo, hi)
-        out = []
-        for m in info.parties.mentions:
-            if m.role not in PARTY_ROLES or not (a <= m.start < b) or m.code in out:
-                continue
-            if not (own_lo <= m.start < own_hi):
-                seg_lo, seg_hi = around(fine, m.start, lo, hi)
-                near_lo, near_hi = max(seg_lo, m.start - 60), min(seg_hi, m.end + 60)
-                if any(near_lo <= cs < near_hi for cs, _ in info.conflict_spans):
-                    continue  # "a territory Israel captured from Syria in the war"
-            out.append(m.code)
-        return out, EXPLICIT, (a, b)
+    return None
+
+
+def _conflict_clause_parties(info: SentenceInfo, cue: Cue, bounds: tuple[list[int], list[int]]) -> CueParties:
+    """In a sentence of conflict: the cue's own phrase, and phrases of its clause without conflict
+    words ("Lukashenko, for his part, pointed to his last visit to Iran, and said no sanctions ...")."""
+    lo, hi = info.sent.start, info.sent.end
+    strong, fine = bounds
+    a, b = around(strong, cue.start, lo, hi)
+    own_lo, own_hi = around(fine, cue.start, lo, hi)
+    out: list[str] = []
+    for m in info.parties.mentions:
+        if m.role not in PARTY_ROLES or not (a <= m.start < b) or m.code in out:
+            continue
+        if not (own_lo <= m.start < own_hi):
+            seg_lo, seg_hi = around(fine, m.start, lo, hi)
+            near_lo, near_hi = max(seg_lo, m.start - 60), min(seg_hi, m.end + 60)
+            if any(near_lo <= cs < near_hi for cs, _ in info.conflict_spans):
+                continue  # "a territory Israel captured from Syria in the war"
+        out.append(m.code)
+    return out, EXPLICIT, (a, b)
+
+
+def _wider_parties(info: SentenceInfo, cue: Cue, text: str, strong: list[int]) -> CueParties:
+    """A clause naming one party or none: that one with the sentence's others (`_sentence_parties`),
+    unless it names none or is an intent about a third state's issue (its own parties then)."""
+    lo, hi = info.sent.start, info.sent.end
     a, b = around(strong, cue.start, lo, hi)
     own = info.parties.parties(a, b)
     if not own:

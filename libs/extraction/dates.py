@@ -243,6 +243,8 @@ def article_year(text: str) -> int | None:
 def _resolve(
     kind: str, g: dict[str, str | None], published: date | None, future: bool, year_hint: int | None = None
 ) -> DateValue | None:
+    """The value of a date phrase of pattern `kind` (its groups `g`): a day, a month, a year or a day
+    relative to publication (`future`: the sentence speaks of what is to come); None if it has none."""
     if kind == "dmy_num":
         d, m = int(g["d1"] or 0), int(g["m1"] or 0)
         if m > 12 and d <= 12:
@@ -250,46 +252,64 @@ def _resolve(
         day = _safe_day(int(g["y"] or 0), m, d)
         return DateValue(day.isoformat(), None, "day") if day else None
     if kind in ("md_md", "dm_dm", "m_dd", "dd_m", "md", "dm", "iso"):
-        m1 = int(g["m1"]) if kind == "iso" else _month(g["m1"] or "")
-        d1 = int(g["d1"] or 0)
-        m2 = _month(g["m2"]) if g.get("m2") else m1
-        d2 = int(g["d2"]) if g.get("d2") else None
-        if g.get("y"):
-            y = int(g["y"])
-        elif published is not None:
-            y = _infer_year(m1, d1, published, future)
-        elif year_hint is not None:
-            y = year_hint
-        else:
-            return None
-        start = _safe_day(y, m1, d1)
-        if start is None:
-            return None
-        end = None
-        if d2 is not None:
-            y2 = y + 1 if m2 < m1 else y
-            end_d = _safe_day(y2, m2, d2)
-            if end_d is None or end_d < start:
-                return None
-            end = end_d.isoformat() if end_d != start else None
-        return DateValue(start.isoformat(), end, "day")
+        return _resolve_days(kind, g, published, future, year_hint)
     if kind in ("my", "m"):
         m1 = _month(g["m1"] or "")
-        if g.get("y"):
-            y = int(g["y"])
-        elif published is not None:
-            y = _infer_year(m1, 0, published, future)
-            if not future and (y, m1) > (published.year, published.month):
-                y -= 1
-        elif year_hint is not None:
-            y = year_hint
-        else:
+        y = _year(g, m1, 0, published, future, year_hint)
+        if y is None:
             return None
+        if (
+            not g.get("y")
+            and published is not None
+            and not future
+            and (y, m1) > (published.year, published.month)
+        ):
+            y -= 1
         return DateValue(f"{y:04d}-{m1:02d}", None, "month")
     if kind == "y":
         return DateValue(f"{int(g['y']):04d}", None, "year")
     if published is None:
         return None
+    return _resolve_relative(kind, g, published)
+
+
+def _year(
+    g: dict[str, str | None], m: int, d: int, published: date | None, future: bool, year_hint: int | None
+) -> int | None:
+    """The year of a date phrase: its own, else inferred from publication, else the article's `year_hint`."""
+    if g.get("y"):
+        return int(g["y"] or 0)
+    if published is not None:
+        return _infer_year(m, d, published, future)
+    return year_hint
+
+
+def _resolve_days(
+    kind: str, g: dict[str, str | None], published: date | None, future: bool, year_hint: int | None
+) -> DateValue | None:
+    """A day or a range of days ("January 18-20"); None when impossible or the year is unknown."""
+    m1 = int(g["m1"] or 0) if kind == "iso" else _month(g["m1"] or "")
+    d1 = int(g["d1"] or 0)
+    m2 = _month(g["m2"] or "") if g.get("m2") else m1
+    d2 = int(g["d2"] or 0) if g.get("d2") else None
+    y = _year(g, m1, d1, published, future, year_hint)
+    if y is None:
+        return None
+    start = _safe_day(y, m1, d1)
+    if start is None:
+        return None
+    end = None
+    if d2 is not None:
+        y2 = y + 1 if m2 < m1 else y
+        end_d = _safe_day(y2, m2, d2)
+        if end_d is None or end_d < start:
+            return None
+        end = end_d.isoformat() if end_d != start else None
+    return DateValue(start.isoformat(), end, "day")
+
+
+def _resolve_relative(kind: str, g: dict[str, str | None], published: date) -> DateValue | None:
+    """A weekday, "yesterday"/"today", or "last/this year/month", against the publication date."""
     if kind == "weekday":
         wd = WEEKDAYS[(g["wd"] or "").lower()]
         delta = (published.weekday() - wd) % 7

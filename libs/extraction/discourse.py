@@ -71,7 +71,7 @@ from libs.extraction.deadline import DEADLINE_EVERY, Deadline
 from libs.extraction.envoys import delivered_to_envoys, envoys_host, envoys_star, listed_envoys
 from libs.extraction.gatherings import gathering_candidates
 from libs.extraction.mention_roles import ACTOR, IGO_SEATS, PARTY_ROLES
-from libs.extraction.negotiations import Processes, process_candidates
+from libs.extraction.negotiations import ArticleParties, Processes, process_candidates
 from libs.extraction.occasions import event_date, event_location, inherit_dates, merge_occasions
 from libs.extraction.syntax import SyntaxFilter
 from libs.extraction.triggers import GATHERING_NOUN, Cue
@@ -115,6 +115,7 @@ class ArticleContext:
     syntax: SyntaxFilter | None = None
     groups: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # "P5+1" → its member states
     processes: Processes | None = None  # negotiation processes named without their parties
+    rounds: ArticleParties | None = None  # the article as the process rules read it (with `processes`)
 
 
 @dataclass(slots=True)
@@ -707,10 +708,8 @@ def sentence_candidates(pos: int, article: ArticleContext, state: DiscourseState
         made.extend(gatherings)
     founded = coalition_candidates(article.infos, pos, article.text, article.igo_codes, article.groups)
     made.extend(f for f in founded if not any(c.type == f.type and f.parties <= c.parties for c in made))
-    if article.processes is not None:
-        rounds = process_candidates(
-            article.infos, pos, article.text, article.processes, article.igo_codes, article.groups
-        )
+    if article.processes is not None and article.rounds is not None:
+        rounds = process_candidates(article.rounds, pos, article.processes, article.igo_codes)
         made.extend(r for r in rounds if not any(c.type == r.type and r.parties <= c.parties for c in made))
     for cand in made:
         if not cand.dated:
@@ -745,8 +744,10 @@ def build_candidates(
 
     `clock` is checked every `DEADLINE_EVERY` sentences (raises `DeadlineExceeded`).
     """
+    members = dict(groups or {})
+    rounds = ArticleParties(infos, text, members) if processes is not None else None
     article = ArticleContext(
-        infos, text, frozenset(igo_codes), home, reporting, syntax, dict(groups or {}), processes
+        infos, text, frozenset(igo_codes), home, reporting, syntax, members, processes, rounds
     )
     state = DiscourseState()
     cands: list[Candidate] = []

@@ -166,6 +166,24 @@ class ParticipantFinder:
                 )
         return found
 
+    def _add_entities(
+        self, work: str, ents: list[tuple[int, int, str]], persons: PersonIndex, found: list[Found]
+    ) -> None:
+        """Adds to `found` the NER model's people of two words or more and organisations that overlap
+        nothing found yet (and are no agency, state or IGO)."""
+        for s, e, label in ents:
+            name = work[s:e].strip()
+            if any(f.start < e and s < f.end for f in found) or not name or name in self._agencies:
+                continue
+            if self._gaz.lookup(name) is not None:
+                continue  # a country or IGO, already a party
+            if label == "PERSON":
+                if len(name.split()) < 2:
+                    continue
+                found.append(Found(name, "person", s, e, None, None, persons.state_of(name)))
+            elif re.search(_ORG_HEAD, name):
+                found.append(Found(name, "organization", s, e, None, None, self._org_country(work, s, e)))
+
     def find(
         self,
         work: str,
@@ -181,7 +199,6 @@ class ParticipantFinder:
         the model read, an untitled name the rules found is kept only if the model
         agrees it is a person.
         """
-        found: list[Found] = []
         ents = [
             t for t in (ner.entities if ner else []) if any(lo <= t[0] and t[1] <= hi for lo, hi in spans)
         ]
@@ -193,32 +210,9 @@ class ParticipantFinder:
             for p in people_between(people, starts, lo, hi)
             if lo <= p.start and p.end <= hi
         ]
-        for p in in_spans:
-            if not (p.title or p.country) and any(lo <= p.start < hi for lo, hi in ner_spans):
-                # an untitled name in a sentence the NER model read: keep it only if NER agrees
-                if not any(t[2] == "PERSON" and t[0] < p.end and p.start < t[1] for t in ents):
-                    continue
-            org = None
-            if p.title:
-                om = _ORG_REGEX.search(p.title)
-                org = _clean_org(om.group(0)) if om else None
-            country = p.country if (p.country and not p.igo) else persons.state_of(p.name)
-            if p.igo and not org:
-                org = p.country
-            found.append(Found(p.name, "person", p.start, p.end, p.title, org or None, country))
+        found = _people_found(in_spans, persons, ner_spans, ents)
         found.extend(self._organizations(work, spans, people, starts))
-        for s, e, label in ents:
-            name = work[s:e].strip()
-            if any(f.start < e and s < f.end for f in found) or not name or name in self._agencies:
-                continue
-            if self._gaz.lookup(name) is not None:
-                continue  # a country or IGO, already a party
-            if label == "PERSON":
-                if len(name.split()) < 2:
-                    continue
-                found.append(Found(name, "person", s, e, None, None, persons.state_of(name)))
-            elif re.search(_ORG_HEAD, name):
-                found.append(Found(name, "organization", s, e, None, None, self._org_country(work, s, e)))
+        self._add_entities(work, ents, persons, found)
         found.sort(key=lambda f: (f.start, f.end))
         out: list[Found] = []
         seen: set[tuple[str, str]] = set()
@@ -228,3 +222,28 @@ class ParticipantFinder:
                 seen.add(key)
                 out.append(f)
         return out
+
+
+def _people_found(
+    in_spans: list[Person],
+    persons: PersonIndex,
+    ner_spans: list[tuple[int, int]],
+    ents: list[tuple[int, int, str]],
+) -> list[Found]:
+    """The people the rules named in the spans, with their organisation and state; an untitled name of
+    unknown state in a sentence the NER model read (`ner_spans`) only when the model agrees (`ents`)."""
+    found: list[Found] = []
+    for p in in_spans:
+        if not (p.title or p.country) and any(lo <= p.start < hi for lo, hi in ner_spans):
+            # an untitled name in a sentence the NER model read: keep it only if NER agrees
+            if not any(t[2] == "PERSON" and t[0] < p.end and p.start < t[1] for t in ents):
+                continue
+        org = None
+        if p.title:
+            om = _ORG_REGEX.search(p.title)
+            org = _clean_org(om.group(0)) if om else None
+        country = p.country if (p.country and not p.igo) else persons.state_of(p.name)
+        if p.igo and not org:
+            org = p.country
+        found.append(Found(p.name, "person", p.start, p.end, p.title, org or None, country))
+    return found

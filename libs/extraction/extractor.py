@@ -58,7 +58,7 @@ from libs.extraction.named_people import (
     unexplained_names,
 )
 from libs.extraction.negotiations import load_processes
-from libs.extraction.occasions import confidence, event_id, fair_dates
+from libs.extraction.occasions import article_features, confidence, event_id, fair_dates
 from libs.extraction.quantities import find_quantities
 from libs.extraction.resources import DATA_DIR, load_resources, read_yaml
 from libs.extraction.sectors import SectorMatcher
@@ -127,6 +127,10 @@ class ExtractionResult:
 PairStep = Callable[[list[Candidate], list[SentenceInfo], str], list[Candidate]]
 
 
+# an observer of each event as it is built: (its candidate, sentence infos, working text, the event)
+EventHook = Callable[[Candidate, list[SentenceInfo], str, CooperationEvent], None]
+
+
 def _unchanged(cands: list[Candidate], infos: list[SentenceInfo], text: str) -> list[Candidate]:
     """The default `Extractor.pair_step`: the candidates as they are."""
     return cands
@@ -156,6 +160,9 @@ class Extractor:
         # a step over each article's merged candidates: identity here; `libs.evaluation.fit_pairs`
         # records through it, and an experiment may replace it (the learned pair scorer, not shipped)
         self.pair_step: PairStep = _unchanged
+        # called with each event as it is built (none here); `libs.evaluation.fit_confidence` and
+        # `fit_types` record the features of each event's candidate through it
+        self.event_hook: EventHook | None = None
         self.info = ExtractorInfo(name=EXTRACTOR_NAME, version=EXTRACTOR_VERSION)
         res = self.resources
         self.scanner = PrefixScanner(
@@ -217,32 +224,11 @@ class Extractor:
         raw_cues = self.cue_matcher.find(scan, 0, len(doc.work))
         matches = self.gazetteer.find(doc.work, 0, len(doc.work))
         clock.check("lexicon scan")
-        if (
-            (not raw_cues and not attending(doc.work) and not founders_named(doc.work))
-            or len({m.code for m in matches} | self._known_codes(doc.work)) < 2
-            or commentary(doc.work, doc.dateline_place is not None or doc.dateline_agency is not None)
-        ):
+        if not self._passes_gate(doc, raw_cues, matches):
             return ExtractionResult([], None, "en")
 
         analysis = self._analyse(doc, scan, sentences, matches, raw_cues, pub_day, clock)
-        home = self._home_state(doc)
-        cands = build_candidates(
-            analysis.infos,
-            doc.work,
-            self._igo_codes,
-            home,
-            self.resources.reporting,
-            clock,
-            self.syntax,
-            self.gazetteer.groups,
-            self.processes,
-        )
-        if cands:
-            hint = article_year(doc.work) if pub_day is None else None
-            fair_dates(
-                cands, analysis.infos, doc.work, lambda lo, hi: find_dates(doc.work, lo, hi, pub_day, hint)
-            )
-        cands = self.pair_step(cands, analysis.infos, doc.work) if cands else cands
+        cands = self._candidates(doc, analysis, clock, pub_day)
         if not cands:
             return ExtractionResult([], None, "en")
         article = ArticleRef(
@@ -250,15 +236,51 @@ class Extractor:
             title=title,
             published_at=_as_datetime(published_at),
             publisher=publisher,
-            cited_agencies=self.agency_matcher.find(
-                text, [doc.dateline_agency] if doc.dateline_agency else None
-            ),
+            cited_agencies=self._cited_agencies(text, doc),
         )
         events, heavy = self._events(article_id, text, scan, analysis, cands, article)
         clock.check("events")
         return ExtractionResult(events, None, "en", heavy_nlp=heavy)
 
     # -- internals -------------------------------------------------------------------------
+
+    def _passes_gate(self, doc: Document, raw_cues: list[Cue], matches: list[Match]) -> bool:
+        """The cheap gate: some cue (or attendance, or founders named), two distinct parties somewhere
+        (names or well-known people), and no commentary."""
+        work = doc.work
+        return not (
+            (not raw_cues and not attending(work) and not founders_named(work))
+            or len({m.code for m in matches} | self._known_codes(work)) < 2
+            or commentary(work, doc.dateline_place is not None or doc.dateline_agency is not None)
+        )
+
+    def _candidates(
+        self, doc: Document, analysis: Analysis, clock: Deadline, pub_day: date | None
+    ) -> list[Candidate]:
+        """The article's merged candidates (`discourse.build_candidates`), exhibitors dated by their
+        fair (`occasions.fair_dates`), through `pair_step`."""
+        cands = build_candidates(
+            analysis.infos,
+            doc.work,
+            self._igo_codes,
+            analysis.home,
+            self.resources.reporting,
+            clock,
+            self.syntax,
+            self.gazetteer.groups,
+            self.processes,
+        )
+        if not cands:
+            return cands
+        hint = article_year(doc.work) if pub_day is None else None
+        fair_dates(
+            cands, analysis.infos, doc.work, lambda lo, hi: find_dates(doc.work, lo, hi, pub_day, hint)
+        )
+        return self.pair_step(cands, analysis.infos, doc.work)
+
+    def _cited_agencies(self, text: str, doc: Document) -> list[str]:
+        """The news agencies the article cites, the dateline's agency first."""
+        return self.agency_matcher.find(text, [doc.dateline_agency] if doc.dateline_agency else None)
 
     def _sectors(
         self, scan: Scan, evidence: list[tuple[int, int]], wider: list[tuple[int, int]]
@@ -300,9 +322,10 @@ class Extractor:
         match_starts = [m.start for m in matches]
         cue_starts = [c.start for c in raw_cues]
         people = find_people(work, [(s.start, s.end) for s in sentences], matches)
+        home = self._home_state(doc)
         persons = PersonIndex(
             people,
-            self._home_state(doc),
+            home,
             find_org_affiliations(work, matches),
             self._known_people,
             self._igo_codes,
@@ -313,6 +336,7 @@ class Extractor:
             persons,
             sorted(p.start for p in people if p.country is None),
             [p.start for p in people],
+            home,
         )
         anaphors = AnaphorState()
         year_hint = article_year(work) if pub_day is None else None
@@ -412,7 +436,8 @@ class Extractor:
         )
         ner_spans = list(itertools.islice(unexplained, MAX_NER_SENTENCES))
         ner = self.participant_finder.entities(work, ner_spans) if ner_spans else None
-        out = [self._event(article_id, text, scan, analysis, cand, article, ner) for cand in cands]
+        feats = article_features(infos)
+        out = [self._event(article_id, text, scan, analysis, cand, article, ner, feats) for cand in cands]
         out.sort(key=lambda t: t[0])
         return [e for _, e in out], ner is not None
 
@@ -425,8 +450,10 @@ class Extractor:
         cand: Candidate,
         article: ArticleRef,
         ner: NerResult | None,
+        article_feats: frozenset[str],
     ) -> tuple[tuple[int, int, str], CooperationEvent]:
-        """One candidate as a `CooperationEvent`, with its sort key (first evidence, type, parties)."""
+        """One candidate as a `CooperationEvent`, with its sort key (first evidence, type, parties);
+        `article_feats`: `occasions.article_features` of the article. Calls `event_hook` with it."""
         infos, work = analysis.infos, scan.text
         own = set(cand.sentences) | set(cand.extra)
         spans = [(infos[p].sent.start, infos[p].sent.end) for p in sorted(own)]
@@ -458,10 +485,12 @@ class Extractor:
                 text, work, [(infos[p].sent.start, infos[p].sent.end) for p in sorted(cand.sentences)]
             ),
             evidence=evidence,
-            confidence=confidence(cand, infos),
+            confidence=confidence(cand, infos, article_feats),
             article=article,
             extractor=self.info,
         )
+        if self.event_hook is not None:
+            self.event_hook(cand, infos, work, event)
         return (evidence[0].start, _TYPE_RANK[cand.type], ",".join(cand.countries + cand.igos)), event
 
 
@@ -474,6 +503,7 @@ class Analysis:
     persons: PersonIndex
     unnamed_starts: list[int]  # where people of unknown state are named, sorted
     people_starts: list[int]  # where each of `people` starts (they are in text order)
+    home: str | None  # the dateline's state (`Extractor._home_state`)
 
 
 def _event_date(cand: Candidate) -> EventDate | None:

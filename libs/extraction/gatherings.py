@@ -31,7 +31,7 @@ from libs.extraction.candidates import (
 )
 from libs.extraction.mention_roles import ACTOR, PARTY_ROLES, PartyMention
 from libs.extraction.mention_roles import VENUE as VENUE_ROLE
-from libs.extraction.occasions import event_location
+from libs.extraction.occasions import placed_candidate
 from libs.extraction.triggers import NOT_ATTENDING, Cue
 
 # a ceremony one state holds: each foreign delegation meets the host ("delegations from A, B and C
@@ -249,6 +249,22 @@ def attending(text: str) -> bool:
     return _ATTENDING.search(text) is not None
 
 
+def _gathering_cue(text: str, lo: int, hi: int, exercise: bool, meeting: bool) -> Cue:
+    """The cue of a gathering in text[lo:hi] (its noun, else the meeting, attending or hosting words) and
+    its type: an `intent` when the participation is yet to come, else `cooperation` for an `exercise`,
+    `meeting` for a `meeting` (participants meeting each other, or a ceremony), else `conference`."""
+    cue_at = (
+        _GATHERING.search(text, lo, hi)
+        or _MEETING.search(text, lo, hi)
+        or _ATTENDING.search(text, lo, hi)
+        or _HOSTING.search(text, lo, hi)
+    )
+    assert cue_at is not None  # the gathering is in this sentence, or it attends or hosts one named before
+    future = _FUTURE_PARTICIPATION.search(text, lo, hi) is not None
+    etype = INTENT if future else COOPERATION if exercise else MEETING if meeting else CONFERENCE
+    return Cue(cue_at.start(), cue_at.end(), etype, True, cue_at.group(0), irrealis=future)
+
+
 def gathering_candidates(
     infos: list[SentenceInfo],
     pos: int,
@@ -285,37 +301,13 @@ def gathering_candidates(
     host = None if others else _exercise_host(info, listed) if exercise else None
     host = host or (None if others else _host(infos, pos, text, home))
     codes = list(dict.fromkeys([*([host] if host else []), *others, *listed]))
-    countries, igos = split_parties(codes, igo_codes, groups)
-    if len(countries) < 2:
-        return []
-    cue_at = (
-        _GATHERING.search(text, lo, hi)
-        or _MEETING.search(text, lo, hi)
-        or _ATTENDING.search(text, lo, hi)
-        or _HOSTING.search(text, lo, hi)
-    )
-    assert cue_at is not None  # the gathering is in this sentence, or it attends or hosts one named before
-    future = _FUTURE_PARTICIPATION.search(text, lo, hi) is not None
-    etype = (
-        INTENT
-        if future
-        else COOPERATION
-        if exercise
-        else MEETING
-        if (found[1] and joint) or ceremony
-        else CONFERENCE
-    )
-    cue = Cue(cue_at.start(), cue_at.end(), etype, True, cue_at.group(0), irrealis=future)
+    if len(split_parties(codes, igo_codes, groups)[0]) < 2:
+        return []  # two states at least
+    cue = _gathering_cue(text, lo, hi, exercise, (found[1] and joint) or ceremony)
     if not joint:
         # each exhibitor's, investor's or delegation's occasion with the host (none without a host)
         party_groups = [[host, c] for c in listed if c != host] if host else []
     else:
         party_groups = [codes]
-    out = []
-    for group in party_groups:
-        countries, igos = split_parties(group, igo_codes, groups)
-        if len(countries) + len(igos) >= 2 and countries:
-            cand = Candidate(etype, countries, igos, [pos], cue, True, EXPLICIT)
-            cand.location = event_location(info)
-            out.append(cand)
-    return out
+    made = (placed_candidate(info, pos, cue, group, EXPLICIT, igo_codes, groups) for group in party_groups)
+    return [cand for cand in made if cand is not None]

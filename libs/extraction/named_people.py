@@ -155,6 +155,37 @@ def _title_before(before: str) -> tuple[int, int] | None:
     return (lo, hi) if hi > lo else None
 
 
+def _title_of(
+    work: str, bounds: tuple[int, int, int, int], head: str | None, sent_matches: list[Match]
+) -> tuple[str | None, Match | None]:
+    """The title of a name and the state/IGO it names (`bounds`: where the words before it start, the
+    name's start and end, the sentence's end): the title phrase right before the name ("Iraqi deputy
+    Minister of ..., <Name>"), else its run's `head` (None when untitled), and an appositive after it
+    ("<Name>, Iraqi deputy Minister of ..., said") for what is still missing; cut to 120 characters."""
+    before_lo, name_start, name_end, s_hi = bounds
+    before = work[before_lo:name_start]
+    after_m = re.match(r"\s*,\s*((?:the|an?)\s+)?([^,.;()]{2,140})", work[name_end:s_hi])
+    title = None
+    aff: Match | None = None
+    span = _title_before(before)
+    if span is not None:
+        t_lo, t_hi = span
+        title = before[t_lo:t_hi]
+        aff = _affiliation(work, before_lo + t_lo, before_lo + t_hi, sent_matches)
+    elif head is not None:
+        title = head.strip() or None
+    if after_m is not None and not _VERB.search(after_m.group(2)):
+        if any(_is_title(w) for w in after_m.group(2).split()[:6]):
+            if title is None:
+                title = after_m.group(2).strip()
+            if aff is None:
+                a_lo = name_end + after_m.start(2)
+                aff = _affiliation(work, a_lo, name_end + after_m.end(2), sent_matches)
+    if title is not None and len(title) > 120:
+        title = title[:120].rsplit(" ", 1)[0]
+    return title, aff
+
+
 def find_people(work: str, spans: list[tuple[int, int]], gaz_matches: list[Match]) -> list[Person]:
     """People named in the given sentence spans of the working text, with titles and countries."""
     people: list[Person] = []
@@ -181,34 +212,13 @@ def find_people(work: str, spans: list[tuple[int, int]], gaz_matches: list[Match
             name_end = name_start + len(name)
             if any(m.start < name_end and name_start < m.end for m in sent_matches):
                 continue
-            head = work[run.start() : name_start]
             titled = any(_is_title(t.group(0)) for t in toks[:cut])
             if len(tail) < 2 and not titled:
                 continue
-            # title before the name (same run or the words just before it)
+            # title before the name (same run or the words just before it), or after it
             before_lo = max(prev_end, s_lo, name_start - 120)
-            before = work[before_lo:name_start]
-            after_m = re.match(r"\s*,\s*((?:the|an?)\s+)?([^,.;()]{2,140})", work[name_end:s_hi])
-            title = None
-            aff: Match | None = None
-            # the title phrase right before the name: "Iraqi deputy Minister of ..., <Name>"
-            span = _title_before(before)
-            if span is not None:
-                t_lo, t_hi = span
-                title = before[t_lo:t_hi]
-                aff = _affiliation(work, before_lo + t_lo, before_lo + t_hi, sent_matches)
-            elif titled:
-                title = head.strip() or None
-            # or an appositive after it: "<Name>, Iraqi deputy Minister of ..., said"
-            if after_m is not None and not _VERB.search(after_m.group(2)):
-                if any(_is_title(w) for w in after_m.group(2).split()[:6]):
-                    if title is None:
-                        title = after_m.group(2).strip()
-                    if aff is None:
-                        a_lo = name_end + after_m.start(2)
-                        aff = _affiliation(work, a_lo, name_end + after_m.end(2), sent_matches)
-            if title is not None and len(title) > 120:
-                title = title[:120].rsplit(" ", 1)[0]
+            head = work[run.start() : name_start] if titled else None
+            title, aff = _title_of(work, (before_lo, name_start, name_end, s_hi), head, sent_matches)
             if titled or title is not None or len(tail) >= 2:
                 code = aff.code if aff else None
                 people.append(

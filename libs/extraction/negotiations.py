@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from libs.extraction.candidates import CONTEXT, INTENT, MEETING, Candidate, SentenceInfo, split_parties
+from libs.extraction.candidates import CONTEXT, INTENT, MEETING, Candidate, SentenceInfo
 from libs.extraction.mention_roles import PLACE_ROLES, TARGET, TOPIC
-from libs.extraction.occasions import event_location
+from libs.extraction.occasions import placed_candidate
 from libs.extraction.resources import compile_alternation, read_yaml
 from libs.extraction.triggers import Cue
 
@@ -122,6 +122,31 @@ def _article_lists(
     return frozenset(out)
 
 
+@dataclass(slots=True)
+class ArticleParties:
+    """The article the process rules read, with what they read from all of it computed on first need and
+    kept (one per article, however many sentences name a round): the members of the negotiating groups
+    it names (`_article_groups`) and, per process, the members of its lists of parties (`_article_lists`)."""
+
+    infos: list[SentenceInfo]
+    text: str
+    groups: Mapping[str, tuple[str, ...]]  # "P5+1" → its member states
+    _named_groups: frozenset[str] | None = field(default=None, init=False)
+    _lists: dict[str, frozenset[str]] = field(default_factory=dict, init=False)
+
+    def group_members(self) -> frozenset[str]:
+        """`_article_groups` of the article."""
+        if self._named_groups is None:
+            self._named_groups = _article_groups(self.infos, self.groups)
+        return self._named_groups
+
+    def listed(self, proc: Process) -> frozenset[str]:
+        """`_article_lists` of the article for `proc`."""
+        if proc.name not in self._lists:
+            self._lists[proc.name] = _article_lists(self.infos, self.text, proc, self.groups)
+        return self._lists[proc.name]
+
+
 def _listed_members(
     own: set[str], proc: Process, groups: Mapping[str, tuple[str, ...]], sentence: str
 ) -> frozenset[str]:
@@ -136,16 +161,12 @@ def _listed_members(
 
 
 def process_candidates(
-    infos: list[SentenceInfo],
-    pos: int,
-    text: str,
-    processes: Processes,
-    igo_codes: Collection[str],
-    groups: Mapping[str, tuple[str, ...]],
+    article: ArticleParties, pos: int, processes: Processes, igo_codes: Collection[str]
 ) -> list[Candidate]:
-    """The round of a process the sentence names with fewer than two of its members (module docstring);
-    the caller drops it when a cue of the sentence already made an event of the same type with all its
-    parties."""
+    """The round of a process the sentence at `pos` names with fewer than two of its members (module
+    docstring); the caller drops it when a cue of the sentence already made an event of the same type
+    with all its parties."""
+    infos, text, groups = article.infos, article.text, article.groups
     info = infos[pos]
     lo, hi = info.sent.start, info.sent.end
     out: list[Candidate] = []
@@ -165,17 +186,14 @@ def process_candidates(
             named = named_states(infos, pos, text, proc.context, groups)
             if not _TOPIC.search(text, lo, found.start()):
                 # not when the talks are another exchange's topic
-                named |= _article_groups(infos, groups) | _article_lists(infos, text, proc, groups)
+                named |= article.group_members() | article.listed(proc)
         members = [c for c in proc.members if c in named]
         if not members:
             continue
         future = processes.future.search(text, lo, hi) is not None
         etype = INTENT if future else MEETING
-        countries, igos = split_parties([*proc.fixed, *members], igo_codes, groups)
-        if len(countries) + len(igos) < 2 or not countries:
-            continue
         cue = Cue(found.start(), found.end(), etype, True, found.group(0), irrealis=future)
-        cand = Candidate(etype, countries, igos, [pos], cue, True, CONTEXT)
-        cand.location = event_location(info)
-        out.append(cand)
+        cand = placed_candidate(info, pos, cue, [*proc.fixed, *members], CONTEXT, igo_codes, groups)
+        if cand is not None:
+            out.append(cand)
     return out

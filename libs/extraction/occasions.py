@@ -11,7 +11,7 @@ import hashlib
 import json
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 
 from libs.extraction.candidates import (
     EXPLICIT,
@@ -19,6 +19,7 @@ from libs.extraction.candidates import (
     MEETING,
     Candidate,
     SentenceInfo,
+    split_parties,
 )
 from libs.extraction.clauses import around
 from libs.extraction.dates import DateMention
@@ -75,6 +76,25 @@ def event_location(info: SentenceInfo) -> tuple[str, str | None] | None:
     cities = [v for v in venues if v.kind in ("city", "capital")]
     chosen = cities[0] if cities else venues[0]
     return (chosen.surface, chosen.code)
+
+
+def placed_candidate(
+    info: SentenceInfo,
+    pos: int,
+    cue: Cue,
+    parties: list[str],
+    source: str,
+    igo_codes: Collection[str],
+    groups: Mapping[str, tuple[str, ...]] | None,
+) -> Candidate | None:
+    """A strong candidate of the cue's type in the sentence at `pos` (`info`) with `parties` (a group as
+    its members), placed at the sentence's venue; None without two parties of which one is a state."""
+    countries, igos = split_parties(parties, igo_codes, groups)
+    if len(countries) + len(igos) < 2 or not countries:
+        return None
+    cand = Candidate(cue.type, countries, igos, [pos], cue, True, source)
+    cand.location = event_location(info)
+    return cand
 
 
 _HAS_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -215,14 +235,30 @@ def _party_mentions(cand: Candidate, infos: list[SentenceInfo]) -> dict[str, set
     return seen
 
 
-def confidence_features(cand: Candidate, infos: list[SentenceInfo]) -> list[str]:
+def article_features(infos: list[SentenceInfo]) -> frozenset[str]:
+    """The features of `confidence_features` that describe the article, not the event (the same for every
+    event of it, so computed once per article): "long", "undated_article", "many_states"."""
+    flags = {
+        "long": len(infos) >= 40,
+        "undated_article": not any(info.dates for info in infos),
+        "many_states": len({m.code for info in infos for m in info.parties.mentions if not m.igo}) >= 8,
+    }
+    return frozenset(name for name, on in flags.items() if on)
+
+
+def confidence_features(
+    cand: Candidate, infos: list[SentenceInfo], article: frozenset[str] | None = None
+) -> list[str]:
     """The names of the binary features of an event's evidence that hold (the inputs of `confidence`).
 
     General facts only: the cue, how and where the parties were found (source, roles in its
     sentences, other states beside them), the support, the type (against meeting), the
     number of parties, the date, where the trigger sentence stands and what the article is
-    like (long, undated, naming many states). Names absent from `_WEIGHTS` weigh nothing.
+    like (`article`: `article_features(infos)`, computed here when not given). Names absent
+    from `_WEIGHTS` weigh nothing.
     """
+    if article is None:
+        article = article_features(infos)
     support = len(set(cand.sentences) | set(cand.extra))
     parties = len(cand.countries) + len(cand.igos)
     trigger = infos[cand.sentences[0]]
@@ -244,9 +280,9 @@ def confidence_features(cand: Candidate, infos: list[SentenceInfo]) -> list[str]
         "bystander": bool(others),
         "crowd": len(in_trigger) >= 4,
         "deep": cand.sentences[0] >= 10,
-        "long": len(infos) >= 40,
-        "undated_article": not any(info.dates for info in infos),
-        "many_states": len({m.code for info in infos for m in info.parties.mentions if not m.igo}) >= 8,
+        "long": "long" in article,
+        "undated_article": "undated_article" in article,
+        "many_states": "many_states" in article,
         "anaphoric": trigger.anaphoric,
         "unmarked": trigger.unmarked,
     }
@@ -311,9 +347,10 @@ def confidence_from(features: Iterable[str], bias: float, weights: Mapping[str, 
     return round(max(0.05, min(0.99, 1.0 / (1.0 + math.exp(-z)))), 2)
 
 
-def confidence(cand: Candidate, infos: list[SentenceInfo]) -> float:
-    """The probability that the event is right (all its pairs true): a logistic score of its evidence."""
-    return confidence_from(confidence_features(cand, infos), _BIAS, _WEIGHTS)
+def confidence(cand: Candidate, infos: list[SentenceInfo], article: frozenset[str] | None = None) -> float:
+    """The probability that the event is right (all its pairs true): a logistic score of its evidence
+    (`article`: as `confidence_features` takes it)."""
+    return confidence_from(confidence_features(cand, infos, article), _BIAS, _WEIGHTS)
 
 
 def event_id(article_id: str, cand: Candidate, first_evidence_start: int) -> str:

@@ -384,3 +384,21 @@ def test_sector_of_an_office_name_when_nothing_else_names_one(extractor: Extract
 def test_the_stops_of_a_tour_do_not_meet_each_other(extractor: Extractor, lead: str) -> None:
     text = f"{lead} Quito, Santiago and Bogota."
     assert not extractor.extract(text, article_id="t").events
+
+
+def test_the_event_hook_sees_each_event_with_its_candidate(extractor: Extractor) -> None:
+    seen: list[tuple[str, tuple[str, ...], str]] = []
+
+    def record(cand, infos, text, event) -> None:  # type: ignore[no-untyped-def]
+        assert text[event.evidence[0].start : event.evidence[0].end] == event.evidence[0].text
+        assert infos[cand.sentences[0]].sent.start == event.evidence[0].start
+        seen.append((cand.type, tuple(cand.countries), event.event_id))
+
+    text = "Chile's foreign minister and his Portuguese counterpart held talks in Samarkand on Tuesday."
+    extractor.event_hook = record
+    try:
+        events = _events(extractor, text)
+    finally:
+        extractor.event_hook = None
+    assert events and seen == [(e.type.value, tuple(e.countries), e.event_id) for e in events]
+    assert _events(extractor, text) == events  # the hook changes nothing

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from libs.extraction import Extractor
-from libs.extraction.negotiations import load_processes
+from libs.extraction.mention_roles import ACTOR, PARTNER, PartyMention
+from libs.extraction.negotiations import ArticleParties, load_processes
+from tests.extraction.helpers import sentence_info
 
 
 def _typed(extractor: Extractor, text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
@@ -107,3 +109,33 @@ def test_a_meeting_on_the_deal_among_its_members_is_a_round(extractor: Extractor
         "France, Germany and Britain triggered the dispute mechanism of the nuclear deal on Tuesday."
     )
     assert ("intent", ("DEU", "FRA", "GBR", "IRN", "RUS"), ()) in _typed(extractor, text)
+
+
+def test_the_article_wide_parties_are_read_once_per_article() -> None:
+    procs = load_processes(
+        {
+            "processes": {
+                "p": {
+                    "pattern": ["Lima talks"],
+                    "context": ["talks"],
+                    "fixed": ["PER"],
+                    "members": ["ARG", "BRA", "CHL", "COL"],
+                }
+            }
+        }
+    )
+    text = "Talks: Argentina, Brazil and Chile and the Andean Four agreed."
+    mentions = [
+        PartyMention(7, 16, "ARG", False, "country", ACTOR, "Argentina"),
+        PartyMention(18, 24, "BRA", False, "country", ACTOR, "Brazil"),
+        PartyMention(29, 34, "CHL", False, "country", ACTOR, "Chile"),
+        PartyMention(43, 54, "AN4", False, "group", PARTNER, "Andean Four"),
+    ]
+    infos = [sentence_info(text, mentions)]
+    article = ArticleParties(infos, text, {"AN4": ("BRA", "COL")})
+    proc = procs.items[0]
+    assert article.listed(proc) == {"ARG", "BRA", "CHL", "COL"}
+    assert article.group_members() == {"BRA", "COL"}
+    infos.clear()  # kept: a later round sentence does not read the article again
+    assert article.listed(proc) == {"ARG", "BRA", "CHL", "COL"}
+    assert article.group_members() == {"BRA", "COL"}

@@ -6,7 +6,7 @@ from libs.extraction.candidates import EXPLICIT, PRONOUN, VENUE, Candidate, Sent
 from libs.extraction.dates import DateValue
 from libs.extraction.mention_roles import ACTOR, PARTNER, PartyMention
 from libs.extraction.mention_roles import VENUE as VENUE_ROLE
-from libs.extraction.occasions import confidence, confidence_features
+from libs.extraction.occasions import article_features, confidence, confidence_features, placed_candidate
 from libs.extraction.triggers import Cue
 from tests.extraction.helpers import sentence_info
 
@@ -63,3 +63,32 @@ def test_a_lone_unnamed_pair_is_under_the_user_threshold_a_supported_dated_one_a
     supported = _cand(sentences=3)
     supported.date = DateValue("2020-01-02", "2020-01-02", "day")
     assert confidence(lone, [_info(named=False)]) < 0.8 <= confidence(supported, infos)
+
+
+def test_the_article_features_are_computed_once_and_passed_down() -> None:
+    infos = [_info(), _info(others=("CCC",))]
+    assert article_features(infos) == {"undated_article"}
+    assert article_features(infos * 20) == {"undated_article", "long"}
+    for cand in (_cand(), _cand(sentences=2, parties=3)):
+        given = article_features(infos)
+        assert confidence_features(cand, infos, given) == confidence_features(cand, infos)
+        assert confidence(cand, infos, given) == confidence(cand, infos)
+    # the given set is what counts: an article with dates passes none of them
+    assert "undated_article" not in confidence_features(_cand(), infos, frozenset())
+
+
+def test_a_placed_candidate_needs_two_parties_and_a_state() -> None:
+    info = sentence_info(TEXT, [_mention("AAA"), _mention("Zed", VENUE_ROLE, "city")])
+    cue = Cue(0, 3, "meeting", True, "met")
+    cand = placed_candidate(info, 0, cue, ["AAA", "G2"], EXPLICIT, {"UNO"}, {"G2": ("BBB", "CCC")})
+    assert cand is not None
+    assert (cand.type, cand.countries, cand.igos, cand.sentences, cand.location) == (
+        "meeting",
+        ("AAA", "BBB", "CCC"),
+        (),
+        [0],
+        ("Zed", "Zed"),
+    )
+    assert placed_candidate(info, 0, cue, ["AAA", "AAA"], EXPLICIT, {"UNO"}, None) is None
+    assert placed_candidate(info, 0, cue, ["UNO", "AAA"], EXPLICIT, {"UNO"}, None) is not None
+    assert placed_candidate(info, 0, cue, ["UNO", "IMF"], EXPLICIT, {"UNO", "IMF"}, None) is None
