@@ -563,6 +563,36 @@ def many_countries_before(info: SentenceInfo, parties: list[str], text: str) -> 
     return w is not None and _MANY_COUNTRIES.match(text, w.end(), first.start) is not None
 
 
+# "met with the foreign ministers of A, B, C, D and E": one official's round of meetings, not one gathering
+_OFFICIALS_OF = re.compile(
+    r"\s*(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?(?:ministers|counterparts|presidents|leaders|"
+    r"heads\s+of\s+state|premiers|ambassadors|envoys)\s+(?:of|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+MANY_OFFICIALS = 5
+
+
+def officials_listed(info: SentenceInfo, parties: list[str], text: str) -> tuple[str | None, list[str]]:
+    """ "X met with the foreign ministers of A, B, C, D and E" (a list of five states or more): X (the last
+    actor named before "with", None when unnamed) and the listed states, each met on its own; (None, [])
+    otherwise."""
+    ms = [m for m in info.parties.mentions if m.code in parties and m.role in PARTY_ROLES]
+    for w in _WITH_WORD.finditer(text, info.sent.start, info.sent.end):
+        after = [m for m in ms if m.start >= w.end()]
+        if not after or not _OFFICIALS_OF.match(text, w.end(), after[0].start):
+            continue
+        run = [after[0]]
+        for m in after[1:]:
+            if not LIST_SEPARATOR.match(text[run[-1].end : m.start]):
+                break
+            run.append(m)
+        listed = list(dict.fromkeys(m.code for m in run))
+        before = [m.code for m in ms if m.end <= w.start() and m.role == ACTOR and m.code not in listed]
+        if len(listed) >= MANY_OFFICIALS:
+            return (before[-1] if before else None), listed
+    return None, []
+
+
 # ties, relations and exchanges are bilateral by nature: "A, B and C normalized ties with D"
 _BILATERAL_NATURE = re.compile(r"\b(?:ties|relations|relationship|exchanges?|swaps?)\b", re.IGNORECASE)
 

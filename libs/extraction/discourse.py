@@ -59,6 +59,7 @@ from libs.extraction.clauses import (
     listed_spokes,
     many_countries_before,
     members_listed,
+    officials_listed,
     one_multilateral,
     origin_star,
     segments,
@@ -208,9 +209,16 @@ Parties = tuple[list[str], str]  # party codes and how they were found (a source
 # -- fallbacks when the cue's clause names fewer than two parties, most specific first ------------
 
 
-def _visited_hosts(site: CueSite, parties: list[str], source: str) -> tuple[list[list[str]], Parties]:
+def _visited_hosts(
+    site: CueSite, state: DiscourseState, parties: list[str], source: str
+) -> tuple[list[list[str]], Parties]:
     """ "X visited A and B": one meeting per visited state; "X visited A": A hosts. The traveller may be
-    named outside the cue's clause."""
+    named outside the cue's clause, or before the sentence when it opens on "He"/"She" ("He also visited
+    A and B": the state of the last person named)."""
+    visited = site.info.parties.destinations()
+    if len(parties) == 2 and len(visited) >= 2 and sum(p not in visited for p in parties) == 1:
+        # "X's visits to A, B and C ... its presence in C": a visited state named again is no second traveller
+        parties = [p for p in parties if p not in visited]
     if len(parties) > 1 or site.type not in (MEETING, INTENT):
         return [], (parties, source)
     dests = [d for d in site.info.parties.destinations() if d not in parties]
@@ -221,11 +229,31 @@ def _visited_hosts(site: CueSite, parties: list[str], source: str) -> tuple[list
         before = [m.code for m in actors if m.start < site.cue.start]
         after = [m.code for m in actors if m.start >= site.cue.end]
         parties = before[-1:] or after[:1]
+        if not parties and state.person_state and state.person_state not in dests:
+            if _PRONOUN_OPENER.match(site.info.sent.text):
+                parties, source = [state.person_state], PRONOUN
     if parties and len(dests) >= 2:
         return [[parties[0], d] for d in dests], (parties, VENUE)
     if parties and dests:
         return [], ([*parties, dests[0]], VENUE)
     return [], (parties, source)
+
+
+# "have joined the coalition": the coalition's leader, named before as "the U.S.-led (maritime) coalition"
+_COALITION_CUE = re.compile(r"\bcoalition\b", re.IGNORECASE)
+_LED_COALITION = re.compile(r"-led\s+(?:[\w-]+\s+){0,3}?coalition\b", re.IGNORECASE)
+
+
+def _coalition_leader(site: CueSite, cues: list[Cue]) -> str | None:
+    """The state of the last "X-led coalition" named up to the cue's sentence, when one of the cues joins a
+    coalition; None otherwise."""
+    if not any(_COALITION_CUE.search(c.text) for c in cues):
+        return None
+    for info in reversed(site.article.infos[: site.pos + 1]):
+        for m in reversed(info.parties.mentions):
+            if not m.igo and _LED_COALITION.match(site.text, m.end):
+                return m.code
+    return None
 
 
 def _numbered_group(site: CueSite, state: DiscourseState, parties: list[str], source: str) -> Parties:
@@ -429,6 +457,10 @@ def _phone_list(site: CueSite, state: DiscourseState, parties: list[str]) -> lis
     return [[caller, c] for c in listed] if caller and caller not in listed else []
 
 
+# the verb, not the gathering noun: "after a meeting with the ministers of A, B, C, D and E" is one of all
+_MET_VERB = re.compile(r"(?:met|meets)\b", re.IGNORECASE)
+
+
 def _groups(
     site: CueSite, state: DiscourseState, parties: list[str], source: str
 ) -> tuple[list[list[str]], str]:
@@ -447,6 +479,9 @@ def _groups(
         if not subject or subject in listed:
             return [], source
         return [[subject, c] for c in listed], EXPLICIT
+    host, met = officials_listed(info, parties, text) if _MET_VERB.match(cue.text) else (None, [])
+    if met and host:  # "X met with the foreign ministers of A, B, C, D and E": one by one
+        return [[host, c] for c in met], source
     separate = _separately(site, state, parties)
     if separate:  # "separately received the ambassadors of A, B and C": one act with each
         return separate, source
@@ -637,7 +672,10 @@ def _type_candidates(
     if source == DOMESTIC:
         return []
     site = CueSite(pos, info, cue, type_name, strong, bounds, segment, article)
-    groups, (parties, source) = _visited_hosts(site, parties, source)
+    groups, (parties, source) = _visited_hosts(site, state, parties, source)
+    leader = _coalition_leader(site, cues)
+    if leader is not None and leader not in parties and parties:
+        parties = [*parties, leader]  # "A and B have joined the coalition": with the U.S. that leads it
     if not groups:
         parties, source = _numbered_group(site, state, parties, source)
         if len(parties) < 2:

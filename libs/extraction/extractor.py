@@ -70,15 +70,18 @@ from libs.extraction.version import EXTRACTOR_NAME, EXTRACTOR_VERSION
 # "the fight against terrorism", "counter-narcotics", "war on drugs": a common fight is cooperation
 _THREATS = r"(?:terror\w*|drugs?|narcotics?|traffick\w*|extremis\w*|Daesh|ISIL|ISIS|piracy|smuggl\w*|crimes?|pandemic|coronavirus|COVID-19)"
 _SHARED_FIGHT = re.compile(
-    r"\b(?:fight\w*|combat\w*|counter(?:ing)?|against|war\s+on|confront\w*|eradicat\w*|tackl\w*|curb\w*|"
+    r"\b(?:fight\w*|combat\w*|counter(?:ing)?|against|war\s+on|confront\w*|eradicat\w*|tackl\w*|curb\w*|defeat\w*|"
     r"counter-)\s*(?:against\s+)?(?:the\s+)?(?:[\w()-]+\s+){0,3}?"
     + _THREATS
     # "fight terrorism, extremism and other trans-regional crimes": the whole list is the common fight
     + r"(?:,?\s+(?:and\s+|or\s+)?(?:other\s+)?(?:[\w-]+\s+){0,2}?"
     + _THREATS
     + r")*"
+    # "in their wars against Daesh", "the war on terror": a war waged on a common threat, not between parties
+    + r"|\b(?:wars?|battles?|struggles?|campaigns?)\s+(?:against|on)\s+(?:the\s+)?(?:[\w()-]+\s+){0,2}?"
+    + _THREATS
     # "the lifting of sanctions", "sanctions relief": the end of a conflict is no conflict
-    r"|\b(?:lift\w*|remov\w*|eas\w*|relief\s+from|end\w*|scrap\w*|waiv\w*)\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?sanctions"
+    + r"|\b(?:lift\w*|remov\w*|eas\w*|relief\s+from|end\w*|scrap\w*|waiv\w*)\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?sanctions"
     r"|\bsanctions\s+(?:relief|removal|lifting|waivers?|(?:were|have\s+been|had\s+been|are|being)\s+(?:lifted|removed|eased))",
     re.IGNORECASE,
 )
