@@ -490,13 +490,14 @@ def _flow_targets(site: CueSite, parties: list[str], source: str) -> list[list[s
     return []
 
 
-_INVITE_CUE = re.compile(r"invit", re.IGNORECASE)
+# "invited B, C and D"; support stated for a list ("voiced support for B and C"): each with the one actor
+_INVITE_CUE = re.compile(r"invit|(?:[\w’'-]+\s+)*support\s+(?:for|to)$", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def _invitees_apart(site: CueSite, groups: list[list[str]]) -> list[list[str]]:
     """ "A invited B, C and D", "B, C and D will be invited" (A speaking): each invitee with the host,
-    not a clique of all the invited."""
+    not a clique of all the invited; so too "A reiterated its support for B and C"."""
     cue, info = site.cue, site.info
     if not _INVITE_CUE.match(cue.text):
         return groups
