@@ -71,7 +71,7 @@ from libs.extraction.coalitions import coalition_candidates
 from libs.extraction.deadline import DEADLINE_EVERY, Deadline
 from libs.extraction.envoys import delivered_to_envoys, envoys_host, envoys_star, listed_envoys
 from libs.extraction.gatherings import gathering_candidates
-from libs.extraction.mention_roles import ACTOR, IGO_SEATS, PARTY_ROLES
+from libs.extraction.mention_roles import ACTOR, DESTINATION, IGO_SEATS, PARTY_ROLES
 from libs.extraction.negotiations import ArticleParties, Processes, process_candidates
 from libs.extraction.occasions import event_date, event_location, inherit_dates, merge_occasions
 from libs.extraction.syntax import SyntaxFilter
@@ -526,13 +526,14 @@ def _flow_targets(site: CueSite, parties: list[str], source: str) -> list[list[s
     return []
 
 
-_INVITE_CUE = re.compile(r"invit", re.IGNORECASE)
+# "invited B, C and D"; support stated for a list ("voiced support for B and C"): each with the one actor
+_INVITE_CUE = re.compile(r"invit|(?:[\w’'-]+\s+)*support\s+(?:for|to)$", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def _invitees_apart(site: CueSite, groups: list[list[str]]) -> list[list[str]]:
     """ "A invited B, C and D", "B, C and D will be invited" (A speaking): each invitee with the host,
-    not a clique of all the invited."""
+    not a clique of all the invited; so too "A reiterated its support for B and C"."""
     cue, info = site.cue, site.info
     if not _INVITE_CUE.match(cue.text):
         return groups
@@ -623,7 +624,11 @@ def _without_bystanders(site: CueSite, group: list[str]) -> list[str]:
         return group
     spans = [(m.start - lo, m.end - lo) for m in mentions]
     out = syntax.bystanders(info.sent.text, (site.cue.start - lo, site.cue.end - lo), spans)
+    # the place a visit goes to is its host, however the parse hangs it ("arrived in Doha ... after years of
+    # tensions" in a headline sentence)
+    visit = site.type == MEETING and _VISIT_CUE.match(site.cue.text) is not None
     kept = {m.code for i, m in enumerate(mentions) if i not in out}
+    kept |= {m.code for m in info.parties.mentions if visit and m.role == DESTINATION}
     dropped = {m.code for m in mentions} - kept
     return [c for c in group if c not in dropped]
 

@@ -123,6 +123,8 @@ NOT_ATTENDING = re.compile(
     r"\b(?:not|never|refused\s+to|declined\s+to|boycott\w*)\s+(?:\w+\s+){0,2}?(?:attend|participate|take\s+part|join)\b",
     re.IGNORECASE,
 )
+# the few words between a negated strong cue and a weak cue of the same phrase (no clause break)
+_TAIL_OF_NEGATED = re.compile(r"\s*(?:[\w’'.-]+\s+){0,4}", re.IGNORECASE)
 _OCCASION_CUE = re.compile(r"(?:in|during|at|on)\s+(?:a|an|the|his|her|their)\s", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _VISIT_NOUN = re.compile(r"(?:visit|visits|trip|tour)", re.IGNORECASE)
@@ -340,16 +342,33 @@ def filter_cues(
         _TOPIC_LIST.search(text, lo, hi) is not None,
     )
     out: list[Cue] = []
+    dropped: Cue | None = None  # the last strong cue its clause dropped
     for c in cues:
         rel = _RELATIVE_IN_CUE.search(c.text)
         if rel is not None:
             c = replace(c, start=c.start + rel.end(), text=c.text[rel.end() :])
-        if _dropped_in_place(scope, c) or _dropped_in_clause(scope, c):
+        if _dropped_in_place(scope, c):
+            continue
+        if _dropped_in_clause(scope, c):
+            dropped = c if c.strong else dropped
+            continue
+        if _tail_of_dropped(text, dropped, c):
             continue
         typed = _typed(scope, c)
         if typed is not None:
             out.append(typed)
     return out
+
+
+def _tail_of_dropped(text: str, dropped: Cue | None, c: Cue) -> bool:
+    """A weak cue a few words after a strong cue of its type that its clause dropped: the same act ("refused
+    to hold talks with his Chilean counterpart": "counterpart" is no other meeting)."""
+    return (
+        dropped is not None
+        and not c.strong
+        and c.type == dropped.type
+        and _TAIL_OF_NEGATED.fullmatch(text, dropped.end, c.start) is not None
+    )
 
 
 def _typed_out_by_sentence(text: str, lo: int, hi: int, cues: list[Cue], res: Resources) -> list[Cue]:
