@@ -65,6 +65,9 @@ _MEETING = re.compile(
     r"\b(?:meetings?|summits?|dialogues?|talks|sessions?|gatherings?|consultations|rounds?|events?)\b",
     re.IGNORECASE,
 )
+# a meeting named in the attending sentence itself outranks a fair or a conference named before it (not
+# the generic "event", "gathering", "session": a fair's own parts)
+_OWN_MEETING = re.compile(r"\b(?:meetings?|summits?|dialogues?|talks|consultations|rounds?)\b", re.IGNORECASE)
 # "30 companies from Germany, Italy and Russia", "scholars from around the world, including Iran, ..."
 _PARTICIPANTS_FROM = re.compile(
     r"(?:\bwith\s+the\s+(?:participation|presence)\s+of\s+(?:(?:[\w-]+\s+){0,3}(?:from|of)\s+)?"
@@ -144,11 +147,20 @@ _FUTURE_PARTICIPATION = re.compile(
 
 def _gathering_noun(infos: list[SentenceInfo], pos: int, text: str) -> tuple[re.Match[str], bool] | None:
     """The gathering the sentence is about, and whether it is a meeting: named in it (a fair or a
-    conference before a meeting), or, with a verb of attending, in the two sentences before."""
+    conference before a meeting), or, with a verb of attending, in the two sentences before (a meeting
+    named in the sentence itself before a fair or a conference named before)."""
     info = infos[pos]
     lo, hi = info.sent.start, info.sent.end
     attending = _ATTENDING.search(text, lo, hi) is not None or _HOSTING.search(text, lo, hi) is not None
     reach = range(pos, max(-1, pos - 3), -1) if attending else range(pos, pos - 1, -1)
+    found = _GATHERING.search(text, lo, hi)
+    if found is not None:
+        return found, False
+    # a meeting named here is the one attended, not a conference named before ("... at the Lima
+    # conference. The Lima meeting was attended by A, B and C")
+    found = _OWN_MEETING.search(text, lo, hi) if attending else None
+    if found is not None:
+        return found, True
     for rx, meeting in ((_GATHERING, False), (_MEETING, True)):
         if meeting and not attending:
             break  # "officials from A and B said at the meeting": no participation stated

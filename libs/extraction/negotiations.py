@@ -42,7 +42,9 @@ class Process:
 @dataclass(frozen=True, slots=True)
 class Processes:
     items: tuple[Process, ...]
-    future: re.Pattern[str]
+    future: re.Pattern[str]  # anywhere in the sentence: the round is yet to come
+    conditions: re.Pattern[str] | None = None  # only before the round's name ("if the talks resume")
+    under_way: re.Pattern[str] | None = None  # right before the round's name ("the ongoing talks")
 
 
 def load_processes(data: Mapping | None = None) -> Processes:
@@ -59,7 +61,23 @@ def load_processes(data: Mapping | None = None) -> Processes:
         )
         for name, spec in (raw.get("processes") or {}).items()
     )
-    return Processes(items, compile_alternation([str(p) for p in raw.get("future") or []]))
+    optional = {
+        key: compile_alternation([str(p) for p in raw[key]]) if raw.get(key) else None
+        for key in ("conditions", "under_way")
+    }
+    return Processes(items, compile_alternation([str(p) for p in raw.get("future") or []]), **optional)
+
+
+def round_to_come(processes: Processes, text: str, lo: int, hi: int, start: int) -> bool:
+    """Whether the round named at `start` in the sentence text[lo:hi] is yet to come: a future marker
+    anywhere, or a condition before the name ("if the Vienna talks resume", not "would leave the Vienna
+    talks if ..."); never a round described as under way ("will continue to seek a deal
+    through the ongoing talks in Vienna")."""
+    if processes.under_way is not None and processes.under_way.search(text, max(lo, start - 30), start):
+        return False
+    if processes.future.search(text, lo, hi):
+        return True
+    return processes.conditions is not None and processes.conditions.search(text, lo, start) is not None
 
 
 # a listed state named as a place, or as the one the list opposes or talks about ("A, B and C took strong
@@ -190,7 +208,7 @@ def process_candidates(
         members = [c for c in proc.members if c in named]
         if not members:
             continue
-        future = processes.future.search(text, lo, hi) is not None
+        future = round_to_come(processes, text, lo, hi, found.start())
         etype = INTENT if future else MEETING
         cue = Cue(found.start(), found.end(), etype, True, found.group(0), irrealis=future)
         cand = placed_candidate(info, pos, cue, [*proc.fixed, *members], CONTEXT, igo_codes, groups)

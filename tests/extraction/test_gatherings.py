@@ -145,3 +145,20 @@ def test_attendees_said_to_come_from_listed_states_are_each_with_the_host(extrac
     )
     pairs = {p for _, p in _pairs_of(extractor, text)}
     assert pairs == {("CHL", "KEN"), ("KEN", "PER"), ("JPN", "KEN"), ("BRA", "KEN")}
+
+
+def test_a_meeting_named_where_states_attend_outranks_a_conference_named_before(extractor: Extractor) -> None:
+    text = (
+        "The envoy spoke to reporters at the end of the Lima conference on Monday. "
+        "The Lima meeting was attended by Chile, Bolivia and Ecuador."
+    )
+    # the host (Lima's state) attends too
+    assert _pairs_of(extractor, text) == {("meeting", ("BOL", "CHL", "ECU", "PER"))}
+
+
+def test_a_conference_named_where_states_attend_stays_a_conference(extractor: Extractor) -> None:
+    text = (
+        "The envoy spoke to reporters after the meeting on Monday. "
+        "The Lima conference was attended by Chile, Bolivia and Ecuador."
+    )
+    assert _pairs_of(extractor, text) == {("conference", ("BOL", "CHL", "ECU", "PER"))}

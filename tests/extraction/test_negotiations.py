@@ -139,3 +139,51 @@ def test_the_article_wide_parties_are_read_once_per_article() -> None:
     infos.clear()  # kept: a later round sentence does not read the article again
     assert article.listed(proc) == {"ARG", "BRA", "CHL", "COL"}
     assert article.group_members() == {"BRA", "COL"}
+
+
+def test_a_new_round_that_started_is_a_meeting(extractor: Extractor) -> None:
+    text = (
+        "Russia's envoy said the negotiations were useful. "
+        "The new round of the Vienna talks started on Monday after a short recess."
+    )
+    types = _typed(extractor, text)
+    assert ("meeting", ("IRN", "RUS"), ()) in types
+    assert ("intent", ("IRN", "RUS"), ()) not in types
+
+
+def test_a_condition_after_the_round_is_not_its_future(extractor: Extractor) -> None:
+    text = (
+        "Russia's envoy said the negotiations were useful. "
+        "The envoy said he would leave the Vienna talks if the other side insisted on its demands."
+    )
+    types = _typed(extractor, text)
+    assert ("meeting", ("IRN", "RUS"), ()) in types
+    assert ("intent", ("IRN", "RUS"), ()) not in types
+
+
+def test_a_condition_before_the_round_makes_it_an_intent(extractor: Extractor) -> None:
+    text = (
+        "Russia's envoy said the negotiations were useful. "
+        "If the Vienna talks succeed, the sanctions could be lifted within weeks."
+    )
+    assert ("intent", ("IRN", "RUS"), ()) in _typed(extractor, text)
+
+
+def test_a_round_under_way_is_a_meeting_whatever_continues(extractor: Extractor) -> None:
+    text = (
+        "Russia's envoy said the negotiations were useful. "
+        "The negotiators will continue to seek a deal through the ongoing talks in Vienna."
+    )
+    types = _typed(extractor, text)
+    assert ("meeting", ("IRN", "RUS"), ()) in types
+    assert ("intent", ("IRN", "RUS"), ()) not in types
+
+
+def test_a_call_to_return_to_the_talks_is_an_intent(extractor: Extractor) -> None:
+    text = (
+        "Russia's envoy said the negotiations were useful. "
+        "The envoy urged the other side to return to the Vienna talks soon."
+    )
+    types = _typed(extractor, text)
+    assert ("intent", ("IRN", "RUS"), ()) in types
+    assert ("meeting", ("IRN", "RUS"), ()) not in types
