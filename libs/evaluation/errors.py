@@ -34,7 +34,13 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from libs.evaluation.sentences import COOPERATIVE_ROOTS, first_occurrences, gold_dyads, party_code
+from libs.evaluation.sentences import (
+    COOPERATIVE_ROOTS,
+    first_occurrences,
+    gold_dyads,
+    party_code,
+    state_pairs,
+)
 
 CAUSES_FILE = Path(__file__).with_name("data") / "error_causes.tsv"
 
@@ -265,7 +271,7 @@ def sentence_errors(
         spans = [(int(e["start"]), int(e["end"])) for e in ev.get("evidence") or []]
         if not any(s < b and a < e for s, e in spans for a, b in wanted):
             continue
-        pairs = _pairs(party_code(c) for c in [*(ev.get("countries") or []), *(ev.get("igos") or [])])
+        pairs = state_pairs(ev.get("countries") or [])
         extra = pairs - coop - predicted
         predicted |= pairs
         if not extra:

@@ -26,9 +26,9 @@ def _event(start: int, end: int, countries: list[str], igos: list[str] | None = 
     }
 
 
-def test_gold_dyads_are_unordered_and_split_by_root() -> None:
+def test_gold_dyads_are_unordered_state_pairs_split_by_root() -> None:
     coop, other = gold_dyads(ITEM)
-    assert coop == {("IRN", "IRQ"), ("ARAB_LEAGUE", "EGY")}
+    assert coop == {("IRN", "IRQ")}  # the Arab League's dyad is not a state dyad
     assert other == {("IRN", "USA")}
 
 
@@ -43,16 +43,21 @@ def test_only_events_overlapping_the_sentence_count() -> None:
         _event(90, 110, ["IRN", "USA"]),
         _event(120, 180, ["EGY"], ["Arab League"]),
     ]
-    assert predicted_dyads(ITEM, events) == {("IRN", "IRQ"), ("IRN", "USA"), ("ARAB_LEAGUE", "EGY")}
+    assert predicted_dyads(ITEM, events) == {("IRN", "IRQ"), ("IRN", "USA")}
+
+
+def test_an_event_with_an_igo_gives_only_its_state_pairs() -> None:
+    events = [_event(120, 180, ["EGY", "JOR"], ["Arab League"]), _event(120, 180, ["XKX", "SRB"], ["EU"])]
+    assert predicted_dyads(ITEM, events) == {("EGY", "JOR"), ("SRB", "XKX")}
 
 
 def test_score_counts_wrong_non_cooperative_dyads() -> None:
     empty = {"id": "s2", "article_id": "b", "start": 0, "end": 10, "dyads": []}
     result = score_sentences([ITEM, empty], {"s1": {("IRN", "IRQ"), ("IRN", "USA")}, "s2": set()})
-    assert (result.dyads.tp, result.dyads.fp, result.dyads.fn) == (1, 1, 1)
+    assert (result.dyads.tp, result.dyads.fp, result.dyads.fn) == (1, 1, 0)
     assert result.non_cooperative_emitted == 1 and result.non_cooperative_total == 1
     assert (result.detection.tp, result.detection.fp, result.detection.fn) == (1, 0, 0)
-    assert result.macro_f1 == 0.5
+    assert abs(result.macro_f1 - 2 / 3) < 1e-9
 
 
 def test_a_repeated_sentence_counts_where_the_engine_read_it() -> None:
