@@ -24,7 +24,7 @@ from libs.extraction.candidates import CONTEXT, INTENT, MEETING, Candidate, Sent
 from libs.extraction.mention_roles import PLACE_ROLES, TARGET, TOPIC
 from libs.extraction.occasions import placed_candidate
 from libs.extraction.resources import compile_alternation, read_yaml
-from libs.extraction.triggers import Cue
+from libs.extraction.triggers import TALKS_HISTORY, Cue
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +178,21 @@ def _listed_members(
     return named
 
 
+_WITH_AFTER = re.compile(r"\s+(?:with|between)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _other_talks(
+    info: SentenceInfo, text: str, end: int, proc: Process, groups: Mapping[str, tuple[str, ...]]
+) -> bool:
+    """The talks named are held with a state or body outside the process ("nuclear talks with North
+    Korea", "nuclear talks between Pyongyang and Washington"): another negotiation, no round of this one."""
+    after = _WITH_AFTER.match(text, end)
+    if after is None:
+        return False
+    ours = {*proc.fixed, *proc.members, *groups}
+    return any(m.start == after.end() and m.code not in ours for m in info.parties.mentions)
+
+
 def process_candidates(
     article: ArticleParties, pos: int, processes: Processes, igo_codes: Collection[str]
 ) -> list[Candidate]:
@@ -190,8 +205,10 @@ def process_candidates(
     out: list[Candidate] = []
     for proc in processes.items:
         found = proc.pattern.search(text, lo, hi)
-        if found is None or _DENIED.search(text, lo, hi):
-            continue  # "negotiations to revive the deal are not on its agenda"
+        if found is None or _DENIED.search(text, lo, hi) or TALKS_HISTORY.search(text, lo, hi):
+            continue  # "negotiations to revive the deal are not on its agenda", "the talks that led to the deal"
+        if _other_talks(info, text, found.end(), proc, groups):
+            continue
         # a group named as one ("the meeting of the 5+1 group") is one mention: its members come from it
         own = {m.code for m in info.parties.mentions if m.role not in PLACE_ROLES} & (
             set(proc.members) | set(groups)

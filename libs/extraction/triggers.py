@@ -114,6 +114,14 @@ _DENIAL = re.compile(
 _DISMISSED = re.compile(
     r"\b(?:(?:should|must|can|could)\s*(?:not|n[’']t)|cannot)\s+be\s+taken\s+seriously\b", re.IGNORECASE
 )
+# talks told as the history of the deal they produced ("the talks that led to the 2015 deal", "the talks
+# were a long time of diplomacy that ultimately had a good end"): the deal's history, not a round
+TALKS_HISTORY = re.compile(
+    r"\b(?:talks|negotiations)\b(?:[^.;]|\.(?=\S)){0,200}?\b(?:(?:led|leading)\s+to\s+(?:the\s+)?(?:(?:\d{4}|landmark|historic)\s+)?"
+    r"(?:JCPOA|Joint\s+Comprehensive|nuclear\s+(?:deal|agreement|accord))|(?:ultimately|eventually|finally)\s+"
+    r"(?:had\s+a\s+(?:good|happy|successful)\s+end|succeeded|bore\s+fruit|paid\s+off))",
+    re.IGNORECASE,
+)
 # "Washington granted a waiver to India to buy oil from Iran", "decided not to extend waivers allowing the
 # importers to continue buying oil from": a sanctions decision, not the trade it permits or stops (not "talks
 # on extending the waiver on imports of oil from Iran": that trade goes on)
@@ -401,7 +409,7 @@ def _typed_out_by_sentence(text: str, lo: int, hi: int, cues: list[Cue], res: Re
         ]
     if _WAIVER.search(text, lo, hi):
         cues = [c for c in cues if c.type != "cooperation"]
-    if _DISMISSED.search(text, lo, hi):
+    if _DISMISSED.search(text, lo, hi) or TALKS_HISTORY.search(text, lo, hi):
         cues = [c for c in cues if c.type not in ("meeting", "intent")]
     if NOT_ATTENDING.search(text, lo, hi):
         cues = [c for c in cues if c.type not in ("meeting", "intent", "conference")]

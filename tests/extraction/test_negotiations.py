@@ -187,3 +187,32 @@ def test_a_call_to_return_to_the_talks_is_an_intent(extractor: Extractor) -> Non
     types = _typed(extractor, text)
     assert ("intent", ("IRN", "RUS"), ()) in types
     assert ("meeting", ("IRN", "RUS"), ()) not in types
+
+
+def test_talks_told_as_the_deals_history_are_no_round(extractor: Extractor) -> None:
+    text = (
+        "The minister called the talks between Iran and the 5+1 group (the U.S., Britain, France, China, "
+        "Russia and Germany) a hard period of diplomacy that ultimately had a good end."
+    )
+    assert not any(t == "meeting" for t, _, _ in _typed(extractor, text))
+
+
+def test_the_talks_that_led_to_the_deal_are_history(extractor: Extractor) -> None:
+    text = (
+        "Britain, France and Germany praised the negotiations leading to the JCPOA as a model for other "
+        "disputes."
+    )
+    assert not any(t == "meeting" and "IRN" in c for t, c, _ in _typed(extractor, text))
+
+
+def test_talks_under_way_are_still_a_round(extractor: Extractor) -> None:
+    text = "The talks between Iran, Britain, France and Germany resumed in Vienna on Monday."
+    assert ("meeting", ("DEU", "FRA", "GBR", "IRN"), ()) in _typed(extractor, text)
+
+
+def test_nuclear_talks_with_another_state_are_another_process(extractor: Extractor) -> None:
+    text = (
+        "Britain, France and Germany have long backed the JCPOA. "
+        "Germany is ready to join any future nuclear talks with North Korea, the minister said."
+    )
+    assert not any("IRN" in c and "GBR" in c for t, c, _ in _typed(extractor, text))
