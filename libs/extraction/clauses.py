@@ -49,15 +49,17 @@ _CONNECTOR = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|-|–|&|/)\s*(?:the\s+)?
 _WITH_WORD = re.compile(r"\bwith\b", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|its|our)\s+$", re.IGNORECASE)
 _COUNTERPARTS_AFTER = re.compile(r"\s+(?:counterparts?|peers|colleagues|partners)\b", re.IGNORECASE)
-# "met his counterparts from A, B and C", "met with the foreign ministers of A, B and C" (the verb: one meeting
-# with each; not "attended by her counterparts from ...", nor "a meeting with the ambassadors of A, B and C", one
-# meeting of all)
-_MET_COUNTERPARTS_FROM = re.compile(
-    r"\b(?:(?:met|meets|meet|meeting)\s+(?:with\s+)?(?:his|her|their)\s+(?:[\w-]+\s+)?counterparts|"
-    r"(?:met|meets|meet)\s+(?:with\s+)?the\s+(?:[\w-]+\s+)?(?:ministers|presidents|leaders))"
+# one official's round of meetings, the verb: "met his counterparts from A, B and C", "met (with) the foreign
+# ministers / presidents / leaders of A, B and C", "met with the ambassadors of" five states or more; not "attended
+# by her counterparts from ...", nor "a meeting with the ministers of A, B and C" (one meeting of all)
+_OFFICIALS_MET = re.compile(
+    r"\b(?:(?:met|meets|meet|meeting)\s+(?:with\s+)?(?:his|her|their)\s+(?:[\w-]+\s+)?(?P<cp>counterparts)|"
+    r"(?:met|meets|meet)\s+(?:with\s+)?(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:(?P<envoys>ambassadors|envoys)|ministers|counterparts|presidents|leaders|heads\s+of\s+state|premiers))"
     r"\s+(?:from|of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+MANY_ENVOYS = 5  # ambassadors are usually received together: a round of meetings only for five states or more
 
 
 def segments(info: SentenceInfo, text: str) -> tuple[list[int], list[int]]:
@@ -563,36 +565,6 @@ def many_countries_before(info: SentenceInfo, parties: list[str], text: str) -> 
     return w is not None and _MANY_COUNTRIES.match(text, w.end(), first.start) is not None
 
 
-# "met with the foreign ministers of A, B, C, D and E": one official's round of meetings, not one gathering
-_OFFICIALS_OF = re.compile(
-    r"\s*(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?(?:ministers|counterparts|presidents|leaders|"
-    r"heads\s+of\s+state|premiers|ambassadors|envoys)\s+(?:of|from)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-MANY_OFFICIALS = 5
-
-
-def officials_listed(info: SentenceInfo, parties: list[str], text: str) -> tuple[str | None, list[str]]:
-    """ "X met with the foreign ministers of A, B, C, D and E" (a list of five states or more): X (the last
-    actor named before "with", None when unnamed) and the listed states, each met on its own; (None, [])
-    otherwise."""
-    ms = [m for m in info.parties.mentions if m.code in parties and m.role in PARTY_ROLES]
-    for w in _WITH_WORD.finditer(text, info.sent.start, info.sent.end):
-        after = [m for m in ms if m.start >= w.end()]
-        if not after or not _OFFICIALS_OF.match(text, w.end(), after[0].start):
-            continue
-        run = [after[0]]
-        for m in after[1:]:
-            if not LIST_SEPARATOR.match(text[run[-1].end : m.start]):
-                break
-            run.append(m)
-        listed = list(dict.fromkeys(m.code for m in run))
-        before = [m.code for m in ms if m.end <= w.start() and m.role == ACTOR and m.code not in listed]
-        if len(listed) >= MANY_OFFICIALS:
-            return (before[-1] if before else None), listed
-    return None, []
-
-
 # ties, relations and exchanges are bilateral by nature: "A, B and C normalized ties with D"
 _BILATERAL_NATURE = re.compile(r"\b(?:ties|relations|relationship|exchanges?|swaps?)\b", re.IGNORECASE)
 
@@ -692,8 +664,9 @@ def list_run(
 
 
 def counterpart_list(info: SentenceInfo, lo: int, hi: int, text: str) -> list[str]:
-    """ "their German and Austrian counterparts", "met his counterparts from A, B and C": the states of a
-    possessive counterparts list."""
+    """ "their German and Austrian counterparts", "met his counterparts from A, B and C", "met with the foreign
+    ministers of A, B and C" (`_OFFICIALS_MET`): the states of a possessive counterparts list or of officials
+    met one by one."""
     ms = [m for m in info.parties.mentions if lo <= m.start < hi and m.role == ACTOR and m.kind == "demonym"]
     for i, first in enumerate(ms):
         if not _POSSESSIVE_BEFORE.search(text, max(lo, first.start - 12), first.start):
@@ -703,12 +676,11 @@ def counterpart_list(info: SentenceInfo, lo: int, hi: int, text: str) -> list[st
             return list(dict.fromkeys(m.code for m in group))
     named = [m for m in info.parties.mentions if lo <= m.start < hi and m.role in PARTY_ROLES and not m.igo]
     for i, first in enumerate(named):
-        if first.kind in ("country", "capital") and _MET_COUNTERPARTS_FROM.search(
-            text, max(lo, first.start - 60), first.start
-        ):
-            group = list_run(named, i, text)
-            if len({m.code for m in group}) >= 2:
-                return list(dict.fromkeys(m.code for m in group))
+        met = _OFFICIALS_MET.search(text, max(lo, first.start - 80), first.start)
+        if first.kind in ("country", "capital") and met:
+            listed = list(dict.fromkeys(m.code for m in list_run(named, i, text)))
+            if len(listed) >= (MANY_ENVOYS if met.group("envoys") else 2):
+                return listed
     return []
 
 

@@ -59,7 +59,6 @@ from libs.extraction.clauses import (
     listed_spokes,
     many_countries_before,
     members_listed,
-    officials_listed,
     one_multilateral,
     origin_star,
     segments,
@@ -457,10 +456,6 @@ def _phone_list(site: CueSite, state: DiscourseState, parties: list[str]) -> lis
     return [[caller, c] for c in listed] if caller and caller not in listed else []
 
 
-# the verb, not the gathering noun: "after a meeting with the ministers of A, B, C, D and E" is one of all
-_MET_VERB = re.compile(r"(?:met|meets)\b", re.IGNORECASE)
-
-
 def _groups(
     site: CueSite, state: DiscourseState, parties: list[str], source: str
 ) -> tuple[list[list[str]], str]:
@@ -479,9 +474,6 @@ def _groups(
         if not subject or subject in listed:
             return [], source
         return [[subject, c] for c in listed], EXPLICIT
-    host, met = officials_listed(info, parties, text) if _MET_VERB.match(cue.text) else (None, [])
-    if met and host:  # "X met with the foreign ministers of A, B, C, D and E": one by one
-        return [[host, c] for c in met], source
     separate = _separately(site, state, parties)
     if separate:  # "separately received the ambassadors of A, B and C": one act with each
         return separate, source

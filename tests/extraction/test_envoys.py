@@ -59,6 +59,9 @@ def test_letter_handed_to_envoys_is_one_call_each(extractor: Extractor, text: st
     }
 
 
+# -- one official's round of meetings (`clauses._OFFICIALS_MET`): the verb, one meeting with each listed state --
+
+
 def test_counterparts_from_listed_states_met_one_by_one(extractor: Extractor) -> None:
     # "met his counterparts from A, B and C" on the sidelines: one meeting with each
     text = (
@@ -77,6 +80,39 @@ def test_ministers_of_listed_states_met_one_by_one(extractor: Extractor) -> None
     assert parties(events_of(extractor, text)) == {("BOL", "PER"), ("CHL", "PER"), ("ECU", "PER")}
 
 
+def test_meeting_the_ministers_of_six_states_is_a_meeting_with_each(extractor: Extractor) -> None:
+    text = (
+        "LIMA - On Friday, the Peruvian foreign minister met with the foreign ministers of Chile, Bolivia, "
+        "Ecuador, Jordan, Kenya and Ghana."
+    )
+    expected = {("PER", c) for c in ("CHL", "BOL", "ECU", "JOR", "KEN", "GHA")}
+    assert parties(events_of(extractor, text)) == {tuple(sorted(p)) for p in expected}
+
+
+def test_after_a_meeting_with_the_ministers_of_listed_states_is_one_meeting(extractor: Extractor) -> None:
+    # the gathering noun, not the verb: one meeting of all
+    text = (
+        "LIMA - The Peruvian foreign minister spoke after a meeting with the foreign ministers of Chile, "
+        "Bolivia and Ecuador."
+    )
+    assert parties(events_of(extractor, text)) == {("BOL", "CHL", "ECU", "PER")}
+
+
 def test_a_meeting_with_the_ambassadors_of_listed_states_is_one_meeting(extractor: Extractor) -> None:
     text = "LIMA – The deputy minister spoke in a meeting with the ambassadors of Chile, Bolivia and Ecuador."
     assert len(events_of(extractor, text)) == 1
+
+
+def test_ambassadors_of_three_states_met_stay_one_meeting(extractor: Extractor) -> None:
+    # envoys are usually received together: one meeting of all below five states
+    text = "LIMA - The Peruvian foreign minister met with the ambassadors of Chile, Bolivia and Ecuador on Monday."
+    assert parties(events_of(extractor, text)) == {("BOL", "CHL", "ECU", "PER")}
+
+
+def test_ambassadors_of_five_states_met_one_by_one(extractor: Extractor) -> None:
+    text = (
+        "LIMA - The Peruvian foreign minister met with the ambassadors of Chile, Bolivia, Ecuador, Kenya and "
+        "Ghana on Monday."
+    )
+    expected = {("PER", c) for c in ("CHL", "BOL", "ECU", "KEN", "GHA")}
+    assert parties(events_of(extractor, text)) == {tuple(sorted(p)) for p in expected}

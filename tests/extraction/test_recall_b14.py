@@ -1,6 +1,7 @@
 """Issue 13, recall after blind_14: classes of missed pairs (a state's short name skipped, a war on a common
-threat read as conflict, military backing abroad, normalisation deals, one official's round of meetings, a
-coalition joined, a trip told with "He"), each on short texts written for these tests (not the sets' texts)."""
+threat read as conflict, military backing abroad, normalisation deals, a coalition joined, a
+trip told with "He"), each on short texts written for these tests (not the sets' texts); one official's round
+of meetings is in test_envoys.py."""
 
 from __future__ import annotations
 
@@ -71,25 +72,6 @@ def test_normalization_deals_between_a_state_and_listed_examples(extractor: Extr
 def test_establishing_ties_with_a_state(extractor: Extractor) -> None:
     text = "The leader said on Tuesday that Chile made a mistake by establishing ties with Peru."
     assert typed(events_of(extractor, text)) == {("agreement", ("CHL", "PER"))}
-
-
-# -- one official's round of meetings --------------------------------------------------------------------
-
-
-def test_meeting_the_ministers_of_five_states_is_a_meeting_with_each(extractor: Extractor) -> None:
-    text = (
-        "LIMA - On Friday, the Peruvian foreign minister met with the foreign ministers of Chile, Bolivia, "
-        "Ecuador, Jordan, Kenya and Ghana."
-    )
-    expected = {("PER", c) for c in ("CHL", "BOL", "ECU", "JOR", "KEN", "GHA")}
-    assert parties(events_of(extractor, text)) == {tuple(sorted(p)) for p in expected}
-
-
-def test_meeting_the_ministers_of_three_states_stays_one_meeting(extractor: Extractor) -> None:
-    text = (
-        "LIMA - The Peruvian foreign minister met with the foreign ministers of Chile, Bolivia and Ecuador."
-    )
-    assert parties(events_of(extractor, text)) == {("BOL", "CHL", "ECU", "PER")}
 
 
 # -- a coalition joined ----------------------------------------------------------------------------------
