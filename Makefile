@@ -111,7 +111,7 @@ errors: install
 		--set tests/extraction/data/blind_9.jsonl --set tests/extraction/data/blind_10.jsonl \
 		--set tests/extraction/data/blind_11.jsonl --set tests/extraction/data/blind_12.jsonl \
 		--set tests/extraction/data/blind_13.jsonl --set tests/extraction/data/blind_14.jsonl \
-		--set tests/extraction/data/blind_15.jsonl \
+		--set tests/extraction/data/blind_15.jsonl --set tests/extraction/data/blind_16.jsonl \
 		--sentences tests/extraction/data/sentences_1.jsonl --sentences tests/extraction/data/sentences_2.jsonl \
 		--sentences tests/extraction/data/sentences_3.jsonl --sentences tests/extraction/data/sentences_4.jsonl \
 		--sentences tests/extraction/data/sentences_5.jsonl --sentences tests/extraction/data/sentences_6.jsonl \
@@ -119,7 +119,7 @@ errors: install
 		--sentences tests/extraction/data/sentences_9.jsonl --sentences tests/extraction/data/sentences_10.jsonl \
 		--sentences tests/extraction/data/sentences_11.jsonl --sentences tests/extraction/data/sentences_12.jsonl \
 		--sentences tests/extraction/data/sentences_13.jsonl --sentences tests/extraction/data/sentences_14.jsonl \
-		--sentences tests/extraction/data/sentences_15.jsonl \
+		--sentences tests/extraction/data/sentences_15.jsonl --sentences tests/extraction/data/sentences_16.jsonl \
 		--tally-only
 
 # Confidence against the share of right events, on the blind sets (issue 13).
