@@ -220,7 +220,7 @@ def _visited_hosts(
         parties = [p for p in parties if p not in visited]
     if len(parties) > 1 or site.type not in (MEETING, INTENT):
         return [], (parties, source)
-    dests = [d for d in site.info.parties.destinations() if d not in parties]
+    dests = [d for d in visited if d not in parties]
     if not parties and dests:
         # "Zarif, who made visits to A and B", "During our visits to A and B, we ..., Zarif said": the
         # traveller named outside the cue's clause
@@ -643,11 +643,7 @@ def _candidate(site: CueSite, group: list[str], source: str) -> Candidate | None
         return None
     info = site.info
     cand = Candidate(site.type, countries, igos, [site.pos], site.cue, site.strong, source)
-    found = event_date(info, site.cue, site.text, site.article.reporting, site.bounds) or info.remarks_date
-    if found is not None:
-        cand.dated = True  # a date phrase of its own, even one that cannot be resolved
-        if found.value is not None:
-            cand.date, cand.date_text, cand.date_kind = found.value, found.phrase, found.kind
+    _date_from_sentence(cand, info, site.article, site.bounds)
     cand.location = event_location(info)
     cand.continued = info.continuation or info.anaphoric or source == CONTEXT
     return cand
@@ -755,11 +751,12 @@ def sentence_candidates(pos: int, article: ArticleContext, state: DiscourseState
 def _date_from_sentence(
     cand: Candidate, info: SentenceInfo, article: ArticleContext, bounds: tuple[list[int], list[int]]
 ) -> None:
-    """Date a candidate read from its sentence's participants or named process (a gathering, a
-    coalition, a round of talks) as a cue's candidate is dated: by the sentence's date phrase."""
+    """Date a candidate by its sentence's date phrase for its cue (or when the remarks were made): a cue's
+    candidate, and one read from the sentence's participants or named process (a gathering, a coalition,
+    a round of talks)."""
     found = event_date(info, cand.cue, article.text, article.reporting, bounds) or info.remarks_date
     if found is not None:
-        cand.dated = True
+        cand.dated = True  # a date phrase of its own, even one that cannot be resolved
         if found.value is not None:
             cand.date, cand.date_text, cand.date_kind = found.value, found.phrase, found.kind
 
