@@ -30,10 +30,10 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
-from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+from libs.evaluation.score import Pair, country_pairs
 from libs.evaluation.sentences import (
     COOPERATIVE_ROOTS,
     first_occurrences,
@@ -60,7 +60,6 @@ CAUSES = (
 )
 UNASSIGNED = "unassigned"
 
-Pair = tuple[str, str]
 Span = tuple[int, int]
 # article text, parties → the spans of the sentences naming them (for FN items)
 Locator = Callable[[str, list[str]], list[Span]]
@@ -86,10 +85,6 @@ class ErrorItem:
         return (self.set, self.item, self.kind, "-".join(self.parties))
 
 
-def _pairs(parties: Iterable[str]) -> set[Pair]:
-    return {(a, b) for a, b in combinations(sorted(set(parties)), 2)}
-
-
 def _parties(ev: Mapping[str, Any]) -> tuple[str, ...]:
     return tuple(sorted(set(ev.get("countries") or []))) + tuple(sorted(set(ev.get("igos") or [])))
 
@@ -106,7 +101,7 @@ def _missed(
     out: list[ErrorItem] = []
     counted: set[Pair] = set()
     for ev in gold.get("events") or []:
-        missing = _pairs(ev.get("countries") or []) - pred_pairs - counted
+        missing = country_pairs(ev.get("countries") or []) - pred_pairs - counted
         if not missing:
             continue
         counted |= missing
@@ -134,7 +129,7 @@ def _extra(
     counted: set[Pair] = set()
     negative = not gold.get("cooperation")
     for ev in events:
-        extra = _pairs(ev.get("countries") or []) - gold_pairs - counted
+        extra = country_pairs(ev.get("countries") or []) - gold_pairs - counted
         if not extra:
             continue
         counted |= extra
@@ -159,13 +154,13 @@ def _mistyped(name: str, gold: Mapping[str, Any], events: list[Mapping[str, Any]
     pred_types: dict[Pair, set[str]] = {}
     spans: dict[Pair, list[Span]] = {}
     for ev in events:
-        for p in _pairs(ev.get("countries") or []):
+        for p in country_pairs(ev.get("countries") or []):
             pred_types.setdefault(p, set()).add(str(ev.get("type")))
             spans.setdefault(p, []).extend((int(e["start"]), int(e["end"])) for e in ev.get("evidence") or [])
     out: list[ErrorItem] = []
     for ev in gold.get("events") or []:
         etype = str(ev.get("type"))
-        found = [p for p in _pairs(ev.get("countries") or []) if p in pred_types]
+        found = [p for p in country_pairs(ev.get("countries") or []) if p in pred_types]
         if found and all(etype not in pred_types[p] for p in found):
             p = found[0]
             out.append(
@@ -199,12 +194,12 @@ def _sectors_and_dates(
         gdate = ev.get("date")
         if not gdate:
             continue
-        gpairs = _pairs(ev.get("countries") or [])
+        gpairs = country_pairs(ev.get("countries") or [])
         gparties = set(_parties(ev))
         covering = [
             p
             for p in events
-            if (gpairs & _pairs(p.get("countries") or []) if gpairs else gparties == set(_parties(p)))
+            if (gpairs & country_pairs(p.get("countries") or []) if gpairs else gparties == set(_parties(p)))
         ]
         if any(_date(p) == gdate for p in covering):
             continue
@@ -234,10 +229,10 @@ def article_errors(
     """Every error item of one article (gold record against the engine's event dicts)."""
     gold_pairs: set[Pair] = set()
     for ev in gold.get("events") or []:
-        gold_pairs |= _pairs(ev.get("countries") or [])
+        gold_pairs |= country_pairs(ev.get("countries") or [])
     pred_pairs: set[Pair] = set()
     for ev in events:
-        pred_pairs |= _pairs(ev.get("countries") or [])
+        pred_pairs |= country_pairs(ev.get("countries") or [])
     return [
         *_missed(name, gold, pred_pairs, text, locate),
         *_extra(name, gold, gold_pairs, events),

@@ -29,7 +29,6 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Iterable, Mapping
-from itertools import combinations
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +43,7 @@ from libs.evaluation.pair_model import (
     pair_features,
     uncovered_pairs,
 )
-from libs.evaluation.score import read_jsonl, score
+from libs.evaluation.score import Pair, country_pairs, read_jsonl, score
 from libs.evaluation.sentences import first_occurrences, gold_dyads, predicted_dyads, score_sentences
 from libs.extraction.candidates import Candidate, SentenceInfo
 from libs.extraction.extractor import PairStep
@@ -137,10 +136,8 @@ def _corpus_id(g: Mapping[str, Any]) -> str:
     return str(g.get("text_ref") or g.get("article_id") or g.get("id"))
 
 
-def _article_pairs(g: Mapping[str, Any]) -> set[tuple[str, str]]:
-    return {
-        p for ev in g.get("events") or [] for p in combinations(sorted(set(ev.get("countries") or [])), 2)
-    }
+def _article_pairs(g: Mapping[str, Any]) -> set[Pair]:
+    return {p for ev in g.get("events") or [] for p in country_pairs(ev.get("countries") or [])}
 
 
 def _overlaps(spans: Iterable[Iterable[int]], lo: int, hi: int) -> bool:

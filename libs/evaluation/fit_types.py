@@ -28,24 +28,19 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from itertools import combinations
 from pathlib import Path
 from typing import Any
 
 from libs.contracts.events import CooperationEvent
 from libs.evaluation.eval import default_article_sets
 from libs.evaluation.gold import extract_gold
-from libs.evaluation.score import Score, read_jsonl, score
+from libs.evaluation.score import Score, country_pairs, read_jsonl, score
 from libs.evaluation.type_model import MODEL_FILE, TypeModel, choose_type, sibling_features, type_features
 from libs.extraction.candidates import TYPE_ORDER, Candidate, SentenceInfo
 
 THRESHOLDS = (0.0, 0.4, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01)
 MIN_COUNT = 2  # a feature must occur in this many training events to get weights
 Article = dict[str, Any]  # {"gold": gold record, "events": [{"type", "countries", "igos", "features"}]}
-
-
-def _pairs(countries: Sequence[str]) -> set[tuple[str, str]]:
-    return {(a, b) for a, b in combinations(sorted(set(countries)), 2)}
 
 
 def collect(shared: Path, sets: Sequence[tuple[str, Path]]) -> dict[str, list[Article]]:
@@ -81,12 +76,12 @@ def collect(shared: Path, sets: Sequence[tuple[str, Path]]) -> dict[str, list[Ar
 def label(event: Mapping[str, Any], article: Article) -> str | None:
     """The gold type this event should have (None when its pairs/parties are not gold in the article)."""
     gold_events = article["gold"].get("events") or []
-    pairs = _pairs(event["countries"])
+    pairs = country_pairs(event["countries"])
     votes: Counter[str] = Counter()
     if pairs:
         gold_types: dict[tuple[str, str], set[str]] = {}
         for g in gold_events:
-            for p in pairs & _pairs(g.get("countries") or []):
+            for p in pairs & country_pairs(g.get("countries") or []):
                 gold_types.setdefault(p, set()).add(g["type"])
         votes.update(t for types in gold_types.values() for t in types)
     else:
@@ -100,7 +95,9 @@ def label(event: Mapping[str, Any], article: Article) -> str | None:
         )
     if not votes:
         return None
-    given = {(p, e["type"]) for e in article["events"] if e is not event for p in _pairs(e["countries"])}
+    given = {
+        (p, e["type"]) for e in article["events"] if e is not event for p in country_pairs(e["countries"])
+    }
 
     def rank(t: str) -> tuple[int, int, int, int]:
         fresh = sum((p, t) not in given for p in pairs)

@@ -15,31 +15,28 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from itertools import combinations, pairwise
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from libs.evaluation.gold import EXTRA_DIR, REPO_ROOT, extract_gold
+from libs.evaluation.score import country_pairs
 
 BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
-
-
-def _pairs(countries: Iterable[str]) -> set[tuple[str, str]]:
-    return {(a, b) for a, b in combinations(sorted(set(countries)), 2)}
 
 
 def event_right(event: Mapping[str, Any], gold_events: list[Mapping[str, Any]], typed: bool = False) -> bool:
     """Whether a predicted event (contract dict) is right against its article's gold events."""
     gold = [g for g in gold_events if not typed or g.get("type") == event.get("type")]
-    pairs = _pairs(event.get("countries") or [])
+    pairs = country_pairs(event.get("countries") or [])
     if not pairs:
         parties = set(event.get("countries") or []) | set(event.get("igos") or [])
         return any(parties == set(g.get("countries") or []) | set(g.get("igos") or []) for g in gold)
     gold_pairs: set[tuple[str, str]] = set()
     for g in gold:
-        gold_pairs |= _pairs(g.get("countries") or [])
+        gold_pairs |= country_pairs(g.get("countries") or [])
     return pairs <= gold_pairs
 
 

@@ -95,8 +95,12 @@ class Score:
         }
 
 
-def _pairs(countries: Iterable[str]) -> set[tuple[str, str]]:
-    return {tuple(sorted(p)) for p in combinations(sorted(set(countries)), 2)}  # type: ignore[misc]
+Pair = tuple[str, str]  # two party codes, in order
+
+
+def country_pairs(countries: Iterable[str]) -> set[Pair]:
+    """The unordered pairs of `countries` (each once, in order; a repeated code makes no pair)."""
+    return {(a, b) for a, b in combinations(sorted(set(countries)), 2)}
 
 
 def _event_fields(ev: Mapping[str, Any]) -> tuple[str, list[str], list[str], str | None]:
@@ -106,6 +110,45 @@ def _event_fields(ev: Mapping[str, Any]) -> tuple[str, list[str], list[str], str
     return str(ev.get("type")), list(ev.get("countries") or []), list(ev.get("igos") or []), date
 
 
+def _typed_pairs(events: Iterable[Mapping[str, Any]]) -> tuple[set[Pair], set[tuple[Pair, str]]]:
+    """The country pairs of `events`, and each pair with the type of an event it stands in."""
+    pairs: set[Pair] = set()
+    typed: set[tuple[Pair, str]] = set()
+    for ev in events:
+        etype, countries, _, _ = _event_fields(ev)
+        for p in country_pairs(countries):
+            pairs.add(p)
+            typed.add((p, etype))
+    return pairs, typed
+
+
+def _score_dates(
+    gold_events: list[Mapping[str, Any]], pred_events: list[Mapping[str, Any]], into: Score
+) -> list[dict[str, Any]]:
+    """Count the dated gold events in `into.dates_total` and those a predicted event covering them (a shared
+    pair, or the same parties when the gold names no pair) dates alike in `into.dates_correct`; the missed."""
+    misses = []
+    for ev in gold_events:
+        etype, countries, igos, gdate = _event_fields(ev)
+        if not gdate:
+            continue
+        into.dates_total += 1
+        gpairs = country_pairs(countries)
+        gparties = set(countries) | set(igos)
+        ok = False
+        for pev in pred_events:
+            _, pc, pi, pdate = _event_fields(pev)
+            covers = bool(gpairs & country_pairs(pc)) if gpairs else gparties == set(pc) | set(pi)
+            if covers and pdate == gdate:
+                ok = True
+                break
+        if ok:
+            into.dates_correct += 1
+        else:
+            misses.append({"type": etype, "countries": countries, "date": gdate})
+    return misses
+
+
 def score_article(gold: Mapping[str, Any], pred_events: list[Mapping[str, Any]], into: Score) -> None:
     """Add one article's counts to `into` (and its differences to `into.errors`)."""
     into.articles += 1
@@ -113,46 +156,15 @@ def score_article(gold: Mapping[str, Any], pred_events: list[Mapping[str, Any]],
     pred_pos = bool(pred_events)
     into.article.add({"coop"} if gold_pos else set(), {"coop"} if pred_pos else set())
 
-    g_pairs: set[tuple[str, str]] = set()
-    g_typed: set[tuple[tuple[str, str], str]] = set()
-    for ev in gold.get("events") or []:
-        etype, countries, _, _ = _event_fields(ev)
-        for p in _pairs(countries):
-            g_pairs.add(p)
-            g_typed.add((p, etype))
-    p_pairs: set[tuple[str, str]] = set()
-    p_typed: set[tuple[tuple[str, str], str]] = set()
-    p_sectors: set[str] = set()
-    for ev in pred_events:
-        etype, countries, _, _ = _event_fields(ev)
-        for p in _pairs(countries):
-            p_pairs.add(p)
-            p_typed.add((p, etype))
-        p_sectors.update(ev.get("sectors") or [])
+    gold_events = gold.get("events") or []
+    g_pairs, g_typed = _typed_pairs(gold_events)
+    p_pairs, p_typed = _typed_pairs(pred_events)
+    p_sectors = {s for ev in pred_events for s in ev.get("sectors") or []}
     into.pairs.add(g_pairs, p_pairs)
     into.typed_pairs.add(g_typed, p_typed)
     g_sectors = set(gold.get("sectors") or [])
     into.sectors.add(g_sectors, p_sectors)
-
-    date_misses = []
-    for ev in gold.get("events") or []:
-        etype, countries, igos, gdate = _event_fields(ev)
-        if not gdate:
-            continue
-        into.dates_total += 1
-        gpairs = _pairs(countries)
-        gparties = set(countries) | set(igos)
-        ok = False
-        for pev in pred_events:
-            _, pc, pi, pdate = _event_fields(pev)
-            covers = bool(gpairs & _pairs(pc)) if gpairs else gparties == set(pc) | set(pi)
-            if covers and pdate == gdate:
-                ok = True
-                break
-        if ok:
-            into.dates_correct += 1
-        else:
-            date_misses.append({"type": etype, "countries": countries, "date": gdate})
+    date_misses = _score_dates(gold_events, pred_events, into)
 
     diff = {
         "id": gold.get("id"),

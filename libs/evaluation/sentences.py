@@ -35,11 +35,10 @@ from typing import Any
 import pycountry
 
 from libs.evaluation.gold import CORPUS_REL, load_corpus_texts
-from libs.evaluation.score import PRF, read_jsonl
+from libs.evaluation.score import PRF, Pair, read_jsonl
 
 COOPERATIVE_ROOTS = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID"})
 
-Pair = tuple[str, str]
 Span = tuple[int, int]
 
 # The parties a dyad may have: states (ISO 3166 alpha-3, plus Kosovo's user-assigned XKX).

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from libs.evaluation.score import country_pairs
 from libs.extraction.candidates import Candidate, SentenceInfo
 
 MODEL_FILE = "event_types.json"
@@ -84,14 +85,9 @@ def sibling_features(
     countries: Sequence[str], rule_type: str, others: Iterable[tuple[str, Sequence[str]]]
 ) -> list[str]:
     """The rule types of the article's other events sharing a country pair with this one: (type, countries)."""
-    mine = _pairs(countries)
-    types = {t for t, cs in others if mine & _pairs(cs)} if mine else set()
+    mine = country_pairs(countries)
+    types = {t for t, cs in others if mine & country_pairs(cs)} if mine else set()
     return [f"also={t}" for t in sorted(types)] + [f"rule_also={rule_type}|{t}" for t in sorted(types)]
-
-
-def _pairs(countries: Sequence[str]) -> set[tuple[str, str]]:
-    cs = sorted(set(countries))
-    return {(a, b) for i, a in enumerate(cs) for b in cs[i + 1 :]}
 
 
 def _words(text: str) -> set[str]:

@@ -57,106 +57,37 @@ _YEAR = r"(?P<{g}>(?:19|20)\d\d)"
 _TO = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
 
 
+_M1, _M2 = _MON.format(g="m1"), _MON.format(g="m2")
+_D1, _D2 = _DAY.format(g="d1"), _DAY.format(g="d2")
+_Y = _YEAR.format(g="y")
+_OPT_YEAR = r"(?:,?\s+" + _Y + r")?\b"  # "(, 2025)" after a day
+
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # October 30 to November 13(, 2023)
-    (
-        "md_md",
-        re.compile(
-            _MON.format(g="m1")
-            + r"\s+"
-            + _DAY.format(g="d1")
-            + _TO
-            + _MON.format(g="m2")
-            + r"\s+"
-            + _DAY.format(g="d2")
-            + r"(?:,?\s+"
-            + _YEAR.format(g="y")
-            + r")?\b"
-        ),
-    ),
+    ("md_md", re.compile(_M1 + r"\s+" + _D1 + _TO + _M2 + r"\s+" + _D2 + _OPT_YEAR)),
     # 30 October to 13 November( 2023)
-    (
-        "dm_dm",
-        re.compile(
-            r"\b"
-            + _DAY.format(g="d1")
-            + r"\s+"
-            + _MON.format(g="m1")
-            + _TO
-            + _DAY.format(g="d2")
-            + r"\s+"
-            + _MON.format(g="m2")
-            + r"(?:,?\s+"
-            + _YEAR.format(g="y")
-            + r")?\b"
-        ),
-    ),
+    ("dm_dm", re.compile(r"\b" + _D1 + r"\s+" + _M1 + _TO + _D2 + r"\s+" + _M2 + _OPT_YEAR)),
     # January 18 to 20(, 2025) / January 18-20
-    (
-        "m_dd",
-        re.compile(
-            _MON.format(g="m1")
-            + r"\s+"
-            + _DAY.format(g="d1")
-            + _TO
-            + _DAY.format(g="d2")
-            + r"(?![\d:])(?:,?\s+"
-            + _YEAR.format(g="y")
-            + r")?\b"
-        ),
-    ),
+    ("m_dd", re.compile(_M1 + r"\s+" + _D1 + _TO + _D2 + r"(?![\d:])" + _OPT_YEAR)),
     # 18-20 January( 2025) / 28-31 March
-    (
-        "dd_m",
-        re.compile(
-            r"\b"
-            + _DAY.format(g="d1")
-            + _TO
-            + _DAY.format(g="d2")
-            + r"\s+(?:of\s+)?"
-            + _MON.format(g="m1")
-            + r"(?:,?\s+"
-            + _YEAR.format(g="y")
-            + r")?\b"
-        ),
-    ),
+    ("dd_m", re.compile(r"\b" + _D1 + _TO + _D2 + r"\s+(?:of\s+)?" + _M1 + _OPT_YEAR)),
     # January 17(, 2025) / Wednesday November 30
-    (
-        "md",
-        re.compile(
-            _MON.format(g="m1")
-            + r"\s+"
-            + _DAY.format(g="d1")
-            + r"(?![\d:])(?:,?\s+"
-            + _YEAR.format(g="y")
-            + r")?\b"
-        ),
-    ),
+    ("md", re.compile(_M1 + r"\s+" + _D1 + r"(?![\d:])" + _OPT_YEAR)),
     # 17 January( 2025) / 14th of August
-    (
-        "dm",
-        re.compile(
-            r"\b"
-            + _DAY.format(g="d1")
-            + r"\s+(?:of\s+)?"
-            + _MON.format(g="m1")
-            + r"(?:,?\s+"
-            + _YEAR.format(g="y")
-            + r")?\b"
-        ),
-    ),
+    ("dm", re.compile(r"\b" + _D1 + r"\s+(?:of\s+)?" + _M1 + _OPT_YEAR)),
     # 2025-01-18
-    ("iso", re.compile(r"\b" + _YEAR.format(g="y") + r"-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)\b")),
+    ("iso", re.compile(r"\b" + _Y + r"-(?P<m1>[01]\d)-(?P<d1>[0-3]\d)\b")),
     # 17/4/2001: day first, as the region's statements write it (month first only when the day cannot be)
-    ("dmy_num", re.compile(r"\b(?P<d1>[0-3]?\d)/(?P<m1>[0-3]?\d)/" + _YEAR.format(g="y") + r"\b")),
+    ("dmy_num", re.compile(r"\b(?P<d1>[0-3]?\d)/(?P<m1>[0-3]?\d)/" + _Y + r"\b")),
     # November 2023 / early January 2024
-    ("my", re.compile(_MON.format(g="m1") + r",?\s+" + _YEAR.format(g="y") + r"\b")),
+    ("my", re.compile(_M1 + r",?\s+" + _Y + r"\b")),
     # in October / last October / early December (no year)
     (
         "m",
         re.compile(
             r"(?i:\b(?:in|since|during|last|early|late|mid|mid-|until|by|of|this|earlier\s+in|later\s+in)\s+)"
-            + _MON.format(g="m1")
+            + _M1
             + r"\b(?!\s+\d)"
         ),
     ),
@@ -165,7 +96,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "y",
         re.compile(
             r"(?i:\b(?:in|since|during|from|until|by|of|early|late|mid|mid-|throughout)\s+(?:(?:early|late|mid)[\s-]+)?)"
-            + _YEAR.format(g="y")
+            + _Y
             + r"\b(?![-/]\d)"
         ),
     ),

@@ -45,7 +45,6 @@ from libs.extraction.candidates import (
     VENUE,
     Candidate,
     SentenceInfo,
-    split_parties,
 )
 from libs.extraction.clauses import (
     SEPARATE,
@@ -72,7 +71,7 @@ from libs.extraction.envoys import delivered_to_envoys, envoys_host, envoys_star
 from libs.extraction.gatherings import gathering_candidates
 from libs.extraction.mention_roles import ACTOR, DESTINATION, IGO_SEATS, PARTY_ROLES
 from libs.extraction.negotiations import ArticleParties, Processes, process_candidates
-from libs.extraction.occasions import event_date, event_location, inherit_dates, merge_occasions
+from libs.extraction.occasions import event_date, inherit_dates, merge_occasions, placed_candidate
 from libs.extraction.syntax import SyntaxFilter
 from libs.extraction.triggers import GATHERING_NOUN, Cue
 
@@ -636,19 +635,6 @@ def _weak_cue_holds(site: CueSite, source: str) -> bool:
     return source in (EXPLICIT, CONTEXT) and linked(info, seg_lo, seg_hi, text)
 
 
-def _candidate(site: CueSite, group: list[str], source: str) -> Candidate | None:
-    """The candidate of one party group, dated and placed; None without two parties and a state."""
-    countries, igos = split_parties(group, site.article.igo_codes, site.article.groups)
-    if len(countries) + len(igos) < 2 or not countries:
-        return None
-    info = site.info
-    cand = Candidate(site.type, countries, igos, [site.pos], site.cue, site.strong, source)
-    _date_from_sentence(cand, info, site.article, site.bounds)
-    cand.location = event_location(info)
-    cand.continued = info.continuation or info.anaphoric or source == CONTEXT
-    return cand
-
-
 def _type_candidates(
     pos: int,
     type_name: str,
@@ -680,7 +666,15 @@ def _type_candidates(
         return []
     groups = _envoys_apart(site, _invitees_apart(site, _visitors_apart(site, groups)))
     groups = [g for g in (_without_bystanders(site, g) for g in groups) if len(set(g)) >= 2]
-    return [c for c in (_candidate(site, g, source) for g in groups) if c is not None]
+    # undated here: `sentence_candidates` dates each candidate by its sentence (`_date_from_sentence`)
+    continued = info.continuation or info.anaphoric or source == CONTEXT
+    made = (
+        placed_candidate(
+            info, pos, cue, g, source, article.igo_codes, article.groups, strong=strong, continued=continued
+        )
+        for g in groups
+    )
+    return [c for c in made if c is not None]
 
 
 def _cue_groups(cues: list[Cue], bounds: tuple[list[int], list[int]], info: SentenceInfo) -> list[list[Cue]]:

@@ -208,13 +208,9 @@ class Extractor:
         if not article_id or len(article_id) > 128:
             raise InvalidArticleError("article_id must have 1 to 128 characters")
         clock = Deadline(deadline)
-        if not text or not text.strip():
-            return ExtractionResult([], "empty_text")
-        if language and not language.lower().startswith("en"):
-            return ExtractionResult([], f"non_english:{language.lower()[:8]}", language.lower())
-        lang = self.language_detector.detect(text)
-        if lang != "en":
-            return ExtractionResult([], f"non_english:{lang}", lang)
+        skipped = self._skipped(text, language)
+        if skipped is not None:
+            return skipped
         pub_day = published_at.date() if isinstance(published_at, datetime) else published_at
         doc = segment(text)
         sentences = doc.content_sentences()
@@ -246,6 +242,18 @@ class Extractor:
         return ExtractionResult(events, None, "en", heavy_nlp=heavy)
 
     # -- internals -------------------------------------------------------------------------
+
+    def _skipped(self, text: str, language: str | None) -> ExtractionResult | None:
+        """The result of an article skipped unread: empty, or not English (as given, else as detected);
+        None for an article to read."""
+        if not text or not text.strip():
+            return ExtractionResult([], "empty_text")
+        if language and not language.lower().startswith("en"):
+            return ExtractionResult([], f"non_english:{language.lower()[:8]}", language.lower())
+        lang = self.language_detector.detect(text)
+        if lang != "en":
+            return ExtractionResult([], f"non_english:{lang}", lang)
+        return None
 
     def _passes_gate(self, doc: Document, raw_cues: list[Cue], matches: list[Match]) -> bool:
         """The cheap gate: some cue (or attendance, or founders named), two distinct parties somewhere

@@ -183,6 +183,50 @@ def _states_attending(text: str, group: list[PartyMention], fair: bool, here: bo
     return False if _AMONG_AFTER.match(text, group[-1].end) else None
 
 
+def _list_run(states: list[PartyMention], i: int, text: str) -> list[PartyMention]:
+    """The states from `states[i]` on that one participants list joins (`_PARTICIPANTS_SEP` between)."""
+    group = [states[i]]
+    for n in states[i + 1 :]:
+        if not _PARTICIPANTS_SEP.match(text[group[-1].end : n.start]):
+            break
+        group.append(n)
+    return group
+
+
+def _intro_kind(intro: re.Match[str], fair: bool) -> bool | None:
+    """Whether the participants a `_PARTICIPANTS_FROM` intro lists meet each other (`_listed`)."""
+    if intro.group("bare"):
+        return not fair
+    if intro.group("of") or intro.group("scholars"):
+        return True
+    if not intro.group(0).lower().startswith("with"):
+        return False
+    return None  # "with the participation of": not said
+
+
+def _run_kind(
+    group: list[PartyMention], lo: int, text: str, fair: bool, here: bool, attending: bool
+) -> tuple[bool, bool | None]:
+    """Whether the list `group` (a `_list_run`) names participants, introduced ("delegations from A and
+    B"), as the subject of attending, or as demonyms of attending officials; and whether they meet each
+    other (`_listed`, None when the text does not say)."""
+    m = group[0]
+    intro = _PARTICIPANTS_FROM.search(text, max(lo, m.start - 90), m.start)
+    if intro and intro.group("of") and not attending:
+        intro = None
+    if intro and intro.group("bare") and len(group) < 2:
+        intro = None  # "attended by Iran's minister": a person, read by the cue rules
+    if m.kind in ("country", "capital") and intro:
+        return True, _intro_kind(intro, fair)
+    subject = _states_attending(text, group, fair, here)
+    if subject is not None:
+        return True, subject
+    after = _DEMONYM_PARTICIPANTS.match(text, group[-1].end)
+    if all(x.kind == "demonym" for x in group) and after and attending:
+        return True, not after.group("business")  # "Russian, Azerbaijani and Iranian officials attended"
+    return False, None
+
+
 def _listed(info: SentenceInfo, text: str, fair: bool, here: bool) -> tuple[list[str], bool | None]:
     """The states whose participants the sentence lists, and whether those participants meet each other
     (officials, ministers, delegations "of", scholars, states attending a meeting or conference: True)
@@ -197,38 +241,12 @@ def _listed(info: SentenceInfo, text: str, fair: bool, here: bool) -> tuple[list
     i = 0
     while i < len(states):
         m = states[i]
-        group = [m]
-        for n in states[i + 1 :]:
-            if _PARTICIPANTS_SEP.match(text[group[-1].end : n.start]):
-                group.append(n)
-            else:
-                break
-        intro = _PARTICIPANTS_FROM.search(text, max(lo, m.start - 90), m.start)
-        if intro and intro.group("of") and not attending:
-            intro = None
-        if intro and intro.group("bare") and len(group) < 2:
-            intro = None  # "attended by Iran's minister": a person, read by the cue rules
-        if m.kind in ("country", "capital") and intro:
+        group = _list_run(states, i, text)
+        named, kind = _run_kind(group, lo, text, fair, here, attending)
+        if named:
             listed.extend(x.code for x in group)
-            if intro.group("bare"):
-                kinds.add(not fair)
-            elif intro.group("of") or intro.group("scholars"):
-                kinds.add(True)
-            elif not intro.group(0).lower().startswith("with"):
-                kinds.add(False)
-            i += len(group)
-            continue
-        last = group[-1]
-        subject = _states_attending(text, group, fair, here)
-        if subject is not None:
-            listed.extend(x.code for x in group)
-            kinds.add(subject)
-            i += len(group)
-            continue
-        after = _DEMONYM_PARTICIPANTS.match(text, last.end)
-        if all(x.kind == "demonym" for x in group) and after and attending:
-            listed.extend(x.code for x in group)  # "Russian, Azerbaijani and Iranian officials attended"
-            kinds.add(not after.group("business"))
+            if kind is not None:
+                kinds.add(kind)
             i += len(group)
             continue
         if m.kind == "country" and _GUEST_AFTER.match(text, m.end):

@@ -86,13 +86,20 @@ def placed_candidate(
     source: str,
     igo_codes: Collection[str],
     groups: Mapping[str, tuple[str, ...]] | None,
+    *,
+    strong: bool = True,
+    continued: bool = False,
 ) -> Candidate | None:
-    """A strong candidate of the cue's type in the sentence at `pos` (`info`) with `parties` (a group as
-    its members), placed at the sentence's venue; None without two parties of which one is a state."""
+    """A candidate of the cue's type in the sentence at `pos` (`info`) with `parties` (a group as its
+    members), placed at the sentence's venue, undated; None without two parties of which one is a state.
+
+    `strong`: its evidence holds alone (a cue's candidate passes its cue's); `continued`: its sentence
+    continues an earlier occasion. The one constructor of the cue, gathering and round rules.
+    """
     countries, igos = split_parties(parties, igo_codes, groups)
     if len(countries) + len(igos) < 2 or not countries:
         return None
-    cand = Candidate(cue.type, countries, igos, [pos], cue, True, source)
+    cand = Candidate(cue.type, countries, igos, [pos], cue, strong, source, continued=continued)
     cand.location = event_location(info)
     return cand
 
