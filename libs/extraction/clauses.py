@@ -736,3 +736,32 @@ def hub_and_spokes(
     if not rest or _CONNECTOR.match(text[first.end : rest[0].start]):
         return None
     return [[first.code, m] for m in dict.fromkeys(x.code for x in rest)]
+
+
+# a deal or talks and the state that brokered them: "a deal with Iran that was brokered by China", "the
+# accords, which were negotiated by the administration of former U.S. President X", "talks mediated by A and B"
+_BROKERED_BY = re.compile(
+    r"\b(?:deals?|agreements?|accords?|cease-?fires?|truces?|pacts?|talks|negotiations|dialogue|rapprochement|"
+    r"reconciliation|normali[sz]ation|peace\s+process)\b(?:[^.;:,]{0,40}?|,\s*(?:(?:which|that)\s+[^.;:,]{0,20}?)?)"
+    r"\b(?:brokered|mediated|co-?sponsored|"
+    r"sponsored|negotiated|facilitated)\s+by\s+(?:the\s+)?(?:(?:[\w.-]+\s+){0,5}?)?$",
+    re.IGNORECASE,
+)
+
+
+def brokers(info: SentenceInfo, text: str) -> list[str]:
+    """The parties named as the broker of a deal or talks in the sentence ("brokered by A", "mediated by A and
+    B"): the first party named right after "by" and those listed with it; none without such a phrase."""
+    ms = [m for m in info.parties.mentions if m.role in PARTY_ROLES]
+    for i, m in enumerate(ms):
+        if not _BROKERED_BY.search(text, max(info.sent.start, m.start - 140), m.start):
+            continue
+        out = [m]
+        for nxt in ms[i + 1 :]:
+            gap = text[out[-1].end : nxt.start]
+            if nxt.code == out[-1].code or _CONNECTOR.match(gap) or LIST_SEPARATOR.match(gap):
+                out.append(nxt)
+            else:
+                break
+        return list(dict.fromkeys(x.code for x in out))
+    return []

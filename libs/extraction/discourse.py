@@ -26,11 +26,12 @@ What is carried from one sentence to the next lives in `DiscourseState`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from libs.extraction.candidates import (
+    AGREEMENT,
     AID,
     CONFERENCE,
     CONTEXT,
@@ -49,6 +50,7 @@ from libs.extraction.candidates import (
 from libs.extraction.clauses import (
     SEPARATE,
     around,
+    brokers,
     counterpart_list,
     cue_parties,
     hub_and_spokes,
@@ -91,6 +93,7 @@ _TITLE_AFTER = re.compile(
     r"commander|premier|king|leader|secretary|chancellor|governor|speaker|deputy|director)\b",
     re.IGNORECASE,
 )
+_BROKERED_TYPES = (AGREEMENT, MEETING, INTENT)  # what a broker brokers: deals, talks, plans of either
 # a gathering's co-chairs or co-hosts ("co-chaired by A and B"): the gathering's attendees, not a pair apart
 _CO_HOSTS = re.compile(r"co-?(?:chair|host)", re.IGNORECASE)
 _DUAL = re.compile(r"\b(?:two|2|both)\b", re.IGNORECASE)
@@ -600,8 +603,9 @@ def _envoys_apart(site: CueSite, groups: list[list[str]]) -> list[list[str]]:
     return out
 
 
-def _without_bystanders(site: CueSite, group: list[str]) -> list[str]:
-    """The group less the parties the parse finds outside the cue's event (sanctions targets, topics).
+def _without_bystanders(site: CueSite, group: list[str], kept_codes: Sequence[str] = ()) -> list[str]:
+    """The group less the parties the parse finds outside the cue's event (sanctions targets, topics),
+    never those of `kept_codes` (a broker the parse hangs elsewhere).
 
     Parsed only for a group of three or more, or in a sentence with conflict words.
     """
@@ -620,7 +624,7 @@ def _without_bystanders(site: CueSite, group: list[str]) -> list[str]:
     visit = site.type == MEETING and _VISIT_CUE.match(site.cue.text) is not None
     kept = {m.code for i, m in enumerate(mentions) if i not in out}
     kept |= {m.code for m in info.parties.mentions if visit and m.role == DESTINATION}
-    dropped = {m.code for m in mentions} - kept
+    dropped = {m.code for m in mentions} - kept - set(kept_codes)
     return [c for c in group if c not in dropped]
 
 
@@ -655,6 +659,8 @@ def _type_candidates(
     leader = _coalition_leader(site, cues)
     if leader is not None and leader not in parties and parties:
         parties = [*parties, leader]  # "A and B have joined the coalition": with the U.S. that leads it
+    brokered = brokers(info, article.text) if type_name in _BROKERED_TYPES and parties else []
+    parties = list(dict.fromkeys([*parties, *brokered]))  # "a deal brokered by China": China is a party
     if not groups:
         parties, source = _numbered_group(site, state, parties, source)
         if len(parties) < 2:
@@ -665,7 +671,8 @@ def _type_candidates(
     if not strong and not _weak_cue_holds(site, source):
         return []
     groups = _envoys_apart(site, _invitees_apart(site, _visitors_apart(site, groups)))
-    groups = [g for g in (_without_bystanders(site, g) for g in groups) if len(set(g)) >= 2]
+    groups = [list(dict.fromkeys([*g, *brokered])) for g in groups]  # the broker of each deal it brokered
+    groups = [g for g in (_without_bystanders(site, g, brokered) for g in groups) if len(set(g)) >= 2]
     # undated here: `sentence_candidates` dates each candidate by its sentence (`_date_from_sentence`)
     continued = info.continuation or info.anaphoric or source == CONTEXT
     made = (

@@ -80,6 +80,10 @@ _DEST_BEFORE = re.compile(
     r"(?<![\w-])(?:visit(?:ed|ing|s)?|(?:visits|trips|tours|journeys)\s+to|arrived\s+in|arrives\s+in|arrive\s+in|arrival\s+in|trip\s+to|"
     r"travel(?:l?ed|s|ling)?\s+to|tour\s+of|left\s+\w+\s+for|visit\s+to|flew\s+to|headed\s+to|"
     r"went\s+to|departed\s+for|journey\s+to|came\s+to|welcomed\s+in|stay\s+in|leave\s+\w+\s+for|"
+    # "before his departure for Moscow", "his next stop on the three-nation tour was India"
+    r"(?:departure|departing|depart|departs)\s+(?:to|for)|"
+    r"stop\s+(?:on|of)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,4}?(?:tour|trip|visit)\s+"
+    r"(?:was|is|will\s+be)\s+(?:\w+ly\s+)?|"
     r"tak(?:e|es|ing|en)\s+(?:him|her|them)\s+(?:first\s+)?to|"
     # "the tour includes Baku, Moscow and Yerevan": the stops of a trip are visited
     r"(?:tour|trip|itinerary|journey)\s+(?:also\s+|will\s+(?:also\s+)?)?(?:includes?|include|included|covers?|cover)|"
