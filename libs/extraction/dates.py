@@ -12,10 +12,13 @@ Resolution rules:
                                   (the next one for a plainly future phrase)
 - "November 2023", "in October"   month precision (year from publication if absent)
 - "in 2017", "since 2016"         year precision
+- "EXPO 2017", "the Army-2021 games"   year precision: an occasion named with its year (not "Vision 2030",
+                                  "Resolution 1929", nor a year after a function word or a month)
 - "17/4/2001"                     day first (month first only when the day cannot be: "4/17/2001")
 - "last year" / "this year", "last month" / "this month"   relative to publication
 - with no publication date, a month or month/day without a year takes `year_hint`, the year the
-  article names most often (`article_year`), as a reader of an undated article would
+  article's month phrases name most often, else the year it names most often (`article_year`), as a
+  reader of an undated article would
 Years outside 1900..2100 (e.g. Iranian calendar years such as 1397) are ignored.
 """
 
@@ -100,6 +103,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             + r"\b(?![-/]\d)"
         ),
     ),
+    # an occasion named with its year: "EXPO 2017", "INNOPROM 2019", "the Army-2021 games" (not a plan's
+    # horizon, "Vision 2030", nor a year after a function word or a month)
+    (
+        "named_y",
+        re.compile(
+            r"\b(?!(?:The|In|On|At|By|Of|As|To|With|Between|Since|Until|From|After|Before|During|For|And|Resolutions?|"
+            r"No|Vision|Agenda|Horizon|"
+            r"Plan|Strategy|Outlook|Program|Programme|January|February|March|April|May|June|July|August|"
+            r"September|October|November|December)\b)[A-Z][A-Za-z]*[A-Za-z](?:\s+|-)"
+            + _YEAR.format(g="y")
+            + r"\b(?![-/–]\d|\s*[-–]\s*(?:19|20)?\d\d\b)"
+        ),
+    ),
     (
         "weekday",
         re.compile(
@@ -163,9 +179,20 @@ def _infer_year(m: int, d: int, published: date, future: bool) -> int:
     return published.year if cand <= published else published.year - 1
 
 
+# a year written after a month ("January 31, 2019", "31 January 2019", "in March 2021"): the year of an event
+_MONTH_YEAR = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?:\s+[0-3]?\d(?:st|nd|rd|th)?)?,?\s+((?:19|20)\d\d)(?![\w/-])"
+)
+
+
 def article_year(text: str) -> int | None:
-    """The year (1900..2100) the text names most often, the latest on a tie; None if it names none."""
-    counts = Counter(int(y) for y in _YEAR_WORD.findall(text))
+    """The year (1900..2100) the text's month phrases name most often ("on January 31, 2019"), else the
+    year it names most often (background years such as "the 2015 deal" name no day); the latest on a tie;
+    None if it names none."""
+    counts = Counter(int(y) for y in _MONTH_YEAR.findall(text)) or Counter(
+        int(y) for y in _YEAR_WORD.findall(text)
+    )
     if not counts:
         return None
     return max(counts, key=lambda y: (counts[y], y))
@@ -197,7 +224,7 @@ def _resolve(
         ):
             y -= 1
         return DateValue(f"{y:04d}-{m1:02d}", None, "month")
-    if kind == "y":
+    if kind in ("y", "named_y"):
         return DateValue(f"{int(g['y']):04d}", None, "year")
     if published is None:
         return None

@@ -235,7 +235,7 @@ GATHERING_NOUN = re.compile(
 )
 _FUTURE_AFTER = re.compile(
     r"[^.;:!?]{0,80}?\b(?:will|shall|(?:is|are)\s+(?:set\s+|scheduled\s+|expected\s+|due\s+|slated\s+)?to)\s+"
-    r"(?:also\s+)?(?:be\s+)?(?:\w+ly\s+)?(?:take\s+place|held|attended|chaired|hosted|convened|co-chaired|"
+    r"(?:also\s+)?(?:be\s+)?(?:also\s+)?(?:\w+ly\s+)?(?:take\s+place|held|attended|chaired|hosted|convened|co-chaired|"
     r"convene|open|begin|start|kick\s+off|resume)\b",
     re.IGNORECASE,
 )
@@ -248,6 +248,8 @@ _PUT_OFF_AFTER = re.compile(
 _BEFORE_PARTIES = re.compile(r"\s+(?:between|with|among)$", re.IGNORECASE)  # "talks between" (A and B)
 _HELD_CUE = re.compile(r"(?:held|hold|holds|holding|had|met)\b", re.IGNORECASE)
 _PAST_IN_GAP = re.compile(r"\b(?:was|were|has|have|had|did)\b", re.IGNORECASE)
+# the verbs by which a visit is announced as to come ("visits will be held", "the trip will take place")
+_HOLDING = re.compile(r"\b(?:take\s+place|held|hosted|begin|start)$", re.IGNORECASE)
 
 _IF_CLAUSE = re.compile(r"\b(?:if|unless|in\s+case\s+of|in\s+the\s+event\s+of)\s", re.IGNORECASE)
 _PLAYER = re.compile(
@@ -533,18 +535,67 @@ def _futile(text: str, c: Cue, hi: int) -> bool:
 
 
 def _announced_after(text: str, c: Cue, hi: int) -> bool:
-    """A gathering noun whose own predicate is future: "the meeting will take place in Vienna"."""
-    if not GATHERING_NOUN.search(_BEFORE_PARTIES.sub("", c.text)) or _HELD_CUE.match(c.text):
+    """A gathering noun whose own predicate is future: "the meeting will take place in Vienna", "visits
+    will be also held" (a visit noun only with a verb of holding, not "the visit will open a new chapter")."""
+    noun = _BEFORE_PARTIES.sub("", c.text)
+    visit = _VISIT_NOUN.fullmatch(noun) is not None
+    if not (GATHERING_NOUN.search(noun) or visit) or _HELD_CUE.match(c.text):
         return False
     if _PUT_OFF_AFTER.match(text, c.end, hi):
         return True
     found = _FUTURE_AFTER.match(text, c.end, hi)
-    return found is not None and _PAST_IN_GAP.search(found.group(0)) is None
+    if found is None or _PAST_IN_GAP.search(found.group(0)) is not None:
+        return False
+    return not visit or _HOLDING.search(found.group(0)) is not None
+
+
+# a partner of the host in holding a gathering: "hosted by India in collaboration with China", "the forum,
+# held by the chamber in cooperation with the embassy", "held a webinar on trade in collaboration with"
+_CO_HOST_CUE = re.compile(
+    r"(?:in\s+)?(?:cooperation|collaboration|partnership|association|coordination|cooperating|collaborating)\s+with",
+    re.IGNORECASE,
+)
+_HOSTED_BEFORE = re.compile(
+    r"\b(?:(?:held|hosted|organi[sz]ed|sponsored|staged|convened)\s+(?:[\w-]+\s+){0,3}?by|(?:held|hosted|"
+    r"organi[sz]ed|staged|convened|holds|hosts|organi[sz]es)\s+(?:[\w-]+\s+){0,5}?(?:conference|forum|fair|"
+    r"exhibition|expo|festival|seminar|webinar|workshop|symposium|summit|show|olympiad)s?)\b",
+    re.IGNORECASE,
+)
+
+
+def _co_hosted(scope: SentenceScope, c: Cue) -> bool:
+    """A cooperation cue naming the partner with whom a gathering is held ("organized by A in cooperation
+    with B"): the gathering's co-hosts, a `conference` (blind sets code the gathering, not cooperation)."""
+    if c.type != "cooperation" or not _CO_HOST_CUE.fullmatch(c.text):
+        return False
+    return _HOSTED_BEFORE.search(scope.text, max(scope.lo, c.start - 160), c.start) is not None
+
+
+# an accord to do more ("agreed on the development of economic cooperation", "reached an agreement on enhancing
+# cooperation", "agreed on cooperation for ..."): readiness for future cooperation, an intent (not a deal signed)
+_AGREED_TO_MORE = re.compile(
+    r"(?:agreed|reached|reach|reaching)\s+(?:(?:an?|the)\s+(?:\w+\s+)?(?:agreement|understanding|consensus)\s+)?"
+    r"(?:on|upon)\s+(?:the\s+)?(?:(?:development|expansion|enhancement|promotion|strengthening|deepening|boosting|"
+    r"broadening)\s+of\s+(?:the\s+)?|(?:developing|expanding|enhancing|promoting|strengthening|deepening|boosting|"
+    r"broadening)\s+(?:the\s+)?|(?:new|further|more|closer)\s+)?(?:[\w-]+\s+){0,3}?(?:cooperation|ties|relations|"
+    r"collaboration)\b(?!\s+(?:agreements?|pacts?|deals?|documents?|accords?|roadmaps?|plans?|treat(?:y|ies)|"
+    r"memorand\w*|MoUs?|programs?|programmes?))",
+    re.IGNORECASE,
+)
+
+
+def _agreed_to_more(scope: SentenceScope, c: Cue) -> bool:
+    """An agreement cue that is an accord to develop ties ("agreed on the expansion of cooperation")."""
+    return c.type == "agreement" and _AGREED_TO_MORE.match(scope.text, c.start, scope.hi) is not None
 
 
 def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
     """The cue with its final type (irrealis → intent), or None when conflict follows it."""
     text, res = scope.text, scope.res
+    if _co_hosted(scope, c):
+        c = replace(c, type="conference")
+    elif _agreed_to_more(scope, c):
+        c = replace(c, type="intent", irrealis=True)
     clause_lo = max(_clause_start(text, scope.lo, c.start), c.start - 90)
     # an agreement that exists ("the agreement reached last week") stays one after "ready to implement"
     done = (
