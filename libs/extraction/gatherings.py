@@ -75,7 +75,7 @@ _PARTICIPANTS_FROM = re.compile(
     r"|\b(?P<scholars>scholars|researchers|experts|scientists|universities|academics|professors|speakers)"
     r"\s+from\s+"
     # companies, investors or delegations at a fair or a summit deal with the host
-    r"|\b(?:companies|firms|exhibitors|participants|publishers|delegations|representatives|"
+    r"|\b(?:companies|corporations|firms|exhibitors|participants|publishers|delegations|representatives|"
     r"teams|artists|filmmakers|brands|manufacturers|producers|businesses|entrepreneurs|guests|investors|"
     r"ones|traders|merchants|tour\s+operators|exhibiting\s+countries)\s+from\s+"
     # the attendees said to come from listed states ("attendees to the event are from A, B and C"): people
@@ -92,7 +92,7 @@ _PARTICIPANTS_FROM = re.compile(
     r"|\b(?P<of>(?:ministers|officials|envoys|representatives|delegations|counterparts|leaders|heads|"
     r"diplomats|negotiators|presidents|delegates)\s+(?:of|from))\s+)"
     r"(?:(?:some\s+|over\s+|more\s+than\s+)?\d+\s+(?:\w+\s+)?countries|around\s+the\s+world|across\s+the\s+world|"
-    r"(?:\w+\s+){0,2}countries)?,?\s*(?:(?:including|such\s+as|like|namely|among\s+them|comprising)\s+)?(?:the\s+)?$",
+    r"(?:\w+\s+){0,2}countries|[A-Z][\w-]+\s+and\s+\d+\s+other\s+countries)?,?\s*(?:(?:including|such\s+as|like|namely|among\s+them|comprising)\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "Italian publishing firms are participating", "Russian, Azerbaijani and Iranian officials"
