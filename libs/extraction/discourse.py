@@ -26,7 +26,7 @@ What is carried from one sentence to the next lives in `DiscourseState`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -601,10 +601,12 @@ def _envoys_apart(site: CueSite, groups: list[list[str]]) -> list[list[str]]:
     return out
 
 
-def _without_bystanders(site: CueSite, group: list[str]) -> list[str]:
+def _without_bystanders(site: CueSite, group: list[str], cues: Sequence[Cue] = ()) -> list[str]:
     """The group less the parties the parse finds outside the cue's event (sanctions targets, topics).
 
-    Parsed only for a group of three or more, or in a sentence with conflict words.
+    Parsed only for a group of three or more, or in a sentence with conflict words. With other strong
+    `cues` of the type in the clause ("will arrive in Tehran to attend the trilateral meeting of A, B and
+    C"), a party is a bystander only when it is outside every one of them.
     """
     syntax = site.article.syntax
     info = site.info
@@ -616,6 +618,9 @@ def _without_bystanders(site: CueSite, group: list[str]) -> list[str]:
         return group
     spans = [(m.start - lo, m.end - lo) for m in mentions]
     out = syntax.bystanders(info.sent.text, (site.cue.start - lo, site.cue.end - lo), spans)
+    for other in cues:
+        if out and other.strong and other.start != site.cue.start:
+            out &= syntax.bystanders(info.sent.text, (other.start - lo, other.end - lo), spans)
     # the place a visit goes to is its host, however the parse hangs it ("arrived in Doha ... after years of
     # tensions" in a headline sentence)
     visit = site.type == MEETING and _VISIT_CUE.match(site.cue.text) is not None
@@ -679,7 +684,7 @@ def _type_candidates(
     if not strong and not _weak_cue_holds(site, source):
         return []
     groups = _envoys_apart(site, _invitees_apart(site, _visitors_apart(site, groups)))
-    groups = [g for g in (_without_bystanders(site, g) for g in groups) if len(set(g)) >= 2]
+    groups = [g for g in (_without_bystanders(site, g, cues) for g in groups) if len(set(g)) >= 2]
     return [c for c in (_candidate(site, g, source) for g in groups) if c is not None]
 
 

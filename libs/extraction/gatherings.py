@@ -70,7 +70,7 @@ _MEETING = re.compile(
 _OWN_MEETING = re.compile(r"\b(?:meetings?|summits?|dialogues?|talks|consultations|rounds?)\b", re.IGNORECASE)
 # "30 companies from Germany, Italy and Russia", "scholars from around the world, including Iran, ..."
 _PARTICIPANTS_FROM = re.compile(
-    r"(?:\bwith\s+the\s+(?:participation|presence)\s+of\s+(?:(?:[\w-]+\s+){0,3}(?:from|of)\s+)?"
+    r"(?:\bwith\s+(?:the\s+)?(?:participation|presence)\s+of\s+(?:(?:[\w-]+\s+){0,3}(?:from|of)\s+)?"
     # scholars at a conference meet each other (a joint occasion)
     r"|\b(?P<scholars>scholars|researchers|experts|scientists|universities|academics|professors|speakers)"
     r"\s+from\s+"
