@@ -15,7 +15,7 @@ import re
 from collections.abc import Collection, Mapping
 
 from libs.extraction.candidates import COOPERATION, EXPLICIT, Candidate, SentenceInfo, split_parties
-from libs.extraction.mention_roles import PLACE_ROLES
+from libs.extraction.mention_roles import PLACE_ROLES, PartyMention
 from libs.extraction.occasions import event_location
 from libs.extraction.triggers import Cue
 
@@ -34,10 +34,53 @@ _FORMING = re.compile(
 )
 FORMING_REACH = 2  # sentences before the founders' list where the forming may be told
 
+# a thing founded, drafted or brokered by listed states, one joint act of all of them: "an agreement drafted by
+# A, B and C", "ECO was established in 1985 by A, B and C", "talks brokered by A, B and C", "an initiative by
+# A and B"; and the listed states as its subject: "A, B and C brokered a peace initiative"
+_MADE = (
+    r"(?:drafted|brokered|mediated|established|founded|set\s+up|introduced|initiated|co-?sponsored|formed)"
+)
+_MADE_BY = re.compile(
+    rf"\b(?:{_MADE}|(?:an?|the|joint)\s+initiative)"
+    r"(?:\s+(?:jointly|together|in\s+\d{4}|on\s+\w+\s+\d{1,2},?\s+\d{4}),?)?\s+by\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_MADE_AFTER = re.compile(
+    rf"\s+(?:(?:have|has|had|jointly|together)\s+){{0,2}}(?:{_MADE}|created)\s+(?:a|an|the)\b", re.IGNORECASE
+)
+_MADE_WORD = re.compile(rf"\b(?:{_MADE}|created|initiative)\b", re.IGNORECASE)
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?")
+
 
 def founders_named(text: str) -> bool:
     """Whether the text lists founders of something (the extractor's cheap gate lets it through)."""
-    return _FOUNDERS.search(text) is not None
+    return _FOUNDERS.search(text) is not None or _MADE_WORD.search(text) is not None
+
+
+def _state_lists(info: SentenceInfo, text: str, igo_codes: Collection[str]) -> list[list[PartyMention]]:
+    """The runs of state mentions (parties, not places) joined only by commas and "and" ("A, B and C")."""
+    states = [m for m in info.parties.mentions if m.role not in PLACE_ROLES and m.code not in igo_codes]
+    runs: list[list[PartyMention]] = []
+    for m in states:
+        if runs and _LIST_SEP.fullmatch(text, runs[-1][-1].end, m.start):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
+
+
+def _made_by(info: SentenceInfo, text: str, igo_codes: Collection[str]) -> tuple[list[str], Cue] | None:
+    """The states a sentence names as the joint authors of a founding, draft or brokering, and its cue:
+    a list of two or more right after "drafted by", or of three or more as the subject of "brokered a"."""
+    for run in _state_lists(info, text, igo_codes):
+        codes = list(dict.fromkeys(m.code for m in run))
+        before = _MADE_BY.search(text, max(info.sent.start, run[0].start - 60), run[0].start)
+        if before is not None and before.end() == run[0].start and len(codes) >= 2:
+            return codes, Cue(before.start(), before.end(), COOPERATION, True, before.group(0))
+        after = _MADE_AFTER.match(text, run[-1].end)
+        if after is not None and len(codes) >= 3:
+            return codes, Cue(after.start(), after.end(), COOPERATION, True, after.group(0))
+    return None
 
 
 def _states(info: SentenceInfo, lo: int, hi: int, igo_codes: Collection[str]) -> list[str]:
@@ -71,14 +114,21 @@ def coalition_candidates(
     info = infos[pos]
     found = _FOUNDERS.search(text, info.sent.start, info.sent.end)
     if found is None:
-        return []
-    listed = _states(info, found.end(), info.sent.end, igo_codes)
-    if _OTHERS.search(text, max(info.sent.start, found.start() - 30), found.start()):
-        listed = _earlier_founders(infos, pos, text, igo_codes) + listed
-    countries, igos = split_parties(list(dict.fromkeys(listed)), igo_codes, groups)
-    if len(countries) < 3:
-        return []
-    cue = Cue(found.start(), found.end(), COOPERATION, True, found.group(0))
+        made = _made_by(info, text, igo_codes)
+        if made is None:
+            return []
+        listed, cue = made
+        countries, igos = split_parties(listed, igo_codes, groups)
+        if len(countries) < 2:
+            return []
+    else:
+        listed = _states(info, found.end(), info.sent.end, igo_codes)
+        if _OTHERS.search(text, max(info.sent.start, found.start() - 30), found.start()):
+            listed = _earlier_founders(infos, pos, text, igo_codes) + listed
+        countries, igos = split_parties(list(dict.fromkeys(listed)), igo_codes, groups)
+        if len(countries) < 3:
+            return []
+        cue = Cue(found.start(), found.end(), COOPERATION, True, found.group(0))
     cand = Candidate(COOPERATION, countries, igos, [pos], cue, True, EXPLICIT)
     cand.location = event_location(info)
     return [cand]

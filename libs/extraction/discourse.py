@@ -603,11 +603,15 @@ def _envoys_apart(site: CueSite, groups: list[list[str]]) -> list[list[str]]:
     return out
 
 
-def _without_bystanders(site: CueSite, group: list[str], kept_codes: Sequence[str] = ()) -> list[str]:
+def _without_bystanders(
+    site: CueSite, group: list[str], kept_codes: Sequence[str] = (), cues: Sequence[Cue] = ()
+) -> list[str]:
     """The group less the parties the parse finds outside the cue's event (sanctions targets, topics),
     never those of `kept_codes` (a broker the parse hangs elsewhere).
 
-    Parsed only for a group of three or more, or in a sentence with conflict words.
+    Parsed only for a group of three or more, or in a sentence with conflict words. With other strong
+    `cues` of the type in the clause ("will arrive in Tehran to attend the trilateral meeting of A, B and
+    C"), a party is a bystander only when it is outside every one of them.
     """
     syntax = site.article.syntax
     info = site.info
@@ -619,6 +623,9 @@ def _without_bystanders(site: CueSite, group: list[str], kept_codes: Sequence[st
         return group
     spans = [(m.start - lo, m.end - lo) for m in mentions]
     out = syntax.bystanders(info.sent.text, (site.cue.start - lo, site.cue.end - lo), spans)
+    for other in cues:
+        if out and other.strong and other.start != site.cue.start:
+            out &= syntax.bystanders(info.sent.text, (other.start - lo, other.end - lo), spans)
     # the place a visit goes to is its host, however the parse hangs it ("arrived in Doha ... after years of
     # tensions" in a headline sentence)
     visit = site.type == MEETING and _VISIT_CUE.match(site.cue.text) is not None
@@ -672,7 +679,7 @@ def _type_candidates(
         return []
     groups = _envoys_apart(site, _invitees_apart(site, _visitors_apart(site, groups)))
     groups = [list(dict.fromkeys([*g, *brokered])) for g in groups]  # the broker of each deal it brokered
-    groups = [g for g in (_without_bystanders(site, g, brokered) for g in groups) if len(set(g)) >= 2]
+    groups = [g for g in (_without_bystanders(site, g, brokered, cues) for g in groups) if len(set(g)) >= 2]
     # undated here: `sentence_candidates` dates each candidate by its sentence (`_date_from_sentence`)
     continued = info.continuation or info.anaphoric or source == CONTEXT
     made = (

@@ -70,12 +70,12 @@ _MEETING = re.compile(
 _OWN_MEETING = re.compile(r"\b(?:meetings?|summits?|dialogues?|talks|consultations|rounds?)\b", re.IGNORECASE)
 # "30 companies from Germany, Italy and Russia", "scholars from around the world, including Iran, ..."
 _PARTICIPANTS_FROM = re.compile(
-    r"(?:\bwith\s+the\s+(?:participation|presence)\s+of\s+(?:(?:[\w-]+\s+){0,3}(?:from|of)\s+)?"
+    r"(?:\bwith\s+(?:the\s+)?(?:participation|presence)\s+of\s+(?:(?:[\w-]+\s+){0,3}(?:from|of)\s+)?"
     # scholars at a conference meet each other (a joint occasion)
     r"|\b(?P<scholars>scholars|researchers|experts|scientists|universities|academics|professors|speakers)"
     r"\s+from\s+"
     # companies, investors or delegations at a fair or a summit deal with the host
-    r"|\b(?:companies|firms|exhibitors|participants|publishers|delegations|representatives|"
+    r"|\b(?:companies|corporations|firms|exhibitors|participants|publishers|delegations|representatives|"
     r"teams|artists|filmmakers|brands|manufacturers|producers|businesses|entrepreneurs|guests|investors|"
     r"ones|traders|merchants|tour\s+operators|exhibiting\s+countries)\s+from\s+"
     # the attendees said to come from listed states ("attendees to the event are from A, B and C"): people
@@ -92,7 +92,7 @@ _PARTICIPANTS_FROM = re.compile(
     r"|\b(?P<of>(?:ministers|officials|envoys|representatives|delegations|counterparts|leaders|heads|"
     r"diplomats|negotiators|presidents|delegates)\s+(?:of|from))\s+)"
     r"(?:(?:some\s+|over\s+|more\s+than\s+)?\d+\s+(?:\w+\s+)?countries|around\s+the\s+world|across\s+the\s+world|"
-    r"(?:\w+\s+){0,2}countries)?,?\s*(?:(?:including|such\s+as|like|namely|among\s+them|comprising)\s+)?(?:the\s+)?$",
+    r"(?:\w+\s+){0,2}countries|[A-Z][\w-]+\s+and\s+\d+\s+other\s+countries)?,?\s*(?:(?:including|such\s+as|like|namely|among\s+them|comprising)\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "Italian publishing firms are participating", "Russian, Azerbaijani and Iranian officials"

@@ -324,6 +324,10 @@ class PersonIndex:
                     votes.setdefault(key, set()).add(p.country)
                 if p.igo:
                     self.igo_codes.add(p.country)
+            elif (within := _known_within(p.name, known or {})) is not None:
+                # "Sheikh Tamim bin Hamad Al Thani": "Al Thani" is the well-known person's, not the dateline's
+                for key in _name_keys(p.name):
+                    votes.setdefault(key, set()).add(within)
         self.explicit: dict[str, str] = {
             s: next(iter(c)) for s, c in votes.items() if len(c) == 1 and len(s) >= 3
         }
@@ -391,6 +395,18 @@ def _name_keys(name: str) -> list[str]:
             keys.append(f"{toks[i]} {toks[i + 1]}")
             break
     return keys
+
+
+def _known_within(name: str, known: Mapping[str, str]) -> str | None:
+    """The state of a well-known person (`data/people.tsv`) whose name of two words or more is part of
+    `name` or is `name` ("Tamim bin Hamad Al Thani" in "Sheikh Tamim bin Hamad Al Thani"), longest first."""
+    toks = name.split()
+    for size in range(len(toks), 1, -1):
+        for i in range(len(toks) - size + 1):
+            code = known.get(" ".join(toks[i : i + size]))
+            if code is not None:
+                return code
+    return None
 
 
 def _surname(name: str) -> str:

@@ -33,6 +33,9 @@ _CLAUSE_CUT = re.compile(
 _RELATIVE_IN_CUE = re.compile(r",\s+(?=(?:which|that)\s)")
 _CLAUSE_END = re.compile(
     r"[;:!?.]|,\s+(?:but|while|whereas|although|adding|saying)\b"
+    # a second act of the speaker, a censure of a third party: "supports Syria's territorial integrity,
+    # censuring Turkish military aggression" (the conflict is the censure's, not the support's)
+    r"|,\s+(?:censuring|condemning|criticizing|criticising|denouncing|slamming|blasting|lambasting|decrying)\b"
     r"|\s(?:despite|amid|amidst|notwithstanding|in\s+spite\s+of|regardless\s+of)\s"
 )
 _WEAK_VERB = re.compile(r"^(?:discuss|negotiat)", re.IGNORECASE)
