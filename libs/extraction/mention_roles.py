@@ -120,6 +120,10 @@ _TOPIC_BEFORE = re.compile(
     r"|\b(?:desk|division|department|bureau)\s+(?:officer\s+|chief\s+|head\s+)?(?:of|for)\s+(?:the\s+)?"
     r"|\b(?:envoys?|representatives?|coordinators?|ambassador-at-large)\s+(?:(?:on|for)\s+)(?:the\s+)?"
     r"|\b(?:ambassadors?|envoys?|charg[ée] d['’]affaires)\s+to\s+(?:the\s+)?"
+    # "spoke about many things, from Yemen to Syria, to Lebanon", "issues ranging from Syria to ...": a range of
+    # topics (not a route: "a train connection from Iran to Oman")
+    r"|\b(?:about|on|over|issues|things|matters|topics|subjects|ranging)\s+(?:(?!(?:connections?|routes?|corridors?|"
+    r"flights?|trips?|trains?|rail\w*|roads?|pipelines?|shipments?)\b)[\w-]+\s+){0,5}?from\s+(?:the\s+)?"
     # "a four-point peace plan for Yemen": what the plan is about
     r"|\b(?:plan|initiative|proposal|roadmap|solution|settlement)\s+(?:for|on)\s+(?:the\s+)?"
     # "offered a solution to the issue of Palestine": the matter at hand, not a party
@@ -203,6 +207,7 @@ _LIST_GAP = re.compile(
     r"(?:[A-Z][\w-]*\s*(?:,\s*)?){0,4}$"
 )
 # "exports to Iraq, Germany, the U.S. and the UK": a list of partners may repeat "the"
+_RANGE_GAP = re.compile(r"\s*,?\s*(?:and\s+)?to\s+(?:the\s+)?", re.IGNORECASE)
 _PARTNER_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)the\s+$")
 # Cheap anaphors.
 _IGO_ANAPHOR = re.compile(r"\b[Tt]he\s+(Agency|Organi[sz]ation|Union|bloc|Bank|Fund|Council|Commission)\b")
@@ -338,6 +343,8 @@ def _inherited_role(work: str, m: Match, prev: PartyMention | None) -> str | Non
     gap = work[prev.end : m.start]
     if m.kind in ("city", "capital") and prev.code == m.code and re.fullmatch(r"['’]s\s+", gap):
         return prev.role
+    if prev.role == TOPIC and _RANGE_GAP.fullmatch(gap):
+        return TOPIC  # "from Yemen to Syria, to Lebanon": the range of topics goes on
     if prev.role in (DESTINATION, VENUE, TARGET, TOPIC, PARTNER) and (
         _LIST_GAP.match(gap) or (prev.role == PARTNER and _PARTNER_LIST_GAP.match(gap))
     ):
