@@ -120,10 +120,6 @@ _TOPIC_BEFORE = re.compile(
     r"|\b(?:desk|division|department|bureau)\s+(?:officer\s+|chief\s+|head\s+)?(?:of|for)\s+(?:the\s+)?"
     r"|\b(?:envoys?|representatives?|coordinators?|ambassador-at-large)\s+(?:(?:on|for)\s+)(?:the\s+)?"
     r"|\b(?:ambassadors?|envoys?|charg[ée] d['’]affaires)\s+to\s+(?:the\s+)?"
-    # "spoke about many things, from Yemen to Syria, to Lebanon", "issues ranging from Syria to ...": a range of
-    # topics (not a route: "a train connection from Iran to Oman")
-    r"|\b(?:about|on|over|issues|things|matters|topics|subjects|ranging)\s+(?:(?!(?:connections?|routes?|corridors?|"
-    r"flights?|trips?|trains?|rail\w*|roads?|pipelines?|shipments?)\b)[\w-]+\s+){0,5}?from\s+(?:the\s+)?"
     # "a four-point peace plan for Yemen": what the plan is about
     r"|\b(?:plan|initiative|proposal|roadmap|solution|settlement)\s+(?:for|on)\s+(?:the\s+)?"
     # "offered a solution to the issue of Palestine": the matter at hand, not a party
@@ -207,6 +203,15 @@ _LIST_GAP = re.compile(
     r"(?:[A-Z][\w-]*\s*(?:,\s*)?){0,4}$"
 )
 # "exports to Iraq, Germany, the U.S. and the UK": a list of partners may repeat "the"
+# "spoke about many things, from Yemen to Syria, to Lebanon", "issues ranging from Syria to Libya": a range of
+# topics, read at its "from" (with "to" and a name after it); not a route ("a train connection from Iran to Oman")
+_RANGE_FROM = re.compile(
+    r"\b(?:about|issues|things|matters|topics|subjects|ranging)\s+(?!\d)(?:(?!(?:connections?|routes?|corridors?|"
+    r"flights?|trips?|trains?|rail\w*|roads?|pipelines?|shipments?|exports?|imports?)\b)[\w-]+\s+){0,5}?from\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_RANGE_TO = re.compile(r"^\s+to\s+(?:the\s+)?[A-Z]")
 _RANGE_GAP = re.compile(r"\s*,?\s*(?:and\s+)?to\s+(?:the\s+)?", re.IGNORECASE)
 _PARTNER_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)the\s+$")
 # Cheap anaphors.
@@ -414,6 +419,8 @@ def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazettee
         _TOPIC_BEFORE.search(before) and m.kind in ("country", "capital", "city")
     ):
         return TOPIC
+    if _RANGE_FROM.search(before) and _RANGE_TO.match(after):
+        return TOPIC  # "from Yemen to Syria": the start of a range of topics
     # "BRICS, which includes Brazil, Russia, India ...": a description of members, not the actors
     if m.kind == "country" and _MEMBERS_BEFORE.search(before):
         return TOPIC
