@@ -500,17 +500,24 @@ def _groups(
 
 
 _FLOW_END = re.compile(r"\b(?:to|from)$", re.IGNORECASE)
+# a trade flow made an intent ("decided to import them from A, B and C"): still a flow with its ends listed
+_TRADE_FLOW = re.compile(
+    r"(?:\w+\s+){0,3}?(?:export|import|purchas|buy|bought|suppl|deliver|sale|sell)", re.IGNORECASE
+)
 
 
 def _flow_targets(site: CueSite, parties: list[str], source: str) -> list[list[str]]:
-    """ "The airline operates flights to A, B and C", "the firm exports its goods to A and B": the states
-    after a flow's "to"/"from" are its ends, not partners of each other, and its source is unnamed (a
-    company's routes or markets): no event (pairing them with the dateline's state was tried: the
-    sentence annotators code none)."""
+    """ "The airline operates flights to A, B and C", "the firm exports its goods to A and B", "we decided to
+    import them from A and B" (an intended trade flow): the states after a flow's "to"/"from" are its ends,
+    not partners of each other, and its source is unnamed (a company's routes or markets): no event (pairing
+    them with the dateline's state was tried: the sentence annotators code none)."""
     cue = site.cue
     named = [m for m in site.info.parties.mentions if m.code in parties and m.role in PARTY_ROLES]
     if (
-        site.type not in (COOPERATION, AID)
+        not (
+            site.type in (COOPERATION, AID)
+            or (site.type == INTENT and cue.irrealis and _TRADE_FLOW.match(cue.text) is not None)
+        )
         or source != EXPLICIT
         or not _FLOW_END.search(cue.text)
         or not named

@@ -207,6 +207,16 @@ _LIST_GAP = re.compile(
     r"(?:[A-Z][\w-]*\s*(?:,\s*)?){0,4}$"
 )
 # "exports to Iraq, Germany, the U.S. and the UK": a list of partners may repeat "the"
+# "spoke about many things, from Yemen to Syria, to Lebanon", "issues ranging from Syria to Libya": a range of
+# topics, read at its "from" (with "to" and a name after it); not a route ("a train connection from Iran to Oman")
+_RANGE_FROM = re.compile(
+    r"\b(?:about|issues|things|matters|topics|subjects|ranging)\s+(?!\d)(?:(?!(?:connections?|routes?|corridors?|"
+    r"flights?|trips?|trains?|rail\w*|roads?|pipelines?|shipments?|exports?|imports?)\b)[\w-]+\s+){0,5}?from\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_RANGE_TO = re.compile(r"^\s+to\s+(?:the\s+)?[A-Z]")
+_RANGE_GAP = re.compile(r"\s*,?\s*(?:and\s+)?to\s+(?:the\s+)?", re.IGNORECASE)
 _PARTNER_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)the\s+$")
 # Cheap anaphors.
 _IGO_ANAPHOR = re.compile(r"\b[Tt]he\s+(Agency|Organi[sz]ation|Union|bloc|Bank|Fund|Council|Commission)\b")
@@ -342,6 +352,8 @@ def _inherited_role(work: str, m: Match, prev: PartyMention | None) -> str | Non
     gap = work[prev.end : m.start]
     if m.kind in ("city", "capital") and prev.code == m.code and re.fullmatch(r"['’]s\s+", gap):
         return prev.role
+    if prev.role == TOPIC and _RANGE_GAP.fullmatch(gap):
+        return TOPIC  # "from Yemen to Syria, to Lebanon": the range of topics goes on
     if prev.role in (DESTINATION, VENUE, TARGET, TOPIC, PARTNER) and (
         _LIST_GAP.match(gap) or (prev.role == PARTNER and _PARTNER_LIST_GAP.match(gap))
     ):
@@ -411,6 +423,8 @@ def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazettee
         _TOPIC_BEFORE.search(before) and m.kind in ("country", "capital", "city")
     ):
         return TOPIC
+    if _RANGE_FROM.search(before) and _RANGE_TO.match(after):
+        return TOPIC  # "from Yemen to Syria": the start of a range of topics
     # "BRICS, which includes Brazil, Russia, India ...": a description of members, not the actors
     if m.kind == "country" and _MEMBERS_BEFORE.search(before):
         return TOPIC

@@ -129,9 +129,12 @@ TALKS_HISTORY = re.compile(
 # importers to continue buying oil from": a sanctions decision, not the trade it permits or stops (not "talks
 # on extending the waiver on imports of oil from Iran": that trade goes on)
 _WAIVER = re.compile(r"\b(?:waivers?|exemptions?)\s+(?:to|for|allowing|that\s+allow\w*)\s", re.IGNORECASE)
-# "will not take part in the meeting": neither a meeting nor an intent to meet
+# "will not take part in the meeting", "was not invited to the meeting", "neither A nor B went to the
+# conference": neither a meeting nor an intent to meet
 NOT_ATTENDING = re.compile(
-    r"\b(?:not|never|refused\s+to|declined\s+to|boycott\w*)\s+(?:\w+\s+){0,2}?(?:attend|participate|take\s+part|join)\b",
+    r"\b(?:not|never|refused\s+to|declined\s+to|boycott\w*)\s+(?:\w+\s+){0,2}?(?:attend|participate|take\s+part|join)\b"
+    r"|\b(?:not|never)\s+(?:been\s+|being\s+|be\s+)?invited\s+to\b"
+    r"|\bneither\b[^.;]{0,80}?\bnor\s+(?:[\w’'-]+\s+){0,4}?(?:went|go|goes|came|come|attended|attends|visited|travell?ed)\b",
     re.IGNORECASE,
 )
 # the few words between a negated strong cue and a weak cue of the same phrase (no clause break)
