@@ -37,6 +37,9 @@ class Process:
     lists: re.Pattern[str]  # a sentence about the process or its deal (where lists of its parties count)
     fixed: tuple[str, ...]
     members: tuple[str, ...]
+    # a round's name or the words after it naming the process itself (not "nuclear talks"): the round takes
+    # the lists of parties far from it
+    own: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +48,7 @@ class Processes:
     future: re.Pattern[str]  # anywhere in the sentence: the round is yet to come
     conditions: re.Pattern[str] | None = None  # only before the round's name ("if the talks resume")
     under_way: re.Pattern[str] | None = None  # right before the round's name ("the ongoing talks")
+    offices: re.Pattern[str] | None = None  # right before the name: an office, no round ("coordinator of")
 
 
 def load_processes(data: Mapping | None = None) -> Processes:
@@ -58,12 +62,13 @@ def load_processes(data: Mapping | None = None) -> Processes:
             compile_alternation([str(p) for p in spec.get("lists") or spec["context"]]),
             tuple(spec.get("fixed") or ()),
             tuple(spec.get("members") or ()),
+            compile_alternation([str(p) for p in spec["own"]]) if spec.get("own") else None,
         )
         for name, spec in (raw.get("processes") or {}).items()
     )
     optional = {
         key: compile_alternation([str(p) for p in raw[key]]) if raw.get(key) else None
-        for key in ("conditions", "under_way")
+        for key in ("conditions", "under_way", "offices")
     }
     return Processes(items, compile_alternation([str(p) for p in raw.get("future") or []]), **optional)
 
@@ -123,34 +128,34 @@ def _article_groups(infos: list[SentenceInfo], groups: Mapping[str, tuple[str, .
 
 
 MIN_LISTED = 3  # members a sentence must name to be read as the round's own list of parties
+LIST_DISTANCE = 1  # a list this many sentences from a round that does not name its process is tied to it
 
 
 def _article_lists(
     infos: list[SentenceInfo], text: str, proc: Process, groups: Mapping[str, tuple[str, ...]]
-) -> frozenset[str]:
-    """The members of the process's lists of parties anywhere in the article: a sentence about the
-    process naming `MIN_LISTED` members or more ("the deal was signed between Iran, A, B and C", "other
-    parties to the deal, including A, B and C, opposed ...") tells who sits at its table, however far
-    from the round it is."""
-    out: set[str] = set()
-    for info in infos:
+) -> tuple[tuple[int, frozenset[str]], ...]:
+    """The process's lists of parties in the article, each with its sentence's position: a sentence about
+    the process naming `MIN_LISTED` members or more ("the deal was signed between Iran, A, B and C", "other
+    parties to the deal, including A, B and C, opposed ...") tells who sits at its table."""
+    out: list[tuple[int, frozenset[str]]] = []
+    for pos, info in enumerate(infos):
         named = _codes(info, groups, _NOT_LISTED) & set(proc.members)
         if len(named) >= MIN_LISTED and proc.lists.search(text, info.sent.start, info.sent.end):
-            out |= named
-    return frozenset(out)
+            out.append((pos, frozenset(named)))
+    return tuple(out)
 
 
 @dataclass(slots=True)
 class ArticleParties:
     """The article the process rules read, with what they read from all of it computed on first need and
     kept (one per article, however many sentences name a round): the members of the negotiating groups
-    it names (`_article_groups`) and, per process, the members of its lists of parties (`_article_lists`)."""
+    it names (`_article_groups`) and, per process, its lists of parties (`_article_lists`)."""
 
     infos: list[SentenceInfo]
     text: str
     groups: Mapping[str, tuple[str, ...]]  # "P5+1" → its member states
     _named_groups: frozenset[str] | None = field(default=None, init=False)
-    _lists: dict[str, frozenset[str]] = field(default_factory=dict, init=False)
+    _lists: dict[str, tuple[tuple[int, frozenset[str]], ...]] = field(default_factory=dict, init=False)
 
     def group_members(self) -> frozenset[str]:
         """`_article_groups` of the article."""
@@ -158,11 +163,13 @@ class ArticleParties:
             self._named_groups = _article_groups(self.infos, self.groups)
         return self._named_groups
 
-    def listed(self, proc: Process) -> frozenset[str]:
-        """`_article_lists` of the article for `proc`."""
+    def listed(self, proc: Process, pos: int | None = None) -> frozenset[str]:
+        """The members of `_article_lists` of the article for `proc`: all of them, or (`pos` given) those
+        of the lists in the sentence at `pos` or next to it."""
         if proc.name not in self._lists:
             self._lists[proc.name] = _article_lists(self.infos, self.text, proc, self.groups)
-        return self._lists[proc.name]
+        found = self._lists[proc.name]
+        return frozenset().union(*(m for p, m in found if pos is None or abs(p - pos) <= LIST_DISTANCE))
 
 
 def _listed_members(
@@ -193,6 +200,17 @@ def _other_talks(
     return any(m.start == after.end() and m.code not in ours for m in info.parties.mentions)
 
 
+def _round_name(processes: Processes, proc: Process, text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """The first name of a round of `proc` in text[lo:hi] that is not part of an office's title ("the
+    coordinator of the Joint Commission of the deal" names a post, not a session)."""
+    for found in proc.pattern.finditer(text, lo, hi):
+        if processes.offices is None or not processes.offices.search(
+            text, max(lo, found.start() - 40), found.start()
+        ):
+            return found
+    return None
+
+
 def process_candidates(
     article: ArticleParties, pos: int, processes: Processes, igo_codes: Collection[str]
 ) -> list[Candidate]:
@@ -204,7 +222,7 @@ def process_candidates(
     lo, hi = info.sent.start, info.sent.end
     out: list[Candidate] = []
     for proc in processes.items:
-        found = proc.pattern.search(text, lo, hi)
+        found = _round_name(processes, proc, text, lo, hi)
         if found is None or _DENIED.search(text, lo, hi) or TALKS_HISTORY.search(text, lo, hi):
             continue  # "negotiations to revive the deal are not on its agenda", "the talks that led to the deal"
         if _other_talks(info, text, found.end(), proc, groups):
@@ -220,8 +238,10 @@ def process_candidates(
         else:
             named = named_states(infos, pos, text, proc.context, groups)
             if not _TOPIC.search(text, lo, found.start()):
-                # not when the talks are another exchange's topic
-                named |= article.group_members() | article.listed(proc)
+                # not when the talks are another exchange's topic; the lists far from the round only when
+                # the round's name or the words after it name the process itself
+                itself = proc.own is None or proc.own.search(text, found.start(), hi) is not None
+                named |= article.group_members() | article.listed(proc, None if itself else pos)
         members = [c for c in proc.members if c in named]
         if not members:
             continue

@@ -216,3 +216,37 @@ def test_nuclear_talks_with_another_state_are_another_process(extractor: Extract
         "Germany is ready to join any future nuclear talks with North Korea, the minister said."
     )
     assert not any("IRN" in c and "GBR" in c for t, c, _ in _typed(extractor, text))
+
+
+def test_bare_nuclear_talks_take_no_list_far_from_them(extractor: Extractor) -> None:
+    text = (
+        "Japan's premier urged Pyongyang to come back to nuclear talks soon. "
+        "The premier was speaking after a dinner in Tokyo. "
+        "The nuclear deal was signed by Iran, Russia, China, France and Britain years ago."
+    )
+    assert not any("IRN" in c and "RUS" in c for t, c, _ in _typed(extractor, text))
+
+
+def test_a_round_named_as_the_process_takes_a_list_far_from_it(extractor: Extractor) -> None:
+    text = (
+        "Delegates said the talks to revive the nuclear deal made progress on Monday. "
+        "The weather in the city was cold. Markets were calm. "
+        "Other parties to the nuclear deal, including Russia, China and France, opposed new sanctions."
+    )
+    assert ("meeting", ("CHN", "FRA", "IRN", "RUS"), ()) in _typed(extractor, text)
+
+
+def test_a_list_next_to_bare_nuclear_talks_is_their_table(extractor: Extractor) -> None:
+    text = (
+        "Delegates said the nuclear talks made progress on Monday. "
+        "Other parties to the nuclear deal, including Russia, China and France, opposed new sanctions."
+    )
+    assert ("meeting", ("CHN", "FRA", "IRN", "RUS"), ()) in _typed(extractor, text)
+
+
+def test_the_coordinators_title_is_no_session(extractor: Extractor) -> None:
+    text = (
+        "The bloc's envoy, the coordinator of the JCPOA Joint Commission, spoke to reporters on Monday. "
+        "Other parties to the nuclear deal, including Russia, China and France, opposed new sanctions."
+    )
+    assert not any("IRN" in c and "RUS" in c for t, c, _ in _typed(extractor, text))
