@@ -1,4 +1,4 @@
-"""Response bodies of the API (what the OpenAPI document declares; see /work/coord/API.md's shapes)."""
+"""Response bodies of the API: the shapes the OpenAPI document declares (`services/store/README.md`, API)."""
 
 from __future__ import annotations
 
