@@ -11,7 +11,7 @@ from libs.extraction import Extractor
 from libs.extraction.candidates import SentenceInfo
 from libs.extraction.mention_roles import PartyMention, SentenceParties
 from libs.extraction.text import Sentence
-from libs.extraction.triggers import Cue
+from libs.extraction.triggers import Cue, filter_cues
 
 PUB = date(2024, 5, 23)  # a Thursday: relative days resolve against it
 
@@ -24,6 +24,23 @@ def events_of(extractor: Extractor, text: str, article_id: str = "rules") -> lis
 def typed(events: list[CooperationEvent]) -> set[tuple[str, tuple[str, ...]]]:
     """(type, parties) of each event; parties are its countries then its IGOs."""
     return {(e.type.value, tuple(e.countries + e.igos)) for e in events}
+
+
+def cue_types(extractor: Extractor, sentence: str) -> list[str]:
+    """The types of the cues `filter_cues` keeps in one made-up sentence (no conflict, no sports)."""
+    scan = extractor.scanner.scan(sentence)
+    raw = extractor.cue_matcher.find(scan, 0, len(sentence))
+    cues = filter_cues(
+        sentence,
+        0,
+        len(sentence),
+        raw,
+        extractor.resources,
+        conflict=False,
+        sports=False,
+        continuation_end=None,
+    )
+    return [c.type for c in cues]
 
 
 def parties(events: list[CooperationEvent]) -> set[tuple[str, ...]]:

@@ -6,24 +6,8 @@ the sets' texts)."""
 from __future__ import annotations
 
 from libs.extraction import Extractor
-from libs.extraction.triggers import filter_cues
+from tests.extraction.helpers import cue_types as _types
 from tests.extraction.helpers import events_of, parties
-
-
-def _types(extractor: Extractor, sentence: str) -> list[str]:
-    scan = extractor.scanner.scan(sentence)
-    raw = extractor.cue_matcher.find(scan, 0, len(sentence))
-    cues = filter_cues(
-        sentence,
-        0,
-        len(sentence),
-        raw,
-        extractor.resources,
-        conflict=False,
-        sports=False,
-        continuation_end=None,
-    )
-    return [c.type for c in cues]
 
 
 def test_met_with_an_official_is_still_a_meeting(extractor: Extractor) -> None:

@@ -3,23 +3,7 @@
 from __future__ import annotations
 
 from libs.extraction import Extractor
-from libs.extraction.triggers import filter_cues
-
-
-def _types(extractor: Extractor, sentence: str) -> list[str]:
-    scan = extractor.scanner.scan(sentence)
-    raw = extractor.cue_matcher.find(scan, 0, len(sentence))
-    cues = filter_cues(
-        sentence,
-        0,
-        len(sentence),
-        raw,
-        extractor.resources,
-        conflict=False,
-        sports=False,
-        continuation_end=None,
-    )
-    return [c.type for c in cues]
+from tests.extraction.helpers import cue_types as _types
 
 
 def test_statistics_drop_cooperation_cues(extractor: Extractor) -> None:
