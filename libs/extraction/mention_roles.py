@@ -23,6 +23,7 @@ country" / "his counterpart" (the state of the last person named).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from libs.extraction.gazetteer import Gazetteer, Match
@@ -249,38 +250,28 @@ class SentenceParties:
 
     mentions: list[PartyMention] = field(default_factory=list)
 
+    def _codes(self, keep: Callable[[PartyMention], bool], lo: int, hi: int) -> list[str]:
+        """Distinct codes of the mentions in [lo, hi) that `keep` accepts, in order of first mention."""
+        return list(dict.fromkeys(m.code for m in self.mentions if lo <= m.start < hi and keep(m)))
+
     def codes(self, roles: tuple[str, ...] = PARTY_ROLES, lo: int = 0, hi: int = 1 << 62) -> list[str]:
         """Distinct state codes with one of `roles` (in [lo, hi)), in order of first mention."""
-        out: list[str] = []
-        for m in self.mentions:
-            if not m.igo and m.role in roles and lo <= m.start < hi and m.code not in out:
-                out.append(m.code)
-        return out
+        return self._codes(lambda m: not m.igo and m.role in roles, lo, hi)
 
     def igos(self, roles: tuple[str, ...] = PARTY_ROLES, lo: int = 0, hi: int = 1 << 62) -> list[str]:
-        out: list[str] = []
-        for m in self.mentions:
-            if m.igo and m.role in roles and lo <= m.start < hi and m.code not in out:
-                out.append(m.code)
-        return out
+        """Distinct IGO names with one of `roles` (in [lo, hi)), in order of first mention."""
+        return self._codes(lambda m: m.igo and m.role in roles, lo, hi)
 
     def parties(self, lo: int = 0, hi: int = 1 << 62, weak: bool = True) -> list[str]:
-        """State codes and IGO names acting in [lo, hi)."""
-        out: list[str] = []
-        for m in self.mentions:
-            if m.role in PARTY_ROLES and lo <= m.start < hi and (weak or not m.weak) and m.code not in out:
-                out.append(m.code)
-        return out
+        """State codes and IGO names acting in [lo, hi) (`weak` ones too unless told not)."""
+        return self._codes(lambda m: m.role in PARTY_ROLES and (weak or not m.weak), lo, hi)
 
     def venues(self) -> list[PartyMention]:
         return [m for m in self.mentions if m.role in PLACE_ROLES and not m.igo]
 
     def destinations(self, lo: int = 0, hi: int = 1 << 62) -> list[str]:
-        out: list[str] = []
-        for m in self.mentions:
-            if m.role == DESTINATION and not m.igo and lo <= m.start < hi and m.code not in out:
-                out.append(m.code)
-        return out
+        """Distinct state codes of the destinations in [lo, hi)."""
+        return self._codes(lambda m: m.role == DESTINATION and not m.igo, lo, hi)
 
 
 # "the U.S.-backed Saudi coalition": a backer described, not a party of the phrase's act; "the
