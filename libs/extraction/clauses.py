@@ -333,7 +333,7 @@ _MEMBERS_AFTER = re.compile(
 )
 
 
-def _list_runs(
+def _clause_runs(
     info: SentenceInfo, parties: list[str], lo: int, hi: int, text: str
 ) -> list[list[PartyMention]]:
     """The runs of the clause's party mentions joined by list separators ("A, B and C"), in order."""
@@ -361,7 +361,7 @@ def listed_spokes(
     various countries like A, B and C", "security for the people of A, B and C") or, `examples`, as
     examples of a class of states ("countries such as A, B and C bought ...", "A, B and C are among the
     countries that ..."), and the clause's other parties; ([], [], False) when there is no such list."""
-    for run in _list_runs(info, parties, lo, hi, text):
+    for run in _clause_runs(info, parties, lo, hi, text):
         spokes = list(dict.fromkeys(m.code for m in run))
         if len(spokes) < 2:
             continue
@@ -376,7 +376,7 @@ def members_listed(info: SentenceInfo, parties: list[str], lo: int, hi: int, tex
     """True when the clause lists two parties or more as members of something ("A, B and C are members of
     the ECO, ... promoting cooperation among the member states"): a description, not an event."""
     igo_starts = {m.start for m in info.parties.mentions if m.kind == "igo"}
-    for run in _list_runs(info, parties, lo, hi, text):
+    for run in _clause_runs(info, parties, lo, hi, text):
         found = _MEMBERS_AFTER.match(text, run[-1].end, hi)
         if found is None or len({m.code for m in run}) < 2:
             continue
