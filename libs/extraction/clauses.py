@@ -284,18 +284,18 @@ _ONE_BY_ONE = re.compile(r"\b(?:separate(?:ly)?|credentials)\b", re.IGNORECASE)
 _OBJECT_BEFORE = re.compile(r"\b(?:with|to|from|between|and|of|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"\s(?:when|while|whereas|because|although|after|before|since)\s")
 SEPARATE = re.compile(r"\bseparate(?:ly)?\b", re.IGNORECASE)
-# "negotiated with different countries including A, B and C": one by one
-_MANY_COUNTRIES = re.compile(
-    r"\s*(?:the\s+)?(?:different|various|several|many|numerous|other|\d+|a\s+number\s+of)\s+(?:\w+\s+)?"
-    r"(?:countries|states|nations|governments),?\s+(?:including|such\s+as|like|namely)\s+(?:the\s+)?$",
-    re.IGNORECASE,
+# "different countries including", "a number of states such as": examples of many unnamed states
+_MANY_STATES_SUCH_AS = (
+    r"(?:the\s+)?(?:different|various|several|many|numerous|other|\d+|a\s+number\s+of)\s+(?:\w+\s+)?"
+    r"(?:countries|states|nations|governments),?\s+(?:including|such\s+as|like|namely)\s+"
 )
+# "negotiated with different countries including A, B and C": one by one
+_MANY_COUNTRIES = re.compile(rf"\s*{_MANY_STATES_SUCH_AS}(?:the\s+)?$", re.IGNORECASE)
 
 # "proposals from various countries like A, B and C", "security for the people of A, B and C": a list of
 # partners of one unnamed or earlier-named actor, one act each
 _SPOKES_INTRO = re.compile(
-    r"(?:\b(?:from|for|to|by)\s+(?:(?:the\s+)?(?:different|various|several|many|numerous|other|\d+|a\s+number\s+of)\s+"
-    r"(?:\w+\s+)?(?:countries|states|nations|governments),?\s+(?:including|such\s+as|like|namely)\s+"
+    rf"(?:\b(?:from|for|to|by)\s+(?:{_MANY_STATES_SUCH_AS}"
     r"|(?:the\s+)?(?:people|peoples|nations|governments)\s+of\s+)"
     # "humanitarian aid is coming from A, B and C": the donors of a flow, each with its recipient
     r"|\b(?:aid|aids|assistance|help|donations?|relief|supplies|shipments)\s+(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?"
