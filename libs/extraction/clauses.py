@@ -22,7 +22,15 @@ from libs.extraction.candidates import (
     RESOLVED,
     SentenceInfo,
 )
-from libs.extraction.mention_roles import ACTOR, PARTNER, PARTY_ROLES, TARGET, TOPIC, PartyMention
+from libs.extraction.mention_roles import (
+    ACTOR,
+    LIST_WORDS,
+    PARTNER,
+    PARTY_ROLES,
+    TARGET,
+    TOPIC,
+    PartyMention,
+)
 from libs.extraction.triggers import Cue
 
 _JOINT_BEFORE = re.compile(r"\b(?:joint|bilateral|trilateral|mutual)\b", re.IGNORECASE)
@@ -47,7 +55,7 @@ _WITH_BEFORE = re.compile(
     r"\b(?:with|between|and)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w.-]+\s+){0,3}$", re.I
 )
 # the text between two listed parties, whole (`fullmatch`): "A, B and C", "A & B", "A plus the B"
-LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|plus\s+)(?:the\s+)?")
+LIST_SEPARATOR = re.compile(rf"\s*(?:{LIST_WORDS}|plus\s+)(?:the\s+)?")
 # two parties tied by a comma, "and" or a sign, whole (`fullmatch`): "Iran and Iraq", "Iran-Iraq", "US/E3"
 _CONNECTOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|-|–|&|/)\s*(?:the\s+)?")
 _WITH_WORD = re.compile(r"\bwith\b", re.IGNORECASE)

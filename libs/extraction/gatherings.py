@@ -30,7 +30,7 @@ from libs.extraction.candidates import (
     split_parties,
 )
 from libs.extraction.clauses import list_run
-from libs.extraction.mention_roles import ACTOR, PARTY_ROLES, PartyMention
+from libs.extraction.mention_roles import ACTOR, LIST_WORDS, PARTY_ROLES, PartyMention
 from libs.extraction.mention_roles import VENUE as VENUE_ROLE
 from libs.extraction.occasions import placed_candidate
 from libs.extraction.triggers import NOT_ATTENDING, Cue
@@ -131,7 +131,7 @@ _HOSTING = re.compile(r"\bhost(?:s|ed|ing)\b", re.IGNORECASE)
 # a participants list goes on: "..., as well as deputy ministers of Azerbaijan, along with delegations from";
 # an unknown name between commas ("Iceland, Kosovo, Libya") does not end it (the whole gap: `fullmatch`)
 _PARTICIPANTS_SEP = re.compile(
-    r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|plus\s+|,?\s*(?:as\s+well\s+as|along\s+with|together\s+with)\s+)"
+    rf"\s*(?:{LIST_WORDS}|plus\s+|,?\s*(?:as\s+well\s+as|along\s+with|together\s+with)\s+)"
     r"(?:(?:[a-z-]+\s+){1,3}(?:from|of)\s+)?(?:the\s+)?(?:[A-Z][\w-]+\s*,\s*(?:and\s+)?){0,2}"
 )
 # the participation is yet to happen: "are expected to attend", "have been invited to", "will be

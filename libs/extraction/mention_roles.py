@@ -198,13 +198,15 @@ _UNMARKED_TITLE = re.compile(
     r"(?<![\w-])(?:(?:[Ff]oreign|[Pp]rime|[Dd]eputy|[Vv]ice)\s+)?(?:[Mm]inister|[Pp]resident|"
     r"[Ss]pokes(?:man|woman|person)|[Gg]overnor|[Ss]peaker|[Cc]ommander|[Cc]hancellor|[Mm]inistry)\b"
 )
+# the words between two listed names, one alternation: "A, B", "A, and B", "A and B", "A & B"
+LIST_WORDS = r",\s*(?:and\s+)?|and\s+|&\s+"
 # between two members of a list: a comma or "and", maybe other capitalised names ("Iran, Central Asia, Russia")
 # "visited A on Monday and B on Tuesday": a day between list members does not end the list
 _LIST_DAY = r"(?:\s+(?:on|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December))?"
 _LIST_GAP = re.compile(
     r"^"
     + _LIST_DAY
-    + r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:(?:then|finally|later|lastly|now|most\s+recently)\s+)?(?:the\s+)?"
+    + rf"\s*(?:{LIST_WORDS})(?:(?:then|finally|later|lastly|now|most\s+recently)\s+)?(?:the\s+)?"
     r"(?:[A-Z][\w-]*\s*(?:,\s*)?){0,4}$"
 )
 # "exports to Iraq, Germany, the U.S. and the UK": a list of partners may repeat "the"
@@ -218,7 +220,7 @@ _RANGE_FROM = re.compile(
 )
 _RANGE_TO = re.compile(r"^\s+to\s+(?:the\s+)?[A-Z]")
 _RANGE_GAP = re.compile(r"\s*,?\s*(?:and\s+)?to\s+(?:the\s+)?", re.IGNORECASE)
-_PARTNER_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)the\s+$")
+_PARTNER_LIST_GAP = re.compile(rf"^\s*(?:{LIST_WORDS})the\s+$")
 # Cheap anaphors.
 _IGO_ANAPHOR = re.compile(r"\b[Tt]he\s+(Agency|Organi[sz]ation|Union|bloc|Bank|Fund|Council|Commission)\b")
 _COUNTRY_ANAPHOR = re.compile(
