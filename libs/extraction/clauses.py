@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 
 from libs.extraction.candidates import (
     AGREEMENT,
@@ -21,7 +22,15 @@ from libs.extraction.candidates import (
     RESOLVED,
     SentenceInfo,
 )
-from libs.extraction.mention_roles import ACTOR, PARTNER, PARTY_ROLES, TARGET, TOPIC, PartyMention
+from libs.extraction.mention_roles import (
+    ACTOR,
+    LIST_WORDS,
+    PARTNER,
+    PARTY_ROLES,
+    TARGET,
+    TOPIC,
+    PartyMention,
+)
 from libs.extraction.triggers import Cue
 
 _JOINT_BEFORE = re.compile(r"\b(?:joint|bilateral|trilateral|mutual)\b", re.IGNORECASE)
@@ -45,7 +54,10 @@ _LIST_COMMA = re.compile(
 _WITH_BEFORE = re.compile(
     r"\b(?:with|between|and)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w.-]+\s+){0,3}$", re.I
 )
-_CONNECTOR = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|-|–|&|/)\s*(?:the\s+)?$")
+# the text between two listed parties, whole (`fullmatch`): "A, B and C", "A & B", "A plus the B"
+LIST_SEPARATOR = re.compile(rf"\s*(?:{LIST_WORDS}|plus\s+)(?:the\s+)?")
+# two parties tied by a comma, "and" or a sign, whole (`fullmatch`): "Iran and Iraq", "Iran-Iraq", "US/E3"
+_CONNECTOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|-|–|&|/)\s*(?:the\s+)?")
 _WITH_WORD = re.compile(r"\bwith\b", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|its|our)\s+$", re.IGNORECASE)
 _COUNTERPARTS_AFTER = re.compile(r"\s+(?:counterparts?|peers|colleagues|partners)\b", re.IGNORECASE)
@@ -60,6 +72,39 @@ _OFFICIALS_MET = re.compile(
     re.IGNORECASE,
 )
 MANY_ENVOYS = 5  # ambassadors are usually received together: a round of meetings only for five states or more
+
+# whether the text between two party mentions joins them in one list (a pattern's `fullmatch`)
+Joins = Callable[[str], object]
+
+
+def _listed_gap(gap: str) -> bool:
+    """A list separator or a connector between two parties ("A, B plus C", "Iran-Iraq")."""
+    return _CONNECTOR.fullmatch(gap) is not None or LIST_SEPARATOR.fullmatch(gap) is not None
+
+
+def list_run(
+    ms: list[PartyMention], i: int, text: str, joins: Joins = _CONNECTOR.fullmatch, same: bool = False
+) -> list[PartyMention]:
+    """The mentions from `ms[i]` on that `joins` links in one list ("A, B and C"); with `same`, a repeat
+    of the party before joins too ("Iran ... Tehran")."""
+    group = [ms[i]]
+    for m in ms[i + 1 :]:
+        if not ((same and m.code == group[-1].code) or joins(text[group[-1].end : m.start])):
+            break
+        group.append(m)
+    return group
+
+
+def list_runs(
+    ms: list[PartyMention], text: str, joins: Joins = _CONNECTOR.fullmatch, same: bool = False
+) -> list[list[PartyMention]]:
+    """The mentions cut into consecutive `list_run`s, in order (the last one ends with `ms[-1]`)."""
+    runs: list[list[PartyMention]] = []
+    i = 0
+    while i < len(ms):
+        runs.append(list_run(ms, i, text, joins, same))
+        i += len(runs[-1])
+    return runs
 
 
 def segments(info: SentenceInfo, text: str) -> tuple[list[int], list[int]]:
@@ -95,7 +140,7 @@ def linked(info: SentenceInfo, a: int, b: int, text: str) -> bool:
     """Whether two parties in text[a:b] are tied to each other ("Iran and Iraq", "talks with X")."""
     ms = [m for m in info.parties.mentions if a <= m.start < b and m.role in PARTY_ROLES]
     for x, y in itertools.pairwise(ms):
-        if x.code != y.code and _CONNECTOR.match(text[x.end : y.start]):
+        if x.code != y.code and _CONNECTOR.fullmatch(text[x.end : y.start]):
             return True
     for m in ms:
         if _WITH_BEFORE.search(text[max(a, m.start - 50) : m.start]):
@@ -247,18 +292,18 @@ _ONE_BY_ONE = re.compile(r"\b(?:separate(?:ly)?|credentials)\b", re.IGNORECASE)
 _OBJECT_BEFORE = re.compile(r"\b(?:with|to|from|between|and|of|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"\s(?:when|while|whereas|because|although|after|before|since)\s")
 SEPARATE = re.compile(r"\bseparate(?:ly)?\b", re.IGNORECASE)
-# "negotiated with different countries including A, B and C": one by one
-_MANY_COUNTRIES = re.compile(
-    r"\s*(?:the\s+)?(?:different|various|several|many|numerous|other|\d+|a\s+number\s+of)\s+(?:\w+\s+)?"
-    r"(?:countries|states|nations|governments),?\s+(?:including|such\s+as|like|namely)\s+(?:the\s+)?$",
-    re.IGNORECASE,
+# "different countries including", "a number of states such as": examples of many unnamed states
+_MANY_STATES_SUCH_AS = (
+    r"(?:the\s+)?(?:different|various|several|many|numerous|other|\d+|a\s+number\s+of)\s+(?:\w+\s+)?"
+    r"(?:countries|states|nations|governments),?\s+(?:including|such\s+as|like|namely)\s+"
 )
+# "negotiated with different countries including A, B and C": one by one
+_MANY_COUNTRIES = re.compile(rf"\s*{_MANY_STATES_SUCH_AS}(?:the\s+)?$", re.IGNORECASE)
 
 # "proposals from various countries like A, B and C", "security for the people of A, B and C": a list of
 # partners of one unnamed or earlier-named actor, one act each
 _SPOKES_INTRO = re.compile(
-    r"(?:\b(?:from|for|to|by)\s+(?:(?:the\s+)?(?:different|various|several|many|numerous|other|\d+|a\s+number\s+of)\s+"
-    r"(?:\w+\s+)?(?:countries|states|nations|governments),?\s+(?:including|such\s+as|like|namely)\s+"
+    rf"(?:\b(?:from|for|to|by)\s+(?:{_MANY_STATES_SUCH_AS}"
     r"|(?:the\s+)?(?:people|peoples|nations|governments)\s+of\s+)"
     # "humanitarian aid is coming from A, B and C": the donors of a flow, each with its recipient
     r"|\b(?:aid|aids|assistance|help|donations?|relief|supplies|shipments)\s+(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?"
@@ -296,23 +341,14 @@ _MEMBERS_AFTER = re.compile(
 )
 
 
-def _list_runs(
+def _clause_runs(
     info: SentenceInfo, parties: list[str], lo: int, hi: int, text: str
 ) -> list[list[PartyMention]]:
     """The runs of the clause's party mentions joined by list separators ("A, B and C"), in order."""
     ms = [
         m for m in info.parties.mentions if lo <= m.start < hi and m.role in PARTY_ROLES and m.code in parties
     ]
-    runs: list[list[PartyMention]] = []
-    for m in ms:
-        if runs:
-            last = runs[-1][-1]
-            gap = text[last.end : m.start]
-            if m.code == last.code or LIST_SEPARATOR.match(gap) or _CONNECTOR.match(gap):
-                runs[-1].append(m)
-                continue
-        runs.append([m])
-    return runs
+    return list_runs(ms, text, _listed_gap, same=True)
 
 
 def _class_examples(run: list[PartyMention], lo: int, hi: int, text: str) -> bool:
@@ -333,7 +369,7 @@ def listed_spokes(
     various countries like A, B and C", "security for the people of A, B and C") or, `examples`, as
     examples of a class of states ("countries such as A, B and C bought ...", "A, B and C are among the
     countries that ..."), and the clause's other parties; ([], [], False) when there is no such list."""
-    for run in _list_runs(info, parties, lo, hi, text):
+    for run in _clause_runs(info, parties, lo, hi, text):
         spokes = list(dict.fromkeys(m.code for m in run))
         if len(spokes) < 2:
             continue
@@ -348,7 +384,7 @@ def members_listed(info: SentenceInfo, parties: list[str], lo: int, hi: int, tex
     """True when the clause lists two parties or more as members of something ("A, B and C are members of
     the ECO, ... promoting cooperation among the member states"): a description, not an event."""
     igo_starts = {m.start for m in info.parties.mentions if m.kind == "igo"}
-    for run in _list_runs(info, parties, lo, hi, text):
+    for run in _clause_runs(info, parties, lo, hi, text):
         found = _MEMBERS_AFTER.match(text, run[-1].end, hi)
         if found is None or len({m.code for m in run}) < 2:
             continue
@@ -357,9 +393,6 @@ def members_listed(info: SentenceInfo, parties: list[str], lo: int, hi: int, tex
         if after is not None and after.end() in igo_starts:
             return True
     return False
-
-
-LIST_SEPARATOR = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|plus\s+)(?:the\s+)?$")
 
 
 def _with_object(info: SentenceInfo, cue: Cue, parties: list[str], a: int, b: int, text: str) -> list[str]:
@@ -377,13 +410,7 @@ def _with_object(info: SentenceInfo, cue: Cue, parties: list[str], a: int, b: in
     before = [m for m in ms if m.end <= cue.start]
     if not after or not before:
         return parties
-    objs = [after[0]]
-    for m in after[1:]:
-        if _CONNECTOR.match(text[objs[-1].end : m.start]) or m.code == objs[-1].code:
-            objs.append(m)
-        else:
-            break
-    codes = [m.code for m in objs]
+    codes = [m.code for m in list_run(after, 0, text, same=True)]
     if cue.text.lower().endswith("between") and len(set(codes)) >= 2:
         return list(dict.fromkeys(codes))  # "talks between X and Y": exactly X and Y
     # the nearest state before that is not itself an object ("signed a deal with Turkey and held talks with")
@@ -404,13 +431,9 @@ def _with_object(info: SentenceInfo, cue: Cue, parties: list[str], a: int, b: in
 def _subject_list(before: list, subject: str, objects: list[str], lo: int, text: str) -> list[str]:
     """ "Germany, France and Italy signed a deal with Iran": the whole listed subject, when the list
     that holds `subject` is not itself an object ("talks with A and B with ..."); else `subject`."""
-    chain = [before[-1]]
-    for m in reversed(before[:-1]):
-        if not LIST_SEPARATOR.match(text[m.end : chain[-1].start]):  # not "US/E3", "Iran-Iraq"
-            break
-        chain.append(m)
-    codes = list(dict.fromkeys(m.code for m in reversed(chain)))
-    head = chain[-1]
+    chain = list_runs(before, text, LIST_SEPARATOR.fullmatch)[-1]  # not "US/E3", "Iran-Iraq"
+    codes = list(dict.fromkeys(m.code for m in chain))
+    head = chain[0]
     if (
         len(codes) < 2
         or subject not in codes
@@ -443,7 +466,11 @@ def _coordinated_subject(info: SentenceInfo, text: str) -> list[str] | None:
     """ "Tehran and Damascus have agreed ...": a pair of states as the sentence's subject."""
     ms = [m for m in info.parties.mentions if m.role in PARTY_ROLES]
     for x, y in itertools.pairwise(ms):
-        if x.code != y.code and _CONNECTOR.match(text[x.end : y.start]) and _SUBJECT_VERB.match(text, y.end):
+        if (
+            x.code != y.code
+            and _CONNECTOR.fullmatch(text[x.end : y.start])
+            and _SUBJECT_VERB.match(text, y.end)
+        ):
             return [x.code, y.code]
     return None
 
@@ -471,6 +498,13 @@ _TALKS_END = re.compile(
 )
 
 
+def _between_gap(gap: str) -> bool:
+    """A list separator, a connector or a short "and" phrase between two objects of "between" ("between
+    Iran's DoE and this company based in the Netherlands")."""
+    loose = len(gap) < 80 and re.search(r"\band\b", gap) and not re.search(r"[,;:.]\s", gap)
+    return _listed_gap(gap) or bool(loose)
+
+
 def _between_objects(info: SentenceInfo, cue: Cue, hi: int, text: str) -> list[str] | None:
     """The coordinated parties right after a cue ending in "between" ("agreement between A, B and C"), or
     right after "between" following a cue of talks ("Iraq has hosted five rounds of talks between A and B":
@@ -487,14 +521,7 @@ def _between_objects(info: SentenceInfo, cue: Cue, hi: int, text: str) -> list[s
         return [ms[0].code]  # "between a few Arab states and Israel": one side unnamed, no pair
     if not ms or not _BETWEEN_LEAD.match(text[start : ms[0].start]):
         return None
-    objs = [ms[0]]
-    for m in ms[1:]:
-        gap = text[objs[-1].end : m.start]
-        loose = len(gap) < 80 and re.search(r"\band\b", gap) and not re.search(r"[,;:.]\s", gap)
-        if m.code == objs[-1].code or _CONNECTOR.match(gap) or LIST_SEPARATOR.match(gap) or loose:
-            objs.append(m)  # "between Iran's DoE and this company based in the Netherlands"
-        else:
-            break
+    objs = list_run(ms, 0, text, _between_gap, same=True)
     if len(objs) < 2:
         return None  # a lone object ("between Iran and the P5+1") says nothing
     return list(dict.fromkeys(m.code for m in objs))
@@ -574,15 +601,8 @@ def _subjects_with_one(before: list, after: list, text: str) -> list[list[str]] 
     partners = list(dict.fromkeys(m.code for m in after))
     if len(partners) != 1:
         return None
-    subjects = [before[-1]]
-    for m in reversed(before[:-1]):
-        if _CONNECTOR.match(text[m.end : subjects[-1].start]) or LIST_SEPARATOR.match(
-            text[m.end : subjects[-1].start]
-        ):
-            subjects.append(m)
-        else:
-            break
-    codes = [c for c in dict.fromkeys(m.code for m in reversed(subjects)) if c != partners[0]]
+    subjects = list_runs(before, text, _listed_gap)[-1]
+    codes = [c for c in dict.fromkeys(m.code for m in subjects) if c != partners[0]]
     return [[c, partners[0]] for c in codes] if len(codes) >= 2 else None
 
 
@@ -633,34 +653,17 @@ def origin_star(info: SentenceInfo, cue: Cue, lo: int, hi: int, text: str) -> li
     after = {m.code for m in info.parties.mentions if w.end() <= m.start < hi and m.role in PARTY_ROLES}
     if len(before) < 2 or len(after) != 1:
         return None
-    chain = [before[-1]]
-    for m in reversed(before[:-1]):
-        if not _CONNECTOR.match(text[m.end : chain[-1].start]):
-            break
-        chain.append(m)
-    if len(chain) < 2 or not _ORIGIN_BEFORE.search(text, max(lo, chain[-1].start - 80), chain[-1].start):
+    chain = list_runs(before, text)[-1]
+    if len(chain) < 2 or not _ORIGIN_BEFORE.search(text, max(lo, chain[0].start - 80), chain[0].start):
         return None
     hub = next(iter(after))
-    spokes = [c for c in dict.fromkeys(m.code for m in reversed(chain)) if c != hub]
+    spokes = [c for c in dict.fromkeys(m.code for m in chain) if c != hub]
     return [[hub, c] for c in spokes] if len(spokes) >= 2 else None
 
 
 _PLURAL_DEALS = re.compile(
     r"\b(?:agreements|deals|accords|treaties|pacts|memorand(?:a|ums)|MoUs|MOUs|contracts|protocols|documents)\b"
 )
-
-
-def list_run(
-    ms: list[PartyMention], i: int, text: str, sep: re.Pattern[str] = _CONNECTOR
-) -> list[PartyMention]:
-    """The mentions from `ms[i]` on joined by list separators `sep` ("A, B and C")."""
-    group = [ms[i]]
-    for m in ms[i + 1 :]:
-        if sep.match(text[group[-1].end : m.start]):
-            group.append(m)
-        else:
-            break
-    return group
 
 
 def counterpart_list(info: SentenceInfo, lo: int, hi: int, text: str) -> list[str]:
@@ -684,7 +687,7 @@ def counterpart_list(info: SentenceInfo, lo: int, hi: int, text: str) -> list[st
     return []
 
 
-_HYPHEN = re.compile(r"^\s*[-–]\s*$")
+_HYPHEN = re.compile(r"\s*[-–]\s*")
 
 
 def hyphen_pairs(
@@ -694,13 +697,7 @@ def hyphen_pairs(
     pairs is one tie per pair, not one event of all; None unless such pairs name every party (a chain
     "the Iran-Pakistan-India pipeline" is one tie of all)."""
     ms = [m for m in info.parties.mentions if lo <= m.start < hi and m.role in PARTY_ROLES]
-    chains: list[list[str]] = []
-    for prev, m in itertools.pairwise([None, *ms]):
-        if prev is not None and _HYPHEN.match(text[prev.end : m.start]):
-            chains[-1].append(m.code)
-        else:
-            chains.append([m.code])
-    pairs = [c for c in chains if len(c) > 1]
+    pairs = [[m.code for m in run] for run in list_runs(ms, text, _HYPHEN.fullmatch) if len(run) > 1]
     if (
         len(pairs) < 2
         or any(len(set(c)) != 2 for c in pairs)
@@ -733,7 +730,7 @@ def hub_and_spokes(
         return None
     first = ms[0]
     rest = [m for m in ms[1:] if m.code != first.code]
-    if not rest or _CONNECTOR.match(text[first.end : rest[0].start]):
+    if not rest or _CONNECTOR.fullmatch(text[first.end : rest[0].start]):
         return None
     return [[first.code, m] for m in dict.fromkeys(x.code for x in rest)]
 
@@ -756,12 +753,5 @@ def brokers(info: SentenceInfo, text: str) -> list[str]:
     for i, m in enumerate(ms):
         if not _BROKERED_BY.search(text, max(info.sent.start, m.start - 140), m.start):
             continue
-        out = [m]
-        for nxt in ms[i + 1 :]:
-            gap = text[out[-1].end : nxt.start]
-            if nxt.code == out[-1].code or _CONNECTOR.match(gap) or LIST_SEPARATOR.match(gap):
-                out.append(nxt)
-            else:
-                break
-        return list(dict.fromkeys(x.code for x in out))
+        return list(dict.fromkeys(x.code for x in list_run(ms, i, text, _listed_gap, same=True)))
     return []

@@ -15,6 +15,7 @@ import re
 from collections.abc import Collection, Mapping
 
 from libs.extraction.candidates import COOPERATION, EXPLICIT, Candidate, SentenceInfo, split_parties
+from libs.extraction.clauses import LIST_SEPARATOR, list_runs
 from libs.extraction.mention_roles import PLACE_ROLES, PartyMention
 from libs.extraction.occasions import event_location
 from libs.extraction.triggers import Cue
@@ -49,7 +50,6 @@ _MADE_AFTER = re.compile(
     rf"\s+(?:(?:have|has|had|jointly|together)\s+){{0,2}}(?:{_MADE}|created)\s+(?:a|an|the)\b", re.IGNORECASE
 )
 _MADE_WORD = re.compile(rf"\b(?:{_MADE}|created|initiative)\b", re.IGNORECASE)
-_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?")
 
 
 def founders_named(text: str) -> bool:
@@ -60,13 +60,7 @@ def founders_named(text: str) -> bool:
 def _state_lists(info: SentenceInfo, text: str, igo_codes: Collection[str]) -> list[list[PartyMention]]:
     """The runs of state mentions (parties, not places) joined only by commas and "and" ("A, B and C")."""
     states = [m for m in info.parties.mentions if m.role not in PLACE_ROLES and m.code not in igo_codes]
-    runs: list[list[PartyMention]] = []
-    for m in states:
-        if runs and _LIST_SEP.fullmatch(text, runs[-1][-1].end, m.start):
-            runs[-1].append(m)
-        else:
-            runs.append([m])
-    return runs
+    return list_runs(states, text, LIST_SEPARATOR.fullmatch)
 
 
 def _made_by(info: SentenceInfo, text: str, igo_codes: Collection[str]) -> tuple[list[str], Cue] | None:

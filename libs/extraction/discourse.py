@@ -48,6 +48,7 @@ from libs.extraction.candidates import (
     SentenceInfo,
 )
 from libs.extraction.clauses import (
+    LIST_SEPARATOR,
     SEPARATE,
     around,
     brokers,
@@ -415,7 +416,6 @@ _CREDENTIALS = re.compile(r"\bcredentials\b", re.IGNORECASE)
 
 
 _PHONE = re.compile(r"phone", re.IGNORECASE)
-_PAIR_LIST = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?$")
 _WITH_LIST = re.compile(
     r"^\s*with\s+(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:the\s+)?$", re.IGNORECASE
 )
@@ -450,7 +450,7 @@ def _phone_list(site: CueSite, state: DiscourseState, parties: list[str]) -> lis
     after = [m for m in named if m.start >= cue.end]
     if len(after) < 2 or not _WITH_LIST.match(text[cue.end : after[0].start]):
         return []
-    if not all(_PAIR_LIST.match(text[a.end : b.start]) for a, b in pairwise(after)):
+    if not all(LIST_SEPARATOR.fullmatch(text[a.end : b.start]) for a, b in pairwise(after)):
         return []
     before = [m.code for m in named if m.start < cue.start and m.role == ACTOR]
     caller = before[-1] if before else state.person_state or site.article.home

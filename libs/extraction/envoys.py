@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 
 from libs.extraction.candidates import SentenceInfo
-from libs.extraction.clauses import list_run
-from libs.extraction.mention_roles import IGO_SEATS, PARTY_ROLES, PLACE_ROLES, PartyMention
+from libs.extraction.clauses import LIST_SEPARATOR, list_runs
+from libs.extraction.mention_roles import IGO_SEATS, PARTY_ROLES, PLACE_ROLES
 
 # "ambassadors of", "the ambassadors from", "chargés d'affaires of", "heads of mission of" right before
 # the first state of the list
@@ -33,17 +33,6 @@ _ACCREDITED_TO = re.compile(
     r"(?:\b(?:ambassadors|envoys|affaires|missions?|accredited|resident)|[A-Z][\w-]*)\s+(?:to|in)\s+(?:the\s+)?$"
 )
 _DELIVERED = re.compile(r"(?:handed|delivered|conveyed|passed|gave)\b", re.IGNORECASE)
-_LIST_SEP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?$")
-
-
-def _runs(mentions: list[PartyMention], text: str) -> list[list[PartyMention]]:
-    """The state mentions of a sentence in runs joined by list separators ("A, B and C")."""
-    runs: list[list[PartyMention]] = []
-    i = 0
-    while i < len(mentions):
-        runs.append(list_run(mentions, i, text, _LIST_SEP))
-        i += len(runs[-1])
-    return runs
 
 
 def listed_envoys(info: SentenceInfo, text: str) -> list[str]:
@@ -52,7 +41,7 @@ def listed_envoys(info: SentenceInfo, text: str) -> list[str]:
     lo = info.sent.start
     states = [m for m in info.parties.mentions if not m.igo and m.role in PARTY_ROLES]
     out: list[str] = []
-    for run in _runs(states, text):
+    for run in list_runs(states, text, LIST_SEPARATOR.fullmatch):
         first, last = run[0], run[-1]
         named = first.kind in ("country", "capital") and _ENVOYS_OF.search(
             text, max(lo, first.start - 60), first.start

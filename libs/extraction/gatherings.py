@@ -29,7 +29,8 @@ from libs.extraction.candidates import (
     SentenceInfo,
     split_parties,
 )
-from libs.extraction.mention_roles import ACTOR, PARTY_ROLES, PartyMention
+from libs.extraction.clauses import list_run
+from libs.extraction.mention_roles import ACTOR, LIST_WORDS, PARTY_ROLES, PartyMention
 from libs.extraction.mention_roles import VENUE as VENUE_ROLE
 from libs.extraction.occasions import placed_candidate
 from libs.extraction.triggers import NOT_ATTENDING, Cue
@@ -128,10 +129,10 @@ _ATTENDING = re.compile(
 # gathering be named before, but is no attending of officials "of" states
 _HOSTING = re.compile(r"\bhost(?:s|ed|ing)\b", re.IGNORECASE)
 # a participants list goes on: "..., as well as deputy ministers of Azerbaijan, along with delegations from";
-# an unknown name between commas ("Iceland, Kosovo, Libya") does not end it
+# an unknown name between commas ("Iceland, Kosovo, Libya") does not end it (the whole gap: `fullmatch`)
 _PARTICIPANTS_SEP = re.compile(
-    r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+|plus\s+|,?\s*(?:as\s+well\s+as|along\s+with|together\s+with)\s+)"
-    r"(?:(?:[a-z-]+\s+){1,3}(?:from|of)\s+)?(?:the\s+)?(?:[A-Z][\w-]+\s*,\s*(?:and\s+)?){0,2}$"
+    rf"\s*(?:{LIST_WORDS}|plus\s+|,?\s*(?:as\s+well\s+as|along\s+with|together\s+with)\s+)"
+    r"(?:(?:[a-z-]+\s+){1,3}(?:from|of)\s+)?(?:the\s+)?(?:[A-Z][\w-]+\s*,\s*(?:and\s+)?){0,2}"
 )
 # the participation is yet to happen: "are expected to attend", "have been invited to", "will be
 # showcasing", "will be visiting"
@@ -183,16 +184,6 @@ def _states_attending(text: str, group: list[PartyMention], fair: bool, here: bo
     return False if _AMONG_AFTER.match(text, group[-1].end) else None
 
 
-def _list_run(states: list[PartyMention], i: int, text: str) -> list[PartyMention]:
-    """The states from `states[i]` on that one participants list joins (`_PARTICIPANTS_SEP` between)."""
-    group = [states[i]]
-    for n in states[i + 1 :]:
-        if not _PARTICIPANTS_SEP.match(text[group[-1].end : n.start]):
-            break
-        group.append(n)
-    return group
-
-
 def _intro_kind(intro: re.Match[str], fair: bool) -> bool | None:
     """Whether the participants a `_PARTICIPANTS_FROM` intro lists meet each other (`_listed`)."""
     if intro.group("bare"):
@@ -207,9 +198,9 @@ def _intro_kind(intro: re.Match[str], fair: bool) -> bool | None:
 def _run_kind(
     group: list[PartyMention], lo: int, text: str, fair: bool, here: bool, attending: bool
 ) -> tuple[bool, bool | None]:
-    """Whether the list `group` (a `_list_run`) names participants, introduced ("delegations from A and
-    B"), as the subject of attending, or as demonyms of attending officials; and whether they meet each
-    other (`_listed`, None when the text does not say)."""
+    """Whether the list `group` (a `list_run` by `_PARTICIPANTS_SEP`) names participants, introduced
+    ("delegations from A and B"), as the subject of attending, or as demonyms of attending officials; and
+    whether they meet each other (`_listed`, None when the text does not say)."""
     m = group[0]
     intro = _PARTICIPANTS_FROM.search(text, max(lo, m.start - 90), m.start)
     if intro and intro.group("of") and not attending:
@@ -241,7 +232,7 @@ def _listed(info: SentenceInfo, text: str, fair: bool, here: bool) -> tuple[list
     i = 0
     while i < len(states):
         m = states[i]
-        group = _list_run(states, i, text)
+        group = list_run(states, i, text, _PARTICIPANTS_SEP.fullmatch)
         named, kind = _run_kind(group, lo, text, fair, here, attending)
         if named:
             listed.extend(x.code for x in group)

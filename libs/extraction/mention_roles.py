@@ -23,6 +23,7 @@ country" / "his counterpart" (the state of the last person named).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from libs.extraction.gazetteer import Gazetteer, Match
@@ -197,13 +198,15 @@ _UNMARKED_TITLE = re.compile(
     r"(?<![\w-])(?:(?:[Ff]oreign|[Pp]rime|[Dd]eputy|[Vv]ice)\s+)?(?:[Mm]inister|[Pp]resident|"
     r"[Ss]pokes(?:man|woman|person)|[Gg]overnor|[Ss]peaker|[Cc]ommander|[Cc]hancellor|[Mm]inistry)\b"
 )
+# the words between two listed names, one alternation: "A, B", "A, and B", "A and B", "A & B"
+LIST_WORDS = r",\s*(?:and\s+)?|and\s+|&\s+"
 # between two members of a list: a comma or "and", maybe other capitalised names ("Iran, Central Asia, Russia")
 # "visited A on Monday and B on Tuesday": a day between list members does not end the list
 _LIST_DAY = r"(?:\s+(?:on|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December))?"
 _LIST_GAP = re.compile(
     r"^"
     + _LIST_DAY
-    + r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:(?:then|finally|later|lastly|now|most\s+recently)\s+)?(?:the\s+)?"
+    + rf"\s*(?:{LIST_WORDS})(?:(?:then|finally|later|lastly|now|most\s+recently)\s+)?(?:the\s+)?"
     r"(?:[A-Z][\w-]*\s*(?:,\s*)?){0,4}$"
 )
 # "exports to Iraq, Germany, the U.S. and the UK": a list of partners may repeat "the"
@@ -217,7 +220,7 @@ _RANGE_FROM = re.compile(
 )
 _RANGE_TO = re.compile(r"^\s+to\s+(?:the\s+)?[A-Z]")
 _RANGE_GAP = re.compile(r"\s*,?\s*(?:and\s+)?to\s+(?:the\s+)?", re.IGNORECASE)
-_PARTNER_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)the\s+$")
+_PARTNER_LIST_GAP = re.compile(rf"^\s*(?:{LIST_WORDS})the\s+$")
 # Cheap anaphors.
 _IGO_ANAPHOR = re.compile(r"\b[Tt]he\s+(Agency|Organi[sz]ation|Union|bloc|Bank|Fund|Council|Commission)\b")
 _COUNTRY_ANAPHOR = re.compile(
@@ -249,38 +252,28 @@ class SentenceParties:
 
     mentions: list[PartyMention] = field(default_factory=list)
 
+    def _codes(self, keep: Callable[[PartyMention], bool], lo: int, hi: int) -> list[str]:
+        """Distinct codes of the mentions in [lo, hi) that `keep` accepts, in order of first mention."""
+        return list(dict.fromkeys(m.code for m in self.mentions if lo <= m.start < hi and keep(m)))
+
     def codes(self, roles: tuple[str, ...] = PARTY_ROLES, lo: int = 0, hi: int = 1 << 62) -> list[str]:
         """Distinct state codes with one of `roles` (in [lo, hi)), in order of first mention."""
-        out: list[str] = []
-        for m in self.mentions:
-            if not m.igo and m.role in roles and lo <= m.start < hi and m.code not in out:
-                out.append(m.code)
-        return out
+        return self._codes(lambda m: not m.igo and m.role in roles, lo, hi)
 
     def igos(self, roles: tuple[str, ...] = PARTY_ROLES, lo: int = 0, hi: int = 1 << 62) -> list[str]:
-        out: list[str] = []
-        for m in self.mentions:
-            if m.igo and m.role in roles and lo <= m.start < hi and m.code not in out:
-                out.append(m.code)
-        return out
+        """Distinct IGO names with one of `roles` (in [lo, hi)), in order of first mention."""
+        return self._codes(lambda m: m.igo and m.role in roles, lo, hi)
 
     def parties(self, lo: int = 0, hi: int = 1 << 62, weak: bool = True) -> list[str]:
-        """State codes and IGO names acting in [lo, hi)."""
-        out: list[str] = []
-        for m in self.mentions:
-            if m.role in PARTY_ROLES and lo <= m.start < hi and (weak or not m.weak) and m.code not in out:
-                out.append(m.code)
-        return out
+        """State codes and IGO names acting in [lo, hi) (`weak` ones too unless told not)."""
+        return self._codes(lambda m: m.role in PARTY_ROLES and (weak or not m.weak), lo, hi)
 
     def venues(self) -> list[PartyMention]:
         return [m for m in self.mentions if m.role in PLACE_ROLES and not m.igo]
 
     def destinations(self, lo: int = 0, hi: int = 1 << 62) -> list[str]:
-        out: list[str] = []
-        for m in self.mentions:
-            if m.role == DESTINATION and not m.igo and lo <= m.start < hi and m.code not in out:
-                out.append(m.code)
-        return out
+        """Distinct state codes of the destinations in [lo, hi)."""
+        return self._codes(lambda m: m.role == DESTINATION and not m.igo, lo, hi)
 
 
 # "the U.S.-backed Saudi coalition": a backer described, not a party of the phrase's act; "the

@@ -58,8 +58,8 @@ _ORG_WORDS = frozenset(
 )
 # Sentence-initial words that are not names even when capitalised.
 _NAME_TOKEN = r"(?:[A-Z][a-z]+(?:[-'’][A-Za-z]+)*|[A-Z][a-z]*\.|[Aa]l-[A-Z][a-z]+(?:-[A-Z][a-z]+)*)"
-_CONNECTOR = r"(?:bin|ibn|al|el|de|van|von|da|di|ul|ud)"
-NAME_RUN = re.compile(rf"(?<![\w-]){_NAME_TOKEN}(?:\s+(?:{_CONNECTOR}\s+)?{_NAME_TOKEN}){{0,7}}")
+_NAME_PARTICLE = r"(?:bin|ibn|al|el|de|van|von|da|di|ul|ud)"
+NAME_RUN = re.compile(rf"(?<![\w-]){_NAME_TOKEN}(?:\s+(?:{_NAME_PARTICLE}\s+)?{_NAME_TOKEN}){{0,7}}")
 _TOKEN = re.compile(r"\S+")
 _TITLE_TOKEN = re.compile(r"[\w’'.&-]+|[,;:“”\"()\[\]]")
 # Words that end a title phrase when walking back from a name.

@@ -52,15 +52,16 @@ def read_tsv(name: str, data_dir: Path = DATA_DIR) -> list[list[str]]:
     return rows
 
 
-def compile_cue(pattern: str) -> re.Pattern[str]:
-    """A lexicon entry as a regex on word boundaries.
-
-    Case-insensitive unless the pattern has no lowercase letter outside escapes and
-    classes: acronyms such as `AI`, `IT` or `ICT` are matched as written.
-    """
+def case_sensitive(pattern: str) -> bool:
+    """Whether a lexicon entry has no lowercase letter outside escapes and classes: acronyms such as
+    `AI`, `IT` or `ICT` are matched as written."""
     bare = re.sub(r"\\.|\[[^\]]*\]|\(\?[:<=!]+", "", pattern)
-    sensitive = not any(c.islower() for c in bare)
-    flags = 0 if sensitive else re.IGNORECASE
+    return not any(c.islower() for c in bare)
+
+
+def compile_cue(pattern: str) -> re.Pattern[str]:
+    """A lexicon entry as a regex on word boundaries, case-insensitive unless `case_sensitive`."""
+    flags = 0 if case_sensitive(pattern) else re.IGNORECASE
     return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w])", flags)
 
 

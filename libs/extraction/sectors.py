@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from libs.extraction.fastre import FastPattern, Scan
-from libs.extraction.resources import Resources
+from libs.extraction.resources import Resources, case_sensitive
 
 # the head words of an office's or a body's name whose words are no topic (a capitalised run holding
 # one is a name): "the International Atomic Energy Agency" is named in talks on anything; organizations
@@ -32,12 +32,6 @@ _TITLE_BEFORE = re.compile(
 )
 # "the energy minister", "health ministers", "the oil ministry"
 _TITLE_AFTER = re.compile(r"\s+minist(?:er|ry|ers|ries)\b")
-
-
-def _sensitive(pattern: str) -> bool:
-    """Acronym cues (no lowercase letter outside escapes/classes, e.g. `AI`, `IT`) match case-sensitively."""
-    bare = re.sub(r"\\.|\[[^\]]*\]|\(\?[:<=!]+", "", pattern)
-    return not any(c.islower() for c in bare)
 
 
 def _capitalised_run(text: str, start: int, end: int) -> list[str]:
@@ -94,8 +88,8 @@ class SectorMatcher:
     def __init__(self, res: Resources) -> None:
         self._rx: list[tuple[str, list[FastPattern]]] = []
         for sector, patterns in res.sectors.items():
-            folded = [p for p in patterns if not _sensitive(p)]
-            exact = [p for p in patterns if _sensitive(p)]
+            folded = [p for p in patterns if not case_sensitive(p)]
+            exact = [p for p in patterns if case_sensitive(p)]
             compiled = []
             if folded:
                 compiled.append(FastPattern("|".join(f"(?:{p})" for p in folded), re.IGNORECASE))

@@ -33,6 +33,18 @@ _TOPIC_PREPS = frozenset(
 MAX_PARSE_CHARS = 600  # longer sentences are left to the rules (parse cost)
 
 
+def load_spacy(disable: list[str], without: str) -> Any:
+    """The `SPACY_MODEL` pipeline less the `disable`d components; None, logged with what happens
+    `without` it ("party roles from rules only"), when spaCy or the model is missing or broken."""
+    try:
+        import spacy
+
+        return spacy.load(SPACY_MODEL, disable=disable)
+    except Exception as exc:  # model missing or broken: the caller's rules alone decide
+        log.warning("spaCy model %s unavailable (%s); %s", SPACY_MODEL, exc, without)
+        return None
+
+
 class SyntaxFilter:
     """Finds bystander mentions with the dependency parse; thread-safe, model loaded lazily."""
 
@@ -45,13 +57,8 @@ class SyntaxFilter:
 
     def _load(self) -> Any:
         if self._nlp is None and not self._failed:
-            try:
-                import spacy
-
-                self._nlp = spacy.load(SPACY_MODEL, disable=["ner", "lemmatizer"])
-            except Exception as exc:  # model missing or broken: the rules alone decide
-                log.warning("spaCy model %s unavailable (%s); party roles from rules only", SPACY_MODEL, exc)
-                self._failed = True
+            self._nlp = load_spacy(["ner", "lemmatizer"], "party roles from rules only")
+            self._failed = self._nlp is None
         return self._nlp
 
     def bystanders(

@@ -35,6 +35,7 @@ _BOILERPLATE = re.compile(
     r"|\(Photo[^)]{0,80}\)",
     re.IGNORECASE,
 )
+_NON_SPACE = re.compile(r"\S")
 # Editors' initials at the end of a story: "MT/ MG", "EF/MA/MG", "SB/MQ/MG----".
 _SIGNOFF = re.compile(r"(?<![A-Za-z])[A-Z]{1,4}(?:\s*/\s*[A-Z]{0,4})+-*\s*$", re.MULTILINE)
 # Leading metadata lines: "2021-January-26 15:05", "date 2025-01-31".
@@ -103,7 +104,7 @@ def _mask(chars: list[str], start: int, end: int) -> None:
 
 def _find_dateline(work: str) -> re.Match[str] | None:
     """The dateline, if the first words of the first content line are one."""
-    m = re.search(r"\S", work)
+    m = _NON_SPACE.search(work)
     if m is None:
         return None
     head_start = m.start()
@@ -112,7 +113,7 @@ def _find_dateline(work: str) -> re.Match[str] | None:
     starts = [head_start]
     pos = line_end
     while pos != -1 and len(starts) < 4:
-        nxt = re.compile(r"\S").search(work, pos)
+        nxt = _NON_SPACE.search(work, pos)
         if nxt is None:
             break
         starts.append(nxt.start())
