@@ -202,7 +202,8 @@ def _conflict_clause_parties(info: SentenceInfo, cue: Cue, bounds: tuple[list[in
 
 
 # an actor named only as a group of unnamed states right before the cue: "the West is sending military aid
-# to X", "Western countries signed ...", "ties with countries, including those that forged relations with X"; the speaker or the dateline is not that actor
+# to X", "Western countries signed ...", "ties with many states, including those that forged relations with
+# X"; the speaker or the dateline is not that actor
 _UNNAMED_ACTOR = re.compile(
     r"\b(?:the\s+West|(?:the\s+)?Western\s+(?:countries|powers|nations|states|governments|allies)|the\s+Europeans|"
     r"the\s+international\s+community|(?:some|other|foreign)\s+(?:countries|powers|nations|states|governments)|"

@@ -441,10 +441,9 @@ def _separately(site: CueSite, state: DiscourseState, parties: list[str]) -> lis
     called = _phone_list(site, state, parties)
     if called:
         return called
+    # "in separate meetings with A and B, X urged ...": told as separate earlier in the sentence
     separate = SEPARATE.search(text, max(seg_lo, cue.start - 60), min(seg_hi, cue.end + 40)) or (
-        _SEPARATE_TALKS.search(
-            text, info.sent.start, cue.start
-        )  # "in separate meetings with A and B, X urged"
+        _SEPARATE_TALKS.search(text, info.sent.start, cue.start)
     )
     if len(parties) < 3 or not (separate or _CREDENTIALS.search(text, seg_lo, seg_hi)):
         return []
