@@ -165,7 +165,7 @@ def cue_parties(
     first that answers: "between A and B", "the two sides" (`ctx_ok`), the cue's clause,
     its clause in a sentence of conflict, the sentence.
     """
-    found = _between_parties(info, cue, text, bounds[0])
+    found = _between_parties(info, cue, text, bounds[0]) or _unnamed_actor_parties(info, cue, text, bounds[0])
     if found is None and ctx_ok:
         found = _two_sides_parties(info, cue, text, bounds[1])
     if found is None:
@@ -244,6 +244,33 @@ def _conflict_clause_parties(info: SentenceInfo, cue: Cue, bounds: tuple[list[in
                 continue  # "a territory Israel captured from Syria in the war"
         out.append(m.code)
     return out, EXPLICIT, (a, b)
+
+
+# an actor named only as a group of unnamed states right before the cue: "the West is sending military aid
+# to X", "Western countries signed ...", "ties with many states, including those that forged relations with
+# X"; the speaker or the dateline is not that actor
+_UNNAMED_ACTOR = re.compile(
+    r"\b(?:the\s+West|(?:the\s+)?Western\s+(?:countries|powers|nations|states|governments|allies)|the\s+Europeans|"
+    r"the\s+international\s+community|(?:some|other|foreign)\s+(?:countries|powers|nations|states|governments)|"
+    r"(?:\bthose|\bones)\s+(?:that|which|who))"
+    r"\s+(?:(?:is|are|was|were|has|have|had|also|still|now|been|already)\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def unnamed_actor(text: str, lo: int, cue_start: int) -> bool:
+    """True when the words right before the cue (from `lo`) name its actor as a group of unnamed states."""
+    return _UNNAMED_ACTOR.search(text, max(lo, cue_start - 80), cue_start) is not None
+
+
+def _unnamed_actor_parties(info: SentenceInfo, cue: Cue, text: str, strong: list[int]) -> CueParties | None:
+    """ "X's envoy said the West is sending military aid to Y": the parties after the unnamed actor only
+    (Y; the speaker is no actor of the aid); None without such an actor before the cue."""
+    a, b = around(strong, cue.start, info.sent.start, info.sent.end)
+    found = _UNNAMED_ACTOR.search(text, max(a, cue.start - 80), cue.start)
+    if found is None:
+        return None
+    return info.parties.parties(found.start(), b), EXPLICIT, (found.start(), b)
 
 
 def _wider_parties(info: SentenceInfo, cue: Cue, text: str, strong: list[int]) -> CueParties:

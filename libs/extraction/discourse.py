@@ -66,6 +66,7 @@ from libs.extraction.clauses import (
     segments,
     subject_before,
     subject_with,
+    unnamed_actor,
     with_list,
 )
 from libs.extraction.coalitions import coalition_candidates
@@ -355,7 +356,10 @@ _SINGLE_PARTY_RULES: tuple[Callable[[CueSite, DiscourseState, list[str]], Partie
 
 
 def _fill_parties(site: CueSite, state: DiscourseState, parties: list[str], source: str) -> Parties:
-    """Fewer than two parties in the clause: the fallback rules, most specific first."""
+    """Fewer than two parties in the clause: the fallback rules, most specific first; none when the cue's
+    actor is a group of unnamed states (`_UNNAMED_ACTOR`)."""
+    if unnamed_actor(site.text, site.fine_clause()[0], site.cue.start):
+        return parties, source
     found = _from_context(site, state, parties)
     if found is not None:
         parties, source = found
@@ -421,6 +425,13 @@ _WITH_LIST = re.compile(
 )
 
 
+# acts told as separate earlier in the sentence: what was said at them is one act with each too
+_SEPARATE_TALKS = re.compile(
+    r"\bseparate(?:ly)?\s+(?:\w+\s+)?(?:meetings|talks|calls|conversations|phone\s+calls|visits)\s+with\b",
+    re.IGNORECASE,
+)
+
+
 def _separately(site: CueSite, state: DiscourseState, parties: list[str]) -> list[list[str]]:
     """ "X separately received the new ambassadors of A, B and C", "in two separate phone calls with A and
     B", "had a phone call with A and received the credentials of the B and C ambassadors": the subject
@@ -430,10 +441,16 @@ def _separately(site: CueSite, state: DiscourseState, parties: list[str]) -> lis
     called = _phone_list(site, state, parties)
     if called:
         return called
-    separate = SEPARATE.search(text, max(seg_lo, cue.start - 60), min(seg_hi, cue.end + 40))
+    # "in separate meetings with A and B, X urged ...": told as separate earlier in the sentence
+    separate = SEPARATE.search(text, max(seg_lo, cue.start - 60), min(seg_hi, cue.end + 40)) or (
+        _SEPARATE_TALKS.search(text, info.sent.start, cue.start)
+    )
     if len(parties) < 3 or not (separate or _CREDENTIALS.search(text, seg_lo, seg_hi)):
         return []
+    # the subject in the cue's segment, else before it in the sentence ("The Iranian minister, X, in separate
+    # meetings with A and B officials, stressed ...": the appositive commas cut the segment)
     before = [m.code for m in info.parties.mentions if seg_lo <= m.start < cue.start and m.role == ACTOR]
+    before = before or [m.code for m in info.parties.mentions if m.start < seg_lo and m.role == ACTOR]
     subject = before[-1] if before else None
     if subject is None or subject not in parties:
         return []
@@ -698,6 +715,14 @@ def _type_candidates(
     return [c for c in made if c is not None]
 
 
+# a word that makes what follows the subject of a talk: "phone talks about the latest developments
+# surrounding the talks between A and B" (the talks between A and B are talked about, not held by the callers)
+_TOPIC_BETWEEN = re.compile(
+    r"\b(?:about|over|regarding|concerning|surrounding|discuss\w*|review\w*|exchanged\s+views\s+on)\b",
+    re.IGNORECASE,
+)
+
+
 def _cue_groups(cues: list[Cue], bounds: tuple[list[int], list[int]], info: SentenceInfo) -> list[list[Cue]]:
     """The cues of one type, one group per clause that has a strong one ("negotiations with the U.S.
     make no sense, Rouhani said in a phone call with Macron": two meetings); all of them when none is
@@ -707,9 +732,18 @@ def _cue_groups(cues: list[Cue], bounds: tuple[list[int], list[int]], info: Sent
         return [cues]
     lo, hi = info.sent.start, info.sent.end
     by_clause: dict[tuple[int, int], list[Cue]] = {}
+    apart: list[list[Cue]] = []
     for c in strong:
-        by_clause.setdefault(around(bounds[0], c.start, lo, hi), []).append(c)
-    return list(by_clause.values())
+        group = by_clause.setdefault(around(bounds[0], c.start, lo, hi), [])
+        if (
+            group
+            and _TOPIC_BETWEEN.search(info.sent.text, group[0].end - lo, c.start - lo)
+            and c.text.endswith("between")
+        ):
+            apart.append([c])  # "held phone talks about the talks between A and B": the topic talks apart
+            continue
+        group.append(c)
+    return [*by_clause.values(), *apart]
 
 
 def _widest(cands: list[Candidate]) -> list[Candidate]:

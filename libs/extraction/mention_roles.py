@@ -100,7 +100,8 @@ _DEST_BEFORE = re.compile(
 )
 _TARGET_BEFORE = re.compile(
     r"(?:sanctions?|embargo(?:es)?|pressure|war|attacks?|aggression|strikes?|airstrikes?|threats?|crimes?|isolate|"
-    r"hostility|invasion|occupation|accusations?|accused|accusing|condemned|condemning|criticized|criticised|"
+    r"hostility|invasion|occupation|withdrawal|pull-?out|accusations?|accused|accusing|condemned|condemning|"
+    r"criticized|criticised|"
     r"criticizing|blamed|blaming|against|threatened|threatening|attacked|attacking|slammed|warned|"
     r"sanctioned|invaded|bombed|lashed\s+out\s+at|urged|urging|called\s+on|"
     # "strategies to confront Iran's policies", "to contain China": the object of a common stance

@@ -83,10 +83,12 @@ _KEPT_FROM = re.compile(
     r"(?:[\w.-]+\s+){0,4}?from\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
-# an act stopped: "Germany has stopped the sale of weapons to Saudi Arabia", "suspended flights to"
+# an act stopped: "Germany has stopped the sale of weapons to Saudi Arabia", "suspended flights to", "a resolution
+# restricting weapons sales to", "to cut Iranian oil exports to zero"
 _STOPPED = re.compile(
     r"\b(?:stop|stopped|stops|halt|halted|halts|suspend|suspended|suspends|freeze|froze|frozen|freezing|cut\s+off|terminated|"
-    r"cancell?ed|scrapped|banned|bans|ceased|curbed)\s+(?:the\s+|its\s+|their\s+|all\s+|any\s+)?"
+    r"cancell?ed|scrapped|banned|bans|ceased|curbed|restrict(?:s|ed|ing)?|prohibit(?:s|ed|ing)?|cut(?:s|ting)?)\s+"
+    r"(?:the\s+|its\s+|their\s+|all\s+|any\s+)?"
     r"(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -466,14 +468,22 @@ def _dropped_in_place(scope: SentenceScope, c: Cue) -> bool:
     return scope.conflict and not c.strong
 
 
+# at most two words between a negation and its cue, and an adverb of degree besides ("we are not actually
+# eager to meet with", "is not really interested in talks")
+_NEGATED_GAP = re.compile(
+    r"\s*(?:(?:actually|really|very|particularly|especially|necessarily|at\s+all|so|too|even)\s+)?(?:\w+\s+){0,2}",
+    re.IGNORECASE,
+)
+
+
 def _dropped_in_clause(scope: SentenceScope, c: Cue) -> bool:
     """Cues negated or turned by their clause: "not sign", "accused X of rendering support", talking points."""
     text, lo = scope.text, scope.lo
     # negation within two words before the cue
-    window = text[max(lo, c.start - 30) : c.start]
+    window = text[max(lo, c.start - 45) : c.start]
     negs = list(scope.res.negation.finditer(window))
     neg = negs[-1] if negs else None
-    if neg is not None and re.fullmatch(r"\s*(?:\w+\s+){0,2}", window[neg.end() :]):
+    if neg is not None and _NEGATED_GAP.fullmatch(window[neg.end() :]):
         return True
     before = text[max(lo, c.start - 90) : c.start]
     if _NEGATED_ANY.search(before) or _KEPT_FROM.search(before) or _STOPPED.search(before[-45:]):
