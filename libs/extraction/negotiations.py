@@ -40,6 +40,10 @@ class Process:
     # a round's name or the words after it naming the process itself (not "nuclear talks"): the round takes
     # the lists of parties far from it
     own: re.Pattern[str] | None = None
+    # a round whose name or the words after it name the revival of the process's deal ("the Vienna talks",
+    # "talks to revive the JCPOA") has `default` at the table when the article lists fewer of its members
+    revival: re.Pattern[str] | None = None
+    default: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +67,8 @@ def load_processes(data: Mapping | None = None) -> Processes:
             tuple(spec.get("fixed") or ()),
             tuple(spec.get("members") or ()),
             compile_alternation([str(p) for p in spec["own"]]) if spec.get("own") else None,
+            compile_alternation([str(p) for p in spec["revival"]]) if spec.get("revival") else None,
+            tuple(spec.get("default") or ()),
         )
         for name, spec in (raw.get("processes") or {}).items()
     )
@@ -211,6 +217,15 @@ def _round_name(processes: Processes, proc: Process, text: str, lo: int, hi: int
     return None
 
 
+def _default_members(proc: Process, named: frozenset[str], text: str, start: int, hi: int) -> frozenset[str]:
+    """The parties a round of the deal's revival has when the article names fewer than `MIN_LISTED` of its
+    members ("as diplomats in Vienna negotiate the revival of the deal"): news of those talks names the
+    process, not its table."""
+    if proc.revival is None or len(named & set(proc.default)) >= MIN_LISTED:
+        return frozenset()
+    return frozenset(proc.default) if proc.revival.search(text, start, hi) else frozenset()
+
+
 def process_candidates(
     article: ArticleParties, pos: int, processes: Processes, igo_codes: Collection[str]
 ) -> list[Candidate]:
@@ -242,6 +257,7 @@ def process_candidates(
                 # the round's name or the words after it name the process itself
                 itself = proc.own is None or proc.own.search(text, found.start(), hi) is not None
                 named |= article.group_members() | article.listed(proc, None if itself else pos)
+                named |= _default_members(proc, named, text, found.start(), hi)
         members = [c for c in proc.members if c in named]
         if not members:
             continue
