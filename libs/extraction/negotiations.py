@@ -21,7 +21,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from libs.extraction.candidates import CONTEXT, INTENT, MEETING, Candidate, SentenceInfo
-from libs.extraction.mention_roles import PARTY_ROLES, PLACE_ROLES, TARGET, TOPIC
+from libs.extraction.mention_roles import PLACE_ROLES, TARGET, TOPIC
 from libs.extraction.occasions import placed_candidate
 from libs.extraction.resources import compile_alternation, read_yaml
 from libs.extraction.triggers import TALKS_HISTORY, Cue
@@ -40,10 +40,6 @@ class Process:
     # a round's name or the words after it naming the process itself (not "nuclear talks"): the round takes
     # the lists of parties far from it
     own: re.Pattern[str] | None = None
-    # a round whose name or the words after it name the revival of the process's deal ("the Vienna talks",
-    # "talks to revive the JCPOA") has `default` at the table when the article lists fewer of its members
-    revival: re.Pattern[str] | None = None
-    default: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +63,6 @@ def load_processes(data: Mapping | None = None) -> Processes:
             tuple(spec.get("fixed") or ()),
             tuple(spec.get("members") or ()),
             compile_alternation([str(p) for p in spec["own"]]) if spec.get("own") else None,
-            compile_alternation([str(p) for p in spec["revival"]]) if spec.get("revival") else None,
-            tuple(spec.get("default") or ()),
         )
         for name, spec in (raw.get("processes") or {}).items()
     )
@@ -162,13 +156,6 @@ class ArticleParties:
     groups: Mapping[str, tuple[str, ...]]  # "P5+1" → its member states
     _named_groups: frozenset[str] | None = field(default=None, init=False)
     _lists: dict[str, tuple[tuple[int, frozenset[str]], ...]] = field(default_factory=dict, init=False)
-    _tables: dict[str, bool] = field(default_factory=dict, init=False)
-
-    def names_table(self, proc: Process) -> bool:
-        """`_names_table` of the article for `proc`."""
-        if proc.name not in self._tables:
-            self._tables[proc.name] = _names_table(self.infos, self.text, proc)
-        return self._tables[proc.name]
 
     def group_members(self) -> frozenset[str]:
         """`_article_groups` of the article."""
@@ -224,33 +211,6 @@ def _round_name(processes: Processes, proc: Process, text: str, lo: int, hi: int
     return None
 
 
-def _names_table(infos: list[SentenceInfo], text: str, proc: Process) -> bool:
-    """Whether a sentence of the article tells who sits at the revival talks itself: a meeting cue with
-    the fixed parties and a member as its actors ("Iran and A have been negotiating in Vienna through
-    intermediaries")."""
-    need = set(proc.fixed)
-    for info in infos:
-        if proc.revival is None or not proc.revival.search(text, info.sent.start, info.sent.end):
-            continue
-        actors = {m.code for m in info.parties.mentions if m.role in PARTY_ROLES}
-        if need <= actors and actors & set(proc.members) and any(c.type == MEETING for c in info.cues):
-            return True
-    return False
-
-
-def _default_members(
-    article: ArticleParties, proc: Process, named: frozenset[str], start: int, hi: int
-) -> frozenset[str]:
-    """The parties a round of the deal's revival has when the article names fewer than `MIN_LISTED` of its
-    members ("as diplomats in Vienna negotiate the revival of the deal"): news of those talks names the
-    process, not its table; none when the article names the table itself (`_names_table`)."""
-    if proc.revival is None or len(named & set(proc.default)) >= MIN_LISTED:
-        return frozenset()
-    if not proc.revival.search(article.text, start, hi) or article.names_table(proc):
-        return frozenset()
-    return frozenset(proc.default)
-
-
 def process_candidates(
     article: ArticleParties, pos: int, processes: Processes, igo_codes: Collection[str]
 ) -> list[Candidate]:
@@ -282,7 +242,6 @@ def process_candidates(
                 # the round's name or the words after it name the process itself
                 itself = proc.own is None or proc.own.search(text, found.start(), hi) is not None
                 named |= article.group_members() | article.listed(proc, None if itself else pos)
-                named |= _default_members(article, proc, named, found.start(), hi)
         members = [c for c in proc.members if c in named]
         if not members:
             continue

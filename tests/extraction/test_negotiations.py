@@ -205,6 +205,22 @@ def test_the_talks_that_led_to_the_deal_are_history(extractor: Extractor) -> Non
     assert not any(t == "meeting" and "IRN" in c for t, c, _ in _typed(extractor, text))
 
 
+def test_a_deal_struck_after_years_of_talks_is_history(extractor: Extractor) -> None:
+    text = (
+        "Tehran still honours the accord, which was sealed in 2015 following two years of talks between "
+        "Iran and Russia, China, France, Britain, Germany and the United States."
+    )
+    assert not any(t == "meeting" for t, _, _ in _typed(extractor, text))
+
+
+def test_long_talks_told_in_the_past_perfect_are_history(extractor: Extractor) -> None:
+    text = (
+        "During the lengthy negotiations between Iran and Russia, China, France and Britain, the sides had "
+        "kept missiles off the table."
+    )
+    assert not any(t == "meeting" for t, _, _ in _typed(extractor, text))
+
+
 def test_talks_under_way_are_still_a_round(extractor: Extractor) -> None:
     text = "The talks between Iran, Britain, France and Germany resumed in Vienna on Monday."
     assert ("meeting", ("DEU", "FRA", "GBR", "IRN"), ()) in _typed(extractor, text)
