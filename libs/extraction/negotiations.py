@@ -211,6 +211,18 @@ def _round_name(processes: Processes, proc: Process, text: str, lo: int, hi: int
     return None
 
 
+def _at_table(
+    named: frozenset[str], table: frozenset[str], proc: Process, igo_codes: Collection[str]
+) -> frozenset[str]:
+    """The parties of a round: when the article tells its table (a group, a list of `MIN_LISTED` members or
+    more: "talks between Iran and the P4+1", "the five remaining signatories"), a state named around the
+    round but left out of that table is a bystander ("the U.S. refuses to lift the sanctions as the Vienna
+    talks go on"); bodies (the EU's coordinator) still sit at it."""
+    if len(table & set(proc.members)) < MIN_LISTED:
+        return named
+    return frozenset(c for c in named if c in table or c in igo_codes)
+
+
 def process_candidates(
     article: ArticleParties, pos: int, processes: Processes, igo_codes: Collection[str]
 ) -> list[Candidate]:
@@ -242,6 +254,7 @@ def process_candidates(
                 # the round's name or the words after it name the process itself
                 itself = proc.own is None or proc.own.search(text, found.start(), hi) is not None
                 named |= article.group_members() | article.listed(proc, None if itself else pos)
+                named = _at_table(named, article.group_members() | article.listed(proc), proc, igo_codes)
         members = [c for c in proc.members if c in named]
         if not members:
             continue
