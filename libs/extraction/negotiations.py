@@ -128,6 +128,7 @@ def _article_groups(infos: list[SentenceInfo], groups: Mapping[str, tuple[str, .
 
 
 MIN_LISTED = 3  # members a sentence must name to be read as the round's own list of parties
+WHOLE_TABLE = 5  # members a group or list must name to tell the whole table of a round
 LIST_DISTANCE = 1  # a list this many sentences from a round that does not name its process is tied to it
 
 
@@ -214,11 +215,12 @@ def _round_name(processes: Processes, proc: Process, text: str, lo: int, hi: int
 def _at_table(
     named: frozenset[str], table: frozenset[str], proc: Process, igo_codes: Collection[str]
 ) -> frozenset[str]:
-    """The parties of a round: when the article tells its table (a group, a list of `MIN_LISTED` members or
-    more: "talks between Iran and the P4+1", "the five remaining signatories"), a state named around the
-    round but left out of that table is a bystander ("the U.S. refuses to lift the sanctions as the Vienna
-    talks go on"); bodies (the EU's coordinator) still sit at it."""
-    if len(table & set(proc.members)) < MIN_LISTED:
+    """The parties of a round: when the article tells its whole table (a negotiating group or a list of
+    `WHOLE_TABLE` members or more: "talks between Iran and the P4+1", "the five remaining signatories, A,
+    B, C, D and E"), a state named around the round but left out of that table is a bystander ("the U.S.
+    refuses to lift the sanctions as the Vienna talks go on"); bodies (the EU's coordinator) still sit at
+    it. A shorter list may be part of the table ("A, B and C back the deal")."""
+    if len(table & set(proc.members)) < WHOLE_TABLE:
         return named
     return frozenset(c for c in named if c in table or c in igo_codes)
 
