@@ -266,3 +266,21 @@ def test_the_coordinators_title_is_no_session(extractor: Extractor) -> None:
         "Other parties to the nuclear deal, including Russia, China and France, opposed new sanctions."
     )
     assert not any("IRN" in c and "RUS" in c for t, c, _ in _typed(extractor, text))
+
+
+def test_a_state_outside_the_whole_table_is_a_bystander(extractor: Extractor) -> None:
+    text = (
+        "Diplomats of Iran and the P4+1 gathered again in the Austrian capital this week. "
+        "Washington's refusal to lift the sanctions may bring the Vienna talks to a halt, the source said."
+    )
+    found = _typed(extractor, text)
+    assert ("meeting", ("CHN", "DEU", "FRA", "GBR", "IRN", "RUS"), ()) in found
+    assert all("USA" not in c for _t, c, _i in found)
+
+
+def test_a_state_said_to_take_part_stays_at_the_table(extractor: Extractor) -> None:
+    text = (
+        "Diplomats of Iran and the P4+1 gathered again in the Austrian capital this week. "
+        "Washington takes part in the Vienna talks indirectly, the source said."
+    )
+    assert any("USA" in c and "RUS" in c for _t, c, _i in _typed(extractor, text))
