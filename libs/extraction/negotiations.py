@@ -10,7 +10,9 @@ rule) in the sentences around it; a sentence naming the round beside a list of
 three members or more ("talks in Vienna by Iran and the remaining parties (A, B,
 C)", "the 5+1 meeting") makes one of the fixed parties and those, when no cue of
 it did (two named members may be bystanders; a question is no round). A round
-yet to come is an `intent`; a denied one ("not on the agenda") is none. Only
+yet to come is an `intent`; a denied one ("not on the agenda") is none. When the
+article tells the whole table ("Iran and the P4+1"), a state named near a round
+outside it is a bystander unless said to take part. Only
 processes whose news rarely lists the parties belong in the table.
 """
 
