@@ -10,7 +10,9 @@ rule) in the sentences around it; a sentence naming the round beside a list of
 three members or more ("talks in Vienna by Iran and the remaining parties (A, B,
 C)", "the 5+1 meeting") makes one of the fixed parties and those, when no cue of
 it did (two named members may be bystanders; a question is no round). A round
-yet to come is an `intent`; a denied one ("not on the agenda") is none. Only
+yet to come is an `intent`; a denied one ("not on the agenda") is none. When the
+article tells the whole table ("Iran and the P4+1"), a state named near a round
+outside it is a bystander unless said to take part. Only
 processes whose news rarely lists the parties belong in the table.
 """
 
@@ -128,6 +130,7 @@ def _article_groups(infos: list[SentenceInfo], groups: Mapping[str, tuple[str, .
 
 
 MIN_LISTED = 3  # members a sentence must name to be read as the round's own list of parties
+WHOLE_TABLE = 5  # members a group or list must name to tell the whole table of a round
 LIST_DISTANCE = 1  # a list this many sentences from a round that does not name its process is tied to it
 
 
@@ -211,6 +214,39 @@ def _round_name(processes: Processes, proc: Process, text: str, lo: int, hi: int
     return None
 
 
+_TAKES_PART = re.compile(
+    r"\b(?:t(?:ook|akes?|aking)\s+part|participat\w*|attend\w*|indirect(?:ly)?)\b", re.IGNORECASE
+)
+
+
+def _taking_part(
+    infos: list[SentenceInfo], pos: int, text: str, groups: Mapping[str, tuple[str, ...]]
+) -> frozenset[str]:
+    """The states named around the round (`CONTEXT_SENTENCES`) in a sentence saying someone takes part."""
+    near = infos[max(0, pos - CONTEXT_SENTENCES) : pos + CONTEXT_SENTENCES + 1]
+    return frozenset().union(
+        *(_codes(i, groups) for i in near if _TAKES_PART.search(text, i.sent.start, i.sent.end))
+    )
+
+
+def _at_table(
+    named: frozenset[str],
+    table: frozenset[str],
+    taking_part: frozenset[str],
+    proc: Process,
+    igo_codes: Collection[str],
+) -> frozenset[str]:
+    """The parties of a round: when the article tells its whole table (a negotiating group or a list of
+    `WHOLE_TABLE` members or more: "talks between Iran and the P4+1", "the five remaining signatories, A,
+    B, C, D and E"), a state named around the round but left out of that table is a bystander ("the U.S.
+    refuses to lift the sanctions as the Vienna talks go on"); bodies (the EU's coordinator) still sit at
+    it, and so does a state said to take part ("the U.S. takes part indirectly", `taking_part`). A shorter
+    list may be part of the table ("A, B and C back the deal")."""
+    if len(table & set(proc.members)) < WHOLE_TABLE:
+        return named
+    return frozenset(c for c in named if c in table or c in igo_codes or c in taking_part)
+
+
 def process_candidates(
     article: ArticleParties, pos: int, processes: Processes, igo_codes: Collection[str]
 ) -> list[Candidate]:
@@ -242,6 +278,8 @@ def process_candidates(
                 # the round's name or the words after it name the process itself
                 itself = proc.own is None or proc.own.search(text, found.start(), hi) is not None
                 named |= article.group_members() | article.listed(proc, None if itself else pos)
+                table = article.group_members() | article.listed(proc)
+                named = _at_table(named, table, _taking_part(infos, pos, text, groups), proc, igo_codes)
         members = [c for c in proc.members if c in named]
         if not members:
             continue

@@ -124,7 +124,13 @@ _DISMISSED = re.compile(
 TALKS_HISTORY = re.compile(
     r"\b(?:talks|negotiations)\b(?:[^.;]|\.(?=\S)){0,200}?\b(?:(?:led|leading)\s+to\s+(?:the\s+)?(?:(?:\d{4}|landmark|historic)\s+)?"
     r"(?:JCPOA|Joint\s+Comprehensive|nuclear\s+(?:deal|agreement|accord))|(?:ultimately|eventually|finally)\s+"
-    r"(?:had\s+a\s+(?:good|happy|successful)\s+end|succeeded|bore\s+fruit|paid\s+off))",
+    r"(?:had\s+a\s+(?:good|happy|successful)\s+end|succeeded|bore\s+fruit|paid\s+off))"
+    # "the deal, struck in 2015 after years of negotiations between ...", "reached following two years of talks"
+    r"|\b(?:struck|reached|signed|clinched|sealed|concluded|finali[sz]ed|inked|hammered\s+out)\b[^.;]{0,40}?"
+    r"\b(?:after|following)\s+(?:\w+\s+){0,2}?(?:years|months)\s+of\s+(?:\w+\s+){0,2}?(?:talks|negotiations)\b"
+    # "in the long negotiations between A and B, the parties had avoided ...": the talks told as history
+    r"|\b(?:long|lengthy|protracted|years-long|marathon|arduous)\s+(?:talks|negotiations)\b(?:[^.;]|\.(?=\S)){0,200}?"
+    r"\bhad\s+(?:\w+ed|been)\b",
     re.IGNORECASE,
 )
 # "Washington granted a waiver to India to buy oil from Iran", "decided not to extend waivers allowing the

@@ -205,6 +205,22 @@ def test_the_talks_that_led_to_the_deal_are_history(extractor: Extractor) -> Non
     assert not any(t == "meeting" and "IRN" in c for t, c, _ in _typed(extractor, text))
 
 
+def test_a_deal_struck_after_years_of_talks_is_history(extractor: Extractor) -> None:
+    text = (
+        "Tehran still honours the accord, which was sealed in 2015 following two years of talks between "
+        "Iran and Russia, China, France, Britain, Germany and the United States."
+    )
+    assert not any(t == "meeting" for t, _, _ in _typed(extractor, text))
+
+
+def test_long_talks_told_in_the_past_perfect_are_history(extractor: Extractor) -> None:
+    text = (
+        "During the lengthy negotiations between Iran and Russia, China, France and Britain, the sides had "
+        "avoided talking about missiles."
+    )
+    assert not any(t == "meeting" for t, _, _ in _typed(extractor, text))
+
+
 def test_talks_under_way_are_still_a_round(extractor: Extractor) -> None:
     text = "The talks between Iran, Britain, France and Germany resumed in Vienna on Monday."
     assert ("meeting", ("DEU", "FRA", "GBR", "IRN"), ()) in _typed(extractor, text)
@@ -250,3 +266,21 @@ def test_the_coordinators_title_is_no_session(extractor: Extractor) -> None:
         "Other parties to the nuclear deal, including Russia, China and France, opposed new sanctions."
     )
     assert not any("IRN" in c and "RUS" in c for t, c, _ in _typed(extractor, text))
+
+
+def test_a_state_outside_the_whole_table_is_a_bystander(extractor: Extractor) -> None:
+    text = (
+        "Diplomats of Iran and the P4+1 gathered again in the Austrian capital this week. "
+        "Washington's refusal to lift the sanctions may bring the Vienna talks to a halt, the source said."
+    )
+    found = _typed(extractor, text)
+    assert ("meeting", ("CHN", "DEU", "FRA", "GBR", "IRN", "RUS"), ()) in found
+    assert all("USA" not in c for _t, c, _i in found)
+
+
+def test_a_state_said_to_take_part_stays_at_the_table(extractor: Extractor) -> None:
+    text = (
+        "Diplomats of Iran and the P4+1 gathered again in the Austrian capital this week. "
+        "Washington takes part in the Vienna talks indirectly, the source said."
+    )
+    assert any("USA" in c and "RUS" in c for _t, c, _i in _typed(extractor, text))
