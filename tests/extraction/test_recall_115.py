@@ -54,3 +54,26 @@ def test_total_the_company_stands_for_france(extractor: Extractor) -> None:
 def test_total_sales_are_no_party(extractor: Extractor) -> None:
     text = "Total sales of copper rose after Peru signed an agreement with Chile."
     assert parties(events_of(extractor, text)) == {("CHL", "PER")}
+
+
+# -- cue vocabulary: a call named by "called", an agreement told with "agreed that", a joint capacity ------------
+
+
+def test_called_a_titled_official(extractor: Extractor) -> None:
+    text = "The Peruvian foreign minister on Monday called Chilean President Gabriel Boric to discuss the border."
+    assert ("meeting", ("CHL", "PER")) in typed(events_of(extractor, text))
+
+
+def test_called_on_is_no_call(extractor: Extractor) -> None:
+    text = "Peru called on Chilean President Gabriel Boric to resign."
+    assert events_of(extractor, text) == []
+
+
+def test_agreed_that_is_an_agreement(extractor: Extractor) -> None:
+    text = "Peru and Chile on Monday agreed that travellers of the two countries may cross without a visa."
+    assert typed(events_of(extractor, text)) == {("agreement", ("CHL", "PER"))}
+
+
+def test_can_work_together_is_an_intent(extractor: Extractor) -> None:
+    text = "The minister said that Chile and Peru can work together to end the conflicts in the region."
+    assert typed(events_of(extractor, text)) == {("intent", ("CHL", "PER"))}
