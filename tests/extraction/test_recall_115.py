@@ -77,3 +77,8 @@ def test_agreed_that_is_an_agreement(extractor: Extractor) -> None:
 def test_can_work_together_is_an_intent(extractor: Extractor) -> None:
     text = "The minister said that Chile and Peru can work together to end the conflicts in the region."
     assert typed(events_of(extractor, text)) == {("intent", ("CHL", "PER"))}
+
+
+def test_called_a_titled_officials_remarks_is_no_call(extractor: Extractor) -> None:
+    text = "Peru's speaker called Chilean President Gabriel Boric's remarks unacceptable."
+    assert events_of(extractor, text) == []
