@@ -66,6 +66,13 @@ _ARMS = re.compile(
     re.IGNORECASE,
 )
 _SUPPLY_VERB = re.compile(r"(?:suppl|deliver|sold|sell)", re.IGNORECASE)
+# ties set up between two states ("normalized relations with", "the normalization deals with", "establishing
+# relations with"): a cooperative act whatever the words around it say of the partner ("the occupying regime")
+_TIES_SET_UP = re.compile(
+    r"normali[sz]\w*\s+(?:\w+\s+)?(?:deals?|agreements?|accords?|pacts?|treat(?:y|ies)|ties|relations)"
+    r"|(?:establish\w*|forg\w*)\s+(?:\w+\s+){0,3}?(?:ties|relations)",
+    re.IGNORECASE,
+)
 _STRESS_VERB = re.compile(
     r"\b(?:stress\w*|emphasi[sz]\w*|underlin\w*|highlight\w*|insist\w*)\b", re.IGNORECASE
 )
@@ -499,6 +506,7 @@ def _dropped_in_clause(scope: SentenceScope, c: Cue) -> bool:
     if (
         scope.conflict
         and c.type != "meeting"
+        and not _ties_set_up(c)
         and scope.scan is not None
         and scope.res.conflict.search(scope.scan, clause_lo, c.start)
     ):
@@ -611,6 +619,11 @@ def _agreed_to_more(scope: SentenceScope, c: Cue) -> bool:
     return c.type == "agreement" and _AGREED_TO_MORE.match(scope.text, c.start, scope.hi) is not None
 
 
+def _ties_set_up(c: Cue) -> bool:
+    """An agreement cue of ties set up ("normalized relations with"): kept beside conflict words."""
+    return c.type == "agreement" and _TIES_SET_UP.match(c.text) is not None
+
+
 def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
     """The cue with its final type (irrealis → intent), or None when conflict follows it."""
     text, res = scope.text, scope.res
@@ -643,7 +656,7 @@ def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
         and _SUPPLY_VERB.match(c.text) is not None
         and _ARMS.search(c.text) is not None
     )
-    if c.type != "meeting" and scope.conflict and not armed:
+    if c.type != "meeting" and scope.conflict and not armed and not _ties_set_up(c):
         # readiness *to sanction*, "jointly celebrated the violation": no cooperation; arms supplied for a war
         # are cooperation of supplier and buyer all the same ("sold Russia drones months before the war")
         end = _CLAUSE_END.search(text, c.end, scope.hi)
