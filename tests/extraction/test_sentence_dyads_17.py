@@ -52,3 +52,11 @@ def test_ties_restored_named_by_a_noun_or_in_the_passive(extractor: Extractor) -
     assert parties(events_of(extractor, text)) == {("CHL", "PER")}
     text = "LIMA – Diplomatic ties between Peru and Chile were officially restored on Monday, officials said."
     assert parties(events_of(extractor, text)) == {("CHL", "PER")}
+
+
+def test_a_with_before_the_cue_makes_no_counterparts_list(extractor: Extractor) -> None:
+    text = (
+        "LIMA – Handwoven cloths with silver threads are among Peruvian exports to Chile, Bolivia and Ecuador, "
+        "the trade office said on Monday."
+    )
+    assert parties(events_of(extractor, text)) == {("BOL", "PER"), ("CHL", "PER"), ("ECU", "PER")}
