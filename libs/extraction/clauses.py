@@ -531,7 +531,9 @@ def joint_gathering(info: SentenceInfo, cue: Cue, text: str) -> bool:
     return len({m.code for m in near}) >= 2
 
 
-def with_list(info: SentenceInfo, parties: list[str], lo: int, hi: int, text: str, cue_start: int = 0) -> bool:
+def with_list(
+    info: SentenceInfo, parties: list[str], lo: int, hi: int, text: str, cue_start: int = 0
+) -> bool:
     """Whether the parties are all counterparts of an unnamed subject.
 
     "signed deals with Kenya and with Uganda", "will visit their German and

@@ -9,8 +9,12 @@ from tests.extraction.helpers import cue_types, events_of, parties
 
 
 def test_a_head_of_state_received_by_title_is_a_meeting(extractor: Extractor) -> None:
-    assert "meeting" in cue_types(extractor, "The Peruvian president spoke while receiving King Carlos of Chile.")
-    assert "meeting" in cue_types(extractor, "The minister receives the visiting Chilean prime minister today.")
+    assert "meeting" in cue_types(
+        extractor, "The Peruvian president spoke while receiving King Carlos of Chile."
+    )
+    assert "meeting" in cue_types(
+        extractor, "The minister receives the visiting Chilean prime minister today."
+    )
 
 
 def test_an_emirs_letter_received_is_no_meeting(extractor: Extractor) -> None:
@@ -35,7 +39,9 @@ def test_goods_in_the_base_form_are_not_sent(extractor: Extractor) -> None:
 
 def test_efforts_coordinated_with_partners_are_cooperation(extractor: Extractor) -> None:
     assert "cooperation" in cue_types(extractor, "Peru is coordinating efforts with Chile to map the coast.")
-    assert "cooperation" in cue_types(extractor, "The two armies carried out a coordinated operation last week.")
+    assert "cooperation" in cue_types(
+        extractor, "The two armies carried out a coordinated operation last week."
+    )
 
 
 def test_a_named_states_decision_welcomed_is_an_intent(extractor: Extractor) -> None:
