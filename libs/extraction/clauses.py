@@ -585,16 +585,20 @@ def joint_gathering(info: SentenceInfo, cue: Cue, text: str) -> bool:
     return len({m.code for m in near}) >= 2
 
 
-def with_list(info: SentenceInfo, parties: list[str], lo: int, hi: int, text: str) -> bool:
+def with_list(
+    info: SentenceInfo, parties: list[str], lo: int, hi: int, text: str, cue_start: int = 0
+) -> bool:
     """Whether the parties are all counterparts of an unnamed subject.
 
     "signed deals with Kenya and with Uganda", "will visit their German and
     Austrian counterparts": the actor is the sentence's subject, not one of them.
+    The "with" is the cue's, from `cue_start` on: not one inside a noun phrase
+    before it ("ornaments with precious stones are among Iranian exports to A and B").
     """
     ms = [m for m in info.parties.mentions if m.code in parties and m.role in PARTY_ROLES]
     if len({m.code for m in ms}) < 2 or any(not (lo <= m.start < hi) for m in ms):
         return False  # the parties come from beyond the cue's own phrase
-    return _WITH_WORD.search(text, lo, ms[0].start) is not None
+    return _WITH_WORD.search(text, max(lo, cue_start), ms[0].start) is not None
 
 
 _SINGULAR_DEAL = re.compile(

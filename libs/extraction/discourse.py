@@ -504,7 +504,7 @@ def _groups(
         # "proposals from various countries like A, B and C", "countries such as A and B bought oil from
         # Iran": each with the receiver; examples of a class without a receiver are left to the rules
         return ([[hub, c] for c in spokes if c != hub] if hub else []), source
-    if with_list(info, parties, fine_lo, fine_hi, text):
+    if with_list(info, parties, fine_lo, fine_hi, text, cue.start):
         return _counterparts_groups(site, state, parties, source)
     groups = (
         hyphen_pairs(info, parties, seg_lo, seg_hi, text)
