@@ -3,7 +3,8 @@
 Runs the extractor on the dev set and, separately, on the project's own held-out
 annotations (`tests/extraction/data/extra_gold*.jsonl`, `blind_*.jsonl` and
 `devpool*.jsonl`, ids and labels only, one score per file) and the sentence-level dyad sets
-(`sentences_*.jsonl`), and prints one score table per set.
+(`sentences_*.jsonl`), and prints one score table per set. `--jobs N` runs the sets in N
+processes (`libs.evaluation.pool`), with the same output.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from libs.evaluation.gold import EXTRA_DIR, REPO_ROOT, run_gold
+from libs.evaluation.gold import EXTRA_DIR, REPO_ROOT
+from libs.evaluation.pool import GoldSet, run_sets
 from libs.evaluation.score import format_table, read_jsonl
-from libs.evaluation.sentences import format_sentence_table, run_sentences
+from libs.evaluation.sentences import SentenceScore, format_sentence_table
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -41,6 +43,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--json", type=Path, default=None, help="also write the metrics as JSON here")
     parser.add_argument("--errors", action="store_true", help="print per-article differences")
     parser.add_argument("--no-spacy", action="store_true", help="rules only (no spaCy participants)")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        help="run the sets in N processes, one engine each, with the same output (0: one per usable core; "
+        "default 1: one after the other in this process)",
+    )
     return parser
 
 
@@ -59,30 +68,32 @@ def main(argv: list[str] | None = None) -> int:
     if not gold_path.exists():
         print(f"gold file not found: {gold_path}", file=sys.stderr)
         return 2
-    from libs.extraction import Extractor
-
-    extractor = Extractor(use_spacy=not args.no_spacy)
-    report: dict[str, Any] = {}
     extras = args.extra if args.extra is not None else default_article_sets()
-    sets = [("dev", gold_path)] + [(p.stem, p) for p in extras if p.exists()]
-    for name, path in sets:
-        result, _ = run_gold(extractor, read_jsonl(path), args.shared)
-        print(format_table(result, f"== {name}: {path}"))
+    sentence_sets = (
+        args.sentences if args.sentences is not None else sorted(EXTRA_DIR.glob("sentences_*.jsonl"))
+    )
+    articles = [("dev", gold_path)] + [(p.stem, p) for p in extras if p.exists()]
+    sentences = [p for p in sentence_sets if p.exists()]
+    sets = [GoldSet(name, read_jsonl(path)) for name, path in articles] + [
+        GoldSet(p.stem, read_jsonl(p), "sentences") for p in sentences
+    ]
+    paths = [path for _, path in articles] + sentences
+    report: dict[str, Any] = {}
+    runs = run_sets(sets, args.shared, jobs=args.jobs, use_spacy=not args.no_spacy)
+    for path, (gold_set, out) in zip(paths, runs, strict=True):
+        if isinstance(out, SentenceScore):
+            print(format_sentence_table(out, f"== {gold_set.name}: {path}"))
+            print()
+            report[gold_set.name] = out.as_dict()
+            continue
+        result, _ = out
+        print(format_table(result, f"== {gold_set.name}: {path}"))
         print()
-        report[name] = result.as_dict()
+        report[gold_set.name] = result.as_dict()
         if args.errors:
             for err in result.errors:
                 print(json.dumps(err, ensure_ascii=False))
             print()
-    sentence_sets = (
-        args.sentences if args.sentences is not None else sorted(EXTRA_DIR.glob("sentences_*.jsonl"))
-    )
-    for path in sentence_sets:
-        if path.exists():
-            sentences = run_sentences(extractor, read_jsonl(path), args.shared)
-            print(format_sentence_table(sentences, f"== {path.stem}: {path}"))
-            print()
-            report[path.stem] = sentences.as_dict()
     print(json.dumps(report, indent=2))
     if args.json:
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

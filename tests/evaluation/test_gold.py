@@ -3,24 +3,24 @@
 Floors sit a little under what the extractor reaches (`make eval`; figures and
 method in `libs/evaluation/README.md`; raised to 0.025 under 1.14.0's figures
 where it gained): they catch regressions, not noise. The
-engine runs as in production (spaCy parse and NER on). Skipped without ../shared.
+engine runs as in production (spaCy parse and NER on), every set once per module in a pool of
+the usable cores (`libs.evaluation.pool`; the figures do not depend on it). Skipped without ../shared.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from libs.evaluation.gold import EXTRA_DIR, run_gold
+from libs.evaluation.gold import EXTRA_DIR
+from libs.evaluation.pool import GoldSet, run_sets
 from libs.evaluation.reliability import Reliability, add_article
 from libs.evaluation.score import read_jsonl
-from libs.evaluation.sentences import run_sentences
-from libs.extraction import Extractor
 
-pytestmark = pytest.mark.shared
+# the first test sets up `runs`, every set at once (about two minutes on two cores, twice that on one)
+pytestmark = [pytest.mark.shared, pytest.mark.timeout(900)]
 
 # set → (detection F1, pair F1, typed-pair F1, sector F1, date accuracy)
 FLOORS = {
@@ -109,32 +109,24 @@ FLOORS = {
 }
 
 
-@pytest.fixture(scope="module")
-def engine() -> Extractor:
-    return Extractor()
-
-
 def _path(name: str, shared_dir: Path) -> Path:
     return shared_dir / "gold" / "dev.jsonl" if name == "dev" else EXTRA_DIR / f"{name}.jsonl"
 
 
 @pytest.fixture(scope="module")
-def scored(engine: Extractor, shared_dir: Path) -> Callable[[str], tuple[list[dict], Any, dict]]:
-    """(gold, result, predictions) of a set, each set run through the engine once per module."""
-    cache: dict[str, tuple[list[dict], Any, dict]] = {}
-
-    def run(name: str) -> tuple[list[dict], Any, dict]:
-        if name not in cache:
-            gold = read_jsonl(_path(name, shared_dir))
-            cache[name] = (gold, *run_gold(engine, gold, shared_dir))
-        return cache[name]
-
-    return run
+def runs(shared_dir: Path, corpus_path: Path) -> dict[str, tuple[list[dict], Any]]:
+    """Set name → (gold records, what `run_gold` or `run_sentences` gave): every set of FLOORS and
+    SENTENCE_FLOORS through the engine once, in a process pool."""
+    sets = [GoldSet(name, read_jsonl(_path(name, shared_dir))) for name in sorted(FLOORS)] + [
+        GoldSet(name, read_jsonl(EXTRA_DIR / f"{name}.jsonl"), "sentences")
+        for name in sorted(SENTENCE_FLOORS)
+    ]
+    return {s.name: (s.records, out) for s, out in run_sets(sets, shared_dir)}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
-def test_figures_stay_above_their_floors(corpus_path: Path, scored: Callable, name: str) -> None:
-    gold, result, preds = scored(name)
+def test_figures_stay_above_their_floors(runs: dict[str, tuple[list[dict], Any]], name: str) -> None:
+    gold, (result, preds) = runs[name]
     if name != "dev":
         assert all(g["text_ref"].startswith("corpus:") and "text" not in g for g in gold), (
             "ids and labels only"
@@ -212,19 +204,16 @@ SENTENCE_FLOORS = {
 
 
 @pytest.mark.parametrize("name", sorted(SENTENCE_FLOORS))
-def test_sentence_dyads_stay_above_their_floor(
-    shared_dir: Path, corpus_path: Path, engine: Extractor, name: str
-) -> None:
-    items = read_jsonl(EXTRA_DIR / f"{name}.jsonl")
+def test_sentence_dyads_stay_above_their_floor(runs: dict[str, tuple[list[dict], Any]], name: str) -> None:
+    items, result = runs[name]
     assert all("text" not in i for i in items), "ids, offsets and labels only"
-    result = run_sentences(engine, items, shared_dir)
     dyads, detection, emitted = SENTENCE_FLOORS[name]
     assert result.dyads.f1 >= dyads, result.as_dict()
     assert result.detection.f1 >= detection, result.as_dict()
     assert result.non_cooperative_emitted <= emitted, result.as_dict()
 
 
-def test_high_confidence_events_are_mostly_right(corpus_path: Path, scored: Callable) -> None:
+def test_high_confidence_events_are_mostly_right(runs: dict[str, tuple[list[dict], Any]]) -> None:
     table = Reliability()
     for name in (
         "blind_1",
@@ -247,7 +236,7 @@ def test_high_confidence_events_are_mostly_right(corpus_path: Path, scored: Call
         "blind_18",
         "devpool",
     ):
-        gold, _, preds = scored(name)
+        gold, (_, preds) = runs[name]
         for g in gold:
             add_article(table, g, preds.get(g["id"], []))
     assert table.at_least(0.8).precision >= 0.80
