@@ -58,7 +58,7 @@ from libs.extraction.named_people import (
     unexplained_names,
 )
 from libs.extraction.negotiations import load_processes
-from libs.extraction.occasions import article_features, confidence, event_id, fair_dates
+from libs.extraction.occasions import article_features, confidence, event_id, fair_dates, told_dates
 from libs.extraction.quantities import find_quantities
 from libs.extraction.resources import DATA_DIR, load_resources, read_yaml
 from libs.extraction.sectors import SectorMatcher
@@ -284,9 +284,12 @@ class Extractor:
         if not cands:
             return cands
         hint = article_year(doc.work) if pub_day is None else None
-        fair_dates(
-            cands, analysis.infos, doc.work, lambda lo, hi: find_dates(doc.work, lo, hi, pub_day, hint)
-        )
+
+        def dates_of(lo: int, hi: int) -> list[DateMention]:
+            return find_dates(doc.work, lo, hi, pub_day, hint)
+
+        fair_dates(cands, analysis.infos, doc.work, dates_of)
+        told_dates(cands, analysis.infos, doc.work, dates_of)
         return self.pair_step(cands, analysis.infos, doc.work)
 
     def _cited_agencies(self, text: str, doc: Document) -> list[str]:

@@ -176,6 +176,39 @@ def fair_dates(
         cand.date, cand.date_text, cand.date_kind = day.value, day.phrase, day.kind
 
 
+def told_dates(
+    cands: list[Candidate],
+    infos: list[SentenceInfo],
+    text: str,
+    dates_of: Callable[[int, int], list[DateMention]],
+) -> None:
+    """An event with no date phrase of its own takes the date its later evidence tells ("Iran and the
+    Agency reached in February a deal" after "a deal between Iran and the Agency"): the first
+    continuation or restating sentence with one resolved date, outside parentheses."""
+    for cand in cands:
+        if cand.date is not None or cand.dated:
+            continue
+        first = min(cand.sentences)
+        for pos in sorted(p for p in {*cand.extra, *cand.restated} if p > first):
+            lo, hi = infos[pos].sent.start, infos[pos].sent.end
+            found = [
+                d for d in dates_of(lo, hi) if d.value is not None and not _in_parentheses(text, lo, d.start)
+            ]
+            values = {d.value.start for d in found if d.value is not None}
+            if len(values) == 1:
+                d = found[0]
+                cand.date, cand.date_text, cand.date_kind = d.value, d.phrase, d.kind
+                break
+            if values:
+                break
+
+
+def _in_parentheses(text: str, lo: int, at: int) -> bool:
+    """Whether `at` stands inside a parenthesis opened after `lo`."""
+    opened = text.rfind("(", lo, at)
+    return opened != -1 and text.find(")", opened, at) == -1
+
+
 def _same_occasion_dates(a: Candidate, b: Candidate) -> bool:
     """Whether two candidates' dates allow one occasion.
 

@@ -614,6 +614,21 @@ _AGREED_TO_MORE = re.compile(
 )
 
 
+# the goal talks go on for: "will continue to negotiate until a final agreement is reached"
+_UNTIL_GOAL = re.compile(r"\buntil\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_PAST_AFTER = re.compile(r"[^.;:!?]{0,30}?\b(?:was|were|had)\b", re.IGNORECASE)
+
+
+def _until_goal(scope: SentenceScope, c: Cue) -> bool:
+    """An agreement named as the goal talks go on for ("until a final agreement is reached"), not one
+    reached in the past ("until the agreement was signed")."""
+    return (
+        c.type == "agreement"
+        and _UNTIL_GOAL.search(scope.text, max(scope.lo, c.start - 60), c.start) is not None
+        and _PAST_AFTER.match(scope.text, c.start, scope.hi) is None
+    )
+
+
 def _agreed_to_more(scope: SentenceScope, c: Cue) -> bool:
     """An agreement cue that is an accord to develop ties ("agreed on the expansion of cooperation")."""
     return c.type == "agreement" and _AGREED_TO_MORE.match(scope.text, c.start, scope.hi) is not None
@@ -629,7 +644,7 @@ def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
     text, res = scope.text, scope.res
     if _co_hosted(scope, c):
         c = replace(c, type="conference")
-    elif _agreed_to_more(scope, c):
+    elif _agreed_to_more(scope, c) or _until_goal(scope, c):
         c = replace(c, type="intent", irrealis=True)
     clause_lo = max(_clause_start(text, scope.lo, c.start), c.start - 90)
     # an agreement that exists ("the agreement reached last week") stays one after "ready to implement"
