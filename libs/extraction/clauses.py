@@ -258,16 +258,16 @@ _UNNAMED_ACTOR = re.compile(
 )
 
 
-def unnamed_actor(text: str, lo: int, cue_start: int) -> bool:
-    """True when the words right before the cue (from `lo`) name its actor as a group of unnamed states."""
-    return _UNNAMED_ACTOR.search(text, max(lo, cue_start - 80), cue_start) is not None
+def unnamed_actor(text: str, lo: int, cue_start: int) -> re.Match[str] | None:
+    """The words right before the cue (from `lo`) naming its actor as a group of unnamed states, or None."""
+    return _UNNAMED_ACTOR.search(text, max(lo, cue_start - 80), cue_start)
 
 
 def _unnamed_actor_parties(info: SentenceInfo, cue: Cue, text: str, strong: list[int]) -> CueParties | None:
     """ "X's envoy said the West is sending military aid to Y": the parties after the unnamed actor only
     (Y; the speaker is no actor of the aid); None without such an actor before the cue."""
     a, b = around(strong, cue.start, info.sent.start, info.sent.end)
-    found = _UNNAMED_ACTOR.search(text, max(a, cue.start - 80), cue.start)
+    found = unnamed_actor(text, a, cue.start)
     if found is None:
         return None
     return info.parties.parties(found.start(), b), EXPLICIT, (found.start(), b)

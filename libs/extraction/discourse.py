@@ -358,7 +358,7 @@ _SINGLE_PARTY_RULES: tuple[Callable[[CueSite, DiscourseState, list[str]], Partie
 def _fill_parties(site: CueSite, state: DiscourseState, parties: list[str], source: str) -> Parties:
     """Fewer than two parties in the clause: the fallback rules, most specific first; none when the cue's
     actor is a group of unnamed states (`_UNNAMED_ACTOR`)."""
-    if unnamed_actor(site.text, site.fine_clause()[0], site.cue.start):
+    if unnamed_actor(site.text, site.fine_clause()[0], site.cue.start) is not None:
         return parties, source
     found = _from_context(site, state, parties)
     if found is not None:
