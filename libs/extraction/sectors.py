@@ -1,7 +1,8 @@
 """Sectors of an event, from the cues of `data/sectors.yaml` in its evidence.
 
 An article's topic reaches all its events: a sector its lead sentence cues, and which at least
-three of its sentences cue (the lead counted), is a sector of each event (`SectorMatcher.topic`).
+three of its sentences cue (the lead counted), is a sector of each event, unless the lead reports
+speech (`SectorMatcher.topic`).
 
 A cue inside the name of an actor is no sector of the event: "the International Atomic Energy
 Agency", "Iran Chamber of Commerce, Industries, Mines and Agriculture", "Transport Minister X",
@@ -26,6 +27,12 @@ _HEADS = frozenset(
 )
 # how many sentences (the lead among them) must cue a sector of the lead for it to be the article's topic
 TOPIC_REPEATS = 3
+# a lead that reports what someone says, or their censure of something, is their view, not what the
+# article is about (interviews, opinion, statements)
+_REPORTED = re.compile(
+    r"\b(?:says|said|believes|argues|writes|tells|insists|according to"
+    r"|condemn(?:s|ed)|critici[sz](?:es|ed)|castigat(?:es|ed)|denounc(?:es|ed)|slam(?:s|med)|lambast(?:s|ed))\b"
+)
 _CAP_WORD = re.compile(r"[A-Z][\w'’.-]*")
 # a capitalised word, or a connector that may join two of them inside one name
 _TOKEN = re.compile(r"[A-Za-z][\w'’.-]*|&|,")
@@ -117,8 +124,13 @@ class SectorMatcher:
         """The article's topic sectors: those its lead sentence (the first of `sentences`) cues outside
         names and which at least `repeats` of its sentences cue outside names, the lead counted. A
         news lead says what the article is about; a cue repeated through the text shows it is not a
-        passing word ("Iran's missile programme" in a lead, then "the missiles", "the missile test")."""
+        passing word ("Iran's missile programme" in a lead, then "the missiles", "the missile test"). A
+        lead that reports speech ("X said / says / believes ...", "according to") gives no topic: it is
+        someone's view (interviews, opinion pieces), and the engine's events there are often not events."""
         if not sentences:
+            return []
+        text = ws if isinstance(ws, str) else ws.text
+        if _REPORTED.search(text, sentences[0][0], sentences[0][1]):
             return []
         lead = set(self.find(ws, sentences[:1], names=False))
         out: list[str] = []

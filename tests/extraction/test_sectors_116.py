@@ -29,7 +29,6 @@ def _spans(text: str) -> list[tuple[int, int]]:
         ("The ministers discussed the missile programme.", "defense_security"),
         ("They condemned the assassination of the commander.", "defense_security"),
         ("The scientist was assassinated in his car.", "defense_security"),
-        ("The two firms set up a joint venture in the port city.", "trade_economy"),
         ("The envoys spoke about INSTEX and its first transactions.", "trade_economy"),
     ],
 )
@@ -82,6 +81,20 @@ def test_topic_only_from_lead(matcher: SectorMatcher) -> None:
     assert matcher.topic(text, _spans(text)) == []
 
 
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "A retired general says the missile race in the region will go on.",
+        "The missile race will go on, according to a retired general.",
+        "The cleric condemned the missile strikes on the city.",
+    ],
+)
+def test_no_topic_from_reported_lead(matcher: SectorMatcher, lead: str) -> None:
+    # a lead reporting someone's words or censure is their view, not the article's topic
+    text = lead[:-1] + ". The missile talks were held. The missile tests went on"
+    assert matcher.topic(text, _spans(text)) == []
+
+
 def test_topic_skips_names(matcher: SectorMatcher) -> None:
     # "Energy" inside an agency's name is no cue of the lead
     text = (
@@ -93,8 +106,8 @@ def test_topic_skips_names(matcher: SectorMatcher) -> None:
 
 def test_topic_reaches_every_event(extractor: Extractor) -> None:
     text = (
-        "Iran's missile programme is purely defensive, the Iranian defence minister said on Sunday. "
-        "He said the missile tests would go on. "
+        "Iran tested a new missile on Sunday, its third launch this year. "
+        "The missile flew 900 kilometres. "
         "The Iranian foreign minister met his Japanese counterpart in Tokyo on Saturday. "
         "They talked for two hours. "
         "The missile issue was not raised, an official said."
@@ -107,7 +120,7 @@ def test_topic_reaches_every_event(extractor: Extractor) -> None:
 
 def test_no_topic_without_repeats(extractor: Extractor) -> None:
     text = (
-        "Iran's missile programme is purely defensive, the Iranian defence minister said on Sunday. "
+        "Iran tested a new missile on Sunday, its third launch this year. "
         "The Iranian foreign minister met his Japanese counterpart in Tokyo on Saturday. "
         "They talked for two hours."
     )
