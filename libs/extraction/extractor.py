@@ -451,7 +451,10 @@ class Extractor:
         ner_spans = list(itertools.islice(unexplained, MAX_NER_SENTENCES))
         ner = self.participant_finder.entities(work, ner_spans) if ner_spans else None
         feats = article_features(infos)
-        out = [self._event(article_id, text, scan, analysis, cand, article, ner, feats) for cand in cands]
+        topic = self.sector_matcher.topic(scan, [(i.sent.start, i.sent.end) for i in infos])
+        out = [
+            self._event(article_id, text, scan, analysis, cand, article, ner, feats, topic) for cand in cands
+        ]
         out.sort(key=lambda t: t[0])
         return [e for _, e in out], ner is not None
 
@@ -465,9 +468,11 @@ class Extractor:
         article: ArticleRef,
         ner: NerResult | None,
         article_feats: frozenset[str],
+        topic: list[str] | None = None,
     ) -> tuple[tuple[int, int, str], CooperationEvent]:
         """One candidate as a `CooperationEvent`, with its sort key (first evidence, type, parties);
-        `article_feats`: `occasions.article_features` of the article. Calls `event_hook` with it."""
+        `article_feats`: `occasions.article_features` of the article; `topic`: the article's topic
+        sectors (`SectorMatcher.topic`), added to the event's own. Calls `event_hook` with it."""
         infos, work = analysis.infos, scan.text
         own = set(cand.sentences) | set(cand.extra)
         spans = [(infos[p].sent.start, infos[p].sent.end) for p in sorted(own)]
@@ -492,7 +497,9 @@ class Extractor:
                 )
                 for f in found
             ],
-            sectors=self._sectors(scan, spans, _sector_spans(infos, cand)),
+            sectors=self.sector_matcher.order(
+                {*self._sectors(scan, spans, _sector_spans(infos, cand)), *(topic or ())}
+            ),
             date=_event_date(cand),
             location=Location(name=cand.location[0], country=cand.location[1]) if cand.location else None,
             quantities=_quantities(

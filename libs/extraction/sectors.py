@@ -1,5 +1,9 @@
 """Sectors of an event, from the cues of `data/sectors.yaml` in its evidence.
 
+An article's topic reaches all its events: a sector its lead sentence cues, and which at least
+three of its sentences cue (the lead counted), is a sector of each event, unless the lead reports
+speech (`SectorMatcher.topic`).
+
 A cue inside the name of an actor is no sector of the event: "the International Atomic Energy
 Agency", "Iran Chamber of Commerce, Industries, Mines and Agriculture", "Transport Minister X",
 "the minister for science, research and technology". Such a match is skipped (`in_name`).
@@ -20,6 +24,14 @@ from libs.extraction.resources import Resources, case_sensitive
 _HEADS = frozenset(
     "minister ministers ministry ministries commissioner professor presidency chamber university "
     "department council office times agency agencies".split()
+)
+# how many sentences (the lead among them) must cue a sector of the lead for it to be the article's topic
+TOPIC_REPEATS = 3
+# a lead that reports what someone says, or their censure of something, is their view, not what the
+# article is about (interviews, opinion, statements)
+_REPORTED = re.compile(
+    r"\b(?:says|said|believes|argues|writes|tells|insists|according to"
+    r"|condemn(?:s|ed)|critici[sz](?:es|ed)|castigat(?:es|ed)|denounc(?:es|ed)|slam(?:s|med)|lambast(?:s|ed))\b"
 )
 _CAP_WORD = re.compile(r"[A-Z][\w'’.-]*")
 # a capitalised word, or a connector that may join two of them inside one name
@@ -105,6 +117,38 @@ class SectorMatcher:
             return p.finditer(ws, lo, hi)
         text = ws if isinstance(ws, str) else ws.text
         return (m for m in p.finditer(ws, lo, hi) if not in_name(text, m.start(), m.end()))
+
+    def topic(
+        self, ws: Scan | str, sentences: list[tuple[int, int]], *, repeats: int = TOPIC_REPEATS
+    ) -> list[str]:
+        """The article's topic sectors: those its lead sentence (the first of `sentences`) cues outside
+        names and which at least `repeats` of its sentences cue outside names, the lead counted. A
+        news lead says what the article is about; a cue repeated through the text shows it is not a
+        passing word ("Iran's missile programme" in a lead, then "the missiles", "the missile test"). A
+        lead that reports speech ("X said / says / believes ...", "according to") gives no topic: it is
+        someone's view (interviews, opinion pieces), and the engine's events there are often not events."""
+        if not sentences:
+            return []
+        text = ws if isinstance(ws, str) else ws.text
+        if _REPORTED.search(text, sentences[0][0], sentences[0][1]):
+            return []
+        lead = set(self.find(ws, sentences[:1], names=False))
+        out: list[str] = []
+        for sector, patterns in self._rx:
+            if sector not in lead:
+                continue
+            n = 0
+            for lo, hi in sentences:
+                if any(next(self._cues(ws, p, lo, hi, False), None) for p in patterns):
+                    n += 1
+                    if n >= repeats:
+                        out.append(sector)
+                        break
+        return out
+
+    def order(self, sectors: set[str]) -> list[str]:
+        """The given sectors in vocabulary order."""
+        return [sector for sector, _ in self._rx if sector in sectors]
 
     def find(self, ws: Scan | str, spans: list[tuple[int, int]], *, names: bool = True) -> list[str]:
         """Sectors cued anywhere in the given spans of the text, in vocabulary order; with
