@@ -85,3 +85,13 @@ def test_gas_pressure_does_not_drop_a_signed_deal(extractor: Extractor) -> None:
 def test_political_pressure_still_drops_a_weak_cue(extractor: Extractor) -> None:
     text = "Under pressure from Chile, Peru signed."
     assert events_of(extractor, text) == []
+
+
+def test_delivery_of_one_system_to_a_state(extractor: Extractor) -> None:
+    text = "Chile completed the delivery of the C-200 radar system to Peru on Monday."
+    assert typed(events_of(extractor, text)) == {("cooperation", ("CHL", "PER"))}
+
+
+def test_purchase_of_planes_from_a_state(extractor: Extractor) -> None:
+    text = "Peru finalized the purchase of 40 planes from Chile last year."
+    assert ("CHL", "PER") in parties(events_of(extractor, text))
