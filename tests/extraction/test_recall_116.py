@@ -95,3 +95,21 @@ def test_delivery_of_one_system_to_a_state(extractor: Extractor) -> None:
 def test_purchase_of_planes_from_a_state(extractor: Extractor) -> None:
     text = "Peru finalized the purchase of 40 planes from Chile last year."
     assert ("CHL", "PER") in parties(events_of(extractor, text))
+
+
+# -- arms sold: kept beside a criticism told after the cue ------------------------------------------------------
+
+
+def test_arms_sales_kept_beside_a_criticism_after_them(extractor: Extractor) -> None:
+    text = "In 2019 Chile approved the resumption of weapons sales to Peru, which critics have linked to the war."
+    assert typed(events_of(extractor, text)) == {("cooperation", ("CHL", "PER"))}
+
+
+def test_arms_sales_criticised_before_them_make_no_party_of_the_critic(extractor: Extractor) -> None:
+    text = "Bolivia condemned Chile for its weapons sales to Peru."
+    assert not any("BOL" in ps for ps in parties(events_of(extractor, text)))
+
+
+def test_gas_sales_still_dropped_beside_a_war_after_them(extractor: Extractor) -> None:
+    text = "Chile approved the sale of gas to Peru, which critics linked to the war."
+    assert events_of(extractor, text) == []
