@@ -65,7 +65,12 @@ _ARMS = re.compile(
     r"\b(?:weapons|arms|missiles?|drones?|S-\d+|air\s+defen[cs]e|fighter\s+jets|military\s+(?:support|assistance|aid))\b",
     re.IGNORECASE,
 )
+_ARMS_SYSTEM = re.compile(r"\b(?:fighters|jets|aircrafts?|helicopters|systems?)\b", re.IGNORECASE)
 _SUPPLY_VERB = re.compile(r"(?:suppl|deliver|sold|sell)", re.IGNORECASE)
+# arms trade named by its noun: "arms sales to", "the sale of weapons to", "the delivery of the S-300 system to"
+_ARMS_TRADE = re.compile(
+    r"\b(?:sales?|deliver(?:y|ies)|suppl(?:y|ies)|shipments?|transfers?|exports?|purchases?)\b", re.IGNORECASE
+)
 # ties set up between two states ("normalized relations with", "the normalization deals with", "establishing
 # relations with"): a cooperative act whatever the words around it say of the partner ("the occupying regime")
 _TIES_SET_UP = re.compile(
@@ -634,6 +639,19 @@ def _agreed_to_more(scope: SentenceScope, c: Cue) -> bool:
     return c.type == "agreement" and _AGREED_TO_MORE.match(scope.text, c.start, scope.hi) is not None
 
 
+def _arms_supplied(c: Cue) -> bool:
+    """A cooperation cue of arms supplied or sold ("sold drones to", "arms sales to", "the delivery of the S-300
+    system to"): the annotators code the supplier and the buyer as cooperating whatever war or criticism the
+    sentence tells after it ("approved weapons sales to A, which critics have linked to the killing of
+    civilians"); a conflict word before it still drops it (the critic would become a party: "X lambasted A for
+    arms sales to B")."""
+    return (
+        c.type == "cooperation"
+        and (_SUPPLY_VERB.match(c.text) is not None or _ARMS_TRADE.search(c.text) is not None)
+        and (_ARMS.search(c.text) is not None or _ARMS_SYSTEM.search(c.text) is not None)
+    )
+
+
 def _ties_set_up(c: Cue) -> bool:
     """An agreement cue of ties set up ("normalized relations with"): kept beside conflict words."""
     return c.type == "agreement" and _TIES_SET_UP.match(c.text) is not None
@@ -666,11 +684,7 @@ def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
             c = replace(c, type="intent", irrealis=True)
         elif c.type in ("meeting", "conference") and _announced_after(text, c, scope.hi):
             c = replace(c, type="intent", irrealis=True)
-    armed = (
-        c.type == "cooperation"
-        and _SUPPLY_VERB.match(c.text) is not None
-        and _ARMS.search(c.text) is not None
-    )
+    armed = _arms_supplied(c)
     if c.type != "meeting" and scope.conflict and not armed and not _ties_set_up(c):
         # readiness *to sanction*, "jointly celebrated the violation": no cooperation; arms supplied for a war
         # are cooperation of supplier and buyer all the same ("sold Russia drones months before the war")
