@@ -77,7 +77,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 18-20 January( 2025) / 28-31 March
     ("dd_m", re.compile(r"\b" + _D1 + _TO + _D2 + r"\s+(?:of\s+)?" + _M1 + _OPT_YEAR)),
     # January 17(, 2025) / Wednesday November 30
-    ("md", re.compile(_M1 + r"\s+" + _D1 + r"(?![\d:])" + _OPT_YEAR)),
+    # (a timeline's "Feb. 3: ..." too, not a time "10:30")
+    ("md", re.compile(_M1 + r"\s+" + _D1 + r"(?!\d|:\d)" + _OPT_YEAR)),
     # 17 January( 2025) / 14th of August
     ("dm", re.compile(r"\b" + _D1 + r"\s+(?:of\s+)?" + _M1 + _OPT_YEAR)),
     # 2025-01-18

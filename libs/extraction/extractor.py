@@ -419,7 +419,7 @@ class Extractor:
             matches=matches,
             parties=parties,
             cues=cues,
-            dates=find_dates(work, lo, hi, pub_day, year_hint, weekdays) if cues else [],
+            dates=find_dates(work, lo, hi, pub_day, year_hint, weekdays),
             anaphoric=bool(anaphor_spans),
             continuation=opener is not None,
             other_signal=_OTHER_PARTY.search(work, lo, hi) is not None,

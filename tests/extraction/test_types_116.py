@@ -1,5 +1,6 @@
-"""Extractor 1.16.0, types and dates: a weekday of an undated article named by one of its explicit days; each on
-short texts written for these tests (not the sets' texts)."""
+"""Extractor 1.16.0, types and dates: a weekday of an undated article named by one of its explicit days, a
+timeline's "Mar. 4:", the date of a sentence without a cue (a founding told by a rule); each on short texts
+written for these tests (not the sets' texts)."""
 
 from __future__ import annotations
 
@@ -42,3 +43,22 @@ def test_a_meeting_on_a_weekday_takes_the_day_a_later_sentence_dates(extractor: 
         "The ambassador will return to Santiago on May 2, 2017."
     )
     assert _dates(extractor, text).get("meeting") == "2017-05-02"
+
+
+def test_a_timeline_day_before_a_colon_is_a_day() -> None:
+    text = "Main events of 2019: Mar. 4: Chile and Peru sign a fishing accord."
+    days = [d for d in find_dates(text, 0, len(text), None, 2019) if d.kind == "md"]
+    assert [d.value.start for d in days if d.value] == ["2019-03-04"]
+
+
+def test_a_time_of_day_is_no_day() -> None:
+    text = "The talks open on March 4 at 10:30 in Lima."
+    assert [d.phrase for d in find_dates(text, 0, len(text), None, 2019)] == ["March 4"]
+
+
+def test_a_founding_told_without_a_cue_is_dated_by_its_sentence(extractor: Extractor) -> None:
+    text = (
+        "LIMA - The fund helps farmers trade across the Andes. "
+        "It was introduced on March 4, 2019, by Chile, Peru and Bolivia, the three founders."
+    )
+    assert _dates(extractor, text) == {"cooperation": "2019-03-04"}
