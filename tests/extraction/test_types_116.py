@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from libs.extraction import Extractor
 from libs.extraction.dates import article_weekdays, find_dates
+from tests.extraction.helpers import events_of, typed
 
 # -- dates -------------------------------------------------------------------------------------------------
 
@@ -62,3 +63,29 @@ def test_a_founding_told_without_a_cue_is_dated_by_its_sentence(extractor: Extra
         "It was introduced on March 4, 2019, by Chile, Peru and Bolivia, the three founders."
     )
     assert _dates(extractor, text) == {"cooperation": "2019-03-04"}
+
+
+# -- headings glued to the occasion's sentence -----------------------------------------------------------
+
+
+def test_a_heading_glued_before_in_a_meeting_is_its_own_sentence() -> None:
+    from libs.extraction.text import segment
+
+    text = (
+        "LIMA - Chile and Peru met on trade. Soto calls for closer ties with Bolivia In a separate meeting "
+        "with the Bolivian envoy, Soto said the two countries should trade more."
+    )
+    assert [s.text for s in segment(text).sentences] == [
+        "Chile and Peru met on trade.",
+        "Soto calls for closer ties with Bolivia",
+        "In a separate meeting with the Bolivian envoy, Soto said the two countries should trade more.",
+    ]
+
+
+def test_a_meeting_told_after_a_glued_heading_stays_a_meeting(extractor: Extractor) -> None:
+    text = (
+        "LIMA - Chilean Foreign Minister Ana Soto met the Peruvian envoy on trade. "
+        "‘Sanctions should not harm our ties’ In a separate meeting with the Bolivian ambassador, Soto said "
+        "the two countries should expand trade."
+    )
+    assert ("meeting", ("BOL", "CHL")) in typed(events_of(extractor, text))
