@@ -18,7 +18,8 @@ Resolution rules:
 - "last year" / "this year", "last month" / "this month"   relative to publication
 - with no publication date, a month or month/day without a year takes `year_hint`, the year the
   article's month phrases name most often, else the year it names most often (`article_year`), as a
-  reader of an undated article would
+  reader of an undated article would; a weekday ("on Tuesday") is the one explicit day of the article that
+  falls on it ("May 2, 2017", in a caption or a later sentence), if exactly one does (`article_weekdays`)
 Years outside 1900..2100 (e.g. Iranian calendar years such as 1397) are ignored.
 """
 
@@ -76,7 +77,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 18-20 January( 2025) / 28-31 March
     ("dd_m", re.compile(r"\b" + _D1 + _TO + _D2 + r"\s+(?:of\s+)?" + _M1 + _OPT_YEAR)),
     # January 17(, 2025) / Wednesday November 30
-    ("md", re.compile(_M1 + r"\s+" + _D1 + r"(?![\d:])" + _OPT_YEAR)),
+    # (a timeline's "Feb. 3: ..." too, not a time "10:30")
+    ("md", re.compile(_M1 + r"\s+" + _D1 + r"(?!\d|:\d)" + _OPT_YEAR)),
     # 17 January( 2025) / 14th of August
     ("dm", re.compile(r"\b" + _D1 + r"\s+(?:of\s+)?" + _M1 + _OPT_YEAR)),
     # 2025-01-18
@@ -288,12 +290,33 @@ def _resolve_relative(kind: str, g: dict[str, str | None], published: date) -> D
     return None
 
 
+_EXPLICIT_DAY = ("md", "dm", "iso", "dmy_num")
+
+
+def article_weekdays(text: str, year_hint: int | None = None) -> dict[int, DateValue]:
+    """With no publication date: the weekdays (0 = Monday) that exactly one of the article's explicit
+    days falls on ("on May 2, 2017" is a Tuesday), each with that day. A reader of an undated article
+    takes "on Tuesday" for the Tuesday the article dates elsewhere (a caption, a later sentence)."""
+    by_weekday: dict[int, set[str]] = {}
+    for d in find_dates(text, 0, len(text), None, year_hint):
+        if d.kind in _EXPLICIT_DAY and d.value is not None and d.value.end is None:
+            day = date.fromisoformat(d.value.start)
+            by_weekday.setdefault(day.weekday(), set()).add(d.value.start)
+    return {wd: DateValue(next(iter(days)), None, "day") for wd, days in by_weekday.items() if len(days) == 1}
+
+
 def find_dates(
-    text: str, lo: int, hi: int, published: date | None, year_hint: int | None = None
+    text: str,
+    lo: int,
+    hi: int,
+    published: date | None,
+    year_hint: int | None = None,
+    weekdays: dict[int, DateValue] | None = None,
 ) -> list[DateMention]:
     """Date phrases in text[lo:hi], longest first at each position, non-overlapping, in order.
 
-    `year_hint` (used only when `published` is None) is the year of a date phrase without one.
+    `year_hint` (used only when `published` is None) is the year of a date phrase without one;
+    `weekdays` (likewise) the day a weekday names (`article_weekdays`).
     """
     segment = text[lo:hi]
     future = bool(_FUTURE.search(segment))
@@ -310,6 +333,8 @@ def find_dates(
             if kind == "rel_day" and _IN_NAME.search(text, max(lo, s - 40), s) and text[s].isupper():
                 continue  # "Georgia Today", "USA Today": a title, not a day
             value = _resolve(kind, m.groupdict(), published, future, year_hint)
+            if value is None and kind == "weekday" and published is None and weekdays:
+                value = weekdays.get(WEEKDAYS[(m.group("wd") or "").lower()])
             taken.append((s, e))
             found.append(DateMention(s, e, text[s:e], kind, value))
     found.sort(key=lambda d: d.start)

@@ -34,7 +34,7 @@ from libs.contracts.events import (
 from libs.extraction.agencies import AgencyMatcher
 from libs.extraction.candidates import Candidate, SentenceInfo
 from libs.extraction.coalitions import founders_named
-from libs.extraction.dates import DateMention, article_year, find_dates
+from libs.extraction.dates import DateMention, DateValue, article_weekdays, article_year, find_dates
 from libs.extraction.deadline import DEADLINE_EVERY, Deadline
 from libs.extraction.discourse import build_candidates
 from libs.extraction.errors import InvalidArticleError
@@ -106,10 +106,14 @@ _SAID_BEFORE = re.compile(
 
 
 def _said_date(
-    work: str, info: SentenceInfo, pub_day: date | None, year_hint: int | None
+    work: str,
+    info: SentenceInfo,
+    pub_day: date | None,
+    year_hint: int | None,
+    weekdays: dict[int, DateValue] | None = None,
 ) -> DateMention | None:
     """The date right after a speech verb in a sentence ("X said on Tuesday that ...")."""
-    dates = info.dates or find_dates(work, info.sent.start, info.sent.end, pub_day, year_hint)
+    dates = info.dates or find_dates(work, info.sent.start, info.sent.end, pub_day, year_hint, weekdays)
     for d in dates:
         if _SAID_BEFORE.search(work, max(info.sent.start, d.start - 40), d.start):
             return d
@@ -284,9 +288,10 @@ class Extractor:
         if not cands:
             return cands
         hint = article_year(doc.work) if pub_day is None else None
+        weekdays = article_weekdays(doc.work, hint) if pub_day is None else None
 
         def dates_of(lo: int, hi: int) -> list[DateMention]:
-            return find_dates(doc.work, lo, hi, pub_day, hint)
+            return find_dates(doc.work, lo, hi, pub_day, hint, weekdays)
 
         fair_dates(cands, analysis.infos, doc.work, dates_of)
         told_dates(cands, analysis.infos, doc.work, dates_of)
@@ -354,6 +359,7 @@ class Extractor:
         )
         anaphors = AnaphorState()
         year_hint = article_year(work) if pub_day is None else None
+        weekdays = article_weekdays(work, year_hint) if pub_day is None else None
         for n, s in enumerate(sentences):
             if n % DEADLINE_EVERY == 0:
                 clock.check("sentence analysis")
@@ -363,11 +369,13 @@ class Extractor:
             cues = raw_cues[bisect.bisect_left(cue_starts, lo) : bisect.bisect_left(cue_starts, hi)]
             parties = sentence_parties(work, lo, hi, in_sentence, persons, self.gazetteer, anaphors)
             analysis.infos.append(
-                self._sentence_info(scan, s, in_sentence, parties, cues, analysis, pub_day, year_hint)
+                self._sentence_info(
+                    scan, s, in_sentence, parties, cues, analysis, pub_day, year_hint, weekdays
+                )
             )
         for prev, info in itertools.pairwise(analysis.infos):
             if info.cues and _REMARKS_OPENER.match(work, info.sent.start):
-                info.remarks_date = _said_date(work, prev, pub_day, year_hint)
+                info.remarks_date = _said_date(work, prev, pub_day, year_hint, weekdays)
         return analysis
 
     def _sentence_info(
@@ -380,6 +388,7 @@ class Extractor:
         analysis: Analysis,
         pub_day: date | None,
         year_hint: int | None = None,
+        weekdays: dict[int, DateValue] | None = None,
     ) -> SentenceInfo:
         """What the rules know about one sentence: parties, surviving cues, dates, flags."""
         work, res, lo, hi = scan.text, self.resources, s.start, s.end
@@ -410,7 +419,7 @@ class Extractor:
             matches=matches,
             parties=parties,
             cues=cues,
-            dates=find_dates(work, lo, hi, pub_day, year_hint) if cues else [],
+            dates=find_dates(work, lo, hi, pub_day, year_hint, weekdays),
             anaphoric=bool(anaphor_spans),
             continuation=opener is not None,
             other_signal=_OTHER_PARTY.search(work, lo, hi) is not None,

@@ -280,7 +280,7 @@ def article_features(infos: list[SentenceInfo]) -> frozenset[str]:
     event of it, so computed once per article): "long", "undated_article", "many_states"."""
     flags = {
         "long": len(infos) >= 40,
-        "undated_article": not any(info.dates for info in infos),
+        "undated_article": not any(info.dates for info in infos if info.cues),
         "many_states": len({m.code for info in infos for m in info.parties.mentions if not m.igo}) >= 8,
     }
     return frozenset(name for name, on in flags.items() if on)

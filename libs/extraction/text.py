@@ -57,6 +57,12 @@ _SPLIT_SPACED = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])
 _SPLIT_GLUED = re.compile(r"(?<=[a-z0-9)%”\"’]{2})[.!?][\"”’]?(?=[“\"‘]?[A-Z][a-z])")
 # A heading glued to the next sentence: "cooperationOn the first day".
 _SPLIT_HEADING = re.compile(r"(?<![\w'’-])([a-z]{4,})(?=[A-Z][a-z]+\b)")
+# A heading without a full stop glued to a sentence that opens with its occasion: "Rouhani calls for closer
+# ties with Vietnam In a meeting with ...", "‘Sanctions are illegal’ During a separate phone call with ...".
+_SPLIT_OPENER = re.compile(
+    r"(?<=[A-Za-z0-9’'”\")])\s+(?=(?:In|During|At)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:meeting|talks|phone|telephone|conversation|call|session)\b)"
+)
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
@@ -154,6 +160,8 @@ def _split_points(work: str, lo: int, hi: int) -> list[int]:
             continue
         points.add(m.end())
     for m in _SPLIT_HEADING.finditer(work, lo, hi):
+        points.add(m.end())
+    for m in _SPLIT_OPENER.finditer(work, lo, hi):
         points.add(m.end())
     return sorted(points)
 
