@@ -142,7 +142,9 @@ _TOPIC_AFTER = re.compile(
     r"^-(?:related|focused|centred|centered|specific|oriented)\b"
     r"|^(?:['’]s)?\s+(?:\w+\s+)?(?:crisis|war|conflict|issue|file|affairs|situation|developments|question|"
     r"peace\s+process|nuclear\s+(?:deal|program|programme|agreement|issue|talks|file|dossier|activities)|"
-    r"refugees|crises|deal|problem|case|dossier)\b",
+    r"refugees|crises|deal|problem|case|dossier|"
+    # "supporting the Palestinian cause": a cause championed, not a state acting
+    r"cause)\b",
     re.IGNORECASE,
 )
 _TOPIC_ONLY_AFTER = re.compile(r"^\s*(?:,|\.|$)")
@@ -281,7 +283,9 @@ class SentenceParties:
 # UNESCO-inscribed palace": a listing body described
 _BACKER_AFTER = re.compile(
     r"^-(?:backed|supported|sponsored|funded|allied|aligned|armed|trained|"
-    r"inscribed|registered|listed|designated|recogni[sz]ed|certified|accredited)\b",
+    r"inscribed|registered|listed|designated|recogni[sz]ed|certified|accredited|"
+    # "the Iranian-born cleric", "a Lebanese-born businessman": a person's birthplace, not a party
+    r"born)\b",
     re.IGNORECASE,
 )
 
