@@ -123,6 +123,8 @@ _TOPIC_BEFORE = re.compile(
     r"(?:\b(?:on|about|over|regarding|concerning)\s+(?:the\s+)?(?:(?:latest\s+|recent\s+)?(?:situation|"
     r"developments|crisis|issue|war|conflict|affairs|events|peace|future|case)\s+(?:in|of)\s+(?:the\s+)?)?"
     r"|\b(?:situation|developments|crisis|conflict|war|peace\s+process|stability|security)\s+in\s+(?:the\s+)?"
+    # "talks that bring peace and stability to Yemen": the country the peace is for
+    r"|\b(?:peace|stability|calm)\s+to\s+(?:the\s+)?"
     r"|\b(?:desk|division|department|bureau)\s+(?:officer\s+|chief\s+|head\s+)?(?:of|for)\s+(?:the\s+)?"
     r"|\b(?:envoys?|representatives?|coordinators?|ambassador-at-large)\s+(?:(?:on|for)\s+)(?:the\s+)?"
     r"|\b(?:ambassadors?|envoys?|charg[ée] d['’]affaires)\s+to\s+(?:the\s+)?"
@@ -316,10 +318,27 @@ _POSTED_TO_BEFORE = re.compile(
 )
 
 
+# "a U.S. media report", "the British newspaper The Sunday Times", "Pakistan's Dawn newspaper", "an Israeli
+# intelligence website": the outlet a claim comes from, not a party of the act it tells
+_MEDIA_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:[\w-]+\s+)?(?:media|newspapers?|news\s+(?:agency|agencies|channels?|websites?|outlets?|"
+    r"networks?)|(?:TV|television)\s+channels?|outlets?|websites?|magazines?|tabloids?|broadcasters?)\b",
+    re.IGNORECASE,
+)
+# "the downing of a Ukrainian passenger plane", "the crash of an Iranian airliner": what an incident befell
+_INCIDENT_BEFORE = re.compile(
+    r"\b(?:downing|shoot(?:ing)?[- ]down|crash|hijack(?:ing)?|sinking|seizure|capture)\s+of\s+(?:the\s+|an?\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 def _described_role(m: Match, before: str, after: str) -> str | None:
     """The role of a mention that only describes someone or somewhere: a backer, a place, an origin,
-    the posts of a state's envoys."""
+    the posts of a state's envoys, a news outlet, what an incident befell."""
     if _BACKER_AFTER.match(after) or _BLESSING_BEFORE.search(before) or _POSTED_TO_BEFORE.search(before):
+        return TOPIC
+    if m.kind in ("demonym", "country") and (_MEDIA_AFTER.match(after) or _INCIDENT_BEFORE.search(before)):
         return TOPIC
     if m.kind in ("capital", "city", "demonym") and _PLACE_DESCRIPTOR_AFTER.match(after):
         return VENUE

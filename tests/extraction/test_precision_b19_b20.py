@@ -1,0 +1,80 @@
+"""Issue 13, precision after blind_19/20 (extractor 1.16.0): officials at a fair each visit the host's
+show, a birthplace and a championed cause are no parties, club football, an arrest on arrival, talks
+judged fruitless; short texts written for these tests (not the sets' texts)."""
+
+from __future__ import annotations
+
+from libs.extraction import Extractor
+from tests.extraction.helpers import events_of, parties
+
+
+def test_officials_at_a_fair_each_deal_with_the_host(extractor: Extractor) -> None:
+    text = (
+        "LIMA - The tenth Lima mining exhibition opened on Monday. According to the organisers, traders, "
+        "ministers and officials from Chile, Bolivia and Ecuador, Mexico, Brazil and Argentina are among the "
+        "attendees to the exhibition."
+    )
+    found = {tuple(sorted(p)) for p in parties(events_of(extractor, text))}
+    assert found == {tuple(sorted(("PER", c))) for c in ("CHL", "BOL", "ECU", "MEX", "BRA", "ARG")}
+
+
+def test_officials_at_a_meeting_still_meet_each_other(extractor: Extractor) -> None:
+    text = (
+        "LIMA - Top officials from Chile, Bolivia and Ecuador will participate in the meeting on regional "
+        "trade in Lima next week."
+    )
+    found = parties(events_of(extractor, text))
+    assert any({"CHL", "BOL", "ECU"} <= set(p) for p in found)
+
+
+def test_a_birthplace_is_no_party(extractor: Extractor) -> None:
+    text = "LIMA - The Chilean-born leader of the Bolivian miners' union was invited by the Peruvian president to visit Lima."
+    found = parties(events_of(extractor, text))
+    assert not any("CHL" in p for p in found)
+
+
+def test_a_championed_cause_is_no_party(extractor: Extractor) -> None:
+    text = "LIMA - The Peruvian president thanked his Chilean counterpart for his firm support of the Bolivian cause."
+    found = parties(events_of(extractor, text))
+    assert not any("BOL" in p for p in found)
+
+
+def test_club_football_is_no_diplomacy(extractor: Extractor) -> None:
+    text = "LIMA - The Chilean soccer federation president met with the Peruvian coach to discuss his contract."
+    assert events_of(extractor, text) == []
+
+
+def test_an_arrest_on_arrival_is_no_visit(extractor: Extractor) -> None:
+    text = "LIMA - The Peruvian businessman was detained as soon as he arrived in Chile in May."
+    assert events_of(extractor, text) == []
+    assert parties(events_of(extractor, "LIMA - The Peruvian foreign minister arrived in Chile on Monday.")) == {
+        ("CHL", "PER")
+    }
+
+
+def test_talks_judged_fruitless_are_no_event(extractor: Extractor) -> None:
+    text = 'LIMA - The Peruvian president said: "Negotiation with Chile is indeed fruitless."'
+    assert events_of(extractor, text) == []
+
+
+def test_a_news_outlet_is_no_party(extractor: Extractor) -> None:
+    text = "LIMA - Peru seeks to restore the 2015 border deal, according to the Chilean newspaper El Diario."
+    assert events_of(extractor, text) == []
+    text = "LIMA - Peru will hold talks with Bolivia next month, according to the Chilean newspaper El Diario."
+    assert parties(events_of(extractor, text)) == {("BOL", "PER")}
+
+
+def test_what_an_incident_befell_is_no_party(extractor: Extractor) -> None:
+    text = (
+        "LIMA - The presidents of Peru and Chile held a phone conversation on Sunday on the downing of a "
+        "Bolivian passenger plane near Lima."
+    )
+    assert parties(events_of(extractor, text)) == {("CHL", "PER")}
+
+
+def test_the_country_peace_is_brought_to_is_no_party(extractor: Extractor) -> None:
+    text = (
+        "LIMA - The Peruvian foreign minister said Peru supports any talks that contribute to bringing peace "
+        "and stability to Bolivia."
+    )
+    assert events_of(extractor, text) == []
