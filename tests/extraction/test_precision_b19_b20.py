@@ -40,16 +40,18 @@ def test_a_championed_cause_is_no_party(extractor: Extractor) -> None:
 
 
 def test_club_football_is_no_diplomacy(extractor: Extractor) -> None:
-    text = "LIMA - The Chilean soccer federation president met with the Peruvian coach to discuss his contract."
+    text = (
+        "LIMA - The Chilean soccer federation president met with the Peruvian coach to discuss his contract."
+    )
     assert events_of(extractor, text) == []
 
 
 def test_an_arrest_on_arrival_is_no_visit(extractor: Extractor) -> None:
     text = "LIMA - The Peruvian businessman was detained as soon as he arrived in Chile in May."
     assert events_of(extractor, text) == []
-    assert parties(events_of(extractor, "LIMA - The Peruvian foreign minister arrived in Chile on Monday.")) == {
-        ("CHL", "PER")
-    }
+    assert parties(
+        events_of(extractor, "LIMA - The Peruvian foreign minister arrived in Chile on Monday.")
+    ) == {("CHL", "PER")}
 
 
 def test_talks_judged_fruitless_are_no_event(extractor: Extractor) -> None:
@@ -60,7 +62,9 @@ def test_talks_judged_fruitless_are_no_event(extractor: Extractor) -> None:
 def test_a_news_outlet_is_no_party(extractor: Extractor) -> None:
     text = "LIMA - Peru seeks to restore the 2015 border deal, according to the Chilean newspaper El Diario."
     assert events_of(extractor, text) == []
-    text = "LIMA - Peru will hold talks with Bolivia next month, according to the Chilean newspaper El Diario."
+    text = (
+        "LIMA - Peru will hold talks with Bolivia next month, according to the Chilean newspaper El Diario."
+    )
     assert parties(events_of(extractor, text)) == {("BOL", "PER")}
 
 
