@@ -82,3 +82,13 @@ def test_the_country_peace_is_brought_to_is_no_party(extractor: Extractor) -> No
         "and stability to Bolivia."
     )
     assert events_of(extractor, text) == []
+
+
+def test_ties_with_examples_are_bilateral(extractor: Extractor) -> None:
+    text = "LIMA - The Peruvian president wants to deepen ties with its neighbors, particularly with Chile and Bolivia."
+    assert parties(events_of(extractor, text)) == {("BOL", "PER"), ("CHL", "PER")}
+    text = (
+        "LIMA - The Peruvian president said he would like to strengthen ties with allies in the region, "
+        "including Chile and Ecuador."
+    )
+    assert parties(events_of(extractor, text)) == {("CHL", "PER"), ("ECU", "PER")}
