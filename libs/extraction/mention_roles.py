@@ -332,6 +332,15 @@ _INCIDENT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+# "proposed to establish a Palestinian state", "the formation of an independent Kurdish state": a state yet
+# to be founded is what a plan is about, not a party
+_STATE_AFTER = re.compile(r"^\s+state\b")
+_FOUNDING_BEFORE = re.compile(
+    r"\b(?:establish\w*|creat\w*|formation|found(?:ing|ed|ation)?|set\s+up|setting\s+up)\s+(?:of\s+)?"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
 
 def _described_role(m: Match, before: str, after: str) -> str | None:
     """The role of a mention that only describes someone or somewhere: a backer, a place, an origin,
@@ -339,6 +348,8 @@ def _described_role(m: Match, before: str, after: str) -> str | None:
     if _BACKER_AFTER.match(after) or _BLESSING_BEFORE.search(before) or _POSTED_TO_BEFORE.search(before):
         return TOPIC
     if m.kind in ("demonym", "country") and (_MEDIA_AFTER.match(after) or _INCIDENT_BEFORE.search(before)):
+        return TOPIC
+    if m.kind == "demonym" and _STATE_AFTER.match(after) and _FOUNDING_BEFORE.search(before):
         return TOPIC
     if m.kind in ("capital", "city", "demonym") and _PLACE_DESCRIPTOR_AFTER.match(after):
         return VENUE

@@ -92,3 +92,23 @@ def test_ties_with_examples_are_bilateral(extractor: Extractor) -> None:
         "including Chile and Ecuador."
     )
     assert parties(events_of(extractor, text)) == {("CHL", "PER"), ("ECU", "PER")}
+
+
+def test_a_state_yet_to_be_founded_is_no_party(extractor: Extractor) -> None:
+    text = (
+        "LIMA - The Chilean president has proposed to establish a Bolivian state with limited sovereignty over "
+        "half of the region."
+    )
+    assert events_of(extractor, text) == []
+
+
+def test_a_press_conference_is_with_its_cohost_only(extractor: Extractor) -> None:
+    text = (
+        "LIMA - In a joint press conference with Chilean President Gabriel Boric on July 30, Peruvian President "
+        "Ana Torres said she is ready to meet with Bolivian President Luis Arce without any precondition."
+    )
+    found = parties(events_of(extractor, text))
+    assert ("CHL", "PER") in found and ("BOL", "PER") in found
+    assert ("BOL", "CHL", "PER") not in found
+    text = "LIMA - The presidents of Peru, Chile and Bolivia held a joint press conference in Lima."
+    assert parties(events_of(extractor, text)) == {("BOL", "CHL", "PER")}
