@@ -342,12 +342,23 @@ _FOUNDING_BEFORE = re.compile(
 )
 
 
-def _described_role(m: Match, before: str, after: str) -> str | None:
+# "South Korean news agency Yonhap reported that the Asian country is negotiating": the outlet's state is
+# the one the report is about
+_COUNTRY_REFERRED_LATER = re.compile(r"\bthe\s+(?:[A-Z][\w-]*\s+)?(?:country|nation|kingdom)\b")
+
+
+def _described_role(m: Match, before: str, after: str, later: str = "") -> str | None:
     """The role of a mention that only describes someone or somewhere: a backer, a place, an origin,
     the posts of a state's envoys, a news outlet, what an incident befell."""
     if _BACKER_AFTER.match(after) or _BLESSING_BEFORE.search(before) or _POSTED_TO_BEFORE.search(before):
         return TOPIC
-    if m.kind in ("demonym", "country") and (_MEDIA_AFTER.match(after) or _INCIDENT_BEFORE.search(before)):
+    if m.kind in ("demonym", "country") and _INCIDENT_BEFORE.search(before):
+        return TOPIC
+    if (
+        m.kind in ("demonym", "country")
+        and _MEDIA_AFTER.match(after)
+        and not _COUNTRY_REFERRED_LATER.search(later)
+    ):
         return TOPIC
     if m.kind == "demonym" and _STATE_AFTER.match(after) and _FOUNDING_BEFORE.search(before):
         return TOPIC
@@ -428,7 +439,7 @@ def _place_role(
 def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazetteer) -> str:
     before = work[max(lo, m.start - 120) : m.start]
     after = work[m.end : m.end + 60]
-    described = _described_role(m, before, after)
+    described = _described_role(m, before, after, work[m.end : m.end + 160])
     if described is not None:
         return described
     if m.is_igo:

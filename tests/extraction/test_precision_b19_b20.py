@@ -66,6 +66,11 @@ def test_a_news_outlet_is_no_party(extractor: Extractor) -> None:
         "LIMA - Peru will hold talks with Bolivia next month, according to the Chilean newspaper El Diario."
     )
     assert parties(events_of(extractor, text)) == {("BOL", "PER")}
+    # the outlet's state is the one the report is about: it stays
+    text = (
+        "LIMA - Chilean news agency Orbe reported that the Andean country is negotiating with Bolivia on gas."
+    )
+    assert parties(events_of(extractor, text)) == {("BOL", "CHL")}
 
 
 def test_what_an_incident_befell_is_no_party(extractor: Extractor) -> None:
