@@ -10,9 +10,9 @@ from tests.extraction.helpers import events_of, parties
 
 def test_officials_at_a_fair_each_deal_with_the_host(extractor: Extractor) -> None:
     text = (
-        "LIMA - The tenth Lima mining exhibition opened on Monday. According to the organisers, traders, "
-        "ministers and officials from Chile, Bolivia and Ecuador, Mexico, Brazil and Argentina are among the "
-        "attendees to the exhibition."
+        "LIMA - The tenth Lima mining exhibition opened on Monday. Traders, ministers and officials from "
+        "Chile, Bolivia and Ecuador, Mexico, Brazil and Argentina are among the attendees of the exhibition, "
+        "the organisers said."
     )
     found = {tuple(sorted(p)) for p in parties(events_of(extractor, text))}
     assert found == {tuple(sorted(("PER", c))) for c in ("CHL", "BOL", "ECU", "MEX", "BRA", "ARG")}
@@ -47,7 +47,7 @@ def test_club_football_is_no_diplomacy(extractor: Extractor) -> None:
 
 
 def test_an_arrest_on_arrival_is_no_visit(extractor: Extractor) -> None:
-    text = "LIMA - The Peruvian businessman was detained as soon as he arrived in Chile in May."
+    text = "LIMA - The Peruvian businessman was arrested upon his arrival in Chile in May."
     assert events_of(extractor, text) == []
     assert parties(
         events_of(extractor, "LIMA - The Peruvian foreign minister arrived in Chile on Monday.")
@@ -55,7 +55,7 @@ def test_an_arrest_on_arrival_is_no_visit(extractor: Extractor) -> None:
 
 
 def test_talks_judged_fruitless_are_no_event(extractor: Extractor) -> None:
-    text = 'LIMA - The Peruvian president said: "Negotiation with Chile is indeed fruitless."'
+    text = 'LIMA - The Peruvian president said: "Talks with Chile are simply fruitless."'
     assert events_of(extractor, text) == []
 
 
@@ -83,8 +83,8 @@ def test_what_an_incident_befell_is_no_party(extractor: Extractor) -> None:
 
 def test_the_country_peace_is_brought_to_is_no_party(extractor: Extractor) -> None:
     text = (
-        "LIMA - The Peruvian foreign minister said Peru supports any talks that contribute to bringing peace "
-        "and stability to Bolivia."
+        "LIMA - The Peruvian foreign minister said Peru welcomes all talks that help bring peace and stability "
+        "to Bolivia."
     )
     assert events_of(extractor, text) == []
 
@@ -101,8 +101,8 @@ def test_ties_with_examples_are_bilateral(extractor: Extractor) -> None:
 
 def test_a_state_yet_to_be_founded_is_no_party(extractor: Extractor) -> None:
     text = (
-        "LIMA - The Chilean president has proposed to establish a Bolivian state with limited sovereignty over "
-        "half of the region."
+        "LIMA - The Chilean president has proposed to establish a Bolivian state on the coast as part of his "
+        "plan for the region."
     )
     assert events_of(extractor, text) == []
 
@@ -110,7 +110,7 @@ def test_a_state_yet_to_be_founded_is_no_party(extractor: Extractor) -> None:
 def test_a_press_conference_is_with_its_cohost_only(extractor: Extractor) -> None:
     text = (
         "LIMA - In a joint press conference with Chilean President Gabriel Boric on July 30, Peruvian President "
-        "Ana Torres said she is ready to meet with Bolivian President Luis Arce without any precondition."
+        "Ana Torres said she is ready to meet with Bolivian President Luis Arce in the autumn."
     )
     found = parties(events_of(extractor, text))
     assert ("CHL", "PER") in found and ("BOL", "PER") in found
