@@ -637,6 +637,26 @@ def _subjects_with_one(before: list, after: list, text: str) -> list[list[str]] 
     return [[c, partners[0]] for c in codes] if len(codes) >= 2 else None
 
 
+# the partners of ties named as examples after the clause: "strengthen ties with allies in the region,
+# including A and B", "deepen ties with its neighbours, particularly with A and B"
+_EXAMPLES_AT = re.compile(
+    r"\s*,?\s*(?:including|particularly|especially|notably|in\s+particular|such\s+as|namely|mainly)\s+"
+    r"(?:with\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _examples_after(info: SentenceInfo, hi: int, text: str) -> list[PartyMention]:
+    """The listed parties right after `hi` introduced as examples ("..., including A and B"), else none."""
+    at = _EXAMPLES_AT.match(text, hi)
+    if at is None:
+        return []
+    ms = [m for m in info.parties.mentions if m.start >= at.end() and m.role in PARTY_ROLES]
+    if not ms or ms[0].start != at.end():
+        return []
+    return list_run(ms, 0, text)
+
+
 def subject_with(info: SentenceInfo, cue: Cue, lo: int, hi: int, text: str) -> list[list[str]] | None:
     """ "Kenya signed deals with Uganda and with Tanzania", "held separate talks with A and B": one each.
 
@@ -650,9 +670,11 @@ def subject_with(info: SentenceInfo, cue: Cue, lo: int, hi: int, text: str) -> l
         return None
     before = [m for m in info.parties.mentions if lo <= m.start < w.start() and m.role == ACTOR]
     after = [m for m in info.parties.mentions if w.end() <= m.start < hi and m.role in PARTY_ROLES]
+    bilateral = _BILATERAL_NATURE.search(cue.text) is not None
+    if bilateral and before:
+        after += _examples_after(info, hi, text)
     if not before or not after:
         return None
-    bilateral = _BILATERAL_NATURE.search(cue.text) is not None
     if bilateral and len(before) >= 2:
         star = _subjects_with_one(before, after, text)
         if star:

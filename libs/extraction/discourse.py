@@ -702,6 +702,7 @@ def _type_candidates(
     if not strong and not _weak_cue_holds(site, source):
         return []
     groups = _envoys_apart(site, _invitees_apart(site, _visitors_apart(site, groups)))
+    groups = _press_conference_apart(site, groups)
     groups = [list(dict.fromkeys([*g, *brokered])) for g in groups]  # the broker of each deal it brokered
     groups = [g for g in (_without_bystanders(site, g, brokered, cues) for g in groups) if len(set(g)) >= 2]
     # undated here: `sentence_candidates` dates each candidate by its sentence (`_date_from_sentence`)
@@ -713,6 +714,40 @@ def _type_candidates(
         for g in groups
     )
     return [c for c in made if c is not None]
+
+
+_PRESS_CONFERENCE = re.compile(r"\b(?:press|news)\s+(?:conference|briefing)", re.IGNORECASE)
+_WITH_JUST_BEFORE = re.compile(
+    r"\bwith\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w.-]+\s+){0,3}$", re.IGNORECASE
+)
+
+
+def _press_conference_apart(site: CueSite, groups: list[list[str]]) -> list[list[str]]:
+    """ "In a joint press conference with A's president, B's president said he is ready to meet with C": the
+    press conference is B's with A; C, the counterpart of what was said there (after its own "with",
+    outside the conference's clause), is no party of it."""
+    cue, info, text = site.cue, site.info, site.text
+    if site.type != MEETING or not _PRESS_CONFERENCE.search(cue.text):
+        return groups
+    lo, hi = site.fine_clause()
+    out: list[list[str]] = []
+    for group in groups:
+        keep = group
+        if len(group) >= 3:
+            keep = []
+            for code in group:
+                ms = [m for m in info.parties.mentions if m.code == code]
+                if (
+                    not ms
+                    or any(lo <= m.start < hi for m in ms)
+                    or any(
+                        not _WITH_JUST_BEFORE.search(text, max(info.sent.start, m.start - 40), m.start)
+                        for m in ms
+                    )
+                ):
+                    keep.append(code)
+        out.append(keep)
+    return out
 
 
 # a word that makes what follows the subject of a talk: "phone talks about the latest developments

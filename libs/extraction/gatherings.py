@@ -110,7 +110,7 @@ _GUEST_AFTER = re.compile(
 # pavilions" (each deals with the host)
 _AMONG_AFTER = re.compile(
     r"\s+(?:are|were|will\s+be)\s+among\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:countries|states|nations|participants|exhibitors|guests)\b",
+    r"(?:countries|states|nations|participants|exhibitors|guests|attendees|visitors)\b",
     re.IGNORECASE,
 )
 # states listed as the subject of attending: "A, B and C took part in the meeting" (as bare attendees)
@@ -188,7 +188,11 @@ def _intro_kind(intro: re.Match[str], fair: bool) -> bool | None:
     """Whether the participants a `_PARTICIPANTS_FROM` intro lists meet each other (`_listed`)."""
     if intro.group("bare"):
         return not fair
-    if intro.group("of") or intro.group("scholars"):
+    if intro.group("of"):
+        # officials at a fair each visit the host's show ("ministers and officials from A, B and C are
+        # among the attendees to the exhibition"), as exhibitors do; at a meeting they meet each other
+        return not fair
+    if intro.group("scholars"):
         return True
     if not intro.group(0).lower().startswith("with"):
         return False

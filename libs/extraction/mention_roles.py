@@ -123,6 +123,8 @@ _TOPIC_BEFORE = re.compile(
     r"(?:\b(?:on|about|over|regarding|concerning)\s+(?:the\s+)?(?:(?:latest\s+|recent\s+)?(?:situation|"
     r"developments|crisis|issue|war|conflict|affairs|events|peace|future|case)\s+(?:in|of)\s+(?:the\s+)?)?"
     r"|\b(?:situation|developments|crisis|conflict|war|peace\s+process|stability|security)\s+in\s+(?:the\s+)?"
+    # "talks that bring peace and stability to Yemen": the country the peace is for
+    r"|\b(?:peace|stability|calm)\s+to\s+(?:the\s+)?"
     r"|\b(?:desk|division|department|bureau)\s+(?:officer\s+|chief\s+|head\s+)?(?:of|for)\s+(?:the\s+)?"
     r"|\b(?:envoys?|representatives?|coordinators?|ambassador-at-large)\s+(?:(?:on|for)\s+)(?:the\s+)?"
     r"|\b(?:ambassadors?|envoys?|charg[ée] d['’]affaires)\s+to\s+(?:the\s+)?"
@@ -142,7 +144,9 @@ _TOPIC_AFTER = re.compile(
     r"^-(?:related|focused|centred|centered|specific|oriented)\b"
     r"|^(?:['’]s)?\s+(?:\w+\s+)?(?:crisis|war|conflict|issue|file|affairs|situation|developments|question|"
     r"peace\s+process|nuclear\s+(?:deal|program|programme|agreement|issue|talks|file|dossier|activities)|"
-    r"refugees|crises|deal|problem|case|dossier)\b",
+    r"refugees|crises|deal|problem|case|dossier|"
+    # "supporting the Palestinian cause": a cause championed, not a state acting
+    r"cause)\b",
     re.IGNORECASE,
 )
 _TOPIC_ONLY_AFTER = re.compile(r"^\s*(?:,|\.|$)")
@@ -281,7 +285,9 @@ class SentenceParties:
 # UNESCO-inscribed palace": a listing body described
 _BACKER_AFTER = re.compile(
     r"^-(?:backed|supported|sponsored|funded|allied|aligned|armed|trained|"
-    r"inscribed|registered|listed|designated|recogni[sz]ed|certified|accredited)\b",
+    r"inscribed|registered|listed|designated|recogni[sz]ed|certified|accredited|"
+    # "the Iranian-born cleric", "a Lebanese-born businessman": a person's birthplace, not a party
+    r"born)\b",
     re.IGNORECASE,
 )
 
@@ -312,10 +318,49 @@ _POSTED_TO_BEFORE = re.compile(
 )
 
 
-def _described_role(m: Match, before: str, after: str) -> str | None:
+# "a U.S. media report", "the British newspaper The Sunday Times", "Pakistan's Dawn newspaper", "an Israeli
+# intelligence website": the outlet a claim comes from, not a party of the act it tells
+_MEDIA_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:[\w-]+\s+)?(?:media|newspapers?|news\s+(?:agency|agencies|channels?|websites?|outlets?|"
+    r"networks?)|(?:TV|television)\s+channels?|outlets?|websites?|magazines?|tabloids?|broadcasters?)\b",
+    re.IGNORECASE,
+)
+# "the downing of a Ukrainian passenger plane", "the crash of an Iranian airliner": what an incident befell
+_INCIDENT_BEFORE = re.compile(
+    r"\b(?:downing|shoot(?:ing)?[- ]down|crash|hijack(?:ing)?|sinking|seizure|capture)\s+of\s+(?:the\s+|an?\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+# "proposed to establish a Palestinian state", "the formation of an independent Kurdish state": a state yet
+# to be founded is what a plan is about, not a party
+_STATE_AFTER = re.compile(r"^\s+state\b")
+_FOUNDING_BEFORE = re.compile(
+    r"\b(?:establish\w*|creat\w*|formation|found(?:ing|ed|ation)?|set\s+up|setting\s+up)\s+(?:of\s+)?"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+# "South Korean news agency Yonhap reported that the Asian country is negotiating": the outlet's state is
+# the one the report is about
+_COUNTRY_REFERRED_LATER = re.compile(r"\bthe\s+(?:[A-Z][\w-]*\s+)?(?:country|nation|kingdom)\b")
+
+
+def _described_role(m: Match, before: str, after: str, later: str = "") -> str | None:
     """The role of a mention that only describes someone or somewhere: a backer, a place, an origin,
-    the posts of a state's envoys."""
+    the posts of a state's envoys, a news outlet, what an incident befell."""
     if _BACKER_AFTER.match(after) or _BLESSING_BEFORE.search(before) or _POSTED_TO_BEFORE.search(before):
+        return TOPIC
+    if m.kind in ("demonym", "country") and _INCIDENT_BEFORE.search(before):
+        return TOPIC
+    if (
+        m.kind in ("demonym", "country")
+        and _MEDIA_AFTER.match(after)
+        and not _COUNTRY_REFERRED_LATER.search(later)
+    ):
+        return TOPIC
+    if m.kind == "demonym" and _STATE_AFTER.match(after) and _FOUNDING_BEFORE.search(before):
         return TOPIC
     if m.kind in ("capital", "city", "demonym") and _PLACE_DESCRIPTOR_AFTER.match(after):
         return VENUE
@@ -394,7 +439,7 @@ def _place_role(
 def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazetteer) -> str:
     before = work[max(lo, m.start - 120) : m.start]
     after = work[m.end : m.end + 60]
-    described = _described_role(m, before, after)
+    described = _described_role(m, before, after, work[m.end : m.end + 160])
     if described is not None:
         return described
     if m.is_igo:

@@ -536,7 +536,7 @@ def _dropped_in_clause(scope: SentenceScope, c: Cue) -> bool:
 _FUTILE_AFTER = re.compile(
     r"[^,;:“”\"]{0,80}?\s(?:(?:make|makes|made)\s+no\s+sense|(?:shows?|showed)\s+no\s+understanding|"
     r"(?:is|are|was|were|would\s+be|will\s+be)\s+(?:\w+\s+)?(?:poison|useless|pointless|futile|meaningless|"
-    r"prohibited|forbidden|banned|out\s+of\s+the\s+question|not\s+on\s+the\s+agenda|of\s+no\s+(?:use|benefit))\b|"
+    r"fruitless|worthless|in\s+vain|a\s+waste\s+of\s+time|prohibited|forbidden|banned|out\s+of\s+the\s+question|not\s+on\s+the\s+agenda|of\s+no\s+(?:use|benefit))\b|"
     r"there\s+is\s+no\s+benefit|(?:is|are|was|were|would\s+be|will\s+be)\s+(?:only\s+possible|wishful\s+thinking))",
     re.IGNORECASE,
 )
