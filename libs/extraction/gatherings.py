@@ -203,15 +203,19 @@ def _states_attending(text: str, group: list[PartyMention], fair: bool, here: bo
     return False if _AMONG_AFTER.match(text, group[-1].end) else None
 
 
-def _intro_kind(intro: re.Match[str], fair: bool, talks: bool = False) -> bool | None:
+def _intro_kind(intro: re.Match[str], fair: bool, talks: bool = False, several: bool = True) -> bool | None:
     """Whether the participants a `_PARTICIPANTS_FROM` intro lists meet each other (`_listed`); `talks`:
-    the gathering is a meeting or talks, where delegations "from" listed states meet each other too."""
+    the gathering is a meeting or talks, where delegations "from" listed states meet each other too;
+    `several`: two states or more are listed."""
     if talks and intro.group("reps"):
         return True
-    if intro.group("bare") or intro.group("of"):
-        # officials or ministers "of" listed states meet each other at a meeting; at a fair each
-        # delegation deals with the host ("officials from A, B and C are among the visitors to the expo")
+    if intro.group("bare"):
         return not fair
+    if intro.group("of"):
+        # officials or ministers "of" listed states meet each other at a meeting; at a fair the
+        # delegations of several states each deal with the host ("officials from A, B and C are among the
+        # visitors to the expo")
+        return not (fair and several)
     if intro.group("scholars"):
         return True
     if not intro.group(0).lower().startswith("with"):
@@ -238,14 +242,14 @@ def _run_kind(
     if intro and intro.group("bare") and len(group) < 2:
         intro = None  # "attended by Iran's minister": a person, read by the cue rules
     if m.kind in ("country", "capital") and intro:
-        return True, _intro_kind(intro, fair, talks)
+        return True, _intro_kind(intro, fair, talks, len(group) >= 2)
     subject = _states_attending(text, group, fair, here)
     if subject is not None:
         return True, subject
     after = _DEMONYM_PARTICIPANTS.match(text, group[-1].end)
     if all(x.kind == "demonym" for x in group) and after and attending:
         # "Russian, Azerbaijani and Iranian officials attended" (each with the host at a fair)
-        return True, not after.group("business") and not fair
+        return True, not after.group("business") and not (fair and len(group) >= 2)
     return False, None
 
 

@@ -119,3 +119,11 @@ def test_the_host_is_the_city_a_gathering_is_held_in_not_the_city_naming_it(extr
         "Brazil."
     )
     assert _pairs_of(extractor, text) == {("conference", ("BRA", "CHL", "JPN", "KEN", "PER"))}
+
+
+def test_officials_of_one_state_at_a_fair_still_meet_the_other_side_named(extractor: Extractor) -> None:
+    text = (
+        "LIMA - The fair was attended by senior Peruvian officials, including an advisor to the president, "
+        "and on the Chilean side the head of international affairs at the Chilean Ministry of Defense."
+    )
+    assert ("conference", ("CHL", "PER")) in _pairs_of(extractor, text)
