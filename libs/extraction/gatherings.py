@@ -147,7 +147,9 @@ _HOSTING = re.compile(r"\bhost(?:s|ed|ing)\b", re.IGNORECASE)
 _PARTICIPANTS_SEP = re.compile(
     # an abbreviation in brackets does not end it either ("United Arab Emirates (UAE), Saudi Arabia")
     rf"(?:\s*\([A-Z]{{2,6}}\))?\)?\s*(?:{LIST_WORDS}|\(|plus\s+|,?\s*(?:as\s+well\s+as|along\s+with|together\s+with)\s+)"
-    r"(?:(?:[a-z-]+\s+){1,3}(?:from|of)\s+)?(?:the\s+)?(?:[A-Z][\w-]+\s*,\s*(?:and\s+)?){0,2}"
+    # "as well as two new guests - A and B", "along with observers: A and B": the list goes on after a dash
+    r"(?:(?:[a-z-]+\s+){1,3}(?:from|of)\s+|(?:[\w-]+\s+){0,3}[\w-]+\s*[—–:]\s*)?(?:the\s+)?"
+    r"(?:[A-Z][\w-]+\s*,\s*(?:and\s+)?){0,2}"
 )
 # the participation is yet to happen: "are expected to attend", "have been invited to", "will be
 # showcasing", "will be visiting"

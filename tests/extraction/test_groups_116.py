@@ -127,3 +127,11 @@ def test_officials_of_one_state_at_a_fair_still_meet_the_other_side_named(extrac
         "and on the Chilean side the head of international affairs at the Chilean Ministry of Defense."
     )
     assert ("conference", ("CHL", "PER")) in _pairs_of(extractor, text)
+
+
+def test_a_list_of_participants_goes_on_after_a_dash(extractor: Extractor) -> None:
+    text = (
+        "LIMA - The participants at the conference were Chile, Brazil and Japan as well as two new guests "
+        "— Bolivia and Ecuador."
+    )
+    assert _pairs_of(extractor, text) == {("conference", ("BOL", "BRA", "CHL", "ECU", "JPN", "PER"))}
