@@ -135,14 +135,3 @@ def test_a_list_of_participants_goes_on_after_a_dash(extractor: Extractor) -> No
         "— Bolivia and Ecuador."
     )
     assert _pairs_of(extractor, text) == {("conference", ("BOL", "BRA", "CHL", "ECU", "JPN", "PER"))}
-
-
-def test_the_permanent_members_of_the_security_council_are_a_group_with_fixed_members(
-    extractor: Extractor,
-) -> None:
-    text = (
-        "NAIROBI - Kenya signed an agreement with the five permanent members of the UN Security Council on "
-        "Monday."
-    )
-    countries = {tuple(e.countries) for e in extractor.extract(text, article_id="t").events}
-    assert ("CHN", "FRA", "GBR", "KEN", "RUS", "USA") in countries
