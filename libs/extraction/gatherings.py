@@ -69,6 +69,9 @@ _MEETING = re.compile(
 # a meeting named in the attending sentence itself outranks a fair or a conference named before it (not
 # the generic "event", "gathering", "session": a fair's own parts)
 _OWN_MEETING = re.compile(r"\b(?:meetings?|summits?|dialogues?|talks|consultations|rounds?)\b", re.IGNORECASE)
+# a meeting or talks proper (not a summit, an event or a session): delegations or representatives from listed
+# states who attend it meet each other ("representatives from A, B and C attended the meeting")
+_TALKS = re.compile(r"meetings?|talks|dialogues?|consultations|rounds?", re.IGNORECASE)
 # "30 companies from Germany, Italy and Russia", "scholars from around the world, including Iran, ..."
 _PARTICIPANTS_FROM = re.compile(
     r"(?:\bwith\s+(?:the\s+)?(?:participation|presence)\s+of\s+(?:(?:[\w-]+\s+){0,3}(?:from|of)\s+)?"
@@ -76,13 +79,13 @@ _PARTICIPANTS_FROM = re.compile(
     r"|\b(?P<scholars>scholars|researchers|experts|scientists|universities|academics|professors|speakers)"
     r"\s+from\s+"
     # companies, investors or delegations at a fair or a summit deal with the host
-    r"|\b(?:companies|corporations|firms|exhibitors|participants|publishers|delegations|representatives|"
+    r"|\b(?:(?P<reps>delegations|representatives)|companies|corporations|firms|exhibitors|participants|publishers|"
     r"teams|artists|filmmakers|brands|manufacturers|producers|businesses|entrepreneurs|guests|investors|"
     r"ones|traders|merchants|tour\s+operators|exhibiting\s+countries)\s+from\s+"
     # the attendees said to come from listed states ("attendees to the event are from A, B and C"): people
     # of those states at the host's gathering, each dealing with the host
-    r"|\b(?:attendees|participants|guests|delegates|visitors)\s+(?:(?:at|in|of|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?)?"
-    r"(?:are|were|come|came|will\s+come|will\s+be)\s+from\s+"
+    r"|\b(?:attendees|participants|guests|delegates|visitors|invitees)\s+(?:(?:at|in|of|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?)?"
+    r"(?:are|were|come|came|will\s+come|will\s+be)\s+(?:mainly\s+|mostly\s+|largely\s+|primarily\s+|chiefly\s+)?from\s+"
     # states named bare as the attendees ("the summit was attended by A, B and C", "the participants at
     # the conference were A, B and C"): they meet each other, unless the gathering is a fair
     r"|\b(?P<bare>(?:attended|joined)\s+by|(?:participants|attendees|participating\s+(?:countries|states|nations))"
@@ -125,14 +128,28 @@ _ATTENDING = re.compile(
     r"held\s+with|with\s+the\s+presence\s+of|special\s+guest|guest\s+of\s+honou?r|pavilions?)\b",
     re.IGNORECASE,
 )
+# the attendees of a gathering named before said to come from listed states ("The guests were from A, B
+# and C"): an attending, so the gathering may be named in the two sentences before
+_ATTENDEES_FROM = re.compile(
+    r"\b(?:attendees|participants|guests|delegates|visitors|invitees)\s+(?:(?:at|in|of|to)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,4}?)?(?:are|were|come|came|will\s+come|will\s+be)\s+(?:mainly\s+|mostly\s+|largely\s+|primarily\s+|chiefly\s+)?from\b",
+    re.IGNORECASE,
+)
+# a place said to be where a gathering is held ("in Amman", "held in the city of Lima"), not one naming it
+_HELD_IN = re.compile(
+    r"\b(?:in|at|hosted\s+by|held\s+in)\s+(?:the\s+)?(?:(?:\w+\s+)?(?:city|capital)\s+of\s+)?$", re.IGNORECASE
+)
 # a gathering that hosts its participants ("the event is hosting companies from A, B and C"): it lets the
 # gathering be named before, but is no attending of officials "of" states
 _HOSTING = re.compile(r"\bhost(?:s|ed|ing)\b", re.IGNORECASE)
 # a participants list goes on: "..., as well as deputy ministers of Azerbaijan, along with delegations from";
 # an unknown name between commas ("Iceland, Kosovo, Libya") does not end it (the whole gap: `fullmatch`)
 _PARTICIPANTS_SEP = re.compile(
-    rf"\s*(?:{LIST_WORDS}|plus\s+|,?\s*(?:as\s+well\s+as|along\s+with|together\s+with)\s+)"
-    r"(?:(?:[a-z-]+\s+){1,3}(?:from|of)\s+)?(?:the\s+)?(?:[A-Z][\w-]+\s*,\s*(?:and\s+)?){0,2}"
+    # an abbreviation in brackets does not end it either ("United Arab Emirates (UAE), Saudi Arabia")
+    rf"(?:\s*\([A-Z]{{2,6}}\))?\)?\s*(?:{LIST_WORDS}|\(|plus\s+|,?\s*(?:as\s+well\s+as|along\s+with|together\s+with)\s+)"
+    # "as well as two new guests - A and B", "along with observers: A and B": the list goes on after a dash
+    r"(?:(?:[a-z-]+\s+){1,3}(?:from|of)\s+|(?:[\w-]+\s+){0,3}[\w-]+\s*[—–:]\s*)?(?:the\s+)?"
+    r"(?:[A-Z][\w-]+\s*,\s*(?:and\s+)?){0,2}"
 )
 # the participation is yet to happen: "are expected to attend", "have been invited to", "will be
 # showcasing", "will be visiting"
@@ -152,7 +169,11 @@ def _gathering_noun(infos: list[SentenceInfo], pos: int, text: str) -> tuple[re.
     named in the sentence itself before a fair or a conference named before)."""
     info = infos[pos]
     lo, hi = info.sent.start, info.sent.end
-    attending = _ATTENDING.search(text, lo, hi) is not None or _HOSTING.search(text, lo, hi) is not None
+    attending = (
+        _ATTENDING.search(text, lo, hi) is not None
+        or _HOSTING.search(text, lo, hi) is not None
+        or _ATTENDEES_FROM.search(text, lo, hi) is not None
+    )
     reach = range(pos, max(-1, pos - 3), -1) if attending else range(pos, pos - 1, -1)
     found = _GATHERING.search(text, lo, hi)
     if found is not None:
@@ -184,14 +205,19 @@ def _states_attending(text: str, group: list[PartyMention], fair: bool, here: bo
     return False if _AMONG_AFTER.match(text, group[-1].end) else None
 
 
-def _intro_kind(intro: re.Match[str], fair: bool) -> bool | None:
-    """Whether the participants a `_PARTICIPANTS_FROM` intro lists meet each other (`_listed`)."""
+def _intro_kind(intro: re.Match[str], fair: bool, talks: bool = False, several: bool = True) -> bool | None:
+    """Whether the participants a `_PARTICIPANTS_FROM` intro lists meet each other (`_listed`); `talks`:
+    the gathering is a meeting or talks, where delegations "from" listed states meet each other too;
+    `several`: two states or more are listed."""
+    if talks and intro.group("reps"):
+        return True
     if intro.group("bare"):
         return not fair
     if intro.group("of"):
-        # officials at a fair each visit the host's show ("ministers and officials from A, B and C are
-        # among the attendees to the exhibition"), as exhibitors do; at a meeting they meet each other
-        return not fair
+        # officials or ministers "of" listed states meet each other at a meeting; at a fair the
+        # delegations of several states each deal with the host ("officials from A, B and C are among the
+        # visitors to the expo")
+        return not (fair and several)
     if intro.group("scholars"):
         return True
     if not intro.group(0).lower().startswith("with"):
@@ -200,7 +226,13 @@ def _intro_kind(intro: re.Match[str], fair: bool) -> bool | None:
 
 
 def _run_kind(
-    group: list[PartyMention], lo: int, text: str, fair: bool, here: bool, attending: bool
+    group: list[PartyMention],
+    lo: int,
+    text: str,
+    fair: bool,
+    here: bool,
+    attending: bool,
+    talks: bool = False,
 ) -> tuple[bool, bool | None]:
     """Whether the list `group` (a `list_run` by `_PARTICIPANTS_SEP`) names participants, introduced
     ("delegations from A and B"), as the subject of attending, or as demonyms of attending officials; and
@@ -212,17 +244,20 @@ def _run_kind(
     if intro and intro.group("bare") and len(group) < 2:
         intro = None  # "attended by Iran's minister": a person, read by the cue rules
     if m.kind in ("country", "capital") and intro:
-        return True, _intro_kind(intro, fair)
+        return True, _intro_kind(intro, fair, talks, len(group) >= 2)
     subject = _states_attending(text, group, fair, here)
     if subject is not None:
         return True, subject
     after = _DEMONYM_PARTICIPANTS.match(text, group[-1].end)
     if all(x.kind == "demonym" for x in group) and after and attending:
-        return True, not after.group("business")  # "Russian, Azerbaijani and Iranian officials attended"
+        # "Russian, Azerbaijani and Iranian officials attended" (each with the host at a fair)
+        return True, not after.group("business") and not (fair and len(group) >= 2)
     return False, None
 
 
-def _listed(info: SentenceInfo, text: str, fair: bool, here: bool) -> tuple[list[str], bool | None]:
+def _listed(
+    info: SentenceInfo, text: str, fair: bool, here: bool, talks: bool = False
+) -> tuple[list[str], bool | None]:
     """The states whose participants the sentence lists, and whether those participants meet each other
     (officials, ministers, delegations "of", scholars, states attending a meeting or conference: True)
     or each deal with the host (companies, investors, representatives "from", a guest country, states
@@ -237,7 +272,7 @@ def _listed(info: SentenceInfo, text: str, fair: bool, here: bool) -> tuple[list
     while i < len(states):
         m = states[i]
         group = list_run(states, i, text, _PARTICIPANTS_SEP.fullmatch)
-        named, kind = _run_kind(group, lo, text, fair, here, attending)
+        named, kind = _run_kind(group, lo, text, fair, here, attending, talks)
         if named:
             listed.extend(x.code for x in group)
             if kind is not None:
@@ -255,8 +290,17 @@ def _host(infos: list[SentenceInfo], pos: int, text: str, home: str | None) -> s
     """The state of the gathering's venue (this sentence or the two before that name it), else the dateline's."""
     for p in range(pos, max(-1, pos - 3), -1):
         venues = [v for v in infos[p].parties.venues() if v.code]
-        if venues and (p == pos or _GATHERING.search(text, infos[p].sent.start, infos[p].sent.end)):
-            return venues[0].code
+        # the city it is held in ("the Baghdad Conference for Partnership in Amman") before a city naming it
+        held = [
+            m
+            for m in infos[p].parties.mentions
+            if m.code
+            and not m.igo
+            and m.kind in ("city", "capital")
+            and _HELD_IN.search(text, max(0, m.start - 40), m.start)
+        ]
+        if (held or venues) and (p == pos or _GATHERING.search(text, infos[p].sent.start, infos[p].sent.end)):
+            return (held or venues)[0].code
     return home
 
 
@@ -271,7 +315,7 @@ def _exercise_host(info: SentenceInfo, listed: list[str]) -> str | None:
 
 def attending(text: str) -> bool:
     """Whether the text says someone attends something (the extractor's cheap gate lets it through)."""
-    return _ATTENDING.search(text) is not None
+    return _ATTENDING.search(text) is not None or _ATTENDEES_FROM.search(text) is not None
 
 
 def _gathering_cue(text: str, lo: int, hi: int, exercise: bool, meeting: bool) -> Cue:
@@ -283,6 +327,7 @@ def _gathering_cue(text: str, lo: int, hi: int, exercise: bool, meeting: bool) -
         or _MEETING.search(text, lo, hi)
         or _ATTENDING.search(text, lo, hi)
         or _HOSTING.search(text, lo, hi)
+        or _ATTENDEES_FROM.search(text, lo, hi)
     )
     assert cue_at is not None  # the gathering is in this sentence, or it attends or hosts one named before
     future = _FUTURE_PARTICIPATION.search(text, lo, hi) is not None
@@ -310,7 +355,8 @@ def gathering_candidates(
     if found is None or NOT_ATTENDING.search(text, lo, hi):
         return []
     fair = _FAIR.fullmatch(found[0].group(0)) is not None
-    listed, officials = _listed(info, text, fair, lo <= found[0].start() < hi)
+    talks = found[1] and _TALKS.fullmatch(found[0].group(0)) is not None
+    listed, officials = _listed(info, text, fair, lo <= found[0].start() < hi, talks)
     if not listed:
         return []
     # officials meet each other; companies and investors deal with the host, and so do delegations at
