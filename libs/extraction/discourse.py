@@ -204,14 +204,14 @@ class DiscourseState:
 
 # a word of cooperation named without a cue of its own ("Iran-Russia cooperation is a successful model",
 # "supporting Palestine is Iran's policy", "defended Doha's ties with Iran"), and the words that turn it
-# ("will not negotiate with", "a difficult period in economic relations")
+# ("will not negotiate with", "tensions in relations")
 _COOPERATIVE_WORD = re.compile(
     r"\b(?:cooperat\w*|collaborat\w*|relations|ties|support\w*|agreements?|pacts?|treaty|partners?|partnership|"
     r"friend\w*|brother\w*|invest\w*|help\w*|assist\w*|purchas\w*)\b",
     re.IGNORECASE,
 )
 _NEGATIVE_WORD = re.compile(
-    r"\b(?:not|never|cannot|unable|difficult\w*|against|hostil\w*|tension\w*|sanction\w*)\b|n[’']t\b",
+    r"\b(?:not|never|cannot|unable|hostil\w*|tension\w*)\b|n[’']t\b",
     re.IGNORECASE,
 )
 

@@ -40,7 +40,7 @@ def test_no_word_of_cooperation_or_a_negation_keeps_the_sentence_out(extractor: 
     for late in (
         "Peru and Chile share a long border in the desert.",
         "He said Peru will never accept Chile's support in the dispute.",
-        "Peru-Chile relations went through a difficult period last year.",
+        "Peru-Chile relations went through a period of tension last year.",
     ):
         text = "LIMA – " + _MET + _FILLER + late
         events = events_of(extractor, text)
