@@ -204,14 +204,15 @@ class DiscourseState:
 
 # a word of cooperation named without a cue of its own ("Iran-Russia cooperation is a successful model",
 # "supporting Palestine is Iran's policy", "defended Doha's ties with Iran"), and the words that turn it
-# ("will not negotiate with", "tensions in relations")
+# ("will not negotiate with", "tensions in relations", a condition: "if Chile wishes to mend ties with Peru")
 _COOPERATIVE_WORD = re.compile(
-    r"\b(?:cooperat\w*|collaborat\w*|relations|ties|support\w*|agreements?|pacts?|treaty|partners?|partnership|"
-    r"friend\w*|brother\w*|invest\w*|help\w*|assist\w*|purchas\w*)\b",
+    # not an office's title: "the Council on Foreign Relations", "the International Relations Director"
+    r"\b(?:cooperat\w*|collaborat\w*|(?<!foreign )(?<!international )relations|ties|support\w*|agreements?|pacts?|"
+    r"treaty|partners?|partnership|friend\w*|brother\w*|invest\w*|help\w*|assist\w*|purchas\w*)\b",
     re.IGNORECASE,
 )
 _NEGATIVE_WORD = re.compile(
-    r"\b(?:not|never|cannot|unable|hostil\w*|tension\w*)\b|n[’']t\b",
+    r"\b(?:not|never|cannot|unable|hostil\w*|tension\w*|if|unless|reluctan\w*|harm\w*)\b|n[’']t\b",
     re.IGNORECASE,
 )
 

@@ -57,3 +57,14 @@ def test_a_sentence_naming_fewer_states_than_the_occasion_is_not_its_evidence(ex
     events = events_of(extractor, text)
     assert ("BOL", "CHL", "PER") in parties(events)
     assert _told_by(events, text, "Peru-Chile cooperation") == []
+
+
+def test_a_condition_or_an_office_title_keeps_the_sentence_out(extractor: Extractor) -> None:
+    for late in (
+        "If Chile wishes to mend ties with Peru, it should send a new envoy.",
+        "Peru hosted the International Relations Director of Chile's health ministry.",
+    ):
+        text = "LIMA – " + _MET + _FILLER + late
+        events = events_of(extractor, text)
+        assert ("CHL", "PER") in parties(events)
+        assert ("CHL", "PER") not in _told_by(events, text, late[:12])
