@@ -159,11 +159,10 @@ class DiscourseState:
 
     def note_unattached(self, pos: int, info: SentenceInfo) -> None:
         """Remember a sentence without events, not evidence of the last occasion, that names two parties or more
-        with a word of cooperation and none of negation, outside sports (conflict words may stand beside
-        cooperation: "cooperation between Iran and Syria ... amid an economic war"): `recall_named` may make it
+        with a word of cooperation and none of negation, outside conflict and sports: `recall_named` may make it
         evidence of an occasion of those parties."""
         explicit = frozenset(info.parties.parties(weak=False))
-        if len(explicit) < 2 or info.sports:
+        if len(explicit) < 2 or info.conflict or info.sports:
             return
         words = info.sent.text
         if not _COOPERATIVE_WORD.search(words) or _NEGATIVE_WORD.search(words):
