@@ -78,6 +78,9 @@ class Candidate:
     extra: list[int] = field(default_factory=list)  # continuation sentences
     # later sentences naming its parties again: evidence only (no sectors, no confidence)
     restated: list[int] = field(default_factory=list)
+    # later sentences beyond the occasion's reach naming its parties again with a cue: evidence only, like
+    # `restated`, and not read for the date either (`discourse.DiscourseState.recall_earlier`)
+    recalled: list[int] = field(default_factory=list)
 
     @property
     def key(self) -> tuple[str, tuple[str, ...], tuple[str, ...]]:

@@ -133,6 +133,8 @@ class DiscourseState:
     person_state: str | None = None  # the state of the last person named
     groups_by_size: dict[int, tuple[tuple[str, ...], int]] = field(default_factory=dict)  # "the three sides"
     speaker: tuple[str, int] | None = None  # the one state a sentence named as speaker, and where
+    # sentences without events naming two parties or more, not evidence of the last occasion (`note_unattached`)
+    unattached: list[tuple[int, frozenset[str]]] = field(default_factory=list)
 
     def near_context(self, pos: int) -> bool:
         return bool(self.context) and pos - self.context_pos <= CONTEXT_REACH
@@ -155,6 +157,20 @@ class DiscourseState:
                 if set(explicit) <= cand.parties:
                     cand.restated.append(pos)
 
+    def note_unattached(self, pos: int, info: SentenceInfo) -> None:
+        """Remember a sentence without events, not evidence of the last occasion, that names two parties or more
+        with a word of cooperation and none of negation, outside conflict and sports: `recall_named` may make it
+        evidence of an occasion of those parties."""
+        explicit = frozenset(info.parties.parties(weak=False))
+        if len(explicit) < 2 or info.conflict or info.sports:
+            return
+        words = info.sent.text
+        if not _COOPERATIVE_WORD.search(words) or _NEGATIVE_WORD.search(words):
+            return
+        if any(pos in c.restated or pos in c.extra for c in self.last_trigger_cands):
+            return
+        self.unattached.append((pos, explicit))
+
     def after_sentence(self, pos: int, info: SentenceInfo, made: list[Candidate], text: str) -> None:
         """Update the state with what the sentence at `pos` named and made."""
         explicit = info.parties.parties(weak=False)
@@ -162,6 +178,7 @@ class DiscourseState:
             self.last_trigger, self.last_trigger_cands = pos, made
         else:
             self.continue_occasion(pos, info)
+            self.note_unattached(pos, info)
         for group in [tuple(c.countries + c.igos) for c in made] + (
             [tuple(explicit)] if not info.conflict else []
         ):
@@ -183,6 +200,34 @@ class DiscourseState:
             and (m.kind == "person" or (m.kind == "demonym" and _TITLE_AFTER.match(text, m.end)))
         }
         self.speaker = (next(iter(states)), pos) if len(states) == 1 else None
+
+
+# a word of cooperation named without a cue of its own ("Iran-Russia cooperation is a successful model",
+# "supporting Palestine is Iran's policy", "defended Doha's ties with Iran"), and the words that turn it
+# ("will not negotiate with", "tensions in relations", a condition: "if Chile wishes to mend ties with Peru")
+_COOPERATIVE_WORD = re.compile(
+    # not an office's title: "the Council on Foreign Relations", "the International Relations Director"
+    r"\b(?:cooperat\w*|collaborat\w*|(?<!foreign )(?<!international )relations|ties|support\w*|agreements?|pacts?|"
+    r"treaty|partners?|partnership|friend\w*|brother\w*|invest\w*|help\w*|assist\w*|purchas\w*)\b",
+    re.IGNORECASE,
+)
+_NEGATIVE_WORD = re.compile(
+    r"\b(?:not|never|cannot|unable|hostil\w*|tension\w*|if|unless|reluctan\w*|harm\w*)\b|n[’']t\b",
+    re.IGNORECASE,
+)
+
+
+def recall_named(cands: list[Candidate], unattached: list[tuple[int, frozenset[str]]]) -> None:
+    """A sentence without events that names the parties of an occasion told elsewhere in the article, with a word
+    of cooperation and none of negation (`DiscourseState.note_unattached`: "Iran-Japan relations are based on
+    culture" before or long after their ministers met), is `recalled` evidence of the nearest candidate of those
+    parties, the earlier one on a tie: evidence only, the article's events do not change."""
+    for pos, named in unattached:
+        # all the states of the occasion are named (a pair is not evidence of a round of seven)
+        near = [c for c in cands if named <= c.parties and set(c.countries) <= named]
+        if near:
+            best = min(near, key=lambda c: (abs(min(c.sentences) - pos), min(c.sentences) > pos))
+            best.recalled.append(pos)
 
 
 @dataclass(slots=True)
@@ -874,5 +919,6 @@ def build_candidates(
         made = sentence_candidates(pos, article, state)
         cands.extend(made)
         state.after_sentence(pos, info, made, text)
+    recall_named(cands, state.unattached)
     inherit_dates(cands)
     return merge_occasions(cands)

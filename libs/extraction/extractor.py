@@ -485,7 +485,7 @@ class Extractor:
         infos, work = analysis.infos, scan.text
         own = set(cand.sentences) | set(cand.extra)
         spans = [(infos[p].sent.start, infos[p].sent.end) for p in sorted(own)]
-        told = [infos[p].sent for p in sorted(own | set(cand.restated))]
+        told = [infos[p].sent for p in sorted(own | set(cand.restated) | set(cand.recalled))]
         evidence = [Evidence(text=s.text, start=s.start, end=s.end) for s in told]
         found = self.participant_finder.find(
             work, spans, analysis.people, analysis.persons, ner, analysis.people_starts

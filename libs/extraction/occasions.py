@@ -246,6 +246,7 @@ def merge_occasions(cands: list[Candidate]) -> list[Candidate]:
                 extra.add(p)
                 target.extra.append(p)
         target.restated.extend(p for p in cand.restated if p not in target.restated)
+        target.recalled.extend(p for p in cand.recalled if p not in target.recalled)
         target.strong = target.strong or cand.strong
         if target.source != EXPLICIT and cand.source == EXPLICIT:
             target.source = EXPLICIT
