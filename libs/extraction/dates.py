@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -293,16 +294,45 @@ def _resolve_relative(kind: str, g: dict[str, str | None], published: date) -> D
 _EXPLICIT_DAY = ("md", "dm", "iso", "dmy_num")
 
 
-def article_weekdays(text: str, year_hint: int | None = None) -> dict[int, DateValue]:
+def article_weekdays(
+    text: str, year_hint: int | None = None, spans: Sequence[tuple[int, int]] | None = None
+) -> dict[int, DateValue]:
     """With no publication date: the weekdays (0 = Monday) that exactly one of the article's explicit
     days falls on ("on May 2, 2017" is a Tuesday), each with that day. A reader of an undated article
-    takes "on Tuesday" for the Tuesday the article dates elsewhere (a caption, a later sentence)."""
+    takes "on Tuesday" for the Tuesday the article dates elsewhere (a caption, a later sentence).
+    `spans`: the article's sentences, read one by one (default: the whole text as one span)."""
     by_weekday: dict[int, set[str]] = {}
-    for d in find_dates(text, 0, len(text), None, year_hint):
-        if d.kind in _EXPLICIT_DAY and d.value is not None and d.value.end is None:
-            day = date.fromisoformat(d.value.start)
-            by_weekday.setdefault(day.weekday(), set()).add(d.value.start)
+    for lo, hi in spans if spans is not None else [(0, len(text))]:
+        for d in find_dates(text, lo, hi, None, year_hint):
+            if d.kind in _EXPLICIT_DAY and d.value is not None and d.value.end is None:
+                day = date.fromisoformat(d.value.start)
+                by_weekday.setdefault(day.weekday(), set()).add(d.value.start)
     return {wd: DateValue(next(iter(days)), None, "day") for wd, days in by_weekday.items() if len(days) == 1}
+
+
+class ArticleWeekdays(Mapping[int, DateValue]):
+    """`article_weekdays` of an article's sentences, read on the first lookup: only an undated
+    weekday phrase needs it, and reading every sentence's dates costs as much as the rest of the dating."""
+
+    __slots__ = ("_spans", "_table", "_text", "_year_hint")
+
+    def __init__(self, text: str, spans: Sequence[tuple[int, int]], year_hint: int | None = None) -> None:
+        self._text, self._spans, self._year_hint = text, spans, year_hint
+        self._table: dict[int, DateValue] | None = None
+
+    def _days(self) -> dict[int, DateValue]:
+        if self._table is None:
+            self._table = article_weekdays(self._text, self._year_hint, self._spans)
+        return self._table
+
+    def __getitem__(self, weekday: int) -> DateValue:
+        return self._days()[weekday]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._days())
+
+    def __len__(self) -> int:
+        return len(self._days())
 
 
 def find_dates(
@@ -311,7 +341,7 @@ def find_dates(
     hi: int,
     published: date | None,
     year_hint: int | None = None,
-    weekdays: dict[int, DateValue] | None = None,
+    weekdays: Mapping[int, DateValue] | None = None,
 ) -> list[DateMention]:
     """Date phrases in text[lo:hi], longest first at each position, non-overlapping, in order.
 
@@ -333,7 +363,7 @@ def find_dates(
             if kind == "rel_day" and _IN_NAME.search(text, max(lo, s - 40), s) and text[s].isupper():
                 continue  # "Georgia Today", "USA Today": a title, not a day
             value = _resolve(kind, m.groupdict(), published, future, year_hint)
-            if value is None and kind == "weekday" and published is None and weekdays:
+            if value is None and kind == "weekday" and published is None and weekdays is not None:
                 value = weekdays.get(WEEKDAYS[(m.group("wd") or "").lower()])
             taken.append((s, e))
             found.append(DateMention(s, e, text[s:e], kind, value))

@@ -34,7 +34,7 @@ from libs.contracts.events import (
 from libs.extraction.agencies import AgencyMatcher
 from libs.extraction.candidates import Candidate, SentenceInfo
 from libs.extraction.coalitions import founders_named
-from libs.extraction.dates import DateMention, DateValue, article_weekdays, article_year, find_dates
+from libs.extraction.dates import ArticleWeekdays, DateMention, article_year, find_dates
 from libs.extraction.deadline import DEADLINE_EVERY, Deadline
 from libs.extraction.discourse import build_candidates
 from libs.extraction.errors import InvalidArticleError
@@ -110,7 +110,7 @@ def _said_date(
     info: SentenceInfo,
     pub_day: date | None,
     year_hint: int | None,
-    weekdays: dict[int, DateValue] | None = None,
+    weekdays: ArticleWeekdays | None = None,
 ) -> DateMention | None:
     """The date right after a speech verb in a sentence ("X said on Tuesday that ...")."""
     dates = info.dates or find_dates(work, info.sent.start, info.sent.end, pub_day, year_hint, weekdays)
@@ -288,10 +288,9 @@ class Extractor:
         if not cands:
             return cands
         hint = article_year(doc.work) if pub_day is None else None
-        weekdays = article_weekdays(doc.work, hint) if pub_day is None else None
 
         def dates_of(lo: int, hi: int) -> list[DateMention]:
-            return find_dates(doc.work, lo, hi, pub_day, hint, weekdays)
+            return find_dates(doc.work, lo, hi, pub_day, hint, analysis.weekdays)
 
         fair_dates(cands, analysis.infos, doc.work, dates_of)
         told_dates(cands, analysis.infos, doc.work, dates_of)
@@ -359,7 +358,12 @@ class Extractor:
         )
         anaphors = AnaphorState()
         year_hint = article_year(work) if pub_day is None else None
-        weekdays = article_weekdays(work, year_hint) if pub_day is None else None
+        weekdays = (
+            ArticleWeekdays(work, [(s.start, s.end) for s in sentences], year_hint)
+            if pub_day is None
+            else None
+        )
+        analysis.weekdays = weekdays
         for n, s in enumerate(sentences):
             if n % DEADLINE_EVERY == 0:
                 clock.check("sentence analysis")
@@ -388,7 +392,7 @@ class Extractor:
         analysis: Analysis,
         pub_day: date | None,
         year_hint: int | None = None,
-        weekdays: dict[int, DateValue] | None = None,
+        weekdays: ArticleWeekdays | None = None,
     ) -> SentenceInfo:
         """What the rules know about one sentence: parties, surviving cues, dates, flags."""
         work, res, lo, hi = scan.text, self.resources, s.start, s.end
@@ -534,6 +538,8 @@ class Analysis:
     unnamed_starts: list[int]  # where people of unknown state are named, sorted
     people_starts: list[int]  # where each of `people` starts (they are in text order)
     home: str | None  # the dateline's state (`Extractor._home_state`)
+    # with no publication date, the day each weekday names (`dates.ArticleWeekdays`, read when first needed)
+    weekdays: ArticleWeekdays | None = None
 
 
 def _event_date(cand: Candidate) -> EventDate | None:
