@@ -61,11 +61,11 @@ def _corpus_head(corpus_path: Path, n: int) -> list[dict]:
 
 @pytest.fixture(params=["synthetic", "corpus"])
 def articles_file(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
-    """A few hundred input articles: generated ones, and the corpus's first 150 (skipped without ../shared)."""
+    """A few hundred input articles: generated ones, and the corpus's first 300 (skipped without ../shared)."""
     if request.param == "synthetic":
         records = make_articles(250)
     else:
-        records = _corpus_head(request.getfixturevalue("corpus_path"), 150)
+        records = _corpus_head(request.getfixturevalue("corpus_path"), 300)
     return _write_jsonl(tmp_path / f"{request.param}.jsonl", records)
 
 
@@ -112,9 +112,9 @@ def test_crashes_and_bad_records_lose_nothing_and_duplicate_nothing(
 ) -> None:
     p = pipeline
     try:
-        records = _corpus_head(request.getfixturevalue("corpus_path"), 300)
+        records = _corpus_head(request.getfixturevalue("corpus_path"), 500)
     except pytest.skip.Exception:
-        records = make_articles(300, seed=11)
+        records = make_articles(400, seed=11)
     source = _write_jsonl(tmp_path / "input.jsonl", records)
 
     p.start("store", "store", "--no-migrate")
