@@ -9,8 +9,11 @@ from libs.extraction.fastre import FastPattern, PrefixScanner, prefixes
 
 
 def test_prefixes_of_a_pattern() -> None:
-    assert prefixes(r"(?:tele)?phone (?:call|talk)") == frozenset({"tel", "pho"})
+    assert prefixes(r"(?:tele)?phone (?:call|talk)") == frozenset({"tele", "phon"})
+    assert prefixes(r"(?:tele)?phone (?:call|talk)", 3) == frozenset({"tel", "pho"})
     assert prefixes(r"met") == frozenset({"met"})
+    three = prefixes(r"[a-j][a-j][a-j][a-j]s")  # 10,000 four-letter prefixes: too many, three letters
+    assert three is not None and len(three) == 1000 and all(len(x) == 3 for x in three)
     assert prefixes(r"\w+ talks") is None
 
 
