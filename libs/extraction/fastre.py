@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import ahocorasick
 
@@ -100,13 +100,60 @@ def prefixes(pattern: str, k: int = _K) -> frozenset[str] | None:
     return None
 
 
-class FastPattern:
-    """A word-initial lexicon regex, tried only at word starts that begin like one of its matches."""
+def _context_free(pattern: str) -> bool:
+    """Whether a pattern has no lookaround, anchor or word boundary: whether it matches at a position
+    depends only on the text it spans (so a match in text[:hi] is one in the whole text)."""
 
-    def __init__(self, body: str, flags: int = 0) -> None:
+    def free(items: object) -> bool:
+        for op, av in items:  # type: ignore[attr-defined]
+            if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT, _c.GROUPREF, _c.GROUPREF_EXISTS):
+                return False
+            if op is _c.BRANCH and not all(free(b) for b in av[1]):
+                return False
+            if op is _c.SUBPATTERN and not free(av[-1]):
+                return False
+            if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and not free(av[2]):
+                return False
+        return True
+
+    try:
+        return free(_p.parse(pattern))
+    except re.error:
+        return False
+
+
+class FastPattern:
+    """A word-initial lexicon regex, tried only at word starts that begin like one of its matches.
+
+    `alternatives` (the patterns the body is an alternation of, when the caller knows them) lets the
+    prefixes be derived one alternative at a time: an alternative whose prefixes cannot be derived
+    (`(?:[\\w.-]+-)?brokered talks`) is then found by a small "scout" regex of its own, where it is
+    context-free (`_context_free`), instead of sending the whole body to the slow scan.
+    """
+
+    def __init__(self, body: str, flags: int = 0, alternatives: Sequence[str] = ()) -> None:
         self.full = re.compile(rf"(?<![\w-])(?:{body})(?![\w])", flags)
         self.anchored = re.compile(rf"(?:{body})(?![\w])", flags)
-        self.prefixes = prefixes(body) if flags & re.IGNORECASE else None
+        self.prefixes: frozenset[str] | None = None
+        self.scout: re.Pattern[str] | None = None
+        if not flags & re.IGNORECASE:
+            return
+        if not alternatives:
+            self.prefixes = prefixes(body)
+            return
+        known: set[str] = set()
+        unknown: list[str] = []
+        for alt in alternatives:
+            got = prefixes(alt)
+            if got is not None:
+                known |= got
+            elif _context_free(alt):
+                unknown.append(alt)
+            else:
+                return  # the slow scan, as without alternatives
+        self.prefixes = frozenset(known)
+        if unknown:
+            self.scout = re.compile(rf"(?<![\w-])(?=(?:{'|'.join(unknown)}))", flags)
 
     def finditer(self, scan: Scan | str, lo: int, hi: int) -> Iterator[re.Match[str]]:
         """Like `full.finditer(text, lo, hi)`; fast when given a `Scan` of the text."""
@@ -156,6 +203,7 @@ class PrefixScanner:
         table: dict[str, list[int]] = {}
         self._patterns = [p for p in patterns if p.prefixes is not None]
         self._known = frozenset(id(p) for p in self._patterns)
+        self._scouted = [p for p in self._patterns if p.scout is not None]
         for p in self._patterns:
             for x in p.prefixes or ():
                 table.setdefault(x, []).append(id(p))
@@ -167,9 +215,19 @@ class PrefixScanner:
         self._auto = auto if table else None
 
     def scan(self, text: str) -> Scan:
+        """Every registered pattern's candidate starts in `text` (a superset of its match starts)."""
         hits: dict[int, list[int]] = {}
-        if self._auto is None:
-            return Scan(text, hits, self._known)
+        if self._auto is not None:
+            self._prefix_hits(text, hits)
+        for p in self._scouted:
+            found = [m.start() for m in p.scout.finditer(text)]  # type: ignore[union-attr]
+            if found:
+                hits.setdefault(id(p), []).extend(found)
+        for lst in hits.values():
+            lst.sort()
+        return Scan(text, hits, self._known)
+
+    def _prefix_hits(self, text: str, hits: dict[int, list[int]]) -> None:
         low = text.lower()
         if len(low) != len(text):  # a few characters lengthen when lowercased: keep offsets aligned
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
@@ -181,6 +239,3 @@ class PrefixScanner:
                     continue
             for pid in ids:
                 hits.setdefault(pid, []).append(start)
-        for lst in hits.values():
-            lst.sort()
-        return Scan(text, hits, self._known)

@@ -137,9 +137,9 @@ def _build(data_dir: Path) -> Resources:
         irrealis=compile_alternation(triggers["irrealis"]),
         irrealis_types=frozenset(triggers["irrealis_types"]),
         negation=compile_alternation(triggers["negation"]),
-        conflict=FastPattern(alternation(triggers["conflict"]), re.IGNORECASE),
-        sports=FastPattern(alternation(triggers["sports"]), re.IGNORECASE),
-        anaphora=FastPattern(alternation(triggers["anaphora"]), re.IGNORECASE),
+        conflict=FastPattern(alternation(triggers["conflict"]), re.IGNORECASE, triggers["conflict"]),
+        sports=FastPattern(alternation(triggers["sports"]), re.IGNORECASE, triggers["sports"]),
+        anaphora=FastPattern(alternation(triggers["anaphora"]), re.IGNORECASE, triggers["anaphora"]),
         # used with .match(text, sentence_start): no "^", which would only match at the text's start
         continuation=re.compile(
             r"\W*(?:" + "|".join(f"(?:{p})" for p in triggers["continuation"]) + r")\b", re.IGNORECASE

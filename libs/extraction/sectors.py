@@ -104,7 +104,7 @@ class SectorMatcher:
             exact = [p for p in patterns if case_sensitive(p)]
             compiled = []
             if folded:
-                compiled.append(FastPattern("|".join(f"(?:{p})" for p in folded), re.IGNORECASE))
+                compiled.append(FastPattern("|".join(f"(?:{p})" for p in folded), re.IGNORECASE, folded))
             if exact:
                 compiled.append(FastPattern("|".join(f"(?:{p})" for p in exact)))
             self._rx.append((sector, compiled))

@@ -198,7 +198,8 @@ class CueMatcher:
                 if pats:
                     body = "|".join(f"(?:{p})" for p in sorted(pats, key=len, reverse=True))
                     parts.append(f"(?P<{strength}>{body})")
-            self._regexes.append((type_name, FastPattern("|".join(parts), re.IGNORECASE)))
+            every = [p for pats in groups.values() for p in pats]
+            self._regexes.append((type_name, FastPattern("|".join(parts), re.IGNORECASE, every)))
         self.patterns = [rx for _, rx in self._regexes]
 
     def find(self, ws: Scan | str, lo: int, hi: int) -> list[Cue]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 from libs.extraction import Extractor
 from libs.extraction.fastre import FastPattern, PrefixScanner, prefixes
@@ -39,3 +40,17 @@ def test_case_sensitive_patterns_fall_back_to_plain_scanning() -> None:
     fp = FastPattern("AI|ICT")
     assert fp.prefixes is None
     assert [m.group(0) for m in fp.finditer("AI and ICT, not ai", 0, 18)] == ["AI", "ICT"]
+
+
+def test_an_alternative_without_prefixes_is_scouted_and_the_rest_keeps_its_prefixes() -> None:
+    alts = [r"(?:[\w.-]+-)?brokered (?:\w+ ){0,2}?talks", r"met(?:s| with)?", r"signed"]
+    fp = FastPattern("|".join(f"(?:{a})" for a in alts), re.IGNORECASE, alts)
+    assert fp.prefixes == frozenset({"met", "mets", "met ", "sign"}) and fp.scout is not None
+    text = "The U.S.-brokered peace talks began; Iran met with Iraq. A Qatar-brokered talks round, signed."
+    scan = PrefixScanner([fp]).scan(text)
+    fast = [m.group(0) for m in fp.finditer(scan, 0, len(text))]
+    assert fast == [m.group(0) for m in fp.full.finditer(text)]
+    assert fast == ["U.S.-brokered peace talks", "met with", "Qatar-brokered talks", "signed"]
+    # an unknown alternative that looks around cannot be scouted on the whole text: the slow scan
+    look = [r"(?:\w+-)?mediated talks(?! ended)", r"signed"]
+    assert FastPattern("|".join(look), re.IGNORECASE, look).prefixes is None
