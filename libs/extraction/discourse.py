@@ -208,7 +208,11 @@ class DiscourseState:
 _COOPERATIVE_WORD = re.compile(
     # not an office's title: "the Council on Foreign Relations", "the International Relations Director"
     r"\b(?:cooperat\w*|collaborat\w*|(?<!foreign )(?<!international )relations|ties|support\w*|agreements?|pacts?|"
-    r"treaty|partners?|partnership|friend\w*|brother\w*|invest\w*|help\w*|assist\w*|purchas\w*)\b",
+    r"treaty|partners?|partnership|friend\w*|brother\w*|invest\w*|help\w*|assist\w*|purchas\w*|"
+    # diplomacy named without a cue ("Iran-Saudi Arabia meetings in Baghdad", "a shipping route between Iran and
+    # Oman"); not trade volumes ("exports to", "buyers of"): statistics are no event
+    r"talks|negotiat\w*|meetings?|deals?|accords?|consultations?|contracts?|joint|trade|trading|shipping|"
+    r"flights?|corridors?|mediat\w*|signed|agreed)\b",
     re.IGNORECASE,
 )
 _NEGATIVE_WORD = re.compile(
