@@ -58,6 +58,11 @@ _WITH_BEFORE = re.compile(
 LIST_SEPARATOR = re.compile(rf"\s*(?:{LIST_WORDS}|plus\s+)(?:the\s+)?")
 # two parties tied by a comma, "and" or a sign, whole (`fullmatch`): "Iran and Iraq", "Iran-Iraq", "US/E3"
 _CONNECTOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|-|–|&|/)\s*(?:the\s+)?")
+# a list of the counterparts one official dealt with, whole (`fullmatch`): "A and his French counterpart B",
+# "A as well as her Qatari counterpart", besides the plain connectors
+_COUNTERPART_GAP = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+)(?:his|her|their)\s+|\s+as\s+well\s+as\s+"
+)
 _WITH_WORD = re.compile(r"\bwith\b", re.IGNORECASE)
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|its|our)\s+$", re.IGNORECASE)
 _COUNTERPARTS_AFTER = re.compile(r"\s+(?:counterparts?|peers|colleagues|partners)\b", re.IGNORECASE)
@@ -80,6 +85,11 @@ Joins = Callable[[str], object]
 def _listed_gap(gap: str) -> bool:
     """A list separator or a connector between two parties ("A, B plus C", "Iran-Iraq")."""
     return _CONNECTOR.fullmatch(gap) is not None or LIST_SEPARATOR.fullmatch(gap) is not None
+
+
+def counterparts_gap(gap: str) -> bool:
+    """A connector between two listed counterparts ("A, B and C", "A as well as his B counterpart")."""
+    return _CONNECTOR.fullmatch(gap) is not None or _COUNTERPART_GAP.fullmatch(gap) is not None
 
 
 def list_run(
@@ -437,7 +447,7 @@ def _with_object(info: SentenceInfo, cue: Cue, parties: list[str], a: int, b: in
     before = [m for m in ms if m.end <= cue.start]
     if not after or not before:
         return parties
-    codes = [m.code for m in list_run(after, 0, text, same=True)]
+    codes = [m.code for m in list_run(after, 0, text, counterparts_gap, same=True)]
     if cue.text.lower().endswith("between") and len(set(codes)) >= 2:
         return list(dict.fromkeys(codes))  # "talks between X and Y": exactly X and Y
     # the nearest state before that is not itself an object ("signed a deal with Turkey and held talks with")
@@ -789,12 +799,15 @@ def hub_and_spokes(
 
 
 # a deal or talks and the state that brokered them: "a deal with Iran that was brokered by China", "the
-# accords, which were negotiated by the administration of former U.S. President X", "talks mediated by A and B"
+# accords, which were negotiated by the administration of former U.S. President X", "talks mediated by A and B",
+# "discussions hosted and mediated by A", "talks held under the auspices of A" (not "talks hosted by A and B":
+# two hosts of two rounds)
 _BROKERED_BY = re.compile(
-    r"\b(?:deals?|agreements?|accords?|cease-?fires?|truces?|pacts?|talks|negotiations|dialogue|rapprochement|"
-    r"reconciliation|normali[sz]ation|peace\s+process)\b(?:[^.;:,]{0,40}?|,\s*(?:(?:which|that)\s+[^.;:,]{0,20}?)?)"
-    r"\b(?:brokered|mediated|co-?sponsored|"
-    r"sponsored|negotiated|facilitated)\s+by\s+(?:the\s+)?(?:(?:[\w.-]+\s+){0,5}?)?$",
+    r"\b(?:deals?|agreements?|accords?|cease-?fires?|truces?|pacts?|talks|negotiations|discussions|consultations|"
+    r"dialogue|rapprochement|reconciliation|normali[sz]ation|peace\s+process)\b"
+    r"(?:[^.;:,]{0,40}?|,\s*(?:(?:which|that)\s+[^.;:,]{0,20}?)?)"
+    r"\b(?:(?:brokered|mediated|co-?sponsored|sponsored|negotiated|facilitated)\s+by|under\s+(?:the\s+)?auspices\s+of)"
+    r"\s+(?:the\s+)?(?:(?:[\w.-]+\s+){0,5}?)?$",
     re.IGNORECASE,
 )
 

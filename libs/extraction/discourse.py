@@ -28,7 +28,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from libs.extraction.candidates import (
     AGREEMENT,
@@ -48,16 +47,17 @@ from libs.extraction.candidates import (
     SentenceInfo,
 )
 from libs.extraction.clauses import (
-    LIST_SEPARATOR,
     SEPARATE,
     around,
     brokers,
     counterpart_list,
+    counterparts_gap,
     cue_parties,
     hub_and_spokes,
     hyphen_pairs,
     joint_gathering,
     linked,
+    list_run,
     listed_spokes,
     many_countries_before,
     members_listed,
@@ -469,6 +469,7 @@ _CREDENTIALS = re.compile(r"\bcredentials\b", re.IGNORECASE)
 
 
 _PHONE = re.compile(r"phone", re.IGNORECASE)
+_LIST_END = re.compile(r"\b(?:and|as\s+well\s+as|plus)\b|&", re.IGNORECASE)  # before a list's last member
 _WITH_LIST = re.compile(
     r"^\s*with\s+(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:the\s+)?$", re.IGNORECASE
 )
@@ -514,10 +515,13 @@ def _phone_list(site: CueSite, state: DiscourseState, parties: list[str]) -> lis
         return []
     named = [m for m in info.parties.mentions if m.code in parties and m.role in PARTY_ROLES]
     after = [m for m in named if m.start >= cue.end]
-    if len(after) < 2 or not _WITH_LIST.match(text[cue.end : after[0].start]):
+    if len({m.code for m in after}) < 2 or not _WITH_LIST.match(text[cue.end : after[0].start]):
         return []
-    if not all(LIST_SEPARATOR.fullmatch(text[a.end : b.start]) for a, b in pairwise(after)):
-        return []
+    if len(list_run(after, 0, text, counterparts_gap, same=True)) < len(after):
+        return []  # "with A, B and C", "with A as well as his B counterpart X": one list of those called
+    last = next(i for i, m in enumerate(after) if m.code == after[-1].code)
+    if not _LIST_END.search(text, after[last - 1].end, after[last].start):
+        return []  # "In a phone call with A's emir, Rouhani said": the caller after the callee, no list
     before = [m.code for m in named if m.start < cue.start and m.role == ACTOR]
     caller = before[-1] if before else state.person_state or site.article.home
     listed = list(dict.fromkeys(m.code for m in after))
