@@ -54,3 +54,12 @@ def test_an_alternative_without_prefixes_is_scouted_and_the_rest_keeps_its_prefi
     # an unknown alternative that looks around cannot be scouted on the whole text: the slow scan
     look = [r"(?:\w+-)?mediated talks(?! ended)", r"signed"]
     assert FastPattern("|".join(look), re.IGNORECASE, look).prefixes is None
+
+
+def test_every_cue_type_and_lexicon_is_scanned_fast(extractor: Extractor) -> None:
+    """A lexicon line whose start cannot be enumerated and that looks around would send its whole
+    type to the slow scan (every character of every article): write it context-free instead."""
+    slow = [t for t, fp in extractor.cue_matcher._regexes if fp.prefixes is None]
+    assert not slow, f"cue types scanned the slow way: {slow}"
+    res = extractor.resources
+    assert all(fp.prefixes is not None for fp in (res.conflict, res.sports, res.anaphora))
