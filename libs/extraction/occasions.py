@@ -135,7 +135,12 @@ def inherit_dates(cands: list[Candidate]) -> None:
 
 # an event at a fair names it ("the countries setting up pavilions in this show"); the fair's own
 # sentence names it as such ("the International Exhibition of ... will be held on September 24-27")
-_AT_FAIR = re.compile(r"\b(?:exhibitions?|exhibitors?|fairs?|expos?|shows?|pavilions?)\b", re.IGNORECASE)
+# also the fair named as an event: "invited to the event", "during this four-day event"
+_AT_FAIR = re.compile(
+    r"\b(?:exhibitions?|exhibits?|exhibitors?|fairs?|expos?|shows?|pavilions?|"
+    r"(?:to|at|in|during) (?:the|this) (?:[\w-]+ )?event)\b",
+    re.IGNORECASE,
+)
 _FAIR_NAMED = re.compile(r"\b(?:[Ee]xhibitions?|[Ff]airs?|[Ee]xpos?|EXPO|Show)\b")
 _END_ONLY = re.compile(r"\b(?:until|till|through|by)\s+$", re.IGNORECASE)
 
@@ -147,9 +152,10 @@ def fair_dates(
     dates_of: Callable[[int, int], list[DateMention]],
 ) -> None:
     """An event at a fair with no date phrase of its own (an exhibitor's pavilion, a delegation
-    visiting the fair) takes the fair's days: the one day date (or day range) that the article's
-    sentences naming an exhibition, fair or expo give. Nothing when they give several days or only an
-    end ("held until November 19"). `dates_of(lo, hi)` reads the date phrases of a span."""
+    visiting the fair, "invited to the event") takes the fair's date (`_fair_date`): the one day date
+    (or day range) that the article's sentences naming an exhibition, fair or expo give, else the one
+    year of its name. Nothing when they give several days or only an end ("held until November 19").
+    `dates_of(lo, hi)` reads the date phrases of a span."""
     undated = [
         c
         for c in cands
@@ -161,7 +167,20 @@ def fair_dates(
     ]
     if not undated:
         return
+    fair = _fair_date(infos, text, dates_of)
+    if fair is None:
+        return
+    for cand in undated:
+        cand.date, cand.date_text, cand.date_kind = fair.value, fair.phrase, fair.kind
+
+
+def _fair_date(
+    infos: list[SentenceInfo], text: str, dates_of: Callable[[int, int], list[DateMention]]
+) -> DateMention | None:
+    """The fair's date: the one day (or day range) the sentences naming an exhibition, fair or expo give
+    (not an end alone); with no day at all, the one year in the fair's name ("FINEX 2018"); else None."""
     days: dict[str, DateMention] = {}
+    years: dict[str, DateMention] = {}
     for info in infos:
         lo, hi = info.sent.start, info.sent.end
         if not _FAIR_NAMED.search(text, lo, hi):
@@ -169,11 +188,13 @@ def fair_dates(
         for d in dates_of(lo, hi):
             if d.value is not None and d.value.precision == "day" and not _END_ONLY.search(text, lo, d.start):
                 days.setdefault(d.value.start, d)
-    if len(days) != 1:
-        return
-    (day,) = days.values()
-    for cand in undated:
-        cand.date, cand.date_text, cand.date_kind = day.value, day.phrase, day.kind
+            elif d.value is not None and d.kind == "named_y":
+                years.setdefault(d.value.start, d)
+    if len(days) == 1:
+        return next(iter(days.values()))
+    if not days and len(years) == 1:
+        return next(iter(years.values()))
+    return None
 
 
 def told_dates(
