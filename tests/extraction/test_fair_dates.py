@@ -59,3 +59,19 @@ def test_a_fair_named_with_its_year_alone_dates_its_exhibitors_by_year(extractor
         "farm machinery."
     )
     assert _dates(extractor, text) == {("2019", None)}
+
+
+def test_an_end_day_dates_the_fair_by_its_month(extractor: Extractor) -> None:
+    text = (
+        "BAKU - The Caspian Agro Exhibition is being held at the Baku fairground until May 10, 2023. "
+        "Companies from Turkey, Georgia and Russia are taking part in the exhibition."
+    )
+    assert _dates(extractor, text) == {("2023-05", None)}
+
+
+def test_an_early_end_day_leaves_the_month_open(extractor: Extractor) -> None:
+    text = (
+        "BAKU - The Caspian Agro Exhibition is being held at the Baku fairground until May 3, 2023. "
+        "Companies from Turkey, Georgia and Russia are taking part in the exhibition."
+    )
+    assert _dates(extractor, text) == {("", None)}
