@@ -308,6 +308,20 @@ class Extractor:
         find = self.sector_matcher.find
         return find(scan, evidence, names=False) or find(scan, evidence) or find(scan, wider, names=False)
 
+    def _event_sectors(
+        self,
+        scan: Scan,
+        evidence: list[tuple[int, int]],
+        wider: list[tuple[int, int]],
+        topic: list[str] | None,
+    ) -> list[str]:
+        """An event's sectors in vocabulary order: `_sectors` and the article's `topic`; for diplomacy
+        with no sector of its own (`SectorMatcher.sectorless`) only the cues of its evidence outside
+        names ("talks on the nuclear deal and on regional security": security)."""
+        if self.sector_matcher.sectorless(scan.text, evidence):
+            return self.sector_matcher.find(scan, evidence, names=False)
+        return self.sector_matcher.order({*self._sectors(scan, evidence, wider), *(topic or ())})
+
     def _known_codes(self, work: str) -> set[str]:
         """The states and IGOs of well-known people named in the text (for the cheap gate)."""
         if not self._known_people:
@@ -510,9 +524,7 @@ class Extractor:
                 )
                 for f in found
             ],
-            sectors=self.sector_matcher.order(
-                {*self._sectors(scan, spans, _sector_spans(infos, cand)), *(topic or ())}
-            ),
+            sectors=self._event_sectors(scan, spans, _sector_spans(infos, cand), topic),
             date=_event_date(cand),
             location=Location(name=cand.location[0], country=cand.location[1]) if cand.location else None,
             quantities=_quantities(

@@ -22,7 +22,7 @@ from libs.extraction.candidates import (
     split_parties,
 )
 from libs.extraction.clauses import around
-from libs.extraction.dates import DateMention
+from libs.extraction.dates import DateMention, DateValue
 from libs.extraction.mention_roles import PARTY_ROLES, PLACE_ROLES
 from libs.extraction.triggers import Cue
 
@@ -135,9 +135,16 @@ def inherit_dates(cands: list[Candidate]) -> None:
 
 # an event at a fair names it ("the countries setting up pavilions in this show"); the fair's own
 # sentence names it as such ("the International Exhibition of ... will be held on September 24-27")
-_AT_FAIR = re.compile(r"\b(?:exhibitions?|exhibitors?|fairs?|expos?|shows?|pavilions?)\b", re.IGNORECASE)
+# also the fair named as an event: "invited to the event", "during this four-day event"
+_AT_FAIR = re.compile(
+    r"\b(?:exhibitions?|exhibits?|exhibitors?|fairs?|expos?|shows?|pavilions?|"
+    r"(?:to|at|in|during) (?:the|this) (?:[\w-]+ )?event)\b",
+    re.IGNORECASE,
+)
 _FAIR_NAMED = re.compile(r"\b(?:[Ee]xhibitions?|[Ff]airs?|[Ee]xpos?|EXPO|Show)\b")
 _END_ONLY = re.compile(r"\b(?:until|till|through|by)\s+$", re.IGNORECASE)
+# the first day of a month whose end day dates a fair by that month ("until May 10": held in May)
+_FAIR_END_MONTH_FROM = 7
 
 
 def fair_dates(
@@ -147,9 +154,9 @@ def fair_dates(
     dates_of: Callable[[int, int], list[DateMention]],
 ) -> None:
     """An event at a fair with no date phrase of its own (an exhibitor's pavilion, a delegation
-    visiting the fair) takes the fair's days: the one day date (or day range) that the article's
-    sentences naming an exhibition, fair or expo give. Nothing when they give several days or only an
-    end ("held until November 19"). `dates_of(lo, hi)` reads the date phrases of a span."""
+    visiting the fair, "invited to the event") takes the fair's date (`_fair_date`): its one day (or
+    day range), else the month of its one end day, else the one year of its name; nothing when the
+    sentences naming it give several days. `dates_of(lo, hi)` reads the date phrases of a span."""
     undated = [
         c
         for c in cands
@@ -161,19 +168,41 @@ def fair_dates(
     ]
     if not undated:
         return
+    fair = _fair_date(infos, text, dates_of)
+    if fair is None:
+        return
+    for cand in undated:
+        cand.date, cand.date_text, cand.date_kind = fair.value, fair.phrase, fair.kind
+
+
+def _fair_date(
+    infos: list[SentenceInfo], text: str, dates_of: Callable[[int, int], list[DateMention]]
+) -> DateMention | None:
+    """The fair's date from the sentences naming an exhibition, fair or expo: their one day (or day
+    range); with no such day, the month of their one end day ("held until May 10": a fair lasts days,
+    so from the 7th on it is held that month); else the one year of the fair's name ("FINEX 2018");
+    else None."""
     days: dict[str, DateMention] = {}
+    ends: dict[str, DateMention] = {}
+    years: dict[str, DateMention] = {}
     for info in infos:
         lo, hi = info.sent.start, info.sent.end
         if not _FAIR_NAMED.search(text, lo, hi):
             continue
         for d in dates_of(lo, hi):
-            if d.value is not None and d.value.precision == "day" and not _END_ONLY.search(text, lo, d.start):
-                days.setdefault(d.value.start, d)
-    if len(days) != 1:
-        return
-    (day,) = days.values()
-    for cand in undated:
-        cand.date, cand.date_text, cand.date_kind = day.value, day.phrase, day.kind
+            if d.value is None:
+                continue
+            if d.value.precision == "day":
+                (ends if _END_ONLY.search(text, lo, d.start) else days).setdefault(d.value.start, d)
+            elif d.kind == "named_y":
+                years.setdefault(d.value.start, d)
+    if days:
+        return next(iter(days.values())) if len(days) == 1 else None
+    months = {day[:7] for day in ends if int(day[8:10]) >= _FAIR_END_MONTH_FROM}
+    if len(ends) == 1 and len(months) == 1:
+        (end,) = ends.values()
+        return DateMention(end.start, end.end, end.phrase, "my", DateValue(months.pop(), None, "month"))
+    return next(iter(years.values())) if len(years) == 1 else None
 
 
 def told_dates(

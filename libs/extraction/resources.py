@@ -11,7 +11,7 @@ exactly one place:
 - `people.tsv`       well-known people who act for a state or an IGO
 - `agencies.yaml`    news agencies and the frames that cite them
 - `triggers.yaml`    event cues per type, negation, conflict, sports, anaphora
-- `sectors.yaml`     sector cues
+- `sectors.yaml`     sector cues (and `sectorless`: diplomacy that has no sector of its own)
 - `negotiations.yaml` negotiation processes named without their parties (read by `negotiations.py`)
 
 `load_resources()` returns one shared, read-only `Resources`; building it takes
@@ -110,6 +110,7 @@ class Resources:
     non_meetings: re.Pattern[str]
     hearsay: re.Pattern[str]
     sectors: dict[str, list[str]]
+    sectorless: re.Pattern[str]
 
 
 def _build(data_dir: Path) -> Resources:
@@ -120,6 +121,7 @@ def _build(data_dir: Path) -> Resources:
             for pattern in spec.get(strength) or []:
                 cues.append(CueSpec(type_name, strength, str(pattern), compile_cue(str(pattern))))
     sectors_raw = read_yaml("sectors.yaml", data_dir)
+    sectorless = [str(p) for p in sectors_raw.pop("sectorless", [])]
     sectors = {name: [str(p) for p in pats] for name, pats in sectors_raw.items()}
     for pats in sectors.values():
         for p in pats:
@@ -150,6 +152,7 @@ def _build(data_dir: Path) -> Resources:
         non_meetings=compile_alternation(triggers["non_meetings"]),
         hearsay=compile_alternation(triggers["hearsay"]),
         sectors=sectors,
+        sectorless=compile_alternation(sectorless),
     )
 
 

@@ -109,6 +109,7 @@ class SectorMatcher:
                 compiled.append(FastPattern("|".join(f"(?:{p})" for p in exact)))
             self._rx.append((sector, compiled))
         self.patterns = [p for _, ps in self._rx for p in ps]
+        self._sectorless = res.sectorless
 
     @staticmethod
     def _cues(ws: Scan | str, p: FastPattern, lo: int, hi: int, names: bool) -> Iterator[re.Match[str]]:
@@ -145,6 +146,11 @@ class SectorMatcher:
                         out.append(sector)
                         break
         return out
+
+    def sectorless(self, text: str, spans: list[tuple[int, int]]) -> bool:
+        """Whether every span names diplomacy that has no sector of its own (the nuclear deal or its
+        talks, `sectorless` in `data/sectors.yaml`); False without spans."""
+        return bool(spans) and all(self._sectorless.search(text, lo, hi) for lo, hi in spans)
 
     def order(self, sectors: set[str]) -> list[str]:
         """The given sectors in vocabulary order."""
