@@ -95,10 +95,12 @@ _KEPT_FROM = re.compile(
     r"(?:[\w.-]+\s+){0,4}?from\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
-# an act stopped: "Germany has stopped the sale of weapons to Saudi Arabia", "suspended flights to", "a resolution
+# an act stopped: "Germany has stopped the sale of weapons to Saudi Arabia", "suspended flights to", "the stalled
+# talks" (no round is held), "a resolution
 # restricting weapons sales to", "to cut Iranian oil exports to zero"
 _STOPPED = re.compile(
     r"\b(?:stop|stopped|stops|halt|halted|halts|suspend|suspended|suspends|freeze|froze|frozen|freezing|cut\s+off|terminated|"
+    r"stalled|stalemated|deadlocked|"
     r"cancell?ed|scrapped|banned|bans|ceased|curbed|restrict(?:s|ed|ing)?|prohibit(?:s|ed|ing)?|cut(?:s|ting)?)\s+"
     r"(?:the\s+|its\s+|their\s+|all\s+|any\s+)?"
     r"(?:[\w-]+\s+){0,2}$",
