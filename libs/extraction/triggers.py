@@ -129,9 +129,13 @@ _DENIAL = re.compile(
     r"(?:reports?|claims?|allegations?|rumou?rs?|speculations?|news)\b",
     re.IGNORECASE,
 )
-# "Washington's willingness to hold talks should not be taken seriously": a stance dismissed, no act reported
+# "Washington's willingness to hold talks should not be taken seriously", "dismissed / warned of the notion of
+# talks with X": a stance dismissed, no act reported
 _DISMISSED = re.compile(
-    r"\b(?:(?:should|must|can|could)\s*(?:not|n[’']t)|cannot)\s+be\s+taken\s+seriously\b", re.IGNORECASE
+    r"\b(?:(?:should|must|can|could)\s*(?:not|n[’']t)|cannot)\s+be\s+taken\s+seriously\b|"
+    r"\b(?:dismiss\w*|reject\w*|warn\w*|ruled?\s+out|ruling\s+out)\s+(?:of\s+)?the\s+(?:very\s+)?(?:notion|idea)\s+of\s+"
+    r"(?:\w+\s+)?(?:talks|negotiations|dialogue)\b",
+    re.IGNORECASE,
 )
 # talks told as the history of the deal they produced ("the talks that led to the 2015 deal", "the talks
 # were a long time of diplomacy that ultimately had a good end"): the deal's history, not a round
