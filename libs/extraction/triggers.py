@@ -95,10 +95,12 @@ _KEPT_FROM = re.compile(
     r"(?:[\w.-]+\s+){0,4}?from\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
-# an act stopped: "Germany has stopped the sale of weapons to Saudi Arabia", "suspended flights to", "a resolution
+# an act stopped: "Germany has stopped the sale of weapons to Saudi Arabia", "suspended flights to", "the stalled
+# talks" (no round is held), "a resolution
 # restricting weapons sales to", "to cut Iranian oil exports to zero"
 _STOPPED = re.compile(
     r"\b(?:stop|stopped|stops|halt|halted|halts|suspend|suspended|suspends|freeze|froze|frozen|freezing|cut\s+off|terminated|"
+    r"stalled|stalemated|deadlocked|"
     r"cancell?ed|scrapped|banned|bans|ceased|curbed|restrict(?:s|ed|ing)?|prohibit(?:s|ed|ing)?|cut(?:s|ting)?)\s+"
     r"(?:the\s+|its\s+|their\s+|all\s+|any\s+)?"
     r"(?:[\w-]+\s+){0,2}$",
@@ -127,9 +129,13 @@ _DENIAL = re.compile(
     r"(?:reports?|claims?|allegations?|rumou?rs?|speculations?|news)\b",
     re.IGNORECASE,
 )
-# "Washington's willingness to hold talks should not be taken seriously": a stance dismissed, no act reported
+# "Washington's willingness to hold talks should not be taken seriously", "dismissed / warned of the notion of
+# talks with X": a stance dismissed, no act reported
 _DISMISSED = re.compile(
-    r"\b(?:(?:should|must|can|could)\s*(?:not|n[’']t)|cannot)\s+be\s+taken\s+seriously\b", re.IGNORECASE
+    r"\b(?:(?:should|must|can|could)\s*(?:not|n[’']t)|cannot)\s+be\s+taken\s+seriously\b|"
+    r"\b(?:dismiss\w*|reject\w*|warn\w*|ruled?\s+out|ruling\s+out)\s+(?:of\s+)?the\s+(?:very\s+)?(?:notion|idea)\s+of\s+"
+    r"(?:\w+\s+)?(?:talks|negotiations|dialogue)\b",
+    re.IGNORECASE,
 )
 # talks told as the history of the deal they produced ("the talks that led to the 2015 deal", "the talks
 # were a long time of diplomacy that ultimately had a good end"): the deal's history, not a round
