@@ -41,3 +41,12 @@ def test_new_cues(matcher: SectorMatcher, text: str, sector: str) -> None:
 )
 def test_figurative_fuel_is_no_cue(matcher: SectorMatcher, text: str, sector: str) -> None:
     assert sector not in _sectors(matcher, text)
+
+
+def test_credit_lines_are_trade(matcher: SectorMatcher) -> None:
+    assert "trade_economy" in _sectors(matcher, "Ruritania opened a credit line for Freedonian buyers.")
+
+
+def test_security_policy_title_is_no_cue(matcher: SectorMatcher) -> None:
+    text = "She met the union's high representative for foreign affairs and security policy on Monday."
+    assert "defense_security" not in _sectors(matcher, text)
