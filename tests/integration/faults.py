@@ -148,14 +148,9 @@ class OwnedBroker(EmbeddedBroker):
 
 @dataclass
 class FaultPipeline(Pipeline):
-    """`Pipeline` with extra environment (metrics ports, web settings, timeouts) for every service."""
+    """`Pipeline` with a /metrics port per service (extra environment: `Pipeline.extra_env`)."""
 
-    extra_env: dict[str, str] = field(default_factory=dict)
     metrics_ports: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def env(self) -> dict[str, str]:
-        return {**super().env, **self.extra_env}
 
     def start_service(self, name: str, *args: str) -> subprocess.Popen[bytes]:
         """`start`, with a /metrics port of its own that survives restarts (store: its API port).

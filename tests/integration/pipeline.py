@@ -39,6 +39,7 @@ class Pipeline:
     suffix: str
     procs: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
     api_port: int = field(default_factory=free_port)
+    extra_env: dict[str, str] = field(default_factory=dict)  # on top of `env`, for every service started
 
     @property
     def env(self) -> dict[str, str]:
@@ -59,7 +60,7 @@ class Pipeline:
         )
         for name in TopicSettings.model_fields:
             env[f"ACCORD_{name.upper()}"] = str(getattr(self.topics, name))
-        return env
+        return env | self.extra_env
 
     def run(self, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
         """Run an `accord` command to completion; raises with its output when it fails."""

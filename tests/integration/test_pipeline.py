@@ -116,6 +116,9 @@ def test_crashes_and_bad_records_lose_nothing_and_duplicate_nothing(
     except pytest.skip.Exception:
         records = make_articles(400, seed=11)
     source = _write_jsonl(tmp_path / "input.jsonl", records)
+    # small store transactions: the stored count grows in steps of ten, so the kill below lands mid-stream
+    # however fast the extractors are (with 500-record transactions it could land after the last one)
+    p.extra_env["ACCORD_STORE_BATCH_SIZE"] = "10"
 
     p.start("store", "store", "--no-migrate")
     p.start("extractor-1", "extractor")
