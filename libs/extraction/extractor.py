@@ -287,10 +287,8 @@ class Extractor:
         )
         if not cands:
             return cands
-        hint = article_year(doc.work) if pub_day is None else None
-
         def dates_of(lo: int, hi: int) -> list[DateMention]:
-            return find_dates(doc.work, lo, hi, pub_day, hint, analysis.weekdays)
+            return find_dates(doc.work, lo, hi, pub_day, analysis.year_hint, analysis.weekdays)
 
         fair_dates(cands, analysis.infos, doc.work, dates_of)
         told_dates(cands, analysis.infos, doc.work, dates_of)
@@ -378,6 +376,7 @@ class Extractor:
             else None
         )
         analysis.weekdays = weekdays
+        analysis.year_hint = year_hint
         for n, s in enumerate(sentences):
             if n % DEADLINE_EVERY == 0:
                 clock.check("sentence analysis")
@@ -552,6 +551,8 @@ class Analysis:
     home: str | None  # the dateline's state (`Extractor._home_state`)
     # with no publication date, the day each weekday names (`dates.ArticleWeekdays`, read when first needed)
     weekdays: ArticleWeekdays | None = None
+    # with no publication date, the year a day-and-month date takes (`dates.article_year`)
+    year_hint: int | None = None
 
 
 def _event_date(cand: Candidate) -> EventDate | None:
