@@ -287,6 +287,7 @@ class Extractor:
         )
         if not cands:
             return cands
+
         def dates_of(lo: int, hi: int) -> list[DateMention]:
             return find_dates(doc.work, lo, hi, pub_day, analysis.year_hint, analysis.weekdays)
 

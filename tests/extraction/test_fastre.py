@@ -54,6 +54,8 @@ def test_an_alternative_without_prefixes_is_scouted_and_the_rest_keeps_its_prefi
     # an unknown alternative that looks around cannot be scouted on the whole text: the slow scan
     look = [r"(?:\w+-)?mediated talks(?! ended)", r"signed"]
     assert FastPattern("|".join(look), re.IGNORECASE, look).prefixes is None
+    atomic = [r"(?>\w+-)mediated talks", r"signed"]  # not known to be context-free either
+    assert FastPattern("|".join(atomic), re.IGNORECASE, atomic).prefixes is None
 
 
 def test_every_cue_type_and_lexicon_is_scanned_fast(extractor: Extractor) -> None:
