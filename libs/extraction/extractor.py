@@ -370,14 +370,11 @@ class Extractor:
             home,
         )
         anaphors = AnaphorState()
-        year_hint = article_year(work) if pub_day is None else None
-        weekdays = (
-            ArticleWeekdays(work, [(s.start, s.end) for s in sentences], year_hint)
-            if pub_day is None
-            else None
-        )
-        analysis.weekdays = weekdays
-        analysis.year_hint = year_hint
+        if pub_day is None:
+            analysis.year_hint = article_year(work)
+            analysis.weekdays = ArticleWeekdays(
+                work, [(s.start, s.end) for s in sentences], analysis.year_hint
+            )
         for n, s in enumerate(sentences):
             if n % DEADLINE_EVERY == 0:
                 clock.check("sentence analysis")
@@ -386,14 +383,10 @@ class Extractor:
             in_sentence = [m for m in in_sentence if m.end <= hi]
             cues = raw_cues[bisect.bisect_left(cue_starts, lo) : bisect.bisect_left(cue_starts, hi)]
             parties = sentence_parties(work, lo, hi, in_sentence, persons, self.gazetteer, anaphors)
-            analysis.infos.append(
-                self._sentence_info(
-                    scan, s, in_sentence, parties, cues, analysis, pub_day, year_hint, weekdays
-                )
-            )
+            analysis.infos.append(self._sentence_info(scan, s, in_sentence, parties, cues, analysis, pub_day))
         for prev, info in itertools.pairwise(analysis.infos):
             if info.cues and _REMARKS_OPENER.match(work, info.sent.start):
-                info.remarks_date = _said_date(work, prev, pub_day, year_hint, weekdays)
+                info.remarks_date = _said_date(work, prev, pub_day, analysis.year_hint, analysis.weekdays)
         return analysis
 
     def _sentence_info(
@@ -405,8 +398,6 @@ class Extractor:
         raw_cues: list[Cue],
         analysis: Analysis,
         pub_day: date | None,
-        year_hint: int | None = None,
-        weekdays: ArticleWeekdays | None = None,
     ) -> SentenceInfo:
         """What the rules know about one sentence: parties, surviving cues, dates, flags."""
         work, res, lo, hi = scan.text, self.resources, s.start, s.end
@@ -437,7 +428,7 @@ class Extractor:
             matches=matches,
             parties=parties,
             cues=cues,
-            dates=find_dates(work, lo, hi, pub_day, year_hint, weekdays),
+            dates=find_dates(work, lo, hi, pub_day, analysis.year_hint, analysis.weekdays),
             anaphoric=bool(anaphor_spans),
             continuation=opener is not None,
             other_signal=_OTHER_PARTY.search(work, lo, hi) is not None,

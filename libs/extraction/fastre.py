@@ -91,10 +91,14 @@ def prefixes(pattern: str, k: int = _K) -> frozenset[str] | None:
     The longest length up to k whose set can be enumerated (a longer prefix leaves fewer false
     candidates); None when no length can.
     """
+    try:
+        parsed = _p.parse(pattern)
+    except re.error:
+        return None
     for n in range(k, _MIN_K - 1, -1):
         try:
-            got = _seq(_p.parse(pattern), n)
-        except (_Unknown, re.error):
+            got = _seq(parsed, n)
+        except _Unknown:
             continue
         if got and "" not in got:
             return frozenset(got)
