@@ -21,6 +21,20 @@ def events_of(extractor: Extractor, text: str, article_id: str = "rules") -> lis
     return extractor.extract(text, article_id=article_id, published_at=PUB).events
 
 
+# unrelated sentences that put distance between an occasion and a later mention of it
+FILLER = (
+    "The weather in the capital was mild. Traffic was heavy in the morning. "
+    "Schools reopened after the holiday. Prices of bread were stable. "
+    "A new museum opened downtown. The football season starts in May. "
+)
+
+
+def told_by(events: list[CooperationEvent], text: str, phrase: str) -> list[tuple[str, ...]]:
+    """The parties of the events whose evidence holds `phrase`."""
+    at = text.index(phrase)
+    return [tuple(e.countries) for e in events if any(x.start <= at < x.end for x in e.evidence)]
+
+
 def typed(events: list[CooperationEvent]) -> set[tuple[str, tuple[str, ...]]]:
     """(type, parties) of each event; parties are its countries then its IGOs."""
     return {(e.type.value, tuple(e.countries + e.igos)) for e in events}

@@ -7,22 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from libs.contracts.events import CooperationEvent
 from libs.extraction import Extractor
-from tests.extraction.helpers import events_of, parties
+from tests.extraction.helpers import FILLER, events_of, parties, told_by
 
 _MET = "The Peruvian foreign minister met his Chilean counterpart in Lima on Monday. "
-_FILLER = (
-    "The weather in the capital was mild. Traffic was heavy in the morning. "
-    "Schools reopened after the holiday. Prices of bread were stable. "
-    "A new museum opened downtown. The football season starts in May. "
-)
-
-
-def _told_by(events: list[CooperationEvent], text: str, phrase: str) -> list[tuple[str, ...]]:
-    """The parties of the events whose evidence holds `phrase`."""
-    at = text.index(phrase)
-    return [tuple(e.countries) for e in events if any(x.start <= at < x.end for x in e.evidence)]
 
 
 @pytest.mark.parametrize(
@@ -37,10 +25,10 @@ def _told_by(events: list[CooperationEvent], text: str, phrase: str) -> list[tup
 def test_diplomacy_and_trade_words_make_a_sentence_evidence_of_the_occasion(
     extractor: Extractor, late: str
 ) -> None:
-    text = "LIMA – " + _MET + _FILLER + late
+    text = "LIMA – " + _MET + FILLER + late
     events = events_of(extractor, text)
     assert parties(events) == {("CHL", "PER")}
-    assert _told_by(events, text, late[:12]) == [("CHL", "PER")]
+    assert told_by(events, text, late[:12]) == [("CHL", "PER")]
 
 
 def test_trade_volumes_a_negated_or_a_conditional_deal_stay_out(extractor: Extractor) -> None:
@@ -49,7 +37,7 @@ def test_trade_volumes_a_negated_or_a_conditional_deal_stay_out(extractor: Extra
         "Peru will never sign a deal with Chile on the border, he said.",
         "If Chile wants talks with Peru, it should send a new envoy.",
     ):
-        text = "LIMA – " + _MET + _FILLER + late
+        text = "LIMA – " + _MET + FILLER + late
         events = events_of(extractor, text)
         assert ("CHL", "PER") in parties(events)
-        assert ("CHL", "PER") not in _told_by(events, text, late[:12])
+        assert ("CHL", "PER") not in told_by(events, text, late[:12])
