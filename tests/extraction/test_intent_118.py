@@ -1,0 +1,39 @@
+"""Intents and meetings after 1.17.0: departures and flights ("will leave Lima for Quito", "will fly to
+Quito"); each on short texts written for these tests (not the sets' texts)."""
+
+from __future__ import annotations
+
+from libs.extraction import Extractor
+from tests.extraction.helpers import events_of, typed
+
+# -- departures and flights: the place left is no party, the place travelled to is -----------------------------
+
+
+def test_delegation_leaving_its_capital_for_a_host_is_an_intent(extractor: Extractor) -> None:
+    text = "A Peruvian trade delegation will leave Lima for Quito on July 15, the chamber said."
+    assert typed(events_of(extractor, text)) == {("intent", ("ECU", "PER"))}
+
+
+def test_departure_with_its_day_before_the_destination(extractor: Extractor) -> None:
+    text = "Peruvian President Dina Boluarte will leave late Thursday for Bolivia, the palace said."
+    assert typed(events_of(extractor, text)) == {("intent", ("BOL", "PER"))}
+
+
+def test_departure_told_in_the_past_is_a_visit_of_the_destination(extractor: Extractor) -> None:
+    text = "Peruvian President Dina Boluarte left Quito for Bolivia on Monday."
+    assert typed(events_of(extractor, text)) == {("meeting", ("BOL", "PER"))}
+
+
+def test_room_left_for_talks_is_no_departure(extractor: Extractor) -> None:
+    text = "The new tariffs have left no room for Peru in the market of Chile."
+    assert events_of(extractor, text) == []
+
+
+def test_flight_planned_to_a_host_is_an_intent(extractor: Extractor) -> None:
+    text = "The Peruvian minister said he is planning to fly to Bolivia next week to discuss gas supplies."
+    assert typed(events_of(extractor, text)) == {("intent", ("BOL", "PER"))}
+
+
+def test_prices_flying_to_a_record_are_no_flight(extractor: Extractor) -> None:
+    text = "Copper prices in Peru are flying to record highs on demand from Chile."
+    assert events_of(extractor, text) == []
