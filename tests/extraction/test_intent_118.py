@@ -1,5 +1,6 @@
 """Intents and meetings after 1.17.0: departures and flights ("will leave Lima for Quito", "will fly to
-Quito"); each on short texts written for these tests (not the sets' texts)."""
+Quito"), gatherings still to come after "ahead of" / "in the run-up to"; each on short texts written for
+these tests (not the sets' texts)."""
 
 from __future__ import annotations
 
@@ -37,3 +38,26 @@ def test_flight_planned_to_a_host_is_an_intent(extractor: Extractor) -> None:
 def test_prices_flying_to_a_record_are_no_flight(extractor: Extractor) -> None:
     text = "Copper prices in Peru are flying to record highs on demand from Chile."
     assert events_of(extractor, text) == []
+
+
+# -- a gathering still to come after "ahead of" ----------------------------------------------------------------
+
+
+def test_summit_named_after_ahead_of_is_an_intent(extractor: Extractor) -> None:
+    text = (
+        "The Chilean foreign minister visited Lima ahead of the summit between the Chilean, Bolivian and "
+        "Ecuadorian presidents in Santiago on Friday."
+    )
+    found = typed(events_of(extractor, text))
+    assert ("intent", ("BOL", "CHL", "ECU")) in found
+    assert ("meeting", ("BOL", "CHL", "ECU")) not in found
+
+
+def test_state_visit_named_after_ahead_of_is_an_intent(extractor: Extractor) -> None:
+    text = "The talks came ten days ahead of a state visit to Lima by Chilean President Gabriel Boric."
+    assert typed(events_of(extractor, text)) == {("intent", ("CHL", "PER"))}
+
+
+def test_deal_signed_after_ahead_of_clause_stays_a_deal(extractor: Extractor) -> None:
+    text = "Ahead of the visit, Chile and Peru signed an agreement on fisheries."
+    assert typed(events_of(extractor, text)) == {("agreement", ("CHL", "PER"))}
