@@ -1,6 +1,6 @@
 """Intents and meetings after 1.17.0: departures and flights ("will leave Lima for Quito", "will fly to
-Quito"), gatherings still to come after "ahead of" / "in the run-up to"; each on short texts written for
-these tests (not the sets' texts)."""
+Quito"), gatherings still to come after "ahead of" / "in the run-up to", talks sought or urged; each on short texts
+written for these tests (not the sets' texts)."""
 
 from __future__ import annotations
 
@@ -61,3 +61,29 @@ def test_state_visit_named_after_ahead_of_is_an_intent(extractor: Extractor) -> 
 def test_deal_signed_after_ahead_of_clause_stays_a_deal(extractor: Extractor) -> None:
     text = "Ahead of the visit, Chile and Peru signed an agreement on fisheries."
     assert typed(events_of(extractor, text)) == {("agreement", ("CHL", "PER"))}
+
+
+# -- talks sought, wanted or urged are an intent ------------------------------------------------------------------
+
+
+def test_talks_wanted_are_an_intent(extractor: Extractor) -> None:
+    text = "Chilean President Gabriel Boric said Chile wanted talks with Peru on the border."
+    assert typed(events_of(extractor, text)) == {("intent", ("CHL", "PER"))}
+
+
+def test_talks_urged_are_an_intent_only(extractor: Extractor) -> None:
+    text = "The Chilean minister urged direct talks with the Peruvian government on fishing rights."
+    assert typed(events_of(extractor, text)) == {("intent", ("CHL", "PER"))}
+
+
+def test_gathering_sought_with_participants_is_an_intent(extractor: Extractor) -> None:
+    text = (
+        "The Chilean minister said Chile seeks regional talks with the participation of countries such as "
+        "Peru, Bolivia and Ecuador."
+    )
+    assert typed(events_of(extractor, text)) == {("intent", ("BOL", "CHL", "ECU", "PER"))}
+
+
+def test_state_seeking_peace_still_held_talks(extractor: Extractor) -> None:
+    text = "Chile, which seeks peace in the region, held talks with Peru on Monday."
+    assert typed(events_of(extractor, text)) == {("meeting", ("CHL", "PER"))}
