@@ -1,6 +1,7 @@
 """Intents and meetings after 1.17.0: departures and flights ("will leave Lima for Quito", "will fly to
-Quito"), gatherings still to come after "ahead of" / "in the run-up to", talks sought or urged; each on short texts
-written for these tests (not the sets' texts)."""
+Quito"), gatherings still to come after "ahead of" / "in the run-up to", talks sought or urged, trips told
+after their traveller ("This included visits to ..."); each on short texts written for these tests (not the
+sets' texts)."""
 
 from __future__ import annotations
 
@@ -87,3 +88,31 @@ def test_gathering_sought_with_participants_is_an_intent(extractor: Extractor) -
 def test_state_seeking_peace_still_held_talks(extractor: Extractor) -> None:
     text = "Chile, which seeks peace in the region, held talks with Peru on Monday."
     assert typed(events_of(extractor, text)) == {("meeting", ("CHL", "PER"))}
+
+
+# -- a trip told right after its traveller ------------------------------------------------------------------------
+
+
+def test_visits_listed_after_this_included_are_the_travellers(extractor: Extractor) -> None:
+    text = (
+        "Chilean President Gabriel Boric has travelled widely this year. "
+        "This included visits to Peru, Bolivia and Ecuador."
+    )
+    assert typed(events_of(extractor, text)) == {
+        ("meeting", ("BOL", "CHL")),
+        ("meeting", ("CHL", "ECU")),
+        ("meeting", ("CHL", "PER")),
+    }
+
+
+def test_visits_listed_after_his_trips_are_the_travellers(extractor: Extractor) -> None:
+    text = (
+        "Chilean President Gabriel Boric has travelled widely this year. "
+        "His trips included visits to Peru and Bolivia."
+    )
+    assert typed(events_of(extractor, text)) == {("meeting", ("BOL", "CHL")), ("meeting", ("CHL", "PER"))}
+
+
+def test_visits_of_tourists_in_a_year_are_no_travellers_trips(extractor: Extractor) -> None:
+    text = "Chilean President Gabriel Boric spoke on Monday. This year saw record visits to Peru by tourists."
+    assert events_of(extractor, text) == []
