@@ -100,6 +100,11 @@ _BROKERED_TYPES = (AGREEMENT, MEETING, INTENT)  # what a broker brokers: deals, 
 _CO_HOSTS = re.compile(r"co-?(?:chair|host)", re.IGNORECASE)
 _DUAL = re.compile(r"\b(?:two|2|both)\b", re.IGNORECASE)
 _PRONOUN_OPENER = re.compile(r"\W*(?:He|She)\s")
+# a trip told right after its traveller: "He also visited A", "His trips included visits to A, B and C", "This
+# included visits to A and B" (the state of the last person named)
+_TRAVELLER_OPENER = re.compile(
+    r"\W*(?:(?:He|She|His|Her)\s|(?:This|These)\s+(?:also\s+)?(?:included|includes|include|involved|involves|covered)\b)"
+)
 _NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6}
 _NUMBERED = re.compile(
     r"\b(?:the|all|both)\s+(three|four|five|six)\s+(?:sides|countries|nations|parties|states|governments|neighbou?rs)\b",
@@ -282,7 +287,7 @@ def _visited_hosts(
         after = [m.code for m in actors if m.start >= site.cue.end]
         parties = before[-1:] or after[:1]
         if not parties and state.person_state and state.person_state not in dests:
-            if _PRONOUN_OPENER.match(site.info.sent.text):
+            if _TRAVELLER_OPENER.match(site.info.sent.text):
                 parties, source = [state.person_state], PRONOUN
     if parties and len(dests) >= 2:
         return [[parties[0], d] for d in dests], (parties, VENUE)

@@ -152,13 +152,17 @@ _PARTICIPANTS_SEP = re.compile(
     r"(?:[A-Z][\w-]+\s*,\s*(?:and\s+)?){0,2}"
 )
 # the participation is yet to happen: "are expected to attend", "have been invited to", "will be
-# showcasing", "will be visiting"
+# showcasing", "will be visiting", a gathering sought or proposed
 _FUTURE_PARTICIPATION = re.compile(
     r"\b(?:will|would|shall|expected\s+to|scheduled\s+to|slated\s+to|set\s+to|invited\s+to|plan(?:s|ning)?\s+to|"
     r"going\s+to|readiness\s+to|ready\s+to|registered\s+(?:for|to))"
     r"\s+(?:\w+\s+){0,2}?(?:attend(?:ing)?|participat(?:e|ing)|tak(?:e|ing)\s+part|be\s+present|"
     r"showcas(?:e|ing)|exhibit(?:ing)?|join(?:ing)?|visit(?:ing)?)\b"
-    r"|\b(?:will|to)\s+be\s+(?:held|organi[sz]ed|staged|attended)\b",
+    r"|\b(?:will|to)\s+be\s+(?:held|organi[sz]ed|staged|attended)\b"
+    # a gathering sought or proposed: "Iran seeks regional talks with the participation of A, B and C"
+    r"|\b(?:seeks?|sought|seeking|wants?|wanted|propos(?:ed|es|ing)|suggest(?:ed|s|ing)|call(?:s|ed|ing)?\s+for|"
+    r"urg(?:ed|es|ing))\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?(?:talks|dialogue|meeting|summit|conference|"
+    r"negotiations|forum)\b",
     re.IGNORECASE,
 )
 

@@ -81,6 +81,8 @@ _DEST_BEFORE = re.compile(
     r"(?<![\w-])(?:visit(?:ed|ing|s)?|(?:visits|trips|tours|journeys)\s+to|arrived\s+in|arrives\s+in|arrive\s+in|arrival\s+in|trip\s+to|"
     r"travel(?:l?ed|s|ling)?\s+to|tour\s+of|left\s+\w+\s+for|visit\s+to|flew\s+to|headed\s+to|"
     r"went\s+to|departed\s+for|journey\s+to|came\s+to|welcomed\s+in|stay\s+in|leave\s+\w+\s+for|"
+    # "will leave late Thursday for Lima", "will fly to Lima"
+    r"(?:leave|leaves|left|leaving)\s+(?:[\w-]+\s+){1,2}for|(?:fly|flies|flying)\s+(?:directly\s+|straight\s+)?to|"
     # "before his departure for Moscow", "his next stop on the three-nation tour was India"
     r"(?:departure|departing|depart|departs)\s+(?:to|for)|"
     r"stop\s+(?:on|of)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,4}?(?:tour|trip|visit)\s+"
@@ -302,6 +304,9 @@ _ORIGIN_BEFORE = re.compile(
     r"(?:(?:in|to)\s+(?:[\w.-]+\s+){1,3})?from\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "left Lima for Bogota", "will leave Tehran on Monday for Nairobi": the place a traveller departs from
+_DEPARTED_BEFORE = re.compile(r"\b(?:leave|leaves|left|leaving)\s+$", re.IGNORECASE)
+_DESTINATION_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?for\s+(?:the\s+)?[A-Z]")
 # "with the green light of Riyadh", "with the blessing of London": a backer, not a party
 _BLESSING_BEFORE = re.compile(
     r"\b(?:green\s+light|blessing|approval|consent|backing|acquiescence)\s+(?:of|from)\s+(?:the\s+)?$",
@@ -366,6 +371,8 @@ def _described_role(m: Match, before: str, after: str, later: str = "") -> str |
         return VENUE
     if m.kind in ("capital", "city") and _ORIGIN_BEFORE.search(before):
         return TOPIC  # not where the event is either
+    if m.kind in ("capital", "city") and _DEPARTED_BEFORE.search(before) and _DESTINATION_AFTER.match(after):
+        return TOPIC  # the place left, not the one travelled to
     return None
 
 
