@@ -88,3 +88,13 @@ def test_a_meeting_taken_off_the_agenda_is_no_event(extractor: Extractor) -> Non
     )
     assert not events_of(extractor, text)
     assert events_of(extractor, text.replace(" is not on the agenda", " is on the agenda"))
+
+
+def test_the_venue_of_talks_with_a_governments_own_opponents_is_no_party(extractor: Extractor) -> None:
+    for text in (
+        "LIMA - The Bolivian government held talks with the opposition in Quito on Monday.",
+        "LIMA - The Bolivian delegation met the rebels in Quito on Monday.",
+    ):
+        assert not events_of(extractor, text), text
+    abroad = "LIMA - The Bolivian delegation held talks in Quito on Monday."
+    assert [p for p in parties(events_of(extractor, abroad)) if {"BOL", "ECU"} <= set(p)]
