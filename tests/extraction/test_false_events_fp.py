@@ -98,3 +98,14 @@ def test_the_venue_of_talks_with_a_governments_own_opponents_is_no_party(extract
         assert not events_of(extractor, text), text
     abroad = "LIMA - The Bolivian delegation held talks in Quito on Monday."
     assert [p for p in parties(events_of(extractor, abroad)) if {"BOL", "ECU"} <= set(p)]
+
+
+def test_xi_alone_stands_for_china(extractor: Extractor) -> None:
+    text = (
+        "TEHRAN - Chinese President Xi Jinping called for restraint on Tuesday. Xi, speaking at a video call "
+        "with French President Emmanuel Macron and German Chancellor Olaf Scholz, said the three countries "
+        "should work together."
+    )
+    found = parties(events_of(extractor, text))
+    assert ("CHN", "DEU", "FRA") in found
+    assert not [p for p in found if "IRN" in p]
