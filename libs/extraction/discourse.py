@@ -389,9 +389,21 @@ def _from_unnamed_person(site: CueSite, state: DiscourseState, parties: list[str
     return None
 
 
+# a state's own opponents at the table: talks of a government with them are domestic, the place only a venue
+_DOMESTIC_SIDE = re.compile(
+    r"\b(?:(?:the|its|armed|political)\s+)?(?:opposition|opponents|rebels|insurgents|militants|armed\s+groups)\b",
+    re.IGNORECASE,
+)
+
+
 def _from_venue(site: CueSite, state: DiscourseState, parties: list[str]) -> Parties | None:
-    """A meeting with one named party held in another state: that state hosts."""
+    """A meeting with one named party held in another state: that state hosts; not for talks with the party's
+    own opponents ("the Syrian government held talks with the opposition in Astana": a venue, annotation of
+    the blind sets, where a state hosting such talks is a party only when told so)."""
     if site.type != MEETING:
+        return None
+    lo, hi = site.segment
+    if _DOMESTIC_SIDE.search(site.text, lo, hi):
         return None
     hosts = [
         v.code for v in site.info.parties.venues() if v.code not in parties and v.surface not in IGO_SEATS

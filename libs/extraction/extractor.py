@@ -60,6 +60,7 @@ from libs.extraction.named_people import (
 from libs.extraction.negotiations import load_processes
 from libs.extraction.occasions import article_features, confidence, event_id, fair_dates, told_dates
 from libs.extraction.quantities import find_quantities
+from libs.extraction.relations import load_no_relations, without_relations
 from libs.extraction.resources import DATA_DIR, load_resources, read_yaml
 from libs.extraction.sectors import SectorMatcher
 from libs.extraction.syntax import SyntaxFilter
@@ -160,6 +161,7 @@ class Extractor:
         self.sector_matcher = SectorMatcher(self.resources)
         self.agency_matcher = AgencyMatcher(self.resources)
         self.processes = load_processes(read_yaml("negotiations.yaml", data_dir))
+        self.no_relations = load_no_relations(self.resources.countries)
         self.language_detector = default_detector()
         agency_names = frozenset(a for aliases in self.resources.agencies.values() for a in aliases)
         self.participant_finder = ParticipantFinder(self.gazetteer, use_spacy, agency_names)
@@ -273,7 +275,8 @@ class Extractor:
         self, doc: Document, analysis: Analysis, clock: Deadline, pub_day: date | None
     ) -> list[Candidate]:
         """The article's merged candidates (`discourse.build_candidates`), exhibitors dated by their
-        fair (`occasions.fair_dates`), through `pair_step`."""
+        fair (`occasions.fair_dates`), less the pairs of states without relations
+        (`relations.without_relations`), through `pair_step`."""
         cands = build_candidates(
             analysis.infos,
             doc.work,
@@ -293,6 +296,7 @@ class Extractor:
 
         fair_dates(cands, analysis.infos, doc.work, dates_of)
         told_dates(cands, analysis.infos, doc.work, dates_of)
+        cands = without_relations(cands, self.no_relations, analysis.home)
         return self.pair_step(cands, analysis.infos, doc.work)
 
     def _cited_agencies(self, text: str, doc: Document) -> list[str]:

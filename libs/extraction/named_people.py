@@ -328,8 +328,9 @@ class PersonIndex:
                 # "Sheikh Tamim bin Hamad Al Thani": "Al Thani" is the well-known person's, not the dateline's
                 for key in _name_keys(p.name):
                     votes.setdefault(key, set()).add(within)
+        # a surname of three letters or more, or one listed as well known ("Xi": a Chinese family name)
         self.explicit: dict[str, str] = {
-            s: next(iter(c)) for s, c in votes.items() if len(c) == 1 and len(s) >= 3
+            s: next(iter(c)) for s, c in votes.items() if len(c) == 1 and (len(s) >= 3 or s in (known or {}))
         }
         self.by_surname: dict[str, str] = dict(self.explicit)
         if home:

@@ -90,6 +90,13 @@ _NEGATED_ANY = re.compile(
     r"(?:[\w-]+\s+){0,4}$",
     re.IGNORECASE,
 )
+# a plan or intention denied right before the cue: "there are no plans for a meeting between", "we have no
+# intention to hold bilateral talks with", "has made no decision to sign" (the two-word negation does not reach)
+_NO_PLAN = re.compile(
+    r"\b(?:no|not\s+any)\s+(?:\w+\s+)?(?:plans?|intentions?|decisions?|arrangements?)\s+(?:for|to|of)\s+"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 _KEPT_FROM = re.compile(
     r"\b(?:dissuad\w*|deterr?\w*|prevent\w*|discourag\w*|bar(?:s|red|ring)?|block\w*|kept|keeps?|keeping)\s+"
     r"(?:[\w.-]+\s+){0,4}?from\s+(?:\w+\s+){0,2}$",
@@ -513,6 +520,8 @@ def _dropped_in_clause(scope: SentenceScope, c: Cue) -> bool:
     before = text[max(lo, c.start - 90) : c.start]
     if _NEGATED_ANY.search(before) or _KEPT_FROM.search(before) or _STOPPED.search(before[-45:]):
         return True
+    if _NO_PLAN.search(before):
+        return True
     clause_lo = max(_clause_start(text, lo, c.start), c.start - 90)
     # "accused X of rendering support", "threatened to withdraw investments": no cooperation
     if (
@@ -567,13 +576,23 @@ _TALKS_NOUN = re.compile(
 )
 
 
+# a gathering whose own predicate, after its parties and occasion, takes it off the agenda: "a meeting between
+# the two presidents on the sidelines of the General Assembly is not on the agenda"
+_OFF_AGENDA_AFTER = re.compile(
+    r"[^,;:“”\"]{0,160}?\s(?:is|are|was|were)\s+(?:still\s+|yet\s+)?not\s+(?:yet\s+)?on\s+the\s+agenda\b",
+    re.IGNORECASE,
+)
+
+
 def _futile(text: str, c: Cue, hi: int) -> bool:
-    """A talks noun whose own predicate judges them futile or forbidden ("dialogue with X is poison")."""
-    return (
-        c.type in ("meeting", "intent")
-        and _TALKS_NOUN.match(c.text) is not None
-        and _FUTILE_AFTER.match(text, c.end, hi) is not None
-    )
+    """A talks noun whose own predicate judges them futile or forbidden ("dialogue with X is poison") or
+    takes them off the agenda."""
+    if c.type not in ("meeting", "intent"):
+        return False
+    if _TALKS_NOUN.match(c.text) is not None and _FUTILE_AFTER.match(text, c.end, hi) is not None:
+        return True
+    noun = _BEFORE_PARTIES.sub("", c.text)
+    return GATHERING_NOUN.search(noun) is not None and _OFF_AGENDA_AFTER.match(text, c.end, hi) is not None
 
 
 def _announced_after(text: str, c: Cue, hi: int) -> bool:
