@@ -1,0 +1,50 @@
+"""Sector cues read in context (`data/sectors.yaml`): places, commodity markets, the verb "combat",
+figurative language and travellers in passing are no sector (made-up sentences)."""
+
+import pytest
+
+from libs.extraction.extractor import DATA_DIR
+from libs.extraction.resources import load_resources
+from libs.extraction.sectors import SectorMatcher
+
+
+@pytest.fixture(scope="module")
+def matcher() -> SectorMatcher:
+    return SectorMatcher(load_resources(DATA_DIR))
+
+
+def _sectors(matcher: SectorMatcher, text: str) -> list[str]:
+    return matcher.find(text, [(0, len(text))], names=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("New settlements were announced in the occupied West Bank.", "trade_economy"),
+        ("The oil market stayed calm after the meeting.", "trade_economy"),
+        ("Exporters fear losing market share to their rivals.", "trade_economy"),
+        ("The two ministers agreed to combat the pandemic together.", "defense_security"),
+        ("He rejected the language of threats.", "culture_language"),
+        ("Tourists crowded the old bazaar on Friday.", "culture_language"),
+        ("Trucks queued for hours at the border crossing.", "defense_security"),
+        ("The delegation arrived in the port city on Sunday.", "transport"),
+    ],
+)
+def test_no_sector(matcher: SectorMatcher, text: str, sector: str) -> None:
+    assert sector not in _sectors(matcher, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("The two central banks signed a currency swap.", "trade_economy"),
+        ("Ruritanian firms want access to the Freedonian market.", "trade_economy"),
+        ("The drill tested the combat readiness of both fleets.", "defense_security"),
+        ("They opened a chair of Persian language at the college.", "culture_language"),
+        ("Both sides promoted tourism between the two nations.", "culture_language"),
+        ("The border guards of the two countries met on Monday.", "defense_security"),
+        ("The two sides agreed to expand the port.", "transport"),
+    ],
+)
+def test_sector_kept(matcher: SectorMatcher, text: str, sector: str) -> None:
+    assert sector in _sectors(matcher, text)
