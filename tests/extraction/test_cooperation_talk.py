@@ -27,6 +27,9 @@ def _talk(matcher: SectorMatcher, text: str) -> list[list[str]]:
         ("Both sides want to cooperate on railway projects.", "transport"),
         ("Cooperation in the field of tourism is vital for the region, he added.", "culture_language"),
         ("The two institutes have collaborated on vaccine trials for years.", "health_medicine"),
+        ("He called for closer relations in the fields of transit and railways.", "transport"),
+        ("We want to strengthen our ties at the economic level.", "trade_economy"),
+        ("Their energy relations are developing fast, the envoy said.", "energy"),
     ],
 )
 def test_talk_of_cooperation_gives_its_cues(matcher: SectorMatcher, text: str, sector: str) -> None:
@@ -45,6 +48,9 @@ def test_talk_of_cooperation_gives_its_cues(matcher: SectorMatcher, text: str, s
         "They discussed cooperation under the nuclear deal and its oil clauses.",
         # a cue inside a name
         "He praised cooperation with the Ministry of Energy and Water.",
+        # ties named in passing
+        "Despite their close ties, the two sides disagree on oil prices.",
+        "The Council on Foreign Relations published a report on trade.",
     ],
 )
 def test_no_talk(matcher: SectorMatcher, text: str) -> None:
