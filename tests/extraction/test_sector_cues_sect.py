@@ -1,5 +1,6 @@
 """Sector cues read in context (`data/sectors.yaml`): places, commodity markets, the verb "combat",
-figurative language and travellers in passing are no sector (made-up sentences)."""
+figurative language, travellers in passing and a person's health are no sector; fish farming and freight
+are (made-up sentences)."""
 
 import pytest
 
@@ -28,6 +29,8 @@ def _sectors(matcher: SectorMatcher, text: str) -> list[str]:
         ("Tourists crowded the old bazaar on Friday.", "culture_language"),
         ("Trucks queued for hours at the border crossing.", "defense_security"),
         ("The delegation arrived in the port city on Sunday.", "transport"),
+        ("The president called his ailing counterpart and wished him health.", "health_medicine"),
+        ("The two unions will exchange views on safety and health at work.", "health_medicine"),
     ],
 )
 def test_no_sector(matcher: SectorMatcher, text: str, sector: str) -> None:
@@ -44,6 +47,9 @@ def test_no_sector(matcher: SectorMatcher, text: str, sector: str) -> None:
         ("Both sides promoted tourism between the two nations.", "culture_language"),
         ("The border guards of the two countries met on Monday.", "defense_security"),
         ("The two sides agreed to expand the port.", "transport"),
+        ("The two ministries signed a deal on fish farming.", "agriculture"),
+        ("A new freight line will link the two capitals.", "transport"),
+        ("They agreed to build two hospitals and improve health services.", "health_medicine"),
     ],
 )
 def test_sector_kept(matcher: SectorMatcher, text: str, sector: str) -> None:
