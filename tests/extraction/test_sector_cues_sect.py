@@ -1,6 +1,6 @@
 """Sector cues read in context (`data/sectors.yaml`): places, commodity markets, the verb "combat",
-figurative language, travellers in passing and a person's health are no sector; fish farming and freight
-are (made-up sentences)."""
+figurative language, travellers in passing, a person's health and the pandemic as background are no
+sector; fish farming and freight are (made-up sentences)."""
 
 import pytest
 
@@ -31,6 +31,8 @@ def _sectors(matcher: SectorMatcher, text: str) -> list[str]:
         ("The delegation arrived in the port city on Sunday.", "transport"),
         ("The president called his ailing counterpart and wished him health.", "health_medicine"),
         ("The two unions will exchange views on safety and health at work.", "health_medicine"),
+        ("The delegation postponed its visit due to the epidemic.", "health_medicine"),
+        ("The talks were held online amid the pandemic.", "health_medicine"),
     ],
 )
 def test_no_sector(matcher: SectorMatcher, text: str, sector: str) -> None:
@@ -50,6 +52,7 @@ def test_no_sector(matcher: SectorMatcher, text: str, sector: str) -> None:
         ("The two ministries signed a deal on fish farming.", "agriculture"),
         ("A new freight line will link the two capitals.", "transport"),
         ("They agreed to build two hospitals and improve health services.", "health_medicine"),
+        ("Both countries pledged to share vaccines against the pandemic.", "health_medicine"),
     ],
 )
 def test_sector_kept(matcher: SectorMatcher, text: str, sector: str) -> None:
