@@ -62,7 +62,7 @@ from libs.extraction.occasions import article_features, confidence, event_id, fa
 from libs.extraction.quantities import find_quantities
 from libs.extraction.relations import load_no_relations, without_relations
 from libs.extraction.resources import DATA_DIR, load_resources, read_yaml
-from libs.extraction.sectors import SectorMatcher
+from libs.extraction.sectors import SectorMatcher, attach_talk
 from libs.extraction.syntax import SyntaxFilter
 from libs.extraction.text import Document, Sentence, segment
 from libs.extraction.triggers import Cue, CueMatcher, filter_cues
@@ -317,13 +317,17 @@ class Extractor:
         evidence: list[tuple[int, int]],
         wider: list[tuple[int, int]],
         topic: list[str] | None,
+        talk: set[str] | None = None,
     ) -> list[str]:
-        """An event's sectors in vocabulary order: `_sectors` and the article's `topic`; for diplomacy
-        with no sector of its own (`SectorMatcher.sectorless`) only the cues of its evidence outside
-        names ("talks on the nuclear deal and on regional security": security)."""
+        """An event's sectors in vocabulary order: `_sectors`, the article's `topic` and the cooperation
+        `talk` it takes (`sectors.attach_talk`); for diplomacy with no sector of its own
+        (`SectorMatcher.sectorless`) only the cues of its evidence outside names ("talks on the nuclear
+        deal and on regional security": security)."""
         if self.sector_matcher.sectorless(scan.text, evidence):
             return self.sector_matcher.find(scan, evidence, names=False)
-        return self.sector_matcher.order({*self._sectors(scan, evidence, wider), *(topic or ())})
+        return self.sector_matcher.order(
+            {*self._sectors(scan, evidence, wider), *(topic or ()), *(talk or ())}
+        )
 
     def _known_codes(self, work: str) -> set[str]:
         """The states and IGOs of well-known people named in the text (for the cheap gate)."""
@@ -473,12 +477,30 @@ class Extractor:
         ner_spans = list(itertools.islice(unexplained, MAX_NER_SENTENCES))
         ner = self.participant_finder.entities(work, ner_spans) if ner_spans else None
         feats = article_features(infos)
-        topic = self.sector_matcher.topic(scan, [(i.sent.start, i.sent.end) for i in infos])
+        sentences = [(i.sent.start, i.sent.end) for i in infos]
+        topic = self.sector_matcher.topic(scan, sentences)
+        talks = self._talk_sectors(scan, sentences, cands)
         out = [
-            self._event(article_id, text, scan, analysis, cand, article, ner, feats, topic) for cand in cands
+            self._event(article_id, text, scan, analysis, cand, article, ner, feats, topic, talk)
+            for cand, talk in zip(cands, talks, strict=True)
         ]
         out.sort(key=lambda t: t[0])
         return [e for _, e in out], ner is not None
+
+    def _talk_sectors(
+        self, scan: Scan, sentences: list[tuple[int, int]], cands: list[Candidate]
+    ) -> list[set[str]]:
+        """Per candidate, the sectors of the article's cooperation talk it takes (`sectors.attach_talk`);
+        nuclear-deal diplomacy (`SectorMatcher.sectorless`) takes none."""
+        talk = self.sector_matcher.cooperation_talk(scan, sentences)
+        if not talk:
+            return [set() for _ in cands]
+        firsts: list[int | None] = []
+        for cand in cands:
+            own = sorted(set(cand.sentences) | set(cand.extra))
+            sectorless = self.sector_matcher.sectorless(scan.text, [sentences[p] for p in own])
+            firsts.append(None if sectorless else own[0])
+        return attach_talk(firsts, talk)
 
     def _event(
         self,
@@ -491,10 +513,12 @@ class Extractor:
         ner: NerResult | None,
         article_feats: frozenset[str],
         topic: list[str] | None = None,
+        talk: set[str] | None = None,
     ) -> tuple[tuple[int, int, str], CooperationEvent]:
         """One candidate as a `CooperationEvent`, with its sort key (first evidence, type, parties);
         `article_feats`: `occasions.article_features` of the article; `topic`: the article's topic
-        sectors (`SectorMatcher.topic`), added to the event's own. Calls `event_hook` with it."""
+        sectors (`SectorMatcher.topic`) and `talk` the cooperation talk it takes (`_talk_sectors`), added
+        to the event's own. Calls `event_hook` with it."""
         infos, work = analysis.infos, scan.text
         own = set(cand.sentences) | set(cand.extra)
         spans = [(infos[p].sent.start, infos[p].sent.end) for p in sorted(own)]
@@ -519,7 +543,7 @@ class Extractor:
                 )
                 for f in found
             ],
-            sectors=self._event_sectors(scan, spans, _sector_spans(infos, cand), topic),
+            sectors=self._event_sectors(scan, spans, _sector_spans(infos, cand), topic, talk),
             date=_event_date(cand),
             location=Location(name=cand.location[0], country=cand.location[1]) if cand.location else None,
             quantities=_quantities(

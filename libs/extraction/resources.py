@@ -11,7 +11,8 @@ exactly one place:
 - `people.tsv`       well-known people who act for a state or an IGO
 - `agencies.yaml`    news agencies and the frames that cite them
 - `triggers.yaml`    event cues per type, negation, conflict, sports, anaphora
-- `sectors.yaml`     sector cues (and `sectorless`: diplomacy that has no sector of its own)
+- `sectors.yaml`     sector cues (and `sectorless`: diplomacy that has no sector of its own;
+                     `cooperation_talk`: the words of a sentence that speaks of cooperation)
 - `negotiations.yaml` negotiation processes named without their parties (read by `negotiations.py`)
 
 `load_resources()` returns one shared, read-only `Resources`; building it takes
@@ -111,6 +112,7 @@ class Resources:
     hearsay: re.Pattern[str]
     sectors: dict[str, list[str]]
     sectorless: re.Pattern[str]
+    cooperation_talk: list[str]
 
 
 def _build(data_dir: Path) -> Resources:
@@ -122,6 +124,7 @@ def _build(data_dir: Path) -> Resources:
                 cues.append(CueSpec(type_name, strength, str(pattern), compile_cue(str(pattern))))
     sectors_raw = read_yaml("sectors.yaml", data_dir)
     sectorless = [str(p) for p in sectors_raw.pop("sectorless", [])]
+    cooperation_talk = [str(p) for p in sectors_raw.pop("cooperation_talk", [])]
     sectors = {name: [str(p) for p in pats] for name, pats in sectors_raw.items()}
     for pats in sectors.values():
         for p in pats:
@@ -153,6 +156,7 @@ def _build(data_dir: Path) -> Resources:
         hearsay=compile_alternation(triggers["hearsay"]),
         sectors=sectors,
         sectorless=compile_alternation(sectorless),
+        cooperation_talk=cooperation_talk,
     )
 
 

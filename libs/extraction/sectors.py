@@ -4,6 +4,10 @@ An article's topic reaches all its events: a sector its lead sentence cues, and 
 three of its sentences cue (the lead counted), is a sector of each event, unless the lead reports
 speech (`SectorMatcher.topic`).
 
+A sentence that speaks of cooperation ("cooperation in the fields of energy and agriculture") gives its
+cues to the event told last before it, even where it names no party of its own (`cooperation_talk`,
+`attach_talk`).
+
 A cue inside the name of an actor is no sector of the event: "the International Atomic Energy
 Agency", "Iran Chamber of Commerce, Industries, Mines and Agriculture", "Transport Minister X",
 "the minister for science, research and technology". Such a match is skipped (`in_name`).
@@ -11,11 +15,12 @@ Agency", "Iran Chamber of Commerce, Industries, Mines and Agriculture", "Transpo
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from libs.extraction.fastre import FastPattern, Scan
-from libs.extraction.resources import Resources, case_sensitive
+from libs.extraction.resources import Resources, alternation, case_sensitive
 
 # the head words of an office's or a body's name whose words are no topic (a capitalised run holding
 # one is a name): "the International Atomic Energy Agency" is named in talks on anything; organizations
@@ -110,6 +115,10 @@ class SectorMatcher:
             self._rx.append((sector, compiled))
         self.patterns = [p for _, ps in self._rx for p in ps]
         self._sectorless = res.sectorless
+        talk = alternation(res.cooperation_talk) if res.cooperation_talk else "(?!)"
+        # in lowercase anywhere (not "the Gulf Cooperation Council"), in any case as the first word
+        self._talk = re.compile(rf"(?<![\w-])(?:{talk})(?![\w])")
+        self._talk_first = re.compile(rf"[\W_]*(?:{talk})(?![\w])", re.IGNORECASE)
 
     @staticmethod
     def _cues(ws: Scan | str, p: FastPattern, lo: int, hi: int, names: bool) -> Iterator[re.Match[str]]:
@@ -147,6 +156,24 @@ class SectorMatcher:
                         break
         return out
 
+    def cooperation_talk(
+        self, ws: Scan | str, sentences: list[tuple[int, int]]
+    ) -> list[tuple[int, list[str]]]:
+        """The sentences that speak of cooperation ("expand cooperation in energy", "we cooperate on
+        transit"; `cooperation_talk` in `data/sectors.yaml`) and not of the nuclear deal (`sectorless`):
+        each as its position in `sentences` and its sector cues outside names; those without any left out."""
+        text = ws if isinstance(ws, str) else ws.text
+        out: list[tuple[int, list[str]]] = []
+        for pos, (lo, hi) in enumerate(sentences):
+            if not (self._talk.search(text, lo, hi) or self._talk_first.match(text, lo, hi)):
+                continue
+            if self._sectorless.search(text, lo, hi):
+                continue
+            found = self.find(ws, [(lo, hi)], names=False)
+            if found:
+                out.append((pos, found))
+        return out
+
     def sectorless(self, text: str, spans: list[tuple[int, int]]) -> bool:
         """Whether every span names diplomacy that has no sector of its own (the nuclear deal or its
         talks, `sectorless` in `data/sectors.yaml`); False without spans."""
@@ -164,3 +191,20 @@ class SectorMatcher:
             if any(next(self._cues(ws, p, lo, hi, names), None) for p in patterns for lo, hi in spans):
                 out.append(sector)
         return out
+
+
+def attach_talk(firsts: Sequence[int | None], talk: list[tuple[int, list[str]]]) -> list[set[str]]:
+    """The sectors of the cooperation talk (`SectorMatcher.cooperation_talk`) each event takes, given the
+    position of each event's first evidence sentence (None: it takes none, as nuclear-deal diplomacy): a
+    talk sentence belongs to the events told last at or before it, one before them all to the first."""
+    out: list[set[str]] = [set() for _ in firsts]
+    starts = sorted({f for f in firsts if f is not None})
+    if not starts:
+        return out
+    for pos, sectors in talk:
+        at = bisect.bisect_right(starts, pos) - 1
+        owner = starts[max(at, 0)]
+        for i, first in enumerate(firsts):
+            if first == owner:
+                out[i].update(sectors)
+    return out
