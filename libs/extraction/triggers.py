@@ -62,14 +62,18 @@ _TIES_NOUN = re.compile(
 )
 _JOINT_STATEMENT = re.compile(r"joint\s+(?:statement|declaration|communiqu)", re.IGNORECASE)
 _ARMS = re.compile(
-    r"\b(?:weapons|arms|missiles?|drones?|S-\d+|air\s+defen[cs]e|fighter\s+jets|military\s+(?:support|assistance|aid))\b",
+    r"\b(?:weapons|arms|missiles?|drones?|S-\d+|air\s+defen[cs]e|fighter\s+jets|warplanes|tanks|warships|submarines|"
+    r"munitions|military\s+(?:support|assistance|aid|equipment))\b",
     re.IGNORECASE,
 )
 _ARMS_SYSTEM = re.compile(r"\b(?:fighters|jets|aircrafts?|helicopters|systems?)\b", re.IGNORECASE)
-_SUPPLY_VERB = re.compile(r"(?:suppl|deliver|sold|sell)", re.IGNORECASE)
+_SUPPLY_VERB = re.compile(
+    r"(?:suppl|deliver|sold|sell|purchas|buy|bought|acquir|gave|give|handed|provid)", re.IGNORECASE
+)
 # arms trade named by its noun: "arms sales to", "the sale of weapons to", "the delivery of the S-300 system to"
 _ARMS_TRADE = re.compile(
-    r"\b(?:sales?|deliver(?:y|ies)|suppl(?:y|ies)|shipments?|transfers?|exports?|purchases?)\b", re.IGNORECASE
+    r"\b(?:sales?|deliver(?:y|ies)|suppl(?:y|ies|iers?)|shipments?|transfers?|exports?|exporters?|purchases?)\b",
+    re.IGNORECASE,
 )
 # ties set up between two states ("normalized relations with", "the normalization deals with", "establishing
 # relations with"): a cooperative act whatever the words around it say of the partner ("the occupying regime")
