@@ -63,3 +63,51 @@ def test_contract_to_build_a_dam_in_a_state(extractor: Extractor) -> None:
 def test_deal_with_a_partner_keeps_the_site_out(extractor: Extractor) -> None:
     text = "Peru signed a contract with Chile to build a power plant in Bolivia."
     assert parties(events_of(extractor, text)) == {("CHL", "PER")}
+
+
+# -- a quote's first person is its speaker's state ----------------------------------------------------------
+
+
+def test_we_in_a_quote_is_the_named_speakers_state(extractor: Extractor) -> None:
+    text = "“We have defense cooperation with Chile, but our policy is neutral,” Peruvian President Dina Boluarte said."
+    assert ("CHL", "PER") in parties(events_of(extractor, text))
+
+
+def test_quote_without_first_person_takes_no_speaker(extractor: Extractor) -> None:
+    text = "“Bolivia has defense cooperation with Chile,” Peruvian President Dina Boluarte said."
+    assert ("CHL", "PER") not in parties(events_of(extractor, text))
+
+
+# -- help in a fight against terrorism, a fight shared --------------------------------------------------------
+
+
+def test_help_to_two_states_in_their_fight_against_terrorism(extractor: Extractor) -> None:
+    text = "The senator praised Chile’s help to Peru and Bolivia in their campaign against terrorist groups."
+    assert typed(events_of(extractor, text)) == {
+        ("cooperation", ("CHL", "PER")),
+        ("cooperation", ("BOL", "CHL")),
+    }
+
+
+def test_states_fighting_terrorism_together(extractor: Extractor) -> None:
+    text = "The minister said Chile and Peru are fighting terrorism in the Andes."
+    assert typed(events_of(extractor, text)) == {("cooperation", ("CHL", "PER"))}
+
+
+def test_one_state_fighting_terrorists_abroad_is_no_cooperation(extractor: Extractor) -> None:
+    assert events_of(extractor, "Chile has been fighting rebel terrorists in Peru.") == []
+
+
+def test_condemned_support_in_a_war_is_none(extractor: Extractor) -> None:
+    assert (
+        events_of(extractor, "Chile condemned the support of Peru for Bolivia in its war against the rebels.")
+        == []
+    )
+
+
+def test_one_states_own_fight_leaves_its_cooperation_with_a_partner(extractor: Extractor) -> None:
+    text = (
+        "Chile has been fighting terrorism for decades, the envoy said, adding that his country cooperates "
+        "with Peru in the fight against terrorism."
+    )
+    assert ("CHL", "PER") in parties(events_of(extractor, text))
