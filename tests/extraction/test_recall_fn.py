@@ -1,5 +1,6 @@
 """Recall on articles (fn round): arms trade named by its holder or buyer, weapons given, a long sale told up to
-its buyer; a deal carried out in a state makes that state its other side. Short texts written for these tests."""
+its buyer; a deal carried out in a state makes that state its other side; a first-person quote's speaker named
+outside it; help in a fight against terrorism and a fight shared. Short texts written for these tests."""
 
 from __future__ import annotations
 
