@@ -361,6 +361,41 @@ def _from_pronoun(site: CueSite, state: DiscourseState, parties: list[str]) -> P
     return None
 
 
+# a quote's first person: "“We have defence cooperation with A,” B's minister said"
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+
+
+def _quote_around(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the quotation in [lo, hi) that holds [start, end) (curly or straight quotes), or None."""
+    before = text[lo:start]
+    curly = before.rfind("“")
+    if curly >= 0 and before.rfind("”") < curly:
+        close = text.find("”", end, hi)
+        return lo + curly, close if close >= 0 else hi
+    if before.count('"') % 2 == 1:
+        close = text.find('"', end, hi)
+        return lo + before.rfind('"'), close if close >= 0 else hi
+    return None
+
+
+def _from_quoted_speaker(site: CueSite, state: DiscourseState, parties: list[str]) -> Parties | None:
+    """A cue in a quote that speaks in the first person ("we", "our") and one state named outside the quote
+    as a party (its speaker: "“We have defence cooperation with Chile,” Peru's minister said"): that state."""
+    sent = site.info.sent
+    quote = _quote_around(site.text, sent.start, sent.end, site.cue.start, site.cue.end)
+    if quote is None or not _FIRST_PERSON.search(site.text, quote[0], quote[1]):
+        return None
+    outside = {
+        m.code
+        for m in site.info.parties.mentions
+        if not m.igo
+        and m.role in PARTY_ROLES
+        and (m.start >= quote[1] or m.end <= quote[0])
+        and m.code not in parties
+    }
+    return ([*parties, outside.pop()], PRONOUN) if len(outside) == 1 else None
+
+
 def _from_previous_speaker(site: CueSite, state: DiscourseState, parties: list[str]) -> Parties | None:
     """ "The Georgian minister said ... . He made the remarks in a meeting with his Armenian counterpart"."""
     speaker = state.speaker
@@ -413,6 +448,7 @@ def _from_venue(site: CueSite, state: DiscourseState, parties: list[str]) -> Par
 
 # applied in order to a single named party
 _SINGLE_PARTY_RULES: tuple[Callable[[CueSite, DiscourseState, list[str]], Parties | None], ...] = (
+    _from_quoted_speaker,
     _from_pronoun,
     _from_previous_speaker,
     _from_dateline,

@@ -77,6 +77,13 @@ _AID_TO_BEFORE = re.compile(
 _INVEST_EARLIER = re.compile(
     r"\binvest(?:ment|ments|ors?|ed|ing|s)?\b[^.;:]*\bin(?:to)?\s+(?:the\s+)?$", re.IGNORECASE
 )
+# "signed a contract to develop a gas field in Iran": the state where a foreign party's deal is carried out is
+# its other side (annotation rule 8: a company acts for its state)
+_PROJECT_DEAL_EARLIER = re.compile(
+    r"\b(?:contracts?|agreements?|deals?|memorand(?:um|a)|MoUs?)\s+(?:\w+\s+){0,3}?(?:to|for|on)\s+(?:the\s+)?"
+    r"(?:develop\w*|build\w*|construct\w*|explor\w*|produc\w*)\b[^.;:]*\bin\s+(?:the\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 _DEST_BEFORE = re.compile(
     r"(?<![\w-])(?:visit(?:ed|ing|s)?|(?:visits|trips|tours|journeys)\s+to|arrived\s+in|arrives\s+in|arrive\s+in|arrival\s+in|trip\s+to|"
     r"travel(?:l?ed|s|ling)?\s+to|tour\s+of|left\s+\w+\s+for|visit\s+to|flew\s+to|headed\s+to|"
@@ -428,8 +435,10 @@ def _place_role(
         return VENUE if m.surface in IGO_SEATS else DESTINATION
     v = _VENUE_BEFORE.search(before)
     if v:
-        if _PARTNER_VERBS.match(v.group("verb") or "") or _INVEST_EARLIER.search(
-            work, max(lo, m.start - 140), m.start
+        if (
+            _PARTNER_VERBS.match(v.group("verb") or "")
+            or _INVEST_EARLIER.search(work, max(lo, m.start - 140), m.start)
+            or _PROJECT_DEAL_EARLIER.search(work, max(lo, m.start - 140), m.start)
         ):
             return PARTNER
         return VENUE

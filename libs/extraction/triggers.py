@@ -62,14 +62,18 @@ _TIES_NOUN = re.compile(
 )
 _JOINT_STATEMENT = re.compile(r"joint\s+(?:statement|declaration|communiqu)", re.IGNORECASE)
 _ARMS = re.compile(
-    r"\b(?:weapons|arms|missiles?|drones?|S-\d+|air\s+defen[cs]e|fighter\s+jets|military\s+(?:support|assistance|aid))\b",
+    r"\b(?:weapons|arms|missiles?|drones?|S-\d+|air\s+defen[cs]e|fighter\s+jets|warplanes|tanks|warships|submarines|"
+    r"munitions|military\s+(?:support|assistance|aid|equipment))\b",
     re.IGNORECASE,
 )
 _ARMS_SYSTEM = re.compile(r"\b(?:fighters|jets|aircrafts?|helicopters|systems?)\b", re.IGNORECASE)
-_SUPPLY_VERB = re.compile(r"(?:suppl|deliver|sold|sell)", re.IGNORECASE)
+_SUPPLY_VERB = re.compile(
+    r"(?:suppl|deliver|sold|sell|purchas|buy|bought|acquir|gave|give|handed|provid)", re.IGNORECASE
+)
 # arms trade named by its noun: "arms sales to", "the sale of weapons to", "the delivery of the S-300 system to"
 _ARMS_TRADE = re.compile(
-    r"\b(?:sales?|deliver(?:y|ies)|suppl(?:y|ies)|shipments?|transfers?|exports?|purchases?)\b", re.IGNORECASE
+    r"\b(?:sales?|deliver(?:y|ies)|suppl(?:y|ies|iers?)|shipments?|transfers?|exports?|exporters?|purchases?)\b",
+    re.IGNORECASE,
 )
 # ties set up between two states ("normalized relations with", "the normalization deals with", "establishing
 # relations with"): a cooperative act whatever the words around it say of the partner ("the occupying regime")
@@ -678,6 +682,21 @@ def _arms_supplied(c: Cue) -> bool:
     )
 
 
+# a fight against terrorism helped or shared ("support for A in the fight against", "are fighting terrorism")
+_COUNTER_TERROR = re.compile(
+    r"\b(?:fights?|wars?|campaigns?|battles?|struggles?)\s+against$|"
+    r"\b(?:fighting|battling|confronting|fight|battle|war)\s+(?:against\s+)?(?:the\s+)?(?:[\w-]+\s+)?"
+    r"(?:terror\w*|Daesh|ISIS|ISIL|takfiri\w*)$",
+    re.IGNORECASE,
+)
+
+
+def _counter_terror(c: Cue) -> bool:
+    """A cooperation cue of help in a fight against terrorism or of states fighting it together: the terrorism
+    fought is no conflict between the parties (a conflict word before the cue still drops it)."""
+    return c.type == "cooperation" and _COUNTER_TERROR.search(c.text) is not None
+
+
 def _ties_set_up(c: Cue) -> bool:
     """An agreement cue of ties set up ("normalized relations with"): kept beside conflict words."""
     return c.type == "agreement" and _TIES_SET_UP.match(c.text) is not None
@@ -710,7 +729,7 @@ def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
             c = replace(c, type="intent", irrealis=True)
         elif c.type in ("meeting", "conference") and _announced_after(text, c, scope.hi):
             c = replace(c, type="intent", irrealis=True)
-    armed = _arms_supplied(c)
+    armed = _arms_supplied(c) or _counter_terror(c)
     if c.type != "meeting" and scope.conflict and not armed and not _ties_set_up(c):
         # readiness *to sanction*, "jointly celebrated the violation": no cooperation; arms supplied for a war
         # are cooperation of supplier and buyer all the same ("sold Russia drones months before the war")
