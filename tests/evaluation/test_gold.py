@@ -1,7 +1,7 @@
 """Regression guard: the figures of every annotated set may not fall below their floors.
 
 Floors sit a little under what the extractor reaches (`make eval`; figures and
-method in `libs/evaluation/README.md`; raised to 0.025 under 1.17.0's figures
+method in `libs/evaluation/README.md`; raised to 0.025 under 1.18.0's figures
 where it gained): they catch regressions, not noise. The
 engine runs as in production (spaCy parse and NER on), every set once per module in a pool of
 the usable cores (`libs.evaluation.pool`; the figures do not depend on it). Skipped without ../shared.
@@ -25,60 +25,60 @@ pytestmark = [pytest.mark.shared, pytest.mark.timeout(900)]
 # set → (detection F1, pair F1, typed-pair F1, sector F1, date accuracy)
 FLOORS = {
     "dev": (0.95, 0.91, 0.88, 0.86, 0.89),
-    "extra_gold": (0.93, 0.88, 0.78, 0.81, 0.64),
+    "extra_gold": (0.93, 0.88, 0.78, 0.84, 0.64),
     # its remaining false pairs are nuclear-deal history ("the nuclear parties reiterated their support")
-    "extra_gold_2": (0.93, 0.82, 0.81, 0.75, 0.3),
+    "extra_gold_2": (0.93, 0.82, 0.81, 0.77, 0.3),
     # lower pairs since 1.4.0: its two trade fairs are coded as one clique of all exhibitors, the engine
     # follows blind_2 and sentences_2 (each exhibitor with the host)
-    "extra_gold_3": (0.97, 0.58, 0.61, 0.86, 0.97),
+    "extra_gold_3": (0.97, 0.58, 0.61, 0.88, 0.97),
     # lower pairs: "represented the 5+1 group in the talks with Iran" (history) makes a clique of seven
-    "extra_gold_4": (0.91, 0.66, 0.72, 0.73, 0.97),
+    "extra_gold_4": (0.91, 0.66, 0.72, 0.79, 0.97),
     # 1.9.0: dates 0.545 (an undated article's month/day takes the year it names most often)
-    "blind_1": (0.85, 0.76, 0.71, 0.74, 0.56),  # a fair coded as a clique (see extra_gold_3)
+    "blind_1": (0.85, 0.77, 0.71, 0.78, 0.56),  # a fair coded as a clique (see extra_gold_3)
     # 1.7.0: pairs 0.715 (a negotiating group named earlier in the article joins the round)
-    "blind_2": (0.87, 0.69, 0.58, 0.67, 0.35),
+    "blind_2": (0.87, 0.69, 0.58, 0.7, 0.35),
     # first look at 1.4.0: 0.823 / 0.648 / 0.600 / 0.671 / 0 of 9; 1.5.0 (developed on it): 0.880 / 0.700 / 0.628 / 0.703 / 1 of 9
     # 1.7.0: 0.880 / 0.724 / 0.657 / 0.703 / 1 of 9
     # 1.10.0: pairs 0.786, typed 0.687 (a round of the nuclear talks beside three members or more is one meeting)
     "blind_3": (0.86, 0.77, 0.69, 0.72, 0.19),
     # 1.8.0: 0.922 / 0.797 / 0.627 / 0.674 / 0.56 (a listed subject acting with one object is all of it)
-    "devpool": (0.9, 0.78, 0.63, 0.66, 0.53),
+    "devpool": (0.9, 0.78, 0.63, 0.67, 0.53),
     # first look at 1.4.0: 0.844 / 0.523 / 0.536 / 0.642 / 2 of 12; at 1.5.0 (never developed on it):
     # 0.844 / 0.527 / 0.534 / 0.642 / 2 of 12 (105 false pairs from one inauguration coded as a clique);
     # 1.6.0 (developed on it): 0.863 / 0.714 / 0.687 / 0.642 / 2 of 12
     # 1.9.0: dates 3 of 12 (0.250)
-    "blind_4": (0.84, 0.75, 0.72, 0.63, 0.3),
+    "blind_4": (0.84, 0.76, 0.73, 0.66, 0.3),
     # first looks at 1.5.0 and 1.6.0 (never developed on it): 0.836 / 0.496 and 0.500 / 0.471 / 0.654 / 1 of 10
     # (one group of 16 founding states coded as one cooperation weighs 120 of its 298 gold pairs)
     # 1.7.0 (developed on it): 0.846 / 0.583 / 0.539 / 0.662 / 1 of 10
     # 1.8.0: 0.846 / 0.869 / 0.789 / 0.671 / 1 of 10 (the founding members of a coalition are one cooperation)
-    "blind_5": (0.83, 0.87, 0.81, 0.68, 0.27),
+    "blind_5": (0.83, 0.87, 0.81, 0.73, 0.27),
     # first looks at 1.6.0 and 1.7.0 (never developed on it): 0.810 / 0.498 and 0.547 / 0.393 and 0.432 /
     # 0.658 / 6 of 20 (one conference of 16 states weighs 120 of its 288 gold pairs)
     # 1.8.0 (developed on it): 0.828 / 0.618 / 0.473 / 0.671 / 6 of 26
-    "blind_6": (0.81, 0.62, 0.52, 0.69, 0.24),
+    "blind_6": (0.81, 0.62, 0.53, 0.72, 0.24),
     # first looks at 1.7.0 and 1.8.0 (never developed on it): 0.851 / 0.604 / 0.429 / 0.645 and 0.641 /
     # 6 of 64 (the same pairs: round 7 did not move it)
     # 1.9.0 (developed on it): 0.851 / 0.671 / 0.538 / 0.641 / 6 of 64 (fairs: participants each with the host)
     # 1.16.0: pairs 0.598, typed 0.532 (delegations at a committee meeting meet each other, as blind_9's gold
     # codes them; blind_7's gold codes the same kind of meeting as a star with the host: +0.128 on blind_9)
-    "blind_7": (0.83, 0.57, 0.5, 0.67, 0.7),
+    "blind_7": (0.83, 0.57, 0.5, 0.69, 0.7),
     # first looks at 1.8.0 and 1.9.0 (never developed on it): 0.859 / 0.663 / 0.559 and 0.560 / 0.583 /
     # 4 and 5 of 16 (round 8 moved one typed pair and one date)
-    "blind_8": (0.87, 0.77, 0.65, 0.64, 0.35),
+    "blind_8": (0.87, 0.78, 0.66, 0.67, 0.35),
     # first look at 1.9.0 (never developed on it): 0.845 / 0.340 / 0.315 / 0.671 / 4 of 23 (three cliques,
     # an announced fair of 22 states, a committee of 14 and a conference of 11, weigh 381 of its 641 gold
     # pairs; without those three articles pairs 0.554)
     # 1.10.0 (developed on it): 0.845 / 0.468 / 0.431 / 0.671 / 4 of 23 (states named bare as a summit's
     # attendees meet each other; a round of the nuclear talks beside three members or more)
-    "blind_9": (0.82, 0.57, 0.52, 0.68, 0.15),
+    "blind_9": (0.82, 0.57, 0.52, 0.69, 0.15),
     # first look at 1.9.0 (never developed on it): 0.851 / 0.582 / 0.539 / 0.726 / 1 of 15; 1.10.0 (whose
     # rules were written before it was annotated) gives the same on every metric
-    "blind_10": (0.85, 0.63, 0.55, 0.73, 0.1),
+    "blind_10": (0.85, 0.63, 0.56, 0.76, 0.1),
     # first look at 1.10.0 (never developed on it): 0.870 / 0.690 / 0.524 / 0.698 / 8 of 29; 1.11.0 (its
     # first part written before it was annotated, its second part partly from its misses): 0.870 / 0.700 /
     # 0.530 / 0.695 / 8 of 29
-    "blind_11": (0.85, 0.73, 0.57, 0.71, 0.66),
+    "blind_11": (0.85, 0.73, 0.58, 0.73, 0.66),
     # first look at 1.11.0 (never developed on it): 0.823 / 0.545 / 0.449 / 0.624 / 5 of 21 (1.10.0: 0.823 /
     # 0.518 / 0.342 / 0.633 / 5 of 21)
     # 1.12.0 (developed on it): 0.861 / 0.650 / 0.531 / 0.632 / 5 of 21 (negated and fancied talks, envoys
@@ -87,7 +87,7 @@ FLOORS = {
     # first look at 1.11.0 (never developed on it, annotated while 1.12.0 was written): 0.810 / 0.589 / 0.509 /
     # 0.567 / 0 of 9; 1.12.0 (never read on it): 0.831 / 0.590 / 0.517 / 0.567 / 0 of 9
     # 1.13.0 (developed on it): 0.840 / 0.657 / 0.587 / 0.583 / 1 of 9
-    "blind_13": (0.81, 0.65, 0.58, 0.56, 0.19),
+    "blind_13": (0.81, 0.66, 0.59, 0.59, 0.19),
     # first look at 1.12.0 (annotated after it was final, never developed on): 0.847 / 0.639 / 0.548 / 0.663 /
     # 6 of 8 (1.11.0: 0.845 / 0.643 / 0.561 / 0.674 / 6 of 8)
     # 1.13.0 (developed on it): 0.861 / 0.727 / 0.647 / 0.692 / 6 of 8
@@ -95,39 +95,42 @@ FLOORS = {
     # first look at 1.12.0 (annotated before 1.13.0 was started, never read by its developers): 0.875 / 0.660 /
     # 0.490 / 0.684 / 1 of 6; 1.13.0 (never read on it): 0.875 / 0.660 / 0.490 / 0.689 / 1 of 6 (1.11.0: 0.867 /
     # 0.680 / 0.489 / 0.698 / 1 of 6)
-    "blind_15": (0.86, 0.65, 0.47, 0.69, 0.14),
+    "blind_15": (0.86, 0.65, 0.47, 0.73, 0.14),
     # first look at 1.13.0 (annotated after it was final): 0.824 / 0.794 / 0.719 / 0.687 / 6 of 15 (1.12.0:
     # 0.824 / 0.760 / 0.692 / 0.672; a planned WHO session of 22 states weighs 231 of its 423 gold pairs,
     # without it pairs 0.508, 1.12.0 0.505)
     # 1.14.0 (developed on it): 0.831 / 0.828 / 0.781 / 0.702 / 6 of 15
-    "blind_16": (0.82, 0.81, 0.77, 0.67, 0.57),
+    "blind_16": (0.83, 0.81, 0.77, 0.68, 0.57),
     # first look at 1.13.0 (annotated before 1.14.0 was started, never read by its developers): 0.797 / 0.400 /
     # 0.374 / 0.564 / 7 of 19; 1.14.0 (never read on it): 0.797 / 0.400 / 0.373 / 0.564 / 8 of 19 (five articles
     # coded as a Vienna round of seven states weigh 105 of its 277 gold pairs)
     # 1.15.0 (developed on it): 0.826 / 0.442 / 0.405 / 0.573 / 10 of 19
-    "blind_17": (0.8, 0.45, 0.4, 0.57, 0.5),
+    "blind_17": (0.8, 0.46, 0.44, 0.61, 0.5),
     # first look at 1.14.0 (annotated while it was written, never read by its developers): 0.844 / 0.630 /
     # 0.551 / 0.607 / 6 of 24 (1.13.0: 0.844 / 0.627 / 0.557 / 0.607 / 6 of 24)
     # 1.15.0 (developed on it): 0.840 / 0.681 / 0.616 / 0.618 / 11 of 24
-    "blind_18": (0.83, 0.65, 0.59, 0.62, 0.47),
+    "blind_18": (0.84, 0.65, 0.59, 0.64, 0.47),
     # first look at 1.14.0 (annotated before 1.15.0 was started, never read by its developers): 0.828 / 0.594 /
     # 0.501 / 0.645 / 11 of 37; 1.15.0 (never read on it): 0.838 / 0.591 / 0.497 / 0.650 / 12 of 37 (one fair's
     # visitors from sixteen states read as a clique: 120 of its 175 false pairs; without that article 0.711)
-    "blind_19": (0.83, 0.75, 0.65, 0.65, 0.75),
+    "blind_19": (0.83, 0.76, 0.65, 0.75, 0.75),
     # first look at 1.15.0 (annotated while it was written, never read by its developers): 0.818 / 0.566 /
     # 0.464 / 0.671 / 7 of 24 (1.14.0: 0.809 / 0.555 / 0.451 / 0.663 / 7 of 24)
-    "blind_20": (0.81, 0.58, 0.47, 0.67, 0.3),
+    "blind_20": (0.81, 0.58, 0.47, 0.68, 0.3),
     # first look at 1.15.0 (annotated before 1.16.0 was started, never read by its developers): 0.797 / 0.486 /
     # 0.463 / 0.584 / 5 of 9 (a WIPO seminar for journalists of twenty listed states, coded as one conference
     # of all, holds 190 of its 256 missed pairs; without it 0.655); 1.16.0 (never read on it): 0.803 / 0.486 /
     # 0.463 / 0.584 / 5 of 9
-    "blind_21": (0.77, 0.47, 0.44, 0.55, 0.53),
+    "blind_21": (0.77, 0.48, 0.45, 0.63, 0.53),
     # first look at 1.16.0 (annotated while it was written, never read by its developers): 0.860 / 0.631 /
     # 0.480 / 0.663 / 2 of 30 (1.15.0: 0.860 / 0.629 / 0.480 / 0.651 / 2 of 30)
-    "blind_22": (0.83, 0.6, 0.45, 0.64, 0.04),
+    "blind_22": (0.84, 0.6, 0.46, 0.7, 0.04),
     # first look at 1.16.0 (annotated before 1.17.0 was started, never read by its developers): 0.884 / 0.586 /
     # 0.515 / 0.688 / 10 of 28; 1.17.0 (never read on it): 0.884 / 0.586 / 0.515 / 0.692 / 10 of 28
-    "blind_23": (0.85, 0.56, 0.49, 0.66, 0.33),
+    "blind_23": (0.85, 0.56, 0.49, 0.7, 0.33),
+    # first look at 1.17.0 (annotated before 1.18.0 was started, never read by its developers): 0.846 / 0.641 /
+    # 0.520 / 0.637 / 1 of 4; 1.18.0 (never read on it): 0.853 / 0.651 / 0.521 / 0.629 / 1 of 4
+    "blind_24": (0.82, 0.62, 0.49, 0.6, 0.22),
 }
 
 
@@ -177,7 +180,7 @@ SENTENCE_FLOORS = {
     # 1.6.0 (developed on it): 0.642 / 0.662 / 2 of 88
     "sentences_4": (0.7, 0.72, 4),
     # first looks at 1.5.0 and 1.6.0 (never developed on it, the same output): 0.488 / 0.579 / 7 of 77
-    "sentences_5": (0.62, 0.73, 8),
+    "sentences_5": (0.63, 0.73, 8),
     # first looks at 1.6.0 and 1.7.0 (never developed on it, the same output): 0.530 / 0.616 / 0 of 61
     # 1.8.0 (developed on it): 0.553 / 0.644 / 0 of 61
     "sentences_6": (0.63, 0.72, 2),
@@ -189,12 +192,12 @@ SENTENCE_FLOORS = {
     "sentences_8": (0.69, 0.74, 2),
     # first look at 1.9.0 (never developed on it): 0.468 / 0.573 / 1 of 63
     # 1.10.0 (developed on it): 0.570 / 0.583 / 1 of 63
-    "sentences_9": (0.68, 0.75, 3),
+    "sentences_9": (0.69, 0.76, 3),
     # first look at 1.9.0 (never developed on it): 0.335 / 0.648 / 3 of 56 (one sentence of a summit of
     # 17 parliament speakers holds 136 of its 291 cooperative pairs; without it 0.473)
     # 1.10.0 (written before it was annotated): 0.711 / 0.658 / 3 of 56 (that summit's attendees)
     # 1.11.0: 0.799 / 0.671 / 3 of 56 (an IGO's members listed are no event; example lists are spokes)
-    "sentences_10": (0.81, 0.73, 4),
+    "sentences_10": (0.81, 0.74, 4),
     # first look at 1.10.0 (never developed on it): 0.609 / 0.724 / 4 of 76; 1.11.0's first part (written
     # before it was annotated): 0.570 (a co-chaired Vienna round lost its seven parties); 1.11.0: 0.620 /
     # 0.739 / 4 of 76 (co-chaired gatherings are meetings of their attendees)
@@ -207,11 +210,11 @@ SENTENCE_FLOORS = {
     # 0.614 / 0.649 / 5 of 78 (stated support, the pair named again after an event)
     "sentences_13": (0.71, 0.73, 7),
     # first look at 1.12.0 (annotated after it was final): 0.678 / 0.702 / 7 of 76 (1.11.0: 0.661 / 0.671 / 7)
-    "sentences_14": (0.74, 0.78, 8),
+    "sentences_14": (0.75, 0.79, 8),
     # first look at 1.12.0 (annotated before 1.13.0 was started, never read by its developers): 0.527 / 0.638 /
     # 4 of 66 (0.539 / 0.652 with state dyads only, the scoring since 1.13.0); 1.13.0 (never read on it): 0.541 /
     # 0.657 / 4 of 66 (1.11.0: 0.565 with state dyads only)
-    "sentences_15": (0.61, 0.67, 6),
+    "sentences_15": (0.62, 0.68, 6),
     # first look at 1.13.0 (annotated after it was final): 0.679 / 0.726 / 6 of 97 (1.12.0: 0.504: one minister
     # meeting the foreign ministers of fourteen states made 91 false pairs as a clique; 1.13.0's round of
     # meetings rule, written from blind_14, reads it as a star)
@@ -240,6 +243,9 @@ SENTENCE_FLOORS = {
     # first look at 1.16.0 (annotated before 1.17.0 was started, never read by its developers): 0.636 / 0.768 /
     # 1 of 63; 1.17.0 (never read on it) the same
     "sentences_23": (0.61, 0.74, 2),
+    # first look at 1.17.0 (annotated before 1.18.0 was started, never read by its developers): 0.561 / 0.734 /
+    # 4 of 70; 1.18.0 (never read on it): 0.566 / 0.734 / 2 of 70
+    "sentences_24": (0.54, 0.7, 3),
 }
 
 
@@ -279,6 +285,7 @@ def test_high_confidence_events_are_mostly_right(runs: dict[str, tuple[list[dict
         "blind_21",
         "blind_22",
         "blind_23",
+        "blind_24",
         "devpool",
     ):
         gold, (_, preds) = runs[name]
