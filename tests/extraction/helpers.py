@@ -10,6 +10,7 @@ from libs.contracts.events import CooperationEvent
 from libs.extraction import Extractor
 from libs.extraction.candidates import SentenceInfo
 from libs.extraction.mention_roles import PartyMention, SentenceParties
+from libs.extraction.sectors import SectorMatcher
 from libs.extraction.text import Sentence
 from libs.extraction.triggers import Cue, filter_cues
 
@@ -27,6 +28,11 @@ FILLER = (
     "Schools reopened after the holiday. Prices of bread were stable. "
     "A new museum opened downtown. The football season starts in May. "
 )
+
+
+def sectors_in(matcher: SectorMatcher, text: str) -> list[str]:
+    """The sectors `matcher` cues in the whole of `text`, names left out."""
+    return matcher.find(text, [(0, len(text))], names=False)
 
 
 def told_by(events: list[CooperationEvent], text: str, phrase: str) -> list[tuple[str, ...]]:

@@ -5,19 +5,12 @@ own (made-up sentences)."""
 import pytest
 
 from libs.extraction import Extractor
-from libs.extraction.extractor import DATA_DIR
-from libs.extraction.resources import load_resources
 from libs.extraction.sectors import SectorMatcher, attach_talk
 from tests.extraction.helpers import FILLER, events_of
 
 
-@pytest.fixture(scope="module")
-def matcher() -> SectorMatcher:
-    return SectorMatcher(load_resources(DATA_DIR))
-
-
-def _talk(matcher: SectorMatcher, text: str) -> list[list[str]]:
-    return [sectors for _, sectors in matcher.cooperation_talk(text, [(0, len(text))])]
+def _talk(sector_matcher: SectorMatcher, text: str) -> list[list[str]]:
+    return [sectors for _, sectors in sector_matcher.cooperation_talk(text, [(0, len(text))])]
 
 
 @pytest.mark.parametrize(
@@ -32,8 +25,8 @@ def _talk(matcher: SectorMatcher, text: str) -> list[list[str]]:
         ("Their energy relations are developing fast, the envoy said.", "energy"),
     ],
 )
-def test_talk_of_cooperation_gives_its_cues(matcher: SectorMatcher, text: str, sector: str) -> None:
-    assert _talk(matcher, text) == [[sector]]
+def test_talk_of_cooperation_gives_its_cues(sector_matcher: SectorMatcher, text: str, sector: str) -> None:
+    assert _talk(sector_matcher, text) == [[sector]]
 
 
 @pytest.mark.parametrize(
@@ -53,8 +46,8 @@ def test_talk_of_cooperation_gives_its_cues(matcher: SectorMatcher, text: str, s
         "The Council on Foreign Relations published a report on trade.",
     ],
 )
-def test_no_talk(matcher: SectorMatcher, text: str) -> None:
-    assert _talk(matcher, text) == []
+def test_no_talk(sector_matcher: SectorMatcher, text: str) -> None:
+    assert _talk(sector_matcher, text) == []
 
 
 def test_talk_goes_to_the_event_told_last_before_it() -> None:

@@ -4,18 +4,8 @@ sector; fish farming and freight are (made-up sentences)."""
 
 import pytest
 
-from libs.extraction.extractor import DATA_DIR
-from libs.extraction.resources import load_resources
 from libs.extraction.sectors import SectorMatcher
-
-
-@pytest.fixture(scope="module")
-def matcher() -> SectorMatcher:
-    return SectorMatcher(load_resources(DATA_DIR))
-
-
-def _sectors(matcher: SectorMatcher, text: str) -> list[str]:
-    return matcher.find(text, [(0, len(text))], names=False)
+from tests.extraction.helpers import sectors_in
 
 
 @pytest.mark.parametrize(
@@ -35,8 +25,8 @@ def _sectors(matcher: SectorMatcher, text: str) -> list[str]:
         ("The talks were held online amid the pandemic.", "health_medicine"),
     ],
 )
-def test_no_sector(matcher: SectorMatcher, text: str, sector: str) -> None:
-    assert sector not in _sectors(matcher, text)
+def test_no_sector(sector_matcher: SectorMatcher, text: str, sector: str) -> None:
+    assert sector not in sectors_in(sector_matcher, text)
 
 
 @pytest.mark.parametrize(
@@ -55,5 +45,5 @@ def test_no_sector(matcher: SectorMatcher, text: str, sector: str) -> None:
         ("Both countries pledged to share vaccines against the pandemic.", "health_medicine"),
     ],
 )
-def test_sector_kept(matcher: SectorMatcher, text: str, sector: str) -> None:
-    assert sector in _sectors(matcher, text)
+def test_sector_kept(sector_matcher: SectorMatcher, text: str, sector: str) -> None:
+    assert sector in sectors_in(sector_matcher, text)

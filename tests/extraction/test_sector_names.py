@@ -2,7 +2,8 @@
 
 import pytest
 
-from libs.extraction.sectors import in_name
+from libs.extraction.sectors import SectorMatcher, in_name
+from tests.extraction.helpers import sectors_in
 
 
 def _at(text: str, word: str) -> bool:
@@ -35,14 +36,6 @@ def test_in_name(text: str, word: str, expected: bool) -> None:
     assert _at(text, word) is expected
 
 
-def _sectors(text: str) -> list[str]:
-    from libs.extraction.extractor import DATA_DIR
-    from libs.extraction.resources import load_resources
-    from libs.extraction.sectors import SectorMatcher
-
-    return SectorMatcher(load_resources(DATA_DIR)).find(text, [(0, len(text))], names=False)
-
-
 @pytest.mark.parametrize(
     ("text", "sector"),
     [
@@ -54,5 +47,5 @@ def _sectors(text: str) -> list[str]:
         ("The ministers talked on the maritime border.", "transport"),
     ],
 )
-def test_dropped_cues_make_no_sector(text: str, sector: str) -> None:
-    assert sector not in _sectors(text)
+def test_dropped_cues_make_no_sector(sector_matcher: SectorMatcher, text: str, sector: str) -> None:
+    assert sector not in sectors_in(sector_matcher, text)

@@ -2,8 +2,6 @@
 sentence names the nuclear deal or its talks takes only its own evidence's cues (made-up articles)."""
 
 from libs.extraction import Extractor
-from libs.extraction.extractor import DATA_DIR
-from libs.extraction.resources import load_resources
 from libs.extraction.sectors import SectorMatcher
 from tests.extraction.helpers import events_of
 
@@ -42,9 +40,8 @@ def test_other_talks_keep_the_topic(extractor: Extractor) -> None:
     assert all("defense_security" in e.sectors for e in _met(extractor, text))
 
 
-def test_sectorless_needs_every_span() -> None:
-    matcher = SectorMatcher(load_resources(DATA_DIR))
+def test_sectorless_needs_every_span(sector_matcher: SectorMatcher) -> None:
     text = "They discussed the JCPOA. They signed a rail deal."
-    assert matcher.sectorless(text, [(0, 25)])
-    assert not matcher.sectorless(text, [(0, 25), (26, len(text))])
-    assert not matcher.sectorless(text, [])
+    assert sector_matcher.sectorless(text, [(0, 25)])
+    assert not sector_matcher.sectorless(text, [(0, 25), (26, len(text))])
+    assert not sector_matcher.sectorless(text, [])

@@ -3,15 +3,8 @@
 import pytest
 
 from libs.extraction import Extractor
-from libs.extraction.extractor import DATA_DIR
-from libs.extraction.resources import load_resources
 from libs.extraction.sectors import SectorMatcher
-from tests.extraction.helpers import events_of
-
-
-@pytest.fixture(scope="module")
-def matcher() -> SectorMatcher:
-    return SectorMatcher(load_resources(DATA_DIR))
+from tests.extraction.helpers import events_of, sectors_in
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
@@ -32,8 +25,8 @@ def _spans(text: str) -> list[tuple[int, int]]:
         ("The envoys spoke about INSTEX and its first transactions.", "trade_economy"),
     ],
 )
-def test_new_cues(matcher: SectorMatcher, text: str, sector: str) -> None:
-    assert sector in matcher.find(text, [(0, len(text))], names=False)
+def test_new_cues(sector_matcher: SectorMatcher, text: str, sector: str) -> None:
+    assert sector in sectors_in(sector_matcher, text)
 
 
 @pytest.mark.parametrize(
@@ -45,8 +38,8 @@ def test_new_cues(matcher: SectorMatcher, text: str, sector: str) -> None:
         ("A university professor told the paper that the talks went well.", "higher_education"),
     ],
 )
-def test_no_sector_from_background(matcher: SectorMatcher, text: str, sector: str) -> None:
-    assert sector not in matcher.find(text, [(0, len(text))], names=False)
+def test_no_sector_from_background(sector_matcher: SectorMatcher, text: str, sector: str) -> None:
+    assert sector not in sectors_in(sector_matcher, text)
 
 
 @pytest.mark.parametrize(
@@ -57,28 +50,28 @@ def test_no_sector_from_background(matcher: SectorMatcher, text: str, sector: st
         ("The university will host students from the partner state.", "higher_education"),
     ],
 )
-def test_kept_cues(matcher: SectorMatcher, text: str, sector: str) -> None:
-    assert sector in matcher.find(text, [(0, len(text))], names=False)
+def test_kept_cues(sector_matcher: SectorMatcher, text: str, sector: str) -> None:
+    assert sector in sectors_in(sector_matcher, text)
 
 
-def test_lead_topic_repeated(matcher: SectorMatcher) -> None:
+def test_lead_topic_repeated(sector_matcher: SectorMatcher) -> None:
     text = (
         "The two states plan a naval drill next month. The defence chiefs met on Monday. "
         "They spoke about the military academy. The talks ended in the evening"
     )
-    assert matcher.topic(text, _spans(text)) == ["defense_security"]
+    assert sector_matcher.topic(text, _spans(text)) == ["defense_security"]
 
 
-def test_lead_topic_needs_repeats(matcher: SectorMatcher) -> None:
+def test_lead_topic_needs_repeats(sector_matcher: SectorMatcher) -> None:
     # the lead's cue is said once more only: a passing word, not the article's topic
     text = "Oil prices fell as the envoys met. The oil talks ended. They met again on Tuesday. They left"
-    assert matcher.topic(text, _spans(text)) == []
+    assert sector_matcher.topic(text, _spans(text)) == []
 
 
-def test_topic_only_from_lead(matcher: SectorMatcher) -> None:
+def test_topic_only_from_lead(sector_matcher: SectorMatcher) -> None:
     # a sector repeated in the body but absent from the lead is not the topic
     text = "The envoys met on Monday. Trade rose. Trade fell. Trade is weak"
-    assert matcher.topic(text, _spans(text)) == []
+    assert sector_matcher.topic(text, _spans(text)) == []
 
 
 @pytest.mark.parametrize(
@@ -89,19 +82,19 @@ def test_topic_only_from_lead(matcher: SectorMatcher) -> None:
         "The cleric condemned the missile strikes on the city.",
     ],
 )
-def test_no_topic_from_reported_lead(matcher: SectorMatcher, lead: str) -> None:
+def test_no_topic_from_reported_lead(sector_matcher: SectorMatcher, lead: str) -> None:
     # a lead reporting someone's words or censure is their view, not the article's topic
     text = lead[:-1] + ". The missile talks were held. The missile tests went on"
-    assert matcher.topic(text, _spans(text)) == []
+    assert sector_matcher.topic(text, _spans(text)) == []
 
 
-def test_topic_skips_names(matcher: SectorMatcher) -> None:
+def test_topic_skips_names(sector_matcher: SectorMatcher) -> None:
     # "Energy" inside an agency's name is no cue of the lead
     text = (
         "The head of the Northland Atomic Energy Agency met the envoy. "
         "The agency's energy plans were discussed. The energy talks will go on"
     )
-    assert matcher.topic(text, _spans(text)) == []
+    assert sector_matcher.topic(text, _spans(text)) == []
 
 
 def test_topic_reaches_every_event(extractor: Extractor) -> None:

@@ -3,18 +3,8 @@ ships (made-up sentences)."""
 
 import pytest
 
-from libs.extraction.extractor import DATA_DIR
-from libs.extraction.resources import load_resources
 from libs.extraction.sectors import SectorMatcher
-
-
-@pytest.fixture(scope="module")
-def matcher() -> SectorMatcher:
-    return SectorMatcher(load_resources(DATA_DIR))
-
-
-def _sectors(matcher: SectorMatcher, text: str) -> list[str]:
-    return matcher.find(text, [(0, len(text))], names=False)
+from tests.extraction.helpers import sectors_in
 
 
 @pytest.mark.parametrize(
@@ -28,8 +18,8 @@ def _sectors(matcher: SectorMatcher, text: str) -> list[str]:
         ("The firm will modernise the research reactor near the capital.", "energy"),
     ],
 )
-def test_new_cues(matcher: SectorMatcher, text: str, sector: str) -> None:
-    assert sector in _sectors(matcher, text)
+def test_new_cues(sector_matcher: SectorMatcher, text: str, sector: str) -> None:
+    assert sector in sectors_in(sector_matcher, text)
 
 
 @pytest.mark.parametrize(
@@ -39,14 +29,16 @@ def test_new_cues(matcher: SectorMatcher, text: str, sector: str) -> None:
         ("The speech may fuel speculation about a visit.", "energy"),
     ],
 )
-def test_figurative_fuel_is_no_cue(matcher: SectorMatcher, text: str, sector: str) -> None:
-    assert sector not in _sectors(matcher, text)
+def test_figurative_fuel_is_no_cue(sector_matcher: SectorMatcher, text: str, sector: str) -> None:
+    assert sector not in sectors_in(sector_matcher, text)
 
 
-def test_credit_lines_are_trade(matcher: SectorMatcher) -> None:
-    assert "trade_economy" in _sectors(matcher, "Ruritania opened a credit line for Freedonian buyers.")
+def test_credit_lines_are_trade(sector_matcher: SectorMatcher) -> None:
+    assert "trade_economy" in sectors_in(
+        sector_matcher, "Ruritania opened a credit line for Freedonian buyers."
+    )
 
 
-def test_security_policy_title_is_no_cue(matcher: SectorMatcher) -> None:
+def test_security_policy_title_is_no_cue(sector_matcher: SectorMatcher) -> None:
     text = "She met the union's high representative for foreign affairs and security policy on Monday."
-    assert "defense_security" not in _sectors(matcher, text)
+    assert "defense_security" not in sectors_in(sector_matcher, text)
