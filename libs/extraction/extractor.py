@@ -312,22 +312,28 @@ class Extractor:
         return find(scan, evidence, names=False) or find(scan, evidence) or find(scan, wider, names=False)
 
     def _event_sectors(
-        self,
-        scan: Scan,
-        evidence: list[tuple[int, int]],
-        wider: list[tuple[int, int]],
-        topic: list[str] | None,
-        talk: set[str] | None = None,
-    ) -> list[str]:
-        """An event's sectors in vocabulary order: `_sectors`, the article's `topic` and the cooperation
-        `talk` it takes (`sectors.attach_talk`); for diplomacy with no sector of its own
-        (`SectorMatcher.sectorless`) only the cues of its evidence outside names ("talks on the nuclear
-        deal and on regional security": security)."""
-        if self.sector_matcher.sectorless(scan.text, evidence):
-            return self.sector_matcher.find(scan, evidence, names=False)
-        return self.sector_matcher.order(
-            {*self._sectors(scan, evidence, wider), *(topic or ()), *(talk or ())}
+        self, scan: Scan, infos: list[SentenceInfo], cands: list[Candidate]
+    ) -> list[list[str]]:
+        """Per candidate, its sectors in vocabulary order: `_sectors`, the article's topic
+        (`SectorMatcher.topic`) and the cooperation talk it takes (`sectors.attach_talk`); for diplomacy
+        with no sector of its own (`SectorMatcher.sectorless`, which takes no talk either) only the cues of
+        its evidence outside names ("talks on the nuclear deal and on regional security": security)."""
+        matcher = self.sector_matcher
+        sentences = [(i.sent.start, i.sent.end) for i in infos]
+        owns = [sorted(set(cand.sentences) | set(cand.extra)) for cand in cands]
+        spans = [[sentences[p] for p in own] for own in owns]
+        sectorless = [matcher.sectorless(scan.text, evidence) for evidence in spans]
+        topic = matcher.topic(scan, sentences)
+        talks = attach_talk(
+            [None if free else own[0] for free, own in zip(sectorless, owns, strict=True)],
+            matcher.cooperation_talk(scan, sentences),
         )
+        return [
+            matcher.find(scan, evidence, names=False)
+            if free
+            else matcher.order({*self._sectors(scan, evidence, _sector_spans(infos, cand)), *topic, *talk})
+            for cand, evidence, free, talk in zip(cands, spans, sectorless, talks, strict=True)
+        ]
 
     def _known_codes(self, work: str) -> set[str]:
         """The states and IGOs of well-known people named in the text (for the cheap gate)."""
@@ -477,30 +483,13 @@ class Extractor:
         ner_spans = list(itertools.islice(unexplained, MAX_NER_SENTENCES))
         ner = self.participant_finder.entities(work, ner_spans) if ner_spans else None
         feats = article_features(infos)
-        sentences = [(i.sent.start, i.sent.end) for i in infos]
-        topic = self.sector_matcher.topic(scan, sentences)
-        talks = self._talk_sectors(scan, sentences, cands)
+        sectors = self._event_sectors(scan, infos, cands)
         out = [
-            self._event(article_id, text, scan, analysis, cand, article, ner, feats, topic, talk)
-            for cand, talk in zip(cands, talks, strict=True)
+            self._event(article_id, text, scan, analysis, cand, article, ner, feats, cand_sectors)
+            for cand, cand_sectors in zip(cands, sectors, strict=True)
         ]
         out.sort(key=lambda t: t[0])
         return [e for _, e in out], ner is not None
-
-    def _talk_sectors(
-        self, scan: Scan, sentences: list[tuple[int, int]], cands: list[Candidate]
-    ) -> list[set[str]]:
-        """Per candidate, the sectors of the article's cooperation talk it takes (`sectors.attach_talk`);
-        nuclear-deal diplomacy (`SectorMatcher.sectorless`) takes none."""
-        talk = self.sector_matcher.cooperation_talk(scan, sentences)
-        if not talk:
-            return [set() for _ in cands]
-        firsts: list[int | None] = []
-        for cand in cands:
-            own = sorted(set(cand.sentences) | set(cand.extra))
-            sectorless = self.sector_matcher.sectorless(scan.text, [sentences[p] for p in own])
-            firsts.append(None if sectorless else own[0])
-        return attach_talk(firsts, talk)
 
     def _event(
         self,
@@ -512,13 +501,11 @@ class Extractor:
         article: ArticleRef,
         ner: NerResult | None,
         article_feats: frozenset[str],
-        topic: list[str] | None = None,
-        talk: set[str] | None = None,
+        sectors: list[str],
     ) -> tuple[tuple[int, int, str], CooperationEvent]:
         """One candidate as a `CooperationEvent`, with its sort key (first evidence, type, parties);
-        `article_feats`: `occasions.article_features` of the article; `topic`: the article's topic
-        sectors (`SectorMatcher.topic`) and `talk` the cooperation talk it takes (`_talk_sectors`), added
-        to the event's own. Calls `event_hook` with it."""
+        `article_feats`: `occasions.article_features` of the article; `sectors`: its `_event_sectors`.
+        Calls `event_hook` with it."""
         infos, work = analysis.infos, scan.text
         own = set(cand.sentences) | set(cand.extra)
         spans = [(infos[p].sent.start, infos[p].sent.end) for p in sorted(own)]
@@ -543,7 +530,7 @@ class Extractor:
                 )
                 for f in found
             ],
-            sectors=self._event_sectors(scan, spans, _sector_spans(infos, cand), topic, talk),
+            sectors=sectors,
             date=_event_date(cand),
             location=Location(name=cand.location[0], country=cand.location[1]) if cand.location else None,
             quantities=_quantities(
