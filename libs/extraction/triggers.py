@@ -522,9 +522,12 @@ def _dropped_in_clause(scope: SentenceScope, c: Cue) -> bool:
     if neg is not None and _NEGATED_GAP.fullmatch(window[neg.end() :]):
         return True
     before = text[max(lo, c.start - 90) : c.start]
-    if _NEGATED_ANY.search(before) or _KEPT_FROM.search(before) or _STOPPED.search(before[-45:]):
-        return True
-    if _NO_PLAN.search(before):
+    if (
+        _NEGATED_ANY.search(before)
+        or _NO_PLAN.search(before)
+        or _KEPT_FROM.search(before)
+        or _STOPPED.search(before[-45:])
+    ):
         return True
     clause_lo = max(_clause_start(text, lo, c.start), c.start - 90)
     # "accused X of rendering support", "threatened to withdraw investments": no cooperation
