@@ -21,6 +21,17 @@ from libs.contracts.topics import TopicSettings, all_topics
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Code under test that logs before `configure_logging` uses structlog's defaults, whose console
+    renderer prints rich tracebacks with every frame's locals: seconds per logged exception on a loaded
+    machine (a 500-path API test timed out on it). The tests' default renders plain tracebacks."""
+    import structlog
+
+    defaults = structlog.get_config()["processors"]
+    plain = structlog.dev.ConsoleRenderer(colors=False, exception_formatter=structlog.dev.plain_traceback)
+    structlog.configure(processors=[*defaults[:-1], plain])
+
+
 def _shared_path() -> Path:
     return Path(os.environ.get("ACCORD_SHARED_DIR", REPO_ROOT.parent / "shared")).resolve()
 

@@ -61,7 +61,11 @@ def configure_logging(
     ]
     renderer: Processor
     if settings.log_format == "console":
-        renderer = structlog.dev.ConsoleRenderer(colors=(stream or sys.stderr).isatty())
+        # tracebacks without every frame's locals: those can hold secrets, and rendering them takes seconds
+        renderer = structlog.dev.ConsoleRenderer(
+            colors=(stream or sys.stderr).isatty(),
+            exception_formatter=structlog.dev.RichTracebackFormatter(show_locals=False),
+        )
         final: list[Processor] = [structlog.stdlib.ProcessorFormatter.remove_processors_meta, renderer]
     else:
         renderer = structlog.processors.JSONRenderer(serializer=_orjson_dumps)
