@@ -103,8 +103,10 @@ _DEST_BEFORE = re.compile(
     r"(?:led|leads|leading|headed|heads|heading)\s+(?:(?:a|an|the|his|her|their)\s+)?(?:[\w-]+\s+){0,3}?"
     r"delegation\s+(?:[\w’'-]+\s+){0,8}?to)\s+"
     r"(?:the\s+)?(?:(?:\w+\s+)?(?:city|capital|province|town|port|island|region|country)\s+of\s+|"
-    # "visits to Central Asian countries of A and B", "a tour of three states, including A"
-    r"(?:[\w-]+\s+){0,3}?(?:countries|states|nations|capitals)\s*,?\s+(?:of|including|such\s+as|like|namely)\s+)?$",
+    # "visits to Central Asian countries of A and B", "a tour of three states, including A", "a tour of Caucasus
+    # countries and Russia" (a named stop after unnamed ones)
+    r"(?:[\w-]+\s+){0,3}?(?:countries|states|nations|capitals)\s*,?\s+"
+    r"(?:of|including|such\s+as|like|namely|and|as\s+well\s+as)\s+)?$",
     re.IGNORECASE,
 )
 _TARGET_BEFORE = re.compile(
@@ -220,7 +222,7 @@ _LIST_DAY = r"(?:\s+(?:on|in)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Satu
 _LIST_GAP = re.compile(
     r"^"
     + _LIST_DAY
-    + rf"\s*(?:{LIST_WORDS})(?:(?:then|finally|later|lastly|now|most\s+recently)\s+)?(?:the\s+)?"
+    + rf"\s*(?:{LIST_WORDS}|,?\s*as\s+well\s+as\s+)(?:(?:then|finally|later|lastly|now|most\s+recently)\s+)?(?:the\s+)?"
     r"(?:[A-Z][\w-]*\s*(?:,\s*)?){0,4}$"
 )
 # "exports to Iraq, Germany, the U.S. and the UK": a list of partners may repeat "the"
