@@ -52,6 +52,7 @@ class Processes:
     under_way: re.Pattern[str] | None = None  # right before the round's name ("the ongoing talks")
     offices: re.Pattern[str] | None = None  # right before the name: an office, no round ("coordinator of")
     stalled: re.Pattern[str] | None = None  # right before the name: a standstill, no round ("the stalled")
+    stalled_after: re.Pattern[str] | None = None  # right after the name ("the talks, which have stalled")
 
 
 def load_processes(data: Mapping | None = None) -> Processes:
@@ -71,7 +72,7 @@ def load_processes(data: Mapping | None = None) -> Processes:
     )
     optional = {
         key: compile_alternation([str(p) for p in raw[key]]) if raw.get(key) else None
-        for key in ("conditions", "under_way", "offices", "stalled")
+        for key in ("conditions", "under_way", "offices", "stalled", "stalled_after")
     }
     return Processes(items, compile_alternation([str(p) for p in raw.get("future") or []]), **optional)
 
@@ -215,13 +216,14 @@ def _round_name(processes: Processes, proc: Process, text: str, lo: int, hi: int
     return None
 
 
-def _stalled(processes: Processes, text: str, lo: int, start: int) -> bool:
-    """Whether the round named at `start` is told as at a standstill right before its name ("resume the
-    stalled talks in Vienna", "the deadlocked nuclear negotiations"): the process is mentioned, no round held."""
-    return (
-        processes.stalled is not None
-        and processes.stalled.search(text, max(lo, start - 30), start) is not None
-    )
+def _stalled(processes: Processes, text: str, lo: int, found: re.Match[str]) -> bool:
+    """Whether the round named by `found` is told as at a standstill right before its name ("resume the
+    stalled talks in Vienna", "the deadlocked nuclear negotiations") or right after it ("the talks in Vienna,
+    which have stalemated since March"): the process is mentioned, no round held."""
+    start, end = found.start(), found.end()
+    before = processes.stalled is not None and processes.stalled.search(text, max(lo, start - 30), start)
+    after = processes.stalled_after is not None and processes.stalled_after.match(text[end : end + 60])
+    return bool(before or after)
 
 
 _TAKES_PART = re.compile(
@@ -271,9 +273,7 @@ def process_candidates(
         found = _round_name(processes, proc, text, lo, hi)
         if found is None or _DENIED.search(text, lo, hi) or TALKS_HISTORY.search(text, lo, hi):
             continue  # "negotiations to revive the deal are not on its agenda", "the talks that led to the deal"
-        if _other_talks(info, text, found.end(), proc, groups) or _stalled(
-            processes, text, lo, found.start()
-        ):
+        if _other_talks(info, text, found.end(), proc, groups) or _stalled(processes, text, lo, found):
             continue
         # a group named as one ("the meeting of the 5+1 group") is one mention: its members come from it
         own = {m.code for m in info.parties.mentions if m.role not in PLACE_ROLES} & (

@@ -151,7 +151,8 @@ _DISMISSED = re.compile(
 # talks told as the history of the deal they produced ("the talks that led to the 2015 deal", "the talks
 # were a long time of diplomacy that ultimately had a good end"): the deal's history, not a round
 TALKS_HISTORY = re.compile(
-    r"\b(?:talks|negotiations)\b(?:[^.;]|\.(?=\S)){0,200}?\b(?:(?:led|leading)\s+to\s+(?:the\s+)?(?:(?:\d{4}|landmark|historic)\s+)?"
+    r"\b(?:talks|negotiations)\b(?:[^.;]|\.(?=\S)){0,200}?\b(?:(?:(?:led|leading)\s+to|(?:resulted|resulting)\s+in|in\s+"
+    r"(?:crafting|drafting|reaching|striking|clinching))\s+(?:the\s+)?(?:(?:\d{4}|landmark|historic)\s+)?"
     r"(?:JCPOA|Joint\s+Comprehensive|nuclear\s+(?:deal|agreement|accord))|(?:ultimately|eventually|finally)\s+"
     r"(?:had\s+a\s+(?:good|happy|successful)\s+end|succeeded|bore\s+fruit|paid\s+off))"
     # "the deal, struck in 2015 after years of negotiations between ...", "reached following two years of talks"
@@ -159,9 +160,19 @@ TALKS_HISTORY = re.compile(
     r"\b(?:after|following)\s+(?:\w+\s+){0,2}?(?:years|months)\s+of\s+(?:\w+\s+){0,2}?(?:talks|negotiations)\b"
     # "in the long negotiations between A and B, the parties had avoided ...": the talks told as history
     r"|\b(?:long|lengthy|protracted|years-long|marathon|arduous)\s+(?:talks|negotiations)\b(?:[^.;]|\.(?=\S)){0,200}?"
-    r"\bhad\s+(?:\w+ed|been)\b",
+    r"\bhad\s+(?:\w+ed|been)\b"
+    # the deal named with who negotiated it: "the JCPOA negotiated between A, B and C", "the nuclear deal,
+    # hammered out with six powers": its talks are history
+    r"|\b(?:JCPOA|Joint\s+Comprehensive\s+Plan\s+of\s+Action|nuclear\s+(?:deal|agreement|accord))\)?,?\s+"
+    r"(?:\w+\s+)?(?:negotiated|hammered\s+out)\s+(?:between|with|among|by)\b",
     re.IGNORECASE,
 )
+# a motion put to an IGO's vote, named right before its drafters: "a resolution drafted by A, B and C",
+# "Resolution 2216, which was co-sponsored by A and B": the sponsors of a motion make no joint act of their own
+# (as "submitted the draft resolution" is no plan between its sponsors, `data/triggers.yaml`)
+MOTION_BEFORE = re.compile(r"\bresolutions?\b[^.;]{0,40}$", re.IGNORECASE)
+MOTION_REACH = 50  # characters before a sponsoring word where the resolution is named
+_SPONSORED = re.compile(r"(?:co-?)?(?:sponsor|draft)\w*", re.IGNORECASE)
 # "Washington granted a waiver to India to buy oil from Iran", "decided not to extend waivers allowing the
 # importers to continue buying oil from": a sanctions decision, not the trade it permits or stops (not "talks
 # on extending the waiver on imports of oil from Iran": that trade goes on)
@@ -425,6 +436,15 @@ def _tail_of_dropped(text: str, dropped: Cue | None, c: Cue) -> bool:
     )
 
 
+def _motion_sponsored(text: str, lo: int, c: Cue) -> bool:
+    """Whether cooperation cue `c` is the drafting or sponsoring of a resolution named right before it."""
+    return (
+        c.type == "cooperation"
+        and _SPONSORED.match(c.text) is not None
+        and MOTION_BEFORE.search(text, max(lo, c.start - MOTION_REACH), c.start) is not None
+    )
+
+
 def _typed_out_by_sentence(text: str, lo: int, hi: int, cues: list[Cue], res: Resources) -> list[Cue]:
     """The cues less the types the whole sentence rules out: visits of non-officials, hearsay, trade
     statistics, the signing of a landmark deal told as background, sanctions waivers, dismissed talks,
@@ -453,6 +473,7 @@ def _typed_out_by_sentence(text: str, lo: int, hi: int, cues: list[Cue], res: Re
             or _JOINT_STATEMENT.search(c.text)
             or not _about_landmark(text, c, landmarks)
         ]
+    cues = [c for c in cues if not _motion_sponsored(text, lo, c)]
     if _WAIVER.search(text, lo, hi):
         cues = [c for c in cues if c.type != "cooperation"]
     if _DISMISSED.search(text, lo, hi) or TALKS_HISTORY.search(text, lo, hi):
