@@ -41,7 +41,9 @@ def _parser() -> argparse.ArgumentParser:
         help="sentence sets to score (repeatable; default: tests/extraction/data/sentences_*.jsonl)",
     )
     parser.add_argument("--json", type=Path, default=None, help="also write the metrics as JSON here")
-    parser.add_argument("--errors", action="store_true", help="print per-article differences")
+    parser.add_argument(
+        "--errors", action="store_true", help="print per-article (and per-sentence) differences"
+    )
     parser.add_argument("--no-spacy", action="store_true", help="rules only (no spaCy participants)")
     parser.add_argument(
         "--jobs",
@@ -60,6 +62,12 @@ def default_article_sets() -> list[Path]:
         + sorted(EXTRA_DIR.glob("blind_*.jsonl"))
         + sorted(EXTRA_DIR.glob("devpool*.jsonl"))
     )
+
+
+def _print_errors(errors: list[dict[str, Any]]) -> None:
+    for err in errors:
+        print(json.dumps(err, ensure_ascii=False))
+    print()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -85,15 +93,15 @@ def main(argv: list[str] | None = None) -> int:
             print(format_sentence_table(out, f"== {gold_set.name}: {path}"))
             print()
             report[gold_set.name] = out.as_dict()
+            if args.errors:
+                _print_errors(out.errors)
             continue
         result, _ = out
         print(format_table(result, f"== {gold_set.name}: {path}"))
         print()
         report[gold_set.name] = result.as_dict()
         if args.errors:
-            for err in result.errors:
-                print(json.dumps(err, ensure_ascii=False))
-            print()
+            _print_errors(result.errors)
     print(json.dumps(report, indent=2))
     if args.json:
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
