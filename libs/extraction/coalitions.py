@@ -18,7 +18,7 @@ from libs.extraction.candidates import COOPERATION, EXPLICIT, Candidate, Sentenc
 from libs.extraction.clauses import LIST_SEPARATOR, list_runs
 from libs.extraction.mention_roles import PLACE_ROLES, PartyMention
 from libs.extraction.occasions import event_location
-from libs.extraction.triggers import MOTION_BEFORE, MOTION_REACH, Cue
+from libs.extraction.triggers import Cue, motion_named_before
 
 _BODY = r"(?:group|coalition|alliance|bloc|organi[sz]ation|forum|initiative|union|club|front)"
 _FOUNDERS = re.compile(
@@ -65,15 +65,13 @@ def _state_lists(info: SentenceInfo, text: str, igo_codes: Collection[str]) -> l
 
 def _made_by(info: SentenceInfo, text: str, igo_codes: Collection[str]) -> tuple[list[str], Cue] | None:
     """The states a sentence names as the joint authors of a founding, draft or brokering, and its cue:
-    a list of two or more right after "drafted by" (not of a resolution: `triggers.MOTION_BEFORE`), or of three or more
+    a list of two or more right after "drafted by" (not of a resolution: `triggers.motion_named_before`), or of three or more
     as the subject of "brokered a"."""
     for run in _state_lists(info, text, igo_codes):
         codes = list(dict.fromkeys(m.code for m in run))
         before = _MADE_BY.search(text, max(info.sent.start, run[0].start - 60), run[0].start)
         if before is not None and before.end() == run[0].start and len(codes) >= 2:
-            if MOTION_BEFORE.search(
-                text, max(info.sent.start, before.start() - MOTION_REACH), before.start()
-            ):
+            if motion_named_before(text, info.sent.start, before.start()):
                 continue
             return codes, Cue(before.start(), before.end(), COOPERATION, True, before.group(0))
         after = _MADE_AFTER.match(text, run[-1].end)

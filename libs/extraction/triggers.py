@@ -170,8 +170,15 @@ TALKS_HISTORY = re.compile(
 # a motion put to an IGO's vote, named right before its drafters: "a resolution drafted by A, B and C",
 # "Resolution 2216, which was co-sponsored by A and B": the sponsors of a motion make no joint act of their own
 # (as "submitted the draft resolution" is no plan between its sponsors, `data/triggers.yaml`)
-MOTION_BEFORE = re.compile(r"\bresolutions?\b[^.;]{0,40}$", re.IGNORECASE)
-MOTION_REACH = 50  # characters before a sponsoring word where the resolution is named
+_MOTION_BEFORE = re.compile(r"\bresolutions?\b[^.;]{0,40}$", re.IGNORECASE)
+_MOTION_REACH = 50  # characters before a sponsoring word where the resolution is named
+
+
+def motion_named_before(text: str, lo: int, start: int) -> bool:
+    """Whether a resolution is named right before `start` (not before `lo`, the sentence's start)."""
+    return _MOTION_BEFORE.search(text, max(lo, start - _MOTION_REACH), start) is not None
+
+
 _SPONSORED = re.compile(r"(?:co-?)?(?:sponsor|draft)\w*", re.IGNORECASE)
 # "Washington granted a waiver to India to buy oil from Iran", "decided not to extend waivers allowing the
 # importers to continue buying oil from": a sanctions decision, not the trade it permits or stops (not "talks
@@ -441,7 +448,7 @@ def _motion_sponsored(text: str, lo: int, c: Cue) -> bool:
     return (
         c.type == "cooperation"
         and _SPONSORED.match(c.text) is not None
-        and MOTION_BEFORE.search(text, max(lo, c.start - MOTION_REACH), c.start) is not None
+        and motion_named_before(text, lo, c.start)
     )
 
 
