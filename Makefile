@@ -79,8 +79,12 @@ fmt: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# Two pytest workers (pytest-xdist), each module whole on one worker (module fixtures: the gold guard's
+# engine runs, the fault tests' own Postgres), the longest modules first (tests/conftest.py).
+# TEST_WORKERS=0 runs everything in one process.
+TEST_WORKERS ?= 2
 test: install tools lint test-web browser
-	$(BIN)/pytest -q -ra --durations=30
+	$(BIN)/pytest -q -ra --durations=30 -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 test-deploy: install tools
 	$(BIN)/pytest -q -ra tests/deploy

@@ -41,3 +41,13 @@ def test_unique_topics_are_created_and_usable(kafka_bootstrap: str, unique_topic
             await consumer.stop()
 
     assert asyncio.run(roundtrip()) == b"hello"
+
+
+def test_the_long_modules_exist_and_are_collected_first(request: pytest.FixtureRequest) -> None:
+    from tests.conftest import LONG_MODULES, REPO_ROOT
+
+    assert all((REPO_ROOT / module).is_file() for module in LONG_MODULES), "a moved module: update the list"
+    items = request.session.items
+    modules = list(dict.fromkeys(item.nodeid.split("::", 1)[0] for item in items))
+    collected = [m for m in LONG_MODULES if m in modules]
+    assert modules[: len(collected)] == collected

@@ -4,7 +4,7 @@ recovers by itself.
 
 * SIGKILL of every service at seeded random points: the fetcher mid-backfill (a file) and mid-poll
   (a local web source), the extractors, the store; restarted; the final database is exact.
-* Postgres frozen (SIGSTOP of all its processes) for 30 s, then stopped and started again, while
+* Postgres frozen (SIGSTOP of all its processes) for 10 s (30 s in `make reliability-faults`), then stopped and started again, while
   events flow: the store and the fetcher's ledger wait and retry, /readyz says 503 naming the database.
 * The broker down at start (services first), and killed mid-run under `accord up` (memory-only: the
   fetcher publishes again what the store never confirmed).
@@ -324,11 +324,11 @@ def _outage_phase(
 def test_postgres_frozen_then_stopped_while_events_flow(
     pipeline: FaultPipeline, owned_pg: OwnedPostgres, tmp_path: Path
 ) -> None:
-    """SIGSTOP of every Postgres process for 15 s (`ACCORD_FAULT_FREEZE_S`), then `pg_ctl stop` and start: the store and the
+    """SIGSTOP of every Postgres process for 10 s (`ACCORD_FAULT_FREEZE_S`), then `pg_ctl stop` and start: the store and the
     fetcher's ledger wait and retry (a fetcher is even started during each outage), /readyz answers
     503 naming the database meanwhile and 200 after; nothing dead-lettered, lost or duplicated."""
     p = pipeline
-    freeze_s, down_s = scaled("FREEZE_S", 15), scaled("DOWN_S", 10)
+    freeze_s, down_s = scaled("FREEZE_S", 10), scaled("DOWN_S", 6)
     n = scaled("ARTICLES", 160)
     files = {
         name: write_jsonl(tmp_path / f"{name}.jsonl", make_articles(k, seed=seed))
@@ -393,7 +393,7 @@ def test_postgres_frozen_then_stopped_while_events_flow(
 def test_broker_down_at_start_every_service_waits_and_recovers(
     owned_pg: OwnedPostgres, tmp_path: Path
 ) -> None:
-    """The services start before the broker (down for `ACCORD_FAULT_BROKER_LATE_S`, 10 s by default):
+    """The services start before the broker (down for `ACCORD_FAULT_BROKER_LATE_S`, 5 s by default):
     each retries with backoff, nothing exits, and once the broker is up the backfill completes exactly."""
     broker = OwnedBroker(tmp_path / "broker.log")
     suffix = uuid.uuid4().hex[:8]
@@ -409,7 +409,7 @@ def test_broker_down_at_start_every_service_waits_and_recovers(
         for name, args in (("store", ("store", "--no-migrate")), ("extractor-1", ("extractor",)),
                            ("fetcher", ("fetcher", "--source", f"a=jsonl:{source}", "--once"))):  # fmt: skip
             p.start_service(name, *args)
-        late = scaled("BROKER_LATE_S", 10)
+        late = scaled("BROKER_LATE_S", 5)
         wait_for(
             lambda: all(_retries(p, n) for n in p.procs), 120, "every service retrying", lambda: _diagnose(p)
         )

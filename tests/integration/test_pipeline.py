@@ -112,9 +112,9 @@ def test_crashes_and_bad_records_lose_nothing_and_duplicate_nothing(
 ) -> None:
     p = pipeline
     try:
-        records = _corpus_head(request.getfixturevalue("corpus_path"), 500)
+        records = _corpus_head(request.getfixturevalue("corpus_path"), 300)
     except pytest.skip.Exception:
-        records = make_articles(400, seed=11)
+        records = make_articles(300, seed=11)
     source = _write_jsonl(tmp_path / "input.jsonl", records)
     # small store transactions: the stored count grows in steps of ten, so the kill below lands mid-stream
     # however fast the extractors are (with 500-record transactions it could land after the last one)

@@ -79,7 +79,7 @@ def test_ctrl_c_stops_everything_and_a_restart_completes_the_backfill(state: Pat
     """Ctrl-C in a terminal sends SIGINT to the whole foreground process group: every service drains and
     exits 0 (the embedded broker and Postgres, in sessions of their own, outlive the drain)."""
     source = tmp_path / "articles.jsonl"
-    records = make_articles(400, seed=3)
+    records = make_articles(250, seed=3)
     source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     port = free_port()
 
