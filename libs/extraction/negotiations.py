@@ -266,8 +266,19 @@ def _taking_part(
 ) -> frozenset[str]:
     """The states named around the round (`CONTEXT_SENTENCES`) in a sentence saying someone takes part."""
     near = infos[max(0, pos - CONTEXT_SENTENCES) : pos + CONTEXT_SENTENCES + 1]
-    return frozenset().union(
-        *(_codes(i, groups) for i in near if _TAKES_PART.search(text, i.sent.start, i.sent.end))
+    return frozenset().union(*(_codes(i, groups) for i in near if _says_taking_part(text, i)))
+
+
+# "were not participating", "did not take part", "never attended": the state is said to stay away
+_NOT_BEFORE = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?$|n[’']t\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _says_taking_part(text: str, info: SentenceInfo) -> bool:
+    """Whether the sentence says someone takes part (not that someone does not)."""
+    lo, hi = info.sent.start, info.sent.end
+    return any(
+        not _NOT_BEFORE.search(text, max(lo, m.start() - 30), m.start())
+        for m in _TAKES_PART.finditer(text, lo, hi)
     )
 
 

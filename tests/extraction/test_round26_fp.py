@@ -49,3 +49,19 @@ def test_the_coordinator_for_the_commission_is_an_office(extractor: Extractor) -
         "and Germany remain parties to the nuclear deal."
     )
     assert _typed(extractor, text) == set()
+
+
+def test_a_state_said_not_to_take_part_stays_off_the_table(extractor: Extractor) -> None:
+    text = (
+        "The remaining parties (Britain, France, Germany, Russia and China) back the nuclear deal. "
+        "U.S. envoys were not participating in the negotiations. The Vienna talks ended in March."
+    )
+    assert _typed(extractor, text) == {("meeting", ("CHN", "DEU", "FRA", "GBR", "IRN", "RUS"), ())}
+
+
+def test_a_state_said_to_take_part_indirectly_sits_at_the_table(extractor: Extractor) -> None:
+    text = (
+        "The remaining parties (Britain, France, Germany, Russia and China) back the nuclear deal. "
+        "U.S. envoys were participating indirectly in the negotiations. The Vienna talks ended in March."
+    )
+    assert _typed(extractor, text) == {("meeting", ("CHN", "DEU", "FRA", "GBR", "IRN", "RUS", "USA"), ())}
