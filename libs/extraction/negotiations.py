@@ -135,6 +135,35 @@ MIN_LISTED = 3  # members a sentence must name to be read as the round's own lis
 WHOLE_TABLE = 5  # members a group or list must name to tell the whole table of a round
 LIST_DISTANCE = 1  # a list this many sentences from a round that does not name its process is tied to it
 
+# what may stand between two parties of one list ("A, B, and the C", "the trio (A, B and C), D")
+_LIST_GAP = re.compile(r"[\s,;()\u2013\u2014-]*(?:(?:and|&)\s+)?(?:the\s+)?", re.IGNORECASE)
+
+
+def _whole_list(
+    info: SentenceInfo, text: str, proc: Process, groups: Mapping[str, tuple[str, ...]]
+) -> frozenset[str] | None:
+    """The members of the one list in the sentence that tells a whole table: `MIN_LISTED` names or more
+    in a row naming `WHOLE_TABLE` members or more (a group counts as its members). "Between Iran and the
+    five remaining signatories, A, B, C, D and E, to convince the U.S. ..." lists A-E; a member named
+    outside the list is not on it. None when no such list."""
+    ours = set(proc.members) | set(proc.fixed) | set(groups)
+    marks = sorted(
+        (m for m in info.parties.mentions if m.role not in PLACE_ROLES and m.code in ours),
+        key=lambda m: m.start,
+    )
+    runs: list[tuple[set[str], int]] = []  # the members of each list and how many names it has
+    last_end = -1
+    for m in marks:
+        codes = set(groups.get(m.code, (m.code,)))
+        gap = _LIST_GAP.fullmatch(text, last_end, m.start) if 0 <= last_end <= m.start else None
+        if runs and gap is not None:
+            runs[-1] = (runs[-1][0] | codes, runs[-1][1] + 1)
+        else:
+            runs.append((codes, 1))
+        last_end = max(last_end, m.end)
+    whole = [r for r, n in runs if n >= MIN_LISTED and len(r & set(proc.members)) >= WHOLE_TABLE]
+    return frozenset(whole[0]) if len(whole) == 1 else None
+
 
 def _article_lists(
     infos: list[SentenceInfo], text: str, proc: Process, groups: Mapping[str, tuple[str, ...]]
@@ -146,7 +175,8 @@ def _article_lists(
     for pos, info in enumerate(infos):
         named = _codes(info, groups, _NOT_LISTED) & set(proc.members)
         if len(named) >= MIN_LISTED and proc.lists.search(text, info.sent.start, info.sent.end):
-            out.append((pos, frozenset(named)))
+            whole = _whole_list(info, text, proc, groups)
+            out.append((pos, frozenset(named & whole if whole is not None else named)))
     return tuple(out)
 
 
@@ -236,8 +266,19 @@ def _taking_part(
 ) -> frozenset[str]:
     """The states named around the round (`CONTEXT_SENTENCES`) in a sentence saying someone takes part."""
     near = infos[max(0, pos - CONTEXT_SENTENCES) : pos + CONTEXT_SENTENCES + 1]
-    return frozenset().union(
-        *(_codes(i, groups) for i in near if _TAKES_PART.search(text, i.sent.start, i.sent.end))
+    return frozenset().union(*(_codes(i, groups) for i in near if _says_taking_part(text, i)))
+
+
+# "were not participating", "did not take part", "never attended": the state is said to stay away
+_NOT_BEFORE = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?$|n[’']t\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _says_taking_part(text: str, info: SentenceInfo) -> bool:
+    """Whether the sentence says someone takes part (not that someone does not)."""
+    lo, hi = info.sent.start, info.sent.end
+    return any(
+        not _NOT_BEFORE.search(text, max(lo, m.start() - 30), m.start())
+        for m in _TAKES_PART.finditer(text, lo, hi)
     )
 
 
@@ -283,6 +324,9 @@ def process_candidates(
             named = _listed_members(own, proc, groups, text[lo:hi])
             if not named:
                 continue
+            whole = _whole_list(info, text, proc, groups)
+            if whole is not None:
+                named = _at_table(named, whole, _taking_part(infos, pos, text, groups), proc, igo_codes)
         else:
             named = named_states(infos, pos, text, proc.context, groups)
             if not _TOPIC.search(text, lo, found.start()):
