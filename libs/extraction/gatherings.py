@@ -118,14 +118,28 @@ _AMONG_AFTER = re.compile(
 )
 # states listed as the subject of attending: "A, B and C took part in the meeting" (as bare attendees)
 _ATTEND_AFTER = re.compile(
-    r"\s+(?:(?:have|had|has|all|also|both)\s+)*(?:(?:will|would|are\s+to|are\s+set\s+to|are\s+expected\s+to)\s+)?"
+    # "A, B and C have been invited to participate in the summit", "..., C, have been invited to attend"
+    r",?\s+(?:(?:have|had|has|all|also|both)\s+)*(?:(?:will|would|are\s+to|are\s+set\s+to|are\s+expected\s+to|"
+    r"(?:(?:have|had)\s+)?(?:been|were|are)\s+invited\s+to)\s+)?"
     r"(?:attend(?:ed)?|participat(?:ed|e)\s+in|t(?:ook|ake)\s+part\s+in|(?:are|were)\s+(?:attending|participating"
     r"\s+in|taking\s+part\s+in|present\s+at|represented\s+at))\b",
     re.IGNORECASE,
 )
+# a speaker at a gathering attends it ("representatives of A, B and C also delivered speeches during the
+# meeting", "ministers of A and B addressed the conference"); a meeting with speeches of the listed states is a
+# conference (an annual meeting, a forum), not talks among them
+_SPEECHES = (
+    r"(?:deliver(?:ed|s|ing)?|gave|give|giving|made)\s+(?:(?:a|an|their|his|her|keynote|opening|closing)\s+)*"
+    r"(?:speech(?:es)?|address(?:es)?|lectures?|presentations?)|"
+    r"address(?:ed|es|ing)\s+the\s+(?:[\w-]+\s+){0,3}?(?:meeting|conference|summit|session|forum|gathering|"
+    r"congress|symposium|event|assembly)"
+)
+_SPEECH = re.compile(rf"\b(?:{_SPEECHES})\b", re.IGNORECASE)
 _ATTENDING = re.compile(
     r"\b(?:attend\w*|participat\w*|tak(?:e|es|ing)\s+part|took\s+part|present\s+at|showcas\w*|exhibit\w*|"
-    r"held\s+with|with\s+the\s+presence\s+of|special\s+guest|guest\s+of\s+honou?r|pavilions?)\b",
+    r"held\s+with|with\s+the\s+presence\s+of|special\s+guest|guest\s+of\s+honou?r|pavilions?|"
+    + _SPEECHES
+    + r")\b",
     re.IGNORECASE,
 )
 # the attendees of a gathering named before said to come from listed states ("The guests were from A, B
@@ -378,7 +392,8 @@ def gathering_candidates(
     codes = list(dict.fromkeys([*([host] if host else []), *others, *listed]))
     if len(split_parties(codes, igo_codes, groups)[0]) < 2:
         return []  # two states at least
-    cue = _gathering_cue(text, lo, hi, exercise, (found[1] and joint) or ceremony)
+    speeches = _SPEECH.search(text, lo, hi) is not None
+    cue = _gathering_cue(text, lo, hi, exercise, (found[1] and joint and not speeches) or ceremony)
     if not joint:
         # each exhibitor's, investor's or delegation's occasion with the host (none without a host)
         party_groups = [[host, c] for c in listed if c != host] if host else []
