@@ -353,6 +353,23 @@ def _gathering_cue(text: str, lo: int, hi: int, exercise: bool, meeting: bool) -
     return Cue(cue_at.start(), cue_at.end(), etype, True, cue_at.group(0), irrealis=future)
 
 
+# a contrast that opens a clause of other subjects ("A, B and C have been invited to the summit, but D said
+# it will not attend"): a refusal told after it is theirs, not the listed states'
+_CONTRAST = re.compile(r"[,;]\s+(?:but|while|whereas|although|though)\s", re.IGNORECASE)
+
+
+def _attending_end(info: SentenceInfo, text: str, listed: list[str]) -> int | None:
+    """Where the attending part of the sentence ends (the sentence's end, or a contrast after every listed
+    state that opens a refusal of others); None when the sentence says the participants do not attend."""
+    lo, hi = info.sent.start, info.sent.end
+    neg = NOT_ATTENDING.search(text, lo, hi)
+    if neg is None:
+        return hi
+    last = max((m.end for m in info.parties.mentions if m.code in listed), default=hi)
+    contrast = _CONTRAST.search(text, last, neg.start())
+    return contrast.start() if contrast else None
+
+
 def gathering_candidates(
     infos: list[SentenceInfo],
     pos: int,
@@ -370,12 +387,13 @@ def gathering_candidates(
     info = infos[pos]
     lo, hi = info.sent.start, info.sent.end
     found = _gathering_noun(infos, pos, text)
-    if found is None or NOT_ATTENDING.search(text, lo, hi):
+    if found is None:
         return []
     fair = _FAIR.fullmatch(found[0].group(0)) is not None
     talks = found[1] and _TALKS.fullmatch(found[0].group(0)) is not None
     listed, officials = _listed(info, text, fair, lo <= found[0].start() < hi, talks)
-    if not listed:
+    end = _attending_end(info, text, listed) if listed else None
+    if end is None:
         return []
     # officials meet each other; companies and investors deal with the host, and so do delegations at
     # a ceremony
@@ -383,7 +401,9 @@ def gathering_candidates(
     exercise = _EXERCISE.fullmatch(found[0].group(0)) is not None
     joint = not ceremony and not exercise and (officials if officials is not None else found[1])
     others = (
-        [m.code for m in info.parties.mentions if m.role == ACTOR and m.code not in listed] if joint else []
+        [m.code for m in info.parties.mentions if m.role == ACTOR and m.code not in listed and m.start < end]
+        if joint
+        else []
     )
     # a meeting whose other actors are named ("Tehran hosted the Astana talks with the participation of
     # ...", "hosted by the Canadian minister") needs no host from its venue or the dateline

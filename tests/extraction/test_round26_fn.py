@@ -75,3 +75,18 @@ def test_a_sum_invested_in_a_state_is_cooperation(extractor: Extractor) -> None:
 def test_a_sum_invested_named_in_words_is_cooperation(extractor: Extractor) -> None:
     text = "Norway invested 3 billion euros in Peru in 2019."
     assert ("NOR", "PER") in parties(events_of(extractor, text))
+
+
+# -- a refusal of others after a contrast ----------------------------------------------------------
+
+
+def test_a_refusal_after_but_is_not_the_listed_states(extractor: Extractor) -> None:
+    text = (
+        "LIMA – Peru, Ecuador and Bolivia took part in the Lima summit on Monday, but Chile did not attend."
+    )
+    assert ("meeting", ("BOL", "ECU", "PER")) in typed(events_of(extractor, text))
+
+
+def test_listed_states_that_will_not_attend_make_no_gathering(extractor: Extractor) -> None:
+    text = "LIMA – Ecuador and Bolivia will not attend the Lima summit in May."
+    assert not events_of(extractor, text)
