@@ -118,14 +118,28 @@ _AMONG_AFTER = re.compile(
 )
 # states listed as the subject of attending: "A, B and C took part in the meeting" (as bare attendees)
 _ATTEND_AFTER = re.compile(
-    r"\s+(?:(?:have|had|has|all|also|both)\s+)*(?:(?:will|would|are\s+to|are\s+set\s+to|are\s+expected\s+to)\s+)?"
+    # "A, B and C have been invited to participate in the summit", "..., C, have been invited to attend"
+    r",?\s+(?:(?:have|had|has|all|also|both)\s+)*(?:(?:will|would|are\s+to|are\s+set\s+to|are\s+expected\s+to|"
+    r"(?:(?:have|had)\s+)?(?:been|were|are)\s+invited\s+to)\s+)?"
     r"(?:attend(?:ed)?|participat(?:ed|e)\s+in|t(?:ook|ake)\s+part\s+in|(?:are|were)\s+(?:attending|participating"
     r"\s+in|taking\s+part\s+in|present\s+at|represented\s+at))\b",
     re.IGNORECASE,
 )
+# a speaker at a gathering attends it ("representatives of A, B and C also delivered speeches during the
+# meeting", "ministers of A and B addressed the conference"); a meeting with speeches of the listed states is a
+# conference (an annual meeting, a forum), not talks among them
+_SPEECHES = (
+    r"(?:deliver(?:ed|s|ing)?|gave|give|giving|made)\s+(?:(?:a|an|their|his|her|keynote|opening|closing)\s+)*"
+    r"(?:speech(?:es)?|address(?:es)?|lectures?|presentations?)|"
+    r"address(?:ed|es|ing)\s+the\s+(?:[\w-]+\s+){0,3}?(?:meeting|conference|summit|session|forum|gathering|"
+    r"congress|symposium|event|assembly)"
+)
+_SPEECH = re.compile(rf"\b(?:{_SPEECHES})\b", re.IGNORECASE)
 _ATTENDING = re.compile(
     r"\b(?:attend\w*|participat\w*|tak(?:e|es|ing)\s+part|took\s+part|present\s+at|showcas\w*|exhibit\w*|"
-    r"held\s+with|with\s+the\s+presence\s+of|special\s+guest|guest\s+of\s+honou?r|pavilions?)\b",
+    r"held\s+with|with\s+the\s+presence\s+of|special\s+guest|guest\s+of\s+honou?r|pavilions?|"
+    + _SPEECHES
+    + r")\b",
     re.IGNORECASE,
 )
 # the attendees of a gathering named before said to come from listed states ("The guests were from A, B
@@ -339,6 +353,23 @@ def _gathering_cue(text: str, lo: int, hi: int, exercise: bool, meeting: bool) -
     return Cue(cue_at.start(), cue_at.end(), etype, True, cue_at.group(0), irrealis=future)
 
 
+# a contrast that opens a clause of other subjects ("A, B and C have been invited to the summit, but D said
+# it will not attend"): a refusal told after it is theirs, not the listed states'
+_CONTRAST = re.compile(r"[,;]\s+(?:but|while|whereas|although|though)\s", re.IGNORECASE)
+
+
+def _attending_end(info: SentenceInfo, text: str, listed: list[str]) -> int | None:
+    """Where the attending part of the sentence ends (the sentence's end, or a contrast after every listed
+    state that opens a refusal of others); None when the sentence says the participants do not attend."""
+    lo, hi = info.sent.start, info.sent.end
+    neg = NOT_ATTENDING.search(text, lo, hi)
+    if neg is None:
+        return hi
+    last = max((m.end for m in info.parties.mentions if m.code in listed), default=hi)
+    contrast = _CONTRAST.search(text, last, neg.start())
+    return contrast.start() if contrast else None
+
+
 def gathering_candidates(
     infos: list[SentenceInfo],
     pos: int,
@@ -356,12 +387,13 @@ def gathering_candidates(
     info = infos[pos]
     lo, hi = info.sent.start, info.sent.end
     found = _gathering_noun(infos, pos, text)
-    if found is None or NOT_ATTENDING.search(text, lo, hi):
+    if found is None:
         return []
     fair = _FAIR.fullmatch(found[0].group(0)) is not None
     talks = found[1] and _TALKS.fullmatch(found[0].group(0)) is not None
     listed, officials = _listed(info, text, fair, lo <= found[0].start() < hi, talks)
-    if not listed:
+    end = _attending_end(info, text, listed) if listed else None
+    if end is None:
         return []
     # officials meet each other; companies and investors deal with the host, and so do delegations at
     # a ceremony
@@ -369,7 +401,9 @@ def gathering_candidates(
     exercise = _EXERCISE.fullmatch(found[0].group(0)) is not None
     joint = not ceremony and not exercise and (officials if officials is not None else found[1])
     others = (
-        [m.code for m in info.parties.mentions if m.role == ACTOR and m.code not in listed] if joint else []
+        [m.code for m in info.parties.mentions if m.role == ACTOR and m.code not in listed and m.start < end]
+        if joint
+        else []
     )
     # a meeting whose other actors are named ("Tehran hosted the Astana talks with the participation of
     # ...", "hosted by the Canadian minister") needs no host from its venue or the dateline
@@ -378,7 +412,8 @@ def gathering_candidates(
     codes = list(dict.fromkeys([*([host] if host else []), *others, *listed]))
     if len(split_parties(codes, igo_codes, groups)[0]) < 2:
         return []  # two states at least
-    cue = _gathering_cue(text, lo, hi, exercise, (found[1] and joint) or ceremony)
+    speeches = _SPEECH.search(text, lo, hi) is not None
+    cue = _gathering_cue(text, lo, hi, exercise, (found[1] and joint and not speeches) or ceremony)
     if not joint:
         # each exhibitor's, investor's or delegation's occasion with the host (none without a host)
         party_groups = [[host, c] for c in listed if c != host] if host else []
