@@ -19,3 +19,22 @@ def test_a_tour_being_planned_is_an_intent(extractor: Extractor) -> None:
     assert not any(t == "meeting" for t, _ in types)
     made = "LIMA - The Peruvian president made his first foreign tour with visits to Chile and Bolivia."
     assert any(t == "meeting" for t, _ in _types(extractor, made))
+
+
+def test_a_tanker_arriving_is_a_delivery_not_a_visit(extractor: Extractor) -> None:
+    text = "LIMA - The first of three Chilean fuel tankers arrived in Peru, the energy minister said."
+    types = _types(extractor, text)
+    assert ("cooperation", ("CHL", "PER")) in types
+    assert not any(t == "meeting" for t, _ in types)
+
+
+def test_more_than_meets_the_eye_is_no_meeting(extractor: Extractor) -> None:
+    text = "LIMA - Chile means a lot more to Peru than meets the eye, the analyst said."
+    assert not any(t == "meeting" for t, _ in _types(extractor, text))
+
+
+def test_travellers_counted_by_their_demonym_are_no_visit(extractor: Extractor) -> None:
+    counted = "LIMA - Some 52,400 Chileans travelled to Peru last year, the tourism office said."
+    assert not any(t == "meeting" for t, _ in _types(extractor, counted))
+    official = "LIMA - The Chilean foreign minister travelled to Peru last week, the office said."
+    assert ("meeting", ("CHL", "PER")) in _types(extractor, official)
