@@ -38,3 +38,17 @@ def test_travellers_counted_by_their_demonym_are_no_visit(extractor: Extractor) 
     assert not any(t == "meeting" for t, _ in _types(extractor, counted))
     official = "LIMA - The Chilean foreign minister travelled to Peru last week, the office said."
     assert ("meeting", ("CHL", "PER")) in _types(extractor, official)
+
+
+def test_an_agreement_hoped_or_expected_to_be_signed_is_an_intent(extractor: Extractor) -> None:
+    hoped = (
+        "LIMA - The Peruvian minister expressed hope that a fisheries agreement is signed between Peru and Chile, "
+        "the ministry said."
+    )
+    assert ("intent", ("CHL", "PER")) in _types(extractor, hoped)
+    expected = (
+        "LIMA - The minister said a fisheries agreement is expected to be signed between Peru and Chile soon."
+    )
+    assert ("intent", ("CHL", "PER")) in _types(extractor, expected)
+    signed = "LIMA - A fisheries agreement was signed between Peru and Chile on Monday, the ministry said."
+    assert ("agreement", ("CHL", "PER")) in _types(extractor, signed)
