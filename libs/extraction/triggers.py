@@ -134,6 +134,12 @@ _DONE_AGREEMENT = re.compile(
     r"follow|in line|according|within)",
     re.IGNORECASE,
 )
+# ... but not one told in the present or infinitive passive ("hoped that an agreement is signed", "the deal will be
+# finalized"): that is still to come, so an irrealis before it makes it an intent
+_NOT_YET_DONE = re.compile(
+    r"\b(?:is|are|be|being)\s+(?:\w+\s+)?(?:reached|signed|inked|concluded|struck|sealed|clinched|finali[sz]ed)\b",
+    re.IGNORECASE,
+)
 # "rejects a report that Iran and Russia plan ...": what is denied did not happen
 _DENIAL = re.compile(
     r"\b(?:reject|den(?:y|ies|ied)|dismiss|refut|rebuff)\w*\s+(?:\w+\s+){0,3}?"
@@ -746,12 +752,16 @@ def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
         c.type == "agreement"
         and bool(_DONE_AGREEMENT.search(c.text))
         and not c.text.lower().startswith("sign")
+        and not _NOT_YET_DONE.search(c.text)
     )
     clause = text[clause_lo : c.start]
     if _IF_CLAUSE.search(clause) and not _THEN.search(clause):
         return None  # "if Saudi Arabia wants to establish ties with China, ...": a condition, no intent
     if c.type in res.irrealis_types and not done:
         irr = res.irrealis.search(text, clause_lo, c.start)
+        if irr is None and c.type == "agreement" and _NOT_YET_DONE.search(c.text):
+            # "an agreement is expected to be signed between": the irrealis inside the cue
+            irr = res.irrealis.search(text, c.start, c.end)
         # "proposed the idea in a meeting with ...": a past speech act at a meeting that took place
         past_act = irr is not None and irr.group(0).lower().endswith("ed") and _OCCASION_CUE.match(c.text)
         if irr is not None and _CONDITIONAL.fullmatch(irr.group(0)):
