@@ -34,3 +34,16 @@ def test_thanks_to_is_a_cause_not_thanks(extractor: Extractor) -> None:
 def test_praise_of_unnamed_officials_is_no_cue(extractor: Extractor) -> None:
     text = "LIMA – The Peruvian minister expressed gratitude to the Chilean officials for the festival."
     assert not [e for e in events_of(extractor, text) if e.type == "intent"]
+
+
+def test_a_sidelines_meeting_among_named_states_is_their_meeting(extractor: Extractor) -> None:
+    text = (
+        "LIMA – On the sidelines of the trilateral meeting among Peru, Chile and Bolivia, "
+        "the central bank head stressed the use of national currencies."
+    )
+    assert ("BOL", "CHL", "PER") in parties(events_of(extractor, text))
+
+
+def test_a_sidelines_meeting_of_a_body_stays_a_forum(extractor: Extractor) -> None:
+    text = "LIMA – On the sidelines of the meeting of the Andean Council of Ministers, Peru said Chile was a friend."
+    assert not events_of(extractor, text)
