@@ -204,6 +204,10 @@ _MEMBERS_BEFORE = re.compile(
 _SIDELINES_PHRASE = re.compile(
     r"\bsidelines\s+of\s+(?:(?!\b(?:with|and|met|meets|held|talks)\b)[^,;:.])*$", re.IGNORECASE
 )
+# "on the sidelines of a trilateral meeting among Iran, Turkey and Russia": the named states hold it
+_MEETING_OF_BEFORE = re.compile(
+    r"\b(?:meeting|summit)\s+(?:of|among|between)\s+(?:[a-z-]+\s+){0,3}(?:the\s+)?$", re.IGNORECASE
+)
 _BASED_IN = re.compile(r"\b(?:based|headquartered|registered)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
 _ATTEND_BEFORE = re.compile(
     r"\b(?:attend(?:ed|s|ing)?|participat(?:ed|es|ing)\s+in|t(?:ook|akes|aking)\s+part\s+in)\s+(?:the\s+|a\s+|an\s+)?$",
@@ -468,7 +472,11 @@ def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazettee
     ):
         return TARGET
     # "on the sidelines of the anniversary of the Chinese navy": the occasion, not a party (rules 3, 4)
-    if _SIDELINES_PHRASE.search(before) and not _VENUE_BEFORE.search(before):
+    if (
+        _SIDELINES_PHRASE.search(before)
+        and not _VENUE_BEFORE.search(before)
+        and not _MEETING_OF_BEFORE.search(before)
+    ):
         return FORUM
     # "a company based in the Netherlands": the state it belongs to (annotation rule 8)
     if m.kind == "country" and _BASED_IN.search(before):

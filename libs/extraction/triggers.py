@@ -205,6 +205,11 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+
 _VISIT_NOUN = re.compile(r"(?:visit|visits|trip|tour)", re.IGNORECASE)
 _REFERRING_BEFORE = re.compile(r"\b(?:the|this|that|these|those)\s+$", re.IGNORECASE)
 _SIDELINES_BEFORE = re.compile(r"sidelines\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,8}$", re.IGNORECASE)
+# "on the sidelines of a meeting among Iran, Turkey and Russia": a sidelines occasion held by named states
+# is itself their meeting (round 26, sentence dyads); "of the UN", "of the ECO Council" stay forums
+_OCCASION_OF_NAMED = re.compile(
+    r"\s+(?:of|among|between)\s+(?:(?!the\b)[a-z-]+\s+){0,3}[A-Z][\w’'-]*(?:,\s+|\s+and\s+)[A-Z]"
+)
 _DEFINITE_BEFORE = re.compile(
     r"\b(?:the|this|that|these|those|its|their|his|her|our|such)\s+(?:(?:said|same|upcoming|next|last|"
     r"recent|previous|latest|first|second|third)\s+)?(?-i:[A-Z][\w.-]+\s+)?$",  # "the Vienna talks"
@@ -518,6 +523,7 @@ def _dropped_in_place(scope: SentenceScope, c: Cue) -> bool:
         c.type in ("conference", "meeting")
         and _SIDELINES_BEFORE.search(text[max(lo, c.start - 90) : c.start])
         and not re.match(r"sidelines", c.text, re.IGNORECASE)
+        and not _OCCASION_OF_NAMED.match(text[c.end : c.end + 60])
     ):
         return True
     # "The visit will ...": a visit already reported, not a new one ("the visit of X to Y" is new)
