@@ -46,6 +46,14 @@ def typed(events: list[CooperationEvent]) -> set[tuple[str, tuple[str, ...]]]:
     return {(e.type.value, tuple(e.countries + e.igos)) for e in events}
 
 
+def typed_apart(extractor: Extractor, text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    """(type, countries, IGOs) of each event of `text`, extracted without a publication date."""
+    return {
+        (e.type.value, tuple(e.countries), tuple(e.igos))
+        for e in extractor.extract(text, article_id="t").events
+    }
+
+
 def cue_types(extractor: Extractor, sentence: str) -> list[str]:
     """The types of the cues `filter_cues` keeps in one made-up sentence (no conflict, no sports)."""
     scan = extractor.scanner.scan(sentence)

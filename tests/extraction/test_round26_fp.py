@@ -3,13 +3,7 @@
 from __future__ import annotations
 
 from libs.extraction import Extractor
-
-
-def _typed(extractor: Extractor, text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
-    return {
-        (e.type.value, tuple(e.countries), tuple(e.igos))
-        for e in extractor.extract(text, article_id="t").events
-    }
+from tests.extraction.helpers import typed_apart
 
 
 def test_a_state_named_outside_the_list_of_the_table_is_no_party(extractor: Extractor) -> None:
@@ -17,7 +11,7 @@ def test_a_state_named_outside_the_list_of_the_table_is_no_party(extractor: Extr
         "The Vienna talks by Iran and the remaining parties (Britain, France, Germany, Russia and China) "
         "rest on the assumption that the United States would lift its sanctions."
     )
-    found = _typed(extractor, text)
+    found = typed_apart(extractor, text)
     assert ("meeting", ("CHN", "DEU", "FRA", "GBR", "IRN", "RUS"), ()) in found
     assert not any("USA" in countries for _, countries, _ in found)
 
@@ -28,7 +22,7 @@ def test_a_list_far_from_its_round_keeps_only_its_own_members(extractor: Extract
         "nuclear deal - China, Russia, Germany, France and Britain - to bring the U.S. back to the deal. "
         "An adviser said the Vienna talks went well."
     )
-    found = _typed(extractor, text)
+    found = typed_apart(extractor, text)
     assert ("meeting", ("CHN", "DEU", "FRA", "GBR", "IRN", "RUS"), ()) in found
     assert not any("USA" in countries for _, countries, _ in found)
 
@@ -38,7 +32,7 @@ def test_a_state_listed_with_the_others_stays_at_the_table(extractor: Extractor)
         "The EU envoy briefed the partners in the nuclear talks, the European trio (France, Germany and "
         "Britain), Russia, China and the United States, on his trip."
     )
-    found = _typed(extractor, text)
+    found = typed_apart(extractor, text)
     assert any({"USA", "RUS", "IRN"} <= set(countries) for _, countries, _ in found)
 
 
@@ -48,7 +42,7 @@ def test_the_coordinator_for_the_commission_is_an_office(extractor: Extractor) -
         "Commission, could propose the steps needed from each side. Iran, China, Russia, France, Britain "
         "and Germany remain parties to the nuclear deal."
     )
-    assert _typed(extractor, text) == set()
+    assert typed_apart(extractor, text) == set()
 
 
 def test_a_state_said_not_to_take_part_stays_off_the_table(extractor: Extractor) -> None:
@@ -56,7 +50,7 @@ def test_a_state_said_not_to_take_part_stays_off_the_table(extractor: Extractor)
         "The remaining parties (Britain, France, Germany, Russia and China) back the nuclear deal. "
         "U.S. envoys were not participating in the negotiations. The Vienna talks ended in March."
     )
-    assert _typed(extractor, text) == {("meeting", ("CHN", "DEU", "FRA", "GBR", "IRN", "RUS"), ())}
+    assert typed_apart(extractor, text) == {("meeting", ("CHN", "DEU", "FRA", "GBR", "IRN", "RUS"), ())}
 
 
 def test_a_state_said_to_take_part_indirectly_sits_at_the_table(extractor: Extractor) -> None:
@@ -64,4 +58,6 @@ def test_a_state_said_to_take_part_indirectly_sits_at_the_table(extractor: Extra
         "The remaining parties (Britain, France, Germany, Russia and China) back the nuclear deal. "
         "U.S. envoys were participating indirectly in the negotiations. The Vienna talks ended in March."
     )
-    assert _typed(extractor, text) == {("meeting", ("CHN", "DEU", "FRA", "GBR", "IRN", "RUS", "USA"), ())}
+    assert typed_apart(extractor, text) == {
+        ("meeting", ("CHN", "DEU", "FRA", "GBR", "IRN", "RUS", "USA"), ())
+    }
