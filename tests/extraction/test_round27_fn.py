@@ -31,3 +31,19 @@ def test_makers_of_a_demonym_at_a_fair_deal_with_the_host(extractor: Extractor, 
 def test_a_possessive_country_after_a_place_is_no_venue(extractor: Extractor) -> None:
     text = "SANTIAGO – At Valle Alto, Peru's president met the Chilean foreign minister on Monday."
     assert ("meeting", ("CHL", "PER")) in typed(events_of(extractor, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LIMA – Chilean Interior Minister Ana Rojas said on Sunday that she is visiting Lima for consultations with Peru.",
+        "LIMA – The Chilean trade minister said on Tuesday that he is visiting Lima for consultations with Peru.",
+    ],
+)
+def test_he_after_the_speech_verb_is_the_speaker_of_the_sentence(extractor: Extractor, text: str) -> None:
+    assert ("CHL", "PER") in parties(events_of(extractor, text))
+
+
+def test_the_speakers_own_state_as_topic_makes_no_pair(extractor: Extractor) -> None:
+    text = "LIMA – The Peruvian foreign minister said that he will discuss Peru's border policy."
+    assert not events_of(extractor, text)
