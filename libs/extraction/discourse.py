@@ -808,7 +808,7 @@ def _type_candidates(
     if not strong and not _weak_cue_holds(site, source):
         return []
     groups = _envoys_apart(site, _invitees_apart(site, _visitors_apart(site, groups)))
-    groups = _press_conference_apart(site, groups)
+    groups = _go_between_apart(site, _press_conference_apart(site, groups))
     groups = [list(dict.fromkeys([*g, *brokered])) for g in groups]  # the broker of each deal it brokered
     groups = [g for g in (_without_bystanders(site, g, brokered, cues) for g in groups) if len(set(g)) >= 2]
     # undated here: `sentence_candidates` dates each candidate by its sentence (`_date_from_sentence`)
@@ -820,6 +820,36 @@ def _type_candidates(
         for g in groups
     )
     return [c for c in made if c is not None]
+
+
+# a go-between's act on two sides: "mediate between A and B", "a mediatory role between", "help settle the
+# conflict between", "an arbitrator to mend ties between" (not "mediated talks between": the sides talk)
+_GO_BETWEEN_ACT = re.compile(
+    r"\b(?:mediat(?:e|es|ed|ing|ion|or|ors|ory)|arbitrat\w*|intermediary|(?:help|helps|helped|helping|assist\w*)"
+    r"\s+(?:to\s+)?(?:settle|resolve|end|mend|ease|defuse))\b"
+    r"(?:\s+(?!(?:talks|deal|agreement|accord|ceasefire|truce|negotiations|dialogue)\b)[\w’'-]+){0,4}?\s+between\b",
+    re.IGNORECASE,
+)
+
+
+def _go_between_apart(site: CueSite, groups: list[list[str]]) -> list[list[str]]:
+    """ "Oman mediated between Iran and Egypt", "A is ready to help settle the conflict between B and C": the
+    go-between acts with each side (A-B, A-C), the sides do not cooperate with each other; with no go-between
+    named, no event. Groups without both sides of the phrase in the cue's clause are kept as they are."""
+    info, text = site.info, site.text
+    lo, hi = site.segment
+    act = _GO_BETWEEN_ACT.search(text, max(lo, info.sent.start), min(hi, info.sent.end))
+    if act is None:
+        return groups
+    after = {m.code for m in info.parties.mentions if act.end() <= m.start < hi and m.role in PARTY_ROLES}
+    out: list[list[str]] = []
+    for group in groups:
+        sides = [c for c in group if c in after]
+        if len(sides) < 2:
+            out.append(group)
+            continue
+        out.extend([m, s] for m in group if m not in sides for s in sides)
+    return out
 
 
 _PRESS_CONFERENCE = re.compile(r"\b(?:press|news)\s+(?:conference|briefing)", re.IGNORECASE)

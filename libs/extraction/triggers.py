@@ -202,6 +202,17 @@ NOT_ATTENDING = re.compile(
 _TAIL_OF_NEGATED = re.compile(r"\s*(?:[\w’'.-]+\s+){0,4}", re.IGNORECASE)
 _OCCASION_CUE = re.compile(r"(?:in|during|at|on)\s+(?:a|an|the|his|her|their)\s", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# a meeting cue opening on a finite past verb ("told the visiting minister", "met with the envoy") tells a fact; an
+# irrealis earlier in its clause governs another verb ("the bidding would start soon, the president told the
+# visiting minister") unless it reaches the cue through "be", "have", a preposition or "to" ("will be received",
+# "would have met"). Not "visiting" (its tense is the main verb's: "will head the delegation visiting Oslo") nor a
+# "met" without an object ("until our conditions are met")
+_FACT_VERB = re.compile(r"(?:told|received|hosted|visited)\b|met\s+(?!and\b|or\b)\w", re.IGNORECASE)
+_GOVERNED_BEFORE = re.compile(
+    r"\b(?:be|been|being|is|are|have|to|in|for|of|on|about|by|start|begin|keep|continue)"
+    r"\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
 _VISIT_NOUN = re.compile(r"(?:visit|visits|trip|tour)", re.IGNORECASE)
 _REFERRING_BEFORE = re.compile(r"\b(?:the|this|that|these|those)\s+$", re.IGNORECASE)
 _SIDELINES_BEFORE = re.compile(r"sidelines\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,8}$", re.IGNORECASE)
@@ -745,6 +756,13 @@ def _ties_set_up(c: Cue) -> bool:
     return c.type == "agreement" and _TIES_SET_UP.match(c.text) is not None
 
 
+def _told_as_fact(text: str, clause_lo: int, c: Cue) -> bool:
+    """A meeting cue told by a finite past verb, not reached by "be", "have", a preposition or "to" right before it."""
+    if c.type != "meeting" or not _FACT_VERB.match(text, c.start):
+        return False
+    return _GOVERNED_BEFORE.search(text, clause_lo, c.start) is None
+
+
 def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
     """The cue with its final type (irrealis → intent), or None when conflict follows it."""
     text, res = scope.text, scope.res
@@ -770,6 +788,7 @@ def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
             irr = res.irrealis.search(text, c.start, c.end)
         # "proposed the idea in a meeting with ...": a past speech act at a meeting that took place
         past_act = irr is not None and irr.group(0).lower().endswith("ed") and _OCCASION_CUE.match(c.text)
+        past_act = past_act or (irr is not None and _told_as_fact(text, clause_lo, c))
         if irr is not None and _CONDITIONAL.fullmatch(irr.group(0)):
             return None  # "if they come to the table, we will ...": a condition, not an intent (dev gold)
         if irr is not None and not past_act:
