@@ -197,14 +197,21 @@ class DiscourseState:
         persons = [m for m in info.parties.mentions if m.kind in ("person", "person-home") and not m.igo]
         if persons:
             self.person_state = persons[-1].code
-        states = {
-            m.code
-            for m in info.parties.mentions
-            if m.role == ACTOR
-            and not m.igo
-            and (m.kind == "person" or (m.kind == "demonym" and _TITLE_AFTER.match(text, m.end)))
-        }
+        states = titled_speakers(info, text, info.sent.end)
         self.speaker = (next(iter(states)), pos) if len(states) == 1 else None
+
+
+def titled_speakers(info: SentenceInfo, text: str, end: int) -> set[str]:
+    """The states of the people the sentence names before `end`, by name or by a demonym and a title
+    ("Syrian Interior Minister"): the states a speaker there may act for."""
+    return {
+        m.code
+        for m in info.parties.mentions
+        if m.start < end
+        and m.role == ACTOR
+        and not m.igo
+        and (m.kind == "person" or (m.kind == "demonym" and _TITLE_AFTER.match(text, m.end)))
+    }
 
 
 # a word of cooperation named without a cue of its own ("Iran-Russia cooperation is a successful model",
@@ -396,6 +403,27 @@ def _from_quoted_speaker(site: CueSite, state: DiscourseState, parties: list[str
     return ([*parties, outside.pop()], PRONOUN) if len(outside) == 1 else None
 
 
+# the subject of a reported clause right after its speech verb: "said on Sunday that he is visiting"
+_REPORTED_PRONOUN = re.compile(r"\bthat\s+(?:he|she)\b")
+
+
+def _from_reporting_speaker(site: CueSite, state: DiscourseState, parties: list[str]) -> Parties | None:
+    """ "Syria's interior minister said on Sunday that he is visiting Tehran": the one state of the titled
+    speakers named before the last speech verb ahead of the cue, when the clause it reports opens on "that
+    he/she" (within a few words of the verb); the same sentence's speaker, not the last person named before."""
+    info, text = site.info, site.text
+    verb = max(
+        _SPEECH_VERB.finditer(text, info.sent.start, site.cue.start), key=lambda v: v.start(), default=None
+    )
+    if verb is None:
+        return None
+    pronoun = _REPORTED_PRONOUN.search(text, verb.end(), min(site.cue.start, verb.end() + 40))
+    states = titled_speakers(info, text, verb.start()) if pronoun is not None else set()
+    if len(states) != 1 or states <= set(parties):
+        return None
+    return [*parties, *states], PRONOUN
+
+
 def _from_previous_speaker(site: CueSite, state: DiscourseState, parties: list[str]) -> Parties | None:
     """ "The Georgian minister said ... . He made the remarks in a meeting with his Armenian counterpart"."""
     speaker = state.speaker
@@ -449,6 +477,7 @@ def _from_venue(site: CueSite, state: DiscourseState, parties: list[str]) -> Par
 # applied in order to a single named party
 _SINGLE_PARTY_RULES: tuple[Callable[[CueSite, DiscourseState, list[str]], Parties | None], ...] = (
     _from_quoted_speaker,
+    _from_reporting_speaker,
     _from_pronoun,
     _from_previous_speaker,
     _from_dateline,

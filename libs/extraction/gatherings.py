@@ -102,7 +102,8 @@ _PARTICIPANTS_FROM = re.compile(
 # "Italian publishing firms are participating", "Russian, Azerbaijani and Iranian officials"
 _DEMONYM_PARTICIPANTS = re.compile(
     r"\s+(?:[a-z-]+\s+){0,2}(?:(?P<business>companies|firms|exhibitors|publishers|publishing\s+houses|"
-    r"teams?|artists|filmmakers|brands|manufacturers|pavilions?|investors)|scholars|researchers|universities|"
+    r"teams?|artists|artisans|craft(?:smen|speople|ers)|filmmakers|brands|manufacturers|businesses|pavilions?|"
+    r"investors)|scholars|researchers|universities|"
     r"officials|ministers|delegations|diplomats|representatives|leaders|delegates|envoys)\b",
 )
 _GUEST_AFTER = re.compile(

@@ -50,6 +50,13 @@ _VENUE_BEFORE = re.compile(
     r"headquarters|cities)\s+of\s+)?$",
     re.IGNORECASE,
 )
+# a place named by a capitalised name the gazetteer does not hold, then a comma, before its country: "held in
+# Florence, Italy", "at Putrajaya, Malaysia" (the country is the venue's; not "In Brussels, France said", where
+# the city is known and `_inherited_role` decides)
+_UNKNOWN_PLACE_BEFORE = re.compile(
+    r"(?<![\w-])(?:in|at|held\s+in|hosted\s+in)\s+(?-i:[A-Z][\w'’-]+\s+){0,2}(?-i:[A-Z][\w'’-]+),\s+$"
+)
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 # "invest in Iran", "interest in Iraq": the place after "in" is a partner, not a venue.
 _PARTNER_VERBS = re.compile(
     r"^(?:invest\w*|interest\w*|cooperat\w*|partner\w*|presence|participat\w*|stak\w*|exports?|imports?|"
@@ -455,6 +462,9 @@ def _place_role(
         and re.fullmatch(r"\s*,\s*", work[prev.end : m.start])
     ):
         return prev.role
+    # "opened in Florence, Italy": a place the gazetteer does not hold (or blocks) before its country
+    if m.kind == "country" and _UNKNOWN_PLACE_BEFORE.search(before) and not _POSSESSIVE_AFTER.match(after):
+        return VENUE
     return None
 
 
