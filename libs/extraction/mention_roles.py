@@ -216,8 +216,14 @@ _MEETING_OF_BEFORE = re.compile(
     r"\b(?:meeting|summit)\s+(?:of|among|between)\s+(?:[a-z-]+\s+){0,3}(?:the\s+)?$", re.IGNORECASE
 )
 _BASED_IN = re.compile(r"\b(?:based|headquartered|registered)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
+# attending, addressing or speaking at an IGO's gathering: the IGO is met there, no mere forum ("attended
+# the 71st UN General Assembly", "addressed the OIC summit", "in his speech to the IAEA Board of Governors",
+# "addressed the 71st session of the UN General Assembly")
 _ATTEND_BEFORE = re.compile(
-    r"\b(?:attend(?:ed|s|ing)?|participat(?:ed|es|ing)\s+in|t(?:ook|akes|aking)\s+part\s+in)\s+(?:the\s+|a\s+|an\s+)?$",
+    r"\b(?:attend(?:ed|s|ing)?|participat(?:ed|es|ing)\s+in|t(?:ook|akes|aking)\s+part\s+in|"
+    r"address(?:ed|es|ing)?|(?:spoke|speaks|speaking|speech|remarks)\s+(?:at|to|before))\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?:\d+(?:st|nd|rd|th)\s+|(?:annual|extraordinary|emergency)\s+)?"
+    r"(?:(?:session|summit|meeting)\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 _FORUM_BEFORE = re.compile(r"sidelines\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.IGNORECASE)

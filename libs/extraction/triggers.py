@@ -763,6 +763,34 @@ def _told_as_fact(text: str, clause_lo: int, c: Cue) -> bool:
     return _GOVERNED_BEFORE.search(text, clause_lo, c.start) is None
 
 
+# a meeting cue named as the occasion of the clause's act ("will also discuss X with Y during his visit to Z"):
+# the act's future verb may stand far before it, past the usual reach of an irrealis; not when a speech verb
+# sits between ("X will grow, the minister said during a visit to Y": the visit is the occasion of the speech)
+_DURING_BEFORE = re.compile(
+    r"\b(?:during|in\s+the\s+course\s+of)\s+(?:his|her|their|its|the|a|this)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_FUTURE_VERB = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+(?:likely|expected|set|due|scheduled|slated|going)\s+to)\s", re.IGNORECASE
+)
+_SPEECH_VERB = re.compile(
+    r"\b(?:said|says|told|tells|noted|notes|stated|states|added|adds|remarked|stressed|declared|explained|"
+    r"announced|underlined|emphasi[sz]ed)\b",
+    re.IGNORECASE,
+)
+OCCASION_REACH = 220  # characters before an occasion cue where the future verb of its clause may stand
+
+
+def _future_occasion(text: str, lo: int, c: Cue) -> bool:
+    """A meeting cue after "during his ..." whose clause's future verb stands up to OCCASION_REACH before it,
+    with no speech verb between the two."""
+    if c.type != "meeting" or _DURING_BEFORE.search(text, max(lo, c.start - 50), c.start) is None:
+        return False
+    clause_lo = max(_clause_start(text, lo, c.start), c.start - OCCASION_REACH)
+    verbs = list(_FUTURE_VERB.finditer(text, clause_lo, c.start))
+    return bool(verbs) and _SPEECH_VERB.search(text, verbs[-1].end(), c.start) is None
+
+
 def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
     """The cue with its final type (irrealis → intent), or None when conflict follows it."""
     text, res = scope.text, scope.res
@@ -791,7 +819,7 @@ def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
         past_act = past_act or (irr is not None and _told_as_fact(text, clause_lo, c))
         if irr is not None and _CONDITIONAL.fullmatch(irr.group(0)):
             return None  # "if they come to the table, we will ...": a condition, not an intent (dev gold)
-        if irr is not None and not past_act:
+        if (irr is not None and not past_act) or (irr is None and _future_occasion(text, scope.lo, c)):
             c = replace(c, type="intent", irrealis=True)
         elif c.type in ("meeting", "conference") and _announced_after(text, c, scope.hi):
             c = replace(c, type="intent", irrealis=True)
