@@ -139,6 +139,10 @@ FLOORS = {
     # 0.336 / 0.689 / 4 of 15 (the nuclear deal's parties as one group, coded or emitted, in ten articles: 0.654
     # without them); 1.20.0 (never read on it): 0.866 / 0.426 / 0.334 / 0.692 / 4 of 15
     "blind_26": (0.84, 0.4, 0.31, 0.67, 0.24),
+    # first look at 1.20.0 (annotated before 1.21.0 was started, never read by its developers): 0.835 / 0.503 /
+    # 0.435 / 0.658 / 3 of 15 (a Tabriz fair coded as a clique of ten states: 45 of its 189 pairs; 0.596
+    # without it); 1.21.0 (never read on it): 0.844 / 0.503 / 0.436 / 0.675 / 3 of 15
+    "blind_27": (0.82, 0.48, 0.41, 0.65, 0.17),
 }
 
 
@@ -260,6 +264,9 @@ SENTENCE_FLOORS = {
     # first look at 1.19.0 (annotated before 1.20.0 was started, never read by its developers): 0.490 / 0.738 /
     # 4 of 44; 1.20.0 (never read on it): 0.494 / 0.747 / 4 of 44
     "sentences_26": (0.47, 0.72, 5),
+    # first look at 1.20.0 (annotated before 1.21.0 was started, never read by its developers): 0.558 / 0.708 /
+    # 3 of 66; 1.21.0 (never read on it): 0.553 / 0.708 / 3 of 66
+    "sentences_27": (0.53, 0.68, 4),
 }
 
 
@@ -302,6 +309,7 @@ def test_high_confidence_events_are_mostly_right(runs: dict[str, tuple[list[dict
         "blind_24",
         "blind_25",
         "blind_26",
+        "blind_27",
         "devpool",
     ):
         gold, (_, preds) = runs[name]
