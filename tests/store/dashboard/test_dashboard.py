@@ -135,7 +135,11 @@ def test_clicking_a_node_filters_the_list_and_the_url(watched: Watched, store: S
     )
     assert _listed_ids(page) == want
     assert _query(page) == {"country": ["CHN"]}
+    # the network and the map redraw from their own requests, which may land after the list's
+    page.wait_for_function("document.querySelectorAll('[aria-busy=true]').length === 0")
+    page.wait_for_selector("#network [data-node-id='CHN'][aria-pressed='true']")
     assert page.get_attribute("#network [data-node-id='CHN']", "aria-pressed") == "true"
+    page.wait_for_selector("#map path.country.selected")
     assert page.locator("#map path.country.selected").get_attribute("data-iso3") == "CHN"
     assert "China" in page.inner_text("#active-filters")
     # the URL is the view: opening it again shows the same list; Back returns to everything
