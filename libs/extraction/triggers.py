@@ -791,6 +791,42 @@ def _future_occasion(text: str, lo: int, c: Cue) -> bool:
     return bool(verbs) and _SPEECH_VERB.search(text, verbs[-1].end(), c.start) is None
 
 
+# an accord made to restore ties, named right before the restoring: "A and B agreed on Friday to re-establish
+# diplomatic ties", "decided in March to resume relations", "reached an agreement to restore ties and reopen
+# embassies", "the deal that restored relations between A and B": the accord itself, an agreement (not an
+# intent of the restoring)
+_RESTORING = re.compile(r"(?:restor|re-?establish|resum|re-?open)\w*\s", re.IGNORECASE)
+_ACCORD_BEFORE = re.compile(
+    r"\b(?:(?:agreed|agreeing|decided|deciding)(?:\s+in\s+principle|\s+(?:on|in|last)\s+\w+)?\s+to|"
+    r"(?:agreement|deal|accord)(?:\s+[\w-]+){0,2}?\s+to|(?:agreement|deal|accord)\s+that)\s+"
+    # a second act of the same accord: "agreed to resume diplomatic relations and re-open embassies"
+    r"(?:(?:restor|re-?establish|resum)\w*\s+(?:[\w-]+\s+){0,3}?(?:and|,)\s+)?$",
+    re.IGNORECASE,
+)
+
+# the accord's own cue followed by ties restored: "agreed to | restore diplomatic ties"
+_ACCORD_CUE = re.compile(r"(?:agreed|decided)\s+to", re.IGNORECASE)
+_TIES_RESTORED_AFTER = re.compile(
+    r"\s+(?:restor|re-?establish|resum)\w*\s+(?:the\s+|their\s+|full\s+)?(?:diplomatic\s+)?(?:ties|relations)\b",
+    re.IGNORECASE,
+)
+
+
+def _accord_to_restore(scope: SentenceScope, clause_lo: int, c: Cue) -> bool:
+    """An intent cue of ties restored right after an accord to restore them, with no irrealis before the accord
+    ("will agree to restore ties" stays an intent)."""
+    if c.type != "intent":
+        return False
+    if _ACCORD_CUE.fullmatch(c.text) is not None:  # the accord's own cue: "agreed to | restore ties"
+        accord_at = c.start if _TIES_RESTORED_AFTER.match(scope.text, c.end, scope.hi) else None
+    elif _RESTORING.match(c.text) is not None:
+        accord = _ACCORD_BEFORE.search(scope.text, max(clause_lo, c.start - 80), c.start)
+        accord_at = accord.start() if accord else None
+    else:
+        return False
+    return accord_at is not None and scope.res.irrealis.search(scope.text, clause_lo, accord_at) is None
+
+
 def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
     """The cue with its final type (irrealis → intent), or None when conflict follows it."""
     text, res = scope.text, scope.res
@@ -809,6 +845,8 @@ def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
     clause = text[clause_lo : c.start]
     if _IF_CLAUSE.search(clause) and not _THEN.search(clause):
         return None  # "if Saudi Arabia wants to establish ties with China, ...": a condition, no intent
+    if _accord_to_restore(scope, clause_lo, c):
+        return replace(c, type="agreement", irrealis=False)
     if c.type in res.irrealis_types and not done:
         irr = res.irrealis.search(text, clause_lo, c.start)
         if irr is None and c.type == "agreement" and _NOT_YET_DONE.search(c.text):
