@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from libs.extraction import Extractor
+from libs.extraction import Extractor, negotiations
+from libs.extraction.mention_roles import ACTOR, PartyMention
+from libs.extraction.negotiations import ArticleParties, load_processes
 from libs.extraction.triggers import SPEECH_VERB
-from tests.extraction.helpers import events_of, typed
+from tests.extraction.helpers import events_of, sentence_info, typed
 
 
 @pytest.mark.parametrize("word", ["said", "explained", "remarked", "warned", "highlighted", "tells", "notes"])
@@ -35,3 +37,24 @@ def test_the_united_states_between_a_future_act_and_a_visit_keeps_the_intent(ext
     )
     found = typed(events_of(extractor, planned))
     assert found and {kind for kind, _ in found} == {"intent"}
+
+
+def test_a_sentence_whole_list_is_computed_once_per_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    spec = {"pattern": ["Quito talks"], "context": ["talks"], "fixed": ["ECU"], "members": ["ARG", "BOL", "CHL", "PER"]}
+    procs = load_processes({"processes": {"p": spec}})
+    text = "Talks: Argentina, Bolivia, Chile and Peru met."
+    mentions = [
+        PartyMention(7, 16, "ARG", False, "country", ACTOR, "Argentina"),
+        PartyMention(18, 25, "BOL", False, "country", ACTOR, "Bolivia"),
+        PartyMention(27, 32, "CHL", False, "country", ACTOR, "Chile"),
+        PartyMention(37, 41, "PER", False, "country", ACTOR, "Peru"),
+    ]
+    calls: list[int] = []
+    original = negotiations._whole_list
+    monkeypatch.setattr(negotiations, "_whole_list", lambda *a: calls.append(1) or original(*a))
+    article = ArticleParties([sentence_info(text, mentions)], text, {})
+    proc = procs.items[0]
+    assert article.listed(proc) == {"ARG", "BOL", "CHL", "PER"}
+    assert article.whole_list(proc, 0) is None  # four of the members: not the whole table
+    assert article.whole_list(proc, 0) is None
+    assert len(calls) == 1
