@@ -17,7 +17,9 @@ def test_one_speech_verb_list_holds_the_verbs_of_both_old_lists(word: str) -> No
     assert SPEECH_VERB.search(f"the minister {word} on Monday")
 
 
-@pytest.mark.parametrize("text", ["Said Ahmadi arrived on Monday", "talks with the United States", "the Gulf states"])
+@pytest.mark.parametrize(
+    "text", ["Said Ahmadi arrived on Monday", "talks with the United States", "the Gulf states"]
+)
 def test_a_name_or_the_noun_states_is_no_speech_verb(text: str) -> None:
     assert SPEECH_VERB.search(text) is None
 
@@ -40,7 +42,12 @@ def test_the_united_states_between_a_future_act_and_a_visit_keeps_the_intent(ext
 
 
 def test_a_sentence_whole_list_is_computed_once_per_article(monkeypatch: pytest.MonkeyPatch) -> None:
-    spec = {"pattern": ["Quito talks"], "context": ["talks"], "fixed": ["ECU"], "members": ["ARG", "BOL", "CHL", "PER"]}
+    spec = {
+        "pattern": ["Quito talks"],
+        "context": ["talks"],
+        "fixed": ["ECU"],
+        "members": ["ARG", "BOL", "CHL", "PER"],
+    }
     procs = load_processes({"processes": {"p": spec}})
     text = "Talks: Argentina, Bolivia, Chile and Peru met."
     mentions = [
