@@ -77,7 +77,7 @@ from libs.extraction.mention_roles import ACTOR, DESTINATION, IGO_SEATS, PARTY_R
 from libs.extraction.negotiations import ArticleParties, Processes, process_candidates
 from libs.extraction.occasions import event_date, inherit_dates, merge_occasions, placed_candidate
 from libs.extraction.syntax import SyntaxFilter
-from libs.extraction.triggers import GATHERING_NOUN, Cue
+from libs.extraction.triggers import GATHERING_NOUN, SPEECH_VERB, Cue
 
 CONTEXT_REACH = 8  # sentences over which "the two sides" still refers to the last pair named
 CONTINUATION_REACH = 3  # sentences over which "During the meeting, ..." continues an occasion
@@ -86,10 +86,6 @@ _NAMED_COUNTERPART = re.compile(r"\b(?:[Hh]is|[Hh]er)\s+(?:[A-Z][\w-]*\s+){1,2}(
 _WEAK_VERB = re.compile(r"^(?:discuss|negotiat|aim|intend)", re.IGNORECASE)  # need a party as subject
 _PRONOUN = re.compile(r"\b(?:he|she|his|her)\b", re.IGNORECASE)
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|we|our|I)\b")
-_SPEECH_VERB = re.compile(
-    r"\b(?:said|says|told|stated|added|noted|stressed|underlined|emphasi[sz]ed|highlighted|advised|urged|called|"
-    r"expressed|described|pointed|announced|warned|asserted|declared|reiterated)\b"
-)
 _TITLE_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?(?:minister|president|ambassador|envoy|official|diplomat|spokes\w+|chief|head|"
     r"commander|premier|king|leader|secretary|chancellor|governor|speaker|deputy|director)\b",
@@ -413,7 +409,7 @@ def _from_reporting_speaker(site: CueSite, state: DiscourseState, parties: list[
     he/she" (within a few words of the verb); the same sentence's speaker, not the last person named before."""
     info, text = site.info, site.text
     verb = max(
-        _SPEECH_VERB.finditer(text, info.sent.start, site.cue.start), key=lambda v: v.start(), default=None
+        SPEECH_VERB.finditer(text, info.sent.start, site.cue.start), key=lambda v: v.start(), default=None
     )
     if verb is None:
         return None
@@ -531,7 +527,7 @@ def _counterparts_groups(
         return [], source
     if not subject or subject in parties:
         # "In a meeting with X's envoy, Y said ...": the envoy's and the speaker's states
-        speech = _SPEECH_VERB.search(text, cue.end, info.sent.end)
+        speech = SPEECH_VERB.search(text, cue.end, info.sent.end)
         stop = speech.start() if speech else info.sent.end
         named = (m.code for m in info.parties.mentions if fine_lo <= m.start < stop and m.role in PARTY_ROLES)
         return [list(dict.fromkeys(named))], source

@@ -165,17 +165,16 @@ def _whole_list(
     return frozenset(whole[0]) if len(whole) == 1 else None
 
 
-def _article_lists(
-    infos: list[SentenceInfo], text: str, proc: Process, groups: Mapping[str, tuple[str, ...]]
-) -> tuple[tuple[int, frozenset[str]], ...]:
+def _article_lists(article: ArticleParties, proc: Process) -> tuple[tuple[int, frozenset[str]], ...]:
     """The process's lists of parties in the article, each with its sentence's position: a sentence about
     the process naming `MIN_LISTED` members or more ("the deal was signed between Iran, A, B and C", "other
     parties to the deal, including A, B and C, opposed ...") tells who sits at its table."""
+    text = article.text
     out: list[tuple[int, frozenset[str]]] = []
-    for pos, info in enumerate(infos):
-        named = _codes(info, groups, _NOT_LISTED) & set(proc.members)
+    for pos, info in enumerate(article.infos):
+        named = _codes(info, article.groups, _NOT_LISTED) & set(proc.members)
         if len(named) >= MIN_LISTED and proc.lists.search(text, info.sent.start, info.sent.end):
-            whole = _whole_list(info, text, proc, groups)
+            whole = article.whole_list(proc, pos)
             out.append((pos, frozenset(named & whole if whole is not None else named)))
     return tuple(out)
 
@@ -184,13 +183,15 @@ def _article_lists(
 class ArticleParties:
     """The article the process rules read, with what they read from all of it computed on first need and
     kept (one per article, however many sentences name a round): the members of the negotiating groups
-    it names (`_article_groups`) and, per process, its lists of parties (`_article_lists`)."""
+    it names (`_article_groups`) and, per process, its lists of parties (`_article_lists`) and each
+    sentence's `_whole_list` (read by the lists and by the sentence's round alike)."""
 
     infos: list[SentenceInfo]
     text: str
     groups: Mapping[str, tuple[str, ...]]  # "P5+1" → its member states
     _named_groups: frozenset[str] | None = field(default=None, init=False)
     _lists: dict[str, tuple[tuple[int, frozenset[str]], ...]] = field(default_factory=dict, init=False)
+    _wholes: dict[tuple[str, int], frozenset[str] | None] = field(default_factory=dict, init=False)
 
     def group_members(self) -> frozenset[str]:
         """`_article_groups` of the article."""
@@ -202,9 +203,16 @@ class ArticleParties:
         """The members of `_article_lists` of the article for `proc`: all of them, or (`pos` given) those
         of the lists in the sentence at `pos` or next to it."""
         if proc.name not in self._lists:
-            self._lists[proc.name] = _article_lists(self.infos, self.text, proc, self.groups)
+            self._lists[proc.name] = _article_lists(self, proc)
         found = self._lists[proc.name]
         return frozenset().union(*(m for p, m in found if pos is None or abs(p - pos) <= LIST_DISTANCE))
+
+    def whole_list(self, proc: Process, pos: int) -> frozenset[str] | None:
+        """`_whole_list` of the sentence at `pos` for `proc`, computed once."""
+        key = (proc.name, pos)
+        if key not in self._wholes:
+            self._wholes[key] = _whole_list(self.infos[pos], self.text, proc, self.groups)
+        return self._wholes[key]
 
 
 def _listed_members(
@@ -324,7 +332,7 @@ def process_candidates(
             named = _listed_members(own, proc, groups, text[lo:hi])
             if not named:
                 continue
-            whole = _whole_list(info, text, proc, groups)
+            whole = article.whole_list(proc, pos)
             if whole is not None:
                 named = _at_table(named, whole, _taking_part(infos, pos, text, groups), proc, igo_codes)
         else:

@@ -763,6 +763,15 @@ def _told_as_fact(text: str, clause_lo: int, c: Cue) -> bool:
     return _GOVERNED_BEFORE.search(text, clause_lo, c.start) is None
 
 
+# a verb of speech in the past or present tense, lower case (not "Said", a name; not "states", mostly the noun
+# of "the United States"): discourse reads the speaker of a reported clause by it, `_future_occasion` the
+# occasion of a speech
+SPEECH_VERB = re.compile(
+    r"\b(?:said|says|told|tells|stated|added|adds|noted|notes|stressed|underlined|emphasi[sz]ed|highlighted|"
+    r"advised|urged|called|expressed|described|pointed|announced|warned|asserted|declared|reiterated|remarked|"
+    r"explained)\b"
+)
+
 # a meeting cue named as the occasion of the clause's act ("will also discuss X with Y during his visit to Z"):
 # the act's future verb may stand far before it, past the usual reach of an irrealis; not when a speech verb
 # sits between ("X will grow, the minister said during a visit to Y": the visit is the occasion of the speech)
@@ -772,11 +781,6 @@ _DURING_BEFORE = re.compile(
 )
 _FUTURE_VERB = re.compile(
     r"\b(?:will|shall|(?:is|are)\s+(?:likely|expected|set|due|scheduled|slated|going)\s+to)\s", re.IGNORECASE
-)
-_SPEECH_VERB = re.compile(
-    r"\b(?:said|says|told|tells|noted|notes|stated|states|added|adds|remarked|stressed|declared|explained|"
-    r"announced|underlined|emphasi[sz]ed)\b",
-    re.IGNORECASE,
 )
 OCCASION_REACH = 220  # characters before an occasion cue where the future verb of its clause may stand
 
@@ -788,7 +792,7 @@ def _future_occasion(text: str, lo: int, c: Cue) -> bool:
         return False
     clause_lo = max(_clause_start(text, lo, c.start), c.start - OCCASION_REACH)
     verbs = list(_FUTURE_VERB.finditer(text, clause_lo, c.start))
-    return bool(verbs) and _SPEECH_VERB.search(text, verbs[-1].end(), c.start) is None
+    return bool(verbs) and SPEECH_VERB.search(text, verbs[-1].end(), c.start) is None
 
 
 # an accord made to restore ties, named right before the restoring: "A and B agreed on Friday to re-establish
