@@ -202,7 +202,7 @@ _MEMBER_OF_BEFORE = re.compile(
 _NATIONAL_BODY_BEFORE = re.compile(
     r"\b(?:National|national)\s+(?:Commission|Committee|Council|commission|committee|council)\s+(?:for|of|to)\s+(?:the\s+)?$"
 )
-_MEMBERS_BEFORE = re.compile(
+MEMBERS_BEFORE = re.compile(
     r"\b(?:(?:which|that)\s+(?:includes?|included|comprises?|comprised|consists?\s+of)|"
     r"(?<!countries\s)(?<!nations\s)(?<!states\s)comprising|consisting\s+of|"
     r"made\s+up\s+of|members?(?:\s+(?:states|countries|nations))?\s*\()\s*(?:the\s+)?$",
@@ -480,6 +480,9 @@ def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazettee
     described = _described_role(m, before, after, work[m.end : m.end + 160])
     if described is not None:
         return described
+    # "the talks, which include the E3 (A, B and C), D ...": a group described as a member, as a state is
+    if m.code in gaz.groups and MEMBERS_BEFORE.search(before):
+        return TOPIC
     if m.is_igo:
         return _igo_role(before, after, gaz)
     if _TARGET_AFTER.match(after) or (
@@ -507,7 +510,7 @@ def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazettee
     if _RANGE_FROM.search(before) and _RANGE_TO.match(after):
         return TOPIC  # "from Yemen to Syria": the start of a range of topics
     # "BRICS, which includes Brazil, Russia, India ...": a description of members, not the actors
-    if m.kind == "country" and _MEMBERS_BEFORE.search(before):
+    if m.kind == "country" and MEMBERS_BEFORE.search(before):
         return TOPIC
     if m.kind in ("country", "capital", "city"):
         placed = _place_role(work, lo, m, prev, before, after)

@@ -23,7 +23,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from libs.extraction.candidates import CONTEXT, INTENT, MEETING, Candidate, SentenceInfo
-from libs.extraction.mention_roles import PLACE_ROLES, TARGET, TOPIC
+from libs.extraction.mention_roles import MEMBERS_BEFORE, PLACE_ROLES, TARGET, TOPIC
 from libs.extraction.occasions import placed_candidate
 from libs.extraction.resources import compile_alternation, read_yaml
 from libs.extraction.triggers import TALKS_HISTORY, Cue
@@ -109,13 +109,41 @@ def named_states(
     infos: list[SentenceInfo],
     pos: int,
     text: str,
-    context: re.Pattern[str],
+    proc: Process,
     groups: Mapping[str, tuple[str, ...]],
 ) -> frozenset[str]:
-    """The parties named in the sentences around `pos` that are about the process."""
+    """The parties named in the sentences around `pos` that are about the process (not those that only
+    describe its members, `_describes_members`)."""
     near = infos[max(0, pos - CONTEXT_SENTENCES) : pos + CONTEXT_SENTENCES + 1]
-    about = [i for i in near if context.search(text, i.sent.start, i.sent.end)]
+    about = [
+        i
+        for i in near
+        if proc.context.search(text, i.sent.start, i.sent.end) and not _describes_members(i, text, proc)
+    ]
     return frozenset().union(*(_codes(i, groups) for i in about))
+
+
+_DESCRIBED_GAP = re.compile(r"\s*,?\s*")
+
+
+def _members_described(info: SentenceInfo, text: str, end: int) -> bool:
+    """Whether the name of a process ending at `end` is followed by a description of its members
+    ("partners in the nuclear talks, which includes A, B and C")."""
+    after = [m.start for m in info.parties.mentions if m.start >= end]
+    if not after:
+        return False
+    gap = text[end : min(after)]
+    found = MEMBERS_BEFORE.search(gap)
+    return found is not None and _DESCRIBED_GAP.fullmatch(gap, 0, found.start()) is not None
+
+
+def _describes_members(info: SentenceInfo, text: str, proc: Process) -> bool:
+    """Whether the sentence names the process followed by a description of its members: it tells who
+    belongs to the process, not who sits at a round (no round, no list of a round's parties)."""
+    return any(
+        _members_described(info, text, found.end())
+        for found in proc.pattern.finditer(text, info.sent.start, info.sent.end)
+    )
 
 
 def _article_groups(infos: list[SentenceInfo], groups: Mapping[str, tuple[str, ...]]) -> frozenset[str]:
@@ -126,7 +154,7 @@ def _article_groups(infos: list[SentenceInfo], groups: Mapping[str, tuple[str, .
         x
         for i in infos
         for m in i.parties.mentions
-        if m.code in groups and m.role not in PLACE_ROLES
+        if m.code in groups and m.role not in _NOT_LISTED
         for x in groups[m.code]
     )
 
@@ -173,7 +201,11 @@ def _article_lists(article: ArticleParties, proc: Process) -> tuple[tuple[int, f
     out: list[tuple[int, frozenset[str]]] = []
     for pos, info in enumerate(article.infos):
         named = _codes(info, article.groups, _NOT_LISTED) & set(proc.members)
-        if len(named) >= MIN_LISTED and proc.lists.search(text, info.sent.start, info.sent.end):
+        if (
+            len(named) >= MIN_LISTED
+            and proc.lists.search(text, info.sent.start, info.sent.end)
+            and not _describes_members(info, text, proc)
+        ):
             whole = article.whole_list(proc, pos)
             out.append((pos, frozenset(named & whole if whole is not None else named)))
     return tuple(out)
@@ -324,6 +356,8 @@ def process_candidates(
             continue  # "negotiations to revive the deal are not on its agenda", "the talks that led to the deal"
         if _other_talks(info, text, found.end(), proc, groups) or _stalled(processes, text, lo, found):
             continue
+        if _describes_members(info, text, proc):
+            continue  # "partners in the nuclear talks, which includes A, B and C": no round held
         # a group named as one ("the meeting of the 5+1 group") is one mention: its members come from it
         own = {m.code for m in info.parties.mentions if m.role not in PLACE_ROLES} & (
             set(proc.members) | set(groups)
@@ -336,7 +370,7 @@ def process_candidates(
             if whole is not None:
                 named = _at_table(named, whole, _taking_part(infos, pos, text, groups), proc, igo_codes)
         else:
-            named = named_states(infos, pos, text, proc.context, groups)
+            named = named_states(infos, pos, text, proc, groups)
             if not _TOPIC.search(text, lo, found.start()):
                 # not when the talks are another exchange's topic; the lists far from the round only when
                 # the round's name or the words after it name the process itself
