@@ -174,10 +174,12 @@ class Pipeline:
         return events
 
 
-def wait_until(cond: Callable[[], bool], timeout: float, what: str, on_fail: Callable[[], str] = str) -> None:
+def wait_until(
+    cond: Callable[[], bool], timeout: float, what: str, on_fail: Callable[[], str] = str, every: float = 0.25
+) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if cond():
             return
-        time.sleep(0.25)
+        time.sleep(every)
     raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}\n{on_fail()}")
