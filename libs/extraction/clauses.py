@@ -31,18 +31,32 @@ from libs.extraction.mention_roles import (
     TOPIC,
     PartyMention,
 )
-from libs.extraction.triggers import Cue
+from libs.extraction.triggers import SAID_WORDS, Cue, words
 
 _JOINT_BEFORE = re.compile(r"\b(?:joint|bilateral|trilateral|mutual)\b", re.IGNORECASE)
 _JOINT_AFTER = re.compile(
     r"^\s+(?:between|of the two|of both|co-?(?:hosted|organi[sz]ed) by)\b", re.IGNORECASE
 )
 
+# a reported clause opens: "X said that", "stressed on Monday that", "believes that"
+_SPEECH_OR_BELIEF_WORDS = (
+    "underlined",
+    "emphasi[sz]ed",
+    "reiterated",
+    "insisted",
+    "explained",
+    "highlighted",
+    "believes",
+    "believed",
+    "warned",
+    "argued",
+    "reported",
+)
+_SPEECH_OR_BELIEF_THAT = rf"\b(?:{words(SAID_WORDS, _SPEECH_OR_BELIEF_WORDS)})\s+(?:on\s+\w+\s+)?that\b"
 _STRONG_BOUNDARY = re.compile(
     r"[;:“”\"]|,\s+and\b(?!\s+(?:the\s+)?[A-Z])|,\s+(?:but|while|as|when|after|before|because|since|although|which|who|where|whereas|"
     r"saying|adding|stressing|noting|underlining|pointing|according)\b|"
-    r"\b(?:said|says|stressed|noted|added|announced|underlined|emphasi[sz]ed|reiterated|insisted|explained|"
-    r"stated|highlighted|believes|believed|warned|argued|reported)\s+(?:on\s+\w+\s+)?that\b|"
+    rf"{_SPEECH_OR_BELIEF_THAT}|"
     r"\s(?:when|while|whereas|because|although|after|before|amid|amidst|despite)\s",
 )
 # between a list comma and the next party: nothing but "and", "the" or the words of a title/name

@@ -65,7 +65,7 @@ from libs.extraction.resources import DATA_DIR, load_resources, read_yaml
 from libs.extraction.sectors import SectorMatcher, attach_talk
 from libs.extraction.syntax import SyntaxFilter
 from libs.extraction.text import Document, Sentence, segment
-from libs.extraction.triggers import Cue, CueMatcher, filter_cues
+from libs.extraction.triggers import SPEECH_WORDS, Cue, CueMatcher, filter_cues, words
 from libs.extraction.version import EXTRACTOR_NAME, EXTRACTOR_VERSION
 
 # "the fight against terrorism", "counter-narcotics", "war on drugs": a common fight is cooperation
@@ -100,10 +100,7 @@ _REMARKS_OPENER = re.compile(
     r"(?:remarks|comments|statements?|speech)\b"
     r"|\W*(?:The|These|His|Her)\s+(?:remarks|comments|statements?)\s+(?:were|was)\s+made\b"
 )
-_SAID_BEFORE = re.compile(
-    r"\b(?:said|says|told\s+(?:[\w.-]+\s+){0,3}?|stated|announced|noted|stressed|added|remarked|declared|"
-    r"underlined|emphasi[sz]ed|highlighted|urged|called|expressed|asserted|reiterated)\s+$"
-)
+_SAID_BEFORE = re.compile(rf"\b(?:{words(SPEECH_WORDS)}|told\s+(?:[\w.-]+\s+){{0,3}}?)\s+$")
 
 
 def _said_date(

@@ -21,6 +21,7 @@ from typing import Any
 import ahocorasick
 
 from libs.extraction.gazetteer import Gazetteer, Match
+from libs.extraction.triggers import STATEMENT_WORDS, words
 
 TITLE_WORDS = frozenset(
     """minister ministers deputy vice president prime foreign secretary secretary-general general ambassador
@@ -72,9 +73,10 @@ _TIME_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
     august september october november december today yesterday week month year morning evening night""".split()
 )
-_VERB = re.compile(
-    r"\b(?:said|says|saying|told|added|noted|stated|stressed|announced|met|meets|signed|expressed|called|"
-    r"highlighted|underlined|emphasized|pointed|visited|held|explored|discussed|is|was|are|were|has|have)\b"
+# a verb right after a name: what follows is no title ("Zarif said", "Zarif met")
+_CLAUSE_VERB = re.compile(
+    rf"\b(?:{words(STATEMENT_WORDS)}|saying|told|met|meets|signed|emphasized|pointed|visited|held|explored|"
+    r"discussed|is|was|are|were|has|have)\b"
 )
 
 
@@ -174,7 +176,7 @@ def _title_of(
         aff = _affiliation(work, before_lo + t_lo, before_lo + t_hi, sent_matches)
     elif head is not None:
         title = head.strip() or None
-    if after_m is not None and not _VERB.search(after_m.group(2)):
+    if after_m is not None and not _CLAUSE_VERB.search(after_m.group(2)):
         if any(_is_title(w) for w in after_m.group(2).split()[:6]):
             if title is None:
                 title = after_m.group(2).strip()

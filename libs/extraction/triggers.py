@@ -23,9 +23,32 @@ from dataclasses import dataclass, replace
 from libs.extraction.fastre import FastPattern, Scan
 from libs.extraction.resources import Resources
 
+# The verbs of speech, one list the speech rules build on, each adding its own words. The past tense (and
+# "says") every rule reading a speaker or a reported clause knows ("X said that ..."):
+SAID_WORDS: tuple[str, ...] = ("said", "says", "stated", "announced", "noted", "stressed", "added")
+# ... with those of weight, known to the rules reading who spoke (`named_people`) ...
+STATEMENT_WORDS: tuple[str, ...] = (*SAID_WORDS, "underlined", "highlighted", "called", "expressed")
+# ... and of emphasis or appeal: every past-tense verb of speech (`SPEECH_VERB`, the date of what was said)
+SPEECH_WORDS: tuple[str, ...] = (
+    *STATEMENT_WORDS,
+    "emphasi[sz]ed",
+    "reiterated",
+    "declared",
+    "asserted",
+    "remarked",
+    "urged",
+)
+
+
+def words(*groups: tuple[str, ...]) -> str:
+    """Word lists as one regex alternation body (wrap it in a group)."""
+    return "|".join(w for g in groups for w in g)
+
+
+_STATED_THAT = rf"\b(?:{words(SAID_WORDS, ('declared', 'reiterated', 'confirmed'))})\s+(?:\w+\s+)?that\b"
 _CLAUSE_CUT = re.compile(
     r"[;:!?“”\"]|,\s+(?:but|while|whereas|although|adding|saying|which|who)\b|\.\s"
-    r"|\b(?:said|says|announced|stated|added|noted|stressed|declared|reiterated|confirmed)\s+(?:\w+\s+)?that\b"
+    rf"|{_STATED_THAT}"
     # a subordinate clause with a finite past verb reports a fact: "trying to ... after it signed a deal"
     r"|\b(?:after|since|when|because|although|once)\s+(?=(?:[\w.’'-]+\s+){1,3}?(?:had\s+)?[a-z]+ed\b)"
 )
@@ -767,9 +790,7 @@ def _told_as_fact(text: str, clause_lo: int, c: Cue) -> bool:
 # of "the United States"): discourse reads the speaker of a reported clause by it, `_future_occasion` the
 # occasion of a speech
 SPEECH_VERB = re.compile(
-    r"\b(?:said|says|told|tells|stated|added|adds|noted|notes|stressed|underlined|emphasi[sz]ed|highlighted|"
-    r"advised|urged|called|expressed|described|pointed|announced|warned|asserted|declared|reiterated|remarked|"
-    r"explained)\b"
+    rf"\b(?:{words(SPEECH_WORDS)}|told|tells|adds|notes|advised|described|pointed|warned|explained)\b"
 )
 
 # a meeting cue named as the occasion of the clause's act ("will also discuss X with Y during his visit to Z"):
