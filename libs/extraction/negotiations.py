@@ -26,7 +26,7 @@ from libs.extraction.candidates import CONTEXT, INTENT, MEETING, Candidate, Sent
 from libs.extraction.mention_roles import MEMBERS_BEFORE, PLACE_ROLES, TARGET, TOPIC
 from libs.extraction.occasions import placed_candidate
 from libs.extraction.resources import compile_alternation, read_yaml
-from libs.extraction.triggers import TALKS_HISTORY, Cue
+from libs.extraction.triggers import NOT_WORD, TALKS_HISTORY, Cue
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,7 +310,7 @@ def _taking_part(
 
 
 # "were not participating", "did not take part", "never attended": the state is said to stay away
-_NOT_BEFORE = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?$|n[’']t\s+(?:\w+\s+)?$", re.IGNORECASE)
+_NOT_BEFORE = re.compile(rf"(?:{NOT_WORD}|\bno\s+longer)\s+(?:\w+\s+)?$|n[’']t\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def _says_taking_part(text: str, info: SentenceInfo) -> bool:

@@ -213,11 +213,14 @@ _SPONSORED = re.compile(r"(?:co-?)?(?:sponsor|draft)\w*", re.IGNORECASE)
 # importers to continue buying oil from": a sanctions decision, not the trade it permits or stops (not "talks
 # on extending the waiver on imports of oil from Iran": that trade goes on)
 _WAIVER = re.compile(r"\b(?:waivers?|exemptions?)\s+(?:to|for|allowing|that\s+allow\w*)\s", re.IGNORECASE)
+# a word denying the verb it precedes ("not", "never"): one rule for the rules of staying away
+NOT_WORD = r"\b(?:not|never)"
 # "will not take part in the meeting", "was not invited to the meeting", "neither A nor B went to the
 # conference": neither a meeting nor an intent to meet
 NOT_ATTENDING = re.compile(
-    r"\b(?:not|never|refused\s+to|declined\s+to|boycott\w*)\s+(?:\w+\s+){0,2}?(?:attend|participate|take\s+part|join)\b"
-    r"|\b(?:not|never)\s+(?:been\s+|being\s+|be\s+)?invited\s+to\b"
+    rf"(?:{NOT_WORD}|\brefused\s+to|\bdeclined\s+to|\bboycott\w*)\s+(?:\w+\s+){{0,2}}?"
+    r"(?:attend|participate|take\s+part|join)\b"
+    rf"|{NOT_WORD}\s+(?:been\s+|being\s+|be\s+)?invited\s+to\b"
     r"|\bneither\b[^.;]{0,80}?\bnor\s+(?:[\w’'-]+\s+){0,4}?(?:went|go|goes|came|come|attended|attends|visited|travell?ed)\b",
     re.IGNORECASE,
 )
