@@ -87,6 +87,8 @@ class Gazetteer:
         self._add_cities(res.cities, add)
         self._add_igos(res.igos, add)
         self.gathering_suffixes: tuple[str, ...] = tuple(res.igos.get("gathering_suffixes") or [])
+        # the verbs that take part in or address a gathering named after them (`triggers.yaml`)
+        self.attend_verbs: tuple[str, ...] = res.attending + res.addressing
         self.groups = self._groups(res.countries, add)
         for name, code in res.institutions:
             add(name, "institution", code)

@@ -22,6 +22,7 @@ country" / "his counterpart" (the state of the last person named).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -216,16 +217,22 @@ _MEETING_OF_BEFORE = re.compile(
     r"\b(?:meeting|summit)\s+(?:of|among|between)\s+(?:[a-z-]+\s+){0,3}(?:the\s+)?$", re.IGNORECASE
 )
 _BASED_IN = re.compile(r"\b(?:based|headquartered|registered)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 # attending, addressing or speaking at an IGO's gathering: the IGO is met there, no mere forum ("attended
 # the 71st UN General Assembly", "addressed the OIC summit", "in his speech to the IAEA Board of Governors",
-# "addressed the 71st session of the UN General Assembly")
-_ATTEND_BEFORE = re.compile(
-    r"\b(?:attend(?:ed|s|ing)?|participat(?:ed|es|ing)\s+in|t(?:ook|akes|aking)\s+part\s+in|"
-    r"address(?:ed|es|ing)?|(?:spoke|speaks|speaking|speech|remarks)\s+(?:at|to|before))\s+"
-    r"(?:the\s+|a\s+|an\s+)?(?:\d+(?:st|nd|rd|th)\s+|(?:annual|extraordinary|emergency)\s+)?"
-    r"(?:(?:session|summit|meeting)\s+of\s+(?:the\s+)?)?$",
-    re.IGNORECASE,
-)
+# "addressed the 71st session of the UN General Assembly"), by the verbs of `Gazetteer.attend_verbs`
+@functools.cache
+def _attend_before(verbs: tuple[str, ...]) -> re.Pattern[str]:
+    """The verbs, then the words up to an IGO's name: "attended the 71st session of the"."""
+    body = "|".join(v.replace(" ", r"\s+") for v in verbs)
+    return re.compile(
+        rf"\b(?:{body})\s+(?:the\s+|a\s+|an\s+)?(?:\d+(?:st|nd|rd|th)\s+|(?:annual|extraordinary|emergency)\s+)?"
+        r"(?:(?:session|summit|meeting)\s+of\s+(?:the\s+)?)?$",
+        re.IGNORECASE,
+    )
+
+
 _FORUM_BEFORE = re.compile(r"sidelines\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
 _UNMARKED_TITLE = re.compile(
     r"(?<![\w-])(?:(?:[Ff]oreign|[Pp]rime|[Dd]eputy|[Vv]ice)\s+)?(?:[Mm]inister|[Pp]resident|"
@@ -411,7 +418,7 @@ def _igo_role(before: str, after: str, gaz: Gazetteer) -> str:
     if _NATIONAL_BODY_BEFORE.search(before):
         return TOPIC  # "Iranian National Commission for UNESCO": a state's own body, not the IGO
     rest = re.sub(r"^(?:['’]s)?\s*(?:\d+\w*\s+)?", "", after)
-    if rest.startswith(gaz.gathering_suffixes) and not _ATTEND_BEFORE.search(before):
+    if rest.startswith(gaz.gathering_suffixes) and not _attend_before(gaz.attend_verbs).search(before):
         return FORUM  # "attended the SCO summit": the IGO is met (blind sets' convention)
     return ACTOR
 

@@ -113,6 +113,19 @@ class Resources:
     sectors: dict[str, list[str]]
     sectorless: re.Pattern[str]
     cooperation_talk: list[str]
+    attending: tuple[str, ...]  # verbs of taking part in a gathering ("attended", "took part in")
+    addressing: tuple[str, ...]  # verbs of addressing one ("addressed", "spoke at")
+
+
+# the verb lists of `triggers.yaml` a cue pattern may name as `{key}`
+SHARED_VERBS = ("attending", "addressing")
+
+
+def _with_shared(pattern: str, triggers: dict[str, Any]) -> str:
+    """A cue pattern with each `{key}` of `SHARED_VERBS` replaced by that list's alternation body."""
+    for key in SHARED_VERBS:
+        pattern = pattern.replace("{" + key + "}", "|".join(str(p) for p in triggers[key]))
+    return pattern
 
 
 def _build(data_dir: Path) -> Resources:
@@ -120,8 +133,9 @@ def _build(data_dir: Path) -> Resources:
     cues: list[CueSpec] = []
     for type_name, spec in triggers["types"].items():
         for strength in ("strong", "weak"):
-            for pattern in spec.get(strength) or []:
-                cues.append(CueSpec(type_name, strength, str(pattern), compile_cue(str(pattern))))
+            for raw in spec.get(strength) or []:
+                pattern = _with_shared(str(raw), triggers)
+                cues.append(CueSpec(type_name, strength, pattern, compile_cue(pattern)))
     sectors_raw = read_yaml("sectors.yaml", data_dir)
     sectorless = [str(p) for p in sectors_raw.pop("sectorless", [])]
     cooperation_talk = [str(p) for p in sectors_raw.pop("cooperation_talk", [])]
@@ -157,6 +171,8 @@ def _build(data_dir: Path) -> Resources:
         sectors=sectors,
         sectorless=compile_alternation(sectorless),
         cooperation_talk=cooperation_talk,
+        attending=tuple(str(p) for p in triggers["attending"]),
+        addressing=tuple(str(p) for p in triggers["addressing"]),
     )
 
 

@@ -24,7 +24,10 @@ def _pairs(text_events: list) -> set[tuple[str, str]]:
             "QUITO – Leaders of Ecuador, Peru and Bolivia will meet tomorrow to talk about river transport.",
             {("BOL", "ECU"), ("BOL", "PER"), ("ECU", "PER")},
         ),
-        ("QUITO – The foreign ministers of Ecuador and Peru would meet in Guayaquil next week.", {("ECU", "PER")}),
+        (
+            "QUITO – The foreign ministers of Ecuador and Peru would meet in Guayaquil next week.",
+            {("ECU", "PER")},
+        ),
         ("QUITO – Ecuadorian and Peruvian customs chiefs will also meet on Friday.", {("ECU", "PER")}),
     ],
 )

@@ -11,9 +11,13 @@ def test_an_accord_to_restore_ties_is_an_agreement(extractor: Extractor) -> None
     assert typed(events_of(extractor, agreed)) == {("agreement", ("CHL", "PER"))}
     decided = "LIMA - Peru and Chile decided in March to resume diplomatic ties after a long break."
     assert typed(events_of(extractor, decided)) == {("agreement", ("CHL", "PER"))}
-    the_deal = "LIMA - Soto was involved in the deal that restored diplomatic relations between Peru and Chile."
+    the_deal = (
+        "LIMA - Soto was involved in the deal that restored diplomatic relations between Peru and Chile."
+    )
     assert typed(events_of(extractor, the_deal)) == {("agreement", ("CHL", "PER"))}
-    embassies = "LIMA - Peru and Chile agreed to resume diplomatic relations and re-open embassies within two months."
+    embassies = (
+        "LIMA - Peru and Chile agreed to resume diplomatic relations and re-open embassies within two months."
+    )
     assert typed(events_of(extractor, embassies)) == {("agreement", ("CHL", "PER"))}
 
 
