@@ -77,7 +77,7 @@ from libs.extraction.mention_roles import ACTOR, DESTINATION, IGO_SEATS, PARTY_R
 from libs.extraction.negotiations import ArticleParties, Processes, process_candidates
 from libs.extraction.occasions import event_date, inherit_dates, merge_occasions, placed_candidate
 from libs.extraction.syntax import SyntaxFilter
-from libs.extraction.triggers import GATHERING_NOUN, SPEECH_VERB, Cue
+from libs.extraction.triggers import GATHERING_NOUN, NOT_WORD, SPEECH_VERB, Cue
 
 CONTEXT_REACH = 8  # sentences over which "the two sides" still refers to the last pair named
 CONTINUATION_REACH = 3  # sentences over which "During the meeting, ..." continues an occasion
@@ -224,7 +224,7 @@ _COOPERATIVE_WORD = re.compile(
     re.IGNORECASE,
 )
 _NEGATIVE_WORD = re.compile(
-    r"\b(?:not|never|cannot|unable|hostil\w*|tension\w*|if|unless|reluctan\w*|harm\w*)\b|n[’']t\b",
+    rf"(?:{NOT_WORD}|\b(?:unable|hostil\w*|tension\w*|if|unless|reluctan\w*|harm\w*))\b",
     re.IGNORECASE,
 )
 

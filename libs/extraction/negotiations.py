@@ -310,7 +310,7 @@ def _taking_part(
 
 
 # "were not participating", "did not take part", "never attended": the state is said to stay away
-_NOT_BEFORE = re.compile(rf"(?:{NOT_WORD}|\bno\s+longer)\s+(?:\w+\s+)?$|n[’']t\s+(?:\w+\s+)?$", re.IGNORECASE)
+_NOT_BEFORE = re.compile(rf"(?:{NOT_WORD}|\bno\s+longer)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def _says_taking_part(text: str, info: SentenceInfo) -> bool:

@@ -40,6 +40,11 @@ SPEECH_WORDS: tuple[str, ...] = (
 )
 
 
+# a word denying the verb it precedes ("not", "never", "cannot", "didn't"; a word boundary after it is the
+# user's): one rule for the negation rules of this module, `negotiations` and `discourse`
+NOT_WORD = r"(?:\b(?:not|never|cannot)|n[’']t)"
+
+
 def words(*groups: tuple[str, ...]) -> str:
     """Word lists as one regex alternation body (wrap it in a group)."""
     return "|".join(w for g in groups for w in g)
@@ -112,7 +117,7 @@ _STRESS_VERB = re.compile(
 # negative polarity reaching further than the two-word negation: "don't have any direct or indirect contact
 # with", "rejection of any talks"; and an act kept from happening: "dissuaded Iran from resuming talks"
 _NEGATED_ANY = re.compile(
-    r"(?:\bno|\bnot|n[’']t|\bnever|\bwithout|\bnor|\brejection\s+of|\breject\w*|\brefus\w*|\bden(?:y|ies|ied))\s+"
+    rf"(?:\bno|{NOT_WORD}|\bwithout|\bnor|\brejection\s+of|\breject\w*|\brefus\w*|\bden(?:y|ies|ied))\s+"
     r"(?:\w+\s+){0,3}?any\s+(?!(?:\w+\s+)?(?:limit|obstacle|restriction|barrier|hesitat|doubt|problem|impediment|red\s+line))"
     r"(?:[\w-]+\s+){0,4}$",
     re.IGNORECASE,
@@ -213,8 +218,6 @@ _SPONSORED = re.compile(r"(?:co-?)?(?:sponsor|draft)\w*", re.IGNORECASE)
 # importers to continue buying oil from": a sanctions decision, not the trade it permits or stops (not "talks
 # on extending the waiver on imports of oil from Iran": that trade goes on)
 _WAIVER = re.compile(r"\b(?:waivers?|exemptions?)\s+(?:to|for|allowing|that\s+allow\w*)\s", re.IGNORECASE)
-# a word denying the verb it precedes ("not", "never"): one rule for the rules of staying away
-NOT_WORD = r"\b(?:not|never)"
 # "will not take part in the meeting", "was not invited to the meeting", "neither A nor B went to the
 # conference": neither a meeting nor an intent to meet
 NOT_ATTENDING = re.compile(
@@ -650,7 +653,7 @@ _IDEA_BEFORE = re.compile(
 # a negation inside the cue's own words: "is holding no talks with", "has signed no agreement"; not the
 # idioms of emphasis "will spare no effort to provide", "not only", "no limits to"
 _NEGATION_IN_CUE = re.compile(
-    r"\b(?:no|not|never)\b(?!\s+(?:only|efforts?|stone|limits?|doubt)\b)|n[’']t\b", re.IGNORECASE
+    rf"(?:\bno|{NOT_WORD})\b(?!\s+(?:only|efforts?|stone|limits?|doubt)\b)", re.IGNORECASE
 )
 # the talks as a noun phrase ("holding bilateral talks with"), not talks held ("held talks with")
 _TALKS_NOUN = re.compile(

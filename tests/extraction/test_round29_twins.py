@@ -6,11 +6,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 
+from libs.extraction import Extractor
 from libs.extraction.gazetteer import Gazetteer
 from libs.extraction.resources import DATA_DIR, load_resources
-from libs.extraction.triggers import SPEECH_VERB, SPEECH_WORDS, words
+from libs.extraction.triggers import NOT_ATTENDING, SPEECH_VERB, SPEECH_WORDS, words
+from tests.extraction.helpers import events_of, typed
 
 
 def test_the_speech_verb_is_built_from_the_one_list_of_speech_words() -> None:
@@ -29,3 +32,20 @@ def test_the_attending_verbs_come_from_the_data_folder_given(tmp_path: Path) -> 
     assert "frequent(?:ed|s)?" in Gazetteer(res).attend_verbs
     cue = next(c for c in res.cues if "frequent" in c.pattern)
     assert cue.regex.search("Peru's minister frequented the ASEAN summit")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bolivia didn't attend the summit in Lima.",
+        "Bolivia cannot participate in the summit in Lima.",
+        "Bolivia wasn't invited to the summit in Lima.",
+    ],
+)
+def test_a_contracted_or_joined_negation_stays_away_like_not(sentence: str) -> None:
+    assert NOT_ATTENDING.search(sentence)
+
+
+def test_a_state_that_didnt_attend_an_igo_summit_does_not_meet_it(extractor: Extractor) -> None:
+    text = "LIMA – Chile's foreign minister didn't attend the ASEAN summit in Jakarta on Friday."
+    assert typed(events_of(extractor, text)) == set()
