@@ -100,7 +100,8 @@ _REMARKS_OPENER = re.compile(
     r"(?:remarks|comments|statements?|speech)\b"
     r"|\W*(?:The|These|His|Her)\s+(?:remarks|comments|statements?)\s+(?:were|was)\s+made\b"
 )
-_SAID_BEFORE = re.compile(rf"\b(?:{words(SPEECH_WORDS)}|told\s+(?:[\w.-]+\s+){{0,3}}?)\s+$")
+# the listener may stand between "told" and the date: "told reporters on Tuesday", "told the IRNA news agency"
+_SAID_BEFORE = re.compile(rf"\b(?:{words(SPEECH_WORDS)}|told(?:\s+[\w.-]+){{0,3}}?)\s+$")
 
 
 def _said_date(

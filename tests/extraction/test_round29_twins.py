@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from libs.extraction import Extractor
+from libs.extraction.extractor import _SAID_BEFORE
 from libs.extraction.gazetteer import Gazetteer
 from libs.extraction.resources import DATA_DIR, load_resources
 from libs.extraction.triggers import NOT_ATTENDING, SPEECH_VERB, SPEECH_WORDS, words
@@ -49,3 +50,11 @@ def test_a_contracted_or_joined_negation_stays_away_like_not(sentence: str) -> N
 def test_a_state_that_didnt_attend_an_igo_summit_does_not_meet_it(extractor: Extractor) -> None:
     text = "LIMA – Chile's foreign minister didn't attend the ASEAN summit in Jakarta on Friday."
     assert typed(events_of(extractor, text)) == set()
+
+
+@pytest.mark.parametrize(
+    "before",
+    ["the minister told reporters ", "the minister told the Tolima agency ", "the minister told "],
+)
+def test_told_with_its_listener_stands_before_the_date_of_what_was_said(before: str) -> None:
+    assert _SAID_BEFORE.search(before)
