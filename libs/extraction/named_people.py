@@ -21,7 +21,7 @@ from typing import Any
 import ahocorasick
 
 from libs.extraction.gazetteer import Gazetteer, Match
-from libs.extraction.triggers import STATEMENT_WORDS, words
+from libs.extraction.triggers import SPEECH_WORDS, words
 
 TITLE_WORDS = frozenset(
     """minister ministers deputy vice president prime foreign secretary secretary-general general ambassador
@@ -75,7 +75,7 @@ _TIME_WORDS = frozenset(
 )
 # a verb right after a name: what follows is no title ("Zarif said", "Zarif met")
 _CLAUSE_VERB = re.compile(
-    rf"\b(?:{words(STATEMENT_WORDS)}|saying|told|met|meets|signed|emphasized|pointed|visited|held|explored|"
+    rf"\b(?:{words(SPEECH_WORDS)}|saying|told|met|meets|signed|pointed|visited|held|explored|"
     r"discussed|is|was|are|were|has|have)\b"
 )
 

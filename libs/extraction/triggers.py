@@ -26,11 +26,14 @@ from libs.extraction.resources import Resources
 # The verbs of speech, one list the speech rules build on, each adding its own words. The past tense (and
 # "says") every rule reading a speaker or a reported clause knows ("X said that ..."):
 SAID_WORDS: tuple[str, ...] = ("said", "says", "stated", "announced", "noted", "stressed", "added")
-# ... with those of weight, known to the rules reading who spoke (`named_people`) ...
-STATEMENT_WORDS: tuple[str, ...] = (*SAID_WORDS, "underlined", "highlighted", "called", "expressed")
-# ... and of emphasis or appeal: every past-tense verb of speech (`SPEECH_VERB`, the date of what was said)
+# ... and those of weight, emphasis or appeal: every past-tense verb of speech (`SPEECH_VERB`, the date of what
+# was said, the verb that ends a name's title in `named_people`)
 SPEECH_WORDS: tuple[str, ...] = (
-    *STATEMENT_WORDS,
+    *SAID_WORDS,
+    "underlined",
+    "highlighted",
+    "called",
+    "expressed",
     "emphasi[sz]ed",
     "reiterated",
     "declared",
