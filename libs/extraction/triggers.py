@@ -77,9 +77,12 @@ _WEAK_NOUN = re.compile(
     r"round-table)$",
     re.IGNORECASE,
 )
-# "discussed joint research", "reviewed cooperation in ...": the topic of a meeting, not an event itself
+# "discussed joint research", "reviewed cooperation in ...": the topic of a meeting, not an event itself; a
+# capitalised word after a word or a comma is part of a name ("the Khazar Exploration Company", "the Washington
+# Examiner"), no verb (one opening the sentence or a bullet, "Discussing ways to ...", still is)
 _TOPIC_VERB_BEFORE = re.compile(
-    r"\b(?:discuss\w*|review\w*|explor\w*|examin\w*|talk(?:ed|s)? about|exchang\w* views (?:on|about)|"
+    r"\b(?!(?<=[\w,’'\")]\s)(?-i:[A-Z]))"
+    r"(?:discuss\w*|review\w*|explor\w*|examin\w*|talk(?:ed|s)? about|exchang\w* views (?:on|about)|"
     r"focus\w* on|underscor\w*|deliberat\w*|consider(?:s|ed)?\b|weigh\w*|stud(?:y|ied)|surveyed|assessed|evaluated|"
     r"debat\w*)\b",
     re.IGNORECASE,

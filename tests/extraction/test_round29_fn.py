@@ -1,0 +1,15 @@
+"""Round 29 (fn): rules for missed pairs (false negatives), one test per change."""
+
+from __future__ import annotations
+
+from libs.extraction import Extractor
+from tests.extraction.helpers import cue_types
+
+
+def test_a_capitalised_name_is_no_topic_verb(extractor: Extractor) -> None:
+    named = (
+        "The Andes Exploration and Production Company of Chile has invested in Peru's northern oil fields."
+    )
+    assert "cooperation" in cue_types(extractor, named)
+    talked = "The ministers of Chile and Peru explored joint research in the northern oil fields."
+    assert "cooperation" not in cue_types(extractor, talked)
