@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from libs.extraction import Extractor
-from tests.extraction.helpers import cue_types
+from tests.extraction.helpers import cue_types, events_of, typed
 
 
 def test_a_capitalised_name_is_no_topic_verb(extractor: Extractor) -> None:
@@ -13,3 +13,8 @@ def test_a_capitalised_name_is_no_topic_verb(extractor: Extractor) -> None:
     assert "cooperation" in cue_types(extractor, named)
     talked = "The ministers of Chile and Peru explored joint research in the northern oil fields."
     assert "cooperation" not in cue_types(extractor, talked)
+
+
+def test_a_partnership_sought_is_an_intent(extractor: Extractor) -> None:
+    text = "Chile seeks strategic partnership with Peru in mining and fisheries, the Chilean minister said."
+    assert typed(events_of(extractor, text)) == {("intent", ("CHL", "PER"))}
