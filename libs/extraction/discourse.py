@@ -641,6 +641,7 @@ def _groups(
         hyphen_pairs(info, parties, seg_lo, seg_hi, text)
         or origin_star(info, cue, seg_lo, seg_hi, text)
         or subject_with(info, cue, fine_lo, fine_hi, text)
+        or _flow_givers(site, parties, seg_lo, seg_hi)
         or hub_and_spokes(info, parties, seg_lo, seg_hi, site.type, text, cue.text)
         or _flow_targets(site, parties, source)
     )
@@ -652,6 +653,26 @@ _FLOW_END = re.compile(r"\b(?:to|from)$", re.IGNORECASE)
 _TRADE_FLOW = re.compile(
     r"(?:\w+\s+){0,3}?(?:export|import|purchas|buy|bought|suppl|deliver|sale|sell)", re.IGNORECASE
 )
+
+
+def _flow_givers(site: CueSite, parties: list[str], lo: int, hi: int) -> list[list[str]] | None:
+    """ "A's firm and B's firm handed over their studies of the field to C": a flow cue ending on "to"/"from"
+    with two givers or more named before it and one party after it: each giver with that receiver, not the
+    givers with each other; None otherwise."""
+    cue = site.cue
+    if site.type not in (COOPERATION, AID) or not _FLOW_END.search(cue.text):
+        return None
+    named = [
+        m
+        for m in site.info.parties.mentions
+        if lo <= m.start < hi and m.code in parties and m.role in PARTY_ROLES
+    ]
+    givers = list(dict.fromkeys(m.code for m in named if m.end <= cue.start))
+    receivers = {m.code for m in named if m.start >= cue.end}
+    if len(givers) < 2 or len(receivers) != 1 or receivers & set(givers):
+        return None
+    receiver = next(iter(receivers))
+    return [[g, receiver] for g in givers]
 
 
 def _flow_targets(site: CueSite, parties: list[str], source: str) -> list[list[str]]:

@@ -18,3 +18,14 @@ def test_a_capitalised_name_is_no_topic_verb(extractor: Extractor) -> None:
 def test_a_partnership_sought_is_an_intent(extractor: Extractor) -> None:
     text = "Chile seeks strategic partnership with Peru in mining and fisheries, the Chilean minister said."
     assert typed(events_of(extractor, text)) == {("intent", ("CHL", "PER"))}
+
+
+def test_a_contractors_study_handed_to_the_host_is_cooperation(extractor: Extractor) -> None:
+    text = (
+        "Chile's state miner Codelco and Brazil's Vale have handed over their technical studies of the "
+        "Toquepala deposit to Peru's mining ministry."
+    )
+    assert typed(events_of(extractor, text)) == {
+        ("cooperation", ("BRA", "PER")),
+        ("cooperation", ("CHL", "PER")),
+    }
