@@ -29,3 +29,8 @@ def test_a_contractors_study_handed_to_the_host_is_cooperation(extractor: Extrac
         ("cooperation", ("BRA", "PER")),
         ("cooperation", ("CHL", "PER")),
     }
+
+
+def test_royal_dutch_shell_is_dutch(extractor: Extractor) -> None:
+    text = "LIMA - Royal Dutch Shell signed a memorandum of understanding with Peru's Petroperu on Monday."
+    assert typed(events_of(extractor, text)) == {("agreement", ("NLD", "PER"))}
