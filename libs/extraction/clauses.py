@@ -65,6 +65,8 @@ _LIST_COMMA = re.compile(
     # a group spelled out in parentheses: "Iran, the European trio (Germany, France and Britain)"
     r"|^\s*(?:and\s+)?(?:the\s+)?(?:[\w.'’-]+\s+){1,4}\(\s*$"
 )
+# the rest of a name a party heads, up to a list comma: " Red Crescent Society" ("Turkish Red Crescent Society,")
+_NAME_TAIL = re.compile(r"(?:\s+(?-i:[A-Z])[\w.'’-]*){1,4}")
 _WITH_BEFORE = re.compile(
     r"\b(?:with|between|and)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w.-]+\s+){0,3}$", re.I
 )
@@ -140,8 +142,11 @@ def segments(info: SentenceInfo, text: str) -> tuple[list[int], list[int]]:
     for i in range(lo, hi):
         if text[i] != ",":
             continue
-        # a comma inside a list of parties ("Iran, Russia and Turkey") is no boundary
-        left = any(0 <= i - m.end <= 1 for m in mentions)
+        # a comma inside a list of parties ("Iran, Russia and Turkey", "the Turkish Red Crescent, the German Red
+        # Cross and ...": a party heading a capitalised name) is no boundary
+        left = any(
+            0 <= i - m.end <= 1 or _NAME_TAIL.fullmatch(text, m.end, i) for m in mentions if m.end <= i
+        )
         right = any(m.start > i and _LIST_COMMA.match(text[i + 1 : m.start]) for m in mentions)
         in_date = text[i - 1 : i].isdigit() and text[i + 1 : i + 6].strip()[:4].isdigit()  # "July 14, 2015"
         if not (left and right) and not in_date:

@@ -34,3 +34,14 @@ def test_a_contractors_study_handed_to_the_host_is_cooperation(extractor: Extrac
 def test_royal_dutch_shell_is_dutch(extractor: Extractor) -> None:
     text = "LIMA - Royal Dutch Shell signed a memorandum of understanding with Peru's Petroperu on Monday."
     assert typed(events_of(extractor, text)) == {("agreement", ("NLD", "PER"))}
+
+
+def test_a_list_of_societies_headed_by_their_states_names_each_donor(extractor: Extractor) -> None:
+    text = (
+        "LIMA - Chilean Red Cross Society, Bolivian Red Cross and Ecuadorian Red Cross have sent aid to Peru."
+    )
+    assert typed(events_of(extractor, text)) == {
+        ("aid", ("BOL", "PER")),
+        ("aid", ("CHL", "PER")),
+        ("aid", ("ECU", "PER")),
+    }
