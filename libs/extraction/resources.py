@@ -10,7 +10,8 @@ exactly one place:
 - `institutions.tsv` institutions/companies that act for a country
 - `people.tsv`       well-known people who act for a state or an IGO
 - `agencies.yaml`    news agencies and the frames that cite them
-- `triggers.yaml`    event cues per type, negation, conflict, sports, anaphora
+- `triggers.yaml`    event cues per type, the verbs of attending and addressing they share, negation,
+                     conflict, sports, anaphora
 - `sectors.yaml`     sector cues (and `sectorless`: diplomacy that has no sector of its own;
                      `cooperation_talk`: the words of a sentence that speaks of cooperation)
 - `negotiations.yaml` negotiation processes named without their parties (read by `negotiations.py`)
