@@ -143,6 +143,9 @@ FLOORS = {
     # 0.435 / 0.658 / 3 of 15 (a Tabriz fair coded as a clique of ten states: 45 of its 189 pairs; 0.596
     # without it); 1.21.0 (never read on it): 0.844 / 0.503 / 0.436 / 0.675 / 3 of 15
     "blind_27": (0.82, 0.48, 0.41, 0.65, 0.17),
+    # first look at 1.21.0 (annotated before round 28 was started, never read by its developers): 0.860 / 0.717 /
+    # 0.549 / 0.670 / 28 of 38; 1.22.0 (never read on it): the same
+    "blind_28": (0.83, 0.69, 0.52, 0.64, 0.71),
 }
 
 
@@ -267,6 +270,9 @@ SENTENCE_FLOORS = {
     # first look at 1.20.0 (annotated before 1.21.0 was started, never read by its developers): 0.558 / 0.708 /
     # 3 of 66; 1.21.0 (never read on it): 0.553 / 0.708 / 3 of 66
     "sentences_27": (0.53, 0.68, 4),
+    # first look at 1.21.0 (annotated before round 28 was started, never read by its developers): 0.620 / 0.744 /
+    # 3 of 65; 1.22.0 (never read on it): the same
+    "sentences_28": (0.59, 0.71, 4),
 }
 
 
@@ -310,6 +316,7 @@ def test_high_confidence_events_are_mostly_right(runs: dict[str, tuple[list[dict
         "blind_25",
         "blind_26",
         "blind_27",
+        "blind_28",
         "devpool",
     ):
         gold, (_, preds) = runs[name]
