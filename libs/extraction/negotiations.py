@@ -128,7 +128,7 @@ _DESCRIBED_GAP = re.compile(r"\s*,?\s*")
 
 def _members_described(info: SentenceInfo, text: str, end: int) -> bool:
     """Whether the name of a process ending at `end` is followed by a description of its members
-    ("partners in the nuclear talks, which includes A, B and C")."""
+    ("partners in the arms talks, which includes A, B and C")."""
     after = [m.start for m in info.parties.mentions if m.start >= end]
     if not after:
         return False
@@ -357,7 +357,7 @@ def process_candidates(
         if _other_talks(info, text, found.end(), proc, groups) or _stalled(processes, text, lo, found):
             continue
         if _describes_members(info, text, proc):
-            continue  # "partners in the nuclear talks, which includes A, B and C": no round held
+            continue  # "partners in the arms talks, which includes A, B and C": no round held
         # a group named as one ("the meeting of the 5+1 group") is one mention: its members come from it
         own = {m.code for m in info.parties.mentions if m.role not in PLACE_ROLES} & (
             set(proc.members) | set(groups)

@@ -836,7 +836,7 @@ _RESTORING = re.compile(r"(?:restor|re-?establish|resum|re-?open)\w*\s", re.IGNO
 _ACCORD_BEFORE = re.compile(
     r"\b(?:(?:agreed|agreeing|decided|deciding)(?:\s+in\s+principle|\s+(?:on|in|last)\s+\w+)?\s+to|"
     r"(?:agreement|deal|accord)(?:\s+[\w-]+){0,2}?\s+to|(?:agreement|deal|accord)\s+that)\s+"
-    # a second act of the same accord: "agreed to resume diplomatic relations and re-open embassies"
+    # a second act of the same accord: "agreed to resume ties and re-open embassies"
     r"(?:(?:restor|re-?establish|resum)\w*\s+(?:[\w-]+\s+){0,3}?(?:and|,)\s+)?$",
     re.IGNORECASE,
 )

@@ -8,7 +8,7 @@ from tests.extraction.helpers import typed_apart
 
 _PROCESS_MEMBERS = (
     "The EU envoy briefed Iranian officials in Tehran on his recent contacts with the other partners in the "
-    "nuclear talks, which include {members}."
+    "stalled nuclear talks, which include {members}."
 )
 
 
@@ -19,7 +19,7 @@ def test_members_described_after_the_talks_sit_at_no_round(extractor: Extractor)
 
 def test_a_group_described_as_a_member_sits_at_no_round(extractor: Extractor) -> None:
     text = _PROCESS_MEMBERS.format(
-        members="the European trio (France, Germany and Britain), Russia and China"
+        members="the European trio (Britain, France and Germany), Russia and China"
     )
     assert typed_apart(extractor, text) == {("meeting", ("IRN",), ("EU",))}
 
@@ -33,7 +33,7 @@ def test_described_members_join_no_round_named_nearby(extractor: Extractor) -> N
 
 def test_the_parties_described_after_the_deal_still_start_the_talks(extractor: Extractor) -> None:
     text = (
-        "In May, Iran and the remaining parties to the deal, which include Russia, China, Britain, France and "
+        "In May, Iran and the deal's remaining parties, which include Russia, China, Britain, France and "
         "Germany, started nuclear talks in Vienna."
     )
     assert typed_apart(extractor, text) == {("meeting", ("CHN", "DEU", "FRA", "GBR", "IRN", "RUS"), ())}

@@ -7,17 +7,17 @@ from tests.extraction.helpers import events_of, typed
 
 
 def test_an_accord_to_restore_ties_is_an_agreement(extractor: Extractor) -> None:
-    agreed = "LIMA - Peru and Chile agreed on Friday to re-establish relations after years of estrangement."
+    agreed = (
+        "LIMA - Peru and Chile agreed on Friday to re-establish relations after eight years of estrangement."
+    )
     assert typed(events_of(extractor, agreed)) == {("agreement", ("CHL", "PER"))}
-    decided = "LIMA - Peru and Chile decided in March to resume diplomatic ties after a long break."
+    decided = "LIMA - Peru and Chile decided in March to resume their diplomatic ties after a long break."
     assert typed(events_of(extractor, decided)) == {("agreement", ("CHL", "PER"))}
     the_deal = (
         "LIMA - Soto was involved in the deal that restored diplomatic relations between Peru and Chile."
     )
     assert typed(events_of(extractor, the_deal)) == {("agreement", ("CHL", "PER"))}
-    embassies = (
-        "LIMA - Peru and Chile agreed to resume diplomatic relations and re-open embassies within two months."
-    )
+    embassies = "LIMA - Peru and Chile agreed to resume their ties and re-open embassies within two months."
     assert typed(events_of(extractor, embassies)) == {("agreement", ("CHL", "PER"))}
 
 
