@@ -832,19 +832,20 @@ def _future_occasion(text: str, lo: int, c: Cue) -> bool:
 # diplomatic ties", "decided in March to resume relations", "reached an agreement to restore ties and reopen
 # embassies", "the deal that restored relations between A and B": the accord itself, an agreement (not an
 # intent of the restoring)
-_RESTORING = re.compile(r"(?:restor|re-?establish|resum|re-?open)\w*\s", re.IGNORECASE)
+_RESTORE_STEM = r"(?:restor|re-?establish|resum)"  # restore, re-establish, resume ties
+_RESTORING = re.compile(rf"(?:{_RESTORE_STEM}|re-?open)\w*\s", re.IGNORECASE)
 _ACCORD_BEFORE = re.compile(
     r"\b(?:(?:agreed|agreeing|decided|deciding)(?:\s+in\s+principle|\s+(?:on|in|last)\s+\w+)?\s+to|"
     r"(?:agreement|deal|accord)(?:\s+[\w-]+){0,2}?\s+to|(?:agreement|deal|accord)\s+that)\s+"
     # a second act of the same accord: "agreed to resume ties and re-open embassies"
-    r"(?:(?:restor|re-?establish|resum)\w*\s+(?:[\w-]+\s+){0,3}?(?:and|,)\s+)?$",
+    rf"(?:{_RESTORE_STEM}\w*\s+(?:[\w-]+\s+){{0,3}}?(?:and|,)\s+)?$",
     re.IGNORECASE,
 )
 
 # the accord's own cue followed by ties restored: "agreed to | restore diplomatic ties"
 _ACCORD_CUE = re.compile(r"(?:agreed|decided)\s+to", re.IGNORECASE)
 _TIES_RESTORED_AFTER = re.compile(
-    r"\s+(?:restor|re-?establish|resum)\w*\s+(?:the\s+|their\s+|full\s+)?(?:diplomatic\s+)?(?:ties|relations)\b",
+    rf"\s+{_RESTORE_STEM}\w*\s+(?:the\s+|their\s+|full\s+)?(?:diplomatic\s+)?(?:ties|relations)\b",
     re.IGNORECASE,
 )
 
