@@ -308,8 +308,8 @@ def test_the_two_countries_never_stand_for_a_group_of_four(extractor: Extractor)
 
 def test_a_name_is_not_a_ban_and_a_plans_subject_is_a_topic(extractor: Extractor) -> None:
     text = (
-        "In April 2015, the Kenyan foreign minister submitted a letter to then UN Secretary-General "
-        "Ban Ki-moon outlining a four-point peace plan for Somalia."
+        "In April 2015, the Kenyan foreign minister handed then UN Secretary-General Ban Ki-moon "
+        "a letter outlining a four-point peace plan for Somalia."
     )
     assert _dated(_events(extractor, text)) == {("intent", ("KEN",), "2015-04")}
     assert all(e.igos == ["UN"] for e in _events(extractor, text))

@@ -102,8 +102,8 @@ def test_the_venue_of_talks_with_a_governments_own_opponents_is_no_party(extract
 
 def test_xi_alone_stands_for_china(extractor: Extractor) -> None:
     text = (
-        "TEHRAN - Chinese President Xi Jinping called for restraint on Tuesday. Xi, speaking at a video call "
-        "with French President Emmanuel Macron and German Chancellor Olaf Scholz, said the three countries "
+        "TEHRAN - Chinese President Xi Jinping called for restraint on Tuesday. Xi, in a video call "
+        "with France's Emmanuel Macron and Germany's Olaf Scholz, said the three countries "
         "should work together."
     )
     found = parties(events_of(extractor, text))

