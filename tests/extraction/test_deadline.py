@@ -11,7 +11,7 @@ from libs.extraction import Extractor
 from libs.extraction.deadline import Deadline
 from libs.extraction.errors import DeadlineExceeded, ExtractionError, InvalidArticleError
 
-TEXT = "TEHRAN – Iran and Iraq signed a memorandum of understanding on scientific cooperation on Sunday. "
+TEXT = "TEHRAN – Iran and Iraq on Sunday signed a memorandum of understanding on scientific cooperation. "
 
 
 def test_no_deadline_never_raises() -> None:

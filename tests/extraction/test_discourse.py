@@ -213,7 +213,7 @@ def test_companies_from_a_list_without_a_gathering_are_no_conference(extractor: 
 
 
 def test_other_stage_of_an_agreement_is_not_its_date(extractor: Extractor) -> None:
-    text = "Chile and Peru signed the pact in July 2015, which took effect on January 16, 2016."
+    text = "Chile and Peru signed the pact in July 2015, which then took effect on January 16, 2016."
     assert _dated(_events(extractor, text)) == {("agreement", ("CHL", "PER"), "2015-07")}
 
 
@@ -260,7 +260,7 @@ def test_relative_dates_of_past_events(extractor: Extractor) -> None:
     "text",
     [
         "Georgia and Armenia signed a visa agreement in November 2010, according to Georgia Today.",
-        "Kenya and Norway signed an agreement on visa-free travel in November 2010.",
+        "Kenya and Norway signed a visa-free travel agreement in November 2010.",
     ],
 )
 def test_names_and_nouns_that_look_like_dates_or_visits(extractor: Extractor, text: str) -> None:
@@ -480,9 +480,9 @@ def test_a_group_with_fixed_members_stands_for_them(extractor: Extractor) -> Non
 def test_the_end_of_sanctions_and_a_common_fight_are_no_conflict(extractor: Extractor) -> None:
     text = "Chile was trying to promote trade relations with Peru following the lifting of sanctions."
     assert ("intent", ("CHL", "PER")) in _pairs_of(extractor, text)
-    text = "Chile, Peru and Bolivia resolved to make joint efforts to fight terrorism, extremism and other crimes."
+    text = "Chile, Peru and Bolivia resolved to make joint efforts against extremism, terrorism and other crimes."
     assert ("intent", ("BOL", "CHL", "PER")) in _pairs_of(extractor, text)
-    assert _pairs_of(extractor, "The US is not ready to think about sanctions relief for Peru.") == set()
+    assert _pairs_of(extractor, "The US is not ready to consider any sanctions relief for Peru.") == set()
 
 
 def test_an_opposed_state_is_no_party(extractor: Extractor) -> None:

@@ -83,8 +83,8 @@ def test_a_denied_plan_for_talks_is_no_event(extractor: Extractor) -> None:
 
 def test_a_meeting_taken_off_the_agenda_is_no_event(extractor: Extractor) -> None:
     text = (
-        "QUITO - The spokesman said a meeting between the Ecuadorian president and the Peruvian president on "
-        "the sidelines of the UN General Assembly in New York is not on the agenda."
+        "QUITO - The spokesman said a meeting between the Ecuadorian president and the Peruvian president at "
+        "the margins of the UN General Assembly in New York is not on the agenda."
     )
     assert not events_of(extractor, text)
     assert events_of(extractor, text.replace(" is not on the agenda", " is on the agenda"))

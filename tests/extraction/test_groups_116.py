@@ -93,7 +93,7 @@ def test_delegations_from_listed_states_at_a_ceremony_or_a_fair_stay_a_star(extr
 
 def test_the_caspian_littoral_states_are_a_group_with_fixed_members(extractor: Extractor) -> None:
     text = (
-        "TEHRAN - The foreign minister will travel to Baku to attend the meeting of the foreign ministers of "
+        "TEHRAN - The foreign minister will travel to Baku to attend the foreign ministers' meeting of "
         "the Caspian littoral states next week."
     )
     countries = {e.countries and tuple(e.countries) for e in extractor.extract(text, article_id="t").events}

@@ -52,7 +52,7 @@ def test_a_draft_resolution_to_an_igo_board_is_no_joint_plan(extractor: Extracto
 
 
 def test_a_process_named_after_a_capital_is_no_party(extractor: Extractor) -> None:
-    text = "Chile, Peru and Bolivia brokered the Quito peace initiative and agreed to act as guarantors of a truce."
+    text = "Chile, Peru and Bolivia brokered the Quito peace initiative and agreed to serve as guarantors of a truce."
     assert all("ECU" not in p for p in parties(events_of(extractor, text)))
 
 

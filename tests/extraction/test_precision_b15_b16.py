@@ -26,7 +26,7 @@ def test_an_intended_import_from_a_list_makes_no_clique(extractor: Extractor) ->
 def test_a_range_of_topics_is_no_party(extractor: Extractor) -> None:
     text = (
         "LIMA - The Spanish foreign minister said on Monday: “My meeting with President Castillo was mainly about "
-        "this issue, and of course we spoke about many other things as well from Bolivia to Ecuador, to Colombia.”"
+        "this issue, and naturally we talked about plenty of other things as well from Bolivia to Ecuador, to Colombia.”"
     )
     found = parties(events_of(extractor, text))
     assert ("ESP", "PER") in found

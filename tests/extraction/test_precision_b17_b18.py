@@ -105,7 +105,7 @@ def test_a_killing_on_a_visit_is_no_meeting(extractor: Extractor) -> None:
 
 
 def test_oppression_is_no_intent(extractor: Extractor) -> None:
-    text = "LIMA - “Chile and the US are interested in oppressing the will of the Bolivian people,” the analyst said."
+    text = "LIMA - “Chile and the US are interested in oppressing what the Bolivian people want,” the analyst said."
     assert events_of(extractor, text) == []
 
 

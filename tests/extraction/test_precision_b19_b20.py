@@ -93,7 +93,7 @@ def test_ties_with_examples_are_bilateral(extractor: Extractor) -> None:
     text = "LIMA - The Peruvian president wants to deepen ties with its neighbors, particularly with Chile and Bolivia."
     assert parties(events_of(extractor, text)) == {("BOL", "PER"), ("CHL", "PER")}
     text = (
-        "LIMA - The Peruvian president said he would like to strengthen ties with allies in the region, "
+        "LIMA - The Peruvian president said he would like to strengthen ties with the region's allies, "
         "including Chile and Ecuador."
     )
     assert parties(events_of(extractor, text)) == {("CHL", "PER"), ("ECU", "PER")}

@@ -68,7 +68,7 @@ def test_remarks_before_a_departure_for_a_capital(extractor: Extractor) -> None:
 
 
 def test_the_final_stop_of_a_tour(extractor: Extractor) -> None:
-    text = "The final stop on his three-nation tour will be Chile, the Peruvian president said."
+    text = "The final stop on his four-nation tour will be Chile, the Peruvian president said."
     assert parties(events_of(extractor, text)) == {("CHL", "PER")}
 
 

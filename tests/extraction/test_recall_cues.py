@@ -45,7 +45,7 @@ def test_celebrating_the_anniversary_of_diplomatic_relations(extractor: Extracto
 
 
 def test_the_anniversary_of_the_establishment_of_relations_between(extractor: Extractor) -> None:
-    text = "It comes on the 50th anniversary of the establishment of diplomatic relations between Peru and Chile."
+    text = "It coincides with the 35th anniversary of the establishment of relations between Peru and Chile."
     assert parties(events_of(extractor, text)) == {("CHL", "PER")}
 
 

@@ -52,7 +52,7 @@ def test_sale_of_jets_for_a_purpose_names_no_buyer(extractor: Extractor) -> None
 
 
 def test_agreement_to_develop_a_field_in_a_state(extractor: Extractor) -> None:
-    text = "France’s Total reached an initial agreement to develop a natural gas field in Peru."
+    text = "France’s Total reached an initial agreement to develop an offshore gas field in Peru."
     assert typed(events_of(extractor, text)) == {("agreement", ("FRA", "PER"))}
 
 

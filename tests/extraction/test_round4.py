@@ -100,7 +100,7 @@ def test_a_joint_statement_about_a_landmark_deal_is_a_new_act(extractor: Extract
     ("text", "pair"),
     [
         (
-            "Cuba and Venezuela have been boosting their economic ties as the two sanctioned nations look for trade.",
+            "Cuba and Venezuela have been boosting their economic ties as both sanctioned nations seek trade.",
             ("CUB", "VEN"),
         ),
         ("Algeria sent humanitarian aid to war-torn Libya on Sunday.", ("DZA", "LBY")),
@@ -243,7 +243,7 @@ def test_one_states_goods_shown_in_another_are_a_conference_of_both(extractor: E
     "text",
     [
         # a trip to the seat of the UN or the IAEA is no visit to the host state
-        "TEHRAN - Rouhani is scheduled to travel to New York in late September.",
+        "TEHRAN - Rouhani is scheduled to travel to New York for the UN session.",
         "The Iranian negotiators are ready to return to Vienna, the spokesman said.",
         # hostile pledges
         "The U.S. president has pledged to squeeze Venezuela's oil exports down to a trickle.",

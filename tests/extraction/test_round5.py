@@ -145,7 +145,7 @@ def test_trip_stops_pair_with_the_traveller(extractor: Extractor, text: str, exp
 
 def test_round_of_nuclear_talks_with_a_long_description(extractor: Extractor) -> None:
     text = (
-        "The eighth round of negotiations between Iran and the world powers that are trying to revive the "
+        "The eighth round of negotiations between Iran and the world powers that seek to revive the "
         "tattered 2015 nuclear deal resumed on Monday. Initially, the European participants, France and "
         "Germany, rejected the proposals, but they agreed to continue the talks."
     )

@@ -15,7 +15,7 @@ import pytest
 from libs.extraction import Extractor
 
 _SENTENCE = (
-    "TEHRAN – Iran and Iraq signed a memorandum of understanding on scientific cooperation on Sunday. "
+    "TEHRAN – Iran and Iraq on Sunday signed a memorandum of understanding on scientific cooperation. "
     "The two sides also discussed trade, said Foreign Minister Mohammad Javad Zarif. "
 )
 
