@@ -41,8 +41,8 @@ def test_research_co_conducted_stays_cooperation(extractor: Extractor) -> None:
 
 def test_a_list_of_hyphenated_pairs_is_one_tie_per_pair(extractor: Extractor) -> None:
     text = (
-        "The Peru-Chile, Peru-Ecuador and Peru-Bolivia chambers of commerce signed a memorandum of "
-        "understanding on trade."
+        "The Peru-Chile, Peru-Ecuador and Peru-Bolivia chambers of commerce signed a trade memorandum of "
+        "understanding."
     )
     assert parties(events_of(extractor, text)) == {("BOL", "PER"), ("CHL", "PER"), ("ECU", "PER")}
 

@@ -98,8 +98,8 @@ def test_company_based_in_a_country_acts_for_it(extractor: Extractor) -> None:
 
 def test_person_named_again_by_bin_and_name(extractor: Extractor) -> None:
     text = (
-        "Saudi Foreign Minister Faisal bin Farhan Al Saud arrived in Jakarta on Sunday. "
-        "Indonesian officials met bin Farhan on Monday."
+        "Saudi Foreign Minister Khalid bin Saad Al Rashid arrived in Jakarta on Sunday. "
+        "Indonesian officials met bin Saad on Monday."
     )
     assert ("meeting", ("IDN", "SAU"), "2024-05-20") in _dated(_events(extractor, text))
 
@@ -115,7 +115,7 @@ def test_a_ban_is_no_cooperation(extractor: Extractor) -> None:
 
 
 def test_igo_alias_is_not_its_host_city(extractor: Extractor) -> None:
-    text = "Kenya is ready to help the Shanghai Organization as much as possible."
+    text = "Kenya is ready to help the Shanghai Organization in every way it can."
     assert _typed(_events(extractor, text)) == {("intent", ("KEN", "SCO"))}
 
 
@@ -141,7 +141,7 @@ def test_the_three_sides_are_the_last_group_of_three(extractor: Extractor) -> No
 
 def test_the_two_sides_are_not_a_list_named_later_in_the_sentence(extractor: Extractor) -> None:
     text = (
-        "Kenyan and Ugandan ministers met in Kampala on Monday. During this event, the two sides stressed "
+        "Kenyan and Ugandan ministers met in Kampala on Monday. At this event, the two sides stressed "
         "the importance of expanding trade, citing a customs agreement between Kenya, Uganda, Rwanda and Burundi."
     )
     typed = _typed(_events(extractor, text))
@@ -161,7 +161,7 @@ def test_past_speech_act_in_a_meeting_keeps_the_meeting(extractor: Extractor) ->
 
 
 def test_the_visit_of_someone_is_a_new_visit(extractor: Extractor) -> None:
-    text = "The MoU was signed during the visit of the Kenyan minister to Norwegian universities."
+    text = "The memorandum was signed during the visit of the Kenyan minister to Norwegian universities."
     assert ("meeting", ("KEN", "NOR")) in _typed(_events(extractor, text))
 
 
@@ -359,7 +359,7 @@ def test_a_condition_is_not_an_intent(extractor: Extractor) -> None:
 def test_a_landmark_deal_is_background_dated_or_not(extractor: Extractor) -> None:
     text = "The nuclear deal was signed between Iran, France, Germany and Britain."
     assert _pairs_of(extractor, text) == set()
-    dated = "The nuclear deal was signed between Iran and France in July 2015."
+    dated = "The nuclear deal was signed between Tehran and France in July 2015."
     assert _pairs_of(extractor, dated) == set()
 
 
@@ -368,7 +368,7 @@ def test_well_known_people_stand_for_their_state(extractor: Extractor) -> None:
 
 
 def test_forward_looking_talk_of_ties_is_an_intent(extractor: Extractor) -> None:
-    text = "The presidents of Ghana and Senegal agreed to open a new chapter in bilateral relations."
+    text = "The presidents of Ghana and Senegal agreed to open a new chapter in their relations."
     assert ("intent", ("GHA", "SEN")) in _pairs_of(extractor, text)
 
 
@@ -472,8 +472,8 @@ def test_a_group_with_fixed_members_stands_for_them(extractor: Extractor) -> Non
     assert [(e.type.value, e.countries, e.igos) for e in events] == [
         ("meeting", ["DEU", "FRA", "GBR", "KEN"], [])
     ]
-    # "the agreement between the P5+1 and Iran" is the 2015 deal: background
-    text = "Kenya urged all parties to meet their obligations under the agreement between the P5+1 and Iran."
+    # "the accord between the P5+1 and Iran" is the 2015 deal: background
+    text = "Kenya urged all parties to meet their obligations under the accord between the P5+1 and Iran."
     assert ("agreement", ("CHN", "DEU", "FRA", "GBR", "IRN", "RUS", "USA")) not in _pairs_of(extractor, text)
 
 

@@ -92,7 +92,7 @@ def test_meeting_the_ministers_of_six_states_is_a_meeting_with_each(extractor: E
 def test_after_a_meeting_with_the_ministers_of_listed_states_is_one_meeting(extractor: Extractor) -> None:
     # the gathering noun, not the verb: one meeting of all
     text = (
-        "LIMA - The Peruvian foreign minister spoke after a meeting with the foreign ministers of Chile, "
+        "LIMA - The Peruvian foreign minister spoke after a meeting with foreign ministers of Chile, "
         "Bolivia and Ecuador."
     )
     assert parties(events_of(extractor, text)) == {("BOL", "CHL", "ECU", "PER")}

@@ -52,7 +52,7 @@ def test_the_two_sides_refer_back(extractor: Extractor) -> None:
 def test_past_agreement_keeps_its_own_date(extractor: Extractor) -> None:
     text = (
         "Kenyan and Norwegian energy officials met in Nairobi on Wednesday. "
-        "In March 2019, the two countries signed a memorandum of understanding on renewable energy."
+        "In March 2019, the two countries signed a renewable energy memorandum of understanding."
     )
     events = _events(extractor, text, published_at=date(2024, 6, 14))
     by_type = {e.type.value: e for e in events}

@@ -47,7 +47,7 @@ def test_a_gathering_read_from_its_participants_takes_its_sentence_date(extracto
 def test_delegations_invited_to_the_event_take_the_fair_days(extractor: Extractor) -> None:
     text = (
         "TEHRAN - The Caspian Food Fair 2024 will run from March 3 to 6 in Rasht. Trade delegations from "
-        "Kazakhstan, Turkmenistan and Russia have been invited to the event, the organiser said."
+        "Russia, Kazakhstan and Turkmenistan have been invited to the event, the organiser said."
     )
     assert _dates(extractor, text) == {("2024-03-03", "2024-03-06")}
 

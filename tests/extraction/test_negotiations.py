@@ -80,7 +80,7 @@ def test_the_joint_commission_sits_with_the_parties_listed_far_from_it(extractor
         "Delegates arrived in Vienna on Monday for a session of the Joint Commission of the JCPOA. "
         "The weather in the city was cold. Officials spoke about the budget. Markets were calm. "
         "Reporters waited outside the hotel. "
-        "Other parties to the nuclear deal, including Russia, China and Germany, opposed sanctions "
+        "Other parties to the nuclear deal, among them Russia, China and Germany, opposed sanctions "
         "against the United States."
     )
     assert ("meeting", ("CHN", "DEU", "IRN", "RUS"), ()) in typed_apart(extractor, text)
@@ -137,7 +137,7 @@ def test_the_article_wide_parties_are_read_once_per_article() -> None:
 def test_a_new_round_that_started_is_a_meeting(extractor: Extractor) -> None:
     text = (
         "Russia's envoy said the negotiations were useful. "
-        "The new round of the Vienna talks started on Monday after a short recess."
+        "The new round of the Vienna talks started on Monday after a brief pause."
     )
     types = typed_apart(extractor, text)
     assert ("meeting", ("IRN", "RUS"), ()) in types
@@ -184,7 +184,7 @@ def test_a_call_to_return_to_the_talks_is_an_intent(extractor: Extractor) -> Non
 
 def test_talks_told_as_the_deals_history_are_no_round(extractor: Extractor) -> None:
     text = (
-        "The minister called the talks between Iran and the 5+1 group (China, France, Russia, Britain, "
+        "The minister called the talks held between Iran and the 5+1 group (China, France, Russia, Britain, "
         "Germany and the U.S.) a tough stretch of diplomacy that ultimately had a good end."
     )
     assert not any(t == "meeting" for t, _, _ in typed_apart(extractor, text))
@@ -240,7 +240,7 @@ def test_a_round_named_as_the_process_takes_a_list_far_from_it(extractor: Extrac
     text = (
         "Delegates said the talks to revive the nuclear deal made progress on Monday. "
         "The weather in the city was cold. Markets were calm. "
-        "Other parties to the nuclear deal, including Russia, China and France, opposed new sanctions."
+        "Other parties to the nuclear deal, among them Russia, China and France, opposed new sanctions."
     )
     assert ("meeting", ("CHN", "FRA", "IRN", "RUS"), ()) in typed_apart(extractor, text)
 
@@ -248,7 +248,7 @@ def test_a_round_named_as_the_process_takes_a_list_far_from_it(extractor: Extrac
 def test_a_list_next_to_bare_nuclear_talks_is_their_table(extractor: Extractor) -> None:
     text = (
         "Delegates said the nuclear talks made progress on Monday. "
-        "Other parties to the nuclear deal, including Russia, China and France, opposed new sanctions."
+        "Other parties to the nuclear deal, among them Russia, China and France, opposed new sanctions."
     )
     assert ("meeting", ("CHN", "FRA", "IRN", "RUS"), ()) in typed_apart(extractor, text)
 
@@ -256,7 +256,7 @@ def test_a_list_next_to_bare_nuclear_talks_is_their_table(extractor: Extractor) 
 def test_the_coordinators_title_is_no_session(extractor: Extractor) -> None:
     text = (
         "The bloc's envoy, the coordinator of the JCPOA Joint Commission, spoke to reporters on Monday. "
-        "Other parties to the nuclear deal, including Russia, China and France, opposed new sanctions."
+        "Other parties to the nuclear deal, among them Russia, China and France, opposed new sanctions."
     )
     assert not any("IRN" in c and "RUS" in c for t, c, _ in typed_apart(extractor, text))
 

@@ -86,12 +86,14 @@ def test_the_broker_of_talks_between_two_states_is_a_party(extractor: Extractor)
 
 
 def test_a_sanctions_waiver_is_not_the_trade_it_permits(extractor: Extractor) -> None:
-    text = "However, Washington granted a six-month waiver to Peru and seven other countries to buy oil from Chile."
+    text = (
+        "However, Washington granted Peru and seven more countries a six-month waiver to buy oil from Chile."
+    )
     assert events_of(extractor, text) == []
 
 
 def test_talks_on_extending_a_waiver_keep_the_trade(extractor: Extractor) -> None:
-    text = "LIMA - Peru is negotiating on extending the waiver on imports of oil from Chile, which Peru buys daily."
+    text = "LIMA - Peru is negotiating on extending the waiver on its oil imports from Chile, which Peru buys daily."
     assert ("CHL", "PER") in parties(events_of(extractor, text))
 
 
@@ -116,7 +118,7 @@ def test_the_issue_of_a_state_is_its_topic(extractor: Extractor) -> None:
 
 def test_ties_between_an_unnamed_group_and_a_state_are_no_pair(extractor: Extractor) -> None:
     text = (
-        "LIMA - The Peruvian president said efforts to normalize relations between a few weak Andean states "
+        "LIMA - The Peruvian president said efforts to normalise ties between a few weak Andean states "
         "and Chile were desperate."
     )
     assert events_of(extractor, text) == []

@@ -17,7 +17,7 @@ def test_met_with_an_official_is_still_a_meeting(extractor: Extractor) -> None:
 
 def test_an_intended_import_from_a_list_makes_no_clique(extractor: Extractor) -> None:
     text = (
-        "LIMA - The head of the weather agency said the sensors are costly, and we decided to purchase and "
+        "LIMA - The head of the weather agency said the sensors are costly, and we chose to purchase and "
         "import them from Chile, Brazil, Argentina and Bolivia."
     )
     assert not any({"CHL", "BRA"} <= set(p) for p in parties(events_of(extractor, text)))

@@ -58,7 +58,7 @@ def test_a_cabinet_meeting_is_no_meeting_with_a_state_named(extractor: Extractor
 
 
 def test_an_unnamed_group_of_states_is_the_actor(extractor: Extractor) -> None:
-    text = "LIMA - Peru's ambassador in Vienna stresses that the West is sending military aid to Bolivia."
+    text = "LIMA - Peru's ambassador in Vienna stresses the West is sending military aid to Bolivia."
     assert events_of(extractor, text) == []
     assert ("BOL", "PER") in parties(
         events_of(extractor, "LIMA - The Peruvian minister said he met with the Bolivian president.")
@@ -116,7 +116,7 @@ def test_a_cut_of_exports_is_no_cooperation(extractor: Extractor) -> None:
 
 def test_the_withdrawn_state_is_no_party_of_the_meeting(extractor: Extractor) -> None:
     text = (
-        "LIMA - Chilean trade officials studied Peruvian market capacities after withdrawal of the U.S. from the "
+        "LIMA - Chilean trade officials studied Peruvian market capacities after the withdrawal of the U.S. from the "
         "trade deal in a meeting with their Peruvian counterparts in Santiago on Saturday."
     )
     assert parties(events_of(extractor, text)) == {("CHL", "PER")}

@@ -75,7 +75,7 @@ def test_a_news_outlet_is_no_party(extractor: Extractor) -> None:
 
 def test_what_an_incident_befell_is_no_party(extractor: Extractor) -> None:
     text = (
-        "LIMA - The presidents of Peru and Chile held a phone conversation on Sunday on the downing of a "
+        "LIMA - The presidents of Peru and Chile held a phone conversation on Sunday about the downing of a "
         "Bolivian passenger plane near Lima."
     )
     assert parties(events_of(extractor, text)) == {("CHL", "PER")}

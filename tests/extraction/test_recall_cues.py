@@ -23,7 +23,7 @@ def test_a_drill_involving_flotillas_from_listed_states(extractor: Extractor) ->
 
 
 def test_a_hyphenated_wargame_is_cooperation(extractor: Extractor) -> None:
-    text = "Kenya is now a naval power in the region, and the Kenya-Tanzania wargame proves it, the admiral said."
+    text = "Kenya is now a naval power of the region, and the Kenya-Tanzania wargame proves it, the admiral said."
     assert ("KEN", "TZA") in parties(events_of(extractor, text))
 
 
@@ -65,7 +65,7 @@ def test_relations_with_a_state_are_strategic(extractor: Extractor) -> None:
 
 
 def test_there_exists_good_cooperation_between(extractor: Extractor) -> None:
-    text = "He said that there exists good cooperation between Peru's Ministry of Justice and that of Chile."
+    text = "He said there exists good cooperation between Peru's Ministry of Justice and that of Chile."
     assert parties(events_of(extractor, text)) == {("CHL", "PER")}
 
 

@@ -31,7 +31,7 @@ def test_air_defence_system_bought_from_a_state(extractor: Extractor) -> None:
 
 
 def test_drones_given_before_a_war(extractor: Extractor) -> None:
-    text = "The minister said Chile had given Peru a small number of drones months before the war."
+    text = "The minister said Chile had given Peru a small number of drones weeks before the conflict."
     assert typed(events_of(extractor, text)) == {("cooperation", ("CHL", "PER"))}
 
 

@@ -38,12 +38,12 @@ def test_praise_of_unnamed_officials_is_no_cue(extractor: Extractor) -> None:
 
 def test_a_sidelines_meeting_among_named_states_is_their_meeting(extractor: Extractor) -> None:
     text = (
-        "LIMA – On the sidelines of the trilateral meeting among Peru, Chile and Bolivia, "
+        "LIMA – On the sidelines of the three-way meeting among Peru, Chile and Bolivia, "
         "the central bank head stressed the use of national currencies."
     )
     assert ("BOL", "CHL", "PER") in parties(events_of(extractor, text))
 
 
 def test_a_sidelines_meeting_of_a_body_stays_a_forum(extractor: Extractor) -> None:
-    text = "LIMA – On the sidelines of the meeting of the Andean Council of Ministers, Peru said Chile was a friend."
+    text = "LIMA – On the sidelines of the Andean Council of Ministers meeting, Peru said Chile was a friend."
     assert not events_of(extractor, text)

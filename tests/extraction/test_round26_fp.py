@@ -19,7 +19,7 @@ def test_a_state_named_outside_the_list_of_the_table_is_no_party(extractor: Extr
 def test_a_list_far_from_its_round_keeps_only_its_own_members(extractor: Extractor) -> None:
     text = (
         "Several rounds of negotiations were held between Iran and the five remaining signatories of the "
-        "nuclear deal - China, Russia, Germany, France and Britain - to bring the U.S. back to the deal. "
+        "nuclear deal - China, Russia, Germany, France and Britain - to bring the U.S. back into the deal. "
         "An adviser said the Vienna talks went well."
     )
     found = typed_apart(extractor, text)
@@ -39,7 +39,7 @@ def test_a_state_listed_with_the_others_stays_at_the_table(extractor: Extractor)
 def test_the_coordinator_for_the_commission_is_an_office(extractor: Extractor) -> None:
     text = (
         "The Iranian minister said the EU foreign policy chief, as the coordinator for the JCPOA Joint "
-        "Commission, could propose the steps needed from each side. Iran, China, Russia, France, Britain "
+        "Commission, might propose the steps needed from each side. Iran, China, Russia, France, Britain "
         "and Germany remain parties to the nuclear deal."
     )
     assert typed_apart(extractor, text) == set()

@@ -8,7 +8,7 @@ from tests.extraction.helpers import events_of, typed
 
 def test_a_tour_being_planned_is_an_intent(extractor: Extractor) -> None:
     planned = (
-        "LIMA - The Peruvian president is planning his first foreign tour with visits to Chile and Bolivia."
+        "LIMA - The Peruvian president is planning his first trip abroad with visits to Chile and Bolivia."
     )
     types = typed(events_of(extractor, planned))
     assert ("intent", ("CHL", "PER")) in types

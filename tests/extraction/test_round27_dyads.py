@@ -15,10 +15,10 @@ from tests.extraction.helpers import events_of, parties
     "text",
     [
         "LIMA – Peru has recently embarked on a mediation between Chile and Bolivia.",
-        "LIMA – The Peruvian foreign minister said Peru is ready to help settle the conflict between Chile and Bolivia.",
+        "LIMA – The Peruvian foreign minister said Peru stands ready to help settle the conflict between Chile and Bolivia.",
         "LIMA – The Peruvian foreign minister was tasked to mediate between Chile and Bolivia.",
         "LIMA – Peru tried to play a mediation role between Chile and Bolivia.",
-        "LIMA – Peru proposed that it can act as an arbitrator to mend ties between Chile and Bolivia.",
+        "LIMA – Peru proposed that it could act as an arbitrator to mend ties between Chile and Bolivia.",
     ],
 )
 def test_a_go_between_acts_with_each_side(extractor: Extractor, text: str) -> None:

@@ -16,14 +16,14 @@ from tests.extraction.helpers import events_of, typed
 @pytest.mark.parametrize(
     ("text", "igo"),
     [
-        ("LIMA – Peru's foreign minister addressed the UN General Assembly in New York on Tuesday.", "UN"),
-        ("LIMA – The Peruvian envoy addressed the IAEA Board of Governors in Vienna on Wednesday.", "IAEA"),
+        ("LIMA – Peru's foreign minister addressed the UN General Assembly on Tuesday in New York.", "UN"),
+        ("LIMA – The Peruvian envoy addressed the IAEA Board of Governors on Wednesday.", "IAEA"),
         (
             "LIMA – Peru's president spoke at the ASEAN summit in Jakarta on Friday about fishing rights.",
             "ASEAN",
         ),
         (
-            "LIMA – In his speech to the UN General Assembly, Peru's president praised the climate accord.",
+            "LIMA – In her speech to the UN General Assembly, Peru's president praised the climate accord.",
             "UN",
         ),
         (

@@ -53,7 +53,7 @@ from tests.extraction.helpers import events_of, parties, typed
         ),
         # a copy of credentials
         (
-            "Chile's new ambassador presented a copy of his credentials to the Argentine foreign minister.",
+            "Chile's new ambassador handed a copy of his credentials to the Argentine foreign minister.",
             {("meeting", ("ARG", "CHL"))},
         ),
     ],
@@ -63,7 +63,7 @@ def test_acts_named_without_the_old_cue_words(extractor: Extractor, text: str, e
 
 
 def test_ties_in_the_making_are_intents_but_not_as_talking_points(extractor: Extractor) -> None:
-    intent = "Colombian President Gustavo Petro said the pact should lead to expansion of economic cooperation between Bogota and Quito."
+    intent = "Colombian President Gustavo Petro said the pact should lead to the broadening of economic cooperation between Bogota and Quito."
     assert ("intent", ("COL", "ECU")) in typed(events_of(extractor, intent))
     topic = "The Colombian and Ecuadorian ministers exchanged views on expansion of relations between Bogota and Quito."
     assert ("intent", ("COL", "ECU")) not in typed(events_of(extractor, topic))
@@ -76,7 +76,7 @@ def test_a_mediator_is_a_party_of_the_mediation(extractor: Extractor) -> None:
 
 
 def test_aid_for_victims_in_a_country_names_the_recipient(extractor: Extractor) -> None:
-    text = "Georgia on Monday dispatched humanitarian aid for victims of heavy floods in Armenia."
+    text = "Georgia dispatched humanitarian aid on Monday for victims of heavy floods in Armenia."
     assert typed(events_of(extractor, text)) == {("aid", ("ARM", "GEO"))}
 
 
@@ -87,7 +87,7 @@ def test_aid_goods_sent_to_a_country_name_the_recipient(extractor: Extractor) ->
 
 def test_a_joint_statement_about_a_landmark_deal_is_a_new_act(extractor: Extractor) -> None:
     text = (
-        "The EU's foreign policy chief, Federica Mogherini, and Iran's top diplomat, Mohammad Javad Zarif, "
+        "EU foreign policy head Federica Mogherini and Iran's top diplomat, Mohammad Javad Zarif, "
         "issued a joint statement at Vienna that the nuclear deal was now being implemented."
     )
     assert parties(events_of(extractor, text)) == {("IRN", "EU")}
@@ -129,9 +129,9 @@ def test_descriptions_of_parties_are_no_conflict(extractor: Extractor, text: str
         # footballers
         "Chilean media reported that midfielder Arturo Vidal has reached an agreement with an Argentine club.",
         # shrines visited
-        "So far more than two million Pakistanis have crossed the border to visit the shrine of the saint in India.",
+        "So far more than two million Pakistanis have crossed the border to see the shrine of the saint in India.",
         # a condition
-        "In case of reaching an agreement over the plan, Kenya will export tea to Japan and China.",
+        "In case of reaching a deal over the plan, Kenya will export tea to Japan and China.",
         # history before the modern states
         "Built between 1603 and 1619, the mosque was dedicated to a Lebanese scholar who was invited to Egypt.",
     ],
@@ -141,7 +141,7 @@ def test_non_events_of_round_4(extractor: Extractor, text: str) -> None:
 
 
 def test_no_limits_to_ties_is_not_a_negation(extractor: Extractor) -> None:
-    text = "Peru does not consider any limits to expand bilateral cooperation with Bolivia."
+    text = "Peru does not see any limits to expand bilateral cooperation with Bolivia."
     assert ("BOL", "PER") in parties(events_of(extractor, text))
 
 
@@ -170,12 +170,14 @@ def test_attending_an_igo_summit_is_a_meeting_with_it(extractor: Extractor) -> N
 
 
 def test_membership_granted_is_an_agreement_with_the_igo(extractor: Extractor) -> None:
-    text = "Belarus was granted full membership of the Shanghai Cooperation Organization on Thursday."
+    text = "On Thursday Belarus was granted full membership in the Shanghai Cooperation Organization."
     assert typed(events_of(extractor, text)) == {("agreement", ("BLR", "SCO"))}
 
 
 def test_services_aimed_at_peoples_make_no_intent(extractor: Extractor) -> None:
-    text = "The general's services aimed at providing security for the people of Mali, Niger and Chad are unforgettable."
+    text = (
+        "The general's services aimed at keeping the people of Mali, Niger and Chad secure are unforgettable."
+    )
     assert events_of(extractor, text) == []
 
 
@@ -208,7 +210,7 @@ def test_arms_sales_that_would_violate_a_ban_are_no_cooperation(extractor: Extra
 def test_a_group_named_as_one_leaves_the_round_to_the_process_table(extractor: Extractor) -> None:
     text = (
         "Negotiators of Iran and the P4+1 resumed talks in Vienna on Monday to revive the nuclear deal. "
-        "The United States takes part in the Vienna talks indirectly, the JCPOA parties said."
+        "The U.S. takes part in the Vienna talks indirectly, the JCPOA parties said."
     )
     found = {p for e in events_of(extractor, text) for p in e.countries}
     assert {"IRN", "CHN", "FRA", "GBR", "RUS", "DEU", "USA"} <= found
@@ -243,7 +245,7 @@ def test_one_states_goods_shown_in_another_are_a_conference_of_both(extractor: E
     "text",
     [
         # a trip to the seat of the UN or the IAEA is no visit to the host state
-        "TEHRAN - Rouhani is scheduled to travel to New York for the UN session.",
+        "TEHRAN - Rouhani is due to travel to New York for the UN session.",
         "The Iranian negotiators are ready to return to Vienna, the spokesman said.",
         # hostile pledges
         "The U.S. president has pledged to squeeze Venezuela's oil exports down to a trickle.",

@@ -17,7 +17,7 @@ FILLER = (
 
 
 def test_a_group_written_with_a_loose_plus_is_the_group(extractor: Extractor) -> None:
-    text = "The explosion hit Vienna midway through nuclear talks between Iran and the P4 +1 group."
+    text = "The explosion hit Vienna midway through a fresh set of talks between Iran and the P4 +1 group."
     assert SIX in parties(events_of(extractor, text))
 
 
@@ -25,7 +25,7 @@ def test_a_round_takes_the_group_named_earlier_in_the_article(extractor: Extract
     text = (
         "The envoy said that the P4+1 know Tehran wants a durable agreement. "
         + FILLER
-        + "We regard the success of the Vienna talks as a win for diplomacy."
+        + "We would regard success in the Vienna talks as a win for diplomacy."
     )
     assert SIX in parties(events_of(extractor, text))
 

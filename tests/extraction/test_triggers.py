@@ -12,9 +12,9 @@ def test_statistics_drop_cooperation_cues(extractor: Extractor) -> None:
 
 
 def test_the_signing_of_a_landmark_deal_is_background(extractor: Extractor) -> None:
-    assert "agreement" not in _types(extractor, "The JCPOA was signed between Iran and six powers.")
+    assert "agreement" not in _types(extractor, "The JCPOA was signed between Tehran and six powers.")
     assert "agreement" not in _types(
-        extractor, "The JCPOA was signed between Iran and six powers in July 2015."
+        extractor, "The JCPOA was signed between Tehran and six powers in July 2015."
     )
     assert "agreement" not in _types(extractor, "Iran signed the nuclear deal with six powers in 2015.")
     # another agreement in a sentence that also names the landmark deal is news
@@ -27,7 +27,7 @@ def test_a_condition_drops_the_cue(extractor: Extractor) -> None:
 
 
 def test_a_landmark_deal_reached_as_the_cue_object_is_background(extractor: Extractor) -> None:
-    text = "Tehran and the 5+1 reached a conclusion over the text of a comprehensive deal on Iran's nuclear program."
+    text = "Tehran and the 5+1 reached a conclusion over the wording of a comprehensive deal on Iran's nuclear program."
     assert "agreement" not in _types(extractor, text)
     text = "Chile and Peru signed a fisheries agreement weeks after the Paris climate accord."
     assert "agreement" in _types(extractor, text)
@@ -53,7 +53,7 @@ def test_talk_suggested_or_looked_to_is_an_intent(extractor: Extractor) -> None:
 
 
 def test_an_urge_with_a_long_object_is_an_intent(extractor: Extractor) -> None:
-    text = "Chile urged the U.S. and the trio — France, Germany, and the UK — to return to the talks in Lima."
+    text = "Chile urged the U.S. and the trio — the UK, Germany, and France — to return to the talks in Lima."
     assert "meeting" not in _types(extractor, text)
 
 

@@ -91,7 +91,7 @@ def test_a_joint_statement_setting_up_a_body_stays_an_agreement(extractor: Extra
 
 
 def test_a_call_for_hyphenated_cooperation_is_an_intent(extractor: Extractor) -> None:
-    text = "Chilean President Boric congratulated the new Peruvian premier, calling for all-out cooperation between the two nations."
+    text = "Chilean President Boric congratulated the new Peruvian premier, calling for all-out cooperation between both nations."
     assert ("intent", ("CHL", "PER")) in typed(events_of(extractor, text))
 
 
