@@ -137,7 +137,7 @@ def test_the_article_wide_parties_are_read_once_per_article() -> None:
 def test_a_new_round_that_started_is_a_meeting(extractor: Extractor) -> None:
     text = (
         "Russia's envoy said the negotiations were useful. "
-        "The new round of the Vienna talks started on Monday after a brief pause."
+        "The new round of Vienna talks started on Monday after a brief pause."
     )
     types = typed_apart(extractor, text)
     assert ("meeting", ("IRN", "RUS"), ()) in types
@@ -185,7 +185,7 @@ def test_a_call_to_return_to_the_talks_is_an_intent(extractor: Extractor) -> Non
 def test_talks_told_as_the_deals_history_are_no_round(extractor: Extractor) -> None:
     text = (
         "The minister called the talks held between Iran and the 5+1 group (China, France, Russia, Britain, "
-        "Germany and the U.S.) a tough stretch of diplomacy that ultimately had a good end."
+        "Germany and the U.S.) a tough stretch of diplomacy that eventually had a good end."
     )
     assert not any(t == "meeting" for t, _, _ in typed_apart(extractor, text))
 

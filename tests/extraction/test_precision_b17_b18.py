@@ -116,7 +116,7 @@ def test_a_cut_of_exports_is_no_cooperation(extractor: Extractor) -> None:
 
 def test_the_withdrawn_state_is_no_party_of_the_meeting(extractor: Extractor) -> None:
     text = (
-        "LIMA - Chilean trade officials studied Peruvian market capacities after the withdrawal of the U.S. from the "
+        "LIMA - Chilean trade officials studied Peruvian market capacities after withdrawal of the U.S. from a "
         "trade deal in a meeting with their Peruvian counterparts in Santiago on Saturday."
     )
     assert parties(events_of(extractor, text)) == {("CHL", "PER")}

@@ -19,7 +19,7 @@ def test_a_state_named_outside_the_list_of_the_table_is_no_party(extractor: Extr
 def test_a_list_far_from_its_round_keeps_only_its_own_members(extractor: Extractor) -> None:
     text = (
         "Several rounds of negotiations were held between Iran and the five remaining signatories of the "
-        "nuclear deal - China, Russia, Germany, France and Britain - to bring the U.S. back into the deal. "
+        "nuclear deal - China, Russia, Germany, France and Britain - so that the U.S. returns to the accord. "
         "An adviser said the Vienna talks went well."
     )
     found = typed_apart(extractor, text)

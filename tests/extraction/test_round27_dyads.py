@@ -18,7 +18,7 @@ from tests.extraction.helpers import events_of, parties
         "LIMA – The Peruvian foreign minister said Peru stands ready to help settle the conflict between Chile and Bolivia.",
         "LIMA – The Peruvian foreign minister was tasked to mediate between Chile and Bolivia.",
         "LIMA – Peru tried to play a mediation role between Chile and Bolivia.",
-        "LIMA – Peru proposed that it could act as an arbitrator to mend ties between Chile and Bolivia.",
+        "LIMA – Peru proposed that it could act as an arbitrator to help mend ties between Chile and Bolivia.",
     ],
 )
 def test_a_go_between_acts_with_each_side(extractor: Extractor, text: str) -> None:

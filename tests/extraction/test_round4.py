@@ -245,7 +245,7 @@ def test_one_states_goods_shown_in_another_are_a_conference_of_both(extractor: E
     "text",
     [
         # a trip to the seat of the UN or the IAEA is no visit to the host state
-        "TEHRAN - Rouhani is due to travel to New York for the UN session.",
+        "TEHRAN - Rouhani is due to travel to New York for a UN session.",
         "The Iranian negotiators are ready to return to Vienna, the spokesman said.",
         # hostile pledges
         "The U.S. president has pledged to squeeze Venezuela's oil exports down to a trickle.",

@@ -74,7 +74,7 @@ def test_talks_held_stay_a_meeting_when_a_later_round_is_announced(extractor: Ex
 
 
 def test_a_round_in_preparation_is_an_intent(extractor: Extractor) -> None:
-    text = "The tweet came amid preparations to resume the talks in Vienna between Iran and the P4+1."
+    text = "The tweet came amid preparations to resume the Vienna-hosted talks between Iran and the P4+1."
     assert typed(events_of(extractor, text)) == {("intent", SIX)}
 
 

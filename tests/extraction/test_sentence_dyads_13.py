@@ -62,7 +62,7 @@ def test_support_voiced_for_two_states_is_a_star_of_the_speaker(extractor: Extra
 
 
 def test_an_official_who_came_to_a_capital_visited_it(extractor: Extractor) -> None:
-    text = "LIMA — Chile’s deputy economy minister came to Lima to take part in a joint economic commission."
+    text = "LIMA — Chile’s deputy economy minister came to Lima to take part in a Peru-Chile joint economic commission."
     assert parties(events_of(extractor, text)) == {("CHL", "PER")}
 
 
