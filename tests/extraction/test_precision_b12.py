@@ -25,7 +25,7 @@ def test_talks_held_with_a_partner_still_meet(extractor: Extractor) -> None:
 
 def test_the_only_possible_venue_for_talks_is_a_condition(extractor: Extractor) -> None:
     text = (
-        "“The only possible venue for talks is at the Mercosur table, which Chile left,” the Peruvian "
+        "“The only possible venue for talks is the Mercosur table, which Chile left,” the Peruvian "
         "foreign minister said, adding that Brazil and Argentina agree."
     )
     assert events_of(extractor, text) == []

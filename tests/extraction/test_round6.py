@@ -17,7 +17,7 @@ FILLER = (
 
 
 def test_a_group_written_with_a_loose_plus_is_the_group(extractor: Extractor) -> None:
-    text = "The explosion hit Vienna midway through fresh talks between Tehran and the P4 +1 group."
+    text = "The explosion hit Vienna midway through fresh talks between Iran and the P4 +1 powers."
     assert SIX in parties(events_of(extractor, text))
 
 
