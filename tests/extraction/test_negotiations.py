@@ -77,7 +77,7 @@ def test_a_round_named_with_a_curly_possessive_is_still_a_round(extractor: Extra
 
 def test_the_joint_commission_sits_with_the_parties_listed_far_from_it(extractor: Extractor) -> None:
     text = (
-        "Delegates arrived in Vienna on Monday for a session of the Joint Commission of the JCPOA. "
+        "Delegates arrived in Vienna on Monday for the JCPOA Joint Commission session. "
         "The weather in the city was cold. Officials spoke about the budget. Markets were calm. "
         "Reporters waited outside the hotel. "
         "Other parties to the nuclear deal, among them Russia, China and Germany, opposed sanctions "
@@ -98,7 +98,7 @@ def test_talks_of_the_signatories_yet_to_come_are_an_intent(extractor: Extractor
 
 def test_a_meeting_on_the_deal_among_its_members_is_a_round(extractor: Extractor) -> None:
     text = (
-        "Russia's top diplomat suggested to hold soon a meeting on the JCPOA among its member countries. "
+        "Russia's top diplomat suggested to hold soon consultations on the JCPOA among its member countries. "
         "France, Germany and Britain triggered the dispute mechanism of the nuclear deal on Tuesday."
     )
     assert ("intent", ("DEU", "FRA", "GBR", "IRN", "RUS"), ()) in typed_apart(extractor, text)
