@@ -38,7 +38,7 @@ def test_a_state_listed_with_the_others_stays_at_the_table(extractor: Extractor)
 
 def test_the_coordinator_for_the_commission_is_an_office(extractor: Extractor) -> None:
     text = (
-        "The Iranian minister said the EU foreign policy chief, as the coordinator for the JCPOA Joint "
+        "The Iranian minister said the EU foreign policy chief, as coordinator for the JCPOA Joint "
         "Commission, might propose the steps needed from each side. Iran, China, Russia, France, Britain "
         "and Germany remain parties to the nuclear deal."
     )
