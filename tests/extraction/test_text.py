@@ -51,7 +51,7 @@ def test_repeated_trailing_sentences_are_marked_duplicate() -> None:
 def test_image_links_bylines_signoffs_and_licence_are_masked() -> None:
     text = (
         "![](https://img.example/1.jpg)\nBy John Smith\nLIMA – Peru hosted Chile.\n"
-        "All Content by Lima News Agency is licensed under a Creative Commons Attribution 2.5 Generic License."
+        "All Content by Lima Wire is licensed under a Creative Commons Attribution 2.5 Generic License."
     )
     doc = segment(text)
     assert [s.text for s in doc.sentences] == ["Peru hosted Chile."]
