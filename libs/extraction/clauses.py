@@ -53,8 +53,10 @@ _SPEECH_OR_BELIEF_WORDS = (
     "reported",
 )
 _SPEECH_OR_BELIEF_THAT = rf"\b(?:{words(SAID_WORDS, _SPEECH_OR_BELIEF_WORDS)})\s+(?:on\s+\w+\s+)?that\b"
+# ", as" opens a subordinate clause, but ", as well as" goes on with a list ("the ministers of A, B and C, as well
+# as the EU's envoy, held a meeting")
 _STRONG_BOUNDARY = re.compile(
-    r"[;:“”\"]|,\s+and\b(?!\s+(?:the\s+)?[A-Z])|,\s+(?:but|while|as|when|after|before|because|since|although|which|who|where|whereas|"
+    r"[;:“”\"]|,\s+and\b(?!\s+(?:the\s+)?[A-Z])|,\s+as\b(?!\s+well\s+as\b)|,\s+(?:but|while|when|after|before|because|since|although|which|who|where|whereas|"
     r"saying|adding|stressing|noting|underlining|pointing|according)\b|"
     rf"{_SPEECH_OR_BELIEF_THAT}|"
     r"\s(?:when|while|whereas|because|although|after|before|amid|amidst|despite)\s",
