@@ -70,7 +70,7 @@ def test_a_subordinate_as_still_ends_the_clause(extractor: Extractor) -> None:
 
 _SESSION = (
     "MOSCOW – A Russian deputy minister argued on Sunday that the payment channel could keep trade alive if outside"
-    " banks join it. He spoke on the eve of a session of the Joint Commission of the JCPOA in Vienna. The channel"
+    " banks join it. He spoke on the eve of the next JCPOA Joint Commission gathering, in Geneva this time. The channel"
     " was set up by three European governments last year. Officials in Tehran call it too small. "
 )
 
