@@ -89,8 +89,16 @@ _COUNTERPARTS_AFTER = re.compile(r"\s+(?:counterparts?|peers|colleagues|partners
 # by her counterparts from ...", nor "a meeting with the ministers of A, B and C" (one meeting of all)
 _OFFICIALS_MET = re.compile(
     r"\b(?:(?:met|meets|meet|meeting)\s+(?:with\s+)?(?:his|her|their)\s+(?:[\w-]+\s+)?(?P<cp>counterparts)|"
-    r"(?:met|meets|meet)\s+(?:with\s+)?(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:(?P<envoys>ambassadors|envoys)|ministers|counterparts|presidents|leaders|heads\s+of\s+state|premiers))"
+    # the verb, also a gerund after a preposition ("after meeting with"; not "a meeting with": one meeting)
+    r"(?:met|meets|meet|(?:after|before|while|when|upon|besides)\s+meeting)\s+(?:with\s+)?"
+    # officials named by a class first ("many foreign officials including the foreign ministers of")
+    r"(?:(?:[\w-]+\s+){1,3}?(?:including|such\s+as|among\s+them)\s+)?"
+    # one state's officials before the plural ones ("the president and foreign minister of A and the foreign
+    # ministers of B, C and D", "President & FM of A & FMs of B and C"): A is met one by one too
+    r"(?P<chain>(?:the\s+)?(?:[\w&-]+\s+){1,5}?(?:of|from)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}"
+    r"\s+(?:and|&)\s+)?"
+    r"(?:the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:(?P<envoys>ambassadors|envoys)|ministers|FMs|counterparts|presidents|leaders|heads\s+of\s+state|premiers))"
     r"\s+(?:from|of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -763,9 +771,12 @@ def counterpart_list(info: SentenceInfo, lo: int, hi: int, text: str) -> list[st
             return list(dict.fromkeys(m.code for m in group))
     named = [m for m in info.parties.mentions if lo <= m.start < hi and m.role in PARTY_ROLES and not m.igo]
     for i, first in enumerate(named):
-        met = _OFFICIALS_MET.search(text, max(lo, first.start - 80), first.start)
+        met = _OFFICIALS_MET.search(text, max(lo, first.start - 120), first.start)
         if first.kind in ("country", "capital") and met:
-            listed = list(dict.fromkeys(m.code for m in list_run(named, i, text)))
+            # the state of the officials named first in a chain ("the president of A and the ministers of B,
+            # C and D")
+            chained = [m.code for m in named[:i] if met.start("chain") <= m.start] if met.group("chain") else []
+            listed = list(dict.fromkeys(chained + [m.code for m in list_run(named, i, text)]))
             if len(listed) >= (MANY_ENVOYS if met.group("envoys") else 2):
                 return listed
     return []
