@@ -223,6 +223,9 @@ _SPONSORED = re.compile(r"(?:co-?)?(?:sponsor|draft)\w*", re.IGNORECASE)
 # "Washington granted a waiver to India to buy oil from Iran", "decided not to extend waivers allowing the
 # importers to continue buying oil from": a sanctions decision, not the trade it permits or stops (not "talks
 # on extending the waiver on imports of oil from Iran": that trade goes on)
+# a sanctions waiver or exemption granted to buyers ("granted waivers to A and B to continue importing oil from
+# C"): neither cooperation nor an intent of the buyers with C (talks on extending "the waiver on imports" keep
+# the trade: test_precision_b12)
 _WAIVER = re.compile(r"\b(?:waivers?|exemptions?)\s+(?:to|for|allowing|that\s+allow\w*)\s", re.IGNORECASE)
 # "will not take part in the meeting", "was not invited to the meeting", "neither A nor B went to the
 # conference": neither a meeting nor an intent to meet
@@ -539,7 +542,7 @@ def _typed_out_by_sentence(text: str, lo: int, hi: int, cues: list[Cue], res: Re
         ]
     cues = [c for c in cues if not _motion_sponsored(text, lo, c)]
     if _WAIVER.search(text, lo, hi):
-        cues = [c for c in cues if c.type != "cooperation"]
+        cues = [c for c in cues if c.type not in ("cooperation", "intent")]
     if _DISMISSED.search(text, lo, hi) or TALKS_HISTORY.search(text, lo, hi):
         cues = [c for c in cues if c.type not in ("meeting", "intent")]
     if NOT_ATTENDING.search(text, lo, hi):
