@@ -803,6 +803,33 @@ def hyphen_pairs(
 
 
 _JOINT_CUE = re.compile(r"with the\b", re.IGNORECASE)
+# a verb of speech that opens a reported clause right after its speaker: "the Iranian spokesman said Britain is
+# selling arms to Saudi Arabia" (the speaker is no actor of the flow)
+_SPEAKER_VERBS = words(SAID_WORDS, ("claimed", "complained", "urged", "urges", "asked", "asks", r"call(?:s|ed)\s+on"))
+_SPEAKER_GAP = re.compile(
+    rf"\s+(?:[\w.’'-]+\s+){{0,4}}?(?:{_SPEAKER_VERBS}|told\s+(?:[\w-]+\s+){{0,2}}?reporters)"
+    r"(?:\s+on\s+\w+)?\s+(?:that\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _reported(ms: list[PartyMention], text: str) -> list[list[str]] | None:
+    """ "X's spokesman said A sold arms to B and C": the flow of the reported clause, without its speaker (the
+    first mention, right before the verb of speech); None unless such a speaker opens the clause."""
+    first, second = ms[0], ms[1]
+    if first.code == second.code or not _SPEAKER_GAP.fullmatch(text, first.end, second.start):
+        return None
+    rest = [m for m in ms[1:] if m.code != first.code]
+    codes = list(dict.fromkeys(m.code for m in rest))
+    if len(codes) < 2:
+        return None
+    if len(codes) == 2:
+        return [codes]
+    hub = rest[0]
+    tail = [m for m in rest[1:] if m.code != hub.code]
+    if _CONNECTOR.fullmatch(text[hub.end : tail[0].start]):
+        return None
+    return [[hub.code, c] for c in dict.fromkeys(m.code for m in tail)]
 
 
 def hub_and_spokes(
@@ -823,6 +850,9 @@ def hub_and_spokes(
         return [[hub, p] for p in parties if p != hub]
     if type_name not in (COOPERATION, AID) or len(ms) < 3:
         return None
+    said = _reported(ms, text)
+    if said is not None:
+        return said
     first = ms[0]
     rest = [m for m in ms[1:] if m.code != first.code]
     if not rest or _CONNECTOR.fullmatch(text[first.end : rest[0].start]):

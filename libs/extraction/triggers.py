@@ -151,6 +151,14 @@ _STOPPED = re.compile(
     r"(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# a call to stop an act that goes on tells the act ("London should stop selling arms to Riyadh", "urged Washington to
+# halt its arms sales to"): not a stopped act (a cooperation or aid cue only)
+_STOP_URGED = re.compile(
+    r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|(?:urg|call|ask|demand|press)\w*\s+(?:on\s+)?"
+    r"(?:[\w.’'-]+\s+){0,4}?to|act\s+to)\s+(?:immediately\s+|also\s+)?(?:stop|halt|cease|end)\s+"
+    r"(?:the\s+|its\s+|their\s+|all\s+|any\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _DEAL_ON = re.compile(
     r"\b(?:agreements?|deals?|memorand(?:um|a|ums)(?:\s+of\s+understanding)?|MoUs?|MOUs?|contracts?|accords?|"
     r"protocols?|documents?|roadmaps?|action\s+plans?)\s+(?:\(\w+\)\s+)?(?:on|for|to|regarding|about|over)\b",
@@ -615,7 +623,7 @@ def _dropped_in_clause(scope: SentenceScope, c: Cue) -> bool:
         _NEGATED_ANY.search(before)
         or _NO_PLAN.search(before)
         or _KEPT_FROM.search(before)
-        or _STOPPED.search(before[-45:])
+        or (_STOPPED.search(before[-45:]) and not (c.type in ("cooperation", "aid") and _STOP_URGED.search(before)))
     ):
         return True
     clause_lo = max(_clause_start(text, lo, c.start), c.start - 90)
@@ -888,7 +896,9 @@ def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
         return None  # "if Saudi Arabia wants to establish ties with China, ...": a condition, no intent
     if _accord_to_restore(scope, clause_lo, c):
         return replace(c, type="agreement", irrealis=False)
-    if c.type in res.irrealis_types and not done:
+    # "London should stop selling arms to Riyadh": the call is about an act that goes on, no intent of it
+    urged_stop = c.type in ("cooperation", "aid") and _STOP_URGED.search(text[max(scope.lo, c.start - 90) : c.start])
+    if c.type in res.irrealis_types and not done and not urged_stop:
         irr = res.irrealis.search(text, clause_lo, c.start)
         if irr is None and c.type == "agreement" and _NOT_YET_DONE.search(c.text):
             # "an agreement is expected to be signed between": the irrealis inside the cue
