@@ -375,6 +375,13 @@ _PUT_OFF_AFTER = re.compile(
     r"(?:postponed|delayed|rescheduled|put\s+off|pushed\s+back|deferred)\b",
     re.IGNORECASE,
 )
+# a gathering told as planned by its own predicate: "a meeting between A and B had been planned for May", "the
+# talks are scheduled for next week" (not "was scheduled", which may tell a meeting that then took place)
+_PLANNED_AFTER = re.compile(
+    r"[^.;:!?]{0,80}?\b(?:is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:planned|scheduled|slated|set)\s+(?:for|to)\b",
+    re.IGNORECASE,
+)
 _BEFORE_PARTIES = re.compile(r"\s+(?:between|with|among)$", re.IGNORECASE)  # "talks between" (A and B)
 _HELD_CUE = re.compile(r"(?:held|hold|holds|holding|had|met)\b", re.IGNORECASE)
 _PAST_IN_GAP = re.compile(r"\b(?:was|were|has|have|had|did)\b", re.IGNORECASE)
@@ -706,7 +713,7 @@ def _announced_after(text: str, c: Cue, hi: int) -> bool:
     visit = _VISIT_NOUN.fullmatch(noun) is not None
     if not (GATHERING_NOUN.search(noun) or visit) or _HELD_CUE.match(c.text):
         return False
-    if _PUT_OFF_AFTER.match(text, c.end, hi):
+    if _PUT_OFF_AFTER.match(text, c.end, hi) or _PLANNED_AFTER.match(text, c.end, hi):
         return True
     found = _FUTURE_AFTER.match(text, c.end, hi)
     if found is None or _PAST_IN_GAP.search(found.group(0)) is not None:
@@ -839,6 +846,49 @@ def _future_occasion(text: str, lo: int, c: Cue) -> bool:
     return bool(verbs) and SPEECH_VERB.search(text, verbs[-1].end(), c.start) is None
 
 
+# a meeting named as the occasion of a speech act told after the wish: "the market must be stabilised, the oil
+# minister said after his meeting with his Venezuelan counterpart": the wish is what was said; the meeting at
+# which it was said took place (not when a wish stands between the speech verb and the meeting: "said he will
+# decide after a meeting with B next week")
+_SPEECH_OCCASION_BEFORE = re.compile(
+    r"\b(?:after|during|at|in|following)\s+(?:his|her|their|its|the|a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+)
+
+
+# a past verb of speech or stress right before the wish it voices: "insisted on the need for", "stressed the need
+# to", "voiced its readiness to" (the act's verb is past, so the occasion named after it took place)
+_PAST_VERB_BEFORE = re.compile(
+    r"\b(?:[a-z]+ed|told|said)\s+(?:on\s+|upon\s+)?(?:(?:the|a|an|his|her|its|their|our)\s+)?(?:[\w’'-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _past_wish_occasion(text: str, clause_lo: int, irr: re.Match[str], c: Cue) -> bool:
+    """A meeting named as the occasion ("in / during a meeting") of a wish voiced by a past verb right before it
+    ("insisted on the need for an inclusive government during a meeting with", "called for closer ties in a meeting
+    with"): the meeting took place; the wish is an intent of its own (annotation rule 7)."""
+    if c.type != "meeting" or not _OCCASION_CUE.match(c.text):
+        return False
+    if re.match(r"[a-z]+ed\b", irr.group(0), re.IGNORECASE):
+        return True
+    return _PAST_VERB_BEFORE.search(text, max(clause_lo, irr.start() - 40), irr.start()) is not None
+
+
+def _speech_occasion(res: Resources, text: str, irr_end: int, c: Cue) -> bool:
+    """A meeting cue right after "after / during his ..." that follows a speech verb which follows the irrealis."""
+    if c.type != "meeting":
+        return False
+    speech = None
+    for speech in SPEECH_VERB.finditer(text, irr_end, c.start):
+        pass
+    if speech is None:
+        return False
+    at = _SPEECH_OCCASION_BEFORE.search(text, max(speech.end(), c.start - 60), c.start)
+    if at is None and not (_OCCASION_CUE.match(c.text) and c.start - speech.end() <= 3):
+        return False
+    return res.irrealis.search(text, speech.end(), c.start) is None
+
+
 # an accord made to restore ties, named right before the restoring: "A and B agreed on Friday to re-establish
 # diplomatic ties", "decided in March to resume relations", "reached an agreement to restore ties and reopen
 # embassies", "the deal that restored relations between A and B": the accord itself, an agreement (not an
@@ -906,6 +956,8 @@ def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
         # "proposed the idea in a meeting with ...": a past speech act at a meeting that took place
         past_act = irr is not None and irr.group(0).lower().endswith("ed") and _OCCASION_CUE.match(c.text)
         past_act = past_act or (irr is not None and _told_as_fact(text, clause_lo, c))
+        past_act = past_act or (irr is not None and _speech_occasion(res, text, irr.end(), c))
+        past_act = past_act or (irr is not None and _past_wish_occasion(text, clause_lo, irr, c))
         if irr is not None and _CONDITIONAL.fullmatch(irr.group(0)):
             return None  # "if they come to the table, we will ...": a condition, not an intent (dev gold)
         if (irr is not None and not past_act) or (irr is None and _future_occasion(text, scope.lo, c)):
