@@ -76,7 +76,7 @@ def test_a_meeting_that_was_scheduled_stays_a_meeting(extractor: Extractor) -> N
 def test_a_wish_voiced_by_a_past_verb_at_a_meeting_leaves_the_meeting(extractor: Extractor) -> None:
     insisted = (
         "LIMA - The presidents of Bolivia and Peru insisted on the need for an inclusive dialogue during a meeting "
-        "on the sidelines of the regional summit."
+        "at the lakeside retreat of their two cabinets."
     )
     assert ("meeting", PAIR) in typed(events_of(extractor, insisted))
     called = "LIMA - The Bolivian president called for closer ties in a meeting with the Peruvian envoy on Monday."
