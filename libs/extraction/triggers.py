@@ -851,7 +851,8 @@ def _future_occasion(text: str, lo: int, c: Cue) -> bool:
 # which it was said took place (not when a wish stands between the speech verb and the meeting: "said he will
 # decide after a meeting with B next week")
 _SPEECH_OCCASION_BEFORE = re.compile(
-    r"\b(?:after|during|at|in|following)\s+(?:his|her|their|its|the|a|an)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+    r"\b(?:after|during|at|in|following)\s+(?:his|her|their|its|the|a|an)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
 )
 
 
@@ -865,8 +866,8 @@ _PAST_VERB_BEFORE = re.compile(
 
 def _past_wish_occasion(text: str, clause_lo: int, irr: re.Match[str], c: Cue) -> bool:
     """A meeting named as the occasion ("in / during a meeting") of a wish voiced by a past verb right before it
-    ("insisted on the need for an inclusive government during a meeting with", "called for closer ties in a meeting
-    with"): the meeting took place; the wish is an intent of its own (annotation rule 7)."""
+    ("insisted on the need for a joint border commission during a meeting with", "called for closer ties in a
+    meeting with"): the meeting took place; the wish is an intent of its own (annotation rule 7)."""
     if c.type != "meeting" or not _OCCASION_CUE.match(c.text):
         return False
     if re.match(r"[a-z]+ed\b", irr.group(0), re.IGNORECASE):
@@ -878,11 +879,10 @@ def _speech_occasion(res: Resources, text: str, irr_end: int, c: Cue) -> bool:
     """A meeting cue right after "after / during his ..." that follows a speech verb which follows the irrealis."""
     if c.type != "meeting":
         return False
-    speech = None
-    for speech in SPEECH_VERB.finditer(text, irr_end, c.start):
-        pass
-    if speech is None:
+    speeches = list(SPEECH_VERB.finditer(text, irr_end, c.start))
+    if not speeches:
         return False
+    speech = speeches[-1]
     at = _SPEECH_OCCASION_BEFORE.search(text, max(speech.end(), c.start - 60), c.start)
     if at is None and not (_OCCASION_CUE.match(c.text) and c.start - speech.end() <= 3):
         return False

@@ -79,7 +79,9 @@ def test_a_wish_voiced_by_a_past_verb_at_a_meeting_leaves_the_meeting(extractor:
         "at the lakeside retreat of their two cabinets."
     )
     assert ("meeting", PAIR) in typed(events_of(extractor, insisted))
-    called = "LIMA - The Bolivian president called for closer ties in a meeting with the Peruvian envoy on Monday."
+    called = (
+        "LIMA - The Bolivian president called for closer ties in a meeting with the Peruvian envoy on Monday."
+    )
     assert typed(events_of(extractor, called)) == {("meeting", PAIR), ("intent", PAIR)}
 
 
