@@ -53,13 +53,19 @@ _SPEECH_OR_BELIEF_WORDS = (
     "reported",
 )
 _SPEECH_OR_BELIEF_THAT = rf"\b(?:{words(SAID_WORDS, _SPEECH_OR_BELIEF_WORDS)})\s+(?:on\s+\w+\s+)?that\b"
+# "before" naming an occasion is a preposition, no clause break: "In a meeting before a gathering of the
+# council, the ministers of A, B and C discussed ..." (not "before the council met")
+_BEFORE_OCCASION = (
+    r"(?!\s+(?:an?|the|its|their|this|that)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:gathering|meeting|summit|session|conference|talks|forum|ceremony)s?\s+(?!(?:was|is|were|are|had|has|began|begins|started|starts|opened|opens|ended|ends|took|takes|convened)\b))"
+)
 # ", as" opens a subordinate clause, but ", as well as" goes on with a list ("the ministers of A, B and C, as well
 # as the EU's envoy, held a meeting")
 _STRONG_BOUNDARY = re.compile(
     r"[;:“”\"]|,\s+and\b(?!\s+(?:the\s+)?[A-Z])|,\s+as\b(?!\s+well\s+as\b)|,\s+(?:but|while|when|after|before|because|since|although|which|who|where|whereas|"
     r"saying|adding|stressing|noting|underlining|pointing|according)\b|"
     rf"{_SPEECH_OR_BELIEF_THAT}|"
-    r"\s(?:when|while|whereas|because|although|after|before|amid|amidst|despite)\s",
+    rf"\s(?:when|while|whereas|because|although|after|before{_BEFORE_OCCASION}|amid|amidst|despite)\s",
 )
 # between a list comma and the next party: nothing but "and", "the" or the words of a title/name
 _LIST_COMMA = re.compile(
