@@ -29,6 +29,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+import pycountry
+
 from libs.extraction.candidates import (
     AGREEMENT,
     AID,
@@ -158,12 +160,14 @@ class DiscourseState:
                 if set(explicit) <= cand.parties:
                     cand.restated.append(pos)
 
-    def note_unattached(self, pos: int, info: SentenceInfo) -> None:
+    def note_unattached(self, pos: int, info: SentenceInfo, text: str = "") -> None:
         """Remember a sentence without events, not evidence of the last occasion, that names two parties or more
         with a word of cooperation and none of negation, outside conflict and sports: `recall_named` may make it
         evidence of an occasion of those parties."""
         explicit = frozenset(info.parties.parties(weak=False))
-        if len(explicit) < 2 or info.conflict or info.sports:
+        if len(explicit) < 2 or info.sports:
+            return
+        if info.conflict and not _outside_pressure(info, text, explicit):
             return
         words = info.sent.text
         if not _COOPERATIVE_WORD.search(words) or _NEGATIVE_WORD.search(words):
@@ -179,7 +183,7 @@ class DiscourseState:
             self.last_trigger, self.last_trigger_cands = pos, made
         else:
             self.continue_occasion(pos, info)
-            self.note_unattached(pos, info)
+            self.note_unattached(pos, info, text)
         for group in [tuple(c.countries + c.igos) for c in made] + (
             [tuple(explicit)] if not info.conflict else []
         ):
@@ -229,6 +233,40 @@ _NEGATIVE_WORD = re.compile(
 )
 
 
+_STATE_CODES = frozenset(c.alpha_3 for c in pycountry.countries) | {"XKX"}
+# conflict words of a pressure from outside: sanctions, an embargo, terrorism (no state is a terrorist party)
+_OUTSIDE_PRESSURE = re.compile(r"sanction|embargo|terror", re.IGNORECASE)
+# the state that sanctions: "U.S. sanctions", "Washington's unilateral sanctions", "US-led economic sanctions",
+# "sanctions imposed by the US"
+_SANCTIONER_BEFORE = re.compile(r"(?:['’]s|-led|-imposed)?(?:\s+[a-z][\w-]*){0,2}\s*$")
+_SANCTIONER_AFTER = re.compile(
+    r"[\w-]*\s+(?:(?:imposed|announced|enforced|slapped|reimposed|re-imposed)\s+)?by\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _outside_pressure(info: SentenceInfo, text: str, named: frozenset[str]) -> bool:
+    """Whether the only conflict words of a sentence are sanctions (or an embargo) that none of the states it
+    names imposes, or terrorism ("A and B have long enjoyed close relations but sanctions had restricted them",
+    "A's help to B in its fight against terrorism"): the cooperation of the named states goes on despite a
+    third party's pressure, so the sentence may be recalled as evidence (`note_unattached`)."""
+    if not text or not info.conflict_spans:
+        return False
+    for a, b in info.conflict_spans:
+        if not _OUTSIDE_PRESSURE.match(text, a):
+            return False
+        if text[a : a + 6].lower() == "terror":
+            continue
+        by = _SANCTIONER_AFTER.match(text, b)
+        for m in info.parties.mentions:
+            if m.code not in named:
+                continue
+            before = m.end <= a and a - m.end <= 40 and _SANCTIONER_BEFORE.match(text, m.end, a)
+            if before or (by and m.start == by.end()):
+                return False
+    return True
+
+
 def recall_named(cands: list[Candidate], unattached: list[tuple[int, frozenset[str]]]) -> None:
     """A sentence without events that names the parties of an occasion told elsewhere in the article, with a word
     of cooperation and none of negation (`DiscourseState.note_unattached`: "Iran-Japan relations are based on
@@ -237,6 +275,10 @@ def recall_named(cands: list[Candidate], unattached: list[tuple[int, frozenset[s
     for pos, named in unattached:
         # all the states of the occasion are named (a pair is not evidence of a round of seven)
         near = [c for c in cands if named <= c.parties and set(c.countries) <= named]
+        if not near:
+            # an IGO named beside the states ("Iran and Russia cooperate at the UN"): the occasion of those states
+            states = frozenset(p for p in named if p in _STATE_CODES)
+            near = [c for c in cands if len(c.countries) >= 2 and set(c.countries) == states]
         if near:
             best = min(near, key=lambda c: (abs(min(c.sentences) - pos), min(c.sentences) > pos))
             best.recalled.append(pos)
