@@ -234,10 +234,10 @@ _NEGATIVE_WORD = re.compile(
 
 
 _STATE_CODES = frozenset(c.alpha_3 for c in pycountry.countries) | {"XKX"}
-# conflict words of a pressure from outside: sanctions, an embargo, terrorism (no state is a terrorist party)
-_OUTSIDE_PRESSURE = re.compile(r"sanction|embargo|terror", re.IGNORECASE)
-# the state that sanctions: "U.S. sanctions", "Washington's unilateral sanctions", "US-led economic sanctions",
-# "sanctions imposed by the US"
+# conflict words of a pressure from outside: sanctions, an embargo (not terrorism, often blame)
+_OUTSIDE_PRESSURE = re.compile(r"sanction|embargo", re.IGNORECASE)
+# the state that sanctions: "U.S. sanctions", "Washington's unilateral sanctions", "US-led economic
+# sanctions", "sanctions imposed by the US"
 _SANCTIONER_BEFORE = re.compile(r"(?:['’]s|-led|-imposed)?(?:\s+[a-z][\w-]*){0,2}\s*$")
 _SANCTIONER_AFTER = re.compile(
     r"[\w-]*\s+(?:(?:imposed|announced|enforced|slapped|reimposed|re-imposed)\s+)?by\s+(?:the\s+)?",
@@ -247,16 +247,14 @@ _SANCTIONER_AFTER = re.compile(
 
 def _outside_pressure(info: SentenceInfo, text: str, named: frozenset[str]) -> bool:
     """Whether the only conflict words of a sentence are sanctions (or an embargo) that none of the states it
-    names imposes, or terrorism ("A and B have long enjoyed close relations but sanctions had restricted them",
-    "A's help to B in its fight against terrorism"): the cooperation of the named states goes on despite a
-    third party's pressure, so the sentence may be recalled as evidence (`note_unattached`)."""
+    names imposes ("A and B have long enjoyed close relations but sanctions had restricted them"): the
+    cooperation of the named states goes on despite a third party's pressure, so the sentence may be
+    recalled as evidence (`note_unattached`)."""
     if not text or not info.conflict_spans:
         return False
     for a, b in info.conflict_spans:
         if not _OUTSIDE_PRESSURE.match(text, a):
             return False
-        if text[a : a + 6].lower() == "terror":
-            continue
         by = _SANCTIONER_AFTER.match(text, b)
         for m in info.parties.mentions:
             if m.code not in named:

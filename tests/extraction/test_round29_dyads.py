@@ -1,8 +1,8 @@
 """Sentence dyads, issue 13 round 29: a sentence without an event of its own that names the states of an
 occasion told elsewhere becomes its evidence (`discourse.recall_named`) also when its only conflict words are
 sanctions or an embargo that none of the named states imposes ("A and B kept up their ties despite the
-sanctions") or terrorism ("close partners as terrorism spreads"), and when it names an IGO beside exactly those
-states; on short texts written for these tests (not the sets' texts)."""
+sanctions"), not terrorism, and when it names an IGO beside exactly those states; on short texts written for
+these tests (not the sets' texts)."""
 
 from __future__ import annotations
 
@@ -51,9 +51,9 @@ def test_states_named_with_an_igo_need_the_same_states(extractor: Extractor) -> 
     assert not _evidence_of(extractor, _OCCASION + _FILLER + told, {"GHA", "KEN"}, told[:30])
 
 
-def test_partners_while_terrorism_spreads_are_evidence(extractor: Extractor) -> None:
+def test_partners_while_terrorism_spreads_are_not_evidence(extractor: Extractor) -> None:
     told = "Kenya and Ghana remain close partners as terrorism spreads in the Sahel."
-    assert _evidence_of(extractor, _OCCASION + _FILLER + told, {"GHA", "KEN"}, told[:30])
+    assert not _evidence_of(extractor, _OCCASION + _FILLER + told, {"GHA", "KEN"}, told[:30])
 
 
 def test_terrorism_beside_another_conflict_word_is_not_evidence(extractor: Extractor) -> None:
