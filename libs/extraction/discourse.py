@@ -137,7 +137,7 @@ class DiscourseState:
     groups_by_size: dict[int, tuple[tuple[str, ...], int]] = field(default_factory=dict)  # "the three sides"
     speaker: tuple[str, int] | None = None  # the one state a sentence named as speaker, and where
     # sentences without events naming two parties or more, not evidence of the last occasion (`note_unattached`)
-    unattached: list[tuple[int, frozenset[str]]] = field(default_factory=list)
+    unattached: list[tuple[int, frozenset[str], frozenset[str]]] = field(default_factory=list)
 
     def near_context(self, pos: int) -> bool:
         return bool(self.context) and pos - self.context_pos <= CONTEXT_REACH
@@ -174,7 +174,9 @@ class DiscourseState:
             return
         if any(pos in c.restated or pos in c.extra for c in self.last_trigger_cands):
             return
-        self.unattached.append((pos, explicit))
+        self.unattached.append(
+            (pos, explicit, frozenset() if info.conflict else _near_cooperation(info, text))
+        )
 
     def after_sentence(self, pos: int, info: SentenceInfo, made: list[Candidate], text: str) -> None:
         """Update the state with what the sentence at `pos` named and made."""
@@ -227,6 +229,30 @@ _COOPERATIVE_WORD = re.compile(
     r"flights?|corridors?|mediat\w*|signed|agreed)\b",
     re.IGNORECASE,
 )
+# wording against a state or a tie that is no conflict cue ("take action against", "oppose", "critical of",
+# "suspend", "reduce ties"; not the idiom "against the backdrop of"): no cooperation for `recall_named`'s fallback
+_HOSTILE_WORD = re.compile(
+    r"\b(?:against(?!\s+(?:a|the)\s+backdrop)|oppos\w*|critic\w*|suspen\w*|reduc\w*|anger\w*|pressur\w*|threat\w*)\b",
+    re.IGNORECASE,
+)
+# how far from a state's name a word of cooperation is its own (`_near_cooperation`)
+_NEAR = 60
+
+
+def _near_cooperation(info: SentenceInfo, text: str) -> frozenset[str]:
+    """The states a sentence names with a word of cooperation within _NEAR characters of the name, none when it
+    has hostile wording: the states whose cooperation the sentence tells (`recall_named`'s fallback)."""
+    if not text or _HOSTILE_WORD.search(info.sent.text):
+        return frozenset()
+    start = info.sent.start
+    words = [(m.start() + start, m.end() + start) for m in _COOPERATIVE_WORD.finditer(info.sent.text)]
+    return frozenset(
+        m.code
+        for m in info.parties.mentions
+        if not m.igo and any(a - m.end <= _NEAR and m.start - b <= _NEAR for a, b in words)
+    )
+
+
 _NEGATIVE_WORD = re.compile(
     rf"(?:{NOT_WORD}|\b(?:unable|hostil\w*|tension\w*|if|unless|reluctan\w*|harm\w*))\b",
     re.IGNORECASE,
@@ -265,18 +291,28 @@ def _outside_pressure(info: SentenceInfo, text: str, named: frozenset[str]) -> b
     return True
 
 
-def recall_named(cands: list[Candidate], unattached: list[tuple[int, frozenset[str]]]) -> None:
+def recall_named(
+    cands: list[Candidate], unattached: list[tuple[int, frozenset[str], frozenset[str]]]
+) -> None:
     """A sentence without events that names the parties of an occasion told elsewhere in the article, with a word
     of cooperation and none of negation (`DiscourseState.note_unattached`: "Iran-Japan relations are based on
     culture" before or long after their ministers met), is `recalled` evidence of the nearest candidate of those
-    parties, the earlier one on a tie: evidence only, the article's events do not change."""
-    for pos, named in unattached:
+    parties, the earlier one on a tie: evidence only, the article's events do not change. `close` is the states
+    named near a word of cooperation (`_near_cooperation`), for the fallback to the largest occasion among them."""
+    for pos, named, close in unattached:
         # all the states of the occasion are named (a pair is not evidence of a round of seven)
         near = [c for c in cands if named <= c.parties and set(c.countries) <= named]
         if not near:
             # an IGO named beside the states ("Iran and Russia cooperate at the UN"): the occasion of those states
             states = frozenset(p for p in named if p in _STATE_CODES)
             near = [c for c in cands if len(c.countries) >= 2 and set(c.countries) == states]
+        if not near and states == named:
+            # more states named than any occasion has, no IGO: the largest occasion of states each named within
+            # reach of a word of cooperation ("A, B and C have long been partners": the occasion of A and B)
+            sub = [c for c in cands if len(c.countries) >= 2 and set(c.countries) <= close]
+            if sub:
+                most = max(len(c.countries) for c in sub)
+                near = [c for c in sub if len(c.countries) == most]
         if near:
             best = min(near, key=lambda c: (abs(min(c.sentences) - pos), min(c.sentences) > pos))
             best.recalled.append(pos)
