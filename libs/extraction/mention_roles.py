@@ -153,6 +153,10 @@ _TOPIC_BEFORE = re.compile(
     r"|\b(?:the\s+)?(?:issue|question|problem|file|dossier)\s+of\s+(?:the\s+)?"
     # "Tajikistan and Uzbekistan, which neighbor Afghanistan, attended": a description, not a party
     r"|\b(?:which|that|who)\s+(?:neighbou?rs?|borders?)\s+(?:the\s+)?"
+    # "to replace X with countries like A, B and C": examples of possible substitutes, not partners
+    r"|\breplac(?:e|es|ed|ing)\s+(?:[\w’'-]+\s+){1,4}?with\s+(?:other\s+)?(?:[\w-]+\s+)?"
+    r"(?:countries|states|nations|suppliers|sellers|producers|exporters|sources)\s*,?\s+"
+    r"(?:like|such\s+as|including)\s+(?:the\s+)?"
     # the background of an event: "held at the height of tensions between Tehran and Washington"
     r"|\b(?:amid|despite|height\s+of|escalating|rising|growing|heightened|soaring)\s+(?:the\s+)?(?:\w+\s+)?"
     r"(?:tensions?|hostility|animosity|standoff|stand-off)\s+(?:between|with)\s+(?:the\s+)?)$",

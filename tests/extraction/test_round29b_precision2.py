@@ -1,0 +1,33 @@
+"""Round 29, precision part 2: states named as possible substitutes ("replace X with countries such as A, B and
+C") are no partners; short texts invented for these tests (not the sets' texts)."""
+
+from __future__ import annotations
+
+from libs.extraction import Extractor
+from tests.extraction.helpers import events_of, parties
+
+
+def _pairs(extractor: Extractor, text: str) -> set[frozenset[str]]:
+    out: set[frozenset[str]] = set()
+    for p in parties(events_of(extractor, text)):
+        ps = sorted(set(p))
+        out |= {frozenset((a, b)) for i, a in enumerate(ps) for b in ps[i + 1 :]}
+    return out
+
+
+def test_possible_substitutes_are_no_partners(extractor: Extractor) -> None:
+    for text in (
+        "LIMA – If Bolivia were to replace Peru with countries such as Chile, Ecuador and Brazil for its gas, "
+        "it would lose the discounts Peru has offered to Bolivia, the envoy said.",
+        "LIMA – Bolivia would lose the discounts Peru has offered to it if it replaced Peru with suppliers like "
+        "Chile, Ecuador and Brazil, the envoy said.",
+    ):
+        pairs = _pairs(extractor, text)
+        assert frozenset(("BOL", "PER")) in pairs, text
+        assert not any(c in p for p in pairs for c in ("CHL", "ECU", "BRA")), text
+
+
+def test_states_offered_something_as_examples_stay_partners(extractor: Extractor) -> None:
+    text = "LIMA – Peru has offered gas discounts to countries such as Chile, Ecuador and Brazil, the envoy said."
+    pairs = _pairs(extractor, text)
+    assert {frozenset(("PER", c)) for c in ("CHL", "ECU", "BRA")} <= pairs
