@@ -173,6 +173,12 @@ _TOPIC_AFTER = re.compile(
     re.IGNORECASE,
 )
 _TOPIC_ONLY_AFTER = re.compile(r"^\s*(?:,|\.|$)")
+# "A and B have shown their indignation as C and D signed ...": onlookers reacting to others' act
+_REACTION_AFTER = re.compile(
+    r"^(?:\s*,?\s+(?:and\s+)?(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?){0,3}\s+(?:have\s+|has\s+|had\s+)?"
+    r"(?:shown|showed|expressed|voiced|displayed|vented)\s+(?:their|its)\s+(?:\w+\s+)?"
+    r"(?:indignation|anger|outrage|displeasure|dismay|fury|irritation|annoyance)\b"
+)
 # "the Vienna talks", "Astana process", "Paris agreement": a city naming a process is where, not who.
 _PLACE_NAMED_PROCESS = re.compile(
     r"^(?:-based\s+|\s+)(?-i:[A-Z][a-z]+\s+){0,2}(?:(?:peace|security)\s+)?(?:talks|process|format|negotiations|accords?|agreement|conference|forum|summit|"
@@ -514,6 +520,8 @@ def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazettee
     inherited = _inherited_role(work, m, prev)
     if inherited is not None:
         return inherited
+    if _REACTION_AFTER.match(work[m.end : m.end + 160]):
+        return TOPIC
     if _TOPIC_AFTER.match(after) or (
         _TOPIC_BEFORE.search(before) and m.kind in ("country", "capital", "city")
     ):

@@ -31,3 +31,20 @@ def test_states_offered_something_as_examples_stay_partners(extractor: Extractor
     text = "LIMA – Peru has offered gas discounts to countries such as Chile, Ecuador and Brazil, the envoy said."
     pairs = _pairs(extractor, text)
     assert {frozenset(("PER", c)) for c in ("CHL", "ECU", "BRA")} <= pairs
+
+
+def test_onlookers_reacting_to_a_joint_act_are_no_parties(extractor: Extractor) -> None:
+    for text in (
+        "LIMA – Chile and Peru have shown their indignation as Bolivia, Ecuador and Brazil signed a joint "
+        "statement on Friday announcing a new gas mechanism.",
+        "LIMA – Chile has voiced its anger as Bolivia, Ecuador and Brazil signed a joint statement on Friday "
+        "announcing a new gas mechanism.",
+    ):
+        pairs = _pairs(extractor, text)
+        assert frozenset(("BOL", "ECU")) in pairs, text
+        assert not any(c in p for p in pairs for c in ("CHL", "PER")), text
+
+
+def test_signers_of_a_joint_act_stay_parties(extractor: Extractor) -> None:
+    text = "LIMA – Chile, Peru and Bolivia signed a joint statement on Friday announcing a new gas mechanism."
+    assert frozenset(("CHL", "PER")) in _pairs(extractor, text)
