@@ -781,7 +781,9 @@ def counterpart_list(info: SentenceInfo, lo: int, hi: int, text: str) -> list[st
         if first.kind in ("country", "capital") and met:
             # the state of the officials named first in a chain ("the president of A and the ministers of B,
             # C and D")
-            chained = [m.code for m in named[:i] if met.start("chain") <= m.start] if met.group("chain") else []
+            chained = (
+                [m.code for m in named[:i] if met.start("chain") <= m.start] if met.group("chain") else []
+            )
             listed = list(dict.fromkeys(chained + [m.code for m in list_run(named, i, text)]))
             if len(listed) >= (MANY_ENVOYS if met.group("envoys") else 2):
                 return listed
@@ -811,7 +813,9 @@ def hyphen_pairs(
 _JOINT_CUE = re.compile(r"with the\b", re.IGNORECASE)
 # a verb of speech that opens a reported clause right after its speaker: "the Iranian spokesman said Britain is
 # selling arms to Saudi Arabia" (the speaker is no actor of the flow)
-_SPEAKER_VERBS = words(SAID_WORDS, ("claimed", "complained", "urged", "urges", "asked", "asks", r"call(?:s|ed)\s+on"))
+_SPEAKER_VERBS = words(
+    SAID_WORDS, ("claimed", "complained", "urged", "urges", "asked", "asks", r"call(?:s|ed)\s+on")
+)
 _SPEAKER_GAP = re.compile(
     rf"\s+(?:[\w.’'-]+\s+){{0,4}}?(?:{_SPEAKER_VERBS}|told\s+(?:[\w-]+\s+){{0,2}}?reporters)"
     r"(?:\s+on\s+\w+)?\s+(?:that\s+)?(?:the\s+)?",

@@ -630,7 +630,10 @@ def _dropped_in_clause(scope: SentenceScope, c: Cue) -> bool:
         _NEGATED_ANY.search(before)
         or _NO_PLAN.search(before)
         or _KEPT_FROM.search(before)
-        or (_STOPPED.search(before[-45:]) and not (c.type in ("cooperation", "aid") and _STOP_URGED.search(before)))
+        or (
+            _STOPPED.search(before[-45:])
+            and not (c.type in ("cooperation", "aid") and _STOP_URGED.search(before))
+        )
     ):
         return True
     clause_lo = max(_clause_start(text, lo, c.start), c.start - 90)
@@ -947,7 +950,9 @@ def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
     if _accord_to_restore(scope, clause_lo, c):
         return replace(c, type="agreement", irrealis=False)
     # "London should stop selling arms to Riyadh": the call is about an act that goes on, no intent of it
-    urged_stop = c.type in ("cooperation", "aid") and _STOP_URGED.search(text[max(scope.lo, c.start - 90) : c.start])
+    urged_stop = c.type in ("cooperation", "aid") and _STOP_URGED.search(
+        text[max(scope.lo, c.start - 90) : c.start]
+    )
     if c.type in res.irrealis_types and not done and not urged_stop:
         irr = res.irrealis.search(text, clause_lo, c.start)
         if irr is None and c.type == "agreement" and _NOT_YET_DONE.search(c.text):

@@ -48,7 +48,9 @@ def test_a_state_far_from_the_word_of_cooperation_is_not_taken(extractor: Extrac
 
 
 def test_against_the_backdrop_is_no_hostile_wording(extractor: Extractor) -> None:
-    told = "Against the backdrop of falling prices, Ghana, Togo and Benin have stayed partners in transit trade."
+    told = (
+        "Against the backdrop of falling prices, Ghana, Togo and Benin have stayed partners in transit trade."
+    )
     assert _evidence_of(extractor, _OCCASION + _FILLER + told, {"GHA", "TGO"}, told[:30])
 
 
