@@ -53,8 +53,8 @@ _SPEECH_OR_BELIEF_WORDS = (
     "reported",
 )
 _SPEECH_OR_BELIEF_THAT = rf"\b(?:{words(SAID_WORDS, _SPEECH_OR_BELIEF_WORDS)})\s+(?:on\s+\w+\s+)?that\b"
-# "before" naming an occasion is a preposition, no clause break: "In a meeting before a gathering of the
-# council, the ministers of A, B and C discussed ..." (not "before the council met")
+# "before" naming an occasion is a preposition, no clause break: "In a session before a summit of the
+# board, the ministers of A, B and C discussed ..." (not "before the board met")
 _BEFORE_OCCASION = (
     r"(?!\s+(?:an?|the|its|their|this|that)\s+(?:[\w-]+\s+){0,2}"
     r"(?:gathering|meeting|summit|session|conference|talks|forum|ceremony)s?\s+(?!(?:was|is|were|are|had|has|began|begins|started|starts|opened|opens|ended|ends|took|takes|convened)\b))"
@@ -97,7 +97,7 @@ _OFFICIALS_MET = re.compile(
     r"\b(?:(?:met|meets|meet|meeting)\s+(?:with\s+)?(?:his|her|their)\s+(?:[\w-]+\s+)?(?P<cp>counterparts)|"
     # the verb, also a gerund after a preposition ("after meeting with"; not "a meeting with": one meeting)
     r"(?:met|meets|meet|(?:after|before|while|when|upon|besides)\s+meeting)\s+(?:with\s+)?"
-    # officials named by a class first ("many foreign officials including the foreign ministers of")
+    # officials named by a class first ("several visiting officials including the trade ministers of")
     r"(?:(?:[\w-]+\s+){1,3}?(?:including|such\s+as|among\s+them)\s+)?"
     # one state's officials before the plural ones ("the president and foreign minister of A and the foreign
     # ministers of B, C and D", "President & FM of A & FMs of B and C"): A is met one by one too
@@ -205,8 +205,8 @@ def cue_parties(
     The sentence is searched only when the cue's clause names a party itself, and
     never in other clauses that carry conflict words ("criticized Saudi Arabia
     after it signed a deal with the U.S." has no Iran-U.S. agreement). An intent
-    clause about a third country's issue ("to reach an agreement on the Iranian
-    nuclear program") does not borrow the sentence's other parties either. The steps,
+    clause about a third country's issue ("to reach an understanding on North
+    Korea's missile tests") does not borrow the sentence's other parties either. The steps,
     first that answers: "between A and B", "the two sides" (`ctx_ok`), the cue's clause,
     its clause in a sentence of conflict, the sentence.
     """
@@ -224,13 +224,13 @@ def cue_parties(
 
 def _between_parties(info: SentenceInfo, cue: Cue, text: str, strong: list[int]) -> CueParties | None:
     """Exactly the objects of "between" ("an agreement between Turkey and Syria"), whoever else the clause
-    names ("talks between the Syrian government and the Syrian opposition" are domestic); else None."""
+    names ("talks between the Libyan government and Libyan rebel groups" are domestic); else None."""
     a, b = around(strong, cue.start, info.sent.start, info.sent.end)
     between = _between_objects(info, cue, b, text)
     if between is None:
         return None
     if _GO_BETWEEN.match(cue.text):
-        # "Russia tried to play a mediation role between Iran and the U.S.": the go-between is a party
+        # "Qatar sought a mediation role between Chad and Sudan": the go-between is a party
         between = list(dict.fromkeys([*info.parties.parties(a, cue.start), *between]))
     return between, EXPLICIT if len(between) >= 2 else DOMESTIC, (a, b)
 
@@ -273,7 +273,7 @@ def _clause_parties(
 
 def _conflict_clause_parties(info: SentenceInfo, cue: Cue, bounds: tuple[list[int], list[int]]) -> CueParties:
     """In a sentence of conflict: the cue's own phrase, and phrases of its clause without conflict
-    words ("Lukashenko, for his part, pointed to his last visit to Iran, and said no sanctions ...")."""
+    words ("Tokayev, for his part, recalled his earlier trip to Iran, and said no sanctions ...")."""
     lo, hi = info.sent.start, info.sent.end
     strong, fine = bounds
     a, b = around(strong, cue.start, lo, hi)
@@ -286,7 +286,7 @@ def _conflict_clause_parties(info: SentenceInfo, cue: Cue, bounds: tuple[list[in
             seg_lo, seg_hi = around(fine, m.start, lo, hi)
             near_lo, near_hi = max(seg_lo, m.start - 60), min(seg_hi, m.end + 60)
             if any(near_lo <= cs < near_hi for cs, _ in info.conflict_spans):
-                continue  # "a territory Israel captured from Syria in the war"
+                continue  # "a region A seized from B during the war"
         out.append(m.code)
     return out, EXPLICIT, (a, b)
 
@@ -553,7 +553,7 @@ _BETWEEN_LEAD = re.compile(r"^\s*(?:the\s+)?(?:(?-i:[a-z][\w-]*)\s+){0,3}?(?:(?:
 
 # cues whose subject stands between the objects: "mediation role between A and B", "relayed messages between"
 _GO_BETWEEN = re.compile(r"(?:mediat|relay|pass|carr|convey)", re.IGNORECASE)
-# "normalizing relations between a few weak Arab states and the Zionist regime": an unnamed group of states
+# "normalizing ties between a few small Gulf states and A": an unnamed group of states
 _UNNAMED_SIDE = re.compile(
     r"\s*(?:the\s+|some\s+|a\s+few\s+|several\s+|other\s+|certain\s+|many\s+)?(?:[\w-]+\s+){0,3}?"
     r"(?:states|countries|nations|governments|regimes|rulers|monarchies)\s+and\s+(?:the\s+)?$",
@@ -579,7 +579,7 @@ def _between_gap(gap: str) -> bool:
 
 def _between_objects(info: SentenceInfo, cue: Cue, hi: int, text: str) -> list[str] | None:
     """The coordinated parties right after a cue ending in "between" ("agreement between A, B and C"), or
-    right after "between" following a cue of talks ("Iraq has hosted five rounds of talks between A and B":
+    right after "between" following a cue of talks ("Oman has hosted three rounds of talks between A and B":
     the host is not a party) or "relations between" ("efforts to normalize relations between A and B"); one
     party when the other side is an unnamed group ("between a few Arab states and B": no pair)."""
     start = cue.end
@@ -796,7 +796,7 @@ _HYPHEN = re.compile(r"\s*[-–]\s*")
 def hyphen_pairs(
     info: SentenceInfo, parties: list[str], lo: int, hi: int, text: str
 ) -> list[list[str]] | None:
-    """ "the Iran-Russia, Iran-Kazakhstan and Iran-Armenia joint chambers": a list of two or more hyphenated
+    """ "the Iran-Oman, Iran-Qatar and Iran-Kuwait trade committees": a list of two or more hyphenated
     pairs is one tie per pair, not one event of all; None unless such pairs name every party (a chain
     "the Iran-Pakistan-India pipeline" is one tie of all)."""
     ms = [m for m in info.parties.mentions if lo <= m.start < hi and m.role in PARTY_ROLES]
@@ -870,8 +870,8 @@ def hub_and_spokes(
     return [[first.code, m] for m in dict.fromkeys(x.code for x in rest)]
 
 
-# a deal or talks and the state that brokered them: "a deal with Iran that was brokered by China", "the
-# accords, which were negotiated by the administration of former U.S. President X", "talks mediated by A and B",
+# a deal or talks and the state that brokered them: "a truce with A that was brokered by B", "the
+# accords, which were negotiated by the government of then-Prime Minister X", "talks mediated by A and B",
 # "discussions hosted and mediated by A", "talks held under the auspices of A" (not "talks hosted by A and B":
 # two hosts of two rounds)
 _BROKERED_BY = re.compile(

@@ -5,8 +5,8 @@ include A and B": the sentence lists the founders of a group, coalition, allianc
 or bloc, and their founding it is one act of all of them (the annotators code a
 coalition as one `cooperation` clique). "Other founding members ... are D and E"
 adds the states named as founders in the sentences up to two before that tell of
-the forming ("Iran joined a group of countries in forming a coalition", "China,
-Russia, Iran and others are seeking support for a coalition").
+the forming ("Iran joined a group of countries in forming a coalition", "Cuba,
+Bolivia, Iran and others are looking for backing for a coalition").
 """
 
 from __future__ import annotations

@@ -475,12 +475,12 @@ def _from_quoted_speaker(site: CueSite, state: DiscourseState, parties: list[str
     return ([*parties, outside.pop()], PRONOUN) if len(outside) == 1 else None
 
 
-# the subject of a reported clause right after its speech verb: "said on Sunday that he is visiting"
+# the subject of a reported clause right after its speech verb: "said on Friday that he is visiting"
 _REPORTED_PRONOUN = re.compile(r"\bthat\s+(?:he|she)\b")
 
 
 def _from_reporting_speaker(site: CueSite, state: DiscourseState, parties: list[str]) -> Parties | None:
-    """ "Syria's interior minister said on Sunday that he is visiting Tehran": the one state of the titled
+    """ "Oman's transport minister said on Friday that he is visiting Baku": the one state of the titled
     speakers named before the last speech verb ahead of the cue, when the clause it reports opens on "that
     he/she" (within a few words of the verb); the same sentence's speaker, not the last person named before."""
     info, text = site.info, site.text
@@ -497,7 +497,7 @@ def _from_reporting_speaker(site: CueSite, state: DiscourseState, parties: list[
 
 
 def _from_previous_speaker(site: CueSite, state: DiscourseState, parties: list[str]) -> Parties | None:
-    """ "The Georgian minister said ... . He made the remarks in a meeting with his Armenian counterpart"."""
+    """ "The Georgian minister said ... . He made the remarks at talks with his Armenian counterpart"."""
     speaker = state.speaker
     if (
         speaker is not None
@@ -662,7 +662,7 @@ def _separately(site: CueSite, state: DiscourseState, parties: list[str]) -> lis
 
 
 def _phone_list(site: CueSite, state: DiscourseState, parties: list[str]) -> list[list[str]]:
-    """ "In a telephone conversation with the foreign ministers of A and B, I stated ...": a call is
+    """ "In a phone call with the defence ministers of A and B, I stated ...": a call is
     between two, so the caller (the actor before the cue, else the speaker's state) called each."""
     info, cue, text = site.info, site.cue, site.text
     if not _PHONE.search(cue.text):
@@ -955,7 +955,7 @@ _GO_BETWEEN_ACT = re.compile(
 
 
 def _go_between_apart(site: CueSite, groups: list[list[str]]) -> list[list[str]]:
-    """ "Oman mediated between Iran and Egypt", "A is ready to help settle the conflict between B and C": the
+    """ "Oman mediated between Iran and Egypt", "A is willing to help settle the dispute between B and C": the
     go-between acts with each side (A-B, A-C), the sides do not cooperate with each other; with no go-between
     named, no event. Groups without both sides of the phrase in the cue's clause are kept as they are."""
     info, text = site.info, site.text

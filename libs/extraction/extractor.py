@@ -74,7 +74,7 @@ _SHARED_FIGHT = re.compile(
     r"\b(?:fight\w*|combat\w*|counter(?:ing)?|against|war\s+on|confront\w*|eradicat\w*|tackl\w*|curb\w*|defeat\w*|"
     r"counter-)\s*(?:against\s+)?(?:the\s+)?(?:[\w()-]+\s+){0,3}?"
     + _THREATS
-    # "fight terrorism, extremism and other trans-regional crimes": the whole list is the common fight
+    # "fight piracy, smuggling and other cross-border crimes": the whole list is the common fight
     + r"(?:,?\s+(?:and\s+|or\s+)?(?:other\s+)?(?:[\w-]+\s+){0,2}?"
     + _THREATS
     + r")*"
@@ -93,7 +93,7 @@ _OTHER_PARTY = re.compile(
 )
 
 
-# "He made the remarks in a meeting with ...": the occasion of what the sentence before reported
+# "He made the remarks at a session with ...": the occasion of what the sentence before reported
 _REMARKS_OPENER = re.compile(
     r"\W*(?:He|She|They|The\s+(?:\w+\s+){0,2}?(?:minister|official|president|envoy|ambassador|diplomat|spokesman|"
     r"chief|head))\s+(?:also\s+)?(?:made|gave|delivered|voiced|expressed)\s+(?:the|these|his|her|their)\s+"

@@ -1,8 +1,8 @@
 """Gatherings with foreign participants: who meets whom at a fair, a summit or a meeting.
 
 Officials of listed states at a meeting ("top officials from Russia, India and
-Kazakhstan will also participate in the meeting", "the event was attended by
-Russian, Azerbaijani and Iranian officials") meet each other: one `meeting` (an
+Kazakhstan will also participate in the meeting", "the forum was attended by
+Kazakh, Armenian and Iranian officials") meet each other: one `meeting` (an
 `intent` when yet to come) of all. Companies, exhibitors, investors or
 representatives from listed states at a gathering with a host ("the fair is held
 with 30 companies from Germany, Italy and Japan", "representatives from 20
@@ -110,7 +110,7 @@ _GUEST_AFTER = re.compile(
     r"\s+(?:is|was|will\s+be|has\s+been)\s+(?:the\s+)?(?:special\s+|honou?red\s+)?guest(?:\s+of\s+honou?r)?\b",
     re.IGNORECASE,
 )
-# states listed as among a gathering's participants: "A, B and C are among the countries that plan to set up
+# states listed as among a gathering's participants: "A, B and C are among the states planning to open
 # pavilions" (each deals with the host)
 _AMONG_AFTER = re.compile(
     r"\s+(?:are|were|will\s+be)\s+among\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
@@ -174,7 +174,7 @@ _FUTURE_PARTICIPATION = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:attend(?:ing)?|participat(?:e|ing)|tak(?:e|ing)\s+part|be\s+present|"
     r"showcas(?:e|ing)|exhibit(?:ing)?|join(?:ing)?|visit(?:ing)?)\b"
     r"|\b(?:will|to)\s+be\s+(?:held|organi[sz]ed|staged|attended)\b"
-    # a gathering sought or proposed: "Iran seeks regional talks with the participation of A, B and C"
+    # a gathering sought or proposed: "Iraq proposed a summit with the participation of A, B and C"
     r"|\b(?:seeks?|sought|seeking|wants?|wanted|propos(?:ed|es|ing)|suggest(?:ed|s|ing)|call(?:s|ed|ing)?\s+for|"
     r"urg(?:ed|es|ing))\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?(?:talks|dialogue|meeting|summit|conference|"
     r"negotiations|forum)\b",

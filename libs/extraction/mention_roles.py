@@ -72,7 +72,7 @@ _PARTNER_BEFORE = re.compile(
     r"consignments?|cargo(?:es)?|weapons|arms|goods|items|packages|trucks|truckloads|foodstuffs?|food|"
     r"tents|blankets|kits|ventilators|masks|drugs)\s+to|"
     r"(?:imports?|imported|importing|purchases?|buying|bought)\s+(?:\w+\s+){0,3}?from|into|"
-    # "dispatched humanitarian aid for victims of large-scale floods in Iran": the recipient
+    # "dispatched relief supplies for victims of the earthquake in Turkey": the recipient
     r"(?:aids?|assistance|relief|supplies|donations?)\s+(?:\w+\s+){0,2}?for\s+(?:the\s+)?(?:[\w-]+\s+){0,6}?in)"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -85,7 +85,7 @@ _AID_TO_BEFORE = re.compile(
 _INVEST_EARLIER = re.compile(
     r"\binvest(?:ment|ments|ors?|ed|ing|s)?\b[^.;:]*\bin(?:to)?\s+(?:the\s+)?$", re.IGNORECASE
 )
-# "signed a contract to develop a gas field in Iran": the state where a foreign party's deal is carried out is
+# "signed a deal to build a power plant in Iran": the state where a foreign party's deal is carried out is
 # its other side (annotation rule 8: a company acts for its state)
 _PROJECT_DEAL_EARLIER = re.compile(
     r"\b(?:contracts?|agreements?|deals?|memorand(?:um|a)|MoUs?)\s+(?:\w+\s+){0,3}?(?:to|for|on)\s+(?:the\s+)?"
@@ -149,7 +149,7 @@ _TOPIC_BEFORE = re.compile(
     r"|\b(?:ambassadors?|envoys?|charg[ée] d['’]affaires)\s+to\s+(?:the\s+)?"
     # "a four-point peace plan for Yemen": what the plan is about
     r"|\b(?:plan|initiative|proposal|roadmap|solution|settlement)\s+(?:for|on)\s+(?:the\s+)?"
-    # "offered a solution to the issue of Palestine": the matter at hand, not a party
+    # "proposed a way out of the question of Kashmir": the matter at hand, not a party
     r"|\b(?:the\s+)?(?:issue|question|problem|file|dossier)\s+of\s+(?:the\s+)?"
     # "Tajikistan and Uzbekistan, which neighbor Afghanistan, attended": a description, not a party
     r"|\b(?:which|that|who)\s+(?:neighbou?rs?|borders?)\s+(?:the\s+)?"
@@ -157,7 +157,7 @@ _TOPIC_BEFORE = re.compile(
     r"|\breplac(?:e|es|ed|ing)\s+(?:[\w’'-]+\s+){1,4}?with\s+(?:other\s+)?(?:[\w-]+\s+)?"
     r"(?:countries|states|nations|suppliers|sellers|producers|exporters|sources)\s*,?\s+"
     r"(?:like|such\s+as|including)\s+(?:the\s+)?"
-    # the background of an event: "held at the height of tensions between Tehran and Washington"
+    # the background of an event: "held at the height of friction between Delhi and Beijing"
     r"|\b(?:amid|despite|height\s+of|escalating|rising|growing|heightened|soaring)\s+(?:the\s+)?(?:\w+\s+)?"
     r"(?:tensions?|hostility|animosity|standoff|stand-off)\s+(?:between|with)\s+(?:the\s+)?)$",
     re.IGNORECASE,
@@ -357,7 +357,7 @@ _BLESSING_BEFORE = re.compile(
 )
 
 
-# "Iranian ambassadors to 14 countries, including Poland, Japan ...": where envoys serve, not parties
+# "Iranian envoys to nine countries, including Peru, Chile ...": where envoys serve, not parties
 _POSTED_TO_BEFORE = re.compile(
     r"\b(?:ambassadors|envoys|diplomats|heads\s+of\s+missions?|representatives)\s+(?:to|in)\s+"
     r"(?:(?:\d+|[a-z]+)\s+(?:[a-z]+\s+)?countries,?\s+(?:including|such\s+as|namely|like|among\s+them)\s+)?"
@@ -390,7 +390,7 @@ _FOUNDING_BEFORE = re.compile(
 )
 
 
-# "South Korean news agency Yonhap reported that the Asian country is negotiating": the outlet's state is
+# "Japanese news agency Kyodo reported that the Asian nation is negotiating": the outlet's state is
 # the one the report is about
 _COUNTRY_REFERRED_LATER = re.compile(r"\bthe\s+(?:[A-Z][\w-]*\s+)?(?:country|nation|kingdom)\b")
 

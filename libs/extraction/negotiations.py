@@ -277,7 +277,7 @@ def _other_talks(
 
 def _round_name(processes: Processes, proc: Process, text: str, lo: int, hi: int) -> re.Match[str] | None:
     """The first name of a round of `proc` in text[lo:hi] that is not part of an office's title ("the
-    coordinator of the Joint Commission of the deal" names a post, not a session)."""
+    coordinator of the Joint Commission" names a post, not a session)."""
     for found in proc.pattern.finditer(text, lo, hi):
         if processes.offices is None or not processes.offices.search(
             text, max(lo, found.start() - 40), found.start()
@@ -330,7 +330,7 @@ def _at_table(
     igo_codes: Collection[str],
 ) -> frozenset[str]:
     """The parties of a round: when the article tells its whole table (a negotiating group or a list of
-    `WHOLE_TABLE` members or more: "talks between Iran and the P4+1", "the five remaining signatories, A,
+    `WHOLE_TABLE` members or more: "Iran's talks with the P4+1", "the five remaining signatories, A,
     B, C, D and E"), a state named around the round but left out of that table is a bystander ("the U.S.
     refuses to lift the sanctions as the Vienna talks go on"); bodies (the EU's coordinator) still sit at
     it, and so does a state said to take part ("the U.S. takes part indirectly", `taking_part`). A shorter

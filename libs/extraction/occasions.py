@@ -53,7 +53,7 @@ def event_date(
             continue  # inside parentheses
         level = 0 if fine[0] <= d.start < fine[1] else 1 if strong[0] <= d.start < strong[1] else 2
         if _OTHER_STAGE.search(text, max(lo, d.start - 45), d.start):
-            level = 3  # "(signed in July 2015) which took effect on January 16, 2016": another stage
+            level = 3  # "(signed in May 2019) which took effect on March 3, 2020": another stage
         precision = _PRECISION_RANK[d.value.precision] if d.value else 3
         key = (level, precision, abs(d.start - cue.start))
         if best is None or key < best:

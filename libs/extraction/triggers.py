@@ -64,8 +64,8 @@ _CLAUSE_CUT = re.compile(
 _RELATIVE_IN_CUE = re.compile(r",\s+(?=(?:which|that)\s)")
 _CLAUSE_END = re.compile(
     r"[;:!?.]|,\s+(?:but|while|whereas|although|adding|saying)\b"
-    # a second act of the speaker, a censure of a third party: "supports Syria's territorial integrity,
-    # censuring Turkish military aggression" (the conflict is the censure's, not the support's)
+    # a second act of the speaker, a censure of a third party: "backs Iraq's sovereignty,
+    # censuring Turkish aggression" (the conflict is the censure's, not the support's)
     r"|,\s+(?:censuring|condemning|criticizing|criticising|denouncing|slamming|blasting|lambasting|decrying)\b"
     r"|\s(?:despite|amid|amidst|notwithstanding|in\s+spite\s+of|regardless\s+of)\s"
 )
@@ -104,7 +104,7 @@ _ARMS_SYSTEM = re.compile(r"\b(?:fighters|jets|aircrafts?|helicopters|systems?)\
 _SUPPLY_VERB = re.compile(
     r"(?:suppl|deliver|sold|sell|purchas|buy|bought|acquir|gave|give|handed|provid)", re.IGNORECASE
 )
-# arms trade named by its noun: "arms sales to", "the sale of weapons to", "the delivery of the S-300 system to"
+# arms trade named by its noun: "arms sales to", "the sale of weapons to", "the delivery of the Su-35 fighters to"
 _ARMS_TRADE = re.compile(
     r"\b(?:sales?|deliver(?:y|ies)|suppl(?:y|ies|iers?)|shipments?|transfers?|exports?|exporters?|purchases?)\b",
     re.IGNORECASE,
@@ -120,7 +120,7 @@ _STRESS_VERB = re.compile(
     r"\b(?:stress\w*|emphasi[sz]\w*|underlin\w*|highlight\w*|insist\w*)\b", re.IGNORECASE
 )
 # "an MoU on carrying out joint research": the subject matter of an agreement, not an activity under way
-# negative polarity reaching further than the two-word negation: "don't have any direct or indirect contact
+# negative polarity reaching further than the two-word negation: "don't have any official or unofficial contact
 # with", "rejection of any talks"; and an act kept from happening: "dissuaded Iran from resuming talks"
 _NEGATED_ANY = re.compile(
     rf"(?:\bno|{NOT_WORD}|\bwithout|\bnor|\brejection\s+of|\breject\w*|\brefus\w*|\bden(?:y|ies|ied))\s+"
@@ -128,8 +128,8 @@ _NEGATED_ANY = re.compile(
     r"(?:[\w-]+\s+){0,4}$",
     re.IGNORECASE,
 )
-# a plan or intention denied right before the cue: "there are no plans for a meeting between", "we have no
-# intention to hold bilateral talks with", "has made no decision to sign" (the two-word negation does not reach)
+# a plan or intention denied right before the cue: "there are no plans for talks between", "we have no
+# intention of holding direct negotiations with", "has made no decision to sign" (the two-word negation does not reach)
 _NO_PLAN = re.compile(
     r"\b(?:no|not\s+any)\s+(?:\w+\s+)?(?:plans?|intentions?|decisions?|arrangements?)\s+(?:for|to|of)\s+"
     r"(?:[\w-]+\s+){0,3}$",
@@ -140,7 +140,7 @@ _KEPT_FROM = re.compile(
     r"(?:[\w.-]+\s+){0,4}?from\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
-# an act stopped: "Germany has stopped the sale of weapons to Saudi Arabia", "suspended flights to", "the stalled
+# an act stopped: "Norway has halted the sale of arms to Qatar", "suspended flights to", "the stalled
 # talks" (no round is held), "a resolution
 # restricting weapons sales to", "to cut Iranian oil exports to zero"
 _STOPPED = re.compile(
@@ -197,7 +197,7 @@ _DISMISSED = re.compile(
     re.IGNORECASE,
 )
 # talks told as the history of the deal they produced ("the talks that led to the 2015 deal", "the talks
-# were a long time of diplomacy that ultimately had a good end"): the deal's history, not a round
+# were years of diplomacy that finally had a happy end"): the deal's history, not a round
 TALKS_HISTORY = re.compile(
     r"\b(?:talks|negotiations)\b(?:[^.;]|\.(?=\S)){0,200}?\b(?:(?:(?:led|leading)\s+to|(?:resulted|resulting)\s+in|in\s+"
     r"(?:crafting|drafting|reaching|striking|clinching))\s+(?:the\s+)?(?:(?:\d{4}|landmark|historic)\s+)?"
@@ -230,7 +230,7 @@ def motion_named_before(text: str, lo: int, start: int) -> bool:
 _SPONSORED = re.compile(r"(?:co-?)?(?:sponsor|draft)\w*", re.IGNORECASE)
 # "Washington granted a waiver to India to buy oil from Iran", "decided not to extend waivers allowing the
 # importers to continue buying oil from": a sanctions decision, not the trade it permits or stops (not "talks
-# on extending the waiver on imports of oil from Iran": that trade goes on)
+# on renewing the waiver on imports of Iranian crude": that trade goes on)
 # a sanctions waiver or exemption granted to buyers ("granted waivers to A and B to continue importing oil from
 # C"): neither cooperation nor an intent of the buyers with C (talks on extending "the waiver on imports" keep
 # the trade: test_precision_b12)
@@ -357,7 +357,7 @@ class SentenceScope:
 
 _CONDITIONAL = re.compile(r"if|unless|in case of|in the event of", re.IGNORECASE)
 # a gathering named first and announced after it: "a meeting of the commission will take place on 26
-# February", "the talks, starting on Monday, will be attended by ...", "the summit is to be held"
+# February", "the talks, opening on Tuesday, will be attended by ...", "the summit is to be held"
 GATHERING_NOUN = re.compile(
     r"(?:meeting|talks|session|summit|conference|negotiations|round|commission|committee|forum|"
     r"exhibition|fair|festival|expo|consultations|dialogue|gathering)s?$",
@@ -421,7 +421,7 @@ LANDMARK_BEFORE = 300  # characters before the sentence where the deal referred 
 def _about_landmark(text: str, c: Cue, landmarks: list[tuple[int, int]]) -> bool:
     """Whether an agreement cue reports the signing of a landmark deal named in or just before it.
 
-    "The JCPOA was signed in July 2015 between ...", "the nuclear deal, which was
+    "The JCPOA was signed years ago between ...", "the nuclear deal, which was
     reached between ...", "signed the nuclear deal with ...": yes; "Iran and Iraq
     signed a transit agreement, the minister said of the JCPOA talks": no.
     """
@@ -433,7 +433,7 @@ def _about_landmark(text: str, c: Cue, landmarks: list[tuple[int, int]]) -> bool
     )
 
 
-# between a cue and the landmark deal it reached: "reached a conclusion over the text of a comprehensive deal on"
+# between a cue and the landmark deal it reached: "reached a conclusion on the wording of a comprehensive deal on"
 _OBJECT_GAP = re.compile(
     r"(?:(?!\b(?:after|before|since|under|amid|despite|following|with|while|when|as|weeks?|months?|years?|days?)\b)"
     r"[\s\w'’-]){0,80}"
@@ -780,8 +780,8 @@ def _agreed_to_more(scope: SentenceScope, c: Cue) -> bool:
 
 
 def _arms_supplied(c: Cue) -> bool:
-    """A cooperation cue of arms supplied or sold ("sold drones to", "arms sales to", "the delivery of the S-300
-    system to"): the annotators code the supplier and the buyer as cooperating whatever war or criticism the
+    """A cooperation cue of arms supplied or sold ("sold drones to", "arms sales to", "the delivery of the Su-35
+    fighters to"): the annotators code the supplier and the buyer as cooperating whatever war or criticism the
     sentence tells after it ("approved weapons sales to A, which critics have linked to the killing of
     civilians"); a conflict word before it still drops it (the critic would become a party: "X lambasted A for
     arms sales to B")."""
