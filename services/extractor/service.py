@@ -35,8 +35,8 @@ log = structlog.get_logger(__name__)
 #: Extracted once at start-up: loads every lazily loaded model (spaCy) before the first real article,
 #: so a broken installation fails the start instead of dead-lettering articles one by one.
 WARM_UP_TEXT = (
-    "Tehran - Iran and China signed a memorandum of understanding on scientific cooperation on Sunday. "
-    "The Iranian science minister met the Chinese ambassador in Tehran to discuss joint research."
+    "Tehran - Iran and Malaysia signed an MoU on scientific cooperation on Sunday. "
+    "The Iranian science minister received the Malaysian ambassador in Tehran to talk about joint research."
 )
 
 
