@@ -32,17 +32,16 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-import pycountry
-
 from libs.evaluation.gold import CORPUS_REL, load_corpus_texts
 from libs.evaluation.score import PRF, Pair, read_jsonl
+from libs.extraction.gazetteer import STATE_CODES
 
 COOPERATIVE_ROOTS = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE", "AID"})
 
 Span = tuple[int, int]
 
 # The parties a dyad may have: states (ISO 3166 alpha-3, plus Kosovo's user-assigned XKX).
-STATES = frozenset({c.alpha_3 for c in pycountry.countries} | {"XKX"})
+STATES = STATE_CODES
 
 
 def party_code(code: str) -> str:

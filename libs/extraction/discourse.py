@@ -29,8 +29,6 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-import pycountry
-
 from libs.extraction.candidates import (
     AGREEMENT,
     AID,
@@ -75,6 +73,7 @@ from libs.extraction.coalitions import coalition_candidates
 from libs.extraction.deadline import DEADLINE_EVERY, Deadline
 from libs.extraction.envoys import delivered_to_envoys, envoys_host, envoys_star, listed_envoys
 from libs.extraction.gatherings import gathering_candidates
+from libs.extraction.gazetteer import STATE_CODES
 from libs.extraction.mention_roles import ACTOR, DESTINATION, IGO_SEATS, PARTY_ROLES
 from libs.extraction.negotiations import ArticleParties, Processes, process_candidates
 from libs.extraction.occasions import event_date, inherit_dates, merge_occasions, placed_candidate
@@ -160,7 +159,7 @@ class DiscourseState:
                 if set(explicit) <= cand.parties:
                     cand.restated.append(pos)
 
-    def note_unattached(self, pos: int, info: SentenceInfo, text: str = "") -> None:
+    def note_unattached(self, pos: int, info: SentenceInfo, text: str) -> None:
         """Remember a sentence without events, not evidence of the last occasion, that names two parties or more
         with a word of cooperation and none of negation, outside conflict and sports: `recall_named` may make it
         evidence of an occasion of those parties."""
@@ -242,7 +241,7 @@ _NEAR = 60
 def _near_cooperation(info: SentenceInfo, text: str) -> frozenset[str]:
     """The states a sentence names with a word of cooperation within _NEAR characters of the name, none when it
     has hostile wording: the states whose cooperation the sentence tells (`recall_named`'s fallback)."""
-    if not text or _HOSTILE_WORD.search(info.sent.text):
+    if _HOSTILE_WORD.search(info.sent.text):
         return frozenset()
     start = info.sent.start
     words = [(m.start() + start, m.end() + start) for m in _COOPERATIVE_WORD.finditer(info.sent.text)]
@@ -259,7 +258,6 @@ _NEGATIVE_WORD = re.compile(
 )
 
 
-_STATE_CODES = frozenset(c.alpha_3 for c in pycountry.countries) | {"XKX"}
 # conflict words of a pressure from outside: sanctions, an embargo (not terrorism, often blame)
 _OUTSIDE_PRESSURE = re.compile(r"sanction|embargo", re.IGNORECASE)
 # the state that sanctions: "U.S. sanctions", "Washington's unilateral sanctions", "US-led economic
@@ -276,7 +274,7 @@ def _outside_pressure(info: SentenceInfo, text: str, named: frozenset[str]) -> b
     names imposes ("A and B have long enjoyed close relations but sanctions had restricted them"): the
     cooperation of the named states goes on despite a third party's pressure, so the sentence may be
     recalled as evidence (`note_unattached`)."""
-    if not text or not info.conflict_spans:
+    if not info.conflict_spans:
         return False
     for a, b in info.conflict_spans:
         if not _OUTSIDE_PRESSURE.match(text, a):
@@ -300,11 +298,11 @@ def recall_named(
     parties, the earlier one on a tie: evidence only, the article's events do not change. `close` is the states
     named near a word of cooperation (`_near_cooperation`), for the fallback to the largest occasion among them."""
     for pos, named, close in unattached:
+        states = named & STATE_CODES
         # all the states of the occasion are named (a pair is not evidence of a round of seven)
         near = [c for c in cands if named <= c.parties and set(c.countries) <= named]
         if not near:
             # an IGO named beside the states ("Iran and Russia cooperate at the UN"): the occasion of those states
-            states = frozenset(p for p in named if p in _STATE_CODES)
             near = [c for c in cands if len(c.countries) >= 2 and set(c.countries) == states]
         if not near and states == named:
             # more states named than any occasion has, no IGO: the largest occasion of states each named within

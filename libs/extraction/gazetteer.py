@@ -22,6 +22,9 @@ from libs.extraction.errors import ResourceError
 from libs.extraction.resources import Resources
 
 # Higher wins when one surface string has several readings.
+# The codes of states (ISO 3166 alpha-3, and Kosovo's user-assigned XKX), as against IGO short names, which
+# never spell an alpha-3 code (`_add_igos`).
+STATE_CODES = frozenset(c.alpha_3 for c in pycountry.countries) | {"XKX"}
 _PRIORITY = {"blocked": 7, "country": 6, "igo": 5, "institution": 4, "demonym": 3, "capital": 2, "city": 1}
 
 

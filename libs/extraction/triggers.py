@@ -616,6 +616,13 @@ _NEGATED_GAP = re.compile(
 )
 
 
+def _urged_to_stop(scope: SentenceScope, c: Cue) -> bool:
+    """A cooperation or aid cue that a call to stop governs ("London should stop selling arms to Riyadh"): the
+    act goes on, so the cue is neither a stopped act (`_dropped_in_clause`) nor an intent (`_typed`)."""
+    before = scope.text[max(scope.lo, c.start - 90) : c.start]
+    return c.type in ("cooperation", "aid") and _STOP_URGED.search(before) is not None
+
+
 def _dropped_in_clause(scope: SentenceScope, c: Cue) -> bool:
     """Cues negated or turned by their clause: "not sign", "accused X of rendering support", talking points."""
     text, lo = scope.text, scope.lo
@@ -630,10 +637,7 @@ def _dropped_in_clause(scope: SentenceScope, c: Cue) -> bool:
         _NEGATED_ANY.search(before)
         or _NO_PLAN.search(before)
         or _KEPT_FROM.search(before)
-        or (
-            _STOPPED.search(before[-45:])
-            and not (c.type in ("cooperation", "aid") and _STOP_URGED.search(before))
-        )
+        or (_STOPPED.search(before[-45:]) and not _urged_to_stop(scope, c))
     ):
         return True
     clause_lo = max(_clause_start(text, lo, c.start), c.start - 90)
@@ -949,20 +953,18 @@ def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
         return None  # "if Saudi Arabia wants to establish ties with China, ...": a condition, no intent
     if _accord_to_restore(scope, clause_lo, c):
         return replace(c, type="agreement", irrealis=False)
-    # "London should stop selling arms to Riyadh": the call is about an act that goes on, no intent of it
-    urged_stop = c.type in ("cooperation", "aid") and _STOP_URGED.search(
-        text[max(scope.lo, c.start - 90) : c.start]
-    )
-    if c.type in res.irrealis_types and not done and not urged_stop:
+    if c.type in res.irrealis_types and not done and not _urged_to_stop(scope, c):
         irr = res.irrealis.search(text, clause_lo, c.start)
         if irr is None and c.type == "agreement" and _NOT_YET_DONE.search(c.text):
             # "an agreement is expected to be signed between": the irrealis inside the cue
             irr = res.irrealis.search(text, c.start, c.end)
         # "proposed the idea in a meeting with ...": a past speech act at a meeting that took place
-        past_act = irr is not None and irr.group(0).lower().endswith("ed") and _OCCASION_CUE.match(c.text)
-        past_act = past_act or (irr is not None and _told_as_fact(text, clause_lo, c))
-        past_act = past_act or (irr is not None and _speech_occasion(res, text, irr.end(), c))
-        past_act = past_act or (irr is not None and _past_wish_occasion(text, clause_lo, irr, c))
+        past_act = irr is not None and bool(
+            (irr.group(0).lower().endswith("ed") and _OCCASION_CUE.match(c.text))
+            or _told_as_fact(text, clause_lo, c)
+            or _speech_occasion(res, text, irr.end(), c)
+            or _past_wish_occasion(text, clause_lo, irr, c)
+        )
         if irr is not None and _CONDITIONAL.fullmatch(irr.group(0)):
             return None  # "if they come to the table, we will ...": a condition, not an intent (dev gold)
         if (irr is not None and not past_act) or (irr is None and _future_occasion(text, scope.lo, c)):
