@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from itertools import combinations
 
 from libs.contracts.events import CooperationEvent
 from libs.extraction import Extractor
@@ -74,6 +75,24 @@ def cue_types(extractor: Extractor, sentence: str) -> list[str]:
 def parties(events: list[CooperationEvent]) -> set[tuple[str, ...]]:
     """The parties of each event: its countries then its IGOs."""
     return {tuple(e.countries + e.igos) for e in events}
+
+
+def event_pairs(events: list[CooperationEvent]) -> set[tuple[str, str]]:
+    """Every pair of parties of each event (sorted), pooled over the events."""
+    return {pair for p in parties(events) for pair in combinations(sorted(p), 2)}
+
+
+def pair_sets(extractor: Extractor, text: str) -> set[frozenset[str]]:
+    """The pairs of parties of the events of `text`, each as an unordered set."""
+    return {frozenset(pair) for pair in event_pairs(events_of(extractor, text))}
+
+
+def evidence_of(extractor: Extractor, text: str, states: set[str], sentence: str) -> bool:
+    """Whether an event of exactly `states` has the sentence starting with `sentence` as evidence."""
+    return any(
+        set(e.countries) == states and any(ev.text.startswith(sentence) for ev in e.evidence)
+        for e in events_of(extractor, text)
+    )
 
 
 def sentence_info(

@@ -5,16 +5,10 @@ needs, demands or commitments is not; on short texts written for these tests (no
 
 from __future__ import annotations
 
-from itertools import combinations
-
 import pytest
 
 from libs.extraction import Extractor
-from tests.extraction.helpers import events_of, parties
-
-
-def _pairs(text_events: list) -> set[tuple[str, str]]:
-    return {pair for p in parties(text_events) for pair in combinations(sorted(p), 2)}
+from tests.extraction.helpers import event_pairs, events_of
 
 
 @pytest.mark.parametrize(
@@ -33,7 +27,7 @@ def _pairs(text_events: list) -> set[tuple[str, str]]:
 )
 def test_listed_parties_that_will_meet_are_an_intent(extractor: Extractor, text: str, pairs: set) -> None:
     events = events_of(extractor, text)
-    assert pairs <= _pairs(events)
+    assert pairs <= event_pairs(events)
     assert all(e.type.value == "intent" for e in events)
 
 
@@ -45,7 +39,7 @@ def test_listed_parties_that_will_meet_are_an_intent(extractor: Extractor, text:
     ],
 )
 def test_meeting_a_foreign_minister_named_by_of_or_possessive(extractor: Extractor, text: str) -> None:
-    assert ("ECU", "PER") in _pairs(events_of(extractor, text))
+    assert ("ECU", "PER") in event_pairs(events_of(extractor, text))
 
 
 @pytest.mark.parametrize(
@@ -59,4 +53,4 @@ def test_meeting_a_foreign_minister_named_by_of_or_possessive(extractor: Extract
     ],
 )
 def test_meeting_needs_commitments_or_no_meeting_is_no_event(extractor: Extractor, text: str) -> None:
-    assert ("ECU", "PER") not in _pairs(events_of(extractor, text))
+    assert ("ECU", "PER") not in event_pairs(events_of(extractor, text))

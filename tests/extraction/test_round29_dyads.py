@@ -7,7 +7,7 @@ these tests (not the sets' texts)."""
 from __future__ import annotations
 
 from libs.extraction import Extractor
-from tests.extraction.helpers import events_of
+from tests.extraction.helpers import evidence_of
 
 _OCCASION = (
     "NAIROBI – Kenya and Ghana signed a memorandum on cocoa processing in Nairobi on Monday, officials said. "
@@ -19,17 +19,9 @@ _FILLER = (
 )
 
 
-def _evidence_of(extractor: Extractor, text: str, states: set[str], sentence: str) -> bool:
-    """Whether an event of exactly `states` has the sentence starting with `sentence` as evidence."""
-    return any(
-        set(e.countries) == states and any(ev.text.startswith(sentence) for ev in e.evidence)
-        for e in events_of(extractor, text)
-    )
-
-
 def test_ties_kept_despite_sanctions_are_evidence(extractor: Extractor) -> None:
     told = "Kenya and Ghana have kept close ties for decades although sanctions once slowed their trade."
-    assert _evidence_of(extractor, _OCCASION + _FILLER + told, {"GHA", "KEN"}, told[:30])
+    assert evidence_of(extractor, _OCCASION + _FILLER + told, {"GHA", "KEN"}, told[:30])
 
 
 def test_sanctions_imposed_by_a_named_state_are_not_evidence(extractor: Extractor) -> None:
@@ -38,24 +30,24 @@ def test_sanctions_imposed_by_a_named_state_are_not_evidence(extractor: Extracto
         "Kenya and Ghana ties were strained when sanctions imposed by Kenya hit the trade.",
         "Kenya and Ghana have kept close ties for decades although attacks once slowed their trade.",
     ):
-        assert not _evidence_of(extractor, _OCCASION + _FILLER + told, {"GHA", "KEN"}, told[:30])
+        assert not evidence_of(extractor, _OCCASION + _FILLER + told, {"GHA", "KEN"}, told[:30])
 
 
 def test_states_named_with_an_igo_are_evidence(extractor: Extractor) -> None:
     told = "Kenya and Ghana are partners of long standing in the African Union, the envoy noted."
-    assert _evidence_of(extractor, _OCCASION + _FILLER + told, {"GHA", "KEN"}, told[:30])
+    assert evidence_of(extractor, _OCCASION + _FILLER + told, {"GHA", "KEN"}, told[:30])
 
 
 def test_states_named_with_an_igo_need_the_same_states(extractor: Extractor) -> None:
     told = "Kenya, Ghana and Nigeria are partners of long standing in the African Union, the envoy noted."
-    assert not _evidence_of(extractor, _OCCASION + _FILLER + told, {"GHA", "KEN"}, told[:30])
+    assert not evidence_of(extractor, _OCCASION + _FILLER + told, {"GHA", "KEN"}, told[:30])
 
 
 def test_partners_while_terrorism_spreads_are_not_evidence(extractor: Extractor) -> None:
     told = "Kenya and Ghana remain close partners as terrorism spreads in the Sahel."
-    assert not _evidence_of(extractor, _OCCASION + _FILLER + told, {"GHA", "KEN"}, told[:30])
+    assert not evidence_of(extractor, _OCCASION + _FILLER + told, {"GHA", "KEN"}, told[:30])
 
 
 def test_terrorism_beside_another_conflict_word_is_not_evidence(extractor: Extractor) -> None:
     told = "Kenya and Ghana have also been partners, the envoy noted, though terrorism and attacks hurt both."
-    assert not _evidence_of(extractor, _OCCASION + _FILLER + told, {"GHA", "KEN"}, told[:30])
+    assert not evidence_of(extractor, _OCCASION + _FILLER + told, {"GHA", "KEN"}, told[:30])

@@ -4,16 +4,10 @@ support or data is none; on short texts written for these tests (not the sets' t
 
 from __future__ import annotations
 
-from itertools import combinations
-
 import pytest
 
 from libs.extraction import Extractor
-from tests.extraction.helpers import events_of, parties
-
-
-def _pairs(text_events: list) -> set[tuple[str, str]]:
-    return {pair for p in parties(text_events) for pair in combinations(sorted(p), 2)}
+from tests.extraction.helpers import event_pairs, events_of
 
 
 @pytest.mark.parametrize(
@@ -35,7 +29,7 @@ def test_a_gathering_to_come_told_by_its_verb_is_an_intent(
     extractor: Extractor, text: str, pairs: set
 ) -> None:
     events = events_of(extractor, text)
-    assert pairs <= _pairs(events)
+    assert pairs <= event_pairs(events)
     assert all(e.type.value == "intent" for e in events)
 
 
@@ -48,7 +42,7 @@ def test_a_gathering_to_come_told_by_its_verb_is_an_intent(
     ],
 )
 def test_gathering_people_data_or_momentum_is_no_event(extractor: Extractor, text: str) -> None:
-    assert not _pairs(events_of(extractor, text))
+    assert not event_pairs(events_of(extractor, text))
 
 
 # ", as well as" goes on with a list of parties: it is no clause boundary like a subordinate ", as"
@@ -58,12 +52,12 @@ def test_a_list_continued_by_as_well_as_keeps_its_parties(extractor: Extractor) 
         " conference on Tuesday about river transport, reiterating the need for cooperation between Peru and the"
         " World Bank."
     )
-    assert {("BOL", "CHL"), ("BOL", "PER"), ("CHL", "PER")} <= _pairs(events_of(extractor, text))
+    assert {("BOL", "CHL"), ("BOL", "PER"), ("CHL", "PER")} <= event_pairs(events_of(extractor, text))
 
 
 def test_a_subordinate_as_still_ends_the_clause(extractor: Extractor) -> None:
     text = "LIMA – Chile signed a fishing agreement with Peru on Monday, as Bolivia held talks with the World Bank."
-    pairs = _pairs(events_of(extractor, text))
+    pairs = event_pairs(events_of(extractor, text))
     assert ("CHL", "PER") in pairs
     assert not {p for p in pairs if "BOL" in p and "CHL" in p}
 
@@ -82,9 +76,9 @@ def test_states_named_as_party_to_the_deal_join_its_round(extractor: Extractor) 
         "Beside Russia, the states that are party to the accord - Britain, Germany and France - have promised more"
         " money for it."
     )
-    assert {("DEU", "IRN"), ("FRA", "IRN"), ("GBR", "IRN")} <= _pairs(events_of(extractor, text))
+    assert {("DEU", "IRN"), ("FRA", "IRN"), ("GBR", "IRN")} <= event_pairs(events_of(extractor, text))
 
 
 def test_states_listed_without_the_deal_do_not_join_its_round(extractor: Extractor) -> None:
     text = _SESSION + "Beside Russia, Britain, Germany and France have promised more money for it."
-    assert not {p for p in _pairs(events_of(extractor, text)) if "DEU" in p}
+    assert not {p for p in event_pairs(events_of(extractor, text)) if "DEU" in p}

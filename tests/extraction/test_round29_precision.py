@@ -4,15 +4,7 @@ short texts invented for these tests (not the sets' texts)."""
 from __future__ import annotations
 
 from libs.extraction import Extractor
-from tests.extraction.helpers import events_of, parties
-
-
-def _pairs(extractor: Extractor, text: str) -> set[frozenset[str]]:
-    out: set[frozenset[str]] = set()
-    for p in parties(events_of(extractor, text)):
-        ps = sorted(set(p))
-        out |= {frozenset((a, b)) for i, a in enumerate(ps) for b in ps[i + 1 :]}
-    return out
+from tests.extraction.helpers import events_of, pair_sets
 
 
 def test_a_chain_of_officials_met_is_met_one_by_one(extractor: Extractor) -> None:
@@ -22,7 +14,7 @@ def test_a_chain_of_officials_met_is_met_one_by_one(extractor: Extractor) -> Non
         'LIMA - "Met with President & FM of Chile & FMs of Brazil, Bolivia and Ecuador," the Peruvian foreign '
         "minister wrote.",
     ):
-        pairs = _pairs(extractor, text)
+        pairs = pair_sets(extractor, text)
         assert {frozenset(("PER", c)) for c in ("CHL", "BRA", "BOL", "ECU")} <= pairs, text
         assert frozenset(("BRA", "BOL")) not in pairs and frozenset(("CHL", "ECU")) not in pairs, text
 
@@ -32,7 +24,7 @@ def test_a_meeting_held_with_listed_ministers_stays_one_meeting(extractor: Extra
         "LIMA - The Peruvian foreign minister held a meeting with the foreign ministers of Brazil, Bolivia and "
         "Ecuador on Monday."
     )
-    assert frozenset(("BRA", "BOL")) in _pairs(extractor, text)
+    assert frozenset(("BRA", "BOL")) in pair_sets(extractor, text)
 
 
 def test_a_waiver_granted_to_buyers_is_no_intent(extractor: Extractor) -> None:
@@ -47,4 +39,4 @@ def test_a_waiver_granted_to_buyers_is_no_intent(extractor: Extractor) -> None:
 
 def test_an_intent_to_keep_importing_without_a_waiver_stays(extractor: Extractor) -> None:
     text = "LIMA - Chile wants to keep importing copper from Peru, its trade minister said."
-    assert frozenset(("CHL", "PER")) in _pairs(extractor, text)
+    assert frozenset(("CHL", "PER")) in pair_sets(extractor, text)

@@ -6,7 +6,7 @@ names each within reach of a word of cooperation, and never when it names them w
 from __future__ import annotations
 
 from libs.extraction import Extractor
-from tests.extraction.helpers import events_of
+from tests.extraction.helpers import evidence_of
 
 _OCCASION = (
     "ACCRA – Ghana and Togo signed an accord on a joint customs post in Accra on Friday, officials said. "
@@ -18,17 +18,9 @@ _FILLER = (
 )
 
 
-def _evidence_of(extractor: Extractor, text: str, states: set[str], sentence: str) -> bool:
-    """Whether an event of exactly `states` has the sentence starting with `sentence` as evidence."""
-    return any(
-        set(e.countries) == states and any(ev.text.startswith(sentence) for ev in e.evidence)
-        for e in events_of(extractor, text)
-    )
-
-
 def test_a_wider_group_of_partners_is_evidence_of_the_pair(extractor: Extractor) -> None:
     told = "Ghana, Togo and Benin have long been partners in transit trade along the coast road."
-    assert _evidence_of(extractor, _OCCASION + _FILLER + told, {"GHA", "TGO"}, told[:30])
+    assert evidence_of(extractor, _OCCASION + _FILLER + told, {"GHA", "TGO"}, told[:30])
 
 
 def test_a_wider_group_named_with_hostile_wording_is_not_evidence(extractor: Extractor) -> None:
@@ -36,7 +28,7 @@ def test_a_wider_group_named_with_hostile_wording_is_not_evidence(extractor: Ext
         "Ghana, Togo and Benin have long been partners, yet Benin has turned against the coast road.",
         "Ghana, Togo and Benin have long been partners, though Benin is critical of the coast road.",
     ):
-        assert not _evidence_of(extractor, _OCCASION + _FILLER + told, {"GHA", "TGO"}, told[:30])
+        assert not evidence_of(extractor, _OCCASION + _FILLER + told, {"GHA", "TGO"}, told[:30])
 
 
 def test_a_state_far_from_the_word_of_cooperation_is_not_taken(extractor: Extractor) -> None:
@@ -44,16 +36,16 @@ def test_a_state_far_from_the_word_of_cooperation_is_not_taken(extractor: Extrac
         "Ghana and Benin have long been partners in transit trade, the minister said in a long speech "
         "delivered at a gathering of lorry drivers and market women from the border towns of Togo."
     )
-    assert not _evidence_of(extractor, _OCCASION + _FILLER + told, {"GHA", "TGO"}, told[:30])
+    assert not evidence_of(extractor, _OCCASION + _FILLER + told, {"GHA", "TGO"}, told[:30])
 
 
 def test_against_the_backdrop_is_no_hostile_wording(extractor: Extractor) -> None:
     told = (
         "Against the backdrop of falling prices, Ghana, Togo and Benin have stayed partners in transit trade."
     )
-    assert _evidence_of(extractor, _OCCASION + _FILLER + told, {"GHA", "TGO"}, told[:30])
+    assert evidence_of(extractor, _OCCASION + _FILLER + told, {"GHA", "TGO"}, told[:30])
 
 
 def test_a_wider_group_named_with_an_igo_keeps_the_same_states_rule(extractor: Extractor) -> None:
     told = "Ghana, Togo and Benin have long been partners in transit trade within ECOWAS."
-    assert not _evidence_of(extractor, _OCCASION + _FILLER + told, {"GHA", "TGO"}, told[:30])
+    assert not evidence_of(extractor, _OCCASION + _FILLER + told, {"GHA", "TGO"}, told[:30])

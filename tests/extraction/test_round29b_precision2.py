@@ -4,15 +4,7 @@ C") are no partners; short texts invented for these tests (not the sets' texts).
 from __future__ import annotations
 
 from libs.extraction import Extractor
-from tests.extraction.helpers import events_of, parties
-
-
-def _pairs(extractor: Extractor, text: str) -> set[frozenset[str]]:
-    out: set[frozenset[str]] = set()
-    for p in parties(events_of(extractor, text)):
-        ps = sorted(set(p))
-        out |= {frozenset((a, b)) for i, a in enumerate(ps) for b in ps[i + 1 :]}
-    return out
+from tests.extraction.helpers import pair_sets
 
 
 def test_possible_substitutes_are_no_partners(extractor: Extractor) -> None:
@@ -22,14 +14,14 @@ def test_possible_substitutes_are_no_partners(extractor: Extractor) -> None:
         "LIMA – Bolivia would lose the discounts Peru has offered to it if it replaced Peru with suppliers like "
         "Chile, Ecuador and Brazil, the envoy said.",
     ):
-        pairs = _pairs(extractor, text)
+        pairs = pair_sets(extractor, text)
         assert frozenset(("BOL", "PER")) in pairs, text
         assert not any(c in p for p in pairs for c in ("CHL", "ECU", "BRA")), text
 
 
 def test_states_offered_something_as_examples_stay_partners(extractor: Extractor) -> None:
     text = "LIMA – Peru has offered gas discounts to countries such as Chile, Ecuador and Brazil, the envoy said."
-    pairs = _pairs(extractor, text)
+    pairs = pair_sets(extractor, text)
     assert {frozenset(("PER", c)) for c in ("CHL", "ECU", "BRA")} <= pairs
 
 
@@ -40,11 +32,11 @@ def test_onlookers_reacting_to_a_joint_act_are_no_parties(extractor: Extractor) 
         "LIMA – Chile has voiced its anger as Bolivia, Ecuador and Brazil signed a joint statement on Friday "
         "announcing a new gas mechanism.",
     ):
-        pairs = _pairs(extractor, text)
+        pairs = pair_sets(extractor, text)
         assert frozenset(("BOL", "ECU")) in pairs, text
         assert not any(c in p for p in pairs for c in ("CHL", "PER")), text
 
 
 def test_signers_of_a_joint_act_stay_parties(extractor: Extractor) -> None:
     text = "LIMA – Chile, Peru and Bolivia signed a joint statement on Friday announcing a new gas mechanism."
-    assert frozenset(("CHL", "PER")) in _pairs(extractor, text)
+    assert frozenset(("CHL", "PER")) in pair_sets(extractor, text)
