@@ -51,9 +51,11 @@ _FAIR = re.compile(
 # navy began an exercise with the participation of navies of 30 countries including A, B and C")
 _EXERCISES = r"(?:naval\s+|military\s+|joint\s+|multinational\s+)?(?:exercises?|drills?|war\s*games?|maneuvers|manoeuvres)"
 _EXERCISE = re.compile(_EXERCISES, re.IGNORECASE)
-# A gathering that foreign participants attend: fairs, exhibitions, shows, festivals, conferences.
+# A gathering that foreign participants attend: fairs (not the adjective: "its fair share"), exhibitions, shows,
+# festivals, conferences.
 _GATHERING = re.compile(
-    r"\b(?:exhibitions?|expos?|fairs?|fairgrounds?|(?:air|trade|auto|motor|food|fashion)\s+shows?|festivals?|"
+    r"\b(?:exhibitions?|expos?|fairs?(?!\s+(?:share|shares|play|trial|treatment|prices?|value|deal|elections?|competition|"
+    r"chance|amount|hearing|manner|and|to|enough)\b)|fairgrounds?|(?:air|trade|auto|motor|food|fashion)\s+shows?|festivals?|"
     r"conferences?|congress(?:es)?|symposi(?:um|a)|biennials?|olympiads?|"
     + _CEREMONIES
     + r"|"
@@ -80,7 +82,7 @@ _PARTICIPANTS_FROM = re.compile(
     r"\s+from\s+"
     # companies, investors or delegations at a fair or a summit deal with the host
     r"|\b(?:(?P<reps>delegations|representatives)|companies|corporations|firms|exhibitors|participants|publishers|"
-    r"teams|artists|filmmakers|brands|manufacturers|producers|businesses|entrepreneurs|guests|investors|"
+    r"teams|contestants|competitors|artists|filmmakers|brands|manufacturers|producers|businesses|entrepreneurs|guests|investors|"
     r"ones|traders|merchants|tour\s+operators|exhibiting\s+countries)\s+from\s+"
     # the attendees said to come from listed states ("attendees to the event are from A, B and C"): people
     # of those states at the host's gathering, each dealing with the host
@@ -102,8 +104,8 @@ _PARTICIPANTS_FROM = re.compile(
 # "Italian publishing firms are participating", "Russian, Azerbaijani and Iranian officials"
 _DEMONYM_PARTICIPANTS = re.compile(
     r"\s+(?:[a-z-]+\s+){0,2}(?:(?P<business>companies|firms|exhibitors|publishers|publishing\s+houses|"
-    r"teams?|artists|artisans|craft(?:smen|speople|ers)|filmmakers|brands|manufacturers|businesses|pavilions?|"
-    r"investors)|scholars|researchers|universities|"
+    r"teams?|artists|artisans|craft(?:smen|speople|ers)|filmmakers|films|brands|manufacturers|businesses|"
+    r"enterprises|inventors|illustrators|painters|photographers|pavilions?|investors)|scholars|researchers|universities|"
     r"officials|ministers|delegations|diplomats|representatives|leaders|delegates|envoys)\b",
 )
 _GUEST_AFTER = re.compile(
@@ -122,8 +124,8 @@ _ATTEND_AFTER = re.compile(
     # "A, B and C have been invited to participate in the summit", "..., C, have been invited to attend"
     r",?\s+(?:(?:have|had|has|all|also|both)\s+)*(?:(?:will|would|are\s+to|are\s+set\s+to|are\s+expected\s+to|"
     r"(?:(?:have|had)\s+)?(?:been|were|are)\s+invited\s+to)\s+)?"
-    r"(?:attend(?:ed)?|participat(?:ed|e)\s+in|t(?:ook|ake)\s+part\s+in|(?:are|were)\s+(?:attending|participating"
-    r"\s+in|taking\s+part\s+in|present\s+at|represented\s+at))\b",
+    r"(?:attend(?:s|ed)?|participat(?:ed|es?)\s+in|t(?:ook|akes?)\s+part\s+in|(?:are|were|is|was|(?:will|would)\s+be)\s+"
+    r"(?:attending|participating\s+in|taking\s+part\s+in|present\s+at|represented\s+at))\b",
     re.IGNORECASE,
 )
 # a speaker at a gathering attends it ("representatives of A, B and C also delivered speeches during the
@@ -138,6 +140,8 @@ _SPEECHES = (
 _SPEECH = re.compile(rf"\b(?:{_SPEECHES})\b", re.IGNORECASE)
 _ATTENDING = re.compile(
     r"\b(?:attend\w*|participat\w*|tak(?:e|es|ing)\s+part|took\s+part|present\s+at|showcas\w*|exhibit\w*|"
+    # works entered at a festival ("two of its films will compete at the festival", "are screening in")
+    r"compet(?:e|es|ed|ing)\s+(?:at|in)|screen(?:ed|ing)?\s+(?:at|in)|"
     r"held\s+with|with\s+the\s+presence\s+of|special\s+guest|guest\s+of\s+honou?r|pavilions?|"
     + _SPEECHES
     + r")\b",
@@ -172,7 +176,7 @@ _FUTURE_PARTICIPATION = re.compile(
     r"\b(?:will|would|shall|expected\s+to|scheduled\s+to|slated\s+to|set\s+to|invited\s+to|plan(?:s|ning)?\s+to|"
     r"going\s+to|readiness\s+to|ready\s+to|registered\s+(?:for|to))"
     r"\s+(?:\w+\s+){0,2}?(?:attend(?:ing)?|participat(?:e|ing)|tak(?:e|ing)\s+part|be\s+present|"
-    r"showcas(?:e|ing)|exhibit(?:ing)?|join(?:ing)?|visit(?:ing)?)\b"
+    r"showcas(?:e|ing)|exhibit(?:ing)?|join(?:ing)?|visit(?:ing)?|compet(?:e|ing)|screen(?:ing)?)\b"
     r"|\b(?:will|to)\s+be\s+(?:held|organi[sz]ed|staged|attended)\b"
     # a gathering sought or proposed: "Iraq proposed a summit with the participation of A, B and C"
     r"|\b(?:seeks?|sought|seeking|wants?|wanted|propos(?:ed|es|ing)|suggest(?:ed|s|ing)|call(?:s|ed|ing)?\s+for|"
@@ -219,8 +223,11 @@ def _states_attending(text: str, group: list[PartyMention], fair: bool, here: bo
     such subject."""
     if not all(x.kind == "country" for x in group):
         return None
-    if here and len(group) >= 2 and _ATTEND_AFTER.match(text, group[-1].end):
-        return not fair
+    if here and _ATTEND_AFTER.match(text, group[-1].end):
+        if len(group) >= 2:
+            return not fair
+        if fair:
+            return False  # "Iran took part in the book fair in Frankfurt": an exhibitor with the host
     return False if _AMONG_AFTER.match(text, group[-1].end) else None
 
 
