@@ -43,7 +43,9 @@ _MADE = (
 )
 _MADE_BY = re.compile(
     rf"\b(?:{_MADE}|(?:an?|the|joint)\s+initiative)"
-    r"(?:\s+(?:jointly|together|in\s+\d{4}|on\s+\w+\s+\d{1,2},?\s+\d{4}),?)?\s+by\s+(?:the\s+)?",
+    r"(?:\s+(?:jointly|together|in\s+\d{4}|in\s+(?-i:[A-Z])[\w-]+|on\s+\w+\s+\d{1,2},?\s+\d{4}),?){0,2}\s+by\s+(?:the\s+)?"
+    # "founded by the leaders of A, B and C"
+    r"(?:(?:leaders|heads\s+of\s+state|presidents|governments|(?:foreign\s+)?ministers)\s+of\s+(?:the\s+)?)?",
     re.IGNORECASE,
 )
 _MADE_AFTER = re.compile(

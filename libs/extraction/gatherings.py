@@ -32,6 +32,7 @@ from libs.extraction.candidates import (
 from libs.extraction.clauses import list_run
 from libs.extraction.mention_roles import ACTOR, LIST_WORDS, PARTY_ROLES, PartyMention
 from libs.extraction.mention_roles import VENUE as VENUE_ROLE
+from libs.extraction.named_people import TITLE_WORDS
 from libs.extraction.occasions import placed_candidate
 from libs.extraction.triggers import NOT_ATTENDING, Cue
 
@@ -90,7 +91,10 @@ _PARTICIPANTS_FROM = re.compile(
     r"(?:are|were|come|came|will\s+come|will\s+be)\s+(?:mainly\s+|mostly\s+|largely\s+|primarily\s+|chiefly\s+)?from\s+"
     # states named bare as the attendees ("the summit was attended by A, B and C", "the participants at
     # the conference were A, B and C"): they meet each other, unless the gathering is a fair
-    r"|\b(?P<bare>(?:attended|joined)\s+by|(?:participants|attendees|participating\s+(?:countries|states|nations))"
+    # ... or as those the gathering brought together or included ("the talks in Lima included A, B and C")
+    r"|\b(?P<bare>(?:attended|joined)\s+by|brought\s+together|(?:summits?|meetings?|talks|sessions?|gatherings?|"
+    r"conferences?|forums?)(?:\s+[\w’'-]+){0,4}?\s+(?:also\s+)?(?:included|includes)|"
+    r"(?:participants|attendees|participating\s+(?:countries|states|nations))"
     r"\s+(?:(?:at|in|of|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?)?(?:were|are|included|include|includes|comprised)"
     r"\s*:?)\s+(?!from\b)"
     # "ministers of Iraq, Oman and Qatar ... participated", "top officials from Russia, India ... will
@@ -124,7 +128,7 @@ _ATTEND_AFTER = re.compile(
     # "A, B and C have been invited to participate in the summit", "..., C, have been invited to attend"
     r",?\s+(?:(?:have|had|has|all|also|both)\s+)*(?:(?:will|would|are\s+to|are\s+set\s+to|are\s+expected\s+to|"
     r"(?:(?:have|had)\s+)?(?:been|were|are)\s+invited\s+to)\s+)?"
-    r"(?:attend(?:s|ed)?|participat(?:ed|es?)\s+in|t(?:ook|akes?)\s+part\s+in|(?:are|were|is|was|(?:will|would)\s+be)\s+"
+    r"(?:attend(?:s|ed)?|participat(?:ed|es?)(?:\s+in)?|t(?:ook|akes?)\s+part\s+in|(?:are|were|is|was|(?:will|would)\s+be)\s+"
     r"(?:attending|participating\s+in|taking\s+part\s+in|present\s+at|represented\s+at))\b",
     re.IGNORECASE,
 )
@@ -139,7 +143,9 @@ _SPEECHES = (
 )
 _SPEECH = re.compile(rf"\b(?:{_SPEECHES})\b", re.IGNORECASE)
 _ATTENDING = re.compile(
-    r"\b(?:attend\w*|participat\w*|tak(?:e|es|ing)\s+part|took\s+part|present\s+at|showcas\w*|exhibit\w*|"
+    r"\b(?:attend\w*|participat\w*|brought\s+together|(?:summits?|meetings?|talks|sessions?|gatherings?|"
+    r"conferences?|forums?)(?:\s+[\w’'-]+){0,4}?\s+(?:also\s+)?(?:included|includes)|"
+    r"tak(?:e|es|ing)\s+part|took\s+part|present\s+at|showcas\w*|exhibit\w*|"
     # works entered at a festival ("two of its films will compete at the festival", "are screening in")
     r"compet(?:e|es|ed|ing)\s+(?:at|in)|screen(?:ed|ing)?\s+(?:at|in)|"
     r"held\s+with|with\s+the\s+presence\s+of|special\s+guest|guest\s+of\s+honou?r|pavilions?|"
@@ -170,6 +176,32 @@ _PARTICIPANTS_SEP = re.compile(
     r"(?:(?:[a-z-]+\s+){1,3}(?:from|of)\s+|(?:[\w-]+\s+){0,3}[\w-]+\s*[—–:]\s*)?(?:the\s+)?"
     r"(?:[A-Z][\w-]+\s*,\s*(?:and\s+)?){0,2}"
 )
+# the words of an official's title and name ("Prime Minister Mustafa Kamal", "former president", "crown prince")
+_PERSON_WORDS = "|".join(
+    re.escape(w)
+    for w in sorted(
+        TITLE_WORDS | {"former", "outgoing", "out-going", "acting", "bin", "ibn", "al", "el"},
+        key=lambda w: (-len(w), w),
+    )
+)
+_PERSON_TOKEN = rf"(?:(?-i:[A-Z])[\w.'’-]*|(?:{_PERSON_WORDS})(?![\w-]))"
+# between two officials listed one by one ("Egyptian President A, Jordanian King B and Iraqi Prime Minister C",
+# "the emir of A, the crown prince of B"), whole (`fullmatch`): the rest of one's title and name, a list word, and
+# the next one's title up to "of"
+_PERSON_GAP = re.compile(
+    rf"(?:\s+{_PERSON_TOKEN}){{0,8}}\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
+    rf"(?:(?:{_PERSON_TOKEN}\s+){{1,8}}?(?:(?:of|from)\s+(?:the\s+)?)?)?",
+    re.IGNORECASE,
+)
+# the title and name of the first official listed, before the state ("attended by President A of ")
+_PERSON_LEAD = re.compile(rf"(?:{_PERSON_TOKEN}\s+){{1,8}}?(?:(?:of|from)\s+(?:the\s+)?)?$", re.IGNORECASE)
+
+
+def _people_joins(gap: str) -> bool:
+    """Whether the text between two state mentions joins them in a list of participants or of officials."""
+    return _PARTICIPANTS_SEP.fullmatch(gap) is not None or _PERSON_GAP.fullmatch(gap) is not None
+
+
 # the participation is yet to happen: "are expected to attend", "have been invited to", "will be
 # showcasing", "will be visiting", a gathering sought or proposed
 _FUTURE_PARTICIPATION = re.compile(
@@ -281,6 +313,31 @@ def _run_kind(
     return False, None
 
 
+# the rest of the title and name of the last official listed ("... and Iraqi Prime Minister A will attend")
+_PERSON_TAIL = re.compile(rf"(?:\s+{_PERSON_TOKEN}){{0,8}}", re.IGNORECASE)
+
+
+def _people_kind(
+    group: list[PartyMention], lo: int, text: str, fair: bool, here: bool, attending: bool, talks: bool
+) -> tuple[bool, bool | None]:
+    """Like `_run_kind` for a list of officials named one by one with their states (`_people_joins`: "attended
+    by Egyptian President A, Jordanian King B and Iraqi Prime Minister C", "the summit included President A of
+    B, ...", "the emir of A and the crown prince of B will attend the summit"): participants when two states
+    or more are listed after an intro of attendees or as the subject of attending."""
+    if len({m.code for m in group}) < 2:
+        return False, None
+    start = group[0].start
+    lead = _PERSON_LEAD.search(text, max(lo, start - 90), start)
+    before = lead.start() if lead is not None and group[0].kind != "demonym" else start
+    intro = _PARTICIPANTS_FROM.search(text, max(lo, before - 90), before)
+    if intro is not None and (intro.group("bare") or (intro.group("of") and attending)):
+        return True, _intro_kind(intro, fair, talks)
+    tail = _PERSON_TAIL.match(text, group[-1].end)
+    if here and tail is not None and _ATTEND_AFTER.match(text, tail.end()):
+        return True, not fair
+    return False, None
+
+
 def _listed(
     info: SentenceInfo, text: str, fair: bool, here: bool, talks: bool = False
 ) -> tuple[list[str], bool | None]:
@@ -299,6 +356,10 @@ def _listed(
         m = states[i]
         group = list_run(states, i, text, _PARTICIPANTS_SEP.fullmatch)
         named, kind = _run_kind(group, lo, text, fair, here, attending, talks)
+        people = list_run(states, i, text, _people_joins, same=True)
+        if not named and len(people) > len(group):
+            group = people
+            named, kind = _people_kind(group, lo, text, fair, here, attending, talks)
         if named:
             listed.extend(x.code for x in group)
             if kind is not None:
