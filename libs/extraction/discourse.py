@@ -316,6 +316,24 @@ def recall_named(
             best.recalled.append(pos)
 
 
+def evidence_positions(cand: Candidate, infos: Sequence[SentenceInfo]) -> list[int]:
+    """The sentences that are the evidence of a candidate, in text order: its own, its recalled ones, and
+    the continuing and restating ones that tell of its parties. A continuing sentence that names two states
+    or more but not all of the candidate's ("During the meeting, he praised the ties of A and B" after a
+    meeting of A and C) tells of other states; a restating one with a word of negation ("A and B do not
+    depend on one crop", the test of `note_unattached`) tells of no cooperation. Evidence only: the
+    sentences still count for sectors, dates and confidence."""
+    own = set(cand.sentences)
+    states = set(cand.countries)
+    extra: set[int] = set()
+    for p in cand.extra:
+        named = set(infos[p].parties.parties(weak=False)) & STATE_CODES
+        if p in own or len(named) < 2 or states <= named:
+            extra.add(p)
+    restated = {p for p in cand.restated if p in own or not _NEGATIVE_WORD.search(infos[p].sent.text)}
+    return sorted(own | extra | restated | set(cand.recalled))
+
+
 @dataclass(slots=True)
 class CueSite:
     """One event type's cue in one sentence: where its parties are looked for."""

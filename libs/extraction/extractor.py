@@ -36,7 +36,7 @@ from libs.extraction.candidates import Candidate, SentenceInfo
 from libs.extraction.coalitions import founders_named
 from libs.extraction.dates import ArticleWeekdays, DateMention, article_year, find_dates
 from libs.extraction.deadline import DEADLINE_EVERY, Deadline
-from libs.extraction.discourse import build_candidates
+from libs.extraction.discourse import build_candidates, evidence_positions
 from libs.extraction.errors import InvalidArticleError
 from libs.extraction.event_participants import NerResult, ParticipantFinder
 from libs.extraction.fastre import PrefixScanner, Scan
@@ -507,7 +507,8 @@ class Extractor:
         infos, work = analysis.infos, scan.text
         own = set(cand.sentences) | set(cand.extra)
         spans = [(infos[p].sent.start, infos[p].sent.end) for p in sorted(own)]
-        told = [infos[p].sent for p in sorted(own | set(cand.restated) | set(cand.recalled))]
+        first = infos[min(own | set(cand.restated) | set(cand.recalled))].sent.start
+        told = [infos[p].sent for p in evidence_positions(cand, infos)]
         evidence = [Evidence(text=s.text, start=s.start, end=s.end) for s in told]
         found = self.participant_finder.find(
             work, spans, analysis.people, analysis.persons, ner, analysis.people_starts
@@ -515,7 +516,7 @@ class Extractor:
         etype = EventType(cand.type)
         plover, cameo = EVENT_CODES[etype]
         event = CooperationEvent(
-            event_id=event_id(article_id, cand, evidence[0].start),
+            event_id=event_id(article_id, cand, first),
             article_id=article_id,
             type=etype,
             plover=plover,
@@ -541,7 +542,7 @@ class Extractor:
         )
         if self.event_hook is not None:
             self.event_hook(cand, infos, work, event)
-        return (evidence[0].start, _TYPE_RANK[cand.type], ",".join(cand.countries + cand.igos)), event
+        return (first, _TYPE_RANK[cand.type], ",".join(cand.countries + cand.igos)), event
 
 
 @dataclass(slots=True)
