@@ -137,6 +137,8 @@ class DiscourseState:
     speaker: tuple[str, int] | None = None  # the one state a sentence named as speaker, and where
     # sentences without events naming two parties or more, not evidence of the last occasion (`note_unattached`)
     unattached: list[tuple[int, frozenset[str], frozenset[str]]] = field(default_factory=list)
+    # sentences with events of their own that name more states with a word of cooperation (`note_beside`)
+    beside: list[tuple[int, frozenset[str]]] = field(default_factory=list)
 
     def near_context(self, pos: int) -> bool:
         return bool(self.context) and pos - self.context_pos <= CONTEXT_REACH
@@ -177,11 +179,26 @@ class DiscourseState:
             (pos, explicit, frozenset() if info.conflict else _near_cooperation(info, text))
         )
 
+    def note_beside(self, pos: int, info: SentenceInfo, made: list[Candidate]) -> None:
+        """Remember a sentence with events of its own that names states beside their parties, with a word of
+        cooperation and none of negation or hostility, outside conflict and sports ("A and B signed a memorandum,
+        and their ministers praised the cooperation of C and D"): `recall_pairs` may make it evidence of the
+        occasion of two of those states told elsewhere."""
+        states = frozenset(info.parties.parties(weak=False)) & STATE_CODES
+        if info.conflict or info.sports or all(states <= c.parties for c in made):
+            return
+        words = info.sent.text
+        if _COOPERATIVE_WORD.search(words) and not (
+            _NEGATIVE_WORD.search(words) or _HOSTILE_WORD.search(words)
+        ):
+            self.beside.append((pos, states))
+
     def after_sentence(self, pos: int, info: SentenceInfo, made: list[Candidate], text: str) -> None:
         """Update the state with what the sentence at `pos` named and made."""
         explicit = info.parties.parties(weak=False)
         if made:
             self.last_trigger, self.last_trigger_cands = pos, made
+            self.note_beside(pos, info, made)
         else:
             self.continue_occasion(pos, info)
             self.note_unattached(pos, info, text)
@@ -314,6 +331,22 @@ def recall_named(
         if near:
             best = min(near, key=lambda c: (abs(min(c.sentences) - pos), min(c.sentences) > pos))
             best.recalled.append(pos)
+
+
+def recall_pairs(cands: list[Candidate], beside: list[tuple[int, frozenset[str]]]) -> None:
+    """A sentence with events of its own that names, with a word of cooperation, the two states of an occasion
+    told elsewhere in the article (`DiscourseState.note_beside`) is `recalled` evidence of the nearest
+    candidate of those two states, the earlier one on a tie: evidence only, the article's events do not
+    change."""
+    for pos, states in beside:
+        pairs: dict[tuple[str, ...], list[Candidate]] = {}
+        for c in cands:
+            if len(c.countries) == 2 and set(c.countries) <= states and pos not in c.sentences:
+                pairs.setdefault(tuple(c.countries), []).append(c)
+        for near in pairs.values():
+            best = min(near, key=lambda c: (abs(min(c.sentences) - pos), min(c.sentences) > pos))
+            if pos not in best.recalled:
+                best.recalled.append(pos)
 
 
 def evidence_positions(cand: Candidate, infos: Sequence[SentenceInfo]) -> list[int]:
@@ -1149,5 +1182,6 @@ def build_candidates(
         cands.extend(made)
         state.after_sentence(pos, info, made, text)
     recall_named(cands, state.unattached)
+    recall_pairs(cands, state.beside)
     inherit_dates(cands)
     return merge_occasions(cands)

@@ -31,3 +31,19 @@ def test_states_named_again_with_negation_are_not_evidence(extractor: Extractor)
     assert not evidence_of(extractor, _TALKS + told, {"GHA", "KEN"}, told[:20])
     told = "Kenya and Ghana depend on cocoa for a large share of their exports, the officials added."
     assert evidence_of(extractor, _TALKS + told, {"GHA", "KEN"}, told[:20])
+
+
+_DEAL = "LIMA – Peru and Chile signed an accord on fishing quotas in Lima on Monday, officials said. "
+_MORE = (
+    "The accord sets quotas for anchovy and hake for three years. "
+    "Inspectors of both navies will patrol the shared waters. "
+    "Fishing unions in both countries welcomed the quotas. "
+)
+
+
+def test_sentence_with_its_own_event_is_evidence_of_another_pairs_occasion(extractor: Extractor) -> None:
+    told = "Ecuador and Bolivia signed a trade memorandum on Friday, and their ministers"
+    text = _DEAL + _MORE + told + " praised the cooperation of Peru and Chile."
+    assert evidence_of(extractor, text, {"CHL", "PER"}, told[:25])
+    text = _DEAL + _MORE + told + " said the cooperation of Peru and Chile was not a model."
+    assert not evidence_of(extractor, text, {"CHL", "PER"}, told[:25])
