@@ -135,7 +135,9 @@ _TARGET_AFTER = re.compile(
     r"^(?:['’]s)?\s*(?:-?imposed\s+|-?led\s+|unilateral\s+|illegal\s+|new\s+|economic\s+|oil\s+|"
     r"harsh\s+|cruel\s+|)(?:sanctions|embargo|pressure|aggression|attacks?|threats?|hostility|"
     r"withdrawal|strikes?|airstrikes?|bombing|occupation|invasion|crimes|warplanes|military\s+aggression|"
-    r"stonewalling|intervention|meddling)\b",
+    # "the U.S. assassination of ...", "what he called Iranian interventions": the doer of a hostile act
+    r"stonewalling|interventions?|meddling|interference|pressures|incursions?|assassinations?|blockade|"
+    r"provocations?)\b",
     re.IGNORECASE,
 )
 _TOPIC_BEFORE = re.compile(
@@ -150,7 +152,7 @@ _TOPIC_BEFORE = re.compile(
     # "a four-point peace plan for Yemen": what the plan is about
     r"|\b(?:plan|initiative|proposal|roadmap|solution|settlement)\s+(?:for|on)\s+(?:the\s+)?"
     # "proposed a way out of the question of Kashmir": the matter at hand, not a party
-    r"|\b(?:the\s+)?(?:issue|question|problem|file|dossier)\s+of\s+(?:the\s+)?"
+    r"|\b(?:the\s+)?(?:issue|question|problem|file|dossier)s?\s+of\s+(?:the\s+)?"
     # "Tajikistan and Uzbekistan, which neighbor Afghanistan, attended": a description, not a party
     r"|\b(?:which|that|who)\s+(?:neighbou?rs?|borders?)\s+(?:the\s+)?"
     # "to replace X with countries like A, B and C": examples of possible substitutes, not partners
@@ -165,9 +167,9 @@ _TOPIC_BEFORE = re.compile(
 _TOPIC_AFTER = re.compile(
     # "Syria-related talks", "Afghanistan-focused meeting": what the event is about
     r"^-(?:related|focused|centred|centered|specific|oriented)\b"
-    r"|^(?:['’]s)?\s+(?:\w+\s+)?(?:crisis|war|conflict|issue|file|affairs|situation|developments|question|"
+    r"|^(?:['’]s)?\s+(?:\w+\s+)?(?:crisis|war|conflict|issues?|files?|affairs|situation|developments|questions?|"
     r"peace\s+process|nuclear\s+(?:deal|program|programme|agreement|issue|talks|file|dossier|activities)|"
-    r"refugees|crises|deal|problem|case|dossier|"
+    r"refugees|crises|deal|problems?|cases?|dossiers?|"
     # "supporting the Palestinian cause": a cause championed, not a state acting
     r"cause)\b",
     re.IGNORECASE,
@@ -331,6 +333,8 @@ class SentenceParties:
 _BACKER_AFTER = re.compile(
     r"^-(?:backed|supported|sponsored|funded|allied|aligned|armed|trained|"
     r"inscribed|registered|listed|designated|recogni[sz]ed|certified|accredited|"
+    # "a Qatari-owned daily", "a Chilean-operated tanker": whose a thing is, not a party
+    r"owned|operated|"
     # "the Iranian-born cleric", "a Lebanese-born businessman": a person's birthplace, not a party
     r"born)\b",
     re.IGNORECASE,
@@ -641,11 +645,13 @@ def _update_state(
 def has_unmarked_official(work: str, lo: int, hi: int, matches: list[Match]) -> bool:
     """Whether the sentence names an official by title alone ("the Foreign Minister said").
 
-    In an article datelined from a capital, such an official acts for the home state.
+    In an article datelined from a capital, such an official acts for the home state. A title
+    right after a state is marked, an abbreviated one too ("U.S. Vice President": the periods of
+    an abbreviation end no phrase).
     """
     for t in _UNMARKED_TITLE.finditer(work, lo, hi):
         left = work[max(lo, t.start() - 40) : t.start()]
-        left = re.split(r"[,;.]", left)[-1]
+        left = re.split(r"[,;]|(?<![A-Z])\.", left)[-1]
         near_before = any(m.end <= t.start() and m.start >= t.start() - len(left) for m in matches)
         right = work[t.end() : min(hi, t.end() + 40)]
         near_after = re.match(r"\s+(?:of|for)\s+(?:the\s+)?(?:\w+\s+){0,4}", right) is not None and any(
