@@ -376,10 +376,12 @@ _PUT_OFF_AFTER = re.compile(
     re.IGNORECASE,
 )
 # a gathering told as planned by its own predicate: "a meeting between A and B had been planned for May", "the
-# talks are scheduled for next week" (not "was scheduled", which may tell a meeting that then took place)
+# talks are scheduled for next week", "is also planned" (not "was scheduled", which may tell a meeting that then took place)
 _PLANNED_AFTER = re.compile(
-    r"[^.;:!?]{0,80}?\b(?:is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
-    r"(?:planned|scheduled|slated|set)\s+(?:for|to)\b",
+    r"[^.;:!?]{0,80}?\b(?:is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+)?"
+    r"(?:(?:planned|scheduled|slated|set)\s+(?:for|to)\b|"
+    # the bare predicate: "a meeting between the two ministers is also planned", "is planned in Geneva next week"
+    r"(?:planned|scheduled)(?=\s*[.,;]|\s+(?:in|on|at|next|later|soon|this|within)\b))",
     re.IGNORECASE,
 )
 _BEFORE_PARTIES = re.compile(r"\s+(?:between|with|among)$", re.IGNORECASE)  # "talks between" (A and B)
@@ -490,6 +492,7 @@ def filter_cues(
     )
     out: list[Cue] = []
     dropped: Cue | None = None  # the last strong cue its clause dropped
+    turned: list[bool] = []  # per kept cue: a meeting cue an irrealis turned into an intent
     for c in cues:
         rel = _RELATIVE_IN_CUE.search(c.text)
         if rel is not None:
@@ -504,7 +507,39 @@ def filter_cues(
         typed = _typed(scope, c)
         if typed is not None:
             out.append(typed)
+            turned.append(c.type == "meeting" and typed.type == "intent" and typed.irrealis)
+    return _weak_with_turned(text, lo, out, turned)
+
+
+SAME_ACT_REACH = 120  # characters between a weak meeting cue and the meeting cue to come it belongs to
+
+
+def _weak_with_turned(text: str, lo: int, cues: list[Cue], turned: list[bool]) -> list[Cue]:
+    """The cues with each weak meeting cue an intent when the nearest meeting cue of its clause, within
+    SAME_ACT_REACH, is one an irrealis turned into an intent: the same meeting to come ("A and his B
+    counterpart are slated to hold a meeting", "ahead of X's visit to Y for talks on ..."), not "met his
+    counterpart and will hold more talks"."""
+    out = list(cues)
+    for i, c in enumerate(cues):
+        if c.type != "meeting" or c.strong:
+            continue
+        near = [
+            (abs(d.start - c.start), j)
+            for j, d in enumerate(cues)
+            if j != i
+            and (turned[j] or d.type == "meeting")
+            and abs(d.start - c.start) <= SAME_ACT_REACH
+            and _same_clause(text, lo, c, d)
+        ]
+        if near and turned[min(near)[1]]:
+            out[i] = replace(c, type="intent", irrealis=True)
     return out
+
+
+def _same_clause(text: str, lo: int, a: Cue, b: Cue) -> bool:
+    """Whether no clause cut stands between cues `a` and `b`."""
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    return _clause_start(text, lo, second.start) <= first.start
 
 
 def _tail_of_dropped(text: str, dropped: Cue | None, c: Cue) -> bool:
