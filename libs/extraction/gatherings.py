@@ -75,6 +75,11 @@ _OWN_MEETING = re.compile(r"\b(?:meetings?|summits?|dialogues?|talks|consultatio
 # a meeting or talks proper (not a summit, an event or a session): delegations or representatives from listed
 # states who attend it meet each other ("representatives from A, B and C attended the meeting")
 _TALKS = re.compile(r"meetings?|talks|dialogues?|consultations|rounds?", re.IGNORECASE)
+# those a gathering brought together or included ("the talks in Lima included A, B and C")
+_INCLUDED = (
+    r"brought\s+together|(?:summits?|meetings?|talks|sessions?|gatherings?|conferences?|forums?)"
+    r"(?:\s+[\w’'-]+){0,4}?\s+(?:also\s+)?(?:included|includes)"
+)
 # "30 companies from Germany, Italy and Russia", "scholars from around the world, including Iran, ..."
 _PARTICIPANTS_FROM = re.compile(
     r"(?:\bwith\s+(?:the\s+)?(?:participation|presence)\s+of\s+(?:(?:[\w-]+\s+){0,3}(?:from|of)\s+)?"
@@ -91,9 +96,8 @@ _PARTICIPANTS_FROM = re.compile(
     r"(?:are|were|come|came|will\s+come|will\s+be)\s+(?:mainly\s+|mostly\s+|largely\s+|primarily\s+|chiefly\s+)?from\s+"
     # states named bare as the attendees ("the summit was attended by A, B and C", "the participants at
     # the conference were A, B and C"): they meet each other, unless the gathering is a fair
-    # ... or as those the gathering brought together or included ("the talks in Lima included A, B and C")
-    r"|\b(?P<bare>(?:attended|joined)\s+by|brought\s+together|(?:summits?|meetings?|talks|sessions?|gatherings?|"
-    r"conferences?|forums?)(?:\s+[\w’'-]+){0,4}?\s+(?:also\s+)?(?:included|includes)|"
+    # ... or as those the gathering brought together or included
+    r"|\b(?P<bare>(?:attended|joined)\s+by|" + _INCLUDED + r"|"
     r"(?:participants|attendees|participating\s+(?:countries|states|nations))"
     r"\s+(?:(?:at|in|of|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?)?(?:were|are|included|include|includes|comprised)"
     r"\s*:?)\s+(?!from\b)"
@@ -143,8 +147,7 @@ _SPEECHES = (
 )
 _SPEECH = re.compile(rf"\b(?:{_SPEECHES})\b", re.IGNORECASE)
 _ATTENDING = re.compile(
-    r"\b(?:attend\w*|participat\w*|brought\s+together|(?:summits?|meetings?|talks|sessions?|gatherings?|"
-    r"conferences?|forums?)(?:\s+[\w’'-]+){0,4}?\s+(?:also\s+)?(?:included|includes)|"
+    r"\b(?:attend\w*|participat\w*|" + _INCLUDED + r"|"
     r"tak(?:e|es|ing)\s+part|took\s+part|present\s+at|showcas\w*|exhibit\w*|"
     # works entered at a festival ("two of its films will compete at the festival", "are screening in")
     r"compet(?:e|es|ed|ing)\s+(?:at|in)|screen(?:ed|ing)?\s+(?:at|in)|"
