@@ -306,6 +306,11 @@ def _outside_pressure(info: SentenceInfo, text: str, named: frozenset[str]) -> b
     return True
 
 
+def _nearest(near: list[Candidate], pos: int) -> Candidate:
+    """The candidate whose first sentence is nearest sentence `pos`, the earlier one on a tie."""
+    return min(near, key=lambda c: (abs(min(c.sentences) - pos), min(c.sentences) > pos))
+
+
 def recall_named(
     cands: list[Candidate], unattached: list[tuple[int, frozenset[str], frozenset[str]]]
 ) -> None:
@@ -329,8 +334,7 @@ def recall_named(
                 most = max(len(c.countries) for c in sub)
                 near = [c for c in sub if len(c.countries) == most]
         if near:
-            best = min(near, key=lambda c: (abs(min(c.sentences) - pos), min(c.sentences) > pos))
-            best.recalled.append(pos)
+            _nearest(near, pos).recalled.append(pos)
 
 
 def recall_pairs(cands: list[Candidate], beside: list[tuple[int, frozenset[str]]]) -> None:
@@ -344,7 +348,7 @@ def recall_pairs(cands: list[Candidate], beside: list[tuple[int, frozenset[str]]
             if len(c.countries) == 2 and set(c.countries) <= states and pos not in c.sentences:
                 pairs.setdefault(tuple(c.countries), []).append(c)
         for near in pairs.values():
-            best = min(near, key=lambda c: (abs(min(c.sentences) - pos), min(c.sentences) > pos))
+            best = _nearest(near, pos)
             if pos not in best.recalled:
                 best.recalled.append(pos)
 
