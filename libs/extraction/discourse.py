@@ -134,6 +134,7 @@ class DiscourseState:
     last_trigger_cands: list[Candidate] = field(default_factory=list)
     person_state: str | None = None  # the state of the last person named
     groups_by_size: dict[int, tuple[tuple[str, ...], int]] = field(default_factory=dict)  # "the three sides"
+    gathered: tuple[tuple[str, ...], int] | None = None  # the last meeting of three or more, and where
     speaker: tuple[str, int] | None = None  # the one state a sentence named as speaker, and where
     # sentences without events naming two parties or more, not evidence of the last occasion (`note_unattached`)
     unattached: list[tuple[int, frozenset[str], frozenset[str]]] = field(default_factory=list)
@@ -207,6 +208,9 @@ class DiscourseState:
         ):
             if len(group) >= 3:
                 self.groups_by_size[len(group)] = (group, pos)
+        met = [c for c in made if c.type in (MEETING, CONFERENCE) and len(c.countries + c.igos) >= 3]
+        if met:
+            self.gathered = (tuple(met[0].countries + met[0].igos), pos)
         if made:
             best = made[0]
             self.context, self.context_pos = tuple(best.countries + best.igos), pos
@@ -460,6 +464,30 @@ def _numbered_group(site: CueSite, state: DiscourseState, parties: list[str], so
     ):
         return list(group[0]), CONTEXT
     return parties, source
+
+
+# the people at a gathering as the subject of what they agreed or decided there: "The participants agreed to
+# meet again", "they all agreed to move forward", "Ministers agreed to continue the dialogue" (not "all
+# parties / sides", often a reference to others than the gathering's)
+_GATHERED = re.compile(
+    r"(?:\b(?:the\s+)?(?:participants|ministers|delegations|delegates|negotiators|attendees)|\bthey\s+all)"
+    r"(?:\s+(?:also|have|had|all|unanimously|then|further))*\s*$",
+    re.IGNORECASE,
+)
+
+
+def _gathered_group(site: CueSite, state: DiscourseState, parties: list[str], source: str) -> Parties:
+    """ "The participants agreed to meet again" right after a meeting of three or more: an intent of them."""
+    gathered = state.gathered
+    if (
+        site.type != INTENT
+        or gathered is None
+        or site.pos - gathered[1] > CONTEXT_REACH
+        or not set(parties) <= set(gathered[0])
+        or not _GATHERED.search(site.text, max(site.info.sent.start, site.cue.start - 60), site.cue.start)
+    ):
+        return parties, source
+    return list(gathered[0]), CONTEXT
 
 
 def _from_context(site: CueSite, state: DiscourseState, parties: list[str]) -> Parties | None:
@@ -975,6 +1003,8 @@ def _type_candidates(
     parties = list(dict.fromkeys([*parties, *brokered]))  # "a deal brokered by China": China is a party
     if not groups:
         parties, source = _numbered_group(site, state, parties, source)
+        if len(parties) < 2:
+            parties, source = _gathered_group(site, state, parties, source)
         if len(parties) < 2:
             parties, source = _fill_parties(site, state, parties, source)
         if len(set(parties)) < 2:

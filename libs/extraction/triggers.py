@@ -384,6 +384,17 @@ _PLANNED_AFTER = re.compile(
     r"(?:planned|scheduled)(?=\s*[.,;]|\s+(?:in|on|at|next|later|soon|this|within)\b))",
     re.IGNORECASE,
 )
+# a gathering told as a prospect by its own predicate: "a meeting of A, B and C is possible at any time", "a trip to A
+# by B's president is also on the agenda", "talks with A are likely next month" (the gathering's own copula, not
+# that of a clause after it: "the talks are moving on and a deal is possible"; not "talks on trade are on the agenda
+# of the visit": the topics of an occasion)
+_PROSPECT_AFTER = re.compile(
+    r"(?:(?!\b(?:but|it|this|that|which|who|he|she|they|is|are|was|were|has|have|had|will|would)\s)[^.;:!?]){0,100}?"
+    r"\b(?:is|are)\s+(?:\w+ly\s+|also\s+|"
+    r"still\s+|now\s+)?(?:possible|likely|on\s+the\s+agenda(?!\s+of\b)|"
+    r"under\s+consideration|in\s+the\s+works|being\s+(?:planned|arranged|prepared))\b",
+    re.IGNORECASE,
+)
 _BEFORE_PARTIES = re.compile(r"\s+(?:between|with|among)$", re.IGNORECASE)  # "talks between" (A and B)
 _HELD_CUE = re.compile(r"(?:held|hold|holds|holding|had|met)\b", re.IGNORECASE)
 _PAST_IN_GAP = re.compile(r"\b(?:was|were|has|have|had|did)\b", re.IGNORECASE)
@@ -755,7 +766,7 @@ def _announced_after(text: str, c: Cue, hi: int) -> bool:
     visit = _VISIT_NOUN.fullmatch(noun) is not None
     if not (GATHERING_NOUN.search(noun) or visit) or _HELD_CUE.match(c.text):
         return False
-    if _PUT_OFF_AFTER.match(text, c.end, hi) or _PLANNED_AFTER.match(text, c.end, hi):
+    if any(rx.match(text, c.end, hi) for rx in (_PUT_OFF_AFTER, _PLANNED_AFTER, _PROSPECT_AFTER)):
         return True
     found = _FUTURE_AFTER.match(text, c.end, hi)
     if found is None or _PAST_IN_GAP.search(found.group(0)) is not None:
