@@ -144,6 +144,14 @@ class DiscourseState:
     def near_context(self, pos: int) -> bool:
         return bool(self.context) and pos - self.context_pos <= CONTEXT_REACH
 
+    def pronoun_state(self, pos: int, sentence: str) -> str | None:
+        """The state "he"/"she" stands for in the sentence at `pos`: the one titled speaker of the sentence
+        before when the sentence opens on the pronoun ("..., the Iranian foreign minister said. He spoke by
+        phone with ..."), else the state of the last person named."""
+        if self.speaker is not None and self.speaker[1] == pos - 1 and _PRONOUN_OPENER.match(sentence):
+            return self.speaker[0]
+        return self.person_state
+
     def continue_occasion(self, pos: int, info: SentenceInfo) -> None:
         """A sentence without events within CONTINUATION_REACH of the last trigger adds its evidence: to every
         last event when it continues the occasion ("During the meeting, ...", "the two sides"); as `restated`
@@ -422,9 +430,10 @@ def _visited_hosts(
         before = [m.code for m in actors if m.start < site.cue.start]
         after = [m.code for m in actors if m.start >= site.cue.end]
         parties = before[-1:] or after[:1]
-        if not parties and state.person_state and state.person_state not in dests:
+        traveller = state.pronoun_state(site.pos, site.info.sent.text)
+        if not parties and traveller and traveller not in dests:
             if _TRAVELLER_OPENER.match(site.info.sent.text):
-                parties, source = [state.person_state], PRONOUN
+                parties, source = [traveller], PRONOUN
     if parties and len(dests) >= 2:
         return [[parties[0], d] for d in dests], (parties, VENUE)
     if parties and dests:
@@ -516,8 +525,9 @@ def _from_context(site: CueSite, state: DiscourseState, parties: list[str]) -> P
 
 def _from_pronoun(site: CueSite, state: DiscourseState, parties: list[str]) -> Parties | None:
     """ "he", "his": the state of the last person named."""
-    if state.person_state and state.person_state not in parties and _PRONOUN.search(site.info.sent.text):
-        return [*parties, state.person_state], PRONOUN
+    pronoun_state = state.pronoun_state(site.pos, site.info.sent.text)
+    if pronoun_state and pronoun_state not in parties and _PRONOUN.search(site.info.sent.text):
+        return [*parties, pronoun_state], PRONOUN
     return None
 
 
@@ -678,7 +688,7 @@ def _counterparts_groups(
     ]
     subject = before[-1] if before else None
     if subject is None and _SUBJECT_PRONOUN.search(info.sent.text):
-        subject = state.person_state
+        subject = state.pronoun_state(site.pos, info.sent.text)
     subject = subject or site.article.home
     if not subject and not (site.type == MEETING or _announced_gathering(site)):
         return [], source
@@ -758,7 +768,7 @@ def _phone_list(site: CueSite, state: DiscourseState, parties: list[str]) -> lis
     if not _LIST_END.search(text, after[last - 1].end, after[last].start):
         return []  # "In a phone call with A's emir, Rouhani said": the caller after the callee, no list
     before = [m.code for m in named if m.start < cue.start and m.role == ACTOR]
-    caller = before[-1] if before else state.person_state or site.article.home
+    caller = before[-1] if before else state.pronoun_state(site.pos, info.sent.text) or site.article.home
     listed = list(dict.fromkeys(m.code for m in after))
     return [[caller, c] for c in listed] if caller and caller not in listed else []
 
