@@ -53,9 +53,13 @@ def words(*groups: tuple[str, ...]) -> str:
     return "|".join(w for g in groups for w in g)
 
 
+# one character of a clause: no stop and no semicolon, but the dot of an abbreviation or of an initial ("U.S.",
+# "U.N.", "John F. Kennedy") or one glued to the next word ("U.S-based")
+IN_CLAUSE = r"(?:[^.;]|\.(?=\S)|(?<=\b(?-i:[A-Z]))\.)"
+
 _STATED_THAT = rf"\b(?:{words(SAID_WORDS, ('declared', 'reiterated', 'confirmed'))})\s+(?:\w+\s+)?that\b"
 _CLAUSE_CUT = re.compile(
-    r"[;:!?“”\"]|,\s+(?:but|while|whereas|although|adding|saying|which|who)\b|\.\s"
+    r"[;:!?“”\"]|,\s+(?:but|while|whereas|although|adding|saying|which|who|whose)\b|\.\s"
     rf"|{_STATED_THAT}"
     # a subordinate clause with a finite past verb reports a fact: "trying to ... after it signed a deal"
     r"|\b(?:after|since|when|because|although|once)\s+(?=(?:[\w.’'-]+\s+){1,3}?(?:had\s+)?[a-z]+ed\b)"
@@ -199,15 +203,15 @@ _DISMISSED = re.compile(
 # talks told as the history of the deal they produced ("the talks that led to the 2015 deal", "the talks
 # were years of diplomacy that finally had a happy end"): the deal's history, not a round
 TALKS_HISTORY = re.compile(
-    r"\b(?:talks|negotiations)\b(?:[^.;]|\.(?=\S)){0,200}?\b(?:(?:(?:led|leading)\s+to|(?:resulted|resulting)\s+in|in\s+"
+    rf"\b(?:talks|negotiations)\b{IN_CLAUSE}{{0,200}}?\b(?:(?:(?:led|leading)\s+to|(?:resulted|resulting)\s+in|in\s+"
     r"(?:crafting|drafting|reaching|striking|clinching))\s+(?:the\s+)?(?:(?:\d{4}|landmark|historic)\s+)?"
     r"(?:JCPOA|Joint\s+Comprehensive|nuclear\s+(?:deal|agreement|accord))|(?:ultimately|eventually|finally)\s+"
     r"(?:had\s+a\s+(?:good|happy|successful)\s+end|succeeded|bore\s+fruit|paid\s+off))"
     # "the deal, struck in 2015 after years of negotiations between ...", "reached following two years of talks"
-    r"|\b(?:struck|reached|signed|clinched|sealed|concluded|finali[sz]ed|inked|hammered\s+out)\b[^.;]{0,40}?"
+    rf"|\b(?:struck|reached|signed|clinched|sealed|concluded|finali[sz]ed|inked|hammered\s+out)\b{IN_CLAUSE}{{0,40}}?"
     r"\b(?:after|following)\s+(?:\w+\s+){0,2}?(?:years|months)\s+of\s+(?:\w+\s+){0,2}?(?:talks|negotiations)\b"
     # "in the long negotiations between A and B, the parties had avoided ...": the talks told as history
-    r"|\b(?:long|lengthy|protracted|years-long|marathon|arduous)\s+(?:talks|negotiations)\b(?:[^.;]|\.(?=\S)){0,200}?"
+    rf"|\b(?:long|lengthy|protracted|years-long|marathon|arduous)\s+(?:talks|negotiations)\b{IN_CLAUSE}{{0,200}}?"
     r"\bhad\s+(?:\w+ed|been)\b"
     # the deal named with who negotiated it: "the JCPOA negotiated between A, B and C", "the nuclear deal,
     # hammered out with six powers": its talks are history
@@ -218,7 +222,7 @@ TALKS_HISTORY = re.compile(
 # a motion put to an IGO's vote, named right before its drafters: "a resolution drafted by A, B and C",
 # "Resolution 2216, which was co-sponsored by A and B": the sponsors of a motion make no joint act of their own
 # (as "submitted the draft resolution" is no plan between its sponsors, `data/triggers.yaml`)
-_MOTION_BEFORE = re.compile(r"\bresolutions?\b[^.;]{0,40}$", re.IGNORECASE)
+_MOTION_BEFORE = re.compile(rf"\bresolutions?\b{IN_CLAUSE}{{0,40}}$", re.IGNORECASE)
 _MOTION_REACH = 50  # characters before a sponsoring word where the resolution is named
 
 
@@ -241,7 +245,8 @@ NOT_ATTENDING = re.compile(
     rf"(?:{NOT_WORD}|\brefused\s+to|\bdeclined\s+to|\bboycott\w*)\s+(?:\w+\s+){{0,2}}?"
     r"(?:attend|participate|take\s+part|join)\b"
     rf"|{NOT_WORD}\s+(?:been\s+|being\s+|be\s+)?invited\s+to\b"
-    r"|\bneither\b[^.;]{0,80}?\bnor\s+(?:[\w’'-]+\s+){0,4}?(?:went|go|goes|came|come|attended|attends|visited|travell?ed)\b",
+    rf"|\bneither\b{IN_CLAUSE}{{0,80}}?\bnor\s+(?:[\w’'-]+\s+){{0,4}}?"
+    r"(?:went|go|goes|came|come|attended|attends|visited|travell?ed)\b",
     re.IGNORECASE,
 )
 # the few words between a negated strong cue and a weak cue of the same phrase (no clause break)
