@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, replace
 
 from libs.extraction.fastre import FastPattern, Scan
-from libs.extraction.resources import Resources
+from libs.extraction.resources import IN_CLAUSE, Resources
 
 # The verbs of speech, one list the speech rules build on, each adding its own words. The past tense (and
 # "says") every rule reading a speaker or a reported clause knows ("X said that ..."):
@@ -52,10 +52,6 @@ def words(*groups: tuple[str, ...]) -> str:
     """Word lists as one regex alternation body (wrap it in a group)."""
     return "|".join(w for g in groups for w in g)
 
-
-# one character of a clause: no stop and no semicolon, but the dot of an abbreviation or of an initial ("U.S.",
-# "U.N.", "John F. Kennedy") or one glued to the next word ("U.S-based")
-IN_CLAUSE = r"(?:[^.;]|\.(?=\S)|(?<=\b(?-i:[A-Z]))\.)"
 
 _STATED_THAT = rf"\b(?:{words(SAID_WORDS, ('declared', 'reiterated', 'confirmed'))})\s+(?:\w+\s+)?that\b"
 _CLAUSE_CUT = re.compile(
