@@ -134,6 +134,7 @@ class DiscourseState:
     last_trigger_cands: list[Candidate] = field(default_factory=list)
     person_state: str | None = None  # the state of the last person named
     groups_by_size: dict[int, tuple[tuple[str, ...], int]] = field(default_factory=dict)  # "the three sides"
+    gathered: tuple[tuple[str, ...], int] | None = None  # the last meeting of three or more, and where
     speaker: tuple[str, int] | None = None  # the one state a sentence named as speaker, and where
     # sentences without events naming two parties or more, not evidence of the last occasion (`note_unattached`)
     unattached: list[tuple[int, frozenset[str], frozenset[str]]] = field(default_factory=list)
@@ -142,6 +143,14 @@ class DiscourseState:
 
     def near_context(self, pos: int) -> bool:
         return bool(self.context) and pos - self.context_pos <= CONTEXT_REACH
+
+    def pronoun_state(self, pos: int, sentence: str) -> str | None:
+        """The state "he"/"she" stands for in the sentence at `pos`: the one titled speaker of the sentence
+        before when the sentence opens on the pronoun ("..., the Iranian foreign minister said. He spoke by
+        phone with ..."), else the state of the last person named."""
+        if self.speaker is not None and self.speaker[1] == pos - 1 and _PRONOUN_OPENER.match(sentence):
+            return self.speaker[0]
+        return self.person_state
 
     def continue_occasion(self, pos: int, info: SentenceInfo) -> None:
         """A sentence without events within CONTINUATION_REACH of the last trigger adds its evidence: to every
@@ -207,6 +216,9 @@ class DiscourseState:
         ):
             if len(group) >= 3:
                 self.groups_by_size[len(group)] = (group, pos)
+        met = [c for c in made if c.type in (MEETING, CONFERENCE) and len(c.countries + c.igos) >= 3]
+        if met:
+            self.gathered = (tuple(met[0].countries + met[0].igos), pos)
         if made:
             best = made[0]
             self.context, self.context_pos = tuple(best.countries + best.igos), pos
@@ -418,9 +430,10 @@ def _visited_hosts(
         before = [m.code for m in actors if m.start < site.cue.start]
         after = [m.code for m in actors if m.start >= site.cue.end]
         parties = before[-1:] or after[:1]
-        if not parties and state.person_state and state.person_state not in dests:
+        traveller = state.pronoun_state(site.pos, site.info.sent.text)
+        if not parties and traveller and traveller not in dests:
             if _TRAVELLER_OPENER.match(site.info.sent.text):
-                parties, source = [state.person_state], PRONOUN
+                parties, source = [traveller], PRONOUN
     if parties and len(dests) >= 2:
         return [[parties[0], d] for d in dests], (parties, VENUE)
     if parties and dests:
@@ -462,6 +475,30 @@ def _numbered_group(site: CueSite, state: DiscourseState, parties: list[str], so
     return parties, source
 
 
+# the people at a gathering as the subject of what they agreed or decided there: "The participants agreed to
+# meet again", "they all agreed to move forward", "Ministers agreed to continue the dialogue" (not "all
+# parties / sides", often a reference to others than the gathering's)
+_GATHERED = re.compile(
+    r"(?:\b(?:the\s+)?(?:participants|ministers|delegations|delegates|negotiators|attendees)|\bthey\s+all)"
+    r"(?:\s+(?:also|have|had|all|unanimously|then|further))*\s*$",
+    re.IGNORECASE,
+)
+
+
+def _gathered_group(site: CueSite, state: DiscourseState, parties: list[str], source: str) -> Parties:
+    """ "The participants agreed to meet again" right after a meeting of three or more: an intent of them."""
+    gathered = state.gathered
+    if (
+        site.type != INTENT
+        or gathered is None
+        or site.pos - gathered[1] > CONTEXT_REACH
+        or not set(parties) <= set(gathered[0])
+        or not _GATHERED.search(site.text, max(site.info.sent.start, site.cue.start - 60), site.cue.start)
+    ):
+        return parties, source
+    return list(gathered[0]), CONTEXT
+
+
 def _from_context(site: CueSite, state: DiscourseState, parties: list[str]) -> Parties | None:
     """ "the two sides", "his counterpart", "During the talks": the parties named before.
 
@@ -488,8 +525,9 @@ def _from_context(site: CueSite, state: DiscourseState, parties: list[str]) -> P
 
 def _from_pronoun(site: CueSite, state: DiscourseState, parties: list[str]) -> Parties | None:
     """ "he", "his": the state of the last person named."""
-    if state.person_state and state.person_state not in parties and _PRONOUN.search(site.info.sent.text):
-        return [*parties, state.person_state], PRONOUN
+    pronoun_state = state.pronoun_state(site.pos, site.info.sent.text)
+    if pronoun_state and pronoun_state not in parties and _PRONOUN.search(site.info.sent.text):
+        return [*parties, pronoun_state], PRONOUN
     return None
 
 
@@ -650,7 +688,7 @@ def _counterparts_groups(
     ]
     subject = before[-1] if before else None
     if subject is None and _SUBJECT_PRONOUN.search(info.sent.text):
-        subject = state.person_state
+        subject = state.pronoun_state(site.pos, info.sent.text)
     subject = subject or site.article.home
     if not subject and not (site.type == MEETING or _announced_gathering(site)):
         return [], source
@@ -730,7 +768,7 @@ def _phone_list(site: CueSite, state: DiscourseState, parties: list[str]) -> lis
     if not _LIST_END.search(text, after[last - 1].end, after[last].start):
         return []  # "In a phone call with A's emir, Rouhani said": the caller after the callee, no list
     before = [m.code for m in named if m.start < cue.start and m.role == ACTOR]
-    caller = before[-1] if before else state.person_state or site.article.home
+    caller = before[-1] if before else state.pronoun_state(site.pos, info.sent.text) or site.article.home
     listed = list(dict.fromkeys(m.code for m in after))
     return [[caller, c] for c in listed] if caller and caller not in listed else []
 
@@ -975,6 +1013,8 @@ def _type_candidates(
     parties = list(dict.fromkeys([*parties, *brokered]))  # "a deal brokered by China": China is a party
     if not groups:
         parties, source = _numbered_group(site, state, parties, source)
+        if len(parties) < 2:
+            parties, source = _gathered_group(site, state, parties, source)
         if len(parties) < 2:
             parties, source = _fill_parties(site, state, parties, source)
         if len(set(parties)) < 2:

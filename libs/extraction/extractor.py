@@ -58,7 +58,14 @@ from libs.extraction.named_people import (
     unexplained_names,
 )
 from libs.extraction.negotiations import load_processes
-from libs.extraction.occasions import article_features, confidence, event_id, fair_dates, told_dates
+from libs.extraction.occasions import (
+    article_features,
+    confidence,
+    event_id,
+    fair_dates,
+    preceding_dates,
+    told_dates,
+)
 from libs.extraction.quantities import find_quantities
 from libs.extraction.relations import load_no_relations, without_relations
 from libs.extraction.resources import DATA_DIR, load_resources, read_yaml
@@ -294,6 +301,7 @@ class Extractor:
 
         fair_dates(cands, analysis.infos, doc.work, dates_of)
         told_dates(cands, analysis.infos, doc.work, dates_of)
+        preceding_dates(cands, analysis.infos, doc.work, dates_of)
         cands = without_relations(cands, self.no_relations, analysis.home)
         return self.pair_step(cands, analysis.infos, doc.work)
 

@@ -30,7 +30,7 @@ from libs.extraction.candidates import (
     split_parties,
 )
 from libs.extraction.clauses import list_run
-from libs.extraction.mention_roles import ACTOR, LIST_WORDS, PARTY_ROLES, PartyMention
+from libs.extraction.mention_roles import ACTOR, FORUM, LIST_WORDS, PARTY_ROLES, PartyMention
 from libs.extraction.mention_roles import VENUE as VENUE_ROLE
 from libs.extraction.named_people import TITLE_WORDS
 from libs.extraction.occasions import placed_candidate
@@ -72,6 +72,7 @@ _MEETING = re.compile(
 # a meeting named in the attending sentence itself outranks a fair or a conference named before it (not
 # the generic "event", "gathering", "session": a fair's own parts)
 _OWN_MEETING = re.compile(r"\b(?:meetings?|summits?|dialogues?|talks|consultations|rounds?)\b", re.IGNORECASE)
+_SUMMIT = re.compile(r"summits?", re.IGNORECASE)
 # a meeting or talks proper (not a summit, an event or a session): delegations or representatives from listed
 # states who attend it meet each other ("representatives from A, B and C attended the meeting")
 _TALKS = re.compile(r"meetings?|talks|dialogues?|consultations|rounds?", re.IGNORECASE)
@@ -146,12 +147,20 @@ _SPEECHES = (
     r"congress|symposium|event|assembly)"
 )
 _SPEECH = re.compile(rf"\b(?:{_SPEECHES})\b", re.IGNORECASE)
+# a declaration the participants issue at a gathering attends it ("the leaders of A, B and C issued a declaration
+# at the summit")
+_DECLARED = (
+    r"(?:issued|adopted|released|signed|endorsed)\s+(?:a|an|the|their)\s+(?:joint\s+|final\s+|closing\s+)?"
+    r"(?:declarations?|communiqu[eé]s?|statements?)"
+)
 _ATTENDING = re.compile(
     r"\b(?:attend\w*|participat\w*|" + _INCLUDED + r"|"
     r"tak(?:e|es|ing)\s+part|took\s+part|present\s+at|showcas\w*|exhibit\w*|"
     # works entered at a festival ("two of its films will compete at the festival", "are screening in")
     r"compet(?:e|es|ed|ing)\s+(?:at|in)|screen(?:ed|ing)?\s+(?:at|in)|"
     r"held\s+with|with\s+the\s+presence\s+of|special\s+guest|guest\s+of\s+honou?r|pavilions?|"
+    + _DECLARED
+    + r"|"
     + _SPEECHES
     + r")\b",
     re.IGNORECASE,
@@ -395,6 +404,19 @@ def _host(infos: list[SentenceInfo], pos: int, text: str, home: str | None) -> s
     return home
 
 
+def _summit_parties(info: SentenceInfo, noun: re.Match[str], codes: list[str]) -> list[str]:
+    """More parties of a summit named in the sentence: the IGO it is named after ("the ninth BRICS summit", "a
+    Gulf Cooperation Council summit"), and the state it is held in ("In Saudi Arabia, B will participate in a
+    summit"), also when other actors are named."""
+    if not _SUMMIT.fullmatch(noun.group(0)):
+        return []
+    more = [
+        m.code for m in info.parties.mentions if m.igo and m.role == FORUM and 0 <= noun.start() - m.end <= 30
+    ]
+    more += [v.code for v in info.parties.venues() if v.code and v.kind == "country"]
+    return [c for c in dict.fromkeys(more) if c not in codes]
+
+
 def _exercise_host(info: SentenceInfo, listed: list[str]) -> str | None:
     """The state that holds an exercise: the first actor named before its listed participants."""
     first = min((m.start for m in info.parties.mentions if m.code in listed), default=None)
@@ -483,6 +505,8 @@ def gathering_candidates(
     host = None if others else _exercise_host(info, listed) if exercise else None
     host = host or (None if others else _host(infos, pos, text, home))
     codes = list(dict.fromkeys([*([host] if host else []), *others, *listed]))
+    if joint and lo <= found[0].start() < hi:
+        codes.extend(_summit_parties(info, found[0], codes))
     if len(split_parties(codes, igo_codes, groups)[0]) < 2:
         return []  # two states at least
     speeches = _SPEECH.search(text, lo, hi) is not None

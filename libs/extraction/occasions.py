@@ -219,17 +219,39 @@ def told_dates(
             continue
         first = min(cand.sentences)
         for pos in sorted(p for p in {*cand.extra, *cand.restated} if p > first):
-            lo, hi = infos[pos].sent.start, infos[pos].sent.end
-            found = [
-                d for d in dates_of(lo, hi) if d.value is not None and not _in_parentheses(text, lo, d.start)
-            ]
-            values = {d.value.start for d in found if d.value is not None}
-            if len(values) == 1:
+            found = _resolved_dates(infos[pos], text, dates_of)
+            if len({d.value.start for d in found if d.value is not None}) == 1:
                 d = found[0]
                 cand.date, cand.date_text, cand.date_kind = d.value, d.phrase, d.kind
+            if found:
                 break
-            if values:
-                break
+
+
+def preceding_dates(
+    cands: list[Candidate],
+    infos: list[SentenceInfo],
+    text: str,
+    dates_of: Callable[[int, int], list[DateMention]],
+) -> None:
+    """An event continuing the occasion of the sentence before ("In this round, ... had meetings", "The
+    achievement was an outcome of ...") with no date phrase of its own takes the one date that sentence
+    tells ("The third meeting was held on May 3-4, 2017", "In 2016, Tehran released ...")."""
+    for cand in cands:
+        first = min(cand.sentences)
+        if cand.date is not None or cand.dated or not cand.continued or first == 0:
+            continue
+        found = _resolved_dates(infos[first - 1], text, dates_of)
+        if len({d.value.start for d in found if d.value is not None}) == 1:
+            d = found[0]
+            cand.date, cand.date_text, cand.date_kind = d.value, d.phrase, d.kind
+
+
+def _resolved_dates(
+    info: SentenceInfo, text: str, dates_of: Callable[[int, int], list[DateMention]]
+) -> list[DateMention]:
+    """The resolved date phrases of a sentence, outside parentheses."""
+    lo, hi = info.sent.start, info.sent.end
+    return [d for d in dates_of(lo, hi) if d.value is not None and not _in_parentheses(text, lo, d.start)]
 
 
 def _in_parentheses(text: str, lo: int, at: int) -> bool:

@@ -121,6 +121,10 @@ class Resources:
 # the verb lists of `triggers.yaml` a cue pattern may name as `{key}`
 SHARED_VERBS = ("attending", "addressing")
 
+# one character of a clause: no stop and no semicolon, but the dot of an abbreviation or of an initial ("U.S.",
+# "U.N.", "John F. Kennedy") or one glued to the next word ("U.S-based"); `{clause}` in `non_meetings`
+IN_CLAUSE = r"(?:[^.;]|\.(?=\S)|(?<=\b(?-i:[A-Z]))\.)"
+
 
 def _with_shared(pattern: str, triggers: dict[str, Any]) -> str:
     """A cue pattern with each `{key}` of `SHARED_VERBS` replaced by that list's alternation body."""
@@ -167,7 +171,9 @@ def _build(data_dir: Path) -> Resources:
         reporting=compile_alternation(triggers["reporting"]),
         background_agreement=compile_alternation(triggers["background_agreements"]),
         statistics=compile_alternation(triggers["statistics"]),
-        non_meetings=compile_alternation(triggers["non_meetings"]),
+        non_meetings=compile_alternation(
+            [str(p).replace("{clause}", IN_CLAUSE) for p in triggers["non_meetings"]]
+        ),
         hearsay=compile_alternation(triggers["hearsay"]),
         sectors=sectors,
         sectorless=compile_alternation(sectorless),

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, replace
 
 from libs.extraction.fastre import FastPattern, Scan
-from libs.extraction.resources import Resources
+from libs.extraction.resources import IN_CLAUSE, Resources
 
 # The verbs of speech, one list the speech rules build on, each adding its own words. The past tense (and
 # "says") every rule reading a speaker or a reported clause knows ("X said that ..."):
@@ -55,7 +55,7 @@ def words(*groups: tuple[str, ...]) -> str:
 
 _STATED_THAT = rf"\b(?:{words(SAID_WORDS, ('declared', 'reiterated', 'confirmed'))})\s+(?:\w+\s+)?that\b"
 _CLAUSE_CUT = re.compile(
-    r"[;:!?“”\"]|,\s+(?:but|while|whereas|although|adding|saying|which|who)\b|\.\s"
+    r"[;:!?“”\"]|,\s+(?:but|while|whereas|although|adding|saying|which|who|whose)\b|\.\s"
     rf"|{_STATED_THAT}"
     # a subordinate clause with a finite past verb reports a fact: "trying to ... after it signed a deal"
     r"|\b(?:after|since|when|because|although|once)\s+(?=(?:[\w.’'-]+\s+){1,3}?(?:had\s+)?[a-z]+ed\b)"
@@ -199,15 +199,15 @@ _DISMISSED = re.compile(
 # talks told as the history of the deal they produced ("the talks that led to the 2015 deal", "the talks
 # were years of diplomacy that finally had a happy end"): the deal's history, not a round
 TALKS_HISTORY = re.compile(
-    r"\b(?:talks|negotiations)\b(?:[^.;]|\.(?=\S)){0,200}?\b(?:(?:(?:led|leading)\s+to|(?:resulted|resulting)\s+in|in\s+"
+    rf"\b(?:talks|negotiations)\b{IN_CLAUSE}{{0,200}}?\b(?:(?:(?:led|leading)\s+to|(?:resulted|resulting)\s+in|in\s+"
     r"(?:crafting|drafting|reaching|striking|clinching))\s+(?:the\s+)?(?:(?:\d{4}|landmark|historic)\s+)?"
     r"(?:JCPOA|Joint\s+Comprehensive|nuclear\s+(?:deal|agreement|accord))|(?:ultimately|eventually|finally)\s+"
     r"(?:had\s+a\s+(?:good|happy|successful)\s+end|succeeded|bore\s+fruit|paid\s+off))"
     # "the deal, struck in 2015 after years of negotiations between ...", "reached following two years of talks"
-    r"|\b(?:struck|reached|signed|clinched|sealed|concluded|finali[sz]ed|inked|hammered\s+out)\b[^.;]{0,40}?"
+    rf"|\b(?:struck|reached|signed|clinched|sealed|concluded|finali[sz]ed|inked|hammered\s+out)\b{IN_CLAUSE}{{0,40}}?"
     r"\b(?:after|following)\s+(?:\w+\s+){0,2}?(?:years|months)\s+of\s+(?:\w+\s+){0,2}?(?:talks|negotiations)\b"
     # "in the long negotiations between A and B, the parties had avoided ...": the talks told as history
-    r"|\b(?:long|lengthy|protracted|years-long|marathon|arduous)\s+(?:talks|negotiations)\b(?:[^.;]|\.(?=\S)){0,200}?"
+    rf"|\b(?:long|lengthy|protracted|years-long|marathon|arduous)\s+(?:talks|negotiations)\b{IN_CLAUSE}{{0,200}}?"
     r"\bhad\s+(?:\w+ed|been)\b"
     # the deal named with who negotiated it: "the JCPOA negotiated between A, B and C", "the nuclear deal,
     # hammered out with six powers": its talks are history
@@ -218,7 +218,7 @@ TALKS_HISTORY = re.compile(
 # a motion put to an IGO's vote, named right before its drafters: "a resolution drafted by A, B and C",
 # "Resolution 2216, which was co-sponsored by A and B": the sponsors of a motion make no joint act of their own
 # (as "submitted the draft resolution" is no plan between its sponsors, `data/triggers.yaml`)
-_MOTION_BEFORE = re.compile(r"\bresolutions?\b[^.;]{0,40}$", re.IGNORECASE)
+_MOTION_BEFORE = re.compile(rf"\bresolutions?\b{IN_CLAUSE}{{0,40}}$", re.IGNORECASE)
 _MOTION_REACH = 50  # characters before a sponsoring word where the resolution is named
 
 
@@ -241,7 +241,8 @@ NOT_ATTENDING = re.compile(
     rf"(?:{NOT_WORD}|\brefused\s+to|\bdeclined\s+to|\bboycott\w*)\s+(?:\w+\s+){{0,2}}?"
     r"(?:attend|participate|take\s+part|join)\b"
     rf"|{NOT_WORD}\s+(?:been\s+|being\s+|be\s+)?invited\s+to\b"
-    r"|\bneither\b[^.;]{0,80}?\bnor\s+(?:[\w’'-]+\s+){0,4}?(?:went|go|goes|came|come|attended|attends|visited|travell?ed)\b",
+    rf"|\bneither\b{IN_CLAUSE}{{0,80}}?\bnor\s+(?:[\w’'-]+\s+){{0,4}}?"
+    r"(?:went|go|goes|came|come|attended|attends|visited|travell?ed)\b",
     re.IGNORECASE,
 )
 # the few words between a negated strong cue and a weak cue of the same phrase (no clause break)
@@ -382,6 +383,17 @@ _PLANNED_AFTER = re.compile(
     r"(?:(?:planned|scheduled|slated|set)\s+(?:for|to)\b|"
     # the bare predicate: "a meeting between the two ministers is also planned", "is planned in Geneva next week"
     r"(?:planned|scheduled)(?=\s*[.,;]|\s+(?:in|on|at|next|later|soon|this|within)\b))",
+    re.IGNORECASE,
+)
+# a gathering told as a prospect by its own predicate: "a meeting of A, B and C is possible at any time", "a trip to A
+# by B's president is also on the agenda", "talks with A are likely next month" (the gathering's own copula, not
+# that of a clause after it: "the talks are moving on and a deal is possible"; not "talks on trade are on the agenda
+# of the visit": the topics of an occasion)
+_PROSPECT_AFTER = re.compile(
+    r"(?:(?!\b(?:but|it|this|that|which|who|he|she|they|is|are|was|were|has|have|had|will|would)\s)[^.;:!?]){0,100}?"
+    r"\b(?:is|are)\s+(?:\w+ly\s+|also\s+|"
+    r"still\s+|now\s+)?(?:possible|likely|on\s+the\s+agenda(?!\s+of\b)|"
+    r"under\s+consideration|in\s+the\s+works|being\s+(?:planned|arranged|prepared))\b",
     re.IGNORECASE,
 )
 _BEFORE_PARTIES = re.compile(r"\s+(?:between|with|among)$", re.IGNORECASE)  # "talks between" (A and B)
@@ -755,7 +767,7 @@ def _announced_after(text: str, c: Cue, hi: int) -> bool:
     visit = _VISIT_NOUN.fullmatch(noun) is not None
     if not (GATHERING_NOUN.search(noun) or visit) or _HELD_CUE.match(c.text):
         return False
-    if _PUT_OFF_AFTER.match(text, c.end, hi) or _PLANNED_AFTER.match(text, c.end, hi):
+    if any(rx.match(text, c.end, hi) for rx in (_PUT_OFF_AFTER, _PLANNED_AFTER, _PROSPECT_AFTER)):
         return True
     found = _FUTURE_AFTER.match(text, c.end, hi)
     if found is None or _PAST_IN_GAP.search(found.group(0)) is not None:
