@@ -155,6 +155,11 @@ FLOORS = {
     # 0.509 / 0.694 / 26 of 47 (a Gulf summit and a G20 summit told by their guests: 67 of its 142 missed
     # pairs; 0.655 without them); 1.24.0 (never read on it): 0.874 / 0.585 / 0.509 / 0.690 / 26 of 47
     "blind_30": (0.84, 0.55, 0.47, 0.66, 0.52),
+    # first look at 1.24.0 (annotated before round 31 was started, never read by its developers): 0.851 / 0.673 /
+    # 0.543 / 0.694 / 10 of 25 (a sitting of the deal's Joint Commission still to come, its parties expanded
+    # from "the five permanent members": 20 of its 70 missed pairs; 0.705 without it); 1.25.0 (never read on
+    # it): the same
+    "blind_31": (0.82, 0.64, 0.51, 0.66, 0.37),
 }
 
 
@@ -288,6 +293,10 @@ SENTENCE_FLOORS = {
     # first look at 1.23.0 (annotated before round 30 was started, never read by its developers): 0.652 / 0.813 /
     # 3 of 84; 1.24.0 (never read on it): 0.669 / 0.813 / 3 of 84
     "sentences_30": (0.63, 0.78, 4),
+    # first look at 1.24.0 (annotated before round 31 was started, never read by its developers): 0.474 / 0.768 /
+    # 8 of 74 (four sentences of the deal's parties as a group read as meetings or an agreement of all seven:
+    # 62 of its 118 false pairs; 0.602 without them); 1.25.0 (never read on it): the same
+    "sentences_31": (0.44, 0.74, 9),
 }
 
 
@@ -334,6 +343,7 @@ def test_high_confidence_events_are_mostly_right(runs: dict[str, tuple[list[dict
         "blind_28",
         "blind_29",
         "blind_30",
+        "blind_31",
         "devpool",
     ):
         gold, (_, preds) = runs[name]
