@@ -220,9 +220,7 @@ def told_dates(
         first = min(cand.sentences)
         for pos in sorted(p for p in {*cand.extra, *cand.restated} if p > first):
             found = _resolved_dates(infos[pos], text, dates_of)
-            if len({d.value.start for d in found if d.value is not None}) == 1:
-                d = found[0]
-                cand.date, cand.date_text, cand.date_kind = d.value, d.phrase, d.kind
+            _take_one_date(cand, found)
             if found:
                 break
 
@@ -240,10 +238,14 @@ def preceding_dates(
         first = min(cand.sentences)
         if cand.date is not None or cand.dated or not cand.continued or first == 0:
             continue
-        found = _resolved_dates(infos[first - 1], text, dates_of)
-        if len({d.value.start for d in found if d.value is not None}) == 1:
-            d = found[0]
-            cand.date, cand.date_text, cand.date_kind = d.value, d.phrase, d.kind
+        _take_one_date(cand, _resolved_dates(infos[first - 1], text, dates_of))
+
+
+def _take_one_date(cand: Candidate, found: list[DateMention]) -> None:
+    """`cand` takes the date of `found` when all its phrases resolve to one start."""
+    if len({d.value.start for d in found if d.value is not None}) == 1:
+        d = found[0]
+        cand.date, cand.date_text, cand.date_kind = d.value, d.phrase, d.kind
 
 
 def _resolved_dates(
