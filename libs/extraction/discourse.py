@@ -946,6 +946,25 @@ def _envoys_apart(site: CueSite, groups: list[list[str]]) -> list[list[str]]:
     return out
 
 
+# the host of a gathering named after it: "attended the summit, hosted by A", "a conference which was hosted by A"
+# (not talks: "talks hosted by Oman" between two sides leave the host out)
+_HOSTED_BY = re.compile(
+    r"\b(?:summits?|meetings?|conferences?|forums?|gatherings?|sessions?)"
+    r",?\s+(?:(?:which|that)\s+(?:was|were|is|are)\s+|(?:was|were|is|are)\s+)?hosted\s+by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _gathering_hosts(info: SentenceInfo, text: str) -> list[str]:
+    """The parties named right after a gathering's "hosted by" in the sentence ("the summit, hosted by A"):
+    the host takes part in what it hosts, however the parse hangs it."""
+    return [
+        m.code
+        for m in info.parties.mentions
+        if m.role in PARTY_ROLES and _HOSTED_BY.search(text, max(info.sent.start, m.start - 80), m.start)
+    ]
+
+
 def _without_bystanders(
     site: CueSite, group: list[str], kept_codes: Sequence[str] = (), cues: Sequence[Cue] = ()
 ) -> list[str]:
@@ -974,7 +993,7 @@ def _without_bystanders(
     visit = site.type == MEETING and _VISIT_CUE.match(site.cue.text) is not None
     kept = {m.code for i, m in enumerate(mentions) if i not in out}
     kept |= {m.code for m in info.parties.mentions if visit and m.role == DESTINATION}
-    dropped = {m.code for m in mentions} - kept - set(kept_codes)
+    dropped = {m.code for m in mentions} - kept - set(kept_codes) - set(_gathering_hosts(info, site.text))
     return [c for c in group if c not in dropped]
 
 

@@ -387,7 +387,8 @@ def _listed(
 
 
 def _host(infos: list[SentenceInfo], pos: int, text: str, home: str | None) -> str | None:
-    """The state of the gathering's venue (this sentence or the two before that name it), else the dateline's."""
+    """The state of the gathering's venue (this sentence or the two before that name it or a summit: "the
+    Baghdad summit"), else the dateline's."""
     for p in range(pos, max(-1, pos - 3), -1):
         venues = [v for v in infos[p].parties.venues() if v.code]
         # the city it is held in ("the Baghdad Conference for Partnership in Amman") before a city naming it
@@ -399,7 +400,9 @@ def _host(infos: list[SentenceInfo], pos: int, text: str, home: str | None) -> s
             and m.kind in ("city", "capital")
             and _HELD_IN.search(text, max(0, m.start - 40), m.start)
         ]
-        if (held or venues) and (p == pos or _GATHERING.search(text, infos[p].sent.start, infos[p].sent.end)):
+        lo, hi = infos[p].sent.start, infos[p].sent.end
+        named = _GATHERING.search(text, lo, hi) or _SUMMIT.search(text, lo, hi)
+        if (held or venues) and (p == pos or named):
             return (held or venues)[0].code
     return home
 
