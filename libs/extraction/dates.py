@@ -12,14 +12,17 @@ Resolution rules:
                                   (the next one for a plainly future phrase)
 - "November 2023", "in October"   month precision (year from publication if absent)
 - "in 2017", "since 2016"         year precision
+- "his 2018 trip", "their 2019 summit"   year precision: an occasion told with its year
 - "EXPO 2017", "the Army-2021 games"   year precision: an occasion named with its year (not "Vision 2030",
                                   "Resolution 1929", nor a year after a function word or a month)
 - "17/4/2001"                     day first (month first only when the day cannot be: "4/17/2001")
 - "last year" / "this year", "last month" / "this month"   relative to publication
-- with no publication date, a month or month/day without a year takes `year_hint`, the year the
-  article's month phrases name most often, else the year it names most often (`article_year`), as a
-  reader of an undated article would; a weekday ("on Tuesday") is the one explicit day of the article that
-  falls on it ("May 2, 2017", in a caption or a later sentence), if exactly one does (`article_weekdays`)
+- with no publication date, a month or month/day without a year takes `year_hint`, the year in which the
+  Iranian year the article glosses begins ("by the end of the current Iranian calendar year (March 20,
+  2023)": 2022), else the year the article's month phrases name most often, else the year it names most
+  often (`article_year`), as a reader of an undated article would; a weekday ("on Tuesday") is the one
+  explicit day of the article that falls on it ("May 2, 2017", in a caption or a later sentence), if
+  exactly one does (`article_weekdays`)
 Years outside 1900..2100 (e.g. Iranian calendar years such as 1397) are ignored.
 """
 
@@ -56,7 +59,12 @@ WEEKDAYS = {
     d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 }
 
-_MON = r"(?P<{g}>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_MON = (
+    r"(?P<{g}>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|"
+    r"Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?|"
+    # a title in capitals: "JOINT STATEMENT ... IN ASTANA, JANUARY 23-24, 2017"
+    r"JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)"
+)
 _DAY = r"(?P<{g}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{g}>(?:19|20)\d\d)"
 _TO = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
@@ -104,6 +112,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?i:\b(?:in|since|during|from|until|by|of|early|late|mid|mid-|throughout)\s+(?:(?:early|late|mid)[\s-]+)?)"
             + _Y
             + r"\b(?![-/]\d)"
+        ),
+    ),
+    # an occasion told with its year: "his 2018 trip to Iran", "their 2019 summit"
+    (
+        "occasion_y",
+        re.compile(
+            r"\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]he|[Aa]n?)\s+"
+            + _YEAR.format(g="y")
+            + r"(?=\s+(?:visits?|trips?|tours?|journeys?|meetings?|summits?|talks|conferences?)\b)"
         ),
     ),
     # an occasion named with its year: "EXPO 2017", "INNOPROM 2019", "the Army-2021 games" (not a plan's
@@ -189,10 +206,61 @@ _MONTH_YEAR = re.compile(
 )
 
 
+# a gloss of an Iranian calendar year: "the current Iranian calendar year (ends on March 19, 2020)", "the
+# past Iranian calendar year 1397 (started March 2018)", "the current Iranian year, 1398 (March 2019-March 2020)"
+_IRANIAN_YEAR = re.compile(
+    r"\b(?P<which>current|this|next|past|previous|last)\s+Iranian\s+(?:calendar\s+)?year(?:[’']s)?"
+    r"(?:,?\s+1[34]\d\d)?,?\s*\((?P<gloss>[^()]{0,60}?)\)",
+    re.IGNORECASE,
+)
+_GLOSS_END = re.compile(r"\bend", re.IGNORECASE)
+_GLOSS_START = re.compile(r"\b(?:start|began|begin)", re.IGNORECASE)
+_GLOSS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_GLOSS_DAY = re.compile(r"\bMarch\s+([0-3]?\d)\b")
+_IRANIAN_SHIFT = {"next": -1, "past": 1, "previous": 1, "last": 1}
+
+
+def _iranian_start(before: str, which: str, gloss: str) -> int | None:
+    """The Gregorian year in which the article's Iranian year begins, from one gloss of an Iranian year
+    (`which`: current, next, past ...; `before`: the words before it): the gloss's first year when it
+    starts the year ("started March 21, 2019", a range "March 21-December 21, 2019", a day from the 21st
+    on), the year before when it ends the year ("ends on March 19, 2020", "by the end of ... (March 2020)",
+    a March day before the 21st); None without a year."""
+    years = [int(y) for y in _GLOSS_YEAR.findall(gloss)]
+    if not years:
+        return None
+    day = _GLOSS_DAY.search(gloss)
+    if "-" in gloss or "–" in gloss or _GLOSS_START.search(gloss):
+        ends = False
+    elif _GLOSS_END.search(gloss) or _GLOSS_END.search(before):
+        ends = True
+    else:
+        ends = day is None or int(day.group(1)) < 21
+    return years[0] - (1 if ends else 0) + _IRANIAN_SHIFT.get(which.lower(), 0)
+
+
+def iranian_year_start(text: str) -> int | None:
+    """The Gregorian year in which the Iranian calendar year the text is written in begins, as its glosses
+    of the current (or the past, the next) Iranian year tell it; the one most glosses give, the latest on a
+    tie; None without such a gloss."""
+    counts = Counter(
+        start
+        for m in _IRANIAN_YEAR.finditer(text)
+        if (start := _iranian_start(text[max(0, m.start() - 30) : m.start()], m["which"], m["gloss"]))
+    )
+    if not counts:
+        return None
+    return max(counts, key=lambda y: (counts[y], y))
+
+
 def article_year(text: str) -> int | None:
-    """The year (1900..2100) the text's month phrases name most often ("on January 31, 2019"), else the
-    year it names most often (background years such as "the 2015 deal" name no day); the latest on a tie;
-    None if it names none."""
+    """The year (1900..2100) in which the Iranian year the text glosses begins (`iranian_year_start`: most
+    of it falls in that year), else the year the text's month phrases name most often ("on January 31,
+    2019"), else the year it names most often (background years such as "the 2015 deal" name no day); the
+    latest on a tie; None if it names none."""
+    start = iranian_year_start(text)
+    if start is not None:
+        return start
     counts = Counter(int(y) for y in _MONTH_YEAR.findall(text)) or Counter(
         int(y) for y in _YEAR_WORD.findall(text)
     )
@@ -227,7 +295,7 @@ def _resolve(
         ):
             y -= 1
         return DateValue(f"{y:04d}-{m1:02d}", None, "month")
-    if kind in ("y", "named_y"):
+    if kind in ("y", "named_y", "occasion_y"):
         return DateValue(f"{int(g['y']):04d}", None, "year")
     if published is None:
         return None
