@@ -893,3 +893,77 @@ def brokers(info: SentenceInfo, text: str) -> list[str]:
             continue
         return list(dict.fromkeys(x.code for x in list_run(ms, i, text, _listed_gap, same=True)))
     return []
+
+
+# the stops of one tour listed after its cue ("a tour to A, B and finally C", "visits to A and B")
+_TOUR_TO = re.compile(r"\b(?:tours?|trips?|visits?)\s+(?:to|of)$", re.IGNORECASE)
+# firms of several states one actor deals with ("negotiating with companies from A, B and C")
+_FIRMS_FROM = re.compile(
+    r"\s*(?:with\s+)?(?:the\s+)?(?:[\w-]+\s+)?(?:companies|firms|businesses|investors|banks|contractors)"
+    r"\s+from\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+# between two stops or firms' states, whole (`fullmatch`): "A, B and finally C", "A and then B"
+_STOP_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:then\s+|finally\s+|later\s+)?(?:the\s+)?")
+
+
+def one_by_one_after(info: SentenceInfo, cue: Cue, hi: int, text: str) -> list[str]:
+    """The states listed right after the cue as its actor's separate counterparts: the stops of a tour
+    ("a tour to A, B and finally C") or the states of firms dealt with ("negotiating with companies from A,
+    B and C"); [] unless two states or more are so listed."""
+    ms = [m for m in info.parties.mentions if cue.end <= m.start < hi and m.role in PARTY_ROLES]
+    if not ms:
+        return []
+    lead = text[cue.end : ms[0].start]
+    tour = _TOUR_TO.search(cue.text) is not None and _THE.fullmatch(lead) is not None
+    # not one deal with firms of several states ("signed a joint venture agreement with firms from A and B")
+    firms = (
+        _FIRMS_FROM.fullmatch(lead) is not None
+        and (_WITH_CUE.search(cue.text) is not None or lead.lstrip().lower().startswith("with"))
+        and _SINGULAR_DEAL.search(cue.text) is None
+    )
+    if not (tour or firms):
+        return []
+    codes = list(dict.fromkeys(m.code for m in list_run(ms, 0, text, _STOP_GAP.fullmatch, same=True)))
+    return codes if len(codes) >= 2 else []
+
+
+# meetings held in several states, listed: "to hold meetings with businessmen and officials in A, B and C"
+_MEETINGS_IN = re.compile(
+    r"\b(?:meetings|talks|consultations|visits)\b[^.;:]{0,80}?\bin\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def venues_listed(info: SentenceInfo, group: list[str], text: str) -> bool:
+    """True when the group is exactly a list of two states or more named as the places of meetings ("will
+    hold meetings with officials in A, B and C"): the stops of one delegation, not partners of each other."""
+    ms = [m for m in info.parties.mentions if m.role in PARTY_ROLES]
+    for run in list_runs(ms, text, _STOP_GAP.fullmatch, same=True):
+        codes = {m.code for m in run}
+        if codes == set(group) and len(codes) >= 2:
+            lo = max(info.sent.start, run[0].start - 120)
+            return _MEETINGS_IN.search(text, lo, run[0].start) is not None
+    return False
+
+
+# a commitment to a deal ("reaffirmed their commitment to it", "remain committed to preserving the JCPOA")
+_COMMITMENT_CUE = re.compile(r"\bcommit", re.IGNORECASE)
+_TO_DEAL = re.compile(
+    r"\s*(?:it\b|(?:[\w-]+\s+){0,4}?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:deal|accord|agreement|JCPOA|treaty)\b)",
+    re.IGNORECASE,
+)
+MANY_SIGNATORIES = 3  # two states committed to a deal may be its two sides; three or more state a stance
+
+
+def own_commitment(info: SentenceInfo, cue: Cue, group: list[str], text: str) -> bool:
+    """True when the group is only a list of three states or more before a cue of commitment to a deal
+    ("A, B, C and D have all reaffirmed their commitment to it", "A, B and C remain committed to the JCPOA"):
+    each states its stance on the deal, not an act among them."""
+    if not _COMMITMENT_CUE.search(cue.text) or _TO_DEAL.match(text, cue.end) is None:
+        return False
+    before = [m for m in info.parties.mentions if m.end <= cue.start and m.role in PARTY_ROLES]
+    if not before or any(m.start >= cue.end and m.code in group for m in info.parties.mentions):
+        return False
+    run = list_runs(before, text, _listed_gap, same=True)[-1]
+    states = {m.code for m in run if not m.igo}
+    return set(group) <= {m.code for m in run} and len(states) >= MANY_SIGNATORIES

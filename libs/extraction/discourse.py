@@ -61,12 +61,15 @@ from libs.extraction.clauses import (
     listed_spokes,
     many_countries_before,
     members_listed,
+    one_by_one_after,
     one_multilateral,
     origin_star,
+    own_commitment,
     segments,
     subject_before,
     subject_with,
     unnamed_actor,
+    venues_listed,
     with_list,
 )
 from libs.extraction.coalitions import coalition_candidates
@@ -932,6 +935,35 @@ def _visitors_apart(site: CueSite, groups: list[list[str]]) -> list[list[str]]:
     return out
 
 
+def _stops_apart(site: CueSite, groups: list[list[str]]) -> list[list[str]]:
+    """ "X's tour to A, B and C", "X is negotiating with companies from A, B and C": X with each listed
+    state, not a clique of them; a group with more or fewer than one party outside the list is kept."""
+    listed = one_by_one_after(site.info, site.cue, site.segment[1], site.text)
+    if not listed:
+        return groups
+    out: list[list[str]] = []
+    for group in groups:
+        actors = [c for c in group if c not in listed]
+        if len(actors) == 1 and set(listed) <= set(group):
+            out.extend([actors[0], c] for c in listed)
+        else:
+            out.append(group)
+    return out
+
+
+def _venues_apart(site: CueSite, state: DiscourseState, groups: list[list[str]]) -> list[list[str]]:
+    """ "The delegation will hold meetings with officials in A, B and C": the delegation's state (the last
+    person's, else the dateline's) with each listed state; with no such state outside the list, no event."""
+    out: list[list[str]] = []
+    for group in groups:
+        if not venues_listed(site.info, group, site.text):
+            out.append(group)
+            continue
+        hub = state.pronoun_state(site.pos, site.info.sent.text) or site.article.home
+        out.extend([hub, c] for c in group if hub and hub not in group)
+    return out
+
+
 def _envoys_apart(site: CueSite, groups: list[list[str]]) -> list[list[str]]:
     """ "Ambassadors from A, B and C signed the condolence book" (in the host's capital): each envoy's
     state with the host, not a clique of the envoys (`envoys.py`)."""
@@ -1041,7 +1073,9 @@ def _type_candidates(
         groups, source = _groups(site, state, parties, source)
     if not strong and not _weak_cue_holds(site, source):
         return []
-    groups = _envoys_apart(site, _invitees_apart(site, _visitors_apart(site, groups)))
+    groups = _envoys_apart(site, _invitees_apart(site, _visitors_apart(site, _stops_apart(site, groups))))
+    groups = _venues_apart(site, state, groups)
+    groups = [g for g in groups if not own_commitment(info, cue, g, article.text)]
     groups = _go_between_apart(site, _press_conference_apart(site, groups))
     groups = [list(dict.fromkeys([*g, *brokered])) for g in groups]  # the broker of each deal it brokered
     groups = [g for g in (_without_bystanders(site, g, brokered, cues) for g in groups) if len(set(g)) >= 2]
