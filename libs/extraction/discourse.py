@@ -73,6 +73,7 @@ from libs.extraction.clauses import (
     with_list,
 )
 from libs.extraction.coalitions import coalition_candidates
+from libs.extraction.contractors import contractor_candidates
 from libs.extraction.deadline import DEADLINE_EVERY, Deadline
 from libs.extraction.envoys import delivered_to_envoys, envoys_host, envoys_star, listed_envoys
 from libs.extraction.gatherings import gathering_candidates
@@ -1225,6 +1226,18 @@ def sentence_candidates(pos: int, article: ArticleContext, state: DiscourseState
             c for c in made if not ((c.type in kinds or _CO_HOSTS.match(c.cue.text)) and c.parties <= covered)
         ]
         made.extend(gatherings)
+    contracts = contractor_candidates(
+        info, pos, article.text, article.home, set(article.igo_codes), article.groups
+    )
+    if contracts:
+        # the star of listed companies' states with the host replaces a clique of the listed states
+        covered = frozenset().union(*(c.parties for c in contracts))
+        made = [
+            c
+            for c in made
+            if not (c.parties <= covered and (len(c.parties) > 2 or c.type == contracts[0].type))
+        ]
+        made.extend(contracts)
     founded = coalition_candidates(article.infos, pos, article.text, article.igo_codes, article.groups)
     made.extend(f for f in founded if not any(c.type == f.type and f.parties <= c.parties for c in made))
     if article.processes is not None and article.rounds is not None:
