@@ -16,7 +16,7 @@ from collections.abc import Mapping
 
 from libs.extraction.candidates import COOPERATION, EXPLICIT, INTENT, Candidate, SentenceInfo
 from libs.extraction.clauses import list_run
-from libs.extraction.mention_roles import LIST_WORDS, PartyMention
+from libs.extraction.mention_roles import PartyMention
 from libs.extraction.occasions import placed_candidate
 from libs.extraction.triggers import Cue
 
@@ -31,7 +31,6 @@ _DEMONYM_FIRMS = re.compile(
 _FIRMS_FROM = re.compile(
     r"\b(?:companies|firms|contractors|corporations|majors)\s+from\s+(?:the\s+)?$", re.IGNORECASE
 )
-_LIST_GAP = re.compile(LIST_WORDS)
 # a tender or a prequalification: the contract is yet to be awarded
 _TENDERING = re.compile(
     r"\b(?:pre-?qualified|qualified\s+for|short-?listed|tenders?|bidding|bids?\s+for)\b", re.IGNORECASE
@@ -58,7 +57,7 @@ def _company_run(states: list[PartyMention], i: int, text: str, lo: int) -> list
     if m.kind == "demonym" and _DEMONYM_FIRMS.match(text, m.end):
         return [m]
     if m.kind == "country" and _FIRMS_FROM.search(text, max(lo, m.start - 40), m.start):
-        return list_run(states, i, text, _LIST_GAP.fullmatch)
+        return list_run(states, i, text)
     return []
 
 

@@ -52,6 +52,15 @@ def test_companies_from_listed_states_prequalified_are_each_an_intent_with_the_h
     }
 
 
+def test_companies_from_a_list_ending_in_and_take_its_last_state(extractor: Extractor) -> None:
+    text = "ABUJA - Companies from Norway, Brazil and Mexico are in the list of firms prequalified for new oil contracts."
+    assert _pairs_of(extractor, text) == {
+        ("intent", ("NGA", "NOR")),
+        ("intent", ("BRA", "NGA")),
+        ("intent", ("MEX", "NGA")),
+    }
+
+
 def test_listed_companies_deal_with_the_host_not_with_each_other(extractor: Extractor) -> None:
     text = "ABUJA - Norway's Equinor and Brazil's Petrobras submitted their studies of the Bonga oilfield."
     assert all("NGA" in p[1] for p in _pairs_of(extractor, text))
