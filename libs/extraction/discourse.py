@@ -1199,6 +1199,17 @@ def _widest(cands: list[Candidate]) -> list[Candidate]:
     ]
 
 
+def _replacing(
+    made: list[Candidate], new: list[Candidate], drops: Callable[[Candidate], bool]
+) -> list[Candidate]:
+    """`made` without the candidates that lie within the parties `new` covers and that `drops` marks, then
+    `new` (another reading of the same occasion replaces the cue's); `made` itself when `new` is empty."""
+    if not new:
+        return made
+    covered = frozenset().union(*(c.parties for c in new))
+    return [c for c in made if not (c.parties <= covered and drops(c))] + new
+
+
 def sentence_candidates(pos: int, article: ArticleContext, state: DiscourseState) -> list[Candidate]:
     """The candidates the sentence at `pos` makes: one per cue type and party group, plus a gathering."""
     info = article.infos[pos]
@@ -1216,28 +1227,16 @@ def sentence_candidates(pos: int, article: ArticleContext, state: DiscourseState
     gatherings = gathering_candidates(
         article.infos, pos, article.text, article.home, set(article.igo_codes), article.groups
     )
-    if gatherings:
-        # the gathering read from its participants list replaces the same gathering read from a cue (a
-        # meeting, conference or intent cue: "delegations from A and B will be visiting the fair"; its
-        # co-chairs or co-hosts: "the session, co-chaired by A and B, was attended by C and D")
-        covered = frozenset().union(*(g.parties for g in gatherings))
-        kinds = {g.type for g in gatherings} | {CONFERENCE, MEETING, INTENT}
-        made = [
-            c for c in made if not ((c.type in kinds or _CO_HOSTS.match(c.cue.text)) and c.parties <= covered)
-        ]
-        made.extend(gatherings)
+    # the gathering read from its participants list replaces the same gathering read from a cue (a meeting,
+    # conference or intent cue: "delegations from A and B will be visiting the fair"; its co-chairs or
+    # co-hosts: "the session, co-chaired by A and B, was attended by C and D")
+    kinds = {g.type for g in gatherings} | {CONFERENCE, MEETING, INTENT}
+    made = _replacing(made, gatherings, lambda c: c.type in kinds or _CO_HOSTS.match(c.cue.text) is not None)
     contracts = contractor_candidates(
         info, pos, article.text, article.home, set(article.igo_codes), article.groups
     )
-    if contracts:
-        # the star of listed companies' states with the host replaces a clique of the listed states
-        covered = frozenset().union(*(c.parties for c in contracts))
-        made = [
-            c
-            for c in made
-            if not (c.parties <= covered and (len(c.parties) > 2 or c.type == contracts[0].type))
-        ]
-        made.extend(contracts)
+    # the star of listed companies' states with the host replaces a clique of the listed states
+    made = _replacing(made, contracts, lambda c: len(c.parties) > 2 or c.type == contracts[0].type)
     founded = coalition_candidates(article.infos, pos, article.text, article.igo_codes, article.groups)
     made.extend(f for f in founded if not any(c.type == f.type and f.parties <= c.parties for c in made))
     if article.processes is not None and article.rounds is not None:
