@@ -57,7 +57,7 @@ _EXERCISE = re.compile(_EXERCISES, re.IGNORECASE)
 _GATHERING = re.compile(
     r"\b(?:exhibitions?|expos?|fairs?(?!\s+(?:share|shares|play|trial|treatment|prices?|value|deal|elections?|competition|"
     r"chance|amount|hearing|manner|and|to|enough)\b)|fairgrounds?|(?:air|trade|auto|motor|food|fashion)\s+shows?|festivals?|"
-    r"conferences?|congress(?:es)?|symposi(?:um|a)|biennials?|olympiads?|"
+    r"conferences?|congress(?:es)?|symposi(?:um|a)|seminars?|workshops?|biennials?|olympiads?|"
     + _CEREMONIES
     + r"|"
     + _EXERCISES
@@ -85,7 +85,8 @@ _INCLUDED = (
 _PARTICIPANTS_FROM = re.compile(
     r"(?:\bwith\s+(?:the\s+)?(?:participation|presence)\s+of\s+(?:(?:[\w-]+\s+){0,3}(?:from|of)\s+)?"
     # scholars at a conference meet each other (a joint occasion)
-    r"|\b(?P<scholars>scholars|researchers|experts|scientists|universities|academics|professors|speakers)"
+    r"|\b(?P<scholars>scholars|researchers|experts|scientists|universities|academics|professors|speakers|"
+    r"journalists|reporters|media\s+(?:workers|professionals|representatives))"
     r"\s+from\s+"
     # companies, investors or delegations at a fair or a summit deal with the host
     r"|\b(?:(?P<reps>delegations|representatives)|companies|corporations|firms|exhibitors|participants|publishers|"
@@ -143,7 +144,7 @@ _ATTEND_AFTER = re.compile(
 _SPEECHES = (
     r"(?:deliver(?:ed|s|ing)?|gave|give|giving|made)\s+(?:(?:a|an|their|his|her|keynote|opening|closing)\s+)*"
     r"(?:speech(?:es)?|address(?:es)?|lectures?|presentations?)|"
-    r"address(?:ed|es|ing)\s+the\s+(?:[\w-]+\s+){0,3}?(?:meeting|conference|summit|session|forum|gathering|"
+    r"address(?:ed|es|ing)?\s+the\s+(?:[\w-]+\s+){0,3}?(?:meeting|conference|summit|session|forum|gathering|"
     r"congress|symposium|event|assembly)"
 )
 _SPEECH = re.compile(rf"\b(?:{_SPEECHES})\b", re.IGNORECASE)
@@ -186,7 +187,9 @@ _PARTICIPANTS_SEP = re.compile(
     rf"(?:\s*\([A-Z]{{2,6}}\))?\)?\s*(?:{LIST_WORDS}|\(|plus\s+|,?\s*(?:as\s+well\s+as|along\s+with|together\s+with)\s+)"
     # "as well as two new guests - A and B", "along with observers: A and B": the list goes on after a dash
     r"(?:(?:[a-z-]+\s+){1,3}(?:from|of)\s+|(?:[\w-]+\s+){0,3}[\w-]+\s*[—–:]\s*)?(?:the\s+)?"
-    r"(?:[A-Z][\w-]+\s*,\s*(?:and\s+)?){0,2}"
+    # an unknown name of one or two words ("Lao PDR, "), or a capitalised word heading the next state's name
+    # ("the United Emirates", where only "Emirates" is a mention)
+    r"(?:[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\s*,\s*(?:and\s+)?(?:the\s+)?){0,2}(?:[A-Z][\w-]+\s+)?"
 )
 # the words of an official's title and name ("Prime Minister Mustafa Kamal", "former president", "crown prince")
 _PERSON_WORDS = "|".join(
@@ -388,8 +391,10 @@ def _listed(
 
 def _host(infos: list[SentenceInfo], pos: int, text: str, home: str | None) -> str | None:
     """The state of the gathering's venue (this sentence or the two before that name it or a summit: "the
-    Baghdad summit"), else the dateline's."""
-    for p in range(pos, max(-1, pos - 3), -1):
+    Baghdad summit"), else the dateline's, else that of a venue in the article's lead naming a gathering
+    ("Held at the Accra fairgrounds, the event ...": a report of one gathering)."""
+    reach = [*range(pos, max(-1, pos - 3), -1), *([0] if home is None and pos > 2 else [])]
+    for p in reach:
         venues = [v for v in infos[p].parties.venues() if v.code]
         # the city it is held in ("the Baghdad Conference for Partnership in Amman") before a city naming it
         held = [
