@@ -17,12 +17,14 @@ Resolution rules:
                                   "Resolution 1929", nor a year after a function word or a month)
 - "17/4/2001"                     day first (month first only when the day cannot be: "4/17/2001")
 - "last year" / "this year", "last month" / "this month"   relative to publication
-- with no publication date, a month or month/day without a year takes `year_hint`, the year in which the
-  Iranian year the article glosses begins ("by the end of the current Iranian calendar year (March 20,
-  2023)": 2022), else the year the article's month phrases name most often, else the year it names most
-  often (`article_year`), as a reader of an undated article would; a weekday ("on Tuesday") is the one
-  explicit day of the article that falls on it ("May 2, 2017", in a caption or a later sentence), if
-  exactly one does (`article_weekdays`)
+- with no publication date, a month or month/day without a year takes the year of the occasion its sentence
+  names with its year ("IBO 2018 was held from July 15 to 22": `occasion_year`), else `year_hint`, the year
+  in which the Iranian year the article glosses begins ("by the end of the current Iranian calendar year
+  (March 20, 2023)": 2022; its January 1 to March 20 the year after, `YearHint`), else the year the
+  article's month phrases name most often, else the year it names most often outside background
+  attributes ("the 2015 nuclear deal") (`article_year`), as a reader of an undated article would; a
+  weekday ("on Tuesday") is the one explicit day of the article that falls on it ("May 2, 2017", in a
+  caption or a later sentence), if exactly one does (`article_weekdays`)
 Years outside 1900..2100 (e.g. Iranian calendar years such as 1397) are ignored.
 """
 
@@ -253,20 +255,48 @@ def iranian_year_start(text: str) -> int | None:
     return max(counts, key=lambda y: (counts[y], y))
 
 
-def article_year(text: str) -> int | None:
+class YearHint(int):
+    """The year an undated article's day-and-month dates take (`article_year`), an int; `iranian`: it is
+    the year in which the Iranian year the article glosses begins, so that January 1 to March 20 fall
+    in the next one (`of`)."""
+
+    iranian: bool
+
+    def __new__(cls, year: int, iranian: bool = False) -> YearHint:
+        hint = super().__new__(cls, year)
+        hint.iranian = iranian
+        return hint
+
+    def of(self, month: int, day: int) -> int:
+        """The year of `day` (0: the month as a whole) of `month`: an Iranian year's January 1 to
+        March 20 in the Gregorian year after the one it begins in."""
+        if self.iranian and (month < 3 or (month == 3 and 0 < day < 21)):
+            return int(self) + 1
+        return int(self)
+
+
+# a year told as the attribute of a common noun: "the 2015 nuclear deal", "a 1973 coup" (mostly background;
+# not a name's, "the 2022 Islamic Development Bank Annual Meetings")
+_ATTRIBUTE_YEAR = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]his|[Tt]hat)\s+((?:19|20)\d\d)(?=\s+[a-z])"
+)
+
+
+def article_year(text: str) -> YearHint | None:
     """The year (1900..2100) in which the Iranian year the text glosses begins (`iranian_year_start`: most
-    of it falls in that year), else the year the text's month phrases name most often ("on January 31,
-    2019"), else the year it names most often (background years such as "the 2015 deal" name no day); the
-    latest on a tie; None if it names none."""
+    of it falls in that year; `YearHint.iranian`), else the year the text's month phrases name most often
+    ("on January 31, 2019"), the one it names most often in all on a tie, else the year it names most
+    often outside attributes of common nouns ("the 2015 nuclear deal", `_ATTRIBUTE_YEAR`), else in all;
+    the latest on a tie; None if it names none."""
     start = iranian_year_start(text)
     if start is not None:
-        return start
-    counts = Counter(int(y) for y in _MONTH_YEAR.findall(text)) or Counter(
-        int(y) for y in _YEAR_WORD.findall(text)
-    )
+        return YearHint(start, iranian=True)
+    years = Counter(int(y) for y in _YEAR_WORD.findall(text))
+    own = years - Counter(int(y) for y in _ATTRIBUTE_YEAR.findall(text))
+    counts = Counter(int(y) for y in _MONTH_YEAR.findall(text)) or own or years
     if not counts:
         return None
-    return max(counts, key=lambda y: (counts[y], y))
+    return YearHint(max(counts, key=lambda y: (counts[y], years[y], y)))
 
 
 def _resolve(
@@ -310,7 +340,7 @@ def _year(
         return int(g["y"] or 0)
     if published is not None:
         return _infer_year(m, d, published, future)
-    return year_hint
+    return year_hint.of(m, d) if isinstance(year_hint, YearHint) else year_hint
 
 
 def _resolve_days(
@@ -403,6 +433,22 @@ class ArticleWeekdays(Mapping[int, DateValue]):
         return len(self._days())
 
 
+_OCCASION_KINDS = ("occasion_y", "named_y")
+
+
+def occasion_year(text: str, lo: int, hi: int) -> int | None:
+    """The one year (1900..2100) that the occasions named or told with their year in text[lo:hi] carry
+    ("Tehran hosted IBO 2018 from July 15 to 22", "their 2019 summit"); None for none or several."""
+    years = {
+        int(m["y"])
+        for kind, pattern in _PATTERNS
+        if kind in _OCCASION_KINDS
+        for m in pattern.finditer(text, lo, hi)
+        if 1900 <= int(m["y"]) <= 2100
+    }
+    return years.pop() if len(years) == 1 else None
+
+
 def find_dates(
     text: str,
     lo: int,
@@ -413,9 +459,12 @@ def find_dates(
 ) -> list[DateMention]:
     """Date phrases in text[lo:hi], longest first at each position, non-overlapping, in order.
 
-    `year_hint` (used only when `published` is None) is the year of a date phrase without one;
-    `weekdays` (likewise) the day a weekday names (`article_weekdays`).
+    `year_hint` (used only when `published` is None) is the year of a date phrase without one, unless
+    the span names an occasion with its year (`occasion_year`); `weekdays` (likewise) the day a weekday
+    names (`article_weekdays`).
     """
+    if published is None:
+        year_hint = occasion_year(text, lo, hi) or year_hint
     segment = text[lo:hi]
     future = bool(_FUTURE.search(segment))
     found: list[DateMention] = []
