@@ -612,6 +612,12 @@ def _typed_out_by_sentence(text: str, lo: int, hi: int, cues: list[Cue], res: Re
     return cues
 
 
+def _said_past_opener(scope: SentenceScope, c: Cue) -> bool:
+    """An intent cue that runs on past the continuation opener it starts in: what was said at the occasion
+    ("He also stressed the need to expand ties with B"), a stance of its own, not the occasion referred back to."""
+    return c.type == "intent" and scope.continuation_end is not None and c.end > scope.continuation_end
+
+
 def _dropped_in_place(scope: SentenceScope, c: Cue) -> bool:
     """Cues that are no event where they stand: passives, asides, names, forums, referring nouns."""
     text, lo = scope.text, scope.lo
@@ -620,7 +626,11 @@ def _dropped_in_place(scope: SentenceScope, c: Cue) -> bool:
         text[max(lo, c.start - 20) : c.start]
     ):
         return True
-    if scope.continuation_end is not None and c.start < scope.continuation_end:
+    if (
+        scope.continuation_end is not None
+        and c.start < scope.continuation_end
+        and not _said_past_opener(scope, c)
+    ):
         return True
     # inside parentheses: an aside, not the news ("(Peter from London, visited August 2015)")
     opened = text.rfind("(", lo, c.start)
