@@ -169,6 +169,11 @@ FLOORS = {
     # 0.299 / 0.659 / 5 of 20 (the nuclear deal's parties as a group read as one occasion of all: about 100 of
     # its 153 false pairs; 0.525 without the five articles with the largest blocks); 1.27.0: the same
     "blind_33": (0.79, 0.38, 0.27, 0.63, 0.2),
+    # first look at 1.27.0 (annotated before round 34 was started, never read by its developers), with the rail
+    # fair relabelled to the house convention for fairs: 0.796 / 0.514 / 0.443 / 0.614 / 20 of 25 (a football
+    # tournament and a workshop series of eight states each, none found: 56 of its 101 missed pairs; 0.610
+    # without them)
+    "blind_34": (0.76, 0.48, 0.41, 0.58, 0.75),
 }
 
 
@@ -314,6 +319,9 @@ SENTENCE_FLOORS = {
     # 3 of 76 (one sentence of the deal's parties as a group: 21 of its 80 false pairs; 0.530 without it);
     # 1.27.0: the same
     "sentences_33": (0.46, 0.69, 4),
+    # first look at 1.27.0 (annotated before round 34 was started, never read by its developers): 0.544 / 0.809 /
+    # 1 of 68 (one sentence of the Vienna talks' seven states: 21 of its 80 missed pairs; 0.582 without it)
+    "sentences_34": (0.51, 0.77, 2),
 }
 
 
@@ -363,6 +371,7 @@ def test_high_confidence_events_are_mostly_right(runs: dict[str, tuple[list[dict
         "blind_31",
         "blind_32",
         "blind_33",
+        "blind_34",
         "devpool",
     ):
         gold, (_, preds) = runs[name]
