@@ -81,6 +81,7 @@ from libs.extraction.gazetteer import STATE_CODES
 from libs.extraction.mention_roles import ACTOR, DESTINATION, IGO_SEATS, PARTY_ROLES
 from libs.extraction.negotiations import ArticleParties, Processes, process_candidates
 from libs.extraction.occasions import event_date, inherit_dates, merge_occasions, placed_candidate
+from libs.extraction.officials import officials_listed, subject_official, tour_of
 from libs.extraction.syntax import SyntaxFilter
 from libs.extraction.triggers import GATHERING_NOUN, NOT_WORD, SPEECH_VERB, Cue
 
@@ -140,6 +141,7 @@ class DiscourseState:
     groups_by_size: dict[int, tuple[tuple[str, ...], int]] = field(default_factory=dict)  # "the three sides"
     gathered: tuple[tuple[str, ...], int] | None = None  # the last meeting of three or more, and where
     speaker: tuple[str, int] | None = None  # the one state a sentence named as speaker, and where
+    subject: tuple[str, int] | None = None  # the state of the official a sentence opened on, and where
     # sentences without events naming two parties or more, not evidence of the last occasion (`note_unattached`)
     unattached: list[tuple[int, frozenset[str], frozenset[str]]] = field(default_factory=list)
     # sentences with events of their own that name more states with a word of cooperation (`note_beside`)
@@ -151,9 +153,13 @@ class DiscourseState:
     def pronoun_state(self, pos: int, sentence: str) -> str | None:
         """The state "he"/"she" stands for in the sentence at `pos`: the one titled speaker of the sentence
         before when the sentence opens on the pronoun ("..., the Iranian foreign minister said. He spoke by
-        phone with ..."), else the state of the last person named."""
-        if self.speaker is not None and self.speaker[1] == pos - 1 and _PRONOUN_OPENER.match(sentence):
-            return self.speaker[0]
+        phone with ..."), else the official the sentence before opened on ("Iraq's premier visited Tehran and
+        met Iran's president. He then flew to Riyadh": `officials.subject_official`), else the state of the
+        last person named."""
+        if _PRONOUN_OPENER.match(sentence):
+            for told in (self.speaker, self.subject):
+                if told is not None and told[1] == pos - 1:
+                    return told[0]
         return self.person_state
 
     def continue_occasion(self, pos: int, info: SentenceInfo) -> None:
@@ -233,6 +239,8 @@ class DiscourseState:
             self.person_state = persons[-1].code
         states = titled_speakers(info, text, info.sent.end)
         self.speaker = (next(iter(states)), pos) if len(states) == 1 else None
+        subject = subject_official(info, text)
+        self.subject = (subject, pos) if subject else None
 
 
 def titled_speakers(info: SentenceInfo, text: str, end: int) -> set[str]:
@@ -718,6 +726,7 @@ _CREDENTIALS = re.compile(r"\bcredentials\b", re.IGNORECASE)
 
 
 _PHONE = re.compile(r"phone", re.IGNORECASE)
+_WITH_END = re.compile(r"\bwith$", re.IGNORECASE)
 _LIST_END = re.compile(r"\b(?:and|as\s+well\s+as|plus)\b|&", re.IGNORECASE)  # before a list's last member
 _WITH_LIST = re.compile(
     r"^\s*with\s+(?:the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?(?:of\s+)?(?:the\s+)?$", re.IGNORECASE
@@ -764,7 +773,12 @@ def _phone_list(site: CueSite, state: DiscourseState, parties: list[str]) -> lis
         return []
     named = [m for m in info.parties.mentions if m.code in parties and m.role in PARTY_ROLES]
     after = [m for m in named if m.start >= cue.end]
-    if len({m.code for m in after}) < 2 or not _WITH_LIST.match(text[cue.end : after[0].start]):
+    if len({m.code for m in after}) < 2:
+        return []
+    lead = text[cue.end : after[0].start]
+    if _WITH_END.search(cue.text):
+        lead = " with " + lead  # the cue holds its "with" ("held phone talks with")
+    if not _WITH_LIST.match(lead):
         return []
     if len(list_run(after, 0, text, counterparts_gap, same=True)) < len(after):
         return []  # "with A, B and C", "with A as well as his B counterpart X": one list of those called
@@ -785,16 +799,22 @@ def _groups(
     seg_lo, seg_hi = site.segment
     fine_lo, fine_hi = site.fine_clause()
     listed = counterpart_list(info, seg_lo, seg_hi, text)
+    # "held talks with the leaders of A and B": officials met one by one (`officials.officials_listed`)
+    apart = not listed and site.type in (MEETING, INTENT)
+    if apart:
+        listed = officials_listed(info, seg_lo, seg_hi, text)
     if listed:  # "their German and Austrian counterparts"
         others = [
             m.code
             for m in info.parties.mentions
             if m.role == ACTOR and m.code not in listed and m.start < cue.start
         ]
-        subject = others[-1] if others else (state.person_state or site.article.home)
-        if not subject or subject in listed:
+        told = state.pronoun_state(site.pos, info.sent.text) if apart else state.person_state
+        subject = others[-1] if others else (told or site.article.home)
+        if subject and subject not in listed:
+            return [[subject, c] for c in listed], EXPLICIT
+        if not apart:
             return [], source
-        return [[subject, c] for c in listed], EXPLICIT
     separate = _separately(site, state, parties)
     if separate:  # "separately received the ambassadors of A, B and C": one act with each
         return separate, source
@@ -1237,6 +1257,13 @@ def sentence_candidates(pos: int, article: ArticleContext, state: DiscourseState
     )
     # the star of listed companies' states with the host replaces a clique of the listed states
     made = _replacing(made, contracts, lambda c: len(c.parties) > 2 or c.type == contracts[0].type)
+    # a tour's stops, each with the traveller, replace the stops' meetings with each other
+    tour = tour_of(
+        info, pos, article.text, state.pronoun_state(pos, info.sent.text), article.igo_codes, article.groups
+    )
+    if tour is not None:
+        made = [c for c in made if not tour.replaces(c)]
+        made.extend(tour.added(made))
     founded = coalition_candidates(article.infos, pos, article.text, article.igo_codes, article.groups)
     made.extend(f for f in founded if not any(c.type == f.type and f.parties <= c.parties for c in made))
     if article.processes is not None and article.rounds is not None:
