@@ -89,3 +89,35 @@ def test_the_louvre_abu_dhabi_is_emirati(extractor: Extractor) -> None:
 def test_a_state_with_guinea_in_its_name_is_a_party(extractor: Extractor) -> None:
     text = "PORT MORESBY – Papua New Guinea and Indonesia signed a memorandum of understanding on trade on Monday."
     assert ("IDN", "PNG") in parties(events_of(extractor, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They backed the Astana process.",
+        "Talks within the Astana format resumed.",
+        "the Astana peace talks resumed",
+        "Ships crossed the Strait of Gibraltar and the Gulf of Aden.",
+        "The fleet sailed into the Gulf of Finland.",
+        "Tensions rose across the Taiwan Strait.",
+        "Lawmakers debated joining the Palermo convention.",
+        "He vowed to close Guantanamo.",
+    ],
+)
+def test_formats_seas_and_conventions_named_after_places_are_no_states(
+    extractor: Extractor, text: str
+) -> None:
+    assert _codes(extractor, text) == []
+
+
+def test_the_persian_gulf_cooperation_council_is_the_gcc(extractor: Extractor) -> None:
+    found = extractor.gazetteer.find("the Persian Gulf Cooperation Council met")
+    assert [(m.code, m.is_igo) for m in found] == [("GCC", True)]
+
+
+def test_the_astana_format_makes_no_kazakh_party(extractor: Extractor) -> None:
+    text = (
+        "TEHRAN – Iranian, Russian and Turkish diplomats met in Geneva on Monday to discuss the Astana process "
+        "on Syria."
+    )
+    assert all("KAZ" not in p for p in parties(events_of(extractor, text)))
