@@ -153,19 +153,12 @@ def fair_dates(
     text: str,
     dates_of: Callable[[int, int], list[DateMention]],
 ) -> None:
-    """An event at a fair with no date phrase of its own (an exhibitor's pavilion, a delegation
-    visiting the fair, "invited to the event") takes the fair's date (`_fair_date`): its one day (or
-    day range), else the month of its one end day, else the one year of its name; nothing when the
-    sentences naming it give several days. `dates_of(lo, hi)` reads the date phrases of a span."""
-    undated = [
-        c
-        for c in cands
-        if c.date is None
-        and not c.dated
-        and any(
-            _AT_FAIR.search(text, infos[p].sent.start, infos[p].sent.end) for p in [*c.sentences, *c.extra]
-        )
-    ]
+    """An event at a fair (`_at_fair`) with no resolved date of its own (an exhibitor's pavilion, a
+    delegation visiting the fair, "invited to the event", "present in the exhibit which will run until
+    Thursday" in an undated article) takes the fair's date (`_fair_date`): its one day (or day range),
+    else the month of its one end day, else the one year of its name; nothing when the sentences naming
+    it give several days. `dates_of(lo, hi)` reads the date phrases of a span."""
+    undated = [c for c in cands if c.date is None and _at_fair(c, infos, text)]
     if not undated:
         return
     fair = _fair_date(infos, text, dates_of)
@@ -173,6 +166,14 @@ def fair_dates(
         return
     for cand in undated:
         cand.date, cand.date_text, cand.date_kind = fair.value, fair.phrase, fair.kind
+
+
+def _at_fair(cand: Candidate, infos: list[SentenceInfo], text: str) -> bool:
+    """Whether one of the candidate's sentences (its own or the ones continuing it) tells it at a fair:
+    names an exhibition, fair, expo, show, pavilion or exhibitors, or the fair as "this event"."""
+    return any(
+        _AT_FAIR.search(text, infos[p].sent.start, infos[p].sent.end) for p in [*cand.sentences, *cand.extra]
+    )
 
 
 def _fair_date(
