@@ -53,3 +53,22 @@ def test_exhibitors_with_an_unresolved_weekday_take_the_fair_year(extractor: Ext
         "Companies from Germany, Italy and Turkey are present in the exhibition which will run until Wednesday."
     )
     assert _dates(extractor, text) == {"2015"}
+
+
+def test_an_event_continuing_a_sentence_at_the_fair_takes_the_fair_days(extractor: Extractor) -> None:
+    text = (
+        "TEHRAN - The 9th International Exhibition of Mining Tools (MinEx 2014) is being held in Tehran from "
+        "June 3 to 6. A Chilean mining association hammered out a memorandum with an Iranian union on the "
+        "sidelines of the show. Addressing a meeting of the two countries' officials before signing the "
+        "memorandum, the head of the Iranian union hoped trade between Iran and Chile would grow."
+    )
+    assert _dates(extractor, text) == {"2014-06-03"}
+
+
+def test_the_days_of_a_previous_edition_do_not_date_the_fair(extractor: Extractor) -> None:
+    text = (
+        "TEHRAN - The 12th International Exhibition of Farm Machinery will be held on September 14-17, 2019 "
+        "at the Tehran Permanent Fairground. The previous edition of the exhibition drew 200 firms on "
+        "September 9-12. Companies from Germany, Italy and Turkey will set up pavilions at the exhibition."
+    )
+    assert _dates(extractor, text) == {"2019-09-14"}
