@@ -12,7 +12,8 @@ Resolution rules:
                                   (the next one for a plainly future phrase)
 - "November 2023", "in October"   month precision (year from publication if absent)
 - "in 2017", "since 2016"         year precision
-- "his 2018 trip", "their 2019 summit"   year precision: an occasion told with its year
+- "his 2018 trip", "their 2019 summit", "the 2018 G20 summit", "the 2017 Annual Meetings"   year precision: an
+                                  occasion told with its year (names, ordinals, "annual" ... between)
 - "EXPO 2017", "the Army-2021 games"   year precision: an occasion named with its year (not "Vision 2030",
                                   "Resolution 1929", nor a year after a function word or a month)
 - "17/4/2001"                     day first (month first only when the day cannot be: "4/17/2001")
@@ -76,6 +77,16 @@ _M1, _M2 = _MON.format(g="m1"), _MON.format(g="m2")
 _D1, _D2 = _DAY.format(g="d1"), _DAY.format(g="d2")
 _Y = _YEAR.format(g="y")
 _OPT_YEAR = r"(?:,?\s+" + _Y + r")?\b"  # "(, 2025)" after a day
+# the words of an occasion told with its year ("their 2019 summit", "the 2018 Book Fair"), and what may stand
+# between the year and them: a name or acronym ("G20", "Tehran"), an ordinal, an attribute ("annual")
+_OCCASION_WORD = (
+    r"(?:[Vv]isits?|[Tt]rips?|[Tt]ours?|[Jj]ourneys?|[Mm]eetings?|[Ss]ummits?|[Tt]alks|[Cc]onferences?|"
+    r"[Ff]airs?|[Ee]xhibitions?|[Ee]xpos?|EXPO|[Ff]estivals?|[Ff]orums?|[Gg]ames|[Ss]hows?)"
+)
+_OCCASION_ATTRIBUTE = (
+    r"(?:[A-Z][\w&.'’-]*|\d+(?:st|nd|rd|th)|annual|international|regional|ministerial|bilateral|trilateral|"
+    r"official|world|global|national|joint|biennial)"
+)
 
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -116,13 +127,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             + r"\b(?![-/]\d)"
         ),
     ),
-    # an occasion told with its year: "his 2018 trip to Iran", "their 2019 summit"
+    # an occasion told with its year: "his 2018 trip to Iran", "their 2019 summit", with names, ordinals or
+    # such attributes between: "the 2018 G20 summit", "the 2017 Annual Meetings", "the 2019 Tehran
+    # International Book Fair" (not "the 2015 nuclear deal": no occasion word)
     (
         "occasion_y",
         re.compile(
             r"\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]he|[Aa]n?)\s+"
             + _YEAR.format(g="y")
-            + r"(?=\s+(?:visits?|trips?|tours?|journeys?|meetings?|summits?|talks|conferences?)\b)"
+            + r"(?=(?:\s+"
+            + _OCCASION_ATTRIBUTE
+            + r"){0,4}\s+"
+            + _OCCASION_WORD
+            + r"\b)"
         ),
     ),
     # an occasion named with its year: "EXPO 2017", "INNOPROM 2019", "the Army-2021 games" (not a plan's

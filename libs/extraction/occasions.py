@@ -142,6 +142,11 @@ _AT_FAIR = re.compile(
     re.IGNORECASE,
 )
 _FAIR_NAMED = re.compile(r"\b(?:[Ee]xhibitions?|[Ff]airs?|[Ee]xpos?|EXPO|Show)\b")
+# another edition of the fair than the one reported: "The previous edition brought together ... on December 5-8"
+_OTHER_EDITION = re.compile(
+    r"\b(?:previous|last|past|preceding)\s+(?:year[’']s\s+)?(?:edition|exhibition|fair|expo|show)\b",
+    re.IGNORECASE,
+)
 _END_ONLY = re.compile(r"\b(?:until|till|through|by)\s+$", re.IGNORECASE)
 # the first day of a month whose end day dates a fair by that month ("until May 10": held in May)
 _FAIR_END_MONTH_FROM = 7
@@ -153,19 +158,12 @@ def fair_dates(
     text: str,
     dates_of: Callable[[int, int], list[DateMention]],
 ) -> None:
-    """An event at a fair with no date phrase of its own (an exhibitor's pavilion, a delegation
-    visiting the fair, "invited to the event") takes the fair's date (`_fair_date`): its one day (or
-    day range), else the month of its one end day, else the one year of its name; nothing when the
-    sentences naming it give several days. `dates_of(lo, hi)` reads the date phrases of a span."""
-    undated = [
-        c
-        for c in cands
-        if c.date is None
-        and not c.dated
-        and any(
-            _AT_FAIR.search(text, infos[p].sent.start, infos[p].sent.end) for p in [*c.sentences, *c.extra]
-        )
-    ]
+    """An event at a fair (`_at_fair`) with no resolved date of its own (an exhibitor's pavilion, a
+    delegation visiting the fair, "invited to the event", "present in the exhibit which will run until
+    Thursday" in an undated article) takes the fair's date (`_fair_date`): its one day (or day range),
+    else the month of its one end day, else the one year of its name; nothing when the sentences naming
+    it give several days. `dates_of(lo, hi)` reads the date phrases of a span."""
+    undated = [c for c in cands if c.date is None and _at_fair(c, infos, text)]
     if not undated:
         return
     fair = _fair_date(infos, text, dates_of)
@@ -175,13 +173,26 @@ def fair_dates(
         cand.date, cand.date_text, cand.date_kind = fair.value, fair.phrase, fair.kind
 
 
+def _at_fair(cand: Candidate, infos: list[SentenceInfo], text: str) -> bool:
+    """Whether one of the candidate's sentences (its own or the ones continuing it, and for an event
+    continuing the occasion of the sentence before, "the two countries' officials met ...", that one)
+    tells it at a fair: names an exhibition, fair, expo, show, pavilion or exhibitors, or the fair as
+    "this event"."""
+    first = min(cand.sentences)
+    before = [first - 1] if cand.continued and first > 0 else []
+    return any(
+        _AT_FAIR.search(text, infos[p].sent.start, infos[p].sent.end)
+        for p in [*cand.sentences, *cand.extra, *before]
+    )
+
+
 def _fair_date(
     infos: list[SentenceInfo], text: str, dates_of: Callable[[int, int], list[DateMention]]
 ) -> DateMention | None:
-    """The fair's date from the sentences naming an exhibition, fair or expo: their one day (or day
-    range); with no such day, the month of their one end day ("held until May 10": a fair lasts days,
-    so from the 7th on it is held that month); else the one year of the fair's name ("FINEX 2018");
-    else None."""
+    """The fair's date from the sentences naming an exhibition, fair or expo (not a date told after
+    another edition, `_OTHER_EDITION`): their one day (or day range); with no such day, the month of
+    their one end day ("held until May 10": a fair lasts days, so from the 7th on it is held that
+    month); else the one year of the fair's name ("FINEX 2018"); else None."""
     days: dict[str, DateMention] = {}
     ends: dict[str, DateMention] = {}
     years: dict[str, DateMention] = {}
@@ -190,7 +201,7 @@ def _fair_date(
         if not _FAIR_NAMED.search(text, lo, hi):
             continue
         for d in dates_of(lo, hi):
-            if d.value is None:
+            if d.value is None or _OTHER_EDITION.search(text, lo, d.start):
                 continue
             if d.value.precision == "day":
                 (ends if _END_ONLY.search(text, lo, d.start) else days).setdefault(d.value.start, d)
