@@ -26,7 +26,7 @@ from libs.extraction.candidates import CONTEXT, INTENT, MEETING, Candidate, Sent
 from libs.extraction.mention_roles import MEMBERS_BEFORE, PLACE_ROLES, TARGET, TOPIC
 from libs.extraction.occasions import placed_candidate
 from libs.extraction.resources import compile_alternation, read_yaml
-from libs.extraction.triggers import NOT_WORD, TALKS_HISTORY, TOPIC_BEFORE, Cue
+from libs.extraction.triggers import NOT_WORD, TALKS_HISTORY, Cue, topic_before
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,11 +300,11 @@ def _stalled(processes: Processes, text: str, lo: int, found: re.Match[str]) -> 
     return bool(before or after)
 
 
-def _as_topic(processes: Processes, text: str, lo: int, start: int) -> bool:
-    """Whether the round named at `start` (in the sentence from `lo`) is named as a topic by the words
-    right before it (`Processes.topic`): talks harmed, a stance on them, others discussing them."""
+def _as_topic(processes: Processes, text: str, lo: int, found: re.Match[str]) -> bool:
+    """Whether the round named by `found` (in the sentence from `lo`) is named as a topic by the words
+    right before its talks noun (`Processes.topic`): talks harmed, a stance on them, others discussing them."""
     topic = processes.topic
-    return topic is not None and topic.search(text, max(lo, start - TOPIC_BEFORE), start) is not None
+    return topic is not None and topic_before(topic, text, lo, found.start(), found.group(0))
 
 
 _TAKES_PART = re.compile(
@@ -367,7 +367,7 @@ def process_candidates(
             continue  # "negotiations to revive the deal are not on its agenda", "the talks that led to the deal"
         if _other_talks(info, text, found.end(), proc, groups) or _stalled(processes, text, lo, found):
             continue
-        if _as_topic(processes, text, lo, found.start()):
+        if _as_topic(processes, text, lo, found):
             continue  # "X's move harms the Vienna talks", "Iran's position in the nuclear talks"
         if _describes_members(info, text, proc):
             continue  # "partners in the arms talks, which includes A, B and C": no round held

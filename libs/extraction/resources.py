@@ -134,7 +134,7 @@ def _with_shared(pattern: str, triggers: dict[str, Any]) -> str:
     return pattern
 
 
-TOPIC_REACH = 3  # words between a `talks_topic` frame and the talks noun ("harms the ongoing nuclear talks")
+TOPIC_REACH = 4  # words between a `talks_topic` frame and the talks noun ("discussed the Vienna deal talks")
 
 
 def talks_topic_pattern(frames: list[str]) -> re.Pattern[str]:
