@@ -165,7 +165,7 @@ class Extractor:
         self.cue_matcher = CueMatcher(self.resources)
         self.sector_matcher = SectorMatcher(self.resources)
         self.agency_matcher = AgencyMatcher(self.resources)
-        self.processes = load_processes(read_yaml("negotiations.yaml", data_dir))
+        self.processes = load_processes(read_yaml("negotiations.yaml", data_dir), self.resources.talks_topic)
         self.no_relations = load_no_relations(self.resources.countries)
         self.language_detector = default_detector()
         agency_names = frozenset(a for aliases in self.resources.agencies.values() for a in aliases)

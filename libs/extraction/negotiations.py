@@ -26,7 +26,7 @@ from libs.extraction.candidates import CONTEXT, INTENT, MEETING, Candidate, Sent
 from libs.extraction.mention_roles import MEMBERS_BEFORE, PLACE_ROLES, TARGET, TOPIC
 from libs.extraction.occasions import placed_candidate
 from libs.extraction.resources import compile_alternation, read_yaml
-from libs.extraction.triggers import NOT_WORD, TALKS_HISTORY, Cue
+from libs.extraction.triggers import NOT_WORD, TALKS_HISTORY, Cue, topic_before
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +53,13 @@ class Processes:
     offices: re.Pattern[str] | None = None  # right before the name: an office, no round ("coordinator of")
     stalled: re.Pattern[str] | None = None  # right before the name: a standstill, no round ("the stalled")
     stalled_after: re.Pattern[str] | None = None  # right after the name ("the talks, which have stalled")
+    # ends right before the name: the talks as a topic ("harms the Vienna talks", `triggers.yaml` `talks_topic`)
+    topic: re.Pattern[str] | None = None
 
 
-def load_processes(data: Mapping | None = None) -> Processes:
-    """The process table of `data/negotiations.yaml` (or the mapping given)."""
+def load_processes(data: Mapping | None = None, topic: re.Pattern[str] | None = None) -> Processes:
+    """The process table of `data/negotiations.yaml` (or the mapping given); `topic`, when given, ends right
+    before a round's name that names the talks as a topic (`resources.talks_topic_pattern`): no round."""
     raw = data if data is not None else read_yaml("negotiations.yaml")
     items = tuple(
         Process(
@@ -74,7 +77,8 @@ def load_processes(data: Mapping | None = None) -> Processes:
         key: compile_alternation([str(p) for p in raw[key]]) if raw.get(key) else None
         for key in ("conditions", "under_way", "offices", "stalled", "stalled_after")
     }
-    return Processes(items, compile_alternation([str(p) for p in raw.get("future") or []]), **optional)
+    future = compile_alternation([str(p) for p in raw.get("future") or []])
+    return Processes(items, future, **optional, topic=topic)
 
 
 def round_to_come(processes: Processes, text: str, lo: int, hi: int, start: int) -> bool:
@@ -296,6 +300,13 @@ def _stalled(processes: Processes, text: str, lo: int, found: re.Match[str]) -> 
     return bool(before or after)
 
 
+def _as_topic(processes: Processes, text: str, lo: int, found: re.Match[str]) -> bool:
+    """Whether the round named by `found` (in the sentence from `lo`) is named as a topic by the words
+    right before its talks noun (`Processes.topic`): talks harmed, a stance on them, others discussing them."""
+    topic = processes.topic
+    return topic is not None and topic_before(topic, text, lo, found.start(), found.group(0))
+
+
 _TAKES_PART = re.compile(
     r"\b(?:t(?:ook|akes?|aking)\s+part|participat\w*|attend\w*|indirect(?:ly)?)\b", re.IGNORECASE
 )
@@ -356,6 +367,8 @@ def process_candidates(
             continue  # "negotiations to revive the deal are not on its agenda", "the talks that led to the deal"
         if _other_talks(info, text, found.end(), proc, groups) or _stalled(processes, text, lo, found):
             continue
+        if _as_topic(processes, text, lo, found):
+            continue  # "X's move harms the Vienna talks", "Iran's position in the nuclear talks"
         if _describes_members(info, text, proc):
             continue  # "partners in the arms talks, which includes A, B and C": no round held
         # a group named as one ("the meeting of the 5+1 group") is one mention: its members come from it

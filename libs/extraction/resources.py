@@ -116,6 +116,7 @@ class Resources:
     cooperation_talk: list[str]
     attending: tuple[str, ...]  # verbs of taking part in a gathering ("attended", "took part in")
     addressing: tuple[str, ...]  # verbs of addressing one ("addressed", "spoke at")
+    talks_topic: re.Pattern[str]  # ends right before a talks noun named as a topic (`talks_topic_pattern`)
 
 
 # the verb lists of `triggers.yaml` a cue pattern may name as `{key}`
@@ -131,6 +132,17 @@ def _with_shared(pattern: str, triggers: dict[str, Any]) -> str:
     for key in SHARED_VERBS:
         pattern = pattern.replace("{" + key + "}", "|".join(str(p) for p in triggers[key]))
     return pattern
+
+
+TOPIC_REACH = 4  # words between a `talks_topic` frame and the talks noun ("discussed the Vienna deal talks")
+
+
+def talks_topic_pattern(frames: list[str]) -> re.Pattern[str]:
+    """The `talks_topic` frames of `triggers.yaml` as one regex to `search` in the text right before a talks
+    noun: it matches only at the end of that text, a frame followed by at most `TOPIC_REACH` words."""
+    return re.compile(
+        rf"(?<![\w-])(?:{alternation(frames)})\s+(?:[\w’'-]+\s+){{0,{TOPIC_REACH}}}$", re.IGNORECASE
+    )
 
 
 def _build(data_dir: Path) -> Resources:
@@ -180,6 +192,7 @@ def _build(data_dir: Path) -> Resources:
         cooperation_talk=cooperation_talk,
         attending=tuple(str(p) for p in triggers["attending"]),
         addressing=tuple(str(p) for p in triggers["addressing"]),
+        talks_topic=talks_topic_pattern([str(p) for p in triggers["talks_topic"]]),
     )
 
 

@@ -717,8 +717,35 @@ def _dropped_in_clause(scope: SentenceScope, c: Cue) -> bool:
         return True
     if c.type in ("meeting", "intent") and _IDEA_BEFORE.search(text, max(lo, c.start - 60), c.start):
         return True
+    if talks_as_topic(scope.res.talks_topic, text, lo, c):
+        return True
     return c.type in ("cooperation", "aid", "agreement") and (
         scope.talking_points or _TOPIC_VERB_BEFORE.search(text, topic_lo, c.start) is not None
+    )
+
+
+TOPIC_BEFORE = 100  # characters before a talks noun where its `talks_topic` frame is looked for
+
+
+_TALKS_WORD = re.compile(r"\b(?:talks|negotiations?|negotiating)\b", re.IGNORECASE)
+
+
+def topic_before(topic: re.Pattern[str], text: str, lo: int, start: int, name: str) -> bool:
+    """Whether `name`, a phrase at `start` naming talks ("the Vienna talks", "nuclear negotiations with"),
+    is named as a topic: a `talks_topic` frame ends right before its talks noun (after `lo`)."""
+    noun = _TALKS_WORD.search(name)
+    end = start + (noun.start() if noun is not None else 0)
+    return topic.search(text, max(lo, end - TOPIC_BEFORE), end) is not None
+
+
+def talks_as_topic(topic: re.Pattern[str], text: str, lo: int, c: Cue) -> bool:
+    """Whether meeting or intent cue `c` (from `lo`, its sentence's start) is a talks noun ("talks",
+    "negotiations with") named as a topic by a `talks_topic` frame right before it ("harms the nuclear
+    talks", "Iran's position in the talks", "instead of engaging in talks with"): no round held."""
+    return (
+        c.type in ("meeting", "intent")
+        and _TALKS_NOUN.match(c.text) is not None
+        and topic_before(topic, text, lo, c.start, c.text)
     )
 
 
