@@ -174,6 +174,10 @@ FLOORS = {
     # tournament and a workshop series of eight states each, none found: 56 of its 101 missed pairs; 0.610
     # without them); 1.28.0 (never read on it): 0.796 / 0.527 / 0.454 / 0.614 / 20 of 25
     "blind_34": (0.76, 0.48, 0.41, 0.58, 0.75),
+    # first look at 1.28.0 (annotated before round 35 was started, never developed on): 0.873 / 0.513 / 0.502 /
+    # 0.688 / 12 of 18 (the nuclear deal's parties as a group read as one occasion of all: 45 of its 102 false
+    # pairs; 0.589 without those three articles)
+    "blind_35": (0.84, 0.48, 0.47, 0.65, 0.6),
 }
 
 
@@ -323,6 +327,9 @@ SENTENCE_FLOORS = {
     # 1 of 68 (one sentence of the Vienna talks' seven states: 21 of its 80 missed pairs; 0.582 without it);
     # 1.28.0 (never read on it): 0.540 / 0.809 / 1 of 68
     "sentences_34": (0.51, 0.77, 2),
+    # first look at 1.28.0 (annotated before round 35 was started, never developed on): 0.698 / 0.819 / 0 of 69
+    # (two sentences listing nine and eight states read as one occasion of all: 64 of its 91 false pairs)
+    "sentences_35": (0.66, 0.78, 1),
 }
 
 
@@ -373,6 +380,7 @@ def test_high_confidence_events_are_mostly_right(runs: dict[str, tuple[list[dict
         "blind_32",
         "blind_33",
         "blind_34",
+        "blind_35",
         "devpool",
     ):
         gold, (_, preds) = runs[name]
