@@ -10,7 +10,7 @@
   ("visited A, where he met the A and B presidents"), stays one event of all.
 - **Tour stops** ("a regional tour that will include A, B and C", "a trip to Africa which took him to A
   and B", "a European tour, with A, B and C on the agenda", "The tour also includes A"): one visit per
-  stop with the traveller's state, never a meeting of the stops with each other (`tour_candidates`); a
+  stop with the traveller's state, never a meeting of the stops with each other (`tour_of`); a
   stop yet to come is an `intent`.
 """
 
@@ -95,7 +95,7 @@ def officials_listed(info: SentenceInfo, lo: int, hi: int, text: str) -> list[st
     for i, first in enumerate(named):
         window = max(lo, first.start - 160)
         run = list_run(named, i, text, _LIST_GAP.fullmatch, same=True)
-        if first.kind in ("country", "capital") and _OFFICIALS_OF.search(text, window, first.start):
+        if first.kind in ("country", "capital"):
             lead = _OFFICIALS_OF.search(text, window, first.start)
         elif first.kind == "demonym" and _OFFICIALS_AFTER.match(text, run[-1].end):
             lead = _WITH_DEMONYMS.search(text, window, first.start)
@@ -146,8 +146,7 @@ _TOUR_OPENER = re.compile(r"\W*(?:The|This|His|Her)\s+(?:[\w-]+\s+){0,2}?(?:tour
 
 def tour_stops(info: SentenceInfo, text: str) -> tuple[list[str], re.Match[str]] | None:
     """The states a tour named in the sentence stops at (two or more, or one after "also", "later" or "The
-    tour ..."),
-    with the match of the phrase introducing them; None when the sentence lists none."""
+    tour ..."), with the match of the phrase introducing them; None when the sentence lists none."""
     ms = [m for m in info.parties.mentions if not m.igo]
     lo = info.sent.start
     for i, first in enumerate(ms):
@@ -231,10 +230,9 @@ def tour_of(
     if traveller is None:
         return None
     state, source = traveller
+    others = tuple(s for s in stops if s != state)
     etype = _tour_type(text, info.sent.start, lead.end(), lead)
     cue = Cue(start, lead.end(), etype, True, text[start : lead.end()], irrealis=etype == INTENT)
-    made = (
-        placed_candidate(info, pos, cue, [state, s], source, igo_codes, groups) for s in stops if s != state
-    )
+    made = (placed_candidate(info, pos, cue, [state, s], source, igo_codes, groups) for s in others)
     visits = [c for c in made if c is not None]
-    return Tour(state, tuple(s for s in stops if s != state), visits) if visits else None
+    return Tour(state, others, visits) if visits else None
