@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -129,9 +130,11 @@ def test_two_api_workers_share_the_port_and_the_metrics_and_stop_on_sigterm(
                 per_worker = {pid: _served_by(metrics_dir, pid) for pid in workers}
                 if all(n > 0 for n in per_worker.values()) or time.monotonic() > deadline:
                     break
-        assert sum(per_worker.values()) == sent
+        # a worker counts a request after its last byte is sent: the client can see the response first
+        total = _settled(lambda: sum(_served_by(metrics_dir, pid) for pid in workers), sent)
+        assert total == sent
         assert all(n > 0 for n in per_worker.values()), per_worker  # both workers served
-        assert _scraped(base) == sent  # whichever worker answers /metrics counts both
+        assert _settled(lambda: _scraped(base), sent) == sent  # whichever worker answers counts both
 
         dead = next(iter(workers))  # a worker killed is replaced; its counts stay in the metrics
         subprocess.run(["kill", "-KILL", str(dead)], check=True)
@@ -142,7 +145,7 @@ def test_two_api_workers_share_the_port_and_the_metrics_and_stop_on_sigterm(
             time.sleep(0.2)
             replaced = _workers(proc.pid, 2) - {dead}
         assert get(0) == 200
-        assert _scraped(base) == sent + 1
+        assert _settled(lambda: _scraped(base), sent + 1) == sent + 1
 
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(40) == 0, log.read_text()[-3000:]
@@ -152,6 +155,16 @@ def test_two_api_workers_share_the_port_and_the_metrics_and_stop_on_sigterm(
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def _settled(read: Callable[[], float], expected: float, within: float = 10) -> float:
+    """`read()` once it equals `expected`, or its last value after `within` seconds."""
+    deadline = time.monotonic() + within
+    value = read()
+    while value != expected and time.monotonic() < deadline:
+        time.sleep(0.1)
+        value = read()
+    return value
 
 
 def _ready(base: str) -> bool:
