@@ -1,0 +1,65 @@
+"""Round 35, the nuclear deal's talks named as what a side holds or meets in them, as an issue, as made or
+put into a state, among examples or as what another asks to join: no round held, so no meeting of the deal's
+parties; their fate or outcome is no such frame, and rounds held still make a meeting. Short texts invented
+for these tests (not the sets' texts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from libs.extraction import Extractor
+from libs.extraction.resources import load_resources
+from libs.extraction.triggers import topic_before
+from tests.extraction.helpers import events_of
+
+_GROUP = {"CHN", "DEU", "FRA", "GBR", "IRN", "RUS"}
+
+
+def _events(extractor: Extractor, text: str) -> set[tuple[str, frozenset[str]]]:
+    return {(e.type.value, frozenset(e.countries)) for e in events_of(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    ("before", "topic"),
+    [
+        ("the minister defends the country's rights in the nuclear ", True),
+        ("Tehran will keep its red lines in the ", True),
+        ("the envoy listed Iran's demands at the Vienna ", True),
+        ("the main obstacle to the ", True),
+        ("referring to the issue of nuclear ", True),
+        ("the vote will make the Vienna ", True),
+        ("the move puts the ", True),
+        ("he helped on several files, such as the Vienna ", True),
+        ("Riyadh asked them to include it in the Vienna ", True),
+        ("the emirate sought inclusion in ", True),
+        ("the outcome of the Vienna ", False),  # a round's result may tell a round under way
+        ("the success of the nuclear ", False),
+        ("Iran made progress in the Vienna ", False),  # "made" reaches the noun only right before "the"
+        ("the seventh round of the Vienna ", False),
+    ],
+)
+def test_the_new_frames_end_right_before_the_talks_noun(before: str, topic: bool) -> None:
+    pattern = load_resources().talks_topic
+    text = before + "talks with the group."
+    assert topic_before(pattern, text, 0, len(before), "talks with") is topic
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TEHRAN - The Iranian vice president said on Sunday that Tehran defends its rights in the nuclear talks "
+        "with China, Russia, France, Britain and Germany.",
+        "TEHRAN - A lawmaker warned on Sunday that the new resolution will make the Vienna talks between Iran and "
+        "China, Russia, France, Britain and Germany harder.",
+    ],
+)
+def test_the_deal_group_in_talks_named_as_a_topic_makes_no_meeting(extractor: Extractor, text: str) -> None:
+    assert not any(kind == "meeting" and len(parties) >= 4 for kind, parties in _events(extractor, text))
+
+
+def test_a_round_held_with_the_group_is_still_a_meeting(extractor: Extractor) -> None:
+    text = (
+        "VIENNA - Iran held nuclear talks with China, Russia, France, Britain and Germany in Vienna on Monday "
+        "to revive the nuclear deal."
+    )
+    assert any(kind == "meeting" and parties >= _GROUP for kind, parties in _events(extractor, text))
