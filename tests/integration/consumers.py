@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import threading
-import time
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,6 +24,7 @@ from services.extractor.config import ExtractorSettings
 from services.extractor.service import run as run_extractor
 from services.store.core.config import StoreSettings
 from services.store.sink import run_sink
+from tests.waiting import wait_until
 
 
 def candidates(article_id: str) -> int:
@@ -137,6 +137,15 @@ class Services:
             if task.done():
                 raise AssertionError(f"{name} stopped: {task.exception()!r}")
 
+    def wait_until(self, condition: Callable[[], object], what: str, within: float = 60) -> None:
+        """`tests.waiting.wait_until`, failing at once when a service has stopped."""
+
+        def up_and_done() -> object:
+            self.check()
+            return condition()
+
+        wait_until(up_and_done, within, what, every=0.2)
+
 
 def service_settings(bootstrap: str, database_url: str, topics: TopicSettings, suffix: str) -> dict[str, Any]:
     """Settings every part shares: the embedded broker, the test's topics and database, fast retries."""
@@ -154,16 +163,6 @@ def service_settings(bootstrap: str, database_url: str, topics: TopicSettings, s
         "extractor_group_id": f"accord-extractor-{suffix}",
         "extractor_create_topics": False,
     }
-
-
-def wait_until(condition: Callable[[], bool], services: Services, within: float = 60, what: str = "") -> None:
-    deadline = time.monotonic() + within
-    while time.monotonic() < deadline:
-        services.check()
-        if condition():
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what or condition}")
 
 
 def query(engine: Engine, sql: str, **params: Any) -> list[Any]:

@@ -18,7 +18,6 @@ import os
 import random
 import signal
 import subprocess
-import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -244,13 +243,3 @@ def redelivered(p: Pipeline, articles: int) -> int:
         read_topic(p.bootstrap, p.topics.topic_articles_extracted, expect=articles, within=30, settle=1.0)
     )
     return len(records) - len({r.key for r in records})
-
-
-def wait_for(cond: Any, timeout: float, what: str, on_fail: Any = str, every: float = 0.1) -> float:
-    """Seconds until `cond()` held; raises with `on_fail()` after `timeout`."""
-    start = time.monotonic()
-    while time.monotonic() - start < timeout:
-        if cond():
-            return time.monotonic() - start
-        time.sleep(every)
-    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}\n{on_fail()}")

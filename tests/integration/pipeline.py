@@ -8,8 +8,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -172,14 +170,3 @@ class Pipeline:
                 ev.pop("extracted_at", None)
                 events[ev["event_id"]] = ev
         return events
-
-
-def wait_until(
-    cond: Callable[[], bool], timeout: float, what: str, on_fail: Callable[[], str] = str, every: float = 0.25
-) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if cond():
-            return
-        time.sleep(every)
-    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}\n{on_fail()}")

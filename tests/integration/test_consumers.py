@@ -43,7 +43,7 @@ from services.store.db import migrate
 from services.store.db.models import articles, events, rollup_months, rollup_pair_months, rollup_parties
 from tests.conftest import make_unique_topics
 from tests.examples.conftest import run_example
-from tests.integration.consumers import Services, query, service_settings, wait_until, yielded
+from tests.integration.consumers import Services, query, service_settings, yielded
 from tests.integration.synthetic import make_articles
 from tests.store.helpers import fresh_database
 
@@ -90,7 +90,7 @@ class World:
             now = self.extracted_at()
             return all(a in now and now[a][0] > after for a in ids)
 
-        wait_until(done, self.services, what=what)
+        self.services.wait_until(done, what)
 
     def store_state(self) -> dict[str, str]:
         rows = query(self.engine, "SELECT event_id, retired_at IS NULL AS current FROM events")
@@ -161,10 +161,10 @@ def world(
                       {r.article_id: r.published_at.date() for r in archived}, workdir)  # fmt: skip
             services.start_sink()
             services.start_extractor(1)
-            wait_until(
+            services.wait_until(
                 lambda: sorted(v for _, v in w.extracted_at().values()) == ["1.0.0"] * N_ARTICLES,
-                services, what="extractor v1 over every article",
-            )  # fmt: skip
+                "extractor v1 over every article",
+            )
             yield w
         engine.dispose()
 

@@ -47,10 +47,10 @@ from tests.integration.faults import (
     say,
     scaled,
     signal_all,
-    wait_for,
     write_jsonl,
 )
 from tests.integration.synthetic import make_articles
+from tests.waiting import wait_until
 
 pytestmark = pytest.mark.integration
 
@@ -151,7 +151,7 @@ def _run_schedule(
         last = 0
         for svc, frac in plan[kind]:
             want = min(whole, max(int(frac * whole), last + 1))  # past the previous kill, unless all is done
-            wait_for(
+            wait_until(
                 lambda w=want: measure() >= w, 240, f"{what} >= {want}", lambda: _diagnose(p), every=0.01
             )
             p.kill(svc)
@@ -201,7 +201,9 @@ def test_sigkill_of_every_service_at_random_points_loses_and_duplicates_nothing(
         for name, args in services.items():
             p.start_service(name, *args)
         done = _run_schedule(p, plan, measures, services, rng)
-        wait_for(lambda: p.stored_counts()[0] >= total, 300, f"{total} articles stored", lambda: _diagnose(p))
+        wait_until(
+            lambda: p.stored_counts()[0] >= total, 300, f"{total} articles stored", lambda: _diagnose(p)
+        )
         drained = time.monotonic() - started
     mid_backfill = [d for d in done if " backfill " in d and not d.endswith(f" {n_files}/{n_files}")]
     mid_poll = [d for d in done if " poll " in d and not d.endswith(f" {n_pages}/{n_pages}")]
@@ -211,7 +213,7 @@ def test_sigkill_of_every_service_at_random_points_loses_and_duplicates_nothing(
     articles = p.raw_articles()
     assert len(articles) == total
     expected = p.expected_events(articles)
-    wait_for(
+    wait_until(
         lambda: p.stored_counts() == (total, len(expected)), 120, "every event stored", lambda: _diagnose(p)
     )
     figures = audit(p, articles, expected)
@@ -232,14 +234,16 @@ def _operator_view_is_true(p: FaultPipeline, published: int) -> None:
             snap = progress.collect()
             return snap.idle() and snap.published == snap.articles_stored == published
 
-        wait_for(settled, 60, "progress: everything published stored, lag 0", lambda: str(progress.collect()))
+        wait_until(
+            settled, 60, "progress: everything published stored, lag 0", lambda: str(progress.collect())
+        )
         line = progress.line(progress.collect())
     finally:
         progress.close()
     assert f"published {published:,}" in line and "lag raw 0 store 0" in line, line
     # Each consumer's own gauge: every partition of its topic owned by some live process, each at lag 0.
     # Waited for, not read once: a restarted consumer's samples appear a second after its rebalance ends.
-    wait_for(
+    wait_until(
         lambda: _lag_samples(p)[1],
         60,
         "every partition's lag sample present and 0",
@@ -285,8 +289,10 @@ def _outage(p: FaultPipeline, seconds: float) -> list[tuple[int, dict]]:
 
 def _recovered(p: FaultPipeline, before: int, t0: float) -> tuple[float, float]:
     """Seconds until /readyz says 200, and from `t0` until more than `before` articles are stored."""
-    ready = wait_for(lambda: _readyz(p)[0] == 200, 120, "/readyz 200 again", lambda: _diagnose(p), every=0.5)
-    wait_for(lambda: p.stored_counts()[0] > before, 180, "the store writing again", lambda: _diagnose(p))
+    ready = wait_until(
+        lambda: _readyz(p)[0] == 200, 120, "/readyz 200 again", lambda: _diagnose(p), every=0.5
+    )
+    wait_until(lambda: p.stored_counts()[0] > before, 180, "the store writing again", lambda: _diagnose(p))
     return ready, time.monotonic() - t0
 
 
@@ -311,7 +317,7 @@ def _outage_phase(
     try:
         p.start_service(name, "fetcher", "--source", f"{source}=jsonl:{path}", "--once")
         answers = _outage(p, at_least_s)
-        wait_for(lambda: _retries(p, name) > 0, 120, f"{name} retrying", lambda: _diagnose(p))
+        wait_until(lambda: _retries(p, name) > 0, 120, f"{name} retrying", lambda: _diagnose(p))
         answers.append(_readyz(p))
         store_retries = _retries(p, "store") - retries_before
     finally:
@@ -340,7 +346,7 @@ def test_postgres_frozen_then_stopped_while_events_flow(
     p.start_service(
         "fetcher-a", "fetcher", "--source", f"a=jsonl:{files['a']}", "--batch-size", "2", "--once"
     )
-    wait_for(lambda: p.stored_counts()[0] >= n // 4, 240, "source a stored", lambda: _diagnose(p))
+    wait_until(lambda: p.stored_counts()[0] >= n // 4, 240, "source a stored", lambda: _diagnose(p))
     assert _readyz(p)[0] == 200
     # events in flight when the database freezes, whatever the machine's pace: the extractor is paused
     # while a fetcher publishes a backlog, and resumed once Postgres is frozen, so the store has
@@ -380,7 +386,7 @@ def test_postgres_frozen_then_stopped_while_events_flow(
     articles = [a for name, path in files.items() for a in file_articles(path, name)]
     expected = p.expected_events(articles)
     total = (len(articles), len(expected))
-    wait_for(lambda: p.stored_counts() == total, 240, f"{total} stored", lambda: _diagnose(p))
+    wait_until(lambda: p.stored_counts() == total, 240, f"{total} stored", lambda: _diagnose(p))
     figures = audit(p, articles, expected)
     retries = {name: _retries(p, name) for name in ("store", "fetcher-b", "fetcher-c")}
     assert retries["store"] > 0 and retries["fetcher-b"] > 0 and retries["fetcher-c"] > 0, retries
@@ -410,7 +416,7 @@ def test_broker_down_at_start_every_service_waits_and_recovers(
                            ("fetcher", ("fetcher", "--source", f"a=jsonl:{source}", "--once"))):  # fmt: skip
             p.start_service(name, *args)
         late = scaled("BROKER_LATE_S", 5)
-        wait_for(
+        wait_until(
             lambda: all(_retries(p, n) for n in p.procs), 120, "every service retrying", lambda: _diagnose(p)
         )
         time.sleep(max(0.0, late - (time.monotonic() - started)))
@@ -420,13 +426,13 @@ def test_broker_down_at_start_every_service_waits_and_recovers(
         up = time.monotonic()
         say(f"broker started after {up - started:.1f} s; retries meanwhile {waited}")
         articles = file_articles(source, "a")
-        wait_for(
+        wait_until(
             lambda: p.stored_counts()[0] >= len(articles), 240, "the backfill stored", lambda: _diagnose(p)
         )
         say(f"backfill stored {time.monotonic() - up:.1f} s after the broker came up")
         assert p.procs["fetcher"].wait(60) == 0
         expected = p.expected_events(articles)
-        wait_for(
+        wait_until(
             lambda: p.stored_counts() == (len(articles), len(expected)),
             120,
             "every event",
@@ -486,7 +492,7 @@ def test_embedded_broker_killed_mid_run_under_accord_up(pg_tmp_path: Path, tmp_p
             return 0
 
     try:
-        wait_for(lambda: stored() > 0, 240, "the first articles stored", every=0.1)
+        wait_until(lambda: stored() > 0, 240, "the first articles stored", every=0.1)
         (broker,) = [c for c in psutil.Process(proc.pid).children() if "--listener-url" in _cmdline(c)]
         broker.kill()
         at_kill, killed = stored(), time.monotonic()
@@ -574,12 +580,12 @@ def test_rebalance_extractors_join_and_leave_mid_stream(pipeline: FaultPipeline,
     p.start_service("extractor-1", "extractor")
     p.start_service("fetcher", "fetcher", "--source", f"a=jsonl:{source}")  # follows the growing file
     with stream:
-        wait_for(lambda: p.stored_counts()[0] > 0, 300, "the first article stored", lambda: _diagnose(p))
+        wait_until(lambda: p.stored_counts()[0] > 0, 300, "the first article stored", lambda: _diagnose(p))
         steps = [f"extractor-2 and extractor-3 start at {p.stored_counts()[0]} stored"]
         p.start_service("extractor-2", "extractor")
         p.start_service("extractor-3", "extractor")
         for name in ("extractor-2", "extractor-3"):  # both joined: partitions were moved to them
-            wait_for(
+            wait_until(
                 lambda x=name: _extracted_total(p, x) > 0, 300, f"{name} extracting", lambda: _diagnose(p)
             )
         extracted_by_leaver = _extracted_total(p, "extractor-2")
@@ -588,10 +594,12 @@ def test_rebalance_extractors_join_and_leave_mid_stream(pipeline: FaultPipeline,
         time.sleep(3)  # the stream goes on after the third rebalance
     n = stream.written
     say("; ".join(steps) + f"; {n} articles streamed")
-    wait_for(lambda: p.ledger_count("a") >= n, 120, "every streamed article published", lambda: _diagnose(p))
+    wait_until(
+        lambda: p.ledger_count("a") >= n, 120, "every streamed article published", lambda: _diagnose(p)
+    )
     articles = file_articles(source, "a")
     expected = p.expected_events(articles)
-    wait_for(
+    wait_until(
         lambda: p.stored_counts() == (len(articles), len(expected)), 300, "all stored", lambda: _diagnose(p)
     )
     figures = audit(p, articles, expected)

@@ -28,9 +28,10 @@ from libs.contracts.records import (
     headers_to_dict,
 )
 from libs.contracts.topics import TopicSettings
-from tests.integration.pipeline import Pipeline, wait_until
+from tests.integration.pipeline import Pipeline
 from tests.integration.synthetic import make_articles
 from tests.runtime.kafka_helpers import produce, read_topic
+from tests.waiting import wait_until
 
 pytestmark = pytest.mark.integration
 
@@ -90,9 +91,10 @@ def test_events_in_postgres_equal_accord_extract(pipeline: Pipeline, articles_fi
 
     wait_until(
         lambda: p.stored_counts() == (len(ids), len(expected)),
-        timeout=180,
+        within=180,
         what=f"{len(ids)} articles and {len(expected)} events in Postgres (have {p.stored_counts()})",
         on_fail=lambda: _diagnose(p),
+        every=0.25,
     )
     stored = p.stored_events()
     assert stored.keys() == expected.keys()
@@ -135,7 +137,7 @@ def test_crashes_and_bad_records_lose_nothing_and_duplicate_nothing(
     # in well under a second (CI once saw all 299 stored between two 0.25 s polls)
     wait_until(
         lambda: p.stored_counts()[0] >= 60,
-        timeout=180,
+        within=180,
         what="the first articles stored",
         on_fail=lambda: _diagnose(p),
         every=0.01,
@@ -154,9 +156,10 @@ def test_crashes_and_bad_records_lose_nothing_and_duplicate_nothing(
 
     wait_until(
         lambda: p.stored_counts() == (len(ids), len(expected)),
-        timeout=240,
+        within=240,
         what=f"{len(ids)} articles and {len(expected)} events (have {p.stored_counts()})",
         on_fail=lambda: _diagnose(p),
+        every=0.25,
     )
     stored = p.stored_events()
     assert stored.keys() == expected.keys()

@@ -27,7 +27,8 @@ from services.extractor.step import ExtractionStep, ExtractorLike, RecordOverBud
 from services.fetcher.articles import build_article
 from services.fetcher.documents import Document
 from tests.extractor.factories import INFO, article_json, raw_article
-from tests.runtime.memory_helpers import consuming, until
+from tests.runtime.memory_helpers import consuming
+from tests.waiting import wait_until_async
 
 SENTENCE = "Iran and China signed a memorandum on science cooperation in Tehran on Sunday. "
 BIG = SENTENCE * (10_000_000 // len(SENTENCE))  # 10 MB
@@ -103,11 +104,18 @@ async def test_a_record_over_budget_is_dead_lettered_and_the_records_behind_it_p
     routes = {topics.topic_articles_raw: Route(RawArticle, dlq_topic=topics.topic_articles_raw_dlq)}
     async with consuming(broker, routes=routes, step=step, group_id="g", service="extractor-budget"):
         done = {a.article_id for a in [*articles, huge]}
-        assert await until(
+        await wait_until_async(
             lambda: {r.key.decode() for r in broker.records(topics.topic_articles_extracted)} == done,
-            within=20,
+            20,
+            "every article but the slow one extracted",
+            every=0.005,
         )
-        assert await until(lambda: broker.records(topics.topic_articles_raw_dlq), within=5)
+        await wait_until_async(
+            lambda: broker.records(topics.topic_articles_raw_dlq),
+            5,
+            "the slow article dead-lettered",
+            every=0.005,
+        )
     dead = broker.records(topics.topic_articles_raw_dlq)
     assert [r.key for r in dead] == [slow.article_id.encode()]
     headers = headers_to_dict(list(dead[0].headers))

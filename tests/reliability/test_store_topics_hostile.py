@@ -22,9 +22,10 @@ from libs.contracts.topics import TopicSettings
 from services.store.db.models import articles, events
 from services.store.sink import run_sink
 from tests.reliability.hostile import Hostile, families
-from tests.runtime.kafka_helpers import read_topic, wait_for
+from tests.runtime.kafka_helpers import read_topic
 from tests.store.factories import make_event, make_extraction
 from tests.store.helpers import settings_for
+from tests.waiting import wait_until_async
 
 pytestmark = pytest.mark.integration
 
@@ -121,8 +122,12 @@ async def test_every_hostile_family_on_the_store_topics_is_dead_lettered_or_stor
     task = asyncio.create_task(run_sink(settings, stop=stop, engine=embedded_engine))
     try:
         want = (ev_stored, ex_stored)
-        assert await wait_for(lambda: stored_ids(embedded_engine) == want, within=120), stored_ids(
-            embedded_engine
+        await wait_until_async(
+            lambda: stored_ids(embedded_engine) == want,
+            120,
+            "every valid record stored",
+            lambda: stored_ids(embedded_engine),
+            every=0.05,
         )
         ev_dead = [h for h in ev_hostile if h.expect]
         ex_dead = [h for h in ex_hostile if h.expect]

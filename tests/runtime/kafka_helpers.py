@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.structs import ConsumerRecord
@@ -78,13 +78,3 @@ async def read_topic(
     finally:
         await consumer.stop()
     return out
-
-
-async def wait_for(predicate: Callable[[], object], within: float = 20.0, interval: float = 0.05) -> bool:
-    """Poll `predicate()` until true or `within` seconds; returns its last truth value."""
-    deadline = time.monotonic() + within
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        await asyncio.sleep(interval)
-    return bool(predicate())

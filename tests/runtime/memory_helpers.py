@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import time
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from typing import Any
 
 import orjson
@@ -104,15 +103,6 @@ def retrier(
 
 def dead_letters(service: str, limit: DeadLetterLimit | None = None) -> DeadLetters:
     return DeadLetters(service=service, group_id="g", limit=limit or DeadLetterLimit(None))
-
-
-async def until(predicate: Callable[[], object], within: float = 5.0) -> bool:
-    deadline = time.monotonic() + within
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        await asyncio.sleep(0.005)
-    return bool(predicate())
 
 
 @contextlib.asynccontextmanager

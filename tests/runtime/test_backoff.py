@@ -12,7 +12,8 @@ from libs.runtime.backoff import Interrupts, PausedWait, Retrier
 from libs.runtime.errors import Interrupted, TransientError
 from libs.runtime.memory import MemoryBroker
 from libs.runtime.retry import RetryPolicy
-from tests.runtime.memory_helpers import metric, service_name, until
+from tests.runtime.memory_helpers import metric, service_name
+from tests.waiting import wait_until_async
 
 
 class Listener:
@@ -25,7 +26,7 @@ async def test_the_wait_pauses_every_partition_and_resumes_them() -> None:
     broker = MemoryBroker(partitions=2)
     consumer = broker.consumer(group_id="g", client_id="c", topics=["in"], listener=Listener())
     await consumer.start()
-    assert await until(lambda: len(consumer.assignment()) == 2)
+    await wait_until_async(lambda: len(consumer.assignment()) == 2, 5, "2 partitions assigned", every=0.005)
     wait = PausedWait(Interrupts(asyncio.Event()))
     wait.consumer = consumer
     seen: list[set[TopicPartition]] = []

@@ -31,7 +31,8 @@ from libs.contracts.records import (
 from libs.contracts.topics import TopicSettings
 from libs.runtime.consumer import FLUSH, Envelope, PoisonError, Route, TransientError, run_consumer
 from libs.runtime.producer import ProduceError, Producer
-from tests.runtime.kafka_helpers import produce, read_topic, runtime_settings, wait_for
+from tests.runtime.kafka_helpers import produce, read_topic, runtime_settings
+from tests.waiting import wait_until_async
 
 pytestmark = pytest.mark.integration
 
@@ -124,7 +125,9 @@ async def test_transient_error_is_retried_until_recovery_in_order(
                 "partition": str(produced[0].partition),
             },
         )
-        assert await wait_for(lambda: REGISTRY.get_sample_value(*lag) == 0.0, within=10)
+        await wait_until_async(
+            lambda: REGISTRY.get_sample_value(*lag) == 0.0, 10, "a consumer lag of 0", every=0.05
+        )
 
     assert [orjson.loads(r.value)["n"] for r in produced] == list(range(n_records))
     assert attempts[7] == 4  # three failures, then success
@@ -394,9 +397,14 @@ async def test_rebalance_commits_done_work_and_nothing_is_lost_or_repeated(
         settings=settings, group_id=group, routes={src: Route(Item, dlq_topic=dlq)}, step=step, max_batch=20
     )
     async with consuming(service=service_a, **common):
-        assert await wait_for(lambda: sum(processed.values()) >= 10)
+        await wait_until_async(lambda: sum(processed.values()) >= 10, 20, "10 records processed", every=0.05)
         async with consuming(service=service_b, **common):
-            assert await wait_for(lambda: len(processed) == n_records, within=60)
+            await wait_until_async(
+                lambda: len(processed) == n_records,
+                60,
+                "every record processed by the two members",
+                every=0.05,
+            )
 
     assert set(processed) == set(range(n_records))
     assert metric("accord_consumer_rebalances_total", service=service_a) >= 1
@@ -471,14 +479,19 @@ async def test_consumer_started_before_the_broker_waits_for_it(tmp_path: Any) ->
         )
     )
     try:
-        assert await wait_for(
-            lambda: metric("accord_retries_total", service=service, operation="connect") >= 2
+        await wait_until_async(
+            lambda: metric("accord_retries_total", service=service, operation="connect") >= 2,
+            20,
+            "two connect retries",
+            every=0.05,
         )
         assert not task.done()
         with EmbeddedBroker(port=port):
             await ensure_topics(bootstrap, all_topics(topics))
             await produce(bootstrap, topics.topic_articles_raw, [item(n) for n in range(5)])
-            assert await wait_for(lambda: sorted(seen) == list(range(5)), within=30)
+            await wait_until_async(
+                lambda: sorted(seen) == list(range(5)), 30, "records 0-4 processed", every=0.05
+            )
             stop.set()
             await asyncio.wait_for(task, 30)
     finally:
@@ -502,6 +515,11 @@ async def test_stop_while_the_broker_is_unreachable_returns(tmp_path: Any) -> No
             stop=stop,
         )
     )
-    assert await wait_for(lambda: metric("accord_retries_total", service=service, operation="connect") >= 1)
+    await wait_until_async(
+        lambda: metric("accord_retries_total", service=service, operation="connect") >= 1,
+        20,
+        "a connect retry",
+        every=0.05,
+    )
     stop.set()
     await asyncio.wait_for(task, 10)  # returns (no exception) although it never connected

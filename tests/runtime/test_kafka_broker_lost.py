@@ -20,7 +20,8 @@ from libs.contracts.topics import TopicSpec
 from libs.infra.broker import EmbeddedBroker
 from libs.runtime.kafka import KafkaConsumer, consumer_config
 from libs.runtime.topics import ensure_topics
-from tests.runtime.kafka_helpers import produce, runtime_settings, wait_for
+from tests.runtime.kafka_helpers import produce, runtime_settings
+from tests.waiting import wait_until_async
 
 pytestmark = pytest.mark.integration
 
@@ -44,7 +45,9 @@ class _SlowBatchOnRevoke:
         if not revoked or self.consumer is None:
             return
         coordinator = self.consumer._c._coordinator
-        if not await wait_for(lambda: coordinator.generation == -1, within=30, interval=0.02):
+        try:
+            await wait_until_async(lambda: coordinator.generation == -1, 30, "the member reset", every=0.02)
+        except AssertionError:
             self.outcomes.append("the member was not reset")  # the batch in hand outlasts the member
             return
         try:

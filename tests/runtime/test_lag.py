@@ -8,7 +8,8 @@ from prometheus_client import REGISTRY
 from libs.contracts.records import OutRecord
 from libs.runtime.lag import LagGauge
 from libs.runtime.memory import MemoryBroker
-from tests.runtime.memory_helpers import metric, service_name, until
+from tests.runtime.memory_helpers import metric, service_name
+from tests.waiting import wait_until_async
 
 
 class Listener:
@@ -23,7 +24,7 @@ async def test_lag_per_group_and_partition() -> None:
         broker.append(OutRecord(topic="in", key=b"k", value=b"v"))
     consumer = broker.consumer(group_id="g", client_id="c", topics=["in"], listener=Listener())
     await consumer.start()
-    assert await until(lambda: consumer.assignment())
+    await wait_until_async(lambda: consumer.assignment(), 5, "partitions assigned", every=0.005)
     tp = TopicPartition("in", 0)
     await consumer.getmany(timeout_ms=10, max_records=2)
     service = service_name()
@@ -67,7 +68,7 @@ async def test_a_refresh_removes_the_samples_of_partitions_no_longer_owned() -> 
     broker.append(OutRecord(topic="in", key=b"k", value=b"v"))
     consumer = broker.consumer(group_id="g", client_id="c", topics=["in"], listener=Listener())
     await consumer.start()
-    assert await until(lambda: consumer.assignment())
+    await wait_until_async(lambda: consumer.assignment(), 5, "partitions assigned", every=0.005)
     await consumer.getmany(timeout_ms=10, max_records=1)
     service = service_name()
     gauge = LagGauge(service, "g", min_interval_s=0)

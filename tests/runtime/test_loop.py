@@ -30,9 +30,9 @@ from tests.runtime.memory_helpers import (
     output,
     service_name,
     settings,
-    until,
     value,
 )
+from tests.waiting import wait_until_async
 
 
 def fill(broker: MemoryBroker, n: int, *, keyed: bool = False, partitions: int = 1, start: int = 0) -> None:
@@ -49,13 +49,16 @@ async def test_every_record_is_processed_committed_and_the_lag_reaches_zero() ->
     async with consuming(
         broker, service=service, group_id=group, step=lambda env: [output(env)], max_batch=7
     ):
-        assert await until(lambda: len(broker.records("out")) == 30)
+        await wait_until_async(lambda: len(broker.records("out")) == 30, 5, "30 records on out", every=0.005)
         lag = {"service": service, "group": group, "topic": "in", "partition": "0"}
-        assert await until(
+        await wait_until_async(
             lambda: (
                 metric("accord_consumer_lag_records", **lag) == 0.0
                 and broker.committed(group, TopicPartition("in", 0)) == 30
-            )
+            ),
+            5,
+            "lag 0 and offset 30 committed",
+            every=0.005,
         )
     assert numbers(broker, "out") == list(range(30))
     assert metric("accord_records_consumed_total", service=service, topic="in") == 30
@@ -77,7 +80,7 @@ async def test_a_long_outage_pauses_consumption_behind_the_failing_record() -> N
         return [output(env)]
 
     async with consuming(broker, service=service, group_id=f"g-{service}", step=step):
-        assert await until(lambda: len(broker.records("out")) == 5)
+        await wait_until_async(lambda: len(broker.records("out")) == 5, 5, "5 records on out", every=0.005)
     assert numbers(broker, "out") == [0, 1, 2, 3, 4]
     assert during == []
     assert metric("accord_retries_total", service=service, operation="step") >= 3
@@ -93,9 +96,14 @@ async def test_start_while_the_broker_is_away_waits_and_a_stop_meanwhile_returns
     async with consuming(
         broker, service=service, group_id="g", step=lambda env: seen.append(env.value.n) or []
     ):
-        assert await until(lambda: metric("accord_retries_total", service=service, operation="connect") >= 2)
+        await wait_until_async(
+            lambda: metric("accord_retries_total", service=service, operation="connect") >= 2,
+            5,
+            "two connect retries",
+            every=0.005,
+        )
         broker.available = True
-        assert await until(lambda: seen == [0, 1, 2])
+        await wait_until_async(lambda: seen == [0, 1, 2], 5, "records 0-2 seen", every=0.005)
 
     broker.available = False
     stop = asyncio.Event()
@@ -121,7 +129,7 @@ async def test_poll_failures_are_retried() -> None:
     service = service_name()
     broker.inject("poll", KafkaTimeoutError())
     async with consuming(broker, service=service, group_id="g", step=lambda env: [output(env)]):
-        assert await until(lambda: len(broker.records("out")) == 2)
+        await wait_until_async(lambda: len(broker.records("out")) == 2, 5, "2 records on out", every=0.005)
     assert metric("accord_retries_total", service=service, operation="poll") == 1
 
 
@@ -138,9 +146,11 @@ async def test_a_member_joining_mid_stream_loses_and_repeats_nothing() -> None:
     a, b = service_name(), service_name()
     common = {"group_id": "shared", "step": step, "max_batch": 10}
     async with consuming(broker, service=a, **common):
-        assert await until(lambda: sum(processed.values()) >= 10)
+        await wait_until_async(lambda: sum(processed.values()) >= 10, 5, "10 records processed", every=0.005)
         async with consuming(broker, service=b, **common):
-            assert await until(lambda: len(processed) == 120, within=20)
+            await wait_until_async(
+                lambda: len(processed) == 120, 20, "all 120 records processed by the two members", every=0.005
+            )
     assert [n for n, c in processed.items() if c > 1] == []
     assert metric("accord_consumer_rebalances_total", service=a) >= 1
     assert metric("accord_records_consumed_total", service=b, topic="in") > 0
@@ -174,7 +184,7 @@ async def test_a_stop_commits_what_is_done_and_a_successor_resumes_after_it() ->
     async with consuming(
         broker, service=service_name(), group_id="g", step=lambda env: second.append(env.value.n) or []
     ):
-        assert await until(lambda: len(second) == 13)
+        await wait_until_async(lambda: len(second) == 13, 5, "the second consumer's 13 records", every=0.005)
     assert second == list(range(7, 20))
 
 
@@ -223,11 +233,14 @@ async def test_the_revocation_hook_hears_of_partitions_given_up_after_their_comm
 
     a, b = service_name(), service_name()
     async with consuming(broker, service=a, group_id=group, step=lambda env: [], on_revoked=on_revoked):
-        assert await until(
-            lambda: sum(broker.committed(group, tp) or 0 for tp in broker.partitions("in")) == 12
+        await wait_until_async(
+            lambda: sum(broker.committed(group, tp) or 0 for tp in broker.partitions("in")) == 12,
+            5,
+            "12 offsets committed",
+            every=0.005,
         )
         async with consuming(broker, service=b, group_id=group, step=lambda env: []):
-            assert await until(lambda: bool(heard))
+            await wait_until_async(lambda: bool(heard), 5, "the revocation hook called", every=0.005)
     revoked, committed = heard[0]
     assert revoked == set(broker.partitions("in"))  # a join revokes everything first (eager protocol)
     assert sum(c or 0 for c in committed.values()) == 12  # everything done was committed before the hook

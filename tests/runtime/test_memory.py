@@ -11,7 +11,7 @@ from aiokafka.structs import TopicPartition
 from libs.contracts.records import OutRecord
 from libs.runtime.memory import MemoryBroker
 from libs.runtime.producer import ProduceError
-from tests.runtime.memory_helpers import until
+from tests.waiting import wait_until_async
 
 
 class Listener:
@@ -66,14 +66,19 @@ async def test_a_group_splits_partitions_revokes_before_assigning_and_resumes_fr
     one, two = Listener(), Listener()
     a = broker.consumer(group_id="g", client_id="a", topics=["t"], listener=one)
     await a.start()
-    assert await until(lambda: len(a.assignment()) == 4)
+    await wait_until_async(lambda: len(a.assignment()) == 4, 5, "a assigned all 4 partitions", every=0.005)
     batch = await a.getmany(timeout_ms=100)
     assert sum(len(v) for v in batch.values()) == 8
     tp = next(iter(batch))
     await a.commit({tp: 1})
     b = broker.consumer(group_id="g", client_id="b", topics=["t"], listener=two)
     await b.start()
-    assert await until(lambda: len(a.assignment()) == 2 and len(b.assignment()) == 2)
+    await wait_until_async(
+        lambda: len(a.assignment()) == 2 and len(b.assignment()) == 2,
+        5,
+        "a and b assigned 2 partitions each",
+        every=0.005,
+    )
     assert [e[0] for e in one.events] == ["assigned", "revoked", "assigned"]
     with pytest.raises(CommitFailedError):
         await a.commit({p: 1 for p in b.assignment()})
@@ -81,7 +86,9 @@ async def test_a_group_splits_partitions_revokes_before_assigning_and_resumes_fr
     assert await owner.position(tp) == 1  # from the committed offset, not from where `a` was
     assert broker.committed("g", tp) == 1
     await b.stop()
-    assert await until(lambda: len(a.assignment()) == 4)
+    await wait_until_async(
+        lambda: len(a.assignment()) == 4, 5, "a assigned all 4 partitions again", every=0.005
+    )
     assert broker.rebalances("g") == 3
 
 
@@ -90,7 +97,7 @@ async def test_getmany_waits_for_records_and_skips_paused_partitions() -> None:
     broker.create_topic("t")
     c = broker.consumer(group_id="g", client_id="c", topics=["t"], listener=Listener())
     await c.start()
-    assert await until(lambda: len(c.assignment()) == 2)
+    await wait_until_async(lambda: len(c.assignment()) == 2, 5, "c assigned 2 partitions", every=0.005)
     assert await c.getmany(timeout_ms=20) == {}
     asyncio.get_running_loop().call_later(0.02, broker.append, out("t", b"k"))
     got = await c.getmany(timeout_ms=2000)

@@ -18,6 +18,7 @@ import pytest
 from libs.contracts.topics import TopicSettings
 from tests.conftest import REPO_ROOT
 from tests.runtime.kafka_helpers import produce
+from tests.waiting import wait_until
 
 pytestmark = pytest.mark.integration
 
@@ -70,13 +71,6 @@ def lines(path: Path) -> list[tuple[int, int, int]]:
     return out
 
 
-def wait_until(predicate, within: float = 60.0) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + within
-    while not predicate():
-        assert time.monotonic() < deadline, "condition not reached in time"
-        time.sleep(0.05)
-
-
 def assert_ordered_per_partition_per_run(records: list[tuple[int, int, int]]) -> None:
     last: dict[int, int] = {}
     for p, o, _ in records:
@@ -111,14 +105,19 @@ def test_sigkill_mid_batch_then_restart_processes_every_record(
     first, second = workdir / "run1.txt", workdir / "run2.txt"
 
     app = App(kafka_bootstrap, unique_topics, group, first, workdir / "app.log", "--delay", "0.03", *mode)
-    wait_until(lambda: len(lines(first)) >= 25)
+    wait_until(lambda: len(lines(first)) >= 25, 60, "25 records processed", every=0.05)
     app.kill()  # SIGKILL in the middle of a fetched batch
     assert app.proc.returncode == -signal.SIGKILL
     killed_at = len(lines(first))
     assert killed_at < n_records
 
     app = App(kafka_bootstrap, unique_topics, group, second, workdir / "app.log", "--delay", "0.01", *mode)
-    wait_until(lambda: {n for *_, n in lines(first) + lines(second)} >= set(range(n_records)))
+    wait_until(
+        lambda: {n for *_, n in lines(first) + lines(second)} >= set(range(n_records)),
+        60,
+        f"all {n_records} records processed over both runs",
+        every=0.05,
+    )
     app.proc.send_signal(signal.SIGTERM)
     assert app.wait() == 0
 
@@ -141,7 +140,7 @@ def test_sigterm_drains_commits_and_exits_zero(
     out = workdir / "processed.txt"
 
     app = App(kafka_bootstrap, unique_topics, group, out, workdir / "app.log", "--delay", "0.03", *mode)
-    wait_until(lambda: len(lines(out)) >= 20)
+    wait_until(lambda: len(lines(out)) >= 20, 60, "20 records processed", every=0.05)
     app.proc.send_signal(signal.SIGTERM)
     assert app.wait() == 0
     stopped_at = len(lines(out))
@@ -149,9 +148,9 @@ def test_sigterm_drains_commits_and_exits_zero(
 
     # A restart continues exactly where the graceful stop committed: nothing twice, nothing missing.
     app = App(kafka_bootstrap, unique_topics, group, out, workdir / "app.log", "--delay", "0", *mode)
-    wait_until(lambda: len(lines(out)) >= n_records)
+    wait_until(lambda: len(lines(out)) >= n_records, 60, f"{n_records} records processed", every=0.05)
     publish(kafka_bootstrap, topic, range(n_records, n_records + 5))  # and keeps consuming new records
-    wait_until(lambda: len(lines(out)) >= n_records + 5)
+    wait_until(lambda: len(lines(out)) >= n_records + 5, 60, "the 5 new records processed", every=0.05)
     time.sleep(0.5)
     app.proc.send_signal(signal.SIGTERM)
     assert app.wait() == 0
@@ -169,7 +168,10 @@ def test_second_signal_forces_exit(kafka_bootstrap: str, unique_topics: TopicSet
         kafka_bootstrap, unique_topics, f"g-{uuid.uuid4().hex[:6]}", out, workdir / "app.log", "--delay", "60"
     )
     wait_until(
-        lambda: (workdir / "app.log").exists() and b"consumer.started" in (workdir / "app.log").read_bytes()
+        lambda: (workdir / "app.log").exists() and b"consumer.started" in (workdir / "app.log").read_bytes(),
+        60,
+        "consumer.started in the app's log",
+        every=0.05,
     )
     time.sleep(0.5)  # the first record's 60 s step is under way
     app.proc.send_signal(signal.SIGTERM)

@@ -23,6 +23,7 @@ from services.store.db.session import make_engine
 from services.store.persist import apply_batch
 from tests.store.factories import extraction_of
 from tests.store.helpers import settings_for, store_process_env
+from tests.waiting import wait_until
 
 pytestmark = pytest.mark.integration
 
@@ -131,10 +132,9 @@ def test_two_api_workers_share_the_port_and_the_metrics_and_stop_on_sigterm(
                 if all(n > 0 for n in per_worker.values()) or time.monotonic() > deadline:
                     break
         # a worker counts a request after its last byte is sent: the client can see the response first
-        total = _settled(lambda: sum(_served_by(metrics_dir, pid) for pid in workers), sent)
-        assert total == sent
+        _settled(lambda: sum(_served_by(metrics_dir, pid) for pid in workers), sent, "requests served")
         assert all(n > 0 for n in per_worker.values()), per_worker  # both workers served
-        assert _settled(lambda: _scraped(base), sent) == sent  # whichever worker answers counts both
+        _settled(lambda: _scraped(base), sent, "requests scraped")  # whichever worker answers counts both
 
         dead = next(iter(workers))  # a worker killed is replaced; its counts stay in the metrics
         subprocess.run(["kill", "-KILL", str(dead)], check=True)
@@ -145,7 +145,7 @@ def test_two_api_workers_share_the_port_and_the_metrics_and_stop_on_sigterm(
             time.sleep(0.2)
             replaced = _workers(proc.pid, 2) - {dead}
         assert get(0) == 200
-        assert _settled(lambda: _scraped(base), sent + 1) == sent + 1
+        _settled(lambda: _scraped(base), sent + 1, "requests scraped")
 
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(40) == 0, log.read_text()[-3000:]
@@ -157,14 +157,11 @@ def test_two_api_workers_share_the_port_and_the_metrics_and_stop_on_sigterm(
             proc.wait()
 
 
-def _settled(read: Callable[[], float], expected: float, within: float = 10) -> float:
-    """`read()` once it equals `expected`, or its last value after `within` seconds."""
-    deadline = time.monotonic() + within
-    value = read()
-    while value != expected and time.monotonic() < deadline:
-        time.sleep(0.1)
-        value = read()
-    return value
+def _settled(read: Callable[[], float], expected: float, what: str, within: float = 10) -> None:
+    """Waits until `read()` equals `expected`; fails naming `what` and its last value."""
+    wait_until(
+        lambda: read() == expected, within, f"{what} == {expected}", lambda: f"{what} is {read()}", every=0.1
+    )
 
 
 def _ready(base: str) -> bool:

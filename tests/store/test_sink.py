@@ -25,10 +25,11 @@ from services.store.db import migrate
 from services.store.db.models import articles, events
 from services.store.db.session import make_engine
 from services.store.sink import StoreStep, UnstorableRecord, is_poison_db_error, run_sink
-from tests.runtime.kafka_helpers import produce, read_topic, wait_for
+from tests.runtime.kafka_helpers import produce, read_topic
 from tests.store.factories import T0, extraction_of, make_event, make_extraction
 from tests.store.helpers import settings_for
 from tests.store.sink_harness import harness_settings
+from tests.waiting import wait_until_async
 
 integration = pytest.mark.integration
 
@@ -89,7 +90,12 @@ async def test_records_in_rows_out_with_reextraction(
         await send(kafka_bootstrap, unique_topics.topic_events, [*v1_events, *other_events])
         await send(kafka_bootstrap, unique_topics.topic_articles_extracted, [v1_summary, other_summary])
         want = {e.event_id for e in [*v1_events, *other_events]}
-        assert await wait_for(lambda: current(engine) == want and len(rows(engine)[1]) == 2, within=60)
+        await wait_until_async(
+            lambda: current(engine) == want and len(rows(engine)[1]) == 2,
+            60,
+            "the v1 events and both summaries stored",
+            every=0.05,
+        )
 
         # re-extraction: event 0 dropped, a new one added; the summary first this time
         t1 = T0 + timedelta(days=1)
@@ -104,7 +110,7 @@ async def test_records_in_rows_out_with_reextraction(
         await send(kafka_bootstrap, unique_topics.topic_articles_extracted, [summary2])
         await send(kafka_bootstrap, unique_topics.topic_events, [new])
         want2 = {new.event_id, *keep, *(e.event_id for e in other_events)}
-        assert await wait_for(lambda: current(engine) == want2, within=60)
+        await wait_until_async(lambda: current(engine) == want2, 60, "the re-extraction stored", every=0.05)
     ev, ar = rows(engine)
     assert ev[v1_events[0].event_id].retired_at == t1
     assert ar["u1"].event_ids == [new.event_id, *keep] and ar["u1"].extractor_version == "2.0.0"
@@ -142,7 +148,7 @@ async def test_bad_records_are_dead_lettered_and_the_flow_goes_on(
             kafka_bootstrap, unique_topics.topic_events, [orjson.dumps(with_nul)], keys=[b"with-nul"]
         )
         want = {before.event_id, after.event_id, with_nul["event_id"]}
-        assert await wait_for(lambda: current(engine) == want, within=60)
+        await wait_until_async(lambda: current(engine) == want, 60, "the valid events stored", every=0.05)
         dlq = await read_topic(kafka_bootstrap, unique_topics.topic_events_dlq, expect=3, settle=1.0)
         dlq2 = await read_topic(
             kafka_bootstrap, unique_topics.topic_articles_extracted_dlq, expect=1, settle=0.5
@@ -183,13 +189,20 @@ async def test_database_unavailable_is_retried_never_dead_lettered(
         async with sink_running(settings):
             await send(kafka_bootstrap, unique_topics.topic_events, evs)
             await send(kafka_bootstrap, unique_topics.topic_articles_extracted, [summary])
-            assert await wait_for(lambda: _retries() >= retries_before + 2, within=60)
+            await wait_until_async(
+                lambda: _retries() >= retries_before + 2, 60, "two more retries", every=0.05
+            )
             with psycopg.connect(embedded_pg_url, autocommit=True) as conn:
                 conn.execute(f'CREATE DATABASE "{name}"')
             engine = make_engine(settings_for(url))
             try:
                 migrate.upgrade(engine)
-                assert await wait_for(lambda: current(engine) == {e.event_id for e in evs}, within=60)
+                await wait_until_async(
+                    lambda: current(engine) == {e.event_id for e in evs},
+                    60,
+                    "the events stored in the new database",
+                    every=0.05,
+                )
             finally:
                 engine.dispose()
         dlq = await read_topic(kafka_bootstrap, unique_topics.topic_events_dlq, expect=1, within=1.0)
@@ -216,14 +229,22 @@ async def test_redelivery_of_everything_changes_nothing(
         [r for r in records if not hasattr(r, "event_id")],
     )
     async with sink_running(settings):
-        assert await wait_for(lambda: len(current(engine)) == 24 and len(rows(engine)[1]) == 8, within=60)
+        await wait_until_async(
+            lambda: len(current(engine)) == 24 and len(rows(engine)[1]) == 8,
+            60,
+            "24 events and 8 summaries stored",
+            every=0.05,
+        )
     state = rows(engine)
     replay = settings.model_copy(update={"store_group_id": settings.store_group_id + "-replay"})
     written_before = REGISTRY.get_sample_value("accord_store_events_written_total", {"service": "store"})
     consumed_before = _consumed(unique_topics.topic_events)
     async with sink_running(replay):
-        assert await wait_for(
-            lambda: _consumed(unique_topics.topic_events) >= consumed_before + 24, within=60
+        await wait_until_async(
+            lambda: _consumed(unique_topics.topic_events) >= consumed_before + 24,
+            60,
+            "the replay consumed 24 more events",
+            every=0.05,
         )
     assert rows(engine) == state  # updated_at included
     assert (

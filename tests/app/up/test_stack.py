@@ -15,7 +15,6 @@ import re
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
@@ -29,6 +28,7 @@ from libs.contracts.topics import TopicSettings
 from libs.infra.broker import free_port
 from libs.runtime.settings import CommonSettings
 from tests.integration.synthetic import make_articles
+from tests.waiting import wait_until
 
 
 def _up(state: Path, source: Path, port: int, *extra: str) -> subprocess.Popen[str]:
@@ -60,15 +60,6 @@ def _running(pid: int) -> bool:
         return False
 
 
-def _wait(cond, timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if cond():
-            return
-        time.sleep(0.5)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 @pytest.fixture
 def state(pg_tmp_path: Path) -> Path:
     return pg_tmp_path / "state"
@@ -86,7 +77,7 @@ def test_ctrl_c_stops_everything_and_a_restart_completes_the_backfill(state: Pat
     proc = _up(state, source, port)
     me = psutil.Process(proc.pid)
     try:
-        _wait(lambda: _stored(state) >= 50, 180, "the first articles stored")
+        wait_until(lambda: _stored(state) >= 50, 180, "the first articles stored", every=0.5)
     except AssertionError:
         os.killpg(proc.pid, signal.SIGKILL)
         raise AssertionError(
@@ -111,7 +102,7 @@ def test_ctrl_c_stops_everything_and_a_restart_completes_the_backfill(state: Pat
         assert "service.forced_stop" not in log.read_text(errors="replace"), log.name
     _, alive = psutil.wait_procs(children, timeout=10)
     assert not alive, f"left behind: {[p.cmdline() for p in alive]}"
-    _wait(lambda: not _running(postmaster), 15, "the embedded Postgres to stop")
+    wait_until(lambda: not _running(postmaster), 15, "the embedded Postgres to stop", every=0.5)
     stopped_at = _stored(state)
 
     # second run: resumes, re-publishes what the memory-only broker lost, exits when idle
@@ -200,10 +191,12 @@ def test_until_idle_reports_a_failed_fetcher(
     argv = [sys.executable, "-c", f"raise SystemExit({code})"]
     stack.supervisor = Supervisor([ProcessSpec("fetcher", argv, restart=False)])
     stack.supervisor.start()
-    deadline = time.monotonic() + 20
-    while not stack.supervisor.finished("fetcher") and time.monotonic() < deadline:
+
+    def finished() -> bool:
         stack.supervisor.poll()
-        time.sleep(0.05)
+        return stack.supervisor.finished("fetcher")
+
+    wait_until(finished, 20, "the fetcher to finish", every=0.05)
     assert stack.supervisor.exit_code("fetcher") == code
     assert stack.fetcher_succeeded() is ok
     said = capsys.readouterr().out

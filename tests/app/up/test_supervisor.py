@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from app.up.supervisor import ProcessSpec, Supervisor
+from tests.waiting import wait_until
 
 
 def _py(code: str) -> list[str]:
@@ -22,14 +24,14 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _poll_until(sup: Supervisor, cond, timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+def _poll_until(sup: Supervisor, cond: Callable[[], object], what: str, within: float = 10.0) -> None:
+    """`wait_until`, with `sup.poll()` (reap and restart children) before each look at `cond()`."""
+
+    def polled() -> object:
         sup.poll()
-        if cond():
-            return
-        time.sleep(0.05)
-    raise AssertionError("condition not reached")
+        return cond()
+
+    wait_until(polled, within, what, every=0.05)
 
 
 def test_crashed_child_is_restarted_with_backoff(tmp_path: Path) -> None:
@@ -38,7 +40,7 @@ def test_crashed_child_is_restarted_with_backoff(tmp_path: Path) -> None:
     sup = Supervisor([ProcessSpec("crashy", _py(code))], backoff_initial=0.1, backoff_max=0.2)
     sup.start()
     try:
-        _poll_until(sup, lambda: counter.exists() and len(counter.read_text()) >= 3)
+        _poll_until(sup, lambda: counter.exists() and len(counter.read_text()) >= 3, "three starts of crashy")
     finally:
         sup.stop(timeout=2)
     assert sup.status()["crashy"] in ("restarting", "running")
@@ -49,7 +51,7 @@ def test_child_exiting_zero_is_finished_not_restarted(tmp_path: Path) -> None:
     code = f"open({str(counter)!r}, 'a').write('x')"
     sup = Supervisor([ProcessSpec("job", _py(code))], backoff_initial=0.05)
     sup.start()
-    _poll_until(sup, lambda: sup.finished("job"))
+    _poll_until(sup, lambda: sup.finished("job"), "job finished")
     time.sleep(0.3)
     sup.poll()
     sup.stop(timeout=2)
@@ -65,7 +67,7 @@ def test_stop_terminates_and_kills_stragglers(tmp_path: Path) -> None:
         [ProcessSpec("stubborn", _py(stubborn), log_path=log), ProcessSpec("polite", _py(polite))]
     )
     sup.start()
-    _poll_until(sup, lambda: log.exists() and "up" in log.read_text())
+    _poll_until(sup, lambda: log.exists() and "up" in log.read_text(), "stubborn up")
     pids = sup.pids()
     started = time.monotonic()
     sup.stop(timeout=1.0)
@@ -78,7 +80,7 @@ def test_no_restart_policy_marks_crash_finished() -> None:
     sup = Supervisor([ProcessSpec("once", _py("raise SystemExit(1)"), restart=False)])
     assert sup.exit_code("once") is None
     sup.start()
-    _poll_until(sup, lambda: sup.finished("once"))
+    _poll_until(sup, lambda: sup.finished("once"), "once finished")
     sup.stop(timeout=1)
     assert sup.status()["once"] == "finished(1)"
     assert sup.exit_code("once") == 1
@@ -92,9 +94,9 @@ def test_a_child_is_stopped_and_started_again_even_after_it_finished(tmp_path: P
     sup = Supervisor([job, long], backoff_initial=0.05)
     sup.start()
     try:
-        _poll_until(sup, lambda: sup.finished("job"))
+        _poll_until(sup, lambda: sup.finished("job"), "job finished")
         sup.start_child("job")  # a finished one-shot job runs once more
-        _poll_until(sup, lambda: sup.finished("job") and len(counter.read_text()) == 2)
+        _poll_until(sup, lambda: sup.finished("job") and len(counter.read_text()) == 2, "job finished twice")
         pid = sup.pids()["long"]
         assert sup.stop_child("long", timeout=5) is not None
         assert not _alive(pid)

@@ -8,7 +8,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from collections import Counter
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -21,6 +20,7 @@ from libs.runtime.db import sqlalchemy_url
 from services.fetcher.db.models import articles as ledger
 from tests.fetcher.web.site import Page, Site, article_html, respond, rss
 from tests.runtime.kafka_helpers import read_topic
+from tests.waiting import wait_until
 
 pytestmark = pytest.mark.integration
 
@@ -54,15 +54,6 @@ def _env(bootstrap: str, database_url: str, topics: TopicSettings) -> dict[str, 
     return env
 
 
-def _wait(cond, within: float, what: str) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + within
-    while time.monotonic() < deadline:
-        if cond():
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 def test_sigkill_mid_poll_then_restart_publishes_every_article_exactly_once(
     kafka_bootstrap: str, unique_topics: TopicSettings, embedded_database_url: str, tmp_path: Path
 ) -> None:
@@ -88,8 +79,8 @@ def test_sigkill_mid_poll_then_restart_publishes_every_article_exactly_once(
         log1 = (tmp_path / "run1.log").open("wb")
         proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=log1, stderr=log1)
         try:
-            _wait(lambda: site.count("/news/4") == 1 and _ledger_count(embedded_database_url) == 3, 60,
-                  "pages 1-3 recorded and page 4 requested")  # fmt: skip
+            wait_until(lambda: site.count("/news/4") == 1 and _ledger_count(embedded_database_url) == 3, 60,
+                       "pages 1-3 recorded and page 4 requested", every=0.2)  # fmt: skip
             proc.send_signal(signal.SIGKILL)  # mid-poll: page 4 in flight, 5 and 6 not fetched yet
             proc.wait(10)
         finally:

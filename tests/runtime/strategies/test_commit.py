@@ -12,7 +12,8 @@ from libs.runtime.backoff import Interrupts
 from libs.runtime.memory import MemoryBroker
 from libs.runtime.strategies import Message
 from libs.runtime.strategies.commit import EVERY_BATCH, Commit, CommitPolicy
-from tests.runtime.memory_helpers import ROUTE, metric, record, retrier, service_name, until, value
+from tests.runtime.memory_helpers import ROUTE, metric, record, retrier, service_name, value
+from tests.waiting import wait_until_async
 
 
 class Listener:
@@ -24,7 +25,7 @@ class Listener:
 async def member(broker: MemoryBroker) -> object:
     consumer = broker.consumer(group_id="g", client_id="c", topics=["in"], listener=Listener())
     await consumer.start()
-    assert await until(lambda: consumer.assignment())
+    await wait_until_async(lambda: consumer.assignment(), 5, "partitions assigned", every=0.005)
     return consumer
 
 
