@@ -791,11 +791,32 @@ def _phone_list(site: CueSite, state: DiscourseState, parties: list[str]) -> lis
     return [[caller, c] for c in listed] if caller and caller not in listed else []
 
 
+# visits told as separate with their one destination: "A's minister, B's president and C's speaker paid
+# separate visits to X"
+_SEPARATE_VISITS = re.compile(r"separate\s+(?:\w+\s+)?(?:visits|trips)\s+to\s+$", re.IGNORECASE)
+
+
+def _separate_visits(site: CueSite) -> list[list[str]]:
+    """The visitors listed before "paid separate visits to X", each with X (the list's commas cut the
+    cue's clause, so its first visitors are looked for in the whole sentence before the cue)."""
+    info, cue, text = site.info, site.cue, site.text
+    after = [m for m in info.parties.mentions if m.start >= cue.end]
+    if not after or not _SEPARATE_VISITS.search(text, max(info.sent.start, cue.start - 30), after[0].start):
+        return []
+    host = after[0].code
+    visitors = [m.code for m in info.parties.mentions if m.start < cue.start and m.role == ACTOR]
+    listed = list(dict.fromkeys(c for c in visitors if c != host))
+    return [[host, c] for c in listed] if len(listed) >= 2 else []
+
+
 def _groups(
     site: CueSite, state: DiscourseState, parties: list[str], source: str
 ) -> tuple[list[list[str]], str]:
     """The party groups of the cue (one event each); no group when the rules find no event."""
     info, cue, text = site.info, site.cue, site.text
+    visits = _separate_visits(site)
+    if visits:
+        return visits, EXPLICIT
     seg_lo, seg_hi = site.segment
     fine_lo, fine_hi = site.fine_clause()
     listed = counterpart_list(info, seg_lo, seg_hi, text)

@@ -88,8 +88,12 @@ _INVEST_EARLIER = re.compile(
 # "signed a deal to build a power plant in Iran": the state where a foreign party's deal is carried out is
 # its other side (annotation rule 8: a company acts for its state)
 _PROJECT_DEAL_EARLIER = re.compile(
-    r"\b(?:contracts?|agreements?|deals?|memorand(?:um|a)|MoUs?)\s+(?:\w+\s+){0,3}?(?:to|for|on)\s+(?:the\s+)?"
-    r"(?:develop\w*|build\w*|construct\w*|explor\w*|produc\w*)\b[^.;:]*\bin\s+(?:the\s+)?(?:\w+\s+)?$",
+    r"(?:\b(?:contracts?|agreements?|deals?|memorand(?:um|a)|MoUs?)\s+(?:\w+\s+){0,3}?(?:to|for|on)\s+(?:the\s+)?"
+    r"(?:develop\w*|build\w*|construct\w*|explor\w*|produc\w*)\b[^.;:]*"
+    # "has implemented 40 projects worth $2 billion in Iraq": projects carried out in a partner state
+    r"|\b(?:implement(?:s|ed|ing)|conduct(?:s|ed|ing)|carr(?:y|ies|ied|ying)\s+out|execut(?:es|ed|ing)|"
+    r"undert(?:akes|aking|aken|ook))\s+(?:[\w-]+\s+){0,4}?projects?\s+(?:[\w$€£.,-]+\s+){0,6}?)"
+    r"\bin\s+(?:the\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 _DEST_BEFORE = re.compile(
