@@ -1,4 +1,5 @@
-"""Coalitions founded by listed states: one `cooperation` of all the founders.
+"""Coalitions founded by listed states: one `cooperation` of all the founders (an `agreement` when the thing
+founded is an organisation: its founding charter).
 
 "The founding members of the group are A, B and C", "the alliance's founder states
 include A and B": the sentence lists the founders of a group, coalition, alliance
@@ -14,7 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 
-from libs.extraction.candidates import COOPERATION, EXPLICIT, Candidate, SentenceInfo, split_parties
+from libs.extraction.candidates import (
+    AGREEMENT,
+    COOPERATION,
+    EXPLICIT,
+    Candidate,
+    SentenceInfo,
+    split_parties,
+)
 from libs.extraction.clauses import LIST_SEPARATOR, list_runs
 from libs.extraction.mention_roles import PLACE_ROLES, PartyMention
 from libs.extraction.occasions import event_location
@@ -52,6 +60,10 @@ _MADE_AFTER = re.compile(
     rf"\s+(?:(?:have|has|had|jointly|together)\s+){{0,2}}(?:{_MADE}|created)\s+(?:a|an|the)\b", re.IGNORECASE
 )
 _MADE_WORD = re.compile(rf"\b(?:{_MADE}|created|initiative)\b", re.IGNORECASE)
+# an organisation founded by the listed states ("ECO was established in 1985 by A, B and C", "the bloc was founded
+# by the leaders of A and B"): its founding charter is an `agreement` of the founders, not a joint activity
+_FOUNDING = re.compile(r"(?:established|founded|set\s+up|formed)\b", re.IGNORECASE)
+_ORGANISATION = re.compile(r"\b(?:organi[sz]ations?|blocs?|alliances?|unions?)\b", re.IGNORECASE)
 
 
 def founders_named(text: str) -> bool:
@@ -65,6 +77,18 @@ def _state_lists(info: SentenceInfo, text: str, igo_codes: Collection[str]) -> l
     return list_runs(states, text, LIST_SEPARATOR.fullmatch)
 
 
+def _organisation_founded(
+    info: SentenceInfo, text: str, made: re.Match[str], igo_codes: Collection[str]
+) -> bool:
+    """Whether `made` ("founded ... by") tells the founding of an organisation named before it in the sentence:
+    an IGO ("The SCO was founded by") or a bloc noun ("the economic bloc was founded in 1985 by")."""
+    if _FOUNDING.match(made.group(0)) is None:
+        return False
+    lo = info.sent.start
+    named = any(m.code in igo_codes and lo <= m.start < made.start() for m in info.parties.mentions)
+    return named or _ORGANISATION.search(text, lo, made.start()) is not None
+
+
 def _made_by(info: SentenceInfo, text: str, igo_codes: Collection[str]) -> tuple[list[str], Cue] | None:
     """The states a sentence names as the joint authors of a founding, draft or brokering, and its cue:
     a list of two or more right after "drafted by" (not of a resolution: `triggers.motion_named_before`), or of three or more
@@ -75,7 +99,8 @@ def _made_by(info: SentenceInfo, text: str, igo_codes: Collection[str]) -> tuple
         if before is not None and before.end() == run[0].start and len(codes) >= 2:
             if motion_named_before(text, info.sent.start, before.start()):
                 continue
-            return codes, Cue(before.start(), before.end(), COOPERATION, True, before.group(0))
+            kind = AGREEMENT if _organisation_founded(info, text, before, igo_codes) else COOPERATION
+            return codes, Cue(before.start(), before.end(), kind, True, before.group(0))
         after = _MADE_AFTER.match(text, run[-1].end)
         if after is not None and len(codes) >= 3:
             return codes, Cue(after.start(), after.end(), COOPERATION, True, after.group(0))
@@ -128,6 +153,6 @@ def coalition_candidates(
         if len(countries) < 3:
             return []
         cue = Cue(found.start(), found.end(), COOPERATION, True, found.group(0))
-    cand = Candidate(COOPERATION, countries, igos, [pos], cue, True, EXPLICIT)
+    cand = Candidate(cue.type, countries, igos, [pos], cue, True, EXPLICIT)
     cand.location = event_location(info)
     return [cand]

@@ -100,6 +100,9 @@ _ARMS = re.compile(
     r"munitions|military\s+(?:support|assistance|aid|equipment))\b",
     re.IGNORECASE,
 )
+# help of a military kind ("military support to", "provided A with defence equipment"): the annotators code it as
+# the military ties it is (`cooperation`), not as a grant (`aid`)
+_MILITARY_HELP = re.compile(r"\b(?:military|arms|weapons|munitions|defen[cs]e)\b", re.IGNORECASE)
 _ARMS_SYSTEM = re.compile(r"\b(?:fighters|jets|aircrafts?|helicopters|systems?)\b", re.IGNORECASE)
 _SUPPLY_VERB = re.compile(
     r"(?:suppl|deliver|sold|sell|purchas|buy|bought|acquir|gave|give|handed|provid)", re.IGNORECASE
@@ -1020,6 +1023,8 @@ def _accord_to_restore(scope: SentenceScope, clause_lo: int, c: Cue) -> bool:
 def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
     """The cue with its final type (irrealis → intent), or None when conflict follows it."""
     text, res = scope.text, scope.res
+    if c.type == "aid" and _MILITARY_HELP.search(c.text):
+        c = replace(c, type="cooperation")
     if _co_hosted(scope, c):
         c = replace(c, type="conference")
     elif _agreed_to_more(scope, c) or _until_goal(scope, c):
