@@ -1,7 +1,7 @@
 """Round 36, the nuclear deal's talks named by a role in them, by what a side demands or concedes in them, or
 as something referred to or rumoured about: no round held, so no meeting of the deal's parties; "the
 developments in the talks" and a condition ("if the talks ...") are no such frames, and rounds held still make a
-meeting. Short texts invented for these tests (not the sets' texts)."""
+meeting. An offer under a condition told after it ("ready for talks whenever ...") is no intent. Short texts invented for these tests (not the sets' texts)."""
 
 from __future__ import annotations
 
@@ -64,3 +64,21 @@ def test_a_round_held_with_the_group_is_still_a_meeting(extractor: Extractor) ->
         "Vienna on Monday to revive the nuclear deal."
     )
     assert any(kind == "meeting" and parties >= _GROUP for kind, parties in _events(extractor, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TEHRAN - The president said on Sunday that Iran is ready to hold talks with Germany whenever the "
+        "sanctions are removed.",
+        "TEHRAN - The president said on Sunday that Iran is ready to hold talks with Germany provided that the "
+        "sanctions are removed.",
+    ],
+)
+def test_an_offer_under_a_condition_after_it_is_no_intent(extractor: Extractor, text: str) -> None:
+    assert not any(kind == "intent" for kind, _ in _events(extractor, text))
+
+
+def test_an_offer_without_a_condition_is_still_an_intent(extractor: Extractor) -> None:
+    text = "TEHRAN - The president said on Sunday that Iran is ready to hold talks with Germany next month."
+    assert ("intent", frozenset({"DEU", "IRN"})) in _events(extractor, text)
