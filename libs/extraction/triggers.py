@@ -360,6 +360,11 @@ class SentenceScope:
 
 
 _CONDITIONAL = re.compile(r"if|unless|in case of|in the event of", re.IGNORECASE)
+# a condition after an offer, in its clause: "ready for talks whenever the U.S. returns", "provided that ..."
+_CONDITION_AFTER = re.compile(
+    r"[^,;:.“”\"]{0,80}?\b(?:whenever|provided(?: that)?|only if|on (?:the )?condition that|as soon as)\s",
+    re.IGNORECASE,
+)
 # a gathering named first and announced after it: "a meeting of the commission will take place on 26
 # February", "the talks, opening on Tuesday, will be attended by ...", "the summit is to be held"
 GATHERING_NOUN = re.compile(
@@ -1060,6 +1065,8 @@ def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
             c = replace(c, type="intent", irrealis=True)
         elif c.type in ("meeting", "conference") and _announced_after(text, c, scope.hi):
             c = replace(c, type="intent", irrealis=True)
+    if c.type == "intent" and _CONDITION_AFTER.match(text, c.end, min(scope.hi, c.end + 100)):
+        return None  # "ready to hold talks with X whenever the sanctions are removed": a conditional offer
     armed = _arms_supplied(c) or _counter_terror(c)
     if c.type != "meeting" and scope.conflict and not armed and not _ties_set_up(c):
         # readiness *to sanction*, "jointly celebrated the violation": no cooperation; arms supplied for a war
