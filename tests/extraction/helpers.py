@@ -47,6 +47,11 @@ def typed(events: list[CooperationEvent]) -> set[tuple[str, tuple[str, ...]]]:
     return {(e.type.value, tuple(e.countries + e.igos)) for e in events}
 
 
+def typed_states(extractor: Extractor, text: str) -> set[tuple[str, frozenset[str]]]:
+    """(type, states) of each event extracted from `text` (IGOs left out)."""
+    return {(e.type.value, frozenset(e.countries)) for e in events_of(extractor, text)}
+
+
 def typed_apart(extractor: Extractor, text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
     """(type, countries, IGOs) of each event of `text`, extracted without a publication date."""
     return {

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from libs.extraction import Extractor
-from tests.extraction.helpers import events_of
+from tests.extraction.helpers import typed_states
 
 
 @pytest.fixture(scope="module")
@@ -15,16 +15,12 @@ def parsed() -> Extractor:
     return Extractor()
 
 
-def _events(extractor: Extractor, text: str) -> set[tuple[str, frozenset[str]]]:
-    return {(e.type.value, frozenset(e.countries)) for e in events_of(extractor, text)}
-
-
 def test_the_host_named_after_hosted_by_is_a_party(parsed: Extractor) -> None:
     text = (
         "LIMA - All members of the Andean Community as well as Chile, Bolivia, and Ecuador, collectively known "
         "as the Pacific group, attended the summit, hosted by Peru on Friday."
     )
-    assert ("meeting", frozenset(("BOL", "CHL", "ECU", "PER"))) in _events(parsed, text)
+    assert ("meeting", frozenset(("BOL", "CHL", "ECU", "PER"))) in typed_states(parsed, text)
 
 
 def test_a_summit_named_after_its_city_hosts_the_listed_delegations(extractor: Extractor) -> None:
@@ -32,4 +28,4 @@ def test_a_summit_named_after_its_city_hosts_the_listed_delegations(extractor: E
         'PARIS - Analysts said the "Lima Regional Summit" could be the basis for serious negotiations. '
         "Representatives from Chile, Bolivia, France and Ecuador attended the meeting."
     )
-    assert ("meeting", frozenset(("BOL", "CHL", "ECU", "FRA", "PER"))) in _events(extractor, text)
+    assert ("meeting", frozenset(("BOL", "CHL", "ECU", "FRA", "PER"))) in typed_states(extractor, text)

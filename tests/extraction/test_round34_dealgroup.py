@@ -10,11 +10,7 @@ import pytest
 from libs.extraction import Extractor
 from libs.extraction.resources import load_resources, talks_topic_pattern
 from libs.extraction.triggers import Cue, talks_as_topic, topic_before
-from tests.extraction.helpers import events_of
-
-
-def _events(extractor: Extractor, text: str) -> set[tuple[str, frozenset[str]]]:
-    return {(e.type.value, frozenset(e.countries)) for e in events_of(extractor, text)}
+from tests.extraction.helpers import typed_states
 
 
 @pytest.mark.parametrize(
@@ -42,7 +38,7 @@ def _events(extractor: Extractor, text: str) -> set[tuple[str, frozenset[str]]]:
     ],
 )
 def test_talks_named_as_a_topic_make_no_meeting(extractor: Extractor, text: str) -> None:
-    assert not any(kind in ("meeting", "intent") for kind, _ in _events(extractor, text))
+    assert not any(kind in ("meeting", "intent") for kind, _ in typed_states(extractor, text))
 
 
 @pytest.mark.parametrize(
@@ -58,7 +54,7 @@ def test_talks_named_as_a_topic_make_no_meeting(extractor: Extractor, text: str)
     ],
 )
 def test_talks_held_are_still_a_meeting(extractor: Extractor, text: str, parties: tuple[str, ...]) -> None:
-    assert ("meeting", frozenset(parties)) in _events(extractor, text)
+    assert ("meeting", frozenset(parties)) in typed_states(extractor, text)
 
 
 @pytest.mark.parametrize(

@@ -10,13 +10,9 @@ import pytest
 from libs.extraction import Extractor
 from libs.extraction.resources import load_resources
 from libs.extraction.triggers import topic_before
-from tests.extraction.helpers import events_of
+from tests.extraction.helpers import typed_states
 
 _GROUP = {"CHN", "DEU", "FRA", "GBR", "IRN", "RUS"}
-
-
-def _events(extractor: Extractor, text: str) -> set[tuple[str, frozenset[str]]]:
-    return {(e.type.value, frozenset(e.countries)) for e in events_of(extractor, text)}
 
 
 @pytest.mark.parametrize(
@@ -54,7 +50,7 @@ def test_the_new_frames_end_right_before_the_talks_noun(before: str, topic: bool
     ],
 )
 def test_the_deal_group_in_talks_named_as_a_topic_makes_no_meeting(extractor: Extractor, text: str) -> None:
-    assert not any(kind == "meeting" and len(parties) >= 4 for kind, parties in _events(extractor, text))
+    assert not any(kind == "meeting" and len(parties) >= 4 for kind, parties in typed_states(extractor, text))
 
 
 def test_a_round_held_with_the_group_is_still_a_meeting(extractor: Extractor) -> None:
@@ -62,4 +58,4 @@ def test_a_round_held_with_the_group_is_still_a_meeting(extractor: Extractor) ->
         "VIENNA - Iran held nuclear talks with China, Russia, France, Britain and Germany in Vienna on Monday "
         "to revive the nuclear deal."
     )
-    assert any(kind == "meeting" and parties >= _GROUP for kind, parties in _events(extractor, text))
+    assert any(kind == "meeting" and parties >= _GROUP for kind, parties in typed_states(extractor, text))

@@ -10,13 +10,9 @@ import pytest
 from libs.extraction import Extractor
 from libs.extraction.resources import load_resources
 from libs.extraction.triggers import topic_before
-from tests.extraction.helpers import events_of
+from tests.extraction.helpers import typed_states
 
 _GROUP = {"CHN", "DEU", "FRA", "GBR", "IRN", "RUS"}
-
-
-def _events(extractor: Extractor, text: str) -> set[tuple[str, frozenset[str]]]:
-    return {(e.type.value, frozenset(e.countries)) for e in events_of(extractor, text)}
 
 
 @pytest.mark.parametrize(
@@ -55,7 +51,7 @@ def test_the_new_frames_end_right_before_the_talks_noun(before: str, topic: bool
     ],
 )
 def test_the_deal_group_in_talks_so_framed_makes_no_meeting(extractor: Extractor, text: str) -> None:
-    assert not any(kind == "meeting" and len(parties) >= 4 for kind, parties in _events(extractor, text))
+    assert not any(kind == "meeting" and len(parties) >= 4 for kind, parties in typed_states(extractor, text))
 
 
 def test_a_round_held_with_the_group_is_still_a_meeting(extractor: Extractor) -> None:
@@ -63,7 +59,7 @@ def test_a_round_held_with_the_group_is_still_a_meeting(extractor: Extractor) ->
         "VIENNA - Iran's negotiating team held nuclear talks with China, Russia, France, Britain and Germany in "
         "Vienna on Monday to revive the nuclear deal."
     )
-    assert any(kind == "meeting" and parties >= _GROUP for kind, parties in _events(extractor, text))
+    assert any(kind == "meeting" and parties >= _GROUP for kind, parties in typed_states(extractor, text))
 
 
 @pytest.mark.parametrize(
@@ -76,9 +72,9 @@ def test_a_round_held_with_the_group_is_still_a_meeting(extractor: Extractor) ->
     ],
 )
 def test_an_offer_under_a_condition_after_it_is_no_intent(extractor: Extractor, text: str) -> None:
-    assert not any(kind == "intent" for kind, _ in _events(extractor, text))
+    assert not any(kind == "intent" for kind, _ in typed_states(extractor, text))
 
 
 def test_an_offer_without_a_condition_is_still_an_intent(extractor: Extractor) -> None:
     text = "TEHRAN - The president said on Sunday that Iran is ready to hold talks with Germany next month."
-    assert ("intent", frozenset({"DEU", "IRN"})) in _events(extractor, text)
+    assert ("intent", frozenset({"DEU", "IRN"})) in typed_states(extractor, text)

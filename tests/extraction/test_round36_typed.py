@@ -7,11 +7,7 @@ from __future__ import annotations
 import pytest
 
 from libs.extraction import Extractor
-from tests.extraction.helpers import events_of
-
-
-def _events(extractor: Extractor, text: str) -> set[tuple[str, frozenset[str]]]:
-    return {(e.type.value, frozenset(e.countries)) for e in events_of(extractor, text)}
+from tests.extraction.helpers import typed_states
 
 
 @pytest.mark.parametrize(
@@ -29,14 +25,14 @@ def _events(extractor: Extractor, text: str) -> set[tuple[str, frozenset[str]]]:
     ],
 )
 def test_military_help_is_cooperation_not_aid(extractor: Extractor, text: str, pair: set[str]) -> None:
-    found = _events(extractor, text)
+    found = typed_states(extractor, text)
     assert ("cooperation", frozenset(pair)) in found
     assert ("aid", frozenset(pair)) not in found
 
 
 def test_humanitarian_help_stays_aid(extractor: Extractor) -> None:
     text = "Japan sent humanitarian aid to Turkey after the earthquake, the embassy said on Monday."
-    assert ("aid", frozenset({"JPN", "TUR"})) in _events(extractor, text)
+    assert ("aid", frozenset({"JPN", "TUR"})) in typed_states(extractor, text)
 
 
 @pytest.mark.parametrize(
@@ -47,13 +43,13 @@ def test_humanitarian_help_stays_aid(extractor: Extractor) -> None:
     ],
 )
 def test_an_organisation_founded_by_listed_states_is_an_agreement(extractor: Extractor, text: str) -> None:
-    found = _events(extractor, text)
+    found = typed_states(extractor, text)
     assert any(kind == "agreement" and len(parties) == 3 for kind, parties in found)
     assert not any(kind == "cooperation" and len(parties) == 3 for kind, parties in found)
 
 
 def test_a_mechanism_set_up_by_listed_states_stays_cooperation(extractor: Extractor) -> None:
     text = "The payment channel was established by France, Germany and Britain to keep trade going."
-    found = _events(extractor, text)
+    found = typed_states(extractor, text)
     assert any(kind == "cooperation" and {"DEU", "FRA", "GBR"} <= parties for kind, parties in found)
     assert not any(kind == "agreement" for kind, _ in found)
