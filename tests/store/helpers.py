@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -14,6 +13,7 @@ import uvicorn
 from libs.contracts.topics import TopicSettings
 from libs.infra.broker import free_port
 from services.store.core.config import StoreSettings
+from tests.waiting import wait_until
 
 
 def settings_for(database_url: str | None = None, **overrides: object) -> StoreSettings:
@@ -28,10 +28,12 @@ def serving(app: Any) -> Iterator[str]:
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_config=None))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "API server did not start"
-        time.sleep(0.02)
+
+    def started() -> bool:
+        assert thread.is_alive(), "API server did not start: its thread ended"
+        return server.started
+
+    wait_until(started, 20, "the API server to start", every=0.02)
     try:
         yield f"http://127.0.0.1:{port}"
     finally:

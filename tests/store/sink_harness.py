@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import threading
-import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -27,6 +26,7 @@ from services.store.core.config import StoreSettings
 from services.store.db.models import articles, events
 from services.store.sink import run_sink
 from tests.store.helpers import settings_for
+from tests.waiting import wait_until
 
 
 def harness_settings(
@@ -109,15 +109,14 @@ class SinkHarness:
         self.publish(summaries)
         want_events = {e.event_id for e in evs}
         want_articles = {(s.article_id, s.extracted_at) for s in summaries}
-        deadline = time.monotonic() + within
-        while time.monotonic() < deadline:
+
+        def stored() -> bool:
             if self._stored(want_events, want_articles):
-                return
+                return True
             assert self._sink_task is None or not self._sink_task.done(), "the sink stopped"
-            time.sleep(0.1)
-        raise AssertionError(
-            f"the sink did not store {len(evs)} events and {len(summaries)} summaries in time"
-        )
+            return False
+
+        wait_until(stored, within, f"the sink to store {len(evs)} events and {len(summaries)} summaries")
 
     def _stored(self, event_ids: set[str], article_keys: set[tuple[str, Any]]) -> bool:
         with self.engine.connect() as conn:

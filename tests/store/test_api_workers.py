@@ -49,13 +49,15 @@ def _children(pid: int) -> set[int]:
 
 def _workers(pid: int, n: int, within: float = 60) -> set[int]:
     """The API worker processes of supervisor `pid` (multiprocessing's resource tracker excepted)."""
-    deadline = time.monotonic() + within
-    while time.monotonic() < deadline:
+    found: set[int] = set()
+
+    def complete() -> bool:
+        nonlocal found
         found = {c for c in _children(pid) if "accord-store-api" in _cmdline(c) or _is_worker(c)}
-        if len(found) == n:
-            return found
-        time.sleep(0.2)
-    raise AssertionError(f"expected {n} workers of {pid}, have {_children(pid)}")
+        return len(found) == n
+
+    wait_until(complete, within, f"{n} workers of {pid}", lambda: f"children: {_children(pid)}", every=0.2)
+    return found
 
 
 def _cmdline(pid: int) -> str:
@@ -112,10 +114,12 @@ def test_two_api_workers_share_the_port_and_the_metrics_and_stop_on_sigterm(
     try:
         workers = _workers(proc.pid, 2)
         metrics_dir = _metrics_dir(next(iter(workers)))
-        deadline = time.monotonic() + 60
-        while not _ready(base):
-            assert proc.poll() is None and time.monotonic() < deadline, log.read_text()[-3000:]
-            time.sleep(0.2)
+
+        def ready() -> bool:
+            assert proc.poll() is None, log.read_text()[-3000:]
+            return _ready(base)
+
+        wait_until(ready, 60, "the API to be ready", lambda: log.read_text()[-3000:], every=0.2)
 
         def get(_: int) -> int:  # a new connection per request: either worker may accept it
             with httpx.Client(timeout=10) as client:

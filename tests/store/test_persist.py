@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import threading
-import time
 from datetime import date, timedelta
 from typing import Any
 
@@ -26,6 +25,7 @@ from services.store.persist import (
     event_row,
 )
 from tests.store.factories import T0, extraction_of, make_event, make_extraction
+from tests.waiting import wait_until
 
 integration = pytest.mark.integration
 
@@ -352,10 +352,12 @@ def test_concurrent_batches_on_one_article_are_serialised(migrated_engine: Engin
         apply_batch(conn_a, [summary])  # transaction A: open, holding the article's lock
         worker = threading.Thread(target=lambda: outcome.update(stats=apply(migrated_engine, [evs[1]])))
         worker.start()
-        deadline = time.monotonic() + 30
-        while worker.is_alive() and not _waiting_on_advisory_lock(migrated_engine):
-            assert time.monotonic() < deadline, "transaction B neither finished nor waited"
-            time.sleep(0.02)
+        wait_until(
+            lambda: not worker.is_alive() or _waiting_on_advisory_lock(migrated_engine),
+            30,
+            "transaction B to finish or wait on the advisory lock",
+            every=0.02,
+        )
         tx.commit()
     worker.join(30)
     assert not worker.is_alive()

@@ -6,7 +6,6 @@ import asyncio
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from services.store.db.session import make_engine
 from tests.runtime.kafka_helpers import produce
 from tests.store.factories import extraction_of
 from tests.store.helpers import settings_for, store_process_env
+from tests.waiting import wait_until
 
 pytestmark = pytest.mark.integration
 
@@ -43,19 +43,27 @@ class StoreProcess:
             )
 
     def wait_ready(self, within: float = 90) -> dict[str, Any]:
-        deadline = time.monotonic() + within
         last: Any = None
-        while time.monotonic() < deadline:
+
+        def ready() -> bool:
+            nonlocal last
             assert self.proc is not None and self.proc.poll() is None, self.log.read_text()[-3000:]
             try:
                 r = httpx.get(self.url + "/readyz", timeout=5)
                 last = r.json()
-                if r.status_code == 200:
-                    return last  # type: ignore[no-any-return]
+                return r.status_code == 200
             except httpx.HTTPError as exc:
                 last = repr(exc)
-            time.sleep(0.2)
-        raise AssertionError(f"store not ready: {last}\n{self.log.read_text()[-3000:]}")
+                return False
+
+        wait_until(
+            ready,
+            within,
+            "the store to be ready",
+            lambda: f"{last}\n{self.log.read_text()[-3000:]}",
+            every=0.2,
+        )
+        return last  # type: ignore[no-any-return]
 
     def stop(self, sig: signal.Signals, within: float = 30) -> int:
         assert self.proc is not None
@@ -116,19 +124,20 @@ def test_store_process_survives_sigkill_and_stops_cleanly_on_sigterm(
     assert set(ready["checks"]) == {"database", "broker", "sink"}
 
     want = asyncio.run(_send_articles(kafka_bootstrap, unique_topics, 0, 150))
-    deadline = time.monotonic() + 60
-    while _stored(embedded_database_url)[0] == 0:
-        assert time.monotonic() < deadline, "nothing stored"
-        time.sleep(0.05)
+    wait_until(lambda: _stored(embedded_database_url)[0] > 0, 60, "a first stored event", every=0.05)
     assert store.stop(signal.SIGKILL) == -signal.SIGKILL
 
     want |= asyncio.run(_send_articles(kafka_bootstrap, unique_topics, 150, 150))  # produced while it is down
     store.start()
     store.wait_ready()
-    deadline = time.monotonic() + 120
-    while (stored := _stored(embedded_database_url))[1] != want:
-        assert time.monotonic() < deadline, f"{len(stored[1])} of {len(want)} events stored"
-        time.sleep(0.2)
+    wait_until(
+        lambda: _stored(embedded_database_url)[1] == want,
+        120,
+        f"all {len(want)} events stored",
+        lambda: f"{len(_stored(embedded_database_url)[1])} of {len(want)} events stored",
+        every=0.2,
+    )
+    stored = _stored(embedded_database_url)
     assert stored[0] == len(want)  # every event exactly once, none extra
 
     page = httpx.get(store.url + "/v1/events", params={"limit": 5}, timeout=10).json()

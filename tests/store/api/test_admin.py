@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import sys
-import time
 from collections.abc import Iterator
 
 import httpx
@@ -17,6 +16,7 @@ import pytest
 from services.store.api.main import create_app
 from services.store.replays import ReplayRunner
 from tests.store.helpers import serving, settings_for
+from tests.waiting import wait_until
 
 KEY = "admin-key-0123456789"
 FAKE = """
@@ -48,13 +48,15 @@ def client() -> Iterator[httpx.Client]:
 
 
 def wait_done(client: httpx.Client, replay_id: str) -> dict:  # type: ignore[type-arg]
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
+    body: dict = {}  # type: ignore[type-arg]
+
+    def done() -> bool:
+        nonlocal body
         body = client.get(f"/v1/admin/replay/{replay_id}", headers={"X-API-Key": KEY}).json()
-        if body["status"] != "running":
-            return body
-        time.sleep(0.1)
-    raise AssertionError("the replay did not finish")
+        return body["status"] != "running"
+
+    wait_until(done, 20, "the replay to finish", lambda: f"last answer: {body}")
+    return body
 
 
 def test_disabled_without_a_configured_key_401_without_a_key_403_with_a_wrong_one(

@@ -13,7 +13,6 @@ import concurrent.futures
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +29,7 @@ from tests.conftest import REPO_ROOT, make_unique_topics
 from tests.runtime.kafka_helpers import produce
 from tests.store.dashboard.seed import seed_dataset
 from tests.store.helpers import store_process_env
+from tests.waiting import wait_until
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -104,18 +104,18 @@ async def _publish(bootstrap: str, topics: TopicSettings, models: list[Any], top
 
 
 def _wait(predicate: Any, what: str, log: Path, proc: subprocess.Popen[bytes], within: float = 120) -> None:
-    deadline = time.monotonic() + within
     last: Any = None
-    while time.monotonic() < deadline:
+
+    def done() -> bool:
+        nonlocal last
         assert proc.poll() is None, f"the store exited:\n{log.read_text()[-3000:]}"
         try:
             last = predicate()
-            if last is True:
-                return
         except httpx.HTTPError as exc:
             last = repr(exc)
-        time.sleep(0.25)
-    raise AssertionError(f"{what}: {last}\n{log.read_text()[-3000:]}")
+        return last is True
+
+    wait_until(done, within, what, lambda: f"last answer: {last}\n{log.read_text()[-3000:]}", every=0.25)
 
 
 @pytest.fixture(scope="module")
