@@ -11,11 +11,14 @@ from libs.contracts.events import CooperationEvent
 from libs.extraction import Extractor
 from libs.extraction.candidates import SentenceInfo
 from libs.extraction.mention_roles import PartyMention, SentenceParties
+from libs.extraction.resources import load_resources
 from libs.extraction.sectors import SectorMatcher
 from libs.extraction.text import Sentence
-from libs.extraction.triggers import Cue, filter_cues
+from libs.extraction.triggers import Cue, filter_cues, topic_before
 
 PUB = date(2024, 5, 23)  # a Thursday: relative days resolve against it
+# Iran and the deal's other parties (P4+1): one round of the nuclear talks with all of them
+DEAL_GROUP = frozenset({"CHN", "DEU", "FRA", "GBR", "IRN", "RUS"})
 
 
 def events_of(extractor: Extractor, text: str, article_id: str = "rules") -> list[CooperationEvent]:
@@ -50,6 +53,20 @@ def typed(events: list[CooperationEvent]) -> set[tuple[str, tuple[str, ...]]]:
 def typed_states(extractor: Extractor, text: str) -> set[tuple[str, frozenset[str]]]:
     """(type, states) of each event extracted from `text` (IGOs left out)."""
     return {(e.type.value, frozenset(e.countries)) for e in events_of(extractor, text)}
+
+
+def talks_read_as_topic(before: str, tail: str = "with the group.") -> bool:
+    """Whether the shipped `talks_topic` frames read "talks" right after `before` as a topic, not a round held
+    (`triggers.topic_before` on `before + "talks " + tail`)."""
+    text = f"{before}talks {tail}"
+    return topic_before(load_resources().talks_topic, text, 0, len(before), "talks with")
+
+
+def meetings_of_many(extractor: Extractor, text: str) -> list[frozenset[str]]:
+    """The states of each `meeting` of four states or more extracted from `text`."""
+    return [
+        states for kind, states in typed_states(extractor, text) if kind == "meeting" and len(states) >= 4
+    ]
 
 
 def typed_apart(extractor: Extractor, text: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:

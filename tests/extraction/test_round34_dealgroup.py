@@ -10,7 +10,7 @@ import pytest
 from libs.extraction import Extractor
 from libs.extraction.resources import load_resources, talks_topic_pattern
 from libs.extraction.triggers import Cue, talks_as_topic, topic_before
-from tests.extraction.helpers import typed_states
+from tests.extraction.helpers import talks_read_as_topic, typed_states
 
 
 @pytest.mark.parametrize(
@@ -77,9 +77,7 @@ def test_talks_held_are_still_a_meeting(extractor: Extractor, text: str, parties
     ],
 )
 def test_the_topic_frames_end_right_before_the_talks_noun(before: str, topic: bool) -> None:
-    pattern = load_resources().talks_topic
-    text = before + "talks with Oman."
-    assert topic_before(pattern, text, 0, len(before), "talks with") is topic
+    assert talks_read_as_topic(before, "with Oman.") is topic
 
 
 def test_a_frame_more_than_four_words_before_the_noun_does_not_reach_it() -> None:

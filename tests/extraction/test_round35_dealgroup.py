@@ -8,11 +8,7 @@ from __future__ import annotations
 import pytest
 
 from libs.extraction import Extractor
-from libs.extraction.resources import load_resources
-from libs.extraction.triggers import topic_before
-from tests.extraction.helpers import typed_states
-
-_GROUP = {"CHN", "DEU", "FRA", "GBR", "IRN", "RUS"}
+from tests.extraction.helpers import DEAL_GROUP, meetings_of_many, talks_read_as_topic
 
 
 @pytest.mark.parametrize(
@@ -35,9 +31,7 @@ _GROUP = {"CHN", "DEU", "FRA", "GBR", "IRN", "RUS"}
     ],
 )
 def test_the_new_frames_end_right_before_the_talks_noun(before: str, topic: bool) -> None:
-    pattern = load_resources().talks_topic
-    text = before + "talks with the group."
-    assert topic_before(pattern, text, 0, len(before), "talks with") is topic
+    assert talks_read_as_topic(before) is topic
 
 
 @pytest.mark.parametrize(
@@ -50,7 +44,7 @@ def test_the_new_frames_end_right_before_the_talks_noun(before: str, topic: bool
     ],
 )
 def test_the_deal_group_in_talks_named_as_a_topic_makes_no_meeting(extractor: Extractor, text: str) -> None:
-    assert not any(kind == "meeting" and len(parties) >= 4 for kind, parties in typed_states(extractor, text))
+    assert not meetings_of_many(extractor, text)
 
 
 def test_a_round_held_with_the_group_is_still_a_meeting(extractor: Extractor) -> None:
@@ -58,4 +52,4 @@ def test_a_round_held_with_the_group_is_still_a_meeting(extractor: Extractor) ->
         "VIENNA - Iran held nuclear talks with China, Russia, France, Britain and Germany in Vienna on Monday "
         "to revive the nuclear deal."
     )
-    assert any(kind == "meeting" and parties >= _GROUP for kind, parties in typed_states(extractor, text))
+    assert any(states >= DEAL_GROUP for states in meetings_of_many(extractor, text))
