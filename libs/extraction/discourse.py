@@ -580,6 +580,25 @@ def _from_quoted_speaker(site: CueSite, state: DiscourseState, parties: list[str
 
 # the subject of a reported clause right after its speech verb: "said on Friday that he is visiting"
 _REPORTED_PRONOUN = re.compile(r"\bthat\s+(?:he|she)\b")
+# the speaker's side further on in a reported clause that names no other actor: "announced that his country
+# wants to keep the deal, for which he will hold talks with Y"
+_REPORTED_OWN_SIDE = re.compile(r"\b(?:he|she|(?:his|her)\s+(?:country|government|side))\b")
+# a reported clause that opens on a subjectless talk with one side: "said that talks with Y were difficult"
+_REPORTED_TALKS_OPEN = re.compile(r"\bthat\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+_TALKS_CUE = re.compile(r"(?:talks|negotiations|consultations|discussions|dialogue)\s+with\b", re.IGNORECASE)
+
+
+def _speaker_side_reported(site: CueSite, after_verb: int) -> bool:
+    """Whether the clause reported from `after_verb` up to the cue has the speaker's side for its actor: no
+    party named in it, and "he"/"his country" in it or a subjectless "talks with" opening it."""
+    info, text, cue = site.info, site.text, site.cue
+    if any(after_verb <= m.start < cue.start and m.role in PARTY_ROLES for m in info.parties.mentions):
+        return False
+    if _REPORTED_OWN_SIDE.search(text, after_verb, cue.start):
+        return True
+    return _TALKS_CUE.match(cue.text) is not None and bool(
+        _REPORTED_TALKS_OPEN.search(text[after_verb : cue.start])
+    )
 
 
 def _from_reporting_speaker(site: CueSite, state: DiscourseState, parties: list[str]) -> Parties | None:
@@ -593,7 +612,8 @@ def _from_reporting_speaker(site: CueSite, state: DiscourseState, parties: list[
     if verb is None:
         return None
     pronoun = _REPORTED_PRONOUN.search(text, verb.end(), min(site.cue.start, verb.end() + 40))
-    states = titled_speakers(info, text, verb.start()) if pronoun is not None else set()
+    own_side = pronoun is not None or _speaker_side_reported(site, verb.end())
+    states = titled_speakers(info, text, verb.start()) if own_side else set()
     if len(states) != 1 or states <= set(parties):
         return None
     return [*parties, *states], PRONOUN

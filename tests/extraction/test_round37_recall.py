@@ -1,0 +1,52 @@
+"""Round 37, two-party recall where the cue is found but a side is lost: the speaker's own side of a reported
+clause that names no other actor ("X's minister said that talks with Y were difficult"), the subject after an
+occasion opener in a sentence of conflict words ("In a phone call with X, Y urged ... to resist ..."), a
+state ranked among an IGO's members ("Portugal, one of the EU's largest arms exporters to Morocco": Portugal, not
+the EU), and the parties right before a relative clause in the active voice that holds the cue ("X and Y, which
+signed a deal in June, ..."). Short texts invented for these tests (not the sets' texts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from libs.extraction import Extractor
+from tests.extraction.helpers import typed_states
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A senior Chilean official said on Tuesday that talks with Peru on the border dispute were very "
+            "difficult.",
+            ("meeting", frozenset({"CHL", "PER"})),
+        ),
+        (
+            "A senior Chilean official said on Friday that negotiations with Peru over the fishing war had stalled.",
+            ("meeting", frozenset({"CHL", "PER"})),
+        ),
+        (
+            "The Norwegian minister announced that his government wants to keep the accord on Sudan's debt, for "
+            "which he will hold talks with Iceland next week.",
+            ("intent", frozenset({"ISL", "NOR"})),
+        ),
+        # guard: a clause opening on "that he" was read so before
+        (
+            "The Norwegian minister announced on Monday that he will hold talks with Iceland next week.",
+            ("intent", frozenset({"ISL", "NOR"})),
+        ),
+    ],
+)
+def test_the_speaker_is_the_side_of_a_reported_clause_with_no_other_actor(
+    extractor: Extractor, text: str, expected: tuple[str, frozenset[str]]
+) -> None:
+    assert expected in typed_states(extractor, text)
+
+
+def test_a_reported_clause_with_its_own_actor_keeps_it(extractor: Extractor) -> None:
+    text = (
+        "The Chilean trade minister told reporters that Argentina's negotiations with Peru had made progress."
+    )
+    got = typed_states(extractor, text)
+    assert ("meeting", frozenset({"ARG", "PER"})) in got
+    assert all("CHL" not in states for _kind, states in got)
