@@ -218,7 +218,7 @@ def cue_parties(
     if found is not None:
         return found
     if info.conflict:
-        return _conflict_clause_parties(info, cue, bounds)
+        return _conflict_clause_parties(info, cue, bounds, text)
     return _wider_parties(info, cue, text, bounds[0])
 
 
@@ -271,9 +271,31 @@ def _clause_parties(
     return None
 
 
-def _conflict_clause_parties(info: SentenceInfo, cue: Cue, bounds: tuple[list[int], list[int]]) -> CueParties:
+# a sentence that opens on the occasion it tells: "In a phone call with A's president on Monday, B's president
+# urged ...", "During talks with A, B warned ..."
+_OCCASION_OPENER = re.compile(r"\s*(?:In|During|At)\s+(?:an?|the|his|her|their)\s+", re.IGNORECASE)
+# the subject of the main clause right after the opener's comma, maybe behind its title: ", Iranian President"
+_SUBJECT_AFTER_OPENER = re.compile(r",\s*(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}")
+
+
+def _opener_subject(info: SentenceInfo, cue: Cue, own: tuple[int, int], text: str) -> str | None:
+    """The party subject of the main clause after an occasion opener that holds the cue ("In a phone call
+    with A, B said ..."): the occasion's other side, whatever the main clause goes on to say; else None."""
+    own_lo, own_hi = own
+    if own_lo != info.sent.start or not _OCCASION_OPENER.match(text, own_lo, cue.end):
+        return None
+    after = [m for m in info.parties.mentions if m.start >= own_hi and m.role in PARTY_ROLES]
+    if not after or not _SUBJECT_AFTER_OPENER.fullmatch(text, own_hi, after[0].start):
+        return None
+    return after[0].code
+
+
+def _conflict_clause_parties(
+    info: SentenceInfo, cue: Cue, bounds: tuple[list[int], list[int]], text: str = ""
+) -> CueParties:
     """In a sentence of conflict: the cue's own phrase, and phrases of its clause without conflict
-    words ("Tokayev, for his part, recalled his earlier trip to Iran, and said no sanctions ...")."""
+    words ("Tokayev, for his part, recalled his earlier trip to Iran, and said no sanctions ..."); the
+    subject after an occasion opener holding the cue ("In a phone call with A, B urged ...": B) is kept."""
     lo, hi = info.sent.start, info.sent.end
     strong, fine = bounds
     a, b = around(strong, cue.start, lo, hi)
@@ -288,6 +310,9 @@ def _conflict_clause_parties(info: SentenceInfo, cue: Cue, bounds: tuple[list[in
             if any(near_lo <= cs < near_hi for cs, _ in info.conflict_spans):
                 continue  # "a region A seized from B during the war"
         out.append(m.code)
+    subject = _opener_subject(info, cue, (own_lo, own_hi), text) if text else None
+    if subject is not None and subject not in out:
+        out.append(subject)
     return out, EXPLICIT, (a, b)
 
 

@@ -50,3 +50,28 @@ def test_a_reported_clause_with_its_own_actor_keeps_it(extractor: Extractor) -> 
     got = typed_states(extractor, text)
     assert ("meeting", frozenset({"ARG", "PER"})) in got
     assert all("CHL" not in states for _kind, states in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "In a phone conversation with the Chilean president on Monday, the Peruvian president urged the region "
+            "to resist foreign sanctions.",
+            frozenset({"CHL", "PER"}),
+        ),
+        (
+            "During his talks with the Uruguayan minister in Montevideo on Monday, the Paraguayan minister "
+            "condemned the deadly attack on the embassy.",
+            frozenset({"PRY", "URY"}),
+        ),
+        (
+            "In a meeting with the Uruguayan ambassador, Paraguay condemned the terrorist attack on its embassy.",
+            frozenset({"PRY", "URY"}),
+        ),
+    ],
+)
+def test_the_subject_after_an_occasion_opener_meets_its_partner_despite_conflict_words(
+    extractor: Extractor, text: str, pair: frozenset[str]
+) -> None:
+    assert ("meeting", pair) in typed_states(extractor, text)
