@@ -215,6 +215,9 @@ _URGED_TO_COOPERATE = re.compile(
 _MEMBER_OF_BEFORE = re.compile(
     r"\b(?:an?|one|another)\s+member(?:\s+(?:state|country|nation))?\s+of\s+(?:the\s+)?$", re.IGNORECASE
 )
+# "Portugal, one of the EU's largest arms exporters": one of an IGO's members, ranked
+_ONE_OF_BEFORE = re.compile(r"\bone\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_POSSESSIVE_S = re.compile(r"['’]s\b")
 # "the Iranian National Commission for UNESCO", "the national committee for the IAEA": a domestic body
 _NATIONAL_BODY_BEFORE = re.compile(
     r"\b(?:National|national)\s+(?:Commission|Committee|Council|commission|committee|council)\s+(?:for|of|to)\s+(?:the\s+)?$"
@@ -431,8 +434,9 @@ def _igo_role(before: str, after: str, gaz: Gazetteer) -> str:
     """An IGO's role: a forum ("on the sidelines of", "the UN meeting"), a topic ("a member of"), or a party."""
     if _FORUM_BEFORE.search(before):
         return FORUM
-    if _MEMBER_OF_BEFORE.search(before):
-        return TOPIC  # "a member of the European Union": an unnamed member state, not the Union
+    if _MEMBER_OF_BEFORE.search(before) or (_ONE_OF_BEFORE.search(before) and _POSSESSIVE_S.match(after)):
+        # "a member of the European Union", "one of the EU's largest exporters": a member state, not the Union
+        return TOPIC
     if _NATIONAL_BODY_BEFORE.search(before):
         return TOPIC  # "Iranian National Commission for UNESCO": a state's own body, not the IGO
     rest = re.sub(r"^(?:['’]s)?\s*(?:\d+\w*\s+)?", "", after)

@@ -75,3 +75,22 @@ def test_the_subject_after_an_occasion_opener_meets_its_partner_despite_conflict
     extractor: Extractor, text: str, pair: frozenset[str]
 ) -> None:
     assert ("meeting", pair) in typed_states(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That is said to have angered Portugal, which is one of the EU's largest arms exporters to Morocco.",
+        "Portugal, one of the EU’s biggest arms suppliers to Morocco, sent more patrol boats on Monday.",
+    ],
+)
+def test_a_state_ranked_among_an_igos_members_is_the_actor(extractor: Extractor, text: str) -> None:
+    events = extractor.extract(text, article_id="t").events
+    assert any(set(e.countries) == {"MAR", "PRT"} for e in events)
+    assert not any("EU" in e.igos for e in events)
+
+
+def test_an_igo_acting_itself_is_still_a_party(extractor: Extractor) -> None:
+    text = "The EU signed a trade agreement with Chile on Monday."
+    events = extractor.extract(text, article_id="t").events
+    assert any("EU" in e.igos and "CHL" in e.countries for e in events)
