@@ -214,12 +214,35 @@ def cue_parties(
     if found is None and ctx_ok:
         found = _two_sides_parties(info, cue, text, bounds[1])
     if found is None:
-        found = _clause_parties(info, cue, text, bounds)
+        found = _clause_parties(info, cue, text, bounds) or _relative_antecedents(info, cue, text, bounds[0])
     if found is not None:
         return found
     if info.conflict:
         return _conflict_clause_parties(info, cue, bounds, text)
     return _wider_parties(info, cue, text, bounds[0])
+
+
+# a relative clause opening right after the parties it tells of: "A and B, which signed a deal in June, ..."
+_RELATIVE_OPENER = re.compile(r",\s+(?:who|which)\s", re.IGNORECASE)
+# a passive verb up to the cue: the antecedents are acted on by someone else ("A and B, who had been invited")
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|also\s+|not\s+)?\w+(?:ed|en)\b")
+
+
+def _relative_antecedents(info: SentenceInfo, cue: Cue, text: str, strong: list[int]) -> CueParties | None:
+    """ "Venezuela and Iran, who inked a cooperation agreement in June, are ...": a cue in a relative clause
+    that names no party itself, right after a list of two parties or more, told in the active voice (not "A and
+    B, who had been invited"): the list; else None."""
+    a, b = around(strong, cue.start, info.sent.start, info.sent.end)
+    if info.parties.parties(a, b) or not _RELATIVE_OPENER.match(text, a, cue.start):
+        return None
+    if _PASSIVE.search(text, a, cue.end):
+        return None
+    before = [m for m in info.parties.mentions if m.end <= a and m.role in PARTY_ROLES]
+    if not before or a - before[-1].end > 1:
+        return None
+    runs = list_runs(before, text)
+    codes = list(dict.fromkeys(m.code for m in runs[-1]))
+    return (codes, EXPLICIT, (runs[-1][0].start, b)) if len(codes) >= 2 else None
 
 
 def _between_parties(info: SentenceInfo, cue: Cue, text: str, strong: list[int]) -> CueParties | None:

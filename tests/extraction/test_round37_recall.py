@@ -94,3 +94,24 @@ def test_an_igo_acting_itself_is_still_a_party(extractor: Extractor) -> None:
     text = "The EU signed a trade agreement with Chile on Monday."
     events = extractor.extract(text, article_id="t").events
     assert any("EU" in e.igos and "CHL" in e.countries for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile and Peru, which signed a fisheries agreement in June, are both big fish exporters.",
+        "Chile and Peru, who inked a ten-year trade accord in June, are both hit by the drought.",
+    ],
+)
+def test_a_relative_clause_tells_of_the_parties_right_before_it(extractor: Extractor, text: str) -> None:
+    assert ("agreement", frozenset({"CHL", "PER"})) in typed_states(extractor, text)
+
+
+def test_a_relative_clause_naming_its_own_partner_is_read_as_before(extractor: Extractor) -> None:
+    text = "Cuba, which signed a trade deal with Vietnam in June, is a big sugar producer."
+    assert ("agreement", frozenset({"CUB", "VNM"})) in typed_states(extractor, text)
+
+
+def test_a_relative_clause_in_the_passive_gives_its_antecedents_no_event(extractor: Extractor) -> None:
+    text = "Chile and Peru, which were invited by the organisers, sent large delegations."
+    assert ("intent", frozenset({"CHL", "PER"})) not in typed_states(extractor, text)
