@@ -236,6 +236,35 @@ _MEETING_OF_BEFORE = re.compile(
     r"\b(?:meeting|summit)\s+(?:of|among|between)\s+(?:[a-z-]+\s+){0,3}(?:the\s+)?$", re.IGNORECASE
 )
 _BASED_IN = re.compile(r"\b(?:based|headquartered|registered)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
+# "talks in the Austrian capital", "met in the Swiss city": a demonym naming the city of an IGO seat where talks are
+# held (Vienna, Geneva) is the venue, as the seat's own name is (the states of `IGO_SEATS` named by their capital)
+_CITY_AFTER = re.compile(r"^\s+(?:capital|city)\b(?!\s+of\b)", re.IGNORECASE)
+SEAT_STATES = frozenset({"AUT", "CHE"})
+# the nuclear deal told with who made it, in a clause after its name: "the nuclear deal, reached last year with
+# the 5+1 group", "the JCPOA, which was signed in 2015 between Iran and six powers", "the agreement Tehran struck
+# with the P5+1 in 2015": the deal's history, whose parties take no part in the sentence's act
+_DEAL_HISTORY_BEFORE = re.compile(
+    r"\b(?P<deal>JCPOA|Joint\s+Comprehensive\s+Plan\s+of\s+Action|(?:nuclear\s+)?(?:deal|agreement|accord|pact))"
+    r"\)?,?\s+(?:(?:which|that)\s+(?:was|were|had\s+been|has\s+been)\s+|(?:which|that)\s+)?"
+    r"(?:(?:Iran|Tehran|it|the\s+Islamic\s+Republic)\s+(?:had\s+|has\s+)?)?(?:originally\s+|finally\s+|eventually\s+)?"
+    r"(?:signed|reached|struck|clinched|sealed|concluded|inked|finali[sz]ed|hammered\s+out|negotiated|agreed)\s+"
+    r"(?:(?:in|on|back\s+in|last|during|after)\s+(?:[\w,]+\s+){0,3}?)?"
+    r"(?:between|with|by|among)\s+(?:the\s+)?(?:(?:members|remaining\s+members)\s+of\s+(?:the\s+)?)?"
+    # the second maker of a pair ("between Iran and the P5+1")
+    r"(?:(?-i:[A-Z])[\w.’'+-]*(?:\s+(?-i:[A-Z])[\w.’'+-]*){0,2},?\s+(?:and\s+)?(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+def _deal_history(before: str, code: str, gaz: Gazetteer) -> bool:
+    """Whether a mention is named as a maker of the nuclear deal in a clause of its history
+    (`_DEAL_HISTORY_BEFORE`): a nuclear deal or the JCPOA, or any deal made with a negotiating group ("the
+    agreement signed with the P5+1")."""
+    found = _DEAL_HISTORY_BEFORE.search(before)
+    if found is None:
+        return False
+    deal = found.group("deal").lower()
+    return code in gaz.groups or deal.startswith(("jcpoa", "joint", "nuclear"))
 
 
 # attending, addressing or speaking at an IGO's gathering: the IGO is met there, no mere forum ("attended
@@ -512,6 +541,8 @@ def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazettee
     # "the talks, which include the E3 (A, B and C), D ...": a group described as a member, as a state is
     if m.code in gaz.groups and MEMBERS_BEFORE.search(before):
         return TOPIC
+    if _deal_history(before, m.code, gaz):
+        return TOPIC
     if m.is_igo:
         return _igo_role(before, after, gaz)
     if _TARGET_AFTER.match(after) or (
@@ -543,6 +574,8 @@ def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazettee
     # "BRICS, which includes Brazil, Russia, India ...": a description of members, not the actors
     if m.kind == "country" and MEMBERS_BEFORE.search(before):
         return TOPIC
+    if m.kind == "demonym" and m.code in SEAT_STATES and _CITY_AFTER.match(after):
+        return VENUE
     if m.kind in ("country", "capital", "city"):
         placed = _place_role(work, lo, m, prev, before, after)
         if placed is not None:
