@@ -53,6 +53,7 @@ from libs.extraction.clauses import (
     counterpart_list,
     counterparts_gap,
     cue_parties,
+    flow_ends,
     hub_and_spokes,
     hyphen_pairs,
     joint_gathering,
@@ -851,6 +852,7 @@ def _groups(
         return _counterparts_groups(site, state, parties, source)
     groups = (
         hyphen_pairs(info, parties, seg_lo, seg_hi, text)
+        or (flow_ends(info, parties, seg_lo, seg_hi, text) if site.type == INTENT else None)
         or origin_star(info, cue, seg_lo, seg_hi, text)
         or subject_with(info, cue, fine_lo, fine_hi, text)
         or _flow_givers(site, parties, seg_lo, seg_hi)

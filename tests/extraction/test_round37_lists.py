@@ -1,0 +1,35 @@
+"""Issue 13, round 37 (many-party precision): a planned flow to listed states is one flow with each end, from
+its source, not one act of the ends; states named as examples of a fair's exhibiting countries each deal with
+the host; an entry ban on listed states' nationals is no agreement. Short texts written for these tests (not
+the sets' texts)."""
+
+from __future__ import annotations
+
+from libs.extraction import Extractor
+from tests.extraction.helpers import events_of, typed
+
+# -- a planned flow to listed states: a star around its source ----------------------------------------------
+
+
+def test_planned_shipping_lines_to_listed_states(extractor: Extractor) -> None:
+    text = "Chile plans to reopen its shipping lines to Asia, Japan, Vietnam and Thailand next year, the minister said."
+    assert typed(events_of(extractor, text)) == {
+        ("intent", ("CHL", "JPN")),
+        ("intent", ("CHL", "VNM")),
+        ("intent", ("CHL", "THA")),
+    }
+
+
+def test_goods_that_can_be_exported_to_listed_states(extractor: Extractor) -> None:
+    text = "The envoy said Kenyan tea can be exported to Europe, some cities of Poland, Hungary and Austria by rail."
+    assert {e for _, e in typed(events_of(extractor, text))} == {
+        ("AUT", "KEN"),
+        ("HUN", "KEN"),
+        ("KEN", "POL"),
+    }
+
+
+def test_a_planned_summit_of_three_stays_one_event(extractor: Extractor) -> None:
+    # guard: no flow, the listed states act together
+    text = "Kenya, Uganda and Tanzania plan to hold a trilateral summit in Nairobi next month."
+    assert typed(events_of(extractor, text)) == {("intent", ("KEN", "TZA", "UGA"))}
