@@ -106,7 +106,10 @@ _PARTICIPANTS_FROM = re.compile(
     # "ministers of Iraq, Oman and Qatar ... participated", "top officials from Russia, India ... will
     # participate": only with a verb of attending (see below)
     r"|\b(?P<of>(?:ministers|officials|envoys|representatives|delegations|counterparts|leaders|heads|"
-    r"diplomats|negotiators|presidents|delegates)\s+(?:of|from))\s+)"
+    r"diplomats|negotiators|presidents|delegates)\s+(?:of|from))\s+"
+    # states named as examples of a fair's exhibiting countries ("over 50 countries including A, B and C will
+    # showcase their products at the fair"): only at a fair, with a verb of exhibiting (see `_run_kind`)
+    r"|\b(?P<countries>countries|states|nations)\s*,?\s+(?:including|such\s+as|like|namely)\s+)"
     r"(?:(?:some\s+|over\s+|more\s+than\s+)?\d+\s+(?:\w+\s+)?countries|around\s+the\s+world|across\s+the\s+world|"
     r"(?:\w+\s+){0,2}countries|[A-Z][\w-]+\s+and\s+\d+\s+other\s+countries)?,?\s*(?:(?:including|such\s+as|like|namely|among\s+them|comprising)\s+)?(?:the\s+)?$",
     re.IGNORECASE,
@@ -156,7 +159,7 @@ _DECLARED = (
 )
 _ATTENDING = re.compile(
     r"\b(?:attend\w*|participat\w*|" + _INCLUDED + r"|"
-    r"tak(?:e|es|ing)\s+part|took\s+part|present\s+at|showcas\w*|exhibit\w*|"
+    r"tak(?:e|es|ing)\s+part|took\s+part|present\s+at|showcas\w*|exhibit\w*|on\s+display|display(?:s|ed|ing)?\s+their|"
     # works entered at a festival ("two of its films will compete at the festival", "are screening in")
     r"compet(?:e|es|ed|ing)\s+(?:at|in)|screen(?:ed|ing)?\s+(?:at|in)|"
     r"held\s+with|with\s+the\s+presence\s+of|special\s+guest|guest\s+of\s+honou?r|pavilions?|"
@@ -285,7 +288,7 @@ def _intro_kind(intro: re.Match[str], fair: bool, talks: bool = False, several: 
     `several`: two states or more are listed."""
     if talks and intro.group("reps"):
         return True
-    if intro.group("bare"):
+    if intro.group("bare") or intro.group("countries"):
         return not fair
     if intro.group("of"):
         # officials or ministers "of" listed states meet each other at a meeting; at a fair the
@@ -314,6 +317,9 @@ def _run_kind(
     m = group[0]
     intro = _PARTICIPANTS_FROM.search(text, max(lo, m.start - 90), m.start)
     if intro and intro.group("of") and not attending:
+        intro = None
+    if intro and intro.group("countries") and not (attending and fair):
+        # "countries such as A and B" elsewhere are examples of a class (`clauses.listed_spokes`)
         intro = None
     if intro and intro.group("bare") and len(group) < 2:
         intro = None  # "attended by Iran's minister": a person, read by the cue rules

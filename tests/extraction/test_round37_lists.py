@@ -33,3 +33,31 @@ def test_a_planned_summit_of_three_stays_one_event(extractor: Extractor) -> None
     # guard: no flow, the listed states act together
     text = "Kenya, Uganda and Tanzania plan to hold a trilateral summit in Nairobi next month."
     assert typed(events_of(extractor, text)) == {("intent", ("KEN", "TZA", "UGA"))}
+
+
+# -- states named as examples of a fair's exhibiting countries ----------------------------------------------
+
+
+def test_countries_including_put_products_on_display_at_a_fair(extractor: Extractor) -> None:
+    text = (
+        "NAIROBI – Over 40 countries including Germany, Japan, Brazil and Turkey will put on display their "
+        "products at the Nairobi International Trade Fair."
+    )
+    assert {e for _, e in typed(events_of(extractor, text))} == {
+        ("DEU", "KEN"),
+        ("JPN", "KEN"),
+        ("BRA", "KEN"),
+        ("KEN", "TUR"),
+    }
+
+
+def test_countries_such_as_holding_pavilions_at_an_expo(extractor: Extractor) -> None:
+    text = (
+        "NAIROBI – The food expo opened on Monday. Several countries such as Italy, Spain and Egypt are holding "
+        "national pavilions at the exhibition."
+    )
+    assert {e for _, e in typed(events_of(extractor, text))} == {
+        ("ITA", "KEN"),
+        ("ESP", "KEN"),
+        ("EGY", "KEN"),
+    }
