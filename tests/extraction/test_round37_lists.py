@@ -61,3 +61,20 @@ def test_countries_such_as_holding_pavilions_at_an_expo(extractor: Extractor) ->
         ("ESP", "KEN"),
         ("EGY", "KEN"),
     }
+
+
+# -- an entry ban on listed states' nationals ---------------------------------------------------------------
+
+
+def test_an_order_that_bars_nationals_of_listed_states(extractor: Extractor) -> None:
+    text = (
+        "The order the president signed on Friday bars nationals of Chad, Libya, Somalia and Yemen from entering "
+        "the country for 90 days."
+    )
+    assert events_of(extractor, text) == []
+
+
+def test_a_signed_agreement_stays(extractor: Extractor) -> None:
+    # guard: an agreement signed by two states is still one
+    text = "Kenya and Uganda signed an agreement on Friday to bar smuggling across their border."
+    assert typed(events_of(extractor, text)) == {("agreement", ("KEN", "UGA"))}
