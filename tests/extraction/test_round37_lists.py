@@ -78,3 +78,29 @@ def test_a_signed_agreement_stays(extractor: Extractor) -> None:
     # guard: an agreement signed by two states is still one
     text = "Kenya and Uganda signed an agreement on Friday to bar smuggling across their border."
     assert typed(events_of(extractor, text)) == {("agreement", ("KEN", "UGA"))}
+
+
+# -- separate meetings told before the list of those met ----------------------------------------------------
+
+
+def test_separate_meetings_then_the_host_received_listed_envoys(extractor: Extractor) -> None:
+    text = "MOSCOW – In separate meetings in Moscow on Monday, Lavrov received ambassadors of Chile, Peru, Norway, and Greece."
+    assert {e for _, e in typed(events_of(extractor, text))} == {
+        ("CHL", "RUS"),
+        ("PER", "RUS"),
+        ("NOR", "RUS"),
+        ("GRC", "RUS"),
+    }
+
+
+def test_separate_meetings_with_listed_envoys_then_the_speaker(extractor: Extractor) -> None:
+    text = (
+        "In separate meetings with ambassadors of Chile, Peru, Norway and Greece, President William Ruto said that "
+        "trade must grow."
+    )
+    assert {e for _, e in typed(events_of(extractor, text))} == {
+        ("CHL", "KEN"),
+        ("KEN", "PER"),
+        ("KEN", "NOR"),
+        ("GRC", "KEN"),
+    }
