@@ -981,6 +981,10 @@ _FLOW_BEFORE_LIST = re.compile(
 )
 
 
+# the other end of a flow named after its listed ends: "from A and B to C"
+_CHAIN_END = re.compile(r"\s+(?:to|into)\s+(?:the\s+)?", re.IGNORECASE)
+
+
 def flow_ends(info: SentenceInfo, parties: list[str], lo: int, hi: int, text: str) -> list[list[str]] | None:
     """ "Iran plans to resume its shipping lines to A, B and C", "X can be exported to A and B": a flow still to
     come whose ends are listed after its "to"/"from" is one flow with each end, from the parties named before the
@@ -992,6 +996,8 @@ def flow_ends(info: SentenceInfo, parties: list[str], lo: int, hi: int, text: st
         ends = list(dict.fromkeys(m.code for m in run))
         if len(ends) < 2 or not _FLOW_BEFORE_LIST.search(text, max(lo, run[0].start - 120), run[0].start):
             continue
+        if _CHAIN_END.match(text, run[-1].end) and any(m.start > run[-1].end for m in ms):
+            return None  # "to import gas from A and B to C": a chain of all, not ends of one source
         before = [m for m in ms if m.end <= run[0].start and m.code not in ends]
         if not before:
             return None

@@ -302,6 +302,23 @@ def _intro_kind(intro: re.Match[str], fair: bool, talks: bool = False, several: 
     return None  # "with the participation of": not said
 
 
+# the listed states are an object ("exhibitors from 20 countries including A, B", "played host to ... countries
+# including A"), not the subject that exhibits
+_OBJECT_LIST = re.compile(r"\b(?:from|form|to|of|with|by)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _exhibiting_after(text: str, group: list[PartyMention], intro: re.Match[str]) -> bool:
+    """Whether a list of countries introduced as examples ("over 50 countries including A, B and C") is the subject
+    of exhibiting: a verb of attending or exhibiting within the 150 characters after it, and no preposition
+    before its intro."""
+    end = group[-1].end
+    stop = text.find(".", end)
+    stop = min(stop if stop >= 0 else len(text), end + 150)
+    if _ATTENDING.search(text, end, stop) is None:
+        return False
+    return _OBJECT_LIST.search(text, max(0, intro.start() - 40), intro.start()) is None
+
+
 def _run_kind(
     group: list[PartyMention],
     lo: int,
@@ -318,7 +335,11 @@ def _run_kind(
     intro = _PARTICIPANTS_FROM.search(text, max(lo, m.start - 90), m.start)
     if intro and intro.group("of") and not attending:
         intro = None
-    if intro and intro.group("countries") and not (attending and fair):
+    if (
+        intro
+        and intro.group("countries")
+        and not (attending and fair and _exhibiting_after(text, group, intro))
+    ):
         # "countries such as A and B" elsewhere are examples of a class (`clauses.listed_spokes`)
         intro = None
     if intro and intro.group("bare") and len(group) < 2:

@@ -35,6 +35,12 @@ def test_a_planned_summit_of_three_stays_one_event(extractor: Extractor) -> None
     assert typed(events_of(extractor, text)) == {("intent", ("KEN", "TZA", "UGA"))}
 
 
+def test_a_chain_from_listed_states_to_another_stays_one_intent(extractor: Extractor) -> None:
+    # guard: the listed states are one end of a chain whose other end is named after them
+    text = "Washington has announced a plan to import electricity and gas from Chile and Peru to Bolivia."
+    assert typed(events_of(extractor, text)) == {("intent", ("BOL", "CHL", "PER", "USA"))}
+
+
 # -- states named as examples of a fair's exhibiting countries ----------------------------------------------
 
 
@@ -61,6 +67,12 @@ def test_countries_such_as_holding_pavilions_at_an_expo(extractor: Extractor) ->
         ("ESP", "KEN"),
         ("EGY", "KEN"),
     }
+
+
+def test_countries_including_as_an_object_make_no_star(extractor: Extractor) -> None:
+    # guard: the listed countries are where exhibitors come from, not the subject that exhibits
+    text = "NAIROBI – The fair opened on Monday. Foreign exhibitors come from 20 countries including Spain, Italy and Egypt."
+    assert events_of(extractor, text) == []
 
 
 # -- an entry ban on listed states' nationals ---------------------------------------------------------------
