@@ -1015,3 +1015,41 @@ def own_commitment(info: SentenceInfo, cue: Cue, group: list[str], text: str) ->
     run = list_runs(before, text, _listed_gap, same=True)[-1]
     states = {m.code for m in run if not m.igo}
     return set(group) <= {m.code for m in run} and len(states) >= MANY_SIGNATORIES
+
+
+# the ends of a flow listed after its verb or route noun: "plans to resume its shipping lines to A, B and C", "goods
+# can be exported to Europe, some cities of A, B and C", "wants to buy gas from A and B" (up to four words, a
+# region named first, between "to"/"from" and the list)
+_FLOW_BEFORE_LIST = re.compile(
+    r"\b(?:export(?:s|ed|ing)?|import(?:s|ed|ing)?|ship(?:s|ped|ping)?|shipping\s+lines?|flights?|air\s+routes?|"
+    r"transit(?:ed|ing)?|sell(?:s|ing)?|sold|suppl(?:y|ies|ied|ying)|deliver(?:s|ed|ing|y|ies)?|"
+    r"buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing))\b"
+    r"(?:\s+[\w’'-]+){0,3}?\s+(?:to|from)\s+(?:the\s+)?(?:[\w’'-]+,?\s+){0,4}?$",
+    re.IGNORECASE,
+)
+
+
+# the other end of a flow named after its listed ends: "from A and B to C"
+_CHAIN_END = re.compile(r"\s+(?:to|into)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def flow_ends(info: SentenceInfo, parties: list[str], lo: int, hi: int, text: str) -> list[list[str]] | None:
+    """ "Iran plans to resume its shipping lines to A, B and C", "X can be exported to A and B": a flow still to
+    come whose ends are listed after its "to"/"from" is one flow with each end, from the parties named before the
+    list (its source), not one act of the ends with each other; None without such a list and a source."""
+    ms = [
+        m for m in info.parties.mentions if lo <= m.start < hi and m.code in parties and m.role in PARTY_ROLES
+    ]
+    for run in list_runs(ms, text, _listed_gap, same=True):
+        ends = list(dict.fromkeys(m.code for m in run))
+        if len(ends) < 2 or not _FLOW_BEFORE_LIST.search(text, max(lo, run[0].start - 120), run[0].start):
+            continue
+        if _CHAIN_END.match(text, run[-1].end) and any(m.start > run[-1].end for m in ms):
+            return None  # "to import gas from A and B to C": a chain of all, not ends of one source
+        before = [m for m in ms if m.end <= run[0].start and m.code not in ends]
+        if not before:
+            return None
+        # the source: the last party, or list of parties, named before the ends ("Iranian goods", "A and B")
+        sources = list(dict.fromkeys(m.code for m in list_runs(before, text, _listed_gap, same=True)[-1]))
+        return [[*sources, c] for c in ends]
+    return None

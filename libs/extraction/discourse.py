@@ -53,6 +53,7 @@ from libs.extraction.clauses import (
     counterpart_list,
     counterparts_gap,
     cue_parties,
+    flow_ends,
     hub_and_spokes,
     hyphen_pairs,
     joint_gathering,
@@ -755,7 +756,7 @@ _WITH_LIST = re.compile(
 
 # acts told as separate earlier in the sentence: what was said at them is one act with each too
 _SEPARATE_TALKS = re.compile(
-    r"\bseparate(?:ly)?\s+(?:\w+\s+)?(?:meetings|talks|calls|conversations|phone\s+calls|visits)\s+with\b",
+    r"\bseparate(?:ly)?\s+(?:\w+\s+)?(?:meetings|talks|calls|conversations|phone\s+calls|visits)\b",
     re.IGNORECASE,
 )
 
@@ -779,10 +780,26 @@ def _separately(site: CueSite, state: DiscourseState, parties: list[str]) -> lis
     # meetings with A and B officials, stressed ...": the appositive commas cut the segment)
     before = [m.code for m in info.parties.mentions if seg_lo <= m.start < cue.start and m.role == ACTOR]
     before = before or [m.code for m in info.parties.mentions if m.start < seg_lo and m.role == ACTOR]
-    subject = before[-1] if before else None
+    subject = before[-1] if before else _subject_after_list(site)
     if subject is None or subject not in parties:
         return []
     return [[subject, p] for p in parties if p != subject]
+
+
+def _subject_after_list(site: CueSite) -> str | None:
+    """ "In separate meetings with the ambassadors of A, B and C, X said ...": the actor named first after the
+    list of those met (the list right after the cue), None when there is no such list or actor."""
+    info, text = site.info, site.text
+    after = [m for m in info.parties.mentions if m.start >= site.cue.end and m.role in PARTY_ROLES]
+    if not after:
+        return None
+    states = [m for m in after if m.kind != "person"]  # the speaker named after the list ends it
+    listed = list_run(states, 0, text, counterparts_gap, same=True)
+    codes = {m.code for m in listed}
+    if len(codes) < 2 or states[0] is not after[0]:
+        return None
+    rest = [m for m in after if m.start >= listed[-1].end and m.role == ACTOR and m.code not in codes]
+    return rest[0].code if rest else None
 
 
 def _phone_list(site: CueSite, state: DiscourseState, parties: list[str]) -> list[list[str]]:
@@ -871,6 +888,7 @@ def _groups(
         return _counterparts_groups(site, state, parties, source)
     groups = (
         hyphen_pairs(info, parties, seg_lo, seg_hi, text)
+        or (flow_ends(info, parties, seg_lo, seg_hi, text) if site.type == INTENT else None)
         or origin_star(info, cue, seg_lo, seg_hi, text)
         or subject_with(info, cue, fine_lo, fine_hi, text)
         or _flow_givers(site, parties, seg_lo, seg_hi)

@@ -106,7 +106,10 @@ _PARTICIPANTS_FROM = re.compile(
     # "ministers of Iraq, Oman and Qatar ... participated", "top officials from Russia, India ... will
     # participate": only with a verb of attending (see below)
     r"|\b(?P<of>(?:ministers|officials|envoys|representatives|delegations|counterparts|leaders|heads|"
-    r"diplomats|negotiators|presidents|delegates)\s+(?:of|from))\s+)"
+    r"diplomats|negotiators|presidents|delegates)\s+(?:of|from))\s+"
+    # states named as examples of a fair's exhibiting countries ("over 50 countries including A, B and C will
+    # showcase their products at the fair"): only at a fair, with a verb of exhibiting (see `_run_kind`)
+    r"|\b(?P<countries>countries|states|nations)\s*,?\s+(?:including|such\s+as|like|namely)\s+)"
     r"(?:(?:some\s+|over\s+|more\s+than\s+)?\d+\s+(?:\w+\s+)?countries|around\s+the\s+world|across\s+the\s+world|"
     r"(?:\w+\s+){0,2}countries|[A-Z][\w-]+\s+and\s+\d+\s+other\s+countries)?,?\s*(?:(?:including|such\s+as|like|namely|among\s+them|comprising)\s+)?(?:the\s+)?$",
     re.IGNORECASE,
@@ -156,7 +159,7 @@ _DECLARED = (
 )
 _ATTENDING = re.compile(
     r"\b(?:attend\w*|participat\w*|" + _INCLUDED + r"|"
-    r"tak(?:e|es|ing)\s+part|took\s+part|present\s+at|showcas\w*|exhibit\w*|"
+    r"tak(?:e|es|ing)\s+part|took\s+part|present\s+at|showcas\w*|exhibit\w*|on\s+display|display(?:s|ed|ing)?\s+their|"
     # works entered at a festival ("two of its films will compete at the festival", "are screening in")
     r"compet(?:e|es|ed|ing)\s+(?:at|in)|screen(?:ed|ing)?\s+(?:at|in)|"
     r"held\s+with|with\s+the\s+presence\s+of|special\s+guest|guest\s+of\s+honou?r|pavilions?|"
@@ -285,7 +288,7 @@ def _intro_kind(intro: re.Match[str], fair: bool, talks: bool = False, several: 
     `several`: two states or more are listed."""
     if talks and intro.group("reps"):
         return True
-    if intro.group("bare"):
+    if intro.group("bare") or intro.group("countries"):
         return not fair
     if intro.group("of"):
         # officials or ministers "of" listed states meet each other at a meeting; at a fair the
@@ -297,6 +300,23 @@ def _intro_kind(intro: re.Match[str], fair: bool, talks: bool = False, several: 
     if not intro.group(0).lower().startswith("with"):
         return False
     return None  # "with the participation of": not said
+
+
+# the listed states are an object ("exhibitors from 20 countries including A, B", "played host to ... countries
+# including A"), not the subject that exhibits
+_OBJECT_LIST = re.compile(r"\b(?:from|form|to|of|with|by)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _exhibiting_after(text: str, group: list[PartyMention], intro: re.Match[str]) -> bool:
+    """Whether a list of countries introduced as examples ("over 50 countries including A, B and C") is the subject
+    of exhibiting: a verb of attending or exhibiting within the 150 characters after it, and no preposition
+    before its intro."""
+    end = group[-1].end
+    stop = text.find(".", end)
+    stop = min(stop if stop >= 0 else len(text), end + 150)
+    if _ATTENDING.search(text, end, stop) is None:
+        return False
+    return _OBJECT_LIST.search(text, max(0, intro.start() - 40), intro.start()) is None
 
 
 def _run_kind(
@@ -314,6 +334,13 @@ def _run_kind(
     m = group[0]
     intro = _PARTICIPANTS_FROM.search(text, max(lo, m.start - 90), m.start)
     if intro and intro.group("of") and not attending:
+        intro = None
+    if (
+        intro
+        and intro.group("countries")
+        and not (attending and fair and _exhibiting_after(text, group, intro))
+    ):
+        # "countries such as A and B" elsewhere are examples of a class (`clauses.listed_spokes`)
         intro = None
     if intro and intro.group("bare") and len(group) < 2:
         intro = None  # "attended by Iran's minister": a person, read by the cue rules
