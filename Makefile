@@ -127,6 +127,7 @@ errors: install
 		--set tests/extraction/data/blind_33.jsonl --set tests/extraction/data/blind_34.jsonl \
 		--set tests/extraction/data/blind_35.jsonl --set tests/extraction/data/blind_36.jsonl \
 		--set tests/extraction/data/blind_37.jsonl --set tests/extraction/data/blind_38.jsonl \
+		--set tests/extraction/data/blind_39.jsonl \
 		--sentences tests/extraction/data/sentences_1.jsonl --sentences tests/extraction/data/sentences_2.jsonl \
 		--sentences tests/extraction/data/sentences_3.jsonl --sentences tests/extraction/data/sentences_4.jsonl \
 		--sentences tests/extraction/data/sentences_5.jsonl --sentences tests/extraction/data/sentences_6.jsonl \
@@ -146,6 +147,7 @@ errors: install
 		--sentences tests/extraction/data/sentences_33.jsonl --sentences tests/extraction/data/sentences_34.jsonl \
 		--sentences tests/extraction/data/sentences_35.jsonl --sentences tests/extraction/data/sentences_36.jsonl \
 		--sentences tests/extraction/data/sentences_37.jsonl --sentences tests/extraction/data/sentences_38.jsonl \
+		--sentences tests/extraction/data/sentences_39.jsonl \
 		--tally-only
 
 # Confidence against the share of right events, on the blind sets (issue 13).
