@@ -314,7 +314,7 @@ def _opener_subject(info: SentenceInfo, cue: Cue, own: tuple[int, int], text: st
 
 
 def _conflict_clause_parties(
-    info: SentenceInfo, cue: Cue, bounds: tuple[list[int], list[int]], text: str = ""
+    info: SentenceInfo, cue: Cue, bounds: tuple[list[int], list[int]], text: str
 ) -> CueParties:
     """In a sentence of conflict: the cue's own phrase, and phrases of its clause without conflict
     words ("Tokayev, for his part, recalled his earlier trip to Iran, and said no sanctions ..."); the
@@ -333,7 +333,7 @@ def _conflict_clause_parties(
             if any(near_lo <= cs < near_hi for cs, _ in info.conflict_spans):
                 continue  # "a region A seized from B during the war"
         out.append(m.code)
-    subject = _opener_subject(info, cue, (own_lo, own_hi), text) if text else None
+    subject = _opener_subject(info, cue, (own_lo, own_hi), text)
     if subject is not None and subject not in out:
         out.append(subject)
     return out, EXPLICIT, (a, b)

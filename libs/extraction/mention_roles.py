@@ -239,7 +239,7 @@ _BASED_IN = re.compile(r"\b(?:based|headquartered|registered)\s+in\s+(?:the\s+)?
 # "talks in the Austrian capital", "met in the Swiss city": a demonym naming the city of an IGO seat where talks are
 # held (Vienna, Geneva) is the venue, as the seat's own name is (the states of `IGO_SEATS` named by their capital)
 _CITY_AFTER = re.compile(r"^\s+(?:capital|city)\b(?!\s+of\b)", re.IGNORECASE)
-SEAT_STATES = frozenset({"AUT", "CHE"})
+_SEAT_STATES = frozenset({"AUT", "CHE"})
 # the nuclear deal told with who made it, in a clause after its name: "the nuclear deal, reached last year with
 # the 5+1 group", "the JCPOA, which was signed in 2015 between Iran and six powers", "the agreement Tehran struck
 # with the P5+1 in 2015": the deal's history, whose parties take no part in the sentence's act
@@ -574,7 +574,7 @@ def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazettee
     # "BRICS, which includes Brazil, Russia, India ...": a description of members, not the actors
     if m.kind == "country" and MEMBERS_BEFORE.search(before):
         return TOPIC
-    if m.kind == "demonym" and m.code in SEAT_STATES and _CITY_AFTER.match(after):
+    if m.kind == "demonym" and m.code in _SEAT_STATES and _CITY_AFTER.match(after):
         return VENUE
     if m.kind in ("country", "capital", "city"):
         placed = _place_role(work, lo, m, prev, before, after)
