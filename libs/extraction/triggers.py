@@ -238,6 +238,15 @@ _SPONSORED = re.compile(r"(?:co-?)?(?:sponsor|draft)\w*", re.IGNORECASE)
 # C"): neither cooperation nor an intent of the buyers with C (talks on extending "the waiver on imports" keep
 # the trade: test_precision_b12)
 _WAIVER = re.compile(r"\b(?:waivers?|exemptions?)\s+(?:to|for|allowing|that\s+allow\w*)\s", re.IGNORECASE)
+# aid stopped, not given: "the suspension of military aid to B", "security assistance to B is suspended",
+# "announced it will cut off aid to B" (the aid cue names what ends)
+_AID_STOPPED = re.compile(
+    r"\b(?:suspen(?:ded|ds?|sion\s+of|ding)|cut(?:s|ting)?\s+off|cancel\w*|froze|frozen|freez\w*|halt\w*|"
+    rf"withh[eo]ld\w*|end(?:s|ed|ing)?)\s+(?:[\w$’'-]+\s+){{0,5}}?(?:aid|assistance)\b"
+    rf"|\b(?:aid|assistance)\b{IN_CLAUSE}{{0,60}}?\b(?:is|was|were|are|has\s+been|have\s+been|had\s+been|will\s+be)\s+"
+    r"(?:suspended|cancell?ed|halted|frozen|cut(?:\s+off)?|withheld|stopped|ended)\b",
+    re.IGNORECASE,
+)
 # "will not take part in the meeting", "was not invited to the meeting", "neither A nor B went to the
 # conference": neither a meeting nor an intent to meet
 NOT_ATTENDING = re.compile(
@@ -462,13 +471,22 @@ _OBJECT_GAP = re.compile(
 )
 
 
+# a traveller's review quoted with its signature ("(Anna K. from Sydney, Australia; visited May 2017) Well worth a
+# visit"): a tourist's trip, not diplomacy
+_TRAVELLER_REVIEW = re.compile(
+    r"\b(?:visited|reviewed)\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+\d{4}\s*\)"
+)
+
+
 def history_opener(text: str, lo: int, hi: int) -> bool:
     """Whether sentence text[lo:hi] opens on old times ("Historically, ...", "At one time, ...")."""
     return _HISTORY_OPENER.match(text, lo, hi) is not None
 
 
 def _no_news(text: str, lo: int, hi: int) -> bool:
-    """Sentences that report no diplomacy whatever their cues: transfers, old history, questions."""
+    """Sentences that report no diplomacy whatever their cues: transfers, old history, questions, travellers'
+    reviews."""
     # "midfielder X has reached an agreement with a Turkish club": a player's transfer
     # "a scholar who was invited to Isfahan during the reign of Shah Abbas": history
     # "Historically, NATO was established as an alliance against ...": an essay's recollection
@@ -477,6 +495,7 @@ def _no_news(text: str, lo: int, hi: int) -> bool:
         _PLAYER.search(text, lo, hi) is not None
         or _HISTORICAL.search(text, lo, hi) is not None
         or history_opener(text, lo, hi)
+        or _TRAVELLER_REVIEW.search(text, lo, hi) is not None
         or text[lo:hi].rstrip(" ”\"'’)").endswith("?")
     )
 
@@ -584,8 +603,8 @@ def _motion_sponsored(text: str, lo: int, c: Cue) -> bool:
 
 def _typed_out_by_sentence(text: str, lo: int, hi: int, cues: list[Cue], res: Resources) -> list[Cue]:
     """The cues less the types the whole sentence rules out: visits of non-officials, hearsay, trade
-    statistics, the signing of a landmark deal told as background, sanctions waivers, dismissed talks,
-    not attending."""
+    statistics, the signing of a landmark deal told as background, sanctions waivers, aid stopped,
+    dismissed talks, not attending."""
     if res.non_meetings.search(text, lo, hi):
         cues = [c for c in cues if c.type != "meeting"]  # "visited the family of the general"
     if res.hearsay.search(text, lo, hi):
@@ -613,6 +632,8 @@ def _typed_out_by_sentence(text: str, lo: int, hi: int, cues: list[Cue], res: Re
     cues = [c for c in cues if not _motion_sponsored(text, lo, c)]
     if _WAIVER.search(text, lo, hi):
         cues = [c for c in cues if c.type not in ("cooperation", "intent")]
+    if _AID_STOPPED.search(text, lo, hi):
+        cues = [c for c in cues if c.type not in ("aid", "cooperation")]  # "suspended military aid to B"
     if _DISMISSED.search(text, lo, hi) or TALKS_HISTORY.search(text, lo, hi):
         cues = [c for c in cues if c.type not in ("meeting", "intent")]
     if NOT_ATTENDING.search(text, lo, hi):

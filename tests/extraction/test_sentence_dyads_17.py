@@ -61,8 +61,9 @@ def test_ties_restored_named_by_a_noun_or_in_the_passive(extractor: Extractor) -
 
 
 def test_a_with_before_the_cue_makes_no_counterparts_list(extractor: Extractor) -> None:
+    # (round 38: "are among Peruvian exports to" is a market's composition, no event; told as exported here)
     text = (
-        "LIMA – Handwoven cloths with silver threads are among Peruvian exports to Chile, Bolivia and Ecuador, "
+        "LIMA – Handwoven cloths with silver threads were exported by Peru to Chile, Bolivia and Ecuador, "
         "the trade office said on Monday."
     )
     assert parties(events_of(extractor, text)) == {("BOL", "PER"), ("CHL", "PER"), ("ECU", "PER")}
