@@ -69,7 +69,7 @@ from libs.extraction.occasions import (
 from libs.extraction.quantities import find_quantities
 from libs.extraction.relations import load_no_relations, without_relations
 from libs.extraction.resources import DATA_DIR, load_resources, read_yaml
-from libs.extraction.sectors import SectorMatcher, attach_talk
+from libs.extraction.sectors import SectorMatcher, event_sectors
 from libs.extraction.syntax import SyntaxFilter
 from libs.extraction.text import Document, Sentence, segment
 from libs.extraction.triggers import SPEECH_WORDS, Cue, CueMatcher, filter_cues, words
@@ -309,37 +309,15 @@ class Extractor:
         """The news agencies the article cites, the dateline's agency first."""
         return self.agency_matcher.find(text, [doc.dateline_agency] if doc.dateline_agency else None)
 
-    def _sectors(
-        self, scan: Scan, evidence: list[tuple[int, int]], wider: list[tuple[int, int]]
-    ) -> list[str]:
-        """An event's sectors: the cues of its evidence outside names; else those in names ("the
-        Agriculture Ministry signed ..."); else the cues outside names of the wider spans."""
-        find = self.sector_matcher.find
-        return find(scan, evidence, names=False) or find(scan, evidence) or find(scan, wider, names=False)
-
     def _event_sectors(
         self, scan: Scan, infos: list[SentenceInfo], cands: list[Candidate]
     ) -> list[list[str]]:
-        """Per candidate, its sectors in vocabulary order: `_sectors`, the article's topic
-        (`SectorMatcher.topic`) and the cooperation talk it takes (`sectors.attach_talk`); for diplomacy
-        with no sector of its own (`SectorMatcher.sectorless`, which takes no talk either) only the cues of
-        its evidence outside names ("talks on the nuclear deal and on regional security": security)."""
-        matcher = self.sector_matcher
+        """Per candidate, its sectors in vocabulary order (`sectors.event_sectors` over its own evidence
+        sentences and its `_sector_spans`)."""
         sentences = [(i.sent.start, i.sent.end) for i in infos]
         owns = [sorted(set(cand.sentences) | set(cand.extra)) for cand in cands]
-        spans = [[sentences[p] for p in own] for own in owns]
-        sectorless = [matcher.sectorless(scan.text, evidence) for evidence in spans]
-        topic = matcher.topic(scan, sentences)
-        talks = attach_talk(
-            [None if free else own[0] for free, own in zip(sectorless, owns, strict=True)],
-            matcher.cooperation_talk(scan, sentences),
-        )
-        return [
-            matcher.find(scan, evidence, names=False)
-            if free
-            else matcher.order({*self._sectors(scan, evidence, _sector_spans(infos, cand)), *topic, *talk})
-            for cand, evidence, free, talk in zip(cands, spans, sectorless, talks, strict=True)
-        ]
+        wider = [_sector_spans(infos, cand) for cand in cands]
+        return event_sectors(self.sector_matcher, scan, sentences, owns, wider)
 
     def _known_codes(self, work: str) -> set[str]:
         """The states and IGOs of well-known people named in the text (for the cheap gate)."""

@@ -208,3 +208,41 @@ def attach_talk(firsts: Sequence[int | None], talk: list[tuple[int, list[str]]])
             if first == owner:
                 out[i].update(sectors)
     return out
+
+
+def _own_sectors(
+    matcher: SectorMatcher, ws: Scan | str, evidence: list[tuple[int, int]], wider: list[tuple[int, int]]
+) -> list[str]:
+    """An event's own sectors: the cues of its evidence outside names; else those in names ("the
+    Agriculture Ministry signed ..."); else the cues outside names of the wider spans."""
+    find = matcher.find
+    return find(ws, evidence, names=False) or find(ws, evidence) or find(ws, wider, names=False)
+
+
+def event_sectors(
+    matcher: SectorMatcher,
+    ws: Scan | str,
+    sentences: list[tuple[int, int]],
+    owns: Sequence[Sequence[int]],
+    wider: Sequence[list[tuple[int, int]]],
+) -> list[list[str]]:
+    """Per event, its sectors in vocabulary order, given the article's sentence spans, each event's own
+    evidence positions (sorted, non-empty) and its wider spans (the evidence and the sentence after each
+    trigger): its own sectors (`_own_sectors`), the article's topic (`SectorMatcher.topic`) and the
+    cooperation talk it takes (`attach_talk`); for diplomacy with no sector of its own
+    (`SectorMatcher.sectorless`, which takes no talk either) only the cues of its evidence outside names
+    ("talks on the nuclear deal and on regional security": security)."""
+    text = ws if isinstance(ws, str) else ws.text
+    spans = [[sentences[p] for p in own] for own in owns]
+    free = [matcher.sectorless(text, evidence) for evidence in spans]
+    topic = matcher.topic(ws, sentences)
+    talks = attach_talk(
+        [None if f else own[0] for f, own in zip(free, owns, strict=True)],
+        matcher.cooperation_talk(ws, sentences),
+    )
+    return [
+        matcher.find(ws, evidence, names=False)
+        if f
+        else matcher.order({*_own_sectors(matcher, ws, evidence, wide), *topic, *talk})
+        for evidence, wide, f, talk in zip(spans, wider, free, talks, strict=True)
+    ]
