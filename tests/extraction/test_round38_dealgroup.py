@@ -57,6 +57,8 @@ def test_talks_stated_as_a_fact_are_one_meeting_of_the_table(extractor: Extracto
         "The diplomat said the fate of the Vienna talks depends on the other side.",
         "The diplomat said Tehran is ready to resume the Vienna talks if the other side is serious.",
         "The two ministers reviewed the latest developments related to the Vienna talks.",
+        "The envoy also spoke on the ongoing Vienna talks in his meeting with the minister.",
+        "He offered an alternative to the current negotiations in Vienna.",
     ],
 )
 def test_a_reference_or_a_hope_is_no_round_of_the_table(extractor: Extractor, sentence: str) -> None:
@@ -73,3 +75,11 @@ def test_a_scheduled_round_is_an_intent_of_the_table(extractor: Extractor) -> No
         "The next round of the Vienna talks is set to open on Thursday, the diplomat said."
     )
     assert "intent" in _group_events(extractor, text)
+
+
+def test_talks_under_way_told_beside_remarks_are_still_a_round(extractor: Extractor) -> None:
+    text = (
+        "TEHRAN - Iran's foreign minister criticised the sanctions of the United States on Sunday. "
+        "The ongoing Vienna talks have made progress, the envoy said in his remarks."
+    )
+    assert "meeting" in _group_events(extractor, text)
