@@ -42,6 +42,15 @@ class Process:
     # a round's name or the words after it naming the process itself (not "nuclear talks"): the round takes
     # the lists of parties far from it
     own: re.Pattern[str] | None = None
+    # the table when the text names none of its members (a round of the process's own body: "the Joint
+    # Commission met in Vienna" is the group of the time)
+    default: tuple[str, ...] = ()
+    # a sentence stating the talks as a fact of the article's time ("under way", "six rounds since April",
+    # "resumed on Monday"): only there does `default` fill the table (a mere reference to the talks does not)
+    fact: re.Pattern[str] | None = None
+    reference: re.Pattern[str] | None = None  # ends right before the name: the talks as a topic, no default
+    # a round to come with a schedule (not a hope): there `default` fills the table too
+    scheduled: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +79,10 @@ def load_processes(data: Mapping | None = None, topic: re.Pattern[str] | None = 
             tuple(spec.get("fixed") or ()),
             tuple(spec.get("members") or ()),
             compile_alternation([str(p) for p in spec["own"]]) if spec.get("own") else None,
+            tuple(spec.get("default") or ()),
+            compile_alternation([str(p) for p in spec["fact"]]) if spec.get("fact") else None,
+            compile_alternation([str(p) for p in spec["reference"]]) if spec.get("reference") else None,
+            compile_alternation([str(p) for p in spec["scheduled"]]) if spec.get("scheduled") else None,
         )
         for name, spec in (raw.get("processes") or {}).items()
     )
@@ -163,6 +176,8 @@ def _article_groups(infos: list[SentenceInfo], groups: Mapping[str, tuple[str, .
     )
 
 
+FACT_BEFORE, FACT_AFTER = 40, 80  # characters around a round's name where `Process.fact` states the talks
+MIN_NAMED = 2  # fewer of a process's group named around a round leave its table to `Process.default`
 MIN_LISTED = 3  # members a sentence must name to be read as the round's own list of parties
 WHOLE_TABLE = 5  # members a group or list must name to tell the whole table of a round
 LIST_DISTANCE = 1  # a list this many sentences from a round that does not name its process is tied to it
@@ -351,6 +366,26 @@ def _at_table(
     return frozenset(c for c in named if c in table or c in igo_codes or c in taking_part)
 
 
+def _default_table(
+    proc: Process, text: str, found: re.Match[str], lo: int, hi: int, future: bool
+) -> list[str]:
+    """The members of a round whose text names none of the group (`Process.default`; a state outside it, the
+    U.S. of the Vienna talks, joins them): only when the round's name or the words after it name the process
+    itself ("the Joint Commission of the JCPOA met", "the Vienna talks", not "nuclear talks") and, for a
+    process with `Process.fact`, when the words around the name state the talks as a fact of the time; a round
+    to come (`future`) only with a schedule ("set to resume on Thursday"; "ready to resume the talks" is a hope)."""
+    if not proc.default or (proc.own is not None and proc.own.search(text, found.start(), hi) is None):
+        return []
+    near = (max(lo, found.start() - FACT_BEFORE), min(hi, found.end() + FACT_AFTER))
+    if proc.fact is not None and proc.fact.search(text, *near) is None:
+        return []
+    if future and (proc.scheduled is None or proc.scheduled.search(text, lo, hi) is None):
+        return []
+    if proc.reference is not None and proc.reference.search(text, near[0], found.start()):
+        return []
+    return list(proc.default)
+
+
 def process_candidates(
     article: ArticleParties, pos: int, processes: Processes, igo_codes: Collection[str]
 ) -> list[Candidate]:
@@ -391,10 +426,13 @@ def process_candidates(
                 named |= article.group_members() | article.listed(proc, None if itself else pos)
                 table = article.group_members() | article.listed(proc)
                 named = _at_table(named, table, _taking_part(infos, pos, text, groups), proc, igo_codes)
+        future = round_to_come(processes, text, lo, hi, found.start())
         members = [c for c in proc.members if c in named]
+        if len(set(members) & set(proc.default) - set(igo_codes)) < MIN_NAMED:
+            default = _default_table(proc, text, found, lo, hi, future)
+            members = [c for c in proc.members if c in members or c in default]
         if not members:
             continue
-        future = round_to_come(processes, text, lo, hi, found.start())
         etype = INTENT if future else MEETING
         cue = Cue(found.start(), found.end(), etype, True, found.group(0), irrealis=future)
         cand = placed_candidate(info, pos, cue, [*proc.fixed, *members], CONTEXT, igo_codes, groups)

@@ -21,7 +21,8 @@ def test_a_round_yet_to_come_is_an_intent(extractor: Extractor) -> None:
         "Russia's envoy said the negotiations were useful. "
         "The Vienna talks will resume next week after a short recess."
     )
-    assert ("intent", ("IRN", "RUS"), ()) in typed_apart(extractor, text)
+    # a scheduled round of the talks is one of the whole table (Iran and the remaining parties, round 38's D1/D5)
+    assert ("intent", ("CHN", "DEU", "FRA", "GBR", "IRN", "RUS"), ()) in typed_apart(extractor, text)
 
 
 def test_a_denied_round_is_no_event(extractor: Extractor) -> None:
@@ -140,8 +141,8 @@ def test_a_new_round_that_started_is_a_meeting(extractor: Extractor) -> None:
         "The new round of Vienna talks started on Monday after a brief pause."
     )
     types = typed_apart(extractor, text)
-    assert ("meeting", ("IRN", "RUS"), ()) in types
-    assert ("intent", ("IRN", "RUS"), ()) not in types
+    assert ("meeting", ("CHN", "DEU", "FRA", "GBR", "IRN", "RUS"), ()) in types
+    assert ("intent", ("CHN", "DEU", "FRA", "GBR", "IRN", "RUS"), ()) not in types
 
 
 def test_a_condition_after_the_round_is_not_its_future(extractor: Extractor) -> None:
@@ -168,8 +169,8 @@ def test_a_round_under_way_is_a_meeting_whatever_continues(extractor: Extractor)
         "The negotiators will continue to seek a deal through the ongoing talks in Vienna."
     )
     types = typed_apart(extractor, text)
-    assert ("meeting", ("IRN", "RUS"), ()) in types
-    assert ("intent", ("IRN", "RUS"), ()) not in types
+    assert ("meeting", ("CHN", "DEU", "FRA", "GBR", "IRN", "RUS"), ()) in types
+    assert ("intent", ("CHN", "DEU", "FRA", "GBR", "IRN", "RUS"), ()) not in types
 
 
 def test_a_call_to_return_to_the_talks_is_an_intent(extractor: Extractor) -> None:
