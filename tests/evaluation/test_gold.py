@@ -25,12 +25,13 @@ pytestmark = [pytest.mark.shared, pytest.mark.timeout(900)]
 # set → (detection F1, pair F1, typed-pair F1, sector F1, date accuracy)
 # round 38: 17 sets' floors lowered to a little under 1.31.0 on the sets relabelled for the nuclear deal's
 # group (libs/evaluation/README.md, "the settled convention"): rounds widened to their table, processes
-# told in one sentence added, the 2015 deal as history removed
+# told in one sentence added, the 2015 deal as history removed; pairs and typed raised again to a little
+# under 1.32.0 where it gained (the deal's table filled for rounds told without their members)
 FLOORS = {
     "dev": (0.95, 0.91, 0.88, 0.86, 0.89),
     "extra_gold": (0.93, 0.61, 0.64, 0.84, 0.64),
     # its remaining false pairs are nuclear-deal history ("the nuclear parties reiterated their support")
-    "extra_gold_2": (0.93, 0.68, 0.72, 0.77, 0.3),
+    "extra_gold_2": (0.93, 0.9, 0.87, 0.77, 0.3),
     # lower pairs since 1.4.0: its two trade fairs are coded as one clique of all exhibitors, the engine
     # follows blind_2 and sentences_2 (each exhibitor with the host)
     "extra_gold_3": (0.97, 0.58, 0.61, 0.88, 0.97),
@@ -39,27 +40,27 @@ FLOORS = {
     # 1.9.0: dates 0.545 (an undated article's month/day takes the year it names most often)
     "blind_1": (0.85, 0.74, 0.68, 0.78, 0.56),  # a fair coded as a clique (see extra_gold_3)
     # 1.7.0: pairs 0.715 (a negotiating group named earlier in the article joins the round)
-    "blind_2": (0.87, 0.64, 0.52, 0.7, 0.35),
+    "blind_2": (0.87, 0.72, 0.59, 0.7, 0.35),
     # first look at 1.4.0: 0.823 / 0.648 / 0.600 / 0.671 / 0 of 9; 1.5.0 (developed on it): 0.880 / 0.700 / 0.628 / 0.703 / 1 of 9
     # 1.7.0: 0.880 / 0.724 / 0.657 / 0.703 / 1 of 9
     # 1.10.0: pairs 0.786, typed 0.687 (a round of the nuclear talks beside three members or more is one meeting)
-    "blind_3": (0.86, 0.75, 0.67, 0.72, 0.19),
+    "blind_3": (0.86, 0.79, 0.7, 0.72, 0.19),
     # 1.8.0: 0.922 / 0.797 / 0.627 / 0.674 / 0.56 (a listed subject acting with one object is all of it)
-    "devpool": (0.9, 0.65, 0.56, 0.67, 0.53),
+    "devpool": (0.9, 0.8, 0.65, 0.67, 0.53),
     # first look at 1.4.0: 0.844 / 0.523 / 0.536 / 0.642 / 2 of 12; at 1.5.0 (never developed on it):
     # 0.844 / 0.527 / 0.534 / 0.642 / 2 of 12 (105 false pairs from one inauguration coded as a clique);
     # 1.6.0 (developed on it): 0.863 / 0.714 / 0.687 / 0.642 / 2 of 12
     # 1.9.0: dates 3 of 12 (0.250)
-    "blind_4": (0.84, 0.74, 0.7, 0.66, 0.3),
+    "blind_4": (0.84, 0.77, 0.73, 0.66, 0.3),
     # first looks at 1.5.0 and 1.6.0 (never developed on it): 0.836 / 0.496 and 0.500 / 0.471 / 0.654 / 1 of 10
     # (one group of 16 founding states coded as one cooperation weighs 120 of its 298 gold pairs)
     # 1.7.0 (developed on it): 0.846 / 0.583 / 0.539 / 0.662 / 1 of 10
     # 1.8.0: 0.846 / 0.869 / 0.789 / 0.671 / 1 of 10 (the founding members of a coalition are one cooperation)
-    "blind_5": (0.83, 0.84, 0.78, 0.73, 0.27),
+    "blind_5": (0.83, 0.86, 0.81, 0.73, 0.27),
     # first looks at 1.6.0 and 1.7.0 (never developed on it): 0.810 / 0.498 and 0.547 / 0.393 and 0.432 /
     # 0.658 / 6 of 20 (one conference of 16 states weighs 120 of its 288 gold pairs)
     # 1.8.0 (developed on it): 0.828 / 0.618 / 0.473 / 0.671 / 6 of 26
-    "blind_6": (0.81, 0.59, 0.53, 0.72, 0.24),
+    "blind_6": (0.81, 0.64, 0.57, 0.72, 0.24),
     # first looks at 1.7.0 and 1.8.0 (never developed on it): 0.851 / 0.604 / 0.429 / 0.645 and 0.641 /
     # 6 of 64 (the same pairs: round 7 did not move it)
     # 1.9.0 (developed on it): 0.851 / 0.671 / 0.538 / 0.641 / 6 of 64 (fairs: participants each with the host)
@@ -68,7 +69,7 @@ FLOORS = {
     "blind_7": (0.83, 0.57, 0.5, 0.69, 0.7),
     # first looks at 1.8.0 and 1.9.0 (never developed on it): 0.859 / 0.663 / 0.559 and 0.560 / 0.583 /
     # 4 and 5 of 16 (round 8 moved one typed pair and one date)
-    "blind_8": (0.87, 0.7, 0.62, 0.67, 0.35),
+    "blind_8": (0.87, 0.79, 0.69, 0.67, 0.35),
     # first look at 1.9.0 (never developed on it): 0.845 / 0.340 / 0.315 / 0.671 / 4 of 23 (three cliques,
     # an announced fair of 22 states, a committee of 14 and a conference of 11, weigh 381 of its 641 gold
     # pairs; without those three articles pairs 0.554)
@@ -90,7 +91,7 @@ FLOORS = {
     # first look at 1.11.0 (never developed on it, annotated while 1.12.0 was written): 0.810 / 0.589 / 0.509 /
     # 0.567 / 0 of 9; 1.12.0 (never read on it): 0.831 / 0.590 / 0.517 / 0.567 / 0 of 9
     # 1.13.0 (developed on it): 0.840 / 0.657 / 0.587 / 0.583 / 1 of 9
-    "blind_13": (0.81, 0.64, 0.59, 0.59, 0.11),
+    "blind_13": (0.81, 0.72, 0.64, 0.59, 0.11),
     # first look at 1.12.0 (annotated after it was final, never developed on): 0.847 / 0.639 / 0.548 / 0.663 /
     # 6 of 8 (1.11.0: 0.845 / 0.643 / 0.561 / 0.674 / 6 of 8)
     # 1.13.0 (developed on it): 0.861 / 0.727 / 0.647 / 0.692 / 6 of 8
@@ -98,7 +99,7 @@ FLOORS = {
     # first look at 1.12.0 (annotated before 1.13.0 was started, never read by its developers): 0.875 / 0.660 /
     # 0.490 / 0.684 / 1 of 6; 1.13.0 (never read on it): 0.875 / 0.660 / 0.490 / 0.689 / 1 of 6 (1.11.0: 0.867 /
     # 0.680 / 0.489 / 0.698 / 1 of 6)
-    "blind_15": (0.86, 0.63, 0.47, 0.73, 0.14),
+    "blind_15": (0.86, 0.65, 0.51, 0.73, 0.14),
     # first look at 1.13.0 (annotated after it was final): 0.824 / 0.794 / 0.719 / 0.687 / 6 of 15 (1.12.0:
     # 0.824 / 0.760 / 0.692 / 0.672; a planned WHO session of 22 states weighs 231 of its 423 gold pairs,
     # without it pairs 0.508, 1.12.0 0.505)
@@ -145,7 +146,7 @@ FLOORS = {
     # first look at 1.20.0 (annotated before 1.21.0 was started, never read by its developers): 0.835 / 0.503 /
     # 0.435 / 0.658 / 3 of 15 (a Tabriz fair coded as a clique of ten states: 45 of its 189 pairs; 0.596
     # without it); 1.21.0 (never read on it): 0.844 / 0.503 / 0.436 / 0.675 / 3 of 15
-    "blind_27": (0.82, 0.46, 0.41, 0.65, 0.17),
+    "blind_27": (0.82, 0.52, 0.47, 0.65, 0.17),
     # first look at 1.21.0 (annotated before round 28 was started, never read by its developers): 0.860 / 0.717 /
     # 0.549 / 0.670 / 28 of 38; 1.22.0 (never read on it): the same
     "blind_28": (0.83, 0.69, 0.52, 0.64, 0.71),
@@ -162,7 +163,7 @@ FLOORS = {
     # 0.543 / 0.694 / 10 of 25 (a sitting of the deal's Joint Commission still to come, its parties expanded
     # from "the five permanent members": 20 of its 70 missed pairs; 0.705 without it); 1.25.0 (never read on
     # it): the same; 1.28.0: 9 of 25 dated (the gazetteer's spellings of round 34 moved one dated pair)
-    "blind_31": (0.82, 0.62, 0.51, 0.66, 0.35),
+    "blind_31": (0.82, 0.68, 0.56, 0.66, 0.35),
     # first look at 1.25.0 (annotated before round 32 was started, never read by its developers): 0.818 / 0.581 /
     # 0.364 / 0.671 / 4 of 17 (one regional conference of thirteen states and the EU held abroad, split into
     # bilateral meetings and intents: 53 of its 129 missed pairs; 0.621 without it); 1.26.0 (never read on
@@ -180,7 +181,7 @@ FLOORS = {
     # first look at 1.28.0 (annotated before round 35 was started, never developed on): 0.873 / 0.513 / 0.502 /
     # 0.688 / 12 of 18 (the nuclear deal's parties as a group read as one occasion of all: 45 of its 102 false
     # pairs; 0.589 without those three articles)
-    "blind_35": (0.84, 0.44, 0.44, 0.65, 0.6),
+    "blind_35": (0.84, 0.64, 0.55, 0.65, 0.6),
     # first look at 1.28.0 (annotated while round 35 was written, by people who neither ran nor read the
     # engine; never developed on): 0.803 / 0.559 / 0.443 / 0.622 / 8 of 16 (the nuclear deal's parties as a
     # group read as one occasion of all in five articles: 56 of its 92 false pairs; 0.708 without them);
@@ -190,7 +191,7 @@ FLOORS = {
     # never developed on): 0.914 / 0.751 / 0.660 / 0.625 / 14 of 43 (an announced D-8 summit read as one intent of
     # its eight members: 27 of its 92 false pairs; the nuclear deal's history read as a meeting of its seven
     # parties: 21; 0.819 without those two articles); 1.30.0 and 1.31.0 (never read on it): the same
-    "blind_37": (0.89, 0.67, 0.61, 0.6, 0.3),
+    "blind_37": (0.89, 0.74, 0.63, 0.6, 0.3),
     # first look at 1.30.0 (annotated while round 37 was written, by people who neither ran nor read the engine;
     # never developed on): 0.899 / 0.786 / 0.652 / 0.588 / 19 of 39 (Austria, the venue of the Vienna talks, read
     # as a party of a round in two articles: 12 of its 51 false pairs); 1.31.0 (never read on it): 0.899 / 0.815 /

@@ -13,6 +13,8 @@ from libs.extraction import Extractor
 from tests.extraction.helpers import typed_apart
 
 _GROUP = ("CHN", "DEU", "FRA", "GBR", "IRN", "RUS")
+# an opening sentence that names the United States (a bystander) and no member of the table
+_LEAD = "TEHRAN - Iran's foreign minister criticised the sanctions of the United States on Sunday. "
 
 
 def _group_events(extractor: Extractor, text: str) -> set[str]:
@@ -44,10 +46,7 @@ def test_the_commission_named_as_a_channel_is_no_session(extractor: Extractor) -
     ],
 )
 def test_talks_stated_as_a_fact_are_one_meeting_of_the_table(extractor: Extractor, sentence: str) -> None:
-    text = (
-        "TEHRAN - Iran's foreign minister criticised the sanctions of the United States on Sunday. "
-        + sentence
-    )
+    text = _LEAD + sentence
     assert "meeting" in _group_events(extractor, text)
 
 
@@ -62,24 +61,15 @@ def test_talks_stated_as_a_fact_are_one_meeting_of_the_table(extractor: Extracto
     ],
 )
 def test_a_reference_or_a_hope_is_no_round_of_the_table(extractor: Extractor, sentence: str) -> None:
-    text = (
-        "TEHRAN - Iran's foreign minister criticised the sanctions of the United States on Sunday. "
-        + sentence
-    )
+    text = _LEAD + sentence
     assert not _group_events(extractor, text)
 
 
 def test_a_scheduled_round_is_an_intent_of_the_table(extractor: Extractor) -> None:
-    text = (
-        "TEHRAN - Iran's foreign minister criticised the sanctions of the United States on Sunday. "
-        "The next round of the Vienna talks is set to open on Thursday, the diplomat said."
-    )
+    text = _LEAD + "The next round of the Vienna talks is set to open on Thursday, the diplomat said."
     assert "intent" in _group_events(extractor, text)
 
 
 def test_talks_under_way_told_beside_remarks_are_still_a_round(extractor: Extractor) -> None:
-    text = (
-        "TEHRAN - Iran's foreign minister criticised the sanctions of the United States on Sunday. "
-        "The ongoing Vienna talks have made progress, the envoy said in his remarks."
-    )
+    text = _LEAD + "The ongoing Vienna talks have made progress, the envoy said in his remarks."
     assert "meeting" in _group_events(extractor, text)
