@@ -395,9 +395,7 @@ def run_errors(
     extractor: Any, article_sets: list[Path], sentence_sets: list[Path], shared: Path
 ) -> list[ErrorItem]:
     """Run the engine on every set and collect its error items (causes not yet applied)."""
-    from datetime import date
-
-    from libs.evaluation.gold import CORPUS_REL, load_corpus_texts, resolve_texts
+    from libs.evaluation.gold import CORPUS_REL, load_corpus_texts, published_date, resolve_texts
     from libs.evaluation.score import read_jsonl
 
     locate = make_locator(extractor)
@@ -407,8 +405,9 @@ def run_errors(
         texts = resolve_texts(gold, shared)
         for g in gold:
             text = texts.get(g["id"], "")
-            pub = date.fromisoformat(g["published_at"]) if g.get("published_at") else None
-            res = extractor.extract(text, article_id=g["id"], published_at=pub) if text else None
+            res = (
+                extractor.extract(text, article_id=g["id"], published_at=published_date(g)) if text else None
+            )
             events = [e.model_dump(mode="json") for e in res.events] if res else []
             items.extend(article_errors(path.stem, g, events, text, locate))
     for path in sentence_sets:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import gzip
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -60,6 +60,11 @@ def resolve_texts(gold: list[dict[str, Any]], shared: Path) -> dict[str, str]:
     return texts
 
 
+def published_date(gold: Mapping[str, Any]) -> date | None:
+    """A gold record's publication date (`published_at`, ISO day), None when it has none."""
+    return date.fromisoformat(gold["published_at"]) if gold.get("published_at") else None
+
+
 def extract_gold(
     extractor: Any, gold: list[dict[str, Any]], shared: Path
 ) -> Iterator[tuple[dict[str, Any], Any]]:
@@ -70,8 +75,7 @@ def extract_gold(
         text = texts.get(g["id"])
         if text is None:
             continue
-        pub = date.fromisoformat(g["published_at"]) if g.get("published_at") else None
-        yield g, extractor.extract(text, article_id=g["id"], published_at=pub)
+        yield g, extractor.extract(text, article_id=g["id"], published_at=published_date(g))
 
 
 def run_gold(extractor: Any, gold: list[dict[str, Any]], shared: Path) -> tuple[Score, dict[str, list[dict]]]:

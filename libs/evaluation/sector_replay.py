@@ -22,11 +22,10 @@ import re
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from libs.evaluation.gold import resolve_texts
+from libs.evaluation.gold import published_date, resolve_texts
 from libs.evaluation.score import PRF, read_jsonl
 
 Span = tuple[int, int]
@@ -81,13 +80,9 @@ def record(paths: Sequence[Path], shared: Path) -> dict[str, list[ArticleRecord]
         gold = read_jsonl(path)
         texts = resolve_texts(gold, shared)
         out[path.stem] = [
-            record_article(engine, g, texts[g["id"]], _pub(g)) for g in gold if g["id"] in texts
+            record_article(engine, g, texts[g["id"]], published_date(g)) for g in gold if g["id"] in texts
         ]
     return out
-
-
-def _pub(gold: dict[str, Any]) -> date | None:
-    return date.fromisoformat(gold["published_at"]) if gold.get("published_at") else None
 
 
 def replay(recs: Sequence[ArticleRecord], matcher: Any) -> list[set[str]]:
