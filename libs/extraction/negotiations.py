@@ -62,6 +62,7 @@ class Processes:
     offices: re.Pattern[str] | None = None  # right before the name: an office, no round ("coordinator of")
     stalled: re.Pattern[str] | None = None  # right before the name: a standstill, no round ("the stalled")
     stalled_after: re.Pattern[str] | None = None  # right after the name ("the talks, which have stalled")
+    held_round: re.Pattern[str] | None = None  # in or right before the name: a round held, then paused
     # ends right before the name: the talks as a topic ("harms the Vienna talks", `triggers.yaml` `talks_topic`)
     topic: re.Pattern[str] | None = None
 
@@ -88,7 +89,7 @@ def load_processes(data: Mapping | None = None, topic: re.Pattern[str] | None = 
     )
     optional = {
         key: compile_alternation([str(p) for p in raw[key]]) if raw.get(key) else None
-        for key in ("conditions", "under_way", "offices", "stalled", "stalled_after")
+        for key in ("conditions", "under_way", "offices", "stalled", "stalled_after", "held_round")
     }
     future = compile_alternation([str(p) for p in raw.get("future") or []])
     return Processes(items, future, **optional, topic=topic)
@@ -308,11 +309,13 @@ def _round_name(processes: Processes, proc: Process, text: str, lo: int, hi: int
 def _stalled(processes: Processes, text: str, lo: int, found: re.Match[str]) -> bool:
     """Whether the round named by `found` is told as at a standstill right before its name ("resume the
     stalled talks in Vienna", "the deadlocked nuclear negotiations") or right after it ("the talks in Vienna,
-    which have stalemated since March"): the process is mentioned, no round held."""
+    which have stalemated since March"): the process is mentioned, no round held. A round named in or right
+    before the name and paused after it ("the eighth round of the Vienna talks was suspended") was held."""
     start, end = found.start(), found.end()
     before = processes.stalled is not None and processes.stalled.search(text, max(lo, start - 30), start)
     after = processes.stalled_after is not None and processes.stalled_after.match(text[end : end + 60])
-    return bool(before or after)
+    held = processes.held_round is not None and processes.held_round.search(text, max(lo, start - 30), end)
+    return bool(before or (after and not held))
 
 
 def _as_topic(processes: Processes, text: str, lo: int, found: re.Match[str]) -> bool:
