@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from libs.extraction.candidates import (
     AGREEMENT,
@@ -1357,13 +1358,15 @@ def build_candidates(
     syntax: SyntaxFilter | None = None,
     groups: Mapping[str, tuple[str, ...]] | None = None,
     processes: Processes | None = None,
+    published: date | None = None,
 ) -> list[Candidate]:
     """Candidates from the sentences (steps 2-5 of the module docstring), merged, in text order.
 
-    `clock` is checked every `DEADLINE_EVERY` sentences (raises `DeadlineExceeded`).
+    `clock` is checked every `DEADLINE_EVERY` sentences (raises `DeadlineExceeded`); `published` (the
+    article's day, when known) tells the process rules the time of the article.
     """
     members = dict(groups or {})
-    rounds = ArticleParties(infos, text, members) if processes is not None else None
+    rounds = ArticleParties(infos, text, members, published) if processes is not None else None
     article = ArticleContext(
         infos, text, frozenset(igo_codes), home, reporting, syntax, members, processes, rounds
     )

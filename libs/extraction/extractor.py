@@ -292,6 +292,7 @@ class Extractor:
             self.syntax,
             self.gazetteer.groups,
             self.processes,
+            pub_day,
         )
         if not cands:
             return cands

@@ -20,13 +20,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 
 from libs.extraction.candidates import CONTEXT, INTENT, MEETING, Candidate, SentenceInfo
 from libs.extraction.mention_roles import MEMBERS_BEFORE, PLACE_ROLES, TARGET, TOPIC
 from libs.extraction.occasions import placed_candidate
 from libs.extraction.resources import compile_alternation, read_yaml
 from libs.extraction.triggers import NOT_WORD, TALKS_HISTORY, Cue, topic_before
+
+
+@dataclass(frozen=True, slots=True)
+class Left:
+    """A party that sat at a process's table until it left on `day` ("the U.S. left the deal on 8 May 2018"):
+    an article of that time has it among the members and the default table. Without a publication date, the
+    article is of that time when it tells nothing of the time after (`later`: the exit, the remaining
+    parties, what followed)."""
+
+    party: str
+    day: date
+    later: re.Pattern[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +64,10 @@ class Process:
     reference: re.Pattern[str] | None = None  # ends right before the name: the talks as a topic, no default
     # a round to come with a schedule (not a hope): there `default` fills the table too
     scheduled: re.Pattern[str] | None = None
+    left: Left | None = None  # a party of the table until it left
+    # a state said to take part in the talks, right after its name ("the U.S. delegation in Vienna", "the U.S.
+    # was participating in the talks indirectly"): a party of every round of the process the article names (D4)
+    present: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +101,8 @@ def load_processes(data: Mapping | None = None, topic: re.Pattern[str] | None = 
             compile_alternation([str(p) for p in spec["fact"]]) if spec.get("fact") else None,
             compile_alternation([str(p) for p in spec["reference"]]) if spec.get("reference") else None,
             compile_alternation([str(p) for p in spec["scheduled"]]) if spec.get("scheduled") else None,
+            _left(spec.get("left")),
+            compile_alternation([str(p) for p in spec["present"]]) if spec.get("present") else None,
         )
         for name, spec in (raw.get("processes") or {}).items()
     )
@@ -93,6 +112,14 @@ def load_processes(data: Mapping | None = None, topic: re.Pattern[str] | None = 
     }
     future = compile_alternation([str(p) for p in raw.get("future") or []])
     return Processes(items, future, **optional, topic=topic)
+
+
+def _left(spec: Mapping | None) -> Left | None:
+    """`Process.left` from its table entry (`party`, `day`, `later`), None when the process has none."""
+    if not spec:
+        return None
+    day = spec["day"] if isinstance(spec["day"], date) else date.fromisoformat(str(spec["day"]))
+    return Left(str(spec["party"]), day, compile_alternation([str(p) for p in spec["later"]]))
 
 
 def round_to_come(processes: Processes, text: str, lo: int, hi: int, start: int) -> bool:
@@ -241,9 +268,12 @@ class ArticleParties:
     infos: list[SentenceInfo]
     text: str
     groups: Mapping[str, tuple[str, ...]]  # "P5+1" → its member states
+    published: date | None = None  # the article's day, when known
     _named_groups: frozenset[str] | None = field(default=None, init=False)
     _lists: dict[str, tuple[tuple[int, frozenset[str]], ...]] = field(default_factory=dict, init=False)
     _wholes: dict[tuple[str, int], frozenset[str] | None] = field(default_factory=dict, init=False)
+    _times: dict[str, Process] = field(default_factory=dict, init=False)
+    _present: dict[str, frozenset[str]] = field(default_factory=dict, init=False)
 
     def group_members(self) -> frozenset[str]:
         """`_article_groups` of the article."""
@@ -259,12 +289,62 @@ class ArticleParties:
         found = self._lists[proc.name]
         return frozenset().union(*(m for p, m in found if pos is None or abs(p - pos) <= LIST_DISTANCE))
 
+    def of_time(self, proc: Process) -> Process:
+        """`proc` as its table stood at the article's time: with `Process.left`'s party among the members and
+        the default table when the article is from before it left (its publication day, or without one, no
+        word of the time after)."""
+        if proc.name not in self._times:
+            left = proc.left
+            if left is None or left.party in proc.members:
+                earlier = False
+            elif self.published is not None:
+                earlier = self.published < left.day
+            else:
+                earlier = left.later.search(self.text) is None
+            self._times[proc.name] = (
+                replace(proc, members=(*proc.members, left.party), default=(*proc.default, left.party))
+                if earlier and left is not None
+                else proc
+            )
+        return self._times[proc.name]
+
+    def present(self, proc: Process) -> frozenset[str]:
+        """`_present` of the article for `proc`, computed once."""
+        if proc.name not in self._present:
+            self._present[proc.name] = _present(self.infos, self.text, proc, self.groups)
+        return self._present[proc.name]
+
     def whole_list(self, proc: Process, pos: int) -> frozenset[str] | None:
         """`_whole_list` of the sentence at `pos` for `proc`, computed once."""
         key = (proc.name, pos)
         if key not in self._wholes:
             self._wholes[key] = _whole_list(self.infos[pos], self.text, proc, self.groups)
         return self._wholes[key]
+
+
+PRESENT_BEFORE = 30  # characters between a state's name and the words saying it takes part in the talks
+
+
+def _present(
+    infos: list[SentenceInfo], text: str, proc: Process, groups: Mapping[str, tuple[str, ...]]
+) -> frozenset[str]:
+    """The members the article says take part in the process's talks (`Process.present`, not denied: "the U.S.
+    was participating in the talks indirectly", "the United States has brought a delegation to Vienna"): the
+    states named right before those words."""
+    found: set[str] = set()
+    for info in infos if proc.present is not None else ():
+        lo = info.sent.start
+        for said in proc.present.finditer(text, lo, info.sent.end):
+            start = said.start()
+            if _NOT_BEFORE.search(text, max(lo, start - PRESENT_BEFORE), start):
+                continue
+            found.update(
+                x
+                for m in info.parties.mentions
+                if m.role not in PLACE_ROLES and start - PRESENT_BEFORE <= m.end <= start
+                for x in groups.get(m.code, (m.code,))
+            )
+    return frozenset(found & set(proc.members))
 
 
 def _listed_members(
@@ -399,9 +479,12 @@ def process_candidates(
     info = infos[pos]
     lo, hi = info.sent.start, info.sent.end
     out: list[Candidate] = []
-    for proc in processes.items:
-        found = _round_name(processes, proc, text, lo, hi)
-        if found is None or _DENIED.search(text, lo, hi) or TALKS_HISTORY.search(text, lo, hi):
+    for item in processes.items:
+        found = _round_name(processes, item, text, lo, hi)
+        if found is None:
+            continue
+        proc = article.of_time(item)
+        if _DENIED.search(text, lo, hi) or TALKS_HISTORY.search(text, lo, hi):
             continue  # "negotiations to revive the deal are not on its agenda", "the talks that led to the deal"
         if _other_talks(info, text, found.end(), proc, groups) or _stalled(processes, text, lo, found):
             continue
@@ -434,6 +517,8 @@ def process_candidates(
         if len(set(members) & set(proc.default) - set(igo_codes)) < MIN_NAMED:
             default = _default_table(proc, text, found, lo, hi, future)
             members = [c for c in proc.members if c in members or c in default]
+        if members and (proc.own is None or proc.own.search(text, found.start(), hi) is not None):
+            members = [c for c in proc.members if c in members or c in article.present(proc)]
         if not members:
             continue
         etype = INTENT if future else MEETING
