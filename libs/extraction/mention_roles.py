@@ -235,6 +235,19 @@ _SIDELINES_PHRASE = re.compile(
 _MEETING_OF_BEFORE = re.compile(
     r"\b(?:meeting|summit)\s+(?:of|among|between)\s+(?:[a-z-]+\s+){0,3}(?:the\s+)?$", re.IGNORECASE
 )
+# a mission opened abroad: "opened an embassy in Baku", "the reopening of its embassy in Damascus", "the Irish
+# embassy in Tehran will reopen": the place is the host state, a partner (issue 13, round 39 recall)
+_EMBASSY_OPENED = re.compile(
+    r"\b(?:re-?)?open(?:s|ed|ing)?\s+(?:of\s+)?(?:(?:an?|its|their|the|his|her)\s+)?(?:new\s+)?(?:[\w-]+\s+)?"
+    r"(?:embass(?:y|ies)|consulates?(?:\s+general)?)\s+in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_EMBASSY_IN = re.compile(r"\b(?:embass(?:y|ies)|consulates?)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
+_REOPENS_AFTER = re.compile(
+    r"^\s+(?:will\s+|would\s+|is\s+to\s+|are\s+to\s+|was\s+|were\s+|has\s+been\s+|have\s+been\s+|had\s+been\s+)?"
+    r"(?:be\s+)?re-?open(?:s|ed)?\b",
+    re.IGNORECASE,
+)
 _BASED_IN = re.compile(r"\b(?:based|headquartered|registered)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
 # "talks in the Austrian capital", "met in the Swiss city": a demonym naming the city of an IGO seat where talks are
 # held (Vienna, Geneva) is the venue, as the seat's own name is (the states of `IGO_SEATS` named by their capital)
@@ -505,7 +518,9 @@ def _place_role(
         return VENUE
     if m.surface in IGO_SEATS and _AT_SEAT_BEFORE.search(before):
         return VENUE  # "return to Vienna", "talks in Geneva": the seat of the talks, not the host state
-    if _PARTNER_BEFORE.search(before):
+    if _PARTNER_BEFORE.search(before) or _EMBASSY_OPENED.search(before):
+        return PARTNER
+    if _EMBASSY_IN.search(before) and _REOPENS_AFTER.match(after):
         return PARTNER
     if _DEST_BEFORE.search(before):
         # "travel to New York", "return to Vienna": the seat of the UN or the IAEA, not a host state
