@@ -239,7 +239,8 @@ _MEETING_OF_BEFORE = re.compile(
 # embassy in Tehran will reopen": the place is the host state, a partner (issue 13, round 39 recall)
 _EMBASSY_OPENED = re.compile(
     r"\b(?:re-?)?open(?:s|ed|ing)?\s+(?:of\s+)?(?:(?:an?|its|their|the|his|her)\s+)?(?:new\s+)?(?:[\w-]+\s+)?"
-    r"(?:embass(?:y|ies)|consulates?(?:\s+general)?)\s+in\s+(?:the\s+)?$",
+    r"(?:embass(?:y|ies)|consulates?(?:\s+general)?|(?:diplomatic|representative|liaison)\s+(?:office|mission)s?|"
+    r"interests\s+sections?)\s+in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _EMBASSY_IN = re.compile(r"\b(?:embass(?:y|ies)|consulates?)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
@@ -326,6 +327,11 @@ _PARTNER_LIST_GAP = re.compile(rf"^\s*(?:{LIST_WORDS})the\s+$")
 _IGO_ANAPHOR = re.compile(r"\b[Tt]he\s+(Agency|Organi[sz]ation|Union|bloc|Bank|Fund|Council|Commission)\b")
 _COUNTRY_ANAPHOR = re.compile(
     r"\b(?:the\s+country(?:['’]s)?|the\s+Islamic\s+Republic(?:['’]s)?)", re.IGNORECASE
+)
+# "It exports electricity to A, B and C" opening a sentence after one about a state: the state trades (issue 13,
+# round 39 recall)
+_IT_TRADES = re.compile(
+    r"\s*It(?=\s+(?:also\s+|now\s+|currently\s+|already\s+)?(?:exports|imports|supplies|sells|buys|ships)\b)"
 )
 _PRONOUN_COUNTRY = re.compile(r"\b(?:his|her)\s+(?:country|government|nation|counterparts?)\b", re.IGNORECASE)
 
@@ -655,6 +661,9 @@ def _resolve_anaphors(work: str, lo: int, hi: int, items: list[PartyMention], st
             before = work[max(lo, a.start() - 40) : a.start()]
             role = PARTNER if _PARTNER_BEFORE.search(before) else ACTOR
             items.append(PartyMention(a.start(), a.end(), state.country, False, "anaphor", role, a.group(0)))
+        it = _IT_TRADES.match(work, lo, hi)
+        if it is not None and not any(x.start < it.end() for x in items):
+            items.append(PartyMention(it.end() - 2, it.end(), state.country, False, "anaphor", ACTOR, "It"))
     if state.person_state:
         for a in _PRONOUN_COUNTRY.finditer(work, lo, hi):
             if "counterpart" in a.group(0).lower():

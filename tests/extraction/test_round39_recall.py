@@ -110,3 +110,68 @@ def test_a_round_of_the_astana_talks_held_is_a_meeting_of_its_guarantors(extract
 def test_the_astana_format_mentioned_is_no_round(extractor: Extractor) -> None:
     text = "The Astana peace talks could still help end the war in Syria, a lawmaker said on Sunday."
     assert frozenset({"IRN", "RUS", "TUR"}) not in _states(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Jordan helped Iraq in its fight against Daesh, the Jordanian minister said.", {"JOR", "IRQ"}),
+        ("Egypt has helped the Libyan government fight terrorism since 2015.", {"EGY", "LBY"}),
+    ],
+)
+def test_help_in_a_fight_against_terrorism_is_cooperation(
+    extractor: Extractor, text: str, pair: set[str]
+) -> None:
+    assert ("cooperation", frozenset(pair)) in typed_states(extractor, text)
+
+
+def test_help_against_a_state_is_no_cooperation_with_it(extractor: Extractor) -> None:
+    text = "Egypt accused Qatar of helping militants fight Libya, the ministry said."
+    assert frozenset({"LBY", "QAT"}) not in _states(extractor, text)
+
+
+def test_members_joining_a_body_act_with_its_founders(extractor: Extractor) -> None:
+    text = (
+        "Chile, Peru and Colombia said on Friday they are becoming shareholders of the fund established by Spain, "
+        "Italy and Portugal."
+    )
+    states = _states(extractor, text)
+    assert any({"CHL", "ESP"} <= s and {"PER", "PRT"} <= s for s in states)
+
+
+def test_a_body_founded_by_others_without_joining_makes_no_clique(extractor: Extractor) -> None:
+    text = "Chile and Peru criticised the fund established by Spain and Italy, the ministers said on Friday."
+    assert not any({"CHL", "ESP"} <= s for s in _states(extractor, text))
+
+
+def test_it_opening_a_sentence_of_exports_is_the_state_just_named(extractor: Extractor) -> None:
+    text = (
+        "As the largest grain producer of the region, Argentina plays a central role in food supply. It exports "
+        "wheat to Chile, Peru and Bolivia."
+    )
+    typed = typed_states(extractor, text)
+    for other in ("CHL", "PER", "BOL"):
+        assert ("cooperation", frozenset({"ARG", other})) in typed
+
+
+def test_it_saying_something_is_no_party(extractor: Extractor) -> None:
+    text = "Brazil said the report was wrong. It says the figures sent to Chile are old."
+    assert frozenset({"BRA", "CHL"}) not in _states(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "etype"),
+    [
+        ("Portugal opened a diplomatic office in Accra on Monday.", {"PRT", "GHA"}, "cooperation"),
+        ("Norway will open a representative office in Hanoi next year.", {"NOR", "VNM"}, "intent"),
+        (
+            "Chile and Venezuela exchanged ambassadors on Tuesday after a long break.",
+            {"CHL", "VEN"},
+            "cooperation",
+        ),
+    ],
+)
+def test_missions_opened_and_ambassadors_exchanged(
+    extractor: Extractor, text: str, pair: set[str], etype: str
+) -> None:
+    assert (etype, frozenset(pair)) in typed_states(extractor, text)
