@@ -78,7 +78,7 @@ from libs.extraction.coalitions import coalition_candidates
 from libs.extraction.contractors import contractor_candidates
 from libs.extraction.deadline import DEADLINE_EVERY, Deadline
 from libs.extraction.envoys import delivered_to_envoys, envoys_host, envoys_star, listed_envoys
-from libs.extraction.gatherings import gathering_candidates
+from libs.extraction.gatherings import entry_candidates, gathering_candidates
 from libs.extraction.gazetteer import STATE_CODES
 from libs.extraction.mention_roles import ACTOR, DESTINATION, IGO_SEATS, PARTY_ROLES
 from libs.extraction.negotiations import ArticleParties, Processes, process_candidates
@@ -458,6 +458,37 @@ def _visited_hosts(
 # "have joined the coalition": the coalition's leader, named before as "the U.S.-led (maritime) coalition"
 _COALITION_CUE = re.compile(r"\bcoalition\b", re.IGNORECASE)
 _LED_COALITION = re.compile(r"-led\s+(?:[\w-]+\s+){0,3}?coalition\b", re.IGNORECASE)
+
+
+# a body joined with its founders named: "A and B announced becoming shareholders of the fund established by C
+# and D" (issue 13, round 39 recall): the founders act with the members who join (one act of all)
+_JOINED_FOUNDED = re.compile(
+    r"(?:join|becom|became)\w*\s.*(?:established|founded|set\s+up|created|launched|formed)\s+(?:jointly\s+)?by$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+_FIRST_FOUNDER_GAP = re.compile(r"\s*(?:the\s+)?")
+_FOUNDER_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|&)\s*(?:the\s+)?")
+
+
+def _founders_joined(site: CueSite, cues: list[Cue]) -> list[str]:
+    """The states listed right after a cue of a body joined that names its founders ("... established by C and
+    D"), in the cue's sentence; none for other cues."""
+    cue = next((c for c in cues if _JOINED_FOUNDED.match(c.text)), None)
+    if cue is None:
+        return []
+    founders: list[str] = []
+    at = cue.end
+    for m in site.info.parties.mentions:
+        if m.start < at or not m.code or m.igo:
+            continue
+        gap = _FIRST_FOUNDER_GAP if not founders else _FOUNDER_LIST_GAP
+        if not gap.fullmatch(site.text, at, m.start):
+            break
+        founders.append(m.code)
+        at = m.end
+    return founders
 
 
 def _coalition_leader(site: CueSite, cues: list[Cue]) -> str | None:
@@ -1141,6 +1172,8 @@ def _type_candidates(
     leader = _coalition_leader(site, cues)
     if leader is not None and leader not in parties and parties:
         parties = [*parties, leader]  # "A and B have joined the coalition": with the U.S. that leads it
+    founders = _founders_joined(site, cues) if parties else []
+    parties = list(dict.fromkeys([*parties, *founders]))  # "becoming shareholders of X, founded by C and D"
     brokered = brokers(info, article.text) if type_name in _BROKERED_TYPES and parties else []
     parties = list(dict.fromkeys([*parties, *brokered]))  # "a deal brokered by China": China is a party
     if not groups:
@@ -1159,7 +1192,10 @@ def _type_candidates(
     groups = [g for g in groups if not own_commitment(info, cue, g, article.text)]
     groups = _go_between_apart(site, _press_conference_apart(site, groups))
     groups = [list(dict.fromkeys([*g, *brokered])) for g in groups]  # the broker of each deal it brokered
-    groups = [g for g in (_without_bystanders(site, g, brokered, cues) for g in groups) if len(set(g)) >= 2]
+    if founders:  # one act of the members who join and the founders, not a group of each
+        groups = [list(dict.fromkeys([c for g in groups for c in g]))]
+    kept = [*brokered, *founders]  # named by the cue itself: no bystanders
+    groups = [g for g in (_without_bystanders(site, g, kept, cues) for g in groups) if len(set(g)) >= 2]
     # undated here: `sentence_candidates` dates each candidate by its sentence (`_date_from_sentence`)
     continued = info.continuation or info.anaphoric or source == CONTEXT
     made = (
@@ -1324,6 +1360,10 @@ def sentence_candidates(pos: int, article: ArticleContext, state: DiscourseState
     if tour is not None:
         made = [c for c in made if not tour.replaces(c)]
         made.extend(tour.added(made))
+    entries = entry_candidates(
+        article.infos, pos, article.text, article.home, set(article.igo_codes), article.groups
+    )
+    made.extend(e for e in entries if not any(e.parties <= c.parties for c in made))
     founded = coalition_candidates(article.infos, pos, article.text, article.igo_codes, article.groups)
     made.extend(f for f in founded if not any(c.type == f.type and f.parties <= c.parties for c in made))
     if article.processes is not None and article.rounds is not None:

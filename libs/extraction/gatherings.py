@@ -553,3 +553,55 @@ def gathering_candidates(
         party_groups = [codes]
     made = (placed_candidate(info, pos, cue, group, EXPLICIT, igo_codes, groups) for group in party_groups)
     return [cand for cand in made if cand is not None]
+
+
+# an entry of a festival or contest credited to its state: '"Slate" by A. Bo (Myanmar) won the jury award', '"Fox
+# Tale" by C. Do from Sri Lanka was named best film' (issue 13, round 39 recall): the entrant's state at the host's
+# festival, a `conference` with the host (the convention of a fair's exhibitors)
+_ENTRY_BY = re.compile(
+    r"\bby\s+(?:(?:(?-i:[A-Z])[\w.'’-]*|and|de|van|von|al|el|bin)\s+){1,8}?(?:\(\s*|from\s+)(?:the\s+)?$"
+)
+_AWARDED = re.compile(
+    r"\b(?:won|wins|received|receives|awarded|named\s+(?:the\s+)?best|(?:was|were)\s+(?:given|handed|presented)|"
+    r"went\s+to|picked\s+as|selected\s+as|grand\s+prix|(?:best|top|special)\s+(?:\w+\s+){0,2}?(?:award|prize))\b",
+    re.IGNORECASE,
+)
+_CONTEST = re.compile(r"\b(?:festivals?|biennials?|competitions?|contests?)\b", re.IGNORECASE)
+
+
+def entry_candidates(
+    infos: list[SentenceInfo],
+    pos: int,
+    text: str,
+    home: str | None,
+    igo_codes: set[str],
+    groups: Mapping[str, tuple[str, ...]] | None = None,
+) -> list[Candidate]:
+    """Each state an awarded entry is credited to ('by A. Bo (Myanmar)') with the host of the festival named in
+    the sentence, the two before or the article's lead: one `conference` each."""
+    info = infos[pos]
+    lo, hi = info.sent.start, info.sent.end
+    award = _AWARDED.search(text, lo, hi)
+    if award is None:
+        return []
+    reach = {*range(pos, max(-1, pos - 3), -1), 0}
+    if not any(_CONTEST.search(text, infos[p].sent.start, infos[p].sent.end) for p in reach):
+        return []
+    entrants = [
+        m.code
+        for m in info.parties.mentions
+        if m.code
+        and not m.igo
+        and m.kind == "country"
+        and _ENTRY_BY.search(text, max(lo, m.start - 90), m.start)
+    ]
+    host = _host(infos, pos, text, home) if entrants else None
+    if host is None:
+        return []
+    cue = Cue(award.start(), award.end(), CONFERENCE, True, award.group(0))
+    made = (
+        placed_candidate(info, pos, cue, [host, c], EXPLICIT, igo_codes, groups)
+        for c in dict.fromkeys(entrants)
+        if c != host
+    )
+    return [cand for cand in made if cand is not None]

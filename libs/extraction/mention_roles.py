@@ -235,6 +235,20 @@ _SIDELINES_PHRASE = re.compile(
 _MEETING_OF_BEFORE = re.compile(
     r"\b(?:meeting|summit)\s+(?:of|among|between)\s+(?:[a-z-]+\s+){0,3}(?:the\s+)?$", re.IGNORECASE
 )
+# a mission opened abroad: "opened an embassy in Baku", "the reopening of its embassy in Damascus", "the Irish
+# embassy in Tehran will reopen": the place is the host state, a partner (issue 13, round 39 recall)
+_EMBASSY_OPENED = re.compile(
+    r"\b(?:re-?)?open(?:s|ed|ing)?\s+(?:of\s+)?(?:(?:an?|its|their|the|his|her)\s+)?(?:new\s+)?(?:[\w-]+\s+)?"
+    r"(?:embass(?:y|ies)|consulates?(?:\s+general)?|(?:diplomatic|representative|liaison)\s+(?:office|mission)s?|"
+    r"interests\s+sections?)\s+in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_EMBASSY_IN = re.compile(r"\b(?:embass(?:y|ies)|consulates?)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
+_REOPENS_AFTER = re.compile(
+    r"^\s+(?:will\s+|would\s+|is\s+to\s+|are\s+to\s+|was\s+|were\s+|has\s+been\s+|have\s+been\s+|had\s+been\s+)?"
+    r"(?:be\s+)?re-?open(?:s|ed)?\b",
+    re.IGNORECASE,
+)
 _BASED_IN = re.compile(r"\b(?:based|headquartered|registered)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
 # "talks in the Austrian capital", "met in the Swiss city": a demonym naming the city of an IGO seat where talks are
 # held (Vienna, Geneva) is the venue, as the seat's own name is (the states of `IGO_SEATS` named by their capital)
@@ -313,6 +327,11 @@ _PARTNER_LIST_GAP = re.compile(rf"^\s*(?:{LIST_WORDS})the\s+$")
 _IGO_ANAPHOR = re.compile(r"\b[Tt]he\s+(Agency|Organi[sz]ation|Union|bloc|Bank|Fund|Council|Commission)\b")
 _COUNTRY_ANAPHOR = re.compile(
     r"\b(?:the\s+country(?:['’]s)?|the\s+Islamic\s+Republic(?:['’]s)?)", re.IGNORECASE
+)
+# "It exports electricity to A, B and C" opening a sentence after one about a state: the state trades (issue 13,
+# round 39 recall)
+_IT_TRADES = re.compile(
+    r"\s*It(?=\s+(?:also\s+|now\s+|currently\s+|already\s+)?(?:exports|imports|supplies|sells|buys|ships)\b)"
 )
 _PRONOUN_COUNTRY = re.compile(r"\b(?:his|her)\s+(?:country|government|nation|counterparts?)\b", re.IGNORECASE)
 
@@ -505,7 +524,9 @@ def _place_role(
         return VENUE
     if m.surface in IGO_SEATS and _AT_SEAT_BEFORE.search(before):
         return VENUE  # "return to Vienna", "talks in Geneva": the seat of the talks, not the host state
-    if _PARTNER_BEFORE.search(before):
+    if _PARTNER_BEFORE.search(before) or _EMBASSY_OPENED.search(before):
+        return PARTNER
+    if _EMBASSY_IN.search(before) and _REOPENS_AFTER.match(after):
         return PARTNER
     if _DEST_BEFORE.search(before):
         # "travel to New York", "return to Vienna": the seat of the UN or the IAEA, not a host state
@@ -640,6 +661,9 @@ def _resolve_anaphors(work: str, lo: int, hi: int, items: list[PartyMention], st
             before = work[max(lo, a.start() - 40) : a.start()]
             role = PARTNER if _PARTNER_BEFORE.search(before) else ACTOR
             items.append(PartyMention(a.start(), a.end(), state.country, False, "anaphor", role, a.group(0)))
+        it = _IT_TRADES.match(work, lo, hi)
+        if it is not None and not any(x.start < it.end() for x in items):
+            items.append(PartyMention(it.end() - 2, it.end(), state.country, False, "anaphor", ACTOR, "It"))
     if state.person_state:
         for a in _PRONOUN_COUNTRY.finditer(work, lo, hi):
             if "counterpart" in a.group(0).lower():
