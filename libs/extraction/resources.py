@@ -101,6 +101,8 @@ class Resources:
     cues: list[CueSpec]
     irrealis: re.Pattern[str]
     irrealis_types: frozenset[str]
+    efforts_under_way: re.Pattern[str]  # an irrealis of trying told as under way
+    ties_restored: re.Pattern[str]  # an intent cue of ties restored told as a fact
     negation: re.Pattern[str]
     conflict: FastPattern
     sports: FastPattern
@@ -172,6 +174,8 @@ def _build(data_dir: Path) -> Resources:
         cues=cues,
         irrealis=compile_alternation(triggers["irrealis"]),
         irrealis_types=frozenset(triggers["irrealis_types"]),
+        efforts_under_way=compile_alternation(triggers["efforts_under_way"]),
+        ties_restored=compile_alternation(triggers["ties_restored"]),
         negation=compile_alternation(triggers["negation"]),
         conflict=FastPattern(alternation(triggers["conflict"]), re.IGNORECASE, triggers["conflict"]),
         sports=FastPattern(alternation(triggers["sports"]), re.IGNORECASE, triggers["sports"]),
