@@ -175,7 +175,7 @@ _TOPIC_LIST = re.compile(
 )
 # an agreement that exists: "an agreement reached last week", "implementing the agreement signed"
 _DONE_AGREEMENT = re.compile(
-    r"\b(?:reached|signed|inked|concluded|struck|sealed|clinched|finali[sz]ed)\b|^(?:implement|framework|under|based|"
+    r"\b(?:reached|signed|inked|concluded|struck|sealed|clinched|finali[sz]ed|brokered|mediated)\b|^(?:implement|framework|under|based|"
     r"follow|in line|according|within)",
     re.IGNORECASE,
 )
@@ -1099,6 +1099,25 @@ def _effort_under_way(scope: SentenceScope, irr: re.Match[str], c: Cue) -> bool:
     return scope.res.irrealis.search(scope.text, irr.end(), c.start) is None
 
 
+# what stops a diary told in the past: "was set to meet X, but New Delhi called off the dialogue"
+_CALLED_OFF = re.compile(
+    r"\b(?:but|however)\b|\b(?:called\s+off|cancel\w*|postpon\w*|suspen\w*)", re.IGNORECASE
+)
+
+
+def _past_schedule(scope: SentenceScope, irr: re.Match[str], c: Cue) -> bool:
+    """A meeting cue right after a diary told in the past tense ("was scheduled to meet", "was expected to attend a
+    meeting with"), with no other irrealis between and nothing calling it off in the sentence."""
+    if c.type != "meeting":
+        return False
+    found = scope.res.past_schedule.search(scope.text, max(scope.lo, irr.start() - 15), irr.end())
+    if found is None or found.end() != irr.end():
+        return False
+    if c.start - irr.end() > 40 or scope.res.irrealis.search(scope.text, irr.end(), c.start) is not None:
+        return False
+    return _CALLED_OFF.search(scope.text, scope.lo, scope.hi) is None
+
+
 def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
     """The cue with its final type (irrealis → intent), or None when conflict follows it."""
     text, res = scope.text, scope.res
@@ -1127,7 +1146,7 @@ def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
         c = replace(c, type="intent", irrealis=True)
     if c.type in res.irrealis_types and not done and not _urged_to_stop(scope, c):
         irr = res.irrealis.search(text, clause_lo, c.start)
-        if irr is not None and _effort_under_way(scope, irr, c):
+        if irr is not None and (_effort_under_way(scope, irr, c) or _past_schedule(scope, irr, c)):
             irr = None
         if irr is None and c.type == "agreement" and _NOT_YET_DONE.search(c.text):
             # "an agreement is expected to be signed between": the irrealis inside the cue

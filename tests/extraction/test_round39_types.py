@@ -119,3 +119,32 @@ def test_officials_at_a_summit_still_meet(extractor: Extractor) -> None:
     text = "Senior officials from Chile, Bolivia and Ecuador attended the summit in Lima on Monday."
     found = {t for t, states in typed_states(extractor, text) if {"CHL", "BOL", "ECU"} <= states}
     assert "conference" not in found
+
+
+def test_a_brokered_accord_to_implement_is_an_agreement(extractor: Extractor) -> None:
+    text = (
+        "The Peruvian minister met his Chilean counterpart, emphasizing the need to implement the "
+        "Brazil-brokered accord."
+    )
+    assert "agreement" in _types(extractor, text, "PER", "CHL")
+
+
+def test_an_accord_to_implement_without_its_making_stays_an_intent(extractor: Extractor) -> None:
+    text = "The Peruvian minister met his Chilean counterpart, emphasizing the need to sign an accord on the border."
+    assert "agreement" not in _types(extractor, text, "PER", "CHL")
+
+
+def test_a_diary_told_in_the_past_is_a_meeting(extractor: Extractor) -> None:
+    text = "The Peruvian foreign minister was expected to meet with Chilean officials in Santiago."
+    assert _types(extractor, text, "PER", "CHL") == {"meeting"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Peruvian foreign minister is expected to meet with Chilean officials in Santiago.",
+        "The Peruvian minister was set to meet Chilean officials, but Santiago called off the talks.",
+    ],
+)
+def test_a_diary_to_come_or_called_off_is_no_meeting(extractor: Extractor, text: str) -> None:
+    assert "meeting" not in _types(extractor, text, "PER", "CHL")
