@@ -53,11 +53,12 @@ _FAIR = re.compile(
 _EXERCISES = r"(?:naval\s+|military\s+|joint\s+|multinational\s+)?(?:exercises?|drills?|war\s*games?|maneuvers|manoeuvres)"
 _EXERCISE = re.compile(_EXERCISES, re.IGNORECASE)
 # A gathering that foreign participants attend: fairs (not the adjective: "its fair share"), exhibitions, shows,
-# festivals, conferences.
+# festivals, conferences, forums ("officials from A, B and C attended the economic forum": a conference of all,
+# round 39; not a forum's own meeting: "the Asia Forum (AF) meeting").
 _GATHERING = re.compile(
     r"\b(?:exhibitions?|expos?|fairs?(?!\s+(?:share|shares|play|trial|treatment|prices?|value|deal|elections?|competition|"
     r"chance|amount|hearing|manner|and|to|enough)\b)|fairgrounds?|(?:air|trade|auto|motor|food|fashion)\s+shows?|festivals?|"
-    r"conferences?|congress(?:es)?|symposi(?:um|a)|seminars?|workshops?|biennials?|olympiads?|"
+    r"conferences?|forums?(?!\s+(?:\(\w+\)\s+)?(?:meetings?|sessions?|summits?)\b)|congress(?:es)?|symposi(?:um|a)|seminars?|workshops?|biennials?|olympiads?|"
     + _CEREMONIES
     + r"|"
     + _EXERCISES

@@ -101,6 +101,9 @@ class Resources:
     cues: list[CueSpec]
     irrealis: re.Pattern[str]
     irrealis_types: frozenset[str]
+    efforts_under_way: re.Pattern[str]  # an irrealis of trying told as under way
+    ties_restored: re.Pattern[str]  # an intent cue of ties restored told as a fact
+    past_schedule: re.Pattern[str]  # a visit's diary told in the past tense
     negation: re.Pattern[str]
     conflict: FastPattern
     sports: FastPattern
@@ -172,6 +175,9 @@ def _build(data_dir: Path) -> Resources:
         cues=cues,
         irrealis=compile_alternation(triggers["irrealis"]),
         irrealis_types=frozenset(triggers["irrealis_types"]),
+        efforts_under_way=compile_alternation(triggers["efforts_under_way"]),
+        ties_restored=compile_alternation(triggers["ties_restored"]),
+        past_schedule=compile_alternation(triggers["past_schedule"]),
         negation=compile_alternation(triggers["negation"]),
         conflict=FastPattern(alternation(triggers["conflict"]), re.IGNORECASE, triggers["conflict"]),
         sports=FastPattern(alternation(triggers["sports"]), re.IGNORECASE, triggers["sports"]),

@@ -175,7 +175,7 @@ _TOPIC_LIST = re.compile(
 )
 # an agreement that exists: "an agreement reached last week", "implementing the agreement signed"
 _DONE_AGREEMENT = re.compile(
-    r"\b(?:reached|signed|inked|concluded|struck|sealed|clinched|finali[sz]ed)\b|^(?:implement|framework|under|based|"
+    r"\b(?:reached|signed|inked|concluded|struck|sealed|clinched|finali[sz]ed|brokered|mediated)\b|^(?:implement|framework|under|based|"
     r"follow|in line|according|within)",
     re.IGNORECASE,
 )
@@ -1046,6 +1046,78 @@ def _accord_to_restore(scope: SentenceScope, clause_lo: int, c: Cue) -> bool:
     return accord_at is not None and scope.res.irrealis.search(scope.text, clause_lo, accord_at) is None
 
 
+# an accord named before ties restored: "the deal that restored relations", "a China-brokered accord ... resumed ties"
+_ACCORD_NAMED = re.compile(
+    r"\b(?:deals?|agreements?|accords?|statements?|brokered|mediated)\b", re.IGNORECASE
+)
+
+
+def _ties_restored_fact(scope: SentenceScope, clause_lo: int, c: Cue) -> bool:
+    """An intent cue of ties restored told by a finite verb ("A and B restored relations", "has reopened its
+    embassy in B"), with no irrealis and no accord named before it in its clause: a `cooperation`."""
+    if c.type != "intent" or scope.res.ties_restored.fullmatch(c.text) is None:
+        return False
+    if scope.res.irrealis.search(scope.text, clause_lo, c.start) is not None:
+        return False
+    return _ACCORD_NAMED.search(scope.text, clause_lo, c.start) is None
+
+
+# a cooperation named as what a speaker stresses: "stressed the importance of joint investment", "highlighted the
+# necessity of implementing joint projects" (a stance on ties to come, the annotators' intent)
+_STRESSED_BEFORE = re.compile(
+    r"\b(?:importance|necessity|significance|vitality)\s+(?:of|for)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?$",
+    re.IGNORECASE,
+)
+
+
+def _stressed_cooperation(scope: SentenceScope, c: Cue) -> bool:
+    """A cooperation cue named as the object of stressed importance ("emphasized the importance of joint
+    investment"): an intent."""
+    return (
+        c.type == "cooperation"
+        and _STRESSED_BEFORE.search(scope.text, max(scope.lo, c.start - 60), c.start) is not None
+    )
+
+
+# the means of an effort, right before its cue: "by making visits to", "through the meeting with", "by holding talks"
+_MEANS_BEFORE = re.compile(
+    r"\b(?:by|through|via)\s+(?:(?:the|a|an|his|her|their|its|several|repeated|frequent)\s+)?(?:[\w-]+ing\s+)?"
+    r"(?:(?:the|a|an|his|her|their|its|several|repeated|frequent)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _effort_under_way(scope: SentenceScope, irr: re.Match[str], c: Cue) -> bool:
+    """An irrealis of trying told as under way whose cue is the effort's means ("has been trying to heal the rift
+    by making visits to A and B", "is trying to sway B through talks with C"), no other irrealis between: the
+    means are being used, the cue keeps its type (not what is sought: "is trying to arrange a meeting")."""
+    found = scope.res.efforts_under_way.search(scope.text, max(scope.lo, irr.start() - 30), irr.end())
+    if found is None or found.end() != irr.end():
+        return False
+    if _MEANS_BEFORE.search(scope.text, max(irr.end(), c.start - 40), c.start) is None:
+        return False
+    return scope.res.irrealis.search(scope.text, irr.end(), c.start) is None
+
+
+# what stops a diary told in the past: "was set to meet X, but New Delhi called off the dialogue"
+_CALLED_OFF = re.compile(
+    r"\b(?:but|however)\b|\b(?:called\s+off|cancel\w*|postpon\w*|suspen\w*)", re.IGNORECASE
+)
+
+
+def _past_schedule(scope: SentenceScope, irr: re.Match[str], c: Cue) -> bool:
+    """A meeting cue right after a diary told in the past tense ("was scheduled to meet", "was expected to attend a
+    meeting with"), with no other irrealis between and nothing calling it off in the sentence."""
+    if c.type != "meeting":
+        return False
+    found = scope.res.past_schedule.search(scope.text, max(scope.lo, irr.start() - 15), irr.end())
+    if found is None or found.end() != irr.end():
+        return False
+    if c.start - irr.end() > 40 or scope.res.irrealis.search(scope.text, irr.end(), c.start) is not None:
+        return False
+    return _CALLED_OFF.search(scope.text, scope.lo, scope.hi) is None
+
+
 def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
     """The cue with its final type (irrealis → intent), or None when conflict follows it."""
     text, res = scope.text, scope.res
@@ -1068,8 +1140,14 @@ def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
         return None  # "if Saudi Arabia wants to establish ties with China, ...": a condition, no intent
     if _accord_to_restore(scope, clause_lo, c):
         return replace(c, type="agreement", irrealis=False)
+    if _ties_restored_fact(scope, clause_lo, c):
+        c = replace(c, type="cooperation")
+    elif _stressed_cooperation(scope, c):
+        c = replace(c, type="intent", irrealis=True)
     if c.type in res.irrealis_types and not done and not _urged_to_stop(scope, c):
         irr = res.irrealis.search(text, clause_lo, c.start)
+        if irr is not None and (_effort_under_way(scope, irr, c) or _past_schedule(scope, irr, c)):
+            irr = None
         if irr is None and c.type == "agreement" and _NOT_YET_DONE.search(c.text):
             # "an agreement is expected to be signed between": the irrealis inside the cue
             irr = res.irrealis.search(text, c.start, c.end)
