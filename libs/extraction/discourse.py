@@ -971,37 +971,6 @@ def _invitees_apart(site: CueSite, groups: list[list[str]]) -> list[list[str]]:
     return out
 
 
-# support stated by several for one ("China and Russia expressed support for Iran's membership", "A and B back
-# C's bid"): each supporter with the one supported, not the supporters with each other
-_SUPPORT_CUE = re.compile(
-    r"(?:(?:voic|express|declar|announc|reiterat|reaffirm|renew)\w*\s+(?:[\w’'-]+\s+){0,3}?)?"
-    r"(?:support|back|endors)\w*\b",
-    re.IGNORECASE,
-)
-
-
-def _supporters_apart(site: CueSite, groups: list[list[str]]) -> list[list[str]]:
-    """ "A and B expressed support for C's bid": one stance of each supporter named before the support cue
-    towards the one state named after it (a star), not a clique of the supporters."""
-    cue, info = site.cue, site.info
-    if site.type != INTENT or not _SUPPORT_CUE.match(cue.text):
-        return groups
-    if _PASSIVE_BEFORE.search(site.text, max(info.sent.start, cue.start - 20), cue.start):
-        return groups
-    named = [m for m in info.parties.mentions if m.role in PARTY_ROLES and m.kind != "igo"]
-    out: list[list[str]] = []
-    for group in groups:
-        before = list(dict.fromkeys(m.code for m in named if m.start < cue.start and m.code in group))
-        after = {m.code for m in named if cue.start <= m.start < info.sent.end and m.code in group}
-        after -= set(before)
-        if len(before) >= 2 and len(after) == 1 and set(group) == set(before) | after:
-            hub = next(iter(after))
-            out.extend([c, hub] for c in before)
-        else:
-            out.append(group)
-    return out
-
-
 _VISIT_CUE = re.compile(r"visit|trip|tour|travel|arriv|came|flew|went|headed", re.IGNORECASE)
 _THE_COUNTRY = re.compile(r"\s+(?:the|this|our) country\b", re.IGNORECASE)
 _STATE_KINDS = frozenset({"country", "demonym", "capital"})
@@ -1185,7 +1154,6 @@ def _type_candidates(
     if not strong and not _weak_cue_holds(site, source):
         return []
     groups = _envoys_apart(site, _invitees_apart(site, _visitors_apart(site, _stops_apart(site, groups))))
-    groups = _supporters_apart(site, groups)
     groups = _venues_apart(site, state, groups)
     groups = [g for g in groups if not own_commitment(info, cue, g, article.text)]
     groups = _go_between_apart(site, _press_conference_apart(site, groups))

@@ -1,8 +1,7 @@
 """Round 39, false pairs outside the nuclear deal: an organisation described ("X is an organization geared toward
 expanding cooperation among five countries, namely A, B ...") tells no act among its members; an act told before
 the description in the same sentence, and an act of the members told in a sentence of its own, still make their
-events. Support stated by several states for one ("A and B expressed support for C's bid") is a star of each
-supporter with C, not a clique of the supporters. Short texts invented for these tests (not the sets' texts)."""
+events. Short texts invented for these tests (not the sets' texts)."""
 
 from __future__ import annotations
 
@@ -47,23 +46,3 @@ def test_the_members_acting_in_their_own_sentence_stay(extractor: Extractor) -> 
     states = _states(extractor, text)
     assert frozenset({"CHL", "PER"}) in states
     assert frozenset({"CHL", "KEN"}) not in states
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Chile and Peru have expressed support for Kenya's membership of the organization.",
-        "Chile and Peru firmly back Kenya's bid to join the bloc, their ministers said on Monday.",
-    ],
-)
-def test_support_by_several_for_one_is_a_star(extractor: Extractor, text: str) -> None:
-    states = _states(extractor, text)
-    assert frozenset({"CHL", "KEN"}) in states
-    assert frozenset({"KEN", "PER"}) in states
-    assert frozenset({"CHL", "PER"}) not in states
-    assert frozenset({"CHL", "KEN", "PER"}) not in states
-
-
-def test_support_by_one_for_one_is_still_an_intent(extractor: Extractor) -> None:
-    text = "Chile reiterated its support for Peru's territorial integrity on Monday."
-    assert ("intent", frozenset({"CHL", "PER"})) in typed_states(extractor, text)
