@@ -112,6 +112,7 @@ class Resources:
     reporting: re.Pattern[str]
     background_agreement: re.Pattern[str]
     statistics: re.Pattern[str]
+    organisation_described: re.Pattern[str]
     non_meetings: re.Pattern[str]
     hearsay: re.Pattern[str]
     sectors: dict[str, list[str]]
@@ -189,6 +190,7 @@ def _build(data_dir: Path) -> Resources:
         reporting=compile_alternation(triggers["reporting"]),
         background_agreement=compile_alternation(triggers["background_agreements"]),
         statistics=compile_alternation(triggers["statistics"]),
+        organisation_described=compile_alternation(triggers["organisation_described"]),
         non_meetings=compile_alternation(
             [str(p).replace("{clause}", IN_CLAUSE) for p in triggers["non_meetings"]]
         ),

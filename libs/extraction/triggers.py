@@ -603,8 +603,8 @@ def _motion_sponsored(text: str, lo: int, c: Cue) -> bool:
 
 def _typed_out_by_sentence(text: str, lo: int, hi: int, cues: list[Cue], res: Resources) -> list[Cue]:
     """The cues less the types the whole sentence rules out: visits of non-officials, hearsay, trade
-    statistics, the signing of a landmark deal told as background, sanctions waivers, aid stopped,
-    dismissed talks, not attending."""
+    statistics, an organisation described, the signing of a landmark deal told as background, sanctions
+    waivers, aid stopped, dismissed talks, not attending."""
     if res.non_meetings.search(text, lo, hi):
         cues = [c for c in cues if c.type != "meeting"]  # "visited the family of the general"
     if res.hearsay.search(text, lo, hi):
@@ -612,6 +612,10 @@ def _typed_out_by_sentence(text: str, lo: int, hi: int, cues: list[Cue], res: Re
         cues = [c for c in cues if c.type not in ("cooperation", "aid", "agreement")]
     if res.statistics.search(text, lo, hi):
         cues = [c for c in cues if c.type != "cooperation"]  # trade figures, not cooperation
+    described = res.organisation_described.search(text, lo, hi)
+    if described:
+        # "X is an organization founded by A, B and C": what follows describes the members, not an act
+        cues = [c for c in cues if c.start < described.start()]
     landmarks = [(m.start(), m.end()) for m in res.background_agreement.finditer(text, lo, hi)]
     back = _BACK_REFERENCE.match(text, lo, hi)
     if back and not landmarks and res.background_agreement.search(text, max(0, lo - LANDMARK_BEFORE), lo):
