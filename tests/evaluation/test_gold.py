@@ -202,6 +202,11 @@ FLOORS = {
     # Vienna talks missed and the deal's group read into a ceasefire brokered by three states: eight articles,
     # 0.719 without them); 1.30.0: the same but sectors 0.554
     "blind_39": (0.81, 0.59, 0.51, 0.53, 0.14),
+    # first look at 1.32.0 (annotated at the start of round 39, never developed on): 0.778 / 0.592 / 0.451 /
+    # 0.667 / 6 of 9 (precision 0.48: the 2015 deal told as history read as a round of its seven parties, the
+    # Vienna talks of 2022 named without members filled to the table; 0.722 without those four articles);
+    # 1.33.0 (never read on it): 0.789 / 0.597 / 0.453 / 0.661 / 6 of 9
+    "blind_40": (0.77, 0.58, 0.44, 0.65, 0.65),
 }
 
 
@@ -370,6 +375,10 @@ SENTENCE_FLOORS = {
     # (precision 0.58, recall 0.59: the deal's six powers of a past proposal read as one intent, 15 false dyads;
     # an upcoming oil show of twelve exhibitor states missed, 12); 1.30.0: the same
     "sentences_39": (0.56, 0.6, 10),
+    # first look at 1.32.0 (annotated at the start of round 39, never developed on): 0.550 / 0.766 / 2 of 72
+    # (precision 0.46: a president meeting his own new ambassadors to twelve states read as a clique of those
+    # states, 66 false dyads; a list of export destinations, 36); 1.33.0 the same
+    "sentences_40": (0.54, 0.75, 3),
 }
 
 
@@ -425,6 +434,7 @@ def test_high_confidence_events_are_mostly_right(runs: dict[str, tuple[list[dict
         "blind_37",
         "blind_38",
         "blind_39",
+        "blind_40",
         "devpool",
     ):
         gold, (_, preds) = runs[name]
