@@ -1170,16 +1170,19 @@ def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
             c = replace(c, type="intent", irrealis=True)
     if c.type == "intent" and _CONDITION_AFTER.match(text, c.end, min(scope.hi, c.end + 100)):
         return None  # "ready to hold talks with X whenever the sanctions are removed": a conditional offer
-    armed = _arms_supplied(c) or _counter_terror(c)
-    if c.type != "meeting" and scope.conflict and not armed and not _ties_set_up(c):
-        # readiness *to sanction*, "jointly celebrated the violation": no cooperation; arms supplied for a war
-        # are cooperation of supplier and buyer all the same ("sold Russia drones months before the war")
-        end = _CLAUSE_END.search(text, c.end, scope.hi)
-        stop = min(end.start() if end else scope.hi, c.end + 80)
-        if scope.scan is not None:
-            hit = res.conflict.search(scope.scan, c.end, stop)
-        else:
-            hit = res.conflict.full.search(text, c.end, stop)
-        if hit:
-            return None
-    return c
+    return None if _conflict_follows(scope, c) else c
+
+
+def _conflict_follows(scope: SentenceScope, c: Cue) -> bool:
+    """Whether conflict words follow a cue other than a meeting in its clause (readiness *to sanction*, "jointly
+    celebrated the violation": no cooperation); arms supplied for a war are cooperation of supplier and buyer all
+    the same ("sold Russia drones months before the war"), as are help against terror and ties set up."""
+    if c.type == "meeting" or not scope.conflict:
+        return False
+    if _arms_supplied(c) or _counter_terror(c) or _ties_set_up(c):
+        return False
+    end = _CLAUSE_END.search(scope.text, c.end, scope.hi)
+    stop = min(end.start() if end else scope.hi, c.end + 80)
+    if scope.scan is not None:
+        return bool(scope.res.conflict.search(scope.scan, c.end, stop))
+    return bool(scope.res.conflict.full.search(scope.text, c.end, stop))
