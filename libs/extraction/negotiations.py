@@ -449,15 +449,23 @@ def _at_table(
     return frozenset(c for c in named if c in table or c in igo_codes or c in taking_part)
 
 
+def _names_itself(proc: Process, text: str, start: int, hi: int) -> bool:
+    """Whether the round's name at `start` or the words after it (to `hi`, the sentence end) name the process
+    itself (`Process.own`: "the Joint Commission of the JCPOA", "the Vienna talks", not "nuclear talks"); always
+    for a process without `own`."""
+    return proc.own is None or proc.own.search(text, start, hi) is not None
+
+
 def _default_table(
-    proc: Process, text: str, found: re.Match[str], lo: int, hi: int, future: bool
+    proc: Process, text: str, found: re.Match[str], lo: int, hi: int, future: bool, itself: bool
 ) -> list[str]:
     """The members of a round whose text names none of the group (`Process.default`; a state outside it, the
     U.S. of the Vienna talks, joins them): only when the round's name or the words after it name the process
     itself ("the Joint Commission of the JCPOA met", "the Vienna talks", not "nuclear talks") and, for a
     process with `Process.fact`, when the words around the name state the talks as a fact of the time; a round
-    to come (`future`) only with a schedule ("set to resume on Thursday"; "ready to resume the talks" is a hope)."""
-    if not proc.default or (proc.own is not None and proc.own.search(text, found.start(), hi) is None):
+    to come (`future`) only with a schedule ("set to resume on Thursday"; "ready to resume the talks" is a hope);
+    `itself`: `_names_itself` of the round."""
+    if not proc.default or not itself:
         return []
     near = (max(lo, found.start() - FACT_BEFORE), min(hi, found.end() + FACT_AFTER))
     if proc.fact is not None and proc.fact.search(text, *near) is None:
@@ -492,6 +500,7 @@ def process_candidates(
             continue  # "X's move harms the Vienna talks", "Iran's position in the nuclear talks"
         if _describes_members(info, text, proc):
             continue  # "partners in the arms talks, which includes A, B and C": no round held
+        itself = _names_itself(proc, text, found.start(), hi)
         # a group named as one ("the meeting of the 5+1 group") is one mention: its members come from it
         own = {m.code for m in info.parties.mentions if m.role not in PLACE_ROLES} & (
             set(proc.members) | set(groups)
@@ -508,16 +517,15 @@ def process_candidates(
             if not _TOPIC.search(text, lo, found.start()):
                 # not when the talks are another exchange's topic; the lists far from the round only when
                 # the round's name or the words after it name the process itself
-                itself = proc.own is None or proc.own.search(text, found.start(), hi) is not None
                 named |= article.group_members() | article.listed(proc, None if itself else pos)
                 table = article.group_members() | article.listed(proc)
                 named = _at_table(named, table, _taking_part(infos, pos, text, groups), proc, igo_codes)
         future = round_to_come(processes, text, lo, hi, found.start())
         members = [c for c in proc.members if c in named]
         if len(set(members) & set(proc.default) - set(igo_codes)) < MIN_NAMED:
-            default = _default_table(proc, text, found, lo, hi, future)
+            default = _default_table(proc, text, found, lo, hi, future, itself)
             members = [c for c in proc.members if c in members or c in default]
-        if members and (proc.own is None or proc.own.search(text, found.start(), hi) is not None):
+        if members and itself:
             members = [c for c in proc.members if c in members or c in article.present(proc)]
         if not members:
             continue
