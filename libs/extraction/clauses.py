@@ -88,6 +88,11 @@ _COUNTERPART_GAP = re.compile(
     r"\s*(?:,\s*(?:and\s+)?|and\s+|as\s+well\s+as\s+)(?:his|her|their)\s+|\s+as\s+well\s+as\s+"
 )
 _WITH_WORD = re.compile(r"\bwith\b", re.IGNORECASE)
+# the peoples a backer stood by, listed ("stood by the side of the people of A, B and C"): counterparts too
+_BACKED_PEOPLES = re.compile(
+    r"\b(?:beside|alongside|by\s+the\s+side\s+of)\s+the\s+(?:peoples?|populations?|nations?|governments?)\s+of\b",
+    re.IGNORECASE,
+)
 _POSSESSIVE_BEFORE = re.compile(r"\b(?:his|her|their|its|our)\s+$", re.IGNORECASE)
 _COUNTERPARTS_AFTER = re.compile(r"\s+(?:counterparts?|peers|colleagues|partners)\b", re.IGNORECASE)
 # one official's round of meetings, the verb: "met his counterparts from A, B and C", "met (with) the foreign
@@ -684,14 +689,19 @@ def with_list(
     """Whether the parties are all counterparts of an unnamed subject.
 
     "signed deals with Kenya and with Uganda", "will visit their German and
-    Austrian counterparts": the actor is the sentence's subject, not one of them.
+    Austrian counterparts", "stood by the side of the people of A and B": the actor
+    is the sentence's subject, not one of them.
     The "with" is the cue's, from `cue_start` on: not one inside a noun phrase
     before it ("ornaments with precious stones are among Iranian exports to A and B").
     """
     ms = [m for m in info.parties.mentions if m.code in parties and m.role in PARTY_ROLES]
     if len({m.code for m in ms}) < 2 or any(not (lo <= m.start < hi) for m in ms):
         return False  # the parties come from beyond the cue's own phrase
-    return _WITH_WORD.search(text, max(lo, cue_start), ms[0].start) is not None
+    start = max(lo, cue_start)
+    return (
+        _WITH_WORD.search(text, start, ms[0].start) is not None
+        or _BACKED_PEOPLES.search(text, start, ms[0].start) is not None
+    )
 
 
 _SINGULAR_DEAL = re.compile(

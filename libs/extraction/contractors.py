@@ -74,6 +74,14 @@ def company_states(info: SentenceInfo, text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def contracting(text: str) -> bool:
+    """Whether the text tells of a tender or of studies and development (the extractor's cheap gate lets it
+    through: a tender's list of companies may be the article's only cue)."""
+    return _FIELD.search(text) is not None and (
+        _TENDERING.search(text) is not None or _STUDYING.search(text) is not None
+    )
+
+
 def _contract_cue(text: str, lo: int, hi: int) -> Cue | None:
     """The cue of companies' part in a host's tender (`intent`) or studies and development
     (`cooperation`) in text[lo:hi]; None without one or without a field or project named."""

@@ -34,6 +34,7 @@ from libs.contracts.events import (
 from libs.extraction.agencies import AgencyMatcher
 from libs.extraction.candidates import Candidate, SentenceInfo
 from libs.extraction.coalitions import founders_named
+from libs.extraction.contractors import contracting
 from libs.extraction.dates import ArticleWeekdays, DateMention, article_year, find_dates
 from libs.extraction.deadline import DEADLINE_EVERY, Deadline
 from libs.extraction.discourse import build_candidates, evidence_positions
@@ -271,7 +272,7 @@ class Extractor:
         (names or well-known people), and no commentary."""
         work = doc.work
         return not (
-            (not raw_cues and not attending(work) and not founders_named(work))
+            (not raw_cues and not attending(work) and not founders_named(work) and not contracting(work))
             or len({m.code for m in matches} | self._known_codes(work)) < 2
             or commentary(work, doc.dateline_place is not None or doc.dateline_agency is not None)
         )

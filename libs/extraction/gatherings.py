@@ -92,6 +92,8 @@ _PARTICIPANTS_FROM = re.compile(
     # companies, investors or delegations at a fair or a summit deal with the host
     r"|\b(?:(?P<reps>delegations|representatives)|companies|corporations|firms|exhibitors|participants|publishers|"
     r"teams|contestants|competitors|artists|filmmakers|brands|manufacturers|producers|businesses|entrepreneurs|guests|investors|"
+    # companies named by their trade ("automakers from A, B and C are taking part in the event")
+    r"(?:auto|car|steel|drug|equipment)\s*makers|start-?ups|"
     r"ones|traders|merchants|tour\s+operators|exhibiting\s+countries)\s+from\s+"
     # the attendees said to come from listed states ("attendees to the event are from A, B and C"): people
     # of those states at the host's gathering, each dealing with the host
