@@ -529,9 +529,21 @@ def process_candidates(
             members = [c for c in proc.members if c in members or c in article.present(proc)]
         if not members:
             continue
-        etype = INTENT if future else MEETING
-        cue = Cue(found.start(), found.end(), etype, True, found.group(0), irrealis=future)
-        cand = placed_candidate(info, pos, cue, [*proc.fixed, *members], CONTEXT, igo_codes, groups)
-        if cand is not None:
-            out.append(cand)
+        for etype in _round_types(proc, text, lo, hi, future):
+            cue = Cue(found.start(), found.end(), etype, True, found.group(0), irrealis=etype == INTENT)
+            cand = placed_candidate(info, pos, cue, [*proc.fixed, *members], CONTEXT, igo_codes, groups)
+            if cand is not None:
+                out.append(cand)
     return out
+
+
+def _round_types(proc: Process, text: str, lo: int, hi: int, future: bool) -> tuple[str, ...]:
+    """The types of a round in the sentence text[lo:hi]: held, a `meeting`; to come, an `intent`, and a
+    `meeting` too when it has a schedule ("are set to resume the talks in Vienna next week", "the next round is
+    scheduled for Tuesday": the annotators code the round itself as well as the plan); a hope without one
+    ("hopes the next round will be the last") stays an intent only."""
+    if not future:
+        return (MEETING,)
+    if proc.scheduled is not None and proc.scheduled.search(text, lo, hi):
+        return (INTENT, MEETING)
+    return (INTENT,)
