@@ -416,10 +416,11 @@ _BLESSING_BEFORE = re.compile(
 )
 
 
-# "Iranian envoys to nine countries, including Peru, Chile ...": where envoys serve, not parties
+# "Iranian envoys to nine countries, including Peru, Chile ...", "ambassadors to 11 countries of Peru, Chile ...":
+# where envoys serve, not parties
 _POSTED_TO_BEFORE = re.compile(
     r"\b(?:ambassadors|envoys|diplomats|heads\s+of\s+missions?|representatives)\s+(?:to|in)\s+"
-    r"(?:(?:\d+|[a-z]+)\s+(?:[a-z]+\s+)?countries,?\s+(?:including|such\s+as|namely|like|among\s+them)\s+)?"
+    r"(?:(?:\d+|[a-z]+)\s+(?:[a-z]+\s+)?countries,?\s+(?:including|such\s+as|namely|like|among\s+them|of)\s+)?"
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
