@@ -477,6 +477,16 @@ def _names_itself(proc: Process, text: str, start: int, hi: int) -> bool:
     return proc.own is None or proc.own.search(text, start, hi) is not None
 
 
+_REMAINING = re.compile(r"\bremaining\b", re.IGNORECASE)
+REMAINING_BEFORE = 20  # characters before a round's name where "the remaining" names its whole table
+
+
+def _remaining_named(text: str, lo: int, found: re.Match[str]) -> bool:
+    """Whether the round's name calls its parties the remaining ones ("the remaining JCPOA parties held an
+    emergency meeting"): the whole table of the time, whichever of its members the text names around it."""
+    return _REMAINING.search(text, max(lo, found.start() - REMAINING_BEFORE), found.end()) is not None
+
+
 def _default_table(
     proc: Process, text: str, found: re.Match[str], lo: int, hi: int, future: bool, itself: bool
 ) -> list[str]:
@@ -543,7 +553,9 @@ def process_candidates(
                 named = _at_table(named, table, _taking_part(infos, pos, text, groups), proc, igo_codes)
         future = round_to_come(processes, text, lo, hi, found.start())
         members = [c for c in proc.members if c in named]
-        if len(set(members) & set(proc.default) - set(igo_codes)) < MIN_NAMED:
+        if len(set(members) & set(proc.default) - set(igo_codes)) < MIN_NAMED or _remaining_named(
+            text, lo, found
+        ):
             default = _default_table(proc, text, found, lo, hi, future, itself)
             members = [c for c in proc.members if c in members or c in default]
         if members and itself:

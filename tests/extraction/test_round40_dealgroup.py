@@ -37,3 +37,25 @@ def _group_events(extractor: Extractor, text: str) -> list[tuple[str, ...]]:
 )
 def test_a_group_named_in_the_deals_history_seats_no_later_round(extractor: Extractor, history: str) -> None:
     assert _group_events(extractor, _LEAD + history + " " + _LATER) == []
+
+
+# D2: the deal's parties named by the deal before them as the subject of a session ("the remaining JCPOA parties
+# held an emergency meeting") are a round of its Joint Commission; "the remaining" parties are the whole table of
+# the time, whichever members the text names around the round
+_AFTER_EXIT = (
+    "TEHRAN - The U.S. withdrew from the nuclear deal in May 2018 and reimposed sanctions. "
+    "Germany, France and Britain have failed to honor their commitments since then, the minister said. "
+)
+
+
+@pytest.mark.parametrize(
+    "session",
+    [
+        "The remaining JCPOA parties held an emergency meeting in Geneva on July 12 to discuss the steps.",
+        "The remaining nuclear deal signatories met in Geneva on Friday to discuss the steps.",
+    ],
+)
+def test_the_remaining_parties_of_the_deal_meeting_are_the_whole_table(
+    extractor: Extractor, session: str
+) -> None:
+    assert _GROUP in _group_events(extractor, _AFTER_EXIT + session)
