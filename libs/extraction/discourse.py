@@ -1406,7 +1406,9 @@ def build_candidates(
     article's day, when known) tells the process rules the time of the article.
     """
     members = dict(groups or {})
-    rounds = ArticleParties(infos, text, members, published) if processes is not None else None
+    rounds = (
+        ArticleParties(infos, text, members, published, processes.history) if processes is not None else None
+    )
     article = ArticleContext(
         infos, text, frozenset(igo_codes), home, reporting, syntax, members, processes, rounds
     )

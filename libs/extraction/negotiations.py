@@ -82,6 +82,8 @@ class Processes:
     held_round: re.Pattern[str] | None = None  # in or right before the name: a round held, then paused
     # ends right before the name: the talks as a topic ("harms the Vienna talks", `triggers.yaml` `talks_topic`)
     topic: re.Pattern[str] | None = None
+    # a sentence telling the deal's conclusion as history (D3): its group and lists seat no round of the article
+    history: re.Pattern[str] | None = None
 
 
 def load_processes(data: Mapping | None = None, topic: re.Pattern[str] | None = None) -> Processes:
@@ -108,7 +110,7 @@ def load_processes(data: Mapping | None = None, topic: re.Pattern[str] | None = 
     )
     optional = {
         key: compile_alternation([str(p) for p in raw[key]]) if raw.get(key) else None
-        for key in ("conditions", "under_way", "offices", "stalled", "stalled_after", "held_round")
+        for key in ("conditions", "under_way", "offices", "stalled", "stalled_after", "held_round", "history")
     }
     future = compile_alternation([str(p) for p in raw.get("future") or []])
     return Processes(items, future, **optional, topic=topic)
@@ -156,14 +158,17 @@ def named_states(
     text: str,
     proc: Process,
     groups: Mapping[str, tuple[str, ...]],
+    history: re.Pattern[str] | None = None,
 ) -> frozenset[str]:
     """The parties named in the sentences around `pos` that are about the process (not those that only
-    describe its members, `_describes_members`)."""
+    describe its members, `_describes_members`, nor those telling the deal's conclusion, `_told_as_history`)."""
     near = infos[max(0, pos - CONTEXT_SENTENCES) : pos + CONTEXT_SENTENCES + 1]
     about = [
         i
         for i in near
-        if proc.context.search(text, i.sent.start, i.sent.end) and not _describes_members(i, text, proc)
+        if proc.context.search(text, i.sent.start, i.sent.end)
+        and not _describes_members(i, text, proc)
+        and not (i is not infos[pos] and _told_as_history(i, text, history))
     ]
     return frozenset().union(*(_codes(i, groups) for i in about))
 
@@ -191,13 +196,25 @@ def _describes_members(info: SentenceInfo, text: str, proc: Process) -> bool:
     )
 
 
-def _article_groups(infos: list[SentenceInfo], groups: Mapping[str, tuple[str, ...]]) -> frozenset[str]:
+def _told_as_history(info: SentenceInfo, text: str, history: re.Pattern[str] | None) -> bool:
+    """Whether the sentence tells the deal's conclusion as history (D3: "Iran and the 5+1 group finalized the
+    text of the JCPOA in Vienna on July 14 2015"): who signed it then is not who sits at a round now."""
+    return history is not None and history.search(text, info.sent.start, info.sent.end) is not None
+
+
+def _article_groups(
+    infos: list[SentenceInfo],
+    text: str,
+    groups: Mapping[str, tuple[str, ...]],
+    history: re.Pattern[str] | None = None,
+) -> frozenset[str]:
     """The members of the negotiating groups ("the P4+1") the article names anywhere: news names the
     group once and its rounds many sentences later (the groups of the gazetteer are all groups of the
-    process's parties)."""
+    process's parties); not in a sentence telling the deal's conclusion as history (`_told_as_history`)."""
     return frozenset(
         x
         for i in infos
+        if not _told_as_history(i, text, history)
         for m in i.parties.mentions
         if m.code in groups and m.role not in _NOT_LISTED
         for x in groups[m.code]
@@ -252,6 +269,7 @@ def _article_lists(article: ArticleParties, proc: Process) -> tuple[tuple[int, f
             len(named) >= MIN_LISTED
             and proc.lists.search(text, info.sent.start, info.sent.end)
             and not _describes_members(info, text, proc)
+            and not _told_as_history(info, text, article.history)
         ):
             whole = article.whole_list(proc, pos)
             out.append((pos, frozenset(named & whole if whole is not None else named)))
@@ -269,6 +287,9 @@ class ArticleParties:
     text: str
     groups: Mapping[str, tuple[str, ...]]  # "P5+1" → its member states
     published: date | None = None  # the article's day, when known
+    history: re.Pattern[str] | None = (
+        None  # `Processes.history`: sentences whose groups and lists seat no round
+    )
     _named_groups: frozenset[str] | None = field(default=None, init=False)
     _lists: dict[str, tuple[tuple[int, frozenset[str]], ...]] = field(default_factory=dict, init=False)
     _wholes: dict[tuple[str, int], frozenset[str] | None] = field(default_factory=dict, init=False)
@@ -278,7 +299,7 @@ class ArticleParties:
     def group_members(self) -> frozenset[str]:
         """`_article_groups` of the article."""
         if self._named_groups is None:
-            self._named_groups = _article_groups(self.infos, self.groups)
+            self._named_groups = _article_groups(self.infos, self.text, self.groups, self.history)
         return self._named_groups
 
     def listed(self, proc: Process, pos: int | None = None) -> frozenset[str]:
@@ -456,6 +477,16 @@ def _names_itself(proc: Process, text: str, start: int, hi: int) -> bool:
     return proc.own is None or proc.own.search(text, start, hi) is not None
 
 
+_REMAINING = re.compile(r"\bremaining\b", re.IGNORECASE)
+REMAINING_BEFORE = 20  # characters before a round's name where "the remaining" names its whole table
+
+
+def _remaining_named(text: str, lo: int, found: re.Match[str]) -> bool:
+    """Whether the round's name calls its parties the remaining ones ("the remaining JCPOA parties held an
+    emergency meeting"): the whole table of the time, whichever of its members the text names around it."""
+    return _REMAINING.search(text, max(lo, found.start() - REMAINING_BEFORE), found.end()) is not None
+
+
 def _default_table(
     proc: Process, text: str, found: re.Match[str], lo: int, hi: int, future: bool, itself: bool
 ) -> list[str]:
@@ -513,7 +544,7 @@ def process_candidates(
             if whole is not None:
                 named = _at_table(named, whole, _taking_part(infos, pos, text, groups), proc, igo_codes)
         else:
-            named = named_states(infos, pos, text, proc, groups)
+            named = named_states(infos, pos, text, proc, groups, article.history)
             if not _TOPIC.search(text, lo, found.start()):
                 # not when the talks are another exchange's topic; the lists far from the round only when
                 # the round's name or the words after it name the process itself
@@ -522,7 +553,9 @@ def process_candidates(
                 named = _at_table(named, table, _taking_part(infos, pos, text, groups), proc, igo_codes)
         future = round_to_come(processes, text, lo, hi, found.start())
         members = [c for c in proc.members if c in named]
-        if len(set(members) & set(proc.default) - set(igo_codes)) < MIN_NAMED:
+        if len(set(members) & set(proc.default) - set(igo_codes)) < MIN_NAMED or _remaining_named(
+            text, lo, found
+        ):
             default = _default_table(proc, text, found, lo, hi, future, itself)
             members = [c for c in proc.members if c in members or c in default]
         if members and itself:
