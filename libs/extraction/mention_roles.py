@@ -159,6 +159,9 @@ _TOPIC_BEFORE = re.compile(
     r"|\b(?:the\s+)?(?:issue|question|problem|file|dossier)s?\s+of\s+(?:the\s+)?"
     # "Tajikistan and Uzbekistan, which neighbor Afghanistan, attended": a description, not a party
     r"|\b(?:which|that|who)\s+(?:neighbou?rs?|borders?)\s+(?:the\s+)?"
+    # "staged drills along the border with Armenia", "a wargame near borders with A and B": where, not who
+    r"|\b(?:along|near|close\s+to|alongside)\s+(?:the\s+|its\s+|their\s+)?(?:common\s+|shared\s+)?borders?\s+"
+    r"with\s+(?:the\s+)?"
     # "to replace X with countries like A, B and C": examples of possible substitutes, not partners
     r"|\breplac(?:e|es|ed|ing)\s+(?:[\w’'-]+\s+){1,4}?with\s+(?:other\s+)?(?:[\w-]+\s+)?"
     r"(?:countries|states|nations|suppliers|sellers|producers|exporters|sources)\s*,?\s+"
