@@ -25,9 +25,7 @@ def test_export_destinations_listed_are_no_clique(extractor: Extractor) -> None:
 
 
 def test_drills_along_the_border_with_a_state_do_not_make_it_a_party(extractor: Extractor) -> None:
-    text = (
-        "Peru and Chile held joint naval drills along the border with Bolivia on Monday, the Peruvian navy said."
-    )
+    text = "Peru and Chile held joint naval drills along the border with Bolivia on Monday, the Peruvian navy said."
     found = typed_states(extractor, text)
     assert any(states == frozenset({"PER", "CHL"}) for _, states in found)
     assert not any("BOL" in states for _, states in found)
