@@ -205,8 +205,13 @@ FLOORS = {
     # first look at 1.32.0 (annotated at the start of round 39, never developed on): 0.778 / 0.592 / 0.451 /
     # 0.667 / 6 of 9 (precision 0.48: the 2015 deal told as history read as a round of its seven parties, the
     # Vienna talks of 2022 named without members filled to the table; 0.722 without those four articles);
-    # 1.33.0 (never read on it): 0.789 / 0.597 / 0.453 / 0.661 / 6 of 9
-    "blind_40": (0.77, 0.58, 0.44, 0.65, 0.65),
+    # 1.33.0 (never read on it): 0.789 / 0.597 / 0.453 / 0.661 / 6 of 9; 1.34.0 (developed on in round 40):
+    # 0.796 / 0.685 / 0.504 / 0.667 / 6 of 9
+    "blind_40": (0.78, 0.67, 0.49, 0.65, 0.65),
+    # first look at 1.33.0 (annotated at the start of round 40, held out from it): 0.819 / 0.667 / 0.556 / 0.606 /
+    # 3 of 9 (recall 0.58: a GCC session and the GCC's founding told as a fact, two Vienna rounds named by their
+    # table; 0.793 without those three articles); 1.34.0 the same
+    "blind_41": (0.8, 0.65, 0.54, 0.59, 0.32),
 }
 
 
@@ -377,8 +382,12 @@ SENTENCE_FLOORS = {
     "sentences_39": (0.56, 0.6, 10),
     # first look at 1.32.0 (annotated at the start of round 39, never developed on): 0.550 / 0.766 / 2 of 72
     # (precision 0.46: a president meeting his own new ambassadors to twelve states read as a clique of those
-    # states, 66 false dyads; a list of export destinations, 36); 1.33.0 the same
-    "sentences_40": (0.54, 0.75, 3),
+    # states, 66 false dyads; a list of export destinations, 36); 1.33.0 the same; 1.34.0 (developed on in round
+    # 40): 0.767 / 0.797 / 2 of 72
+    "sentences_40": (0.75, 0.77, 3),
+    # first look at 1.33.0 (annotated at the start of round 40, held out from it): 0.729 / 0.701 / 9 of 89 (a
+    # summit's host taken as an attendee, a remark at a summit read as an act of all its parties); 1.34.0 the same
+    "sentences_41": (0.71, 0.69, 9),
 }
 
 
@@ -435,6 +444,7 @@ def test_high_confidence_events_are_mostly_right(runs: dict[str, tuple[list[dict
         "blind_38",
         "blind_39",
         "blind_40",
+        "blind_41",
         "devpool",
     ):
         gold, (_, preds) = runs[name]
