@@ -287,9 +287,8 @@ class ArticleParties:
     text: str
     groups: Mapping[str, tuple[str, ...]]  # "P5+1" → its member states
     published: date | None = None  # the article's day, when known
-    history: re.Pattern[str] | None = (
-        None  # `Processes.history`: sentences whose groups and lists seat no round
-    )
+    # `Processes.history`: sentences whose groups and lists seat no round
+    history: re.Pattern[str] | None = None
     _named_groups: frozenset[str] | None = field(default=None, init=False)
     _lists: dict[str, tuple[tuple[int, frozenset[str]], ...]] = field(default_factory=dict, init=False)
     _wholes: dict[tuple[str, int], frozenset[str] | None] = field(default_factory=dict, init=False)
