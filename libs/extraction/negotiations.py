@@ -500,7 +500,7 @@ def _default_table(
     near = (max(lo, found.start() - FACT_BEFORE), min(hi, found.end() + FACT_AFTER))
     if proc.fact is not None and proc.fact.search(text, *near) is None:
         return []
-    if future and (proc.scheduled is None or proc.scheduled.search(text, lo, hi) is None):
+    if future and not _scheduled(proc, text, lo, hi):
         return []
     if proc.reference is not None and proc.reference.search(text, near[0], found.start()):
         return []
@@ -576,6 +576,12 @@ def _round_types(proc: Process, text: str, lo: int, hi: int, future: bool) -> tu
     ("hopes the next round will be the last") stays an intent only."""
     if not future:
         return (MEETING,)
-    if proc.scheduled is not None and proc.scheduled.search(text, lo, hi):
+    if _scheduled(proc, text, lo, hi):
         return (INTENT, MEETING)
     return (INTENT,)
+
+
+def _scheduled(proc: Process, text: str, lo: int, hi: int) -> bool:
+    """Whether the sentence text[lo:hi] gives a round to come a schedule (`Process.scheduled`: "set to resume on
+    Thursday", "the next round is due next week"); a hope ("ready to resume the talks") gives none."""
+    return proc.scheduled is not None and proc.scheduled.search(text, lo, hi) is not None
