@@ -76,6 +76,8 @@ class Processes:
     future: re.Pattern[str]  # anywhere in the sentence: the round is yet to come
     conditions: re.Pattern[str] | None = None  # only before the round's name ("if the talks resume")
     under_way: re.Pattern[str] | None = None  # right before the round's name ("the ongoing talks")
+    # in or right after the round's name: the talks told as going on ("while talks were afoot in Vienna")
+    under_way_after: re.Pattern[str] | None = None
     offices: re.Pattern[str] | None = None  # right before the name: an office, no round ("coordinator of")
     stalled: re.Pattern[str] | None = None  # right before the name: a standstill, no round ("the stalled")
     stalled_after: re.Pattern[str] | None = None  # right after the name ("the talks, which have stalled")
@@ -110,7 +112,16 @@ def load_processes(data: Mapping | None = None, topic: re.Pattern[str] | None = 
     )
     optional = {
         key: compile_alternation([str(p) for p in raw[key]]) if raw.get(key) else None
-        for key in ("conditions", "under_way", "offices", "stalled", "stalled_after", "held_round", "history")
+        for key in (
+            "conditions",
+            "under_way",
+            "under_way_after",
+            "offices",
+            "stalled",
+            "stalled_after",
+            "held_round",
+            "history",
+        )
     }
     future = compile_alternation([str(p) for p in raw.get("future") or []])
     return Processes(items, future, **optional, topic=topic)
@@ -124,12 +135,19 @@ def _left(spec: Mapping | None) -> Left | None:
     return Left(str(spec["party"]), day, compile_alternation([str(p) for p in spec["later"]]))
 
 
+UNDER_WAY_AFTER = 60  # characters from a round's name where `Processes.under_way_after` tells it going on
+
+
 def round_to_come(processes: Processes, text: str, lo: int, hi: int, start: int) -> bool:
     """Whether the round named at `start` in the sentence text[lo:hi] is yet to come: a future marker
     anywhere, or a condition before the name ("if the Vienna talks resume", not "would leave the Vienna
-    talks if ..."); never a round described as under way ("will continue to seek a deal
-    through the ongoing talks in Vienna")."""
+    talks if ..."); never a round described as under way before its name ("will continue to seek a deal
+    through the ongoing talks in Vienna") or in and right after it ("while talks were afoot in Vienna to
+    restart ...": the infinitive tells the talks' purpose, not a round to come)."""
     if processes.under_way is not None and processes.under_way.search(text, max(lo, start - 30), start):
+        return False
+    after = processes.under_way_after
+    if after is not None and after.search(text, start, min(hi, start + UNDER_WAY_AFTER)):
         return False
     if processes.future.search(text, lo, hi):
         return True
