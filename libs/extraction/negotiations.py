@@ -151,6 +151,11 @@ def round_to_come(processes: Processes, text: str, lo: int, hi: int, start: int)
         return False
     if processes.future.search(text, lo, hi):
         return True
+    return _conditional(processes, text, lo, start)
+
+
+def _conditional(processes: Processes, text: str, lo: int, start: int) -> bool:
+    """Whether a condition comes before the round named at `start` ("if the West wants to negotiate ...")."""
     return processes.conditions is not None and processes.conditions.search(text, lo, start) is not None
 
 
@@ -579,7 +584,8 @@ def process_candidates(
             members = [c for c in proc.members if c in members or c in article.present(proc)]
         if not members:
             continue
-        for etype in _round_types(proc, text, lo, hi, future):
+        conditional = _conditional(processes, text, lo, found.start())
+        for etype in _round_types(proc, text, lo, hi, future, conditional):
             cue = Cue(found.start(), found.end(), etype, True, found.group(0), irrealis=etype == INTENT)
             cand = placed_candidate(info, pos, cue, [*proc.fixed, *members], CONTEXT, igo_codes, groups)
             if cand is not None:
@@ -587,14 +593,17 @@ def process_candidates(
     return out
 
 
-def _round_types(proc: Process, text: str, lo: int, hi: int, future: bool) -> tuple[str, ...]:
+def _round_types(
+    proc: Process, text: str, lo: int, hi: int, future: bool, conditional: bool = False
+) -> tuple[str, ...]:
     """The types of a round in the sentence text[lo:hi]: held, a `meeting`; to come, an `intent`, and a
     `meeting` too when it has a schedule ("are set to resume the talks in Vienna next week", "the next round is
     scheduled for Tuesday": the annotators code the round itself as well as the plan); a hope without one
-    ("hopes the next round will be the last") stays an intent only."""
+    ("hopes the next round will be the last") or a round under a condition (`conditional`: "if the West wants to
+    negotiate ..., talks could resume on Monday") stays an intent only."""
     if not future:
         return (MEETING,)
-    if _scheduled(proc, text, lo, hi):
+    if not conditional and _scheduled(proc, text, lo, hi):
         return (INTENT, MEETING)
     return (INTENT,)
 
