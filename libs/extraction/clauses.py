@@ -445,6 +445,15 @@ _CLASS_INTRO = re.compile(
     r"(?:including|such\s+as|like|namely)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# states listed as the subject of attending: "A, B and C took part in the meeting" (as bare attendees)
+ATTEND_AFTER = re.compile(
+    # "A, B and C have been invited to participate in the summit", "..., C, have been invited to attend"
+    r",?\s+(?:(?:have|had|has|all|also|both)\s+)*(?:(?:will|would|are\s+to|are\s+set\s+to|are\s+expected\s+to|"
+    r"(?:(?:have|had)\s+)?(?:been|were|are)\s+invited\s+to)\s+)?"
+    r"(?:attend(?:s|ed)?|participat(?:ed|es?)(?:\s+in)?|t(?:ook|akes?)\s+part\s+in|(?:are|were|is|was|(?:will|would)\s+be)\s+"
+    r"(?:attending|participating\s+in|taking\s+part\s+in|present\s+at|represented\s+at))\b",
+    re.IGNORECASE,
+)
 # "initiated by five countries including A, B, C, D and E": a counted group, the list is all of it; a
 # count above the states listed ("let eight countries, including A, B and C, keep buying") names examples
 _COUNTED = re.compile(
@@ -491,7 +500,12 @@ def _class_examples(run: list[PartyMention], lo: int, hi: int, text: str) -> boo
     intro = _CLASS_INTRO.search(text, max(lo, start - 60), start)
     if intro is not None:
         counted = _COUNTED.search(text, max(lo, intro.start() - 40), intro.start())
-        return counted is None or _count(counted.group("count")) > len({m.code for m in run})
+        # a count above the states listed, unless they attend together ("ten countries including A, B and C
+        # will attend the congress": a gathering of the listed)
+        return counted is None or (
+            _count(counted.group("count")) > len({m.code for m in run})
+            and ATTEND_AFTER.match(text, run[-1].end) is None
+        )
     return _CLASS_AFTER.match(text, run[-1].end, hi) is not None
 
 

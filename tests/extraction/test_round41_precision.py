@@ -72,3 +72,12 @@ def test_a_rule_of_dashes_after_a_full_stop_opens_a_new_sentence() -> None:
     sentences = [s.text for s in segment(text).sentences]
     assert sentences[0].endswith("remarked.")
     assert sentences[1].startswith("-----Chile")
+
+
+def test_a_counted_class_said_to_attend_together_stays_a_gathering(extractor: Extractor) -> None:
+    text = (
+        "TEHRAN - The congress on smart cities will be held on August 15 at a university in the capital. Ten "
+        "countries including Italy, Spain, Greece and Chile will attend the congress."
+    )
+    pairs = _pairs(typed_states(extractor, text))
+    assert frozenset({"ESP", "ITA"}) in pairs
