@@ -29,7 +29,7 @@ from libs.extraction.candidates import (
     SentenceInfo,
     split_parties,
 )
-from libs.extraction.clauses import list_run
+from libs.extraction.clauses import ATTEND_AFTER, list_run
 from libs.extraction.mention_roles import ACTOR, FORUM, LIST_WORDS, PARTY_ROLES, PartyMention
 from libs.extraction.mention_roles import VENUE as VENUE_ROLE
 from libs.extraction.named_people import TITLE_WORDS
@@ -133,15 +133,6 @@ _GUEST_AFTER = re.compile(
 _AMONG_AFTER = re.compile(
     r"\s+(?:are|were|will\s+be)\s+among\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:countries|states|nations|participants|exhibitors|guests|attendees|visitors)\b",
-    re.IGNORECASE,
-)
-# states listed as the subject of attending: "A, B and C took part in the meeting" (as bare attendees)
-_ATTEND_AFTER = re.compile(
-    # "A, B and C have been invited to participate in the summit", "..., C, have been invited to attend"
-    r",?\s+(?:(?:have|had|has|all|also|both)\s+)*(?:(?:will|would|are\s+to|are\s+set\s+to|are\s+expected\s+to|"
-    r"(?:(?:have|had)\s+)?(?:been|were|are)\s+invited\s+to)\s+)?"
-    r"(?:attend(?:s|ed)?|participat(?:ed|es?)(?:\s+in)?|t(?:ook|akes?)\s+part\s+in|(?:are|were|is|was|(?:will|would)\s+be)\s+"
-    r"(?:attending|participating\s+in|taking\s+part\s+in|present\s+at|represented\s+at))\b",
     re.IGNORECASE,
 )
 # a speaker at a gathering attends it ("representatives of A, B and C also delivered speeches during the
@@ -277,7 +268,7 @@ def _states_attending(text: str, group: list[PartyMention], fair: bool, here: bo
     such subject."""
     if not all(x.kind == "country" for x in group):
         return None
-    if here and _ATTEND_AFTER.match(text, group[-1].end):
+    if here and ATTEND_AFTER.match(text, group[-1].end):
         if len(group) >= 2:
             return not fair
         if fair:
@@ -379,7 +370,7 @@ def _people_kind(
     if intro is not None and (intro.group("bare") or (intro.group("of") and attending)):
         return True, _intro_kind(intro, fair, talks)
     tail = _PERSON_TAIL.match(text, group[-1].end)
-    if here and tail is not None and _ATTEND_AFTER.match(text, tail.end()):
+    if here and tail is not None and ATTEND_AFTER.match(text, tail.end()):
         return True, not fair
     return False, None
 

@@ -1,0 +1,44 @@
+"""Round 41, false pairs outside the nuclear deal: a counted class of states named by a few examples ("let seven
+countries, including A, B and C, keep buying ...") is no clique of the examples, unless they attend together.
+Short texts invented for these tests (not the sets' texts)."""
+
+from __future__ import annotations
+
+from libs.extraction import Extractor
+from tests.extraction.helpers import typed_states
+
+
+def _pairs(found: set[tuple[str, frozenset[str]]]) -> set[frozenset[str]]:
+    return {frozenset(p) for _, states in found for p in _two(states)}
+
+
+def _two(states: frozenset[str]) -> list[tuple[str, str]]:
+    ordered = sorted(states)
+    return [(a, b) for i, a in enumerate(ordered) for b in ordered[i + 1 :]]
+
+
+def test_a_count_above_the_states_listed_names_examples_not_a_clique(extractor: Extractor) -> None:
+    text = (
+        "TEHRAN - Washington has agreed to let seven countries, including Brazil, Chile and Peru, keep buying "
+        "Iran's oil after it re-imposes sanctions."
+    )
+    pairs = _pairs(typed_states(extractor, text))
+    assert frozenset({"BRA", "CHL"}) not in pairs
+    assert frozenset({"CHL", "PER"}) not in pairs
+    assert frozenset({"BRA", "IRN"}) in pairs
+
+
+def test_a_count_equal_to_the_states_listed_is_the_whole_group(extractor: Extractor) -> None:
+    text = "TEHRAN - The pact was signed by five countries including Brazil, Chile, Peru, Spain and Italy."
+    pairs = _pairs(typed_states(extractor, text))
+    assert frozenset({"BRA", "CHL"}) in pairs
+    assert frozenset({"ESP", "ITA"}) in pairs
+
+
+def test_a_counted_class_said_to_attend_together_stays_a_gathering(extractor: Extractor) -> None:
+    text = (
+        "TEHRAN - The congress on smart cities will be held on August 15 at a university in the capital. Ten "
+        "countries including Italy, Spain, Greece and Chile will attend the congress."
+    )
+    pairs = _pairs(typed_states(extractor, text))
+    assert frozenset({"ESP", "ITA"}) in pairs
