@@ -453,6 +453,16 @@ _FOUNDING_BEFORE = re.compile(
 )
 
 
+# "asked Germany to join France and the UK", "invited A to take part alongside B in the mission": the
+# parties to be joined are no partners of the one who asks (the request is with the asked alone)
+_ASKED_TO_JOIN_BEFORE = re.compile(
+    r"\b(?:asked|asks|asking|invited|invites|inviting|urged|urges|urging|called\s+on|calls\s+on|pressed|"
+    r"pressured)\s+(?:[\w.’'-]+\s+){1,6}?to\s+(?:join|participate|take\s+part)(?:\s*[-—–,]?\s*"
+    r"alongside)?\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
 # "Japanese news agency Kyodo reported that the Asian nation is negotiating": the outlet's state is
 # the one the report is about
 _COUNTRY_REFERRED_LATER = re.compile(r"\bthe\s+(?:[A-Z][\w-]*\s+)?(?:country|nation|kingdom)\b")
@@ -462,6 +472,15 @@ def _described_role(m: Match, before: str, after: str, later: str = "") -> str |
     """The role of a mention that only describes someone or somewhere: a backer, a place, an origin,
     the posts of a state's envoys, a news outlet, what an incident befell."""
     if _BACKER_AFTER.match(after) or _BLESSING_BEFORE.search(before) or _POSTED_TO_BEFORE.search(before):
+        return TOPIC
+    # not "to join the A-B joint chamber" (a body named by its two states), "to join Iran's initiative" (the
+    # initiator's own), "to join NATO" (a body, not a bystander)
+    if (
+        _ASKED_TO_JOIN_BEFORE.search(before)
+        and not m.is_igo
+        and not after.startswith("-")
+        and not _POSSESSIVE_AFTER.match(after)
+    ):
         return TOPIC
     if m.kind in ("demonym", "country") and _INCIDENT_BEFORE.search(before):
         return TOPIC

@@ -1,6 +1,7 @@
 """Round 41, false pairs outside the nuclear deal: a counted class of states named by a few examples ("let seven
-countries, including A, B and C, keep buying ...") is no clique of the examples, unless they attend together.
-Short texts invented for these tests (not the sets' texts)."""
+countries, including A, B and C, keep buying ...") is no clique of the examples, unless they attend together;
+the states one is asked to join ("asked A to join B and C") are no partners of the one who asks. Short texts
+invented for these tests (not the sets' texts)."""
 
 from __future__ import annotations
 
@@ -42,3 +43,29 @@ def test_a_counted_class_said_to_attend_together_stays_a_gathering(extractor: Ex
     )
     pairs = _pairs(typed_states(extractor, text))
     assert frozenset({"ESP", "ITA"}) in pairs
+
+
+def test_the_states_to_be_joined_are_no_partners_of_the_asker(extractor: Extractor) -> None:
+    text = "Washington has formally asked Poland to join Spain and Italy to help secure the Red Sea shipping lanes."
+    pairs = _pairs(typed_states(extractor, text))
+    assert frozenset({"POL", "USA"}) in pairs
+    assert not any(p & {"ESP", "ITA"} for p in pairs)
+
+
+def test_to_participate_alongside_states_is_the_same_request(extractor: Extractor) -> None:
+    text = "On June 30, Washington asked Poland to participate - alongside Spain and Italy - in the naval coalition."
+    pairs = _pairs(typed_states(extractor, text))
+    assert not any(p & {"ESP", "ITA"} for p in pairs)
+
+
+def test_a_body_named_by_its_two_states_is_kept(extractor: Extractor) -> None:
+    text = (
+        "TEHRAN - The chamber published an announcement, inviting private companies to join the Chile-Peru joint "
+        "chamber of commerce's founding board."
+    )
+    assert frozenset({"CHL", "PER"}) in _pairs(typed_states(extractor, text))
+
+
+def test_the_initiators_own_plan_keeps_the_initiator(extractor: Extractor) -> None:
+    text = "TEHRAN - Foreign Minister Zarif invited Qatar to join Iran's initiative for securing the Strait of Hormuz."
+    assert frozenset({"IRN", "QAT"}) in _pairs(typed_states(extractor, text))
