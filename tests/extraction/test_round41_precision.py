@@ -1,11 +1,13 @@
 """Round 41, false pairs outside the nuclear deal: a counted class of states named by a few examples ("let seven
 countries, including A, B and C, keep buying ...") is no clique of the examples, unless they attend together;
-the states one is asked to join ("asked A to join B and C") are no partners of the one who asks. Short texts
+the states one is asked to join ("asked A to join B and C") are no partners of the one who asks; a rule of dashes
+after a full stop opens a new sentence (a section glued to the remark before it). Short texts
 invented for these tests (not the sets' texts)."""
 
 from __future__ import annotations
 
 from libs.extraction import Extractor
+from libs.extraction.text import segment
 from tests.extraction.helpers import typed_states
 
 
@@ -69,3 +71,13 @@ def test_a_body_named_by_its_two_states_is_kept(extractor: Extractor) -> None:
 def test_the_initiators_own_plan_keeps_the_initiator(extractor: Extractor) -> None:
     text = "TEHRAN - Foreign Minister Zarif invited Qatar to join Iran's initiative for securing the Strait of Hormuz."
     assert frozenset({"IRN", "QAT"}) in _pairs(typed_states(extractor, text))
+
+
+def test_a_rule_of_dashes_after_a_full_stop_opens_a_new_sentence() -> None:
+    text = (
+        "Peru believes the crisis has no military solution, the president remarked. -----Chile, Peru, Brazil "
+        "statement At the end of their summit, the three presidents issued a joint statement."
+    )
+    sentences = [s.text for s in segment(text).sentences]
+    assert sentences[0].endswith("remarked.")
+    assert sentences[1].startswith("-----Chile")
