@@ -494,6 +494,22 @@ def _attending_end(info: SentenceInfo, text: str, listed: list[str]) -> int | No
     return contrast.start() if contrast else None
 
 
+# the source of a report after the attendees: "A, B and C are expected to attend the summit, according to the
+# Kazakh foreign ministry's spokesperson" (the source's state is no attendee)
+_SOURCE_AFTER = re.compile(r",\s+according\s+to\b", re.IGNORECASE)
+
+
+def _other_actors(info: SentenceInfo, text: str, listed: list[str], end: int) -> list[str]:
+    """The actors of a meeting the sentence names besides its listed participants, up to `end` or the source of
+    the report told after the listed ones."""
+    last = max((m.end for m in info.parties.mentions if m.code in listed), default=end)
+    source = _SOURCE_AFTER.search(text, last, end)
+    stop = source.start() if source else end
+    return [
+        m.code for m in info.parties.mentions if m.role == ACTOR and m.code not in listed and m.start < stop
+    ]
+
+
 def gathering_candidates(
     infos: list[SentenceInfo],
     pos: int,
@@ -524,11 +540,7 @@ def gathering_candidates(
     ceremony = _CEREMONY.fullmatch(found[0].group(0)) is not None
     exercise = _EXERCISE.fullmatch(found[0].group(0)) is not None
     joint = not ceremony and not exercise and (officials if officials is not None else found[1])
-    others = (
-        [m.code for m in info.parties.mentions if m.role == ACTOR and m.code not in listed and m.start < end]
-        if joint
-        else []
-    )
+    others = _other_actors(info, text, listed, end) if joint else []
     # a meeting whose other actors are named ("Tehran hosted the Astana talks with the participation of
     # ...", "hosted by the Canadian minister") needs no host from its venue or the dateline
     host = None if others else _exercise_host(info, listed) if exercise else None

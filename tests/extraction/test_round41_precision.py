@@ -1,7 +1,8 @@
 """Round 41, false pairs outside the nuclear deal: a counted class of states named by a few examples ("let seven
 countries, including A, B and C, keep buying ...") is no clique of the examples, unless they attend together;
 the states one is asked to join ("asked A to join B and C") are no partners of the one who asks; a rule of dashes
-after a full stop opens a new sentence (a section glued to the remark before it). Short texts
+after a full stop opens a new sentence (a section glued to the remark before it); the source of a report ("...,
+according to the X ministry") is no attendee of the summit it reports. Short texts
 invented for these tests (not the sets' texts)."""
 
 from __future__ import annotations
@@ -81,3 +82,14 @@ def test_a_rule_of_dashes_after_a_full_stop_opens_a_new_sentence() -> None:
     sentences = [s.text for s in segment(text).sentences]
     assert sentences[0].endswith("remarked.")
     assert sentences[1].startswith("-----Chile")
+
+
+def test_the_source_of_a_report_is_no_attendee_of_the_summit(extractor: Extractor) -> None:
+    text = (
+        "TEHRAN - Peruvian President Boluarte will attend the regional summit, which kicks off on Wednesday in "
+        "Lima. Aside from Boluarte, heads of state from Brazil, Chile, Bolivia and Ecuador are expected to attend "
+        "the summit, according to the Argentine foreign ministry spokesperson."
+    )
+    pairs = _pairs(typed_states(extractor, text))
+    assert frozenset({"BRA", "CHL"}) in pairs
+    assert not any("ARG" in p for p in pairs)
