@@ -157,6 +157,8 @@ _TOPIC_BEFORE = re.compile(
     r"|\b(?:plan|initiative|proposal|roadmap|solution|settlement)\s+(?:for|on)\s+(?:the\s+)?"
     # "proposed a way out of the question of Kashmir": the matter at hand, not a party
     r"|\b(?:the\s+)?(?:issue|question|problem|file|dossier)s?\s+of\s+(?:the\s+)?"
+    # "met to discuss issues related to Syria": what the talks are about
+    r"|\b(?:issues?|matters?|questions?|topics?|affairs|developments)\s+(?:related|relating|pertaining)\s+to\s+(?:the\s+)?"
     # "Tajikistan and Uzbekistan, which neighbor Afghanistan, attended": a description, not a party
     r"|\b(?:which|that|who)\s+(?:neighbou?rs?|borders?)\s+(?:the\s+)?"
     # "staged drills along the border with Armenia", "a wargame near borders with A and B": where, not who

@@ -2,8 +2,8 @@
 countries, including A, B and C, keep buying ...") is no clique of the examples, unless they attend together;
 the states one is asked to join ("asked A to join B and C") are no partners of the one who asks; a rule of dashes
 after a full stop opens a new sentence (a section glued to the remark before it); the source of a report ("...,
-according to the X ministry") is no attendee of the summit it reports. Short texts
-invented for these tests (not the sets' texts)."""
+according to the X ministry") is no attendee of the summit it reports; nor is a state talks are about ("issues
+related to X"). Short texts invented for these tests (not the sets' texts)."""
 
 from __future__ import annotations
 
@@ -93,3 +93,13 @@ def test_the_source_of_a_report_is_no_attendee_of_the_summit(extractor: Extracto
     pairs = _pairs(typed_states(extractor, text))
     assert frozenset({"BRA", "CHL"}) in pairs
     assert not any("ARG" in p for p in pairs)
+
+
+def test_the_state_talks_are_about_is_no_party(extractor: Extractor) -> None:
+    text = (
+        "TEHRAN - A senior Peruvian adviser has attended a multilateral meeting with officials from Chile, Brazil "
+        "and the United Nations to discuss issues related to Bolivia."
+    )
+    pairs = _pairs(typed_states(extractor, text))
+    assert frozenset({"BRA", "CHL"}) in pairs
+    assert not any("BOL" in p for p in pairs)
