@@ -31,6 +31,7 @@ from libs.extraction.mention_roles import (
     TOPIC,
     PartyMention,
 )
+from libs.extraction.quantities import WORD_NUMBERS
 from libs.extraction.triggers import SAID_WORDS, Cue, words
 
 _JOINT_BEFORE = re.compile(r"\b(?:joint|bilateral|trilateral|mutual)\b", re.IGNORECASE)
@@ -444,9 +445,19 @@ _CLASS_INTRO = re.compile(
     r"(?:including|such\s+as|like|namely)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-# "initiated by five countries including A, B and C": a counted group, the list is all of it
+# states listed as the subject of attending: "A, B and C took part in the meeting" (as bare attendees)
+ATTEND_AFTER = re.compile(
+    # "A, B and C have been invited to participate in the summit", "..., C, have been invited to attend"
+    r",?\s+(?:(?:have|had|has|all|also|both)\s+)*(?:(?:will|would|are\s+to|are\s+set\s+to|are\s+expected\s+to|"
+    r"(?:(?:have|had)\s+)?(?:been|were|are)\s+invited\s+to)\s+)?"
+    r"(?:attend(?:s|ed)?|participat(?:ed|es?)(?:\s+in)?|t(?:ook|akes?)\s+part\s+in|(?:are|were|is|was|(?:will|would)\s+be)\s+"
+    r"(?:attending|participating\s+in|taking\s+part\s+in|present\s+at|represented\s+at))\b",
+    re.IGNORECASE,
+)
+# "initiated by five countries including A, B, C, D and E": a counted group, the list is all of it; a
+# count above the states listed ("let eight countries, including A, B and C, keep buying") names examples
 _COUNTED = re.compile(
-    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|all)\s+(?:[\w-]+\s+)?$",
+    r"\b(?P<count>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|all)\s+(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
 # "A, B and C are among the neighbouring countries with which Iran has signed ...", "mentioned A, B and C
@@ -476,6 +487,11 @@ def _clause_runs(
     return list_runs(ms, text, _listed_gap, same=True)
 
 
+def _count(word: str) -> int:
+    """The number a count word names ("8", "eight"); 0 for "both" / "all" (the whole list)."""
+    return int(word) if word.isdigit() else WORD_NUMBERS.get(word.lower(), 0)
+
+
 def _class_examples(run: list[PartyMention], lo: int, hi: int, text: str) -> bool:
     """True when the listed run names examples of a class of states ("other countries such as A and B",
     "A and B are among the countries that ...", "named A and B as some of the countries"), not a counted
@@ -483,7 +499,13 @@ def _class_examples(run: list[PartyMention], lo: int, hi: int, text: str) -> boo
     start = run[0].start
     intro = _CLASS_INTRO.search(text, max(lo, start - 60), start)
     if intro is not None:
-        return _COUNTED.search(text, max(lo, intro.start() - 40), intro.start()) is None
+        counted = _COUNTED.search(text, max(lo, intro.start() - 40), intro.start())
+        # a count above the states listed, unless they attend together ("ten countries including A, B and C
+        # will attend the congress": a gathering of the listed)
+        return counted is None or (
+            _count(counted.group("count")) > len({m.code for m in run})
+            and ATTEND_AFTER.match(text, run[-1].end) is None
+        )
     return _CLASS_AFTER.match(text, run[-1].end, hi) is not None
 
 

@@ -29,7 +29,7 @@ from libs.extraction.candidates import (
     SentenceInfo,
     split_parties,
 )
-from libs.extraction.clauses import list_run
+from libs.extraction.clauses import ATTEND_AFTER, list_run
 from libs.extraction.mention_roles import ACTOR, FORUM, LIST_WORDS, PARTY_ROLES, PartyMention
 from libs.extraction.mention_roles import VENUE as VENUE_ROLE
 from libs.extraction.named_people import TITLE_WORDS
@@ -133,15 +133,6 @@ _GUEST_AFTER = re.compile(
 _AMONG_AFTER = re.compile(
     r"\s+(?:are|were|will\s+be)\s+among\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:countries|states|nations|participants|exhibitors|guests|attendees|visitors)\b",
-    re.IGNORECASE,
-)
-# states listed as the subject of attending: "A, B and C took part in the meeting" (as bare attendees)
-_ATTEND_AFTER = re.compile(
-    # "A, B and C have been invited to participate in the summit", "..., C, have been invited to attend"
-    r",?\s+(?:(?:have|had|has|all|also|both)\s+)*(?:(?:will|would|are\s+to|are\s+set\s+to|are\s+expected\s+to|"
-    r"(?:(?:have|had)\s+)?(?:been|were|are)\s+invited\s+to)\s+)?"
-    r"(?:attend(?:s|ed)?|participat(?:ed|es?)(?:\s+in)?|t(?:ook|akes?)\s+part\s+in|(?:are|were|is|was|(?:will|would)\s+be)\s+"
-    r"(?:attending|participating\s+in|taking\s+part\s+in|present\s+at|represented\s+at))\b",
     re.IGNORECASE,
 )
 # a speaker at a gathering attends it ("representatives of A, B and C also delivered speeches during the
@@ -277,7 +268,7 @@ def _states_attending(text: str, group: list[PartyMention], fair: bool, here: bo
     such subject."""
     if not all(x.kind == "country" for x in group):
         return None
-    if here and _ATTEND_AFTER.match(text, group[-1].end):
+    if here and ATTEND_AFTER.match(text, group[-1].end):
         if len(group) >= 2:
             return not fair
         if fair:
@@ -379,7 +370,7 @@ def _people_kind(
     if intro is not None and (intro.group("bare") or (intro.group("of") and attending)):
         return True, _intro_kind(intro, fair, talks)
     tail = _PERSON_TAIL.match(text, group[-1].end)
-    if here and tail is not None and _ATTEND_AFTER.match(text, tail.end()):
+    if here and tail is not None and ATTEND_AFTER.match(text, tail.end()):
         return True, not fair
     return False, None
 
@@ -503,6 +494,22 @@ def _attending_end(info: SentenceInfo, text: str, listed: list[str]) -> int | No
     return contrast.start() if contrast else None
 
 
+# the source of a report after the attendees: "A, B and C are expected to attend the summit, according to the
+# Kazakh foreign ministry's spokesperson" (the source's state is no attendee)
+_SOURCE_AFTER = re.compile(r",\s+according\s+to\b", re.IGNORECASE)
+
+
+def _other_actors(info: SentenceInfo, text: str, listed: list[str], end: int) -> list[str]:
+    """The actors of a meeting the sentence names besides its listed participants, up to `end` or the source of
+    the report told after the listed ones."""
+    last = max((m.end for m in info.parties.mentions if m.code in listed), default=end)
+    source = _SOURCE_AFTER.search(text, last, end)
+    stop = source.start() if source else end
+    return [
+        m.code for m in info.parties.mentions if m.role == ACTOR and m.code not in listed and m.start < stop
+    ]
+
+
 def gathering_candidates(
     infos: list[SentenceInfo],
     pos: int,
@@ -533,11 +540,7 @@ def gathering_candidates(
     ceremony = _CEREMONY.fullmatch(found[0].group(0)) is not None
     exercise = _EXERCISE.fullmatch(found[0].group(0)) is not None
     joint = not ceremony and not exercise and (officials if officials is not None else found[1])
-    others = (
-        [m.code for m in info.parties.mentions if m.role == ACTOR and m.code not in listed and m.start < end]
-        if joint
-        else []
-    )
+    others = _other_actors(info, text, listed, end) if joint else []
     # a meeting whose other actors are named ("Tehran hosted the Astana talks with the participation of
     # ...", "hosted by the Canadian minister") needs no host from its venue or the dateline
     host = None if others else _exercise_host(info, listed) if exercise else None

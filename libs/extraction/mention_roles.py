@@ -157,6 +157,8 @@ _TOPIC_BEFORE = re.compile(
     r"|\b(?:plan|initiative|proposal|roadmap|solution|settlement)\s+(?:for|on)\s+(?:the\s+)?"
     # "proposed a way out of the question of Kashmir": the matter at hand, not a party
     r"|\b(?:the\s+)?(?:issue|question|problem|file|dossier)s?\s+of\s+(?:the\s+)?"
+    # "met to discuss issues related to Syria": what the talks are about
+    r"|\b(?:issues?|matters?|questions?|topics?|affairs|developments)\s+(?:related|relating|pertaining)\s+to\s+(?:the\s+)?"
     # "Tajikistan and Uzbekistan, which neighbor Afghanistan, attended": a description, not a party
     r"|\b(?:which|that|who)\s+(?:neighbou?rs?|borders?)\s+(?:the\s+)?"
     # "staged drills along the border with Armenia", "a wargame near borders with A and B": where, not who
@@ -453,6 +455,16 @@ _FOUNDING_BEFORE = re.compile(
 )
 
 
+# "asked Germany to join France and the UK", "invited A to take part alongside B in the mission": the
+# parties to be joined are no partners of the one who asks (the request is with the asked alone)
+_ASKED_TO_JOIN_BEFORE = re.compile(
+    r"\b(?:asked|asks|asking|invited|invites|inviting|urged|urges|urging|called\s+on|calls\s+on|pressed|"
+    r"pressured)\s+(?:[\w.’'-]+\s+){1,6}?to\s+(?:join|participate|take\s+part)(?:\s*[-—–,]?\s*"
+    r"alongside)?\s+(?:the\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
 # "Japanese news agency Kyodo reported that the Asian nation is negotiating": the outlet's state is
 # the one the report is about
 _COUNTRY_REFERRED_LATER = re.compile(r"\bthe\s+(?:[A-Z][\w-]*\s+)?(?:country|nation|kingdom)\b")
@@ -462,6 +474,15 @@ def _described_role(m: Match, before: str, after: str, later: str = "") -> str |
     """The role of a mention that only describes someone or somewhere: a backer, a place, an origin,
     the posts of a state's envoys, a news outlet, what an incident befell."""
     if _BACKER_AFTER.match(after) or _BLESSING_BEFORE.search(before) or _POSTED_TO_BEFORE.search(before):
+        return TOPIC
+    # not "to join the A-B joint chamber" (a body named by its two states), "to join Iran's initiative" (the
+    # initiator's own), "to join NATO" (a body, not a bystander)
+    if (
+        _ASKED_TO_JOIN_BEFORE.search(before)
+        and not m.is_igo
+        and not after.startswith("-")
+        and not _POSSESSIVE_AFTER.match(after)
+    ):
         return TOPIC
     if m.kind in ("demonym", "country") and _INCIDENT_BEFORE.search(before):
         return TOPIC

@@ -63,6 +63,9 @@ _SPLIT_OPENER = re.compile(
     r"(?<=[A-Za-z0-9’'”\")])\s+(?=(?:In|During|At)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:meeting|talks|phone|telephone|conversation|call|session)\b)"
 )
+# A rule of dashes that opens a section after a full stop: "... Rouhani remarked. -----Joint statement At the
+# end of ...": the section (a heading glued to its first sentence) starts at the dashes
+_SPLIT_RULE = re.compile(r"(?<=[.!?\"”’])\s+(?=-{3,})")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
@@ -162,6 +165,8 @@ def _split_points(work: str, lo: int, hi: int) -> list[int]:
     for m in _SPLIT_HEADING.finditer(work, lo, hi):
         points.add(m.end())
     for m in _SPLIT_OPENER.finditer(work, lo, hi):
+        points.add(m.end())
+    for m in _SPLIT_RULE.finditer(work, lo, hi):
         points.add(m.end())
     return sorted(points)
 
