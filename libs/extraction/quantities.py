@@ -32,7 +32,7 @@ _CURRENCY_WORDS = {
     "won": "KRW",
 }
 _SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
-_WORD_NUMBERS = {
+WORD_NUMBERS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "hundred": 100, "dozens": 24,
@@ -86,7 +86,7 @@ def find_quantities(text: str, lo: int, hi: int) -> list[QuantityMention]:
             unit = m.group("wunit").lower()
             if unit in _NOT_UNITS or m.group("word") in ("hundreds", "dozens"):
                 continue
-            value = float(_WORD_NUMBERS.get(m.group("word").lower(), 0))
+            value = float(WORD_NUMBERS.get(m.group("word").lower(), 0))
             if value:
                 out.append(QuantityMention(value, unit, m.group(0), m.start(), m.end()))
             continue
