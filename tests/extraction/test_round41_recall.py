@@ -1,7 +1,9 @@
 """Round 41, missed pairs outside the nuclear deal (recall): a founding told of the states the sentence before
 listed ("A, B, C and D are the bloc's members. Those four states founded it"), one act of all of them (an
-`agreement` when an organisation is founded); a number word that does not count the list makes nothing. Short
-texts invented for these tests (not the sets' texts)."""
+`agreement` when an organisation is founded); a number word that does not count the list makes nothing. Firms
+said to come from listed states at a host's gathering ("foreign companies attending this event come from A and
+B", "corporations are coming from A") each deal with the host. Short texts invented for these tests (not the sets'
+texts)."""
 
 from __future__ import annotations
 
@@ -28,4 +30,26 @@ def test_body_set_up_by_these_countries_is_a_cooperation_of_all(extractor: Extra
 
 def test_number_word_that_does_not_count_the_list_makes_nothing(extractor: Extractor) -> None:
     text = _LISTED + "The three countries founded the bloc in 1969."
+    assert not typed_states(extractor, text)
+
+
+_FAIR = "LIMA - The 7th International Mining Expo opened in Lima on Tuesday with 250 exhibitors. "
+
+
+def test_foreign_companies_attending_said_to_come_from_listed_states_deal_with_the_host(
+    extractor: Extractor,
+) -> None:
+    text = _FAIR + "Foreign companies attending this event come from Canada, Chile and Australia."
+    found = {states for _, states in typed_states(extractor, text)}
+    assert found == {frozenset({"PER", "CAN"}), frozenset({"PER", "CHL"}), frozenset({"PER", "AUS"})}
+
+
+def test_corporations_coming_from_listed_states_deal_with_the_host(extractor: Extractor) -> None:
+    text = _FAIR + "Other corporations and holding companies are coming from Canada and Australia."
+    found = {states for _, states in typed_states(extractor, text)}
+    assert found == {frozenset({"PER", "CAN"}), frozenset({"PER", "AUS"})}
+
+
+def test_firms_said_to_be_from_listed_states_without_a_gathering_make_nothing(extractor: Extractor) -> None:
+    text = "The Peruvian mining ministry signed contracts with three firms on Tuesday. The firms are from Canada and Chile."
     assert not typed_states(extractor, text)
