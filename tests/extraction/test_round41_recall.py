@@ -2,8 +2,9 @@
 listed ("A, B, C and D are the bloc's members. Those four states founded it"), one act of all of them (an
 `agreement` when an organisation is founded); a number word that does not count the list makes nothing. Firms
 said to come from listed states at a host's gathering ("foreign companies attending this event come from A and
-B", "corporations are coming from A") each deal with the host. Short texts invented for these tests (not the sets'
-texts)."""
+B", "corporations are coming from A") each deal with the host. Forces or planes sent to help a state ("troops
+from A and B were deployed to C to assist its government") are `aid`. Short texts invented for these tests (not
+the sets' texts)."""
 
 from __future__ import annotations
 
@@ -53,3 +54,25 @@ def test_corporations_coming_from_listed_states_deal_with_the_host(extractor: Ex
 def test_firms_said_to_be_from_listed_states_without_a_gathering_make_nothing(extractor: Extractor) -> None:
     text = "The Peruvian mining ministry signed contracts with three firms on Tuesday. The firms are from Canada and Chile."
     assert not typed_states(extractor, text)
+
+
+def _aided(text: str, extractor: Extractor) -> set[frozenset[str]]:
+    """The state sets of the `aid` events of `text`."""
+    return _pairs(typed_states(extractor, text), "aid")
+
+
+def test_planes_dispatched_to_aid_a_states_service_are_aid(extractor: Extractor) -> None:
+    text = "Chile dispatched two water-bombing planes on Sunday morning to aid the Bolivian fire service."
+    assert frozenset({"CHL", "BOL"}) in _aided(text, extractor)
+
+
+def test_troops_deployed_to_a_state_to_assist_it_are_aid_of_each_sender(extractor: Extractor) -> None:
+    text = "In May 2012, troops from Chile and Peru were deployed to Bolivia to assist the La Paz government."
+    aided = _aided(text, extractor)
+    assert any({"CHL", "BOL"} <= states for states in aided)
+    assert any({"PER", "BOL"} <= states for states in aided)
+
+
+def test_an_envoy_sent_to_help_mediate_is_no_aid(extractor: Extractor) -> None:
+    text = "Chile sent its envoy to Bolivia to help mediate in the border dispute."
+    assert not _aided(text, extractor)
