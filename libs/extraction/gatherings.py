@@ -104,8 +104,11 @@ _PARTICIPANTS_FROM = re.compile(
     r"(?:auto|car|steel|drug|equipment)\s*makers|start-?ups|"
     r"ones|traders|merchants|tour\s+operators|exhibiting\s+countries)\s+from\s+"
     # the attendees said to come from listed states: people or firms of those states at the host's gathering,
-    # each dealing with the host (not "come from 20 countries including A and B": examples, an object)
-    r"|" + _ATTENDEES_ARE_FROM + r"(?!\s+(?:(?:some|over|more\s+than)\s+)?\d+\s+(?:\w+\s+)?countries)\s+"
+    # each dealing with the host (not "come from 20 countries including A and B": examples, an object; but "are
+    # mainly from 14 countries comprising A, B and C" names them all)
+    r"|"
+    + _ATTENDEES_ARE_FROM
+    + r"(?!\s+(?:(?:some|over|more\s+than)\s+)?\d+\s+(?:\w+\s+)?countries,?\s+(?:including|such\s+as|like|among))\s+"
     # states named bare as the attendees ("the summit was attended by A, B and C", "the participants at
     # the conference were A, B and C"): they meet each other, unless the gathering is a fair
     # ... or as those the gathering brought together or included

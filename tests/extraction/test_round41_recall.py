@@ -76,3 +76,10 @@ def test_troops_deployed_to_a_state_to_assist_it_are_aid_of_each_sender(extracto
 def test_an_envoy_sent_to_help_mediate_is_no_aid(extractor: Extractor) -> None:
     text = "Chile sent its envoy to Bolivia to help mediate in the border dispute."
     assert not _aided(text, extractor)
+
+
+def test_participants_from_n_countries_comprising_a_list_deal_with_the_host(extractor: Extractor) -> None:
+    # guard: "including" gives examples (round 37), "comprising" names them all
+    text = _FAIR + "The participants are mainly from 14 countries comprising Canada, Chile and Australia."
+    found = {states for _, states in typed_states(extractor, text)}
+    assert found == {frozenset({"PER", "CAN"}), frozenset({"PER", "CHL"}), frozenset({"PER", "AUS"})}
