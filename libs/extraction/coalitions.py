@@ -26,6 +26,7 @@ from libs.extraction.candidates import (
 from libs.extraction.clauses import LIST_SEPARATOR, list_runs
 from libs.extraction.mention_roles import PLACE_ROLES, PartyMention
 from libs.extraction.occasions import event_location
+from libs.extraction.quantities import WORD_NUMBERS
 from libs.extraction.triggers import Cue, motion_named_before
 
 _BODY = r"(?:group|coalition|alliance|bloc|organi[sz]ation|forum|initiative|union|club|front)"
@@ -66,9 +67,20 @@ _FOUNDING = re.compile(r"(?:established|founded|set\s+up|formed)\b", re.IGNORECA
 _ORGANISATION = re.compile(r"\b(?:organi[sz]ations?|blocs?|alliances?|unions?)\b", re.IGNORECASE)
 
 
+# a founding told of the states the sentence before listed ("A, B, C and D are the council's members. Those four
+# states founded it in 1981", "These countries called for the establishment of the bloc"): a number word, when
+# given, must count the list
+_LISTED_FOUNDERS = re.compile(
+    r"\b(?:(?:those|these)(?:\s+(?P<n>[a-z]+))?|the\s+(?P<m>[a-z]+))\s+(?:states|countries|nations)\s+"
+    r"(?:(?:officially|formally|jointly|had|have|then|first)\s+)?"
+    r"(?:founded|established|formed|set\s+up|called\s+for\s+(?:the\s+)?establishment\s+of)\s+(?:the|a|an|its)\b",
+    re.IGNORECASE,
+)
+
+
 def founders_named(text: str) -> bool:
     """Whether the text lists founders of something (the extractor's cheap gate lets it through)."""
-    return _FOUNDERS.search(text) is not None or _MADE_WORD.search(text) is not None
+    return any(p.search(text) is not None for p in (_FOUNDERS, _MADE_WORD, _LISTED_FOUNDERS))
 
 
 def _state_lists(info: SentenceInfo, text: str, igo_codes: Collection[str]) -> list[list[PartyMention]]:
@@ -127,6 +139,30 @@ def _earlier_founders(
     return out
 
 
+def _founded_by_listed(
+    infos: list[SentenceInfo], pos: int, text: str, igo_codes: Collection[str]
+) -> tuple[list[str], Cue] | None:
+    """The states listed in the sentence before `pos` (three or more) when the sentence at `pos` tells of their
+    founding something as "those (N) states" (`_LISTED_FOUNDERS`), and the founding's cue: an `agreement` when
+    an organisation is founded (an IGO or a bloc noun after the cue), else a `cooperation`."""
+    info = infos[pos]
+    found = _LISTED_FOUNDERS.search(text, info.sent.start, info.sent.end) if pos else None
+    if found is None:
+        return None
+    word = found.group("n") or found.group("m")
+    size = WORD_NUMBERS.get(word.lower()) if word else None
+    if word and size is None:
+        return None
+    for run in _state_lists(infos[pos - 1], text, igo_codes):
+        codes = list(dict.fromkeys(m.code for m in run))
+        if len(codes) >= 3 and (size is None or len(codes) == size):
+            named = any(m.code in igo_codes and m.start >= found.end() for m in info.parties.mentions)
+            organisation = named or _ORGANISATION.search(text, found.end(), info.sent.end) is not None
+            kind = AGREEMENT if organisation else COOPERATION
+            return codes, Cue(found.start(), found.end(), kind, True, found.group(0))
+    return None
+
+
 def coalition_candidates(
     infos: list[SentenceInfo],
     pos: int,
@@ -138,7 +174,7 @@ def coalition_candidates(
     info = infos[pos]
     found = _FOUNDERS.search(text, info.sent.start, info.sent.end)
     if found is None:
-        made = _made_by(info, text, igo_codes)
+        made = _made_by(info, text, igo_codes) or _founded_by_listed(infos, pos, text, igo_codes)
         if made is None:
             return []
         listed, cue = made

@@ -82,6 +82,14 @@ _INCLUDED = (
     r"brought\s+together|(?:summits?|meetings?|talks|sessions?|gatherings?|conferences?|forums?)"
     r"(?:\s+[\w’'-]+){0,4}?\s+(?:also\s+)?(?:included|includes)"
 )
+# the attendees said to come from listed states ("attendees to the event are from A, B and C", "foreign
+# companies attending this event come from A and B", "corporations are coming from A")
+_ATTENDEES_ARE_FROM = (
+    r"\b(?:attendees|participants|guests|delegates|visitors|invitees|companies|corporations|firms|exhibitors)\s+"
+    r"(?:(?:at|in|of|to|attending|participating\s+in)\s+(?:the\s+|this\s+)?(?:[\w-]+\s+){0,4}?)?"
+    r"(?:are|were|come|came|will\s+come|will\s+be|are\s+coming|were\s+coming)\s+"
+    r"(?:mainly\s+|mostly\s+|largely\s+|primarily\s+|chiefly\s+)?from"
+)
 # "30 companies from Germany, Italy and Russia", "scholars from around the world, including Iran, ..."
 _PARTICIPANTS_FROM = re.compile(
     r"(?:\bwith\s+(?:the\s+)?(?:participation|presence)\s+of\s+(?:(?:[\w-]+\s+){0,3}(?:from|of)\s+)?"
@@ -95,10 +103,12 @@ _PARTICIPANTS_FROM = re.compile(
     # companies named by their trade ("automakers from A, B and C are taking part in the event")
     r"(?:auto|car|steel|drug|equipment)\s*makers|start-?ups|"
     r"ones|traders|merchants|tour\s+operators|exhibiting\s+countries)\s+from\s+"
-    # the attendees said to come from listed states ("attendees to the event are from A, B and C"): people
-    # of those states at the host's gathering, each dealing with the host
-    r"|\b(?:attendees|participants|guests|delegates|visitors|invitees)\s+(?:(?:at|in|of|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?)?"
-    r"(?:are|were|come|came|will\s+come|will\s+be)\s+(?:mainly\s+|mostly\s+|largely\s+|primarily\s+|chiefly\s+)?from\s+"
+    # the attendees said to come from listed states: people or firms of those states at the host's gathering,
+    # each dealing with the host (not "come from 20 countries including A and B": examples, an object; but "are
+    # mainly from 14 countries comprising A, B and C" names them all)
+    r"|"
+    + _ATTENDEES_ARE_FROM
+    + r"(?!\s+(?:(?:some|over|more\s+than)\s+)?\d+\s+(?:\w+\s+)?countries,?\s+(?:including|such\s+as|like|among))\s+"
     # states named bare as the attendees ("the summit was attended by A, B and C", "the participants at
     # the conference were A, B and C"): they meet each other, unless the gathering is a fair
     # ... or as those the gathering brought together or included
@@ -165,11 +175,7 @@ _ATTENDING = re.compile(
 )
 # the attendees of a gathering named before said to come from listed states ("The guests were from A, B
 # and C"): an attending, so the gathering may be named in the two sentences before
-_ATTENDEES_FROM = re.compile(
-    r"\b(?:attendees|participants|guests|delegates|visitors|invitees)\s+(?:(?:at|in|of|to)\s+(?:the\s+)?"
-    r"(?:[\w-]+\s+){0,4}?)?(?:are|were|come|came|will\s+come|will\s+be)\s+(?:mainly\s+|mostly\s+|largely\s+|primarily\s+|chiefly\s+)?from\b",
-    re.IGNORECASE,
-)
+_ATTENDEES_FROM = re.compile(_ATTENDEES_ARE_FROM + r"\b", re.IGNORECASE)
 # a place said to be where a gathering is held ("in Amman", "held in the city of Lima"), not one naming it
 _HELD_IN = re.compile(
     r"\b(?:in|at|hosted\s+by|held\s+in)\s+(?:the\s+)?(?:(?:\w+\s+)?(?:city|capital)\s+of\s+)?$", re.IGNORECASE
