@@ -275,21 +275,50 @@ def iranian_year_start(text: str) -> int | None:
 class YearHint(int):
     """The year an undated article's day-and-month dates take (`article_year`), an int; `iranian`: it is
     the year in which the Iranian year the article glosses begins, so that January 1 to March 20 fall
-    in the next one (`of`)."""
+    in the next one (`of`); `after`: the latest month of that year the article tells as past without a
+    day ("held in May 2018", `_told_month`), so that an earlier month falls in the next year (`of`)."""
 
     iranian: bool
+    after: int
 
-    def __new__(cls, year: int, iranian: bool = False) -> YearHint:
+    def __new__(cls, year: int, iranian: bool = False, after: int = 0) -> YearHint:
         hint = super().__new__(cls, year)
         hint.iranian = iranian
+        hint.after = after
         return hint
 
     def of(self, month: int, day: int) -> int:
         """The year of `day` (0: the month as a whole) of `month`: an Iranian year's January 1 to
-        March 20 in the Gregorian year after the one it begins in."""
+        March 20 in the Gregorian year after the one it begins in; a month before `after` in the next
+        year (the news comes after the background the article dates by month and year)."""
         if self.iranian and (month < 3 or (month == 3 and 0 < day < 21)):
             return int(self) + 1
+        if month < self.after:
+            return int(self) + 1
         return int(self)
+
+
+# a month and year told as a limit or a plan ("by March 2023", "until June 2021"): not yet past
+_LIMIT_BEFORE = re.compile(
+    r"\b(?:by|until|till|through|before|from|to|end\s+of|will|expires?)\s+(?:\w+\s+){0,1}$", re.I
+)
+
+
+def _told_month(text: str, year: int) -> int:
+    """The latest month of `year` that a month-and-year phrase without a day names as past ("had been
+    held in May 2018"; not "by March 2023", `_LIMIT_BEFORE`, nor in a sentence about what is to come,
+    `_FUTURE`); 0 for none."""
+    latest = 0
+    for m in _MONTH_YEAR.finditer(text):
+        if int(m.group(1)) != year or re.search(r"\d", m.group(0)[:-4]):
+            continue
+        if _LIMIT_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue
+        lo = max(text.rfind(". ", 0, m.start()), 0)
+        if _FUTURE.search(text, lo, m.start()):
+            continue
+        latest = max(latest, _month(re.split(r"[\s,]+", m.group(0))[0]))
+    return latest
 
 
 # a year told as the attribute of a common noun: "the 2015 nuclear deal", "a 1973 coup" (mostly background;
@@ -313,7 +342,8 @@ def article_year(text: str) -> YearHint | None:
     counts = Counter(int(y) for y in _MONTH_YEAR.findall(text)) or own or years
     if not counts:
         return None
-    return YearHint(max(counts, key=lambda y: (counts[y], years[y], y)))
+    year = max(counts, key=lambda y: (counts[y], years[y], y))
+    return YearHint(year, after=_told_month(text, year))
 
 
 def _resolve(
