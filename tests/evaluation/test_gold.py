@@ -210,8 +210,13 @@ FLOORS = {
     "blind_40": (0.78, 0.67, 0.49, 0.65, 0.65),
     # first look at 1.33.0 (annotated at the start of round 40, held out from it): 0.819 / 0.667 / 0.556 / 0.606 /
     # 3 of 9 (recall 0.58: a GCC session and the GCC's founding told as a fact, two Vienna rounds named by their
-    # table; 0.793 without those three articles); 1.34.0 the same
-    "blind_41": (0.8, 0.65, 0.54, 0.59, 0.32),
+    # table; 0.793 without those three articles); 1.34.0 the same; 1.35.0 (developed on in round 41): 0.819 /
+    # 0.829 / 0.690 / 0.606 / 4 of 9
+    "blind_41": (0.8, 0.81, 0.68, 0.59, 0.43),
+    # first look at 1.34.0 (annotated at the start of round 41, held out from it): 0.848 / 0.661 / 0.592 / 0.702 /
+    # 9 of 42 (precision 0.61: the 2015 deal or its talks told as background in three articles, 0.743 without
+    # them; a Vienna process named as "talks between Iran and the West" missed); 1.35.0: the same but 10 of 42
+    "blind_42": (0.83, 0.65, 0.58, 0.69, 0.22),
 }
 
 
@@ -260,8 +265,10 @@ SENTENCE_FLOORS = {
     # first look at 1.4.0: 0.530 / 0.603 / 1 of 88; at 1.5.0 (never developed on it): 0.507 / 0.599 / 2 of 88;
     # 1.6.0 (developed on it): 0.642 / 0.662 / 2 of 88
     "sentences_4": (0.7, 0.72, 4),
-    # first looks at 1.5.0 and 1.6.0 (never developed on it, the same output): 0.488 / 0.579 / 7 of 77
-    "sentences_5": (0.63, 0.73, 8),
+    # first looks at 1.5.0 and 1.6.0 (never developed on it, the same output): 0.488 / 0.579 / 7 of 77; 1.35.0:
+    # 0.630 / 0.770 / 3 (19 dyads of firms "coming from" listed states at a fair, which its annotator left out
+    # as a hard call and sentences_13, 16, 28, 35 and 39 code: round 41's recall, dyads +0.0029 over the sets)
+    "sentences_5": (0.62, 0.73, 8),
     # first looks at 1.6.0 and 1.7.0 (never developed on it, the same output): 0.530 / 0.616 / 0 of 61
     # 1.8.0 (developed on it): 0.553 / 0.644 / 0 of 61
     "sentences_6": (0.63, 0.72, 2),
@@ -386,8 +393,13 @@ SENTENCE_FLOORS = {
     # 40): 0.767 / 0.797 / 2 of 72
     "sentences_40": (0.75, 0.77, 3),
     # first look at 1.33.0 (annotated at the start of round 40, held out from it): 0.729 / 0.701 / 9 of 89 (a
-    # summit's host taken as an attendee, a remark at a summit read as an act of all its parties); 1.34.0 the same
-    "sentences_41": (0.71, 0.69, 9),
+    # summit's host taken as an attendee, a remark at a summit read as an act of all its parties); 1.34.0 the same;
+    # 1.35.0 (developed on in round 41): 0.790 / 0.730 / 8 of 89
+    "sentences_41": (0.78, 0.71, 8),
+    # first look at 1.34.0 (annotated at the start of round 41, held out from it): 0.395 / 0.681 / 3 of 78 (recall
+    # 0.31: two gatherings whose parties the annotator took from the next sentences, 66 of the 149 misses; lists of
+    # trade and banking partners); 1.35.0 the same
+    "sentences_42": (0.38, 0.67, 3),
 }
 
 
@@ -445,6 +457,7 @@ def test_high_confidence_events_are_mostly_right(runs: dict[str, tuple[list[dict
         "blind_39",
         "blind_40",
         "blind_41",
+        "blind_42",
         "devpool",
     ):
         gold, (_, preds) = runs[name]
