@@ -584,8 +584,7 @@ def process_candidates(
             members = [c for c in proc.members if c in members or c in article.present(proc)]
         if not members:
             continue
-        conditional = _conditional(processes, text, lo, found.start())
-        for etype in _round_types(proc, text, lo, hi, future, conditional):
+        for etype in _round_types(processes, proc, text, (lo, hi, found.start()), future):
             cue = Cue(found.start(), found.end(), etype, True, found.group(0), irrealis=etype == INTENT)
             cand = placed_candidate(info, pos, cue, [*proc.fixed, *members], CONTEXT, igo_codes, groups)
             if cand is not None:
@@ -594,16 +593,17 @@ def process_candidates(
 
 
 def _round_types(
-    proc: Process, text: str, lo: int, hi: int, future: bool, conditional: bool = False
+    processes: Processes, proc: Process, text: str, span: tuple[int, int, int], future: bool
 ) -> tuple[str, ...]:
-    """The types of a round in the sentence text[lo:hi]: held, a `meeting`; to come, an `intent`, and a
-    `meeting` too when it has a schedule ("are set to resume the talks in Vienna next week", "the next round is
-    scheduled for Tuesday": the annotators code the round itself as well as the plan); a hope without one
-    ("hopes the next round will be the last") or a round under a condition (`conditional`: "if the West wants to
-    negotiate ..., talks could resume on Monday") stays an intent only."""
+    """The types of a round named at `start` in the sentence text[lo:hi] (`span`: lo, hi, start): held, a
+    `meeting`; to come, an `intent`, and a `meeting` too when it has a schedule ("are set to resume the talks in
+    Vienna next week", "the next round is scheduled for Tuesday": the annotators code the round itself as well
+    as the plan); a hope without one ("hopes the next round will be the last") or a round under a condition
+    ("if the West wants to negotiate ..., talks could resume on Monday") stays an intent only."""
+    lo, hi, start = span
     if not future:
         return (MEETING,)
-    if not conditional and _scheduled(proc, text, lo, hi):
+    if not _conditional(processes, text, lo, start) and _scheduled(proc, text, lo, hi):
         return (INTENT, MEETING)
     return (INTENT,)
 
