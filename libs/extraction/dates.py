@@ -304,12 +304,12 @@ _LIMIT_BEFORE = re.compile(
 )
 
 
-def _told_month(text: str, year: int) -> int:
-    """The latest month of `year` that a month-and-year phrase without a day names as past ("had been
-    held in May 2018"; not "by March 2023", `_LIMIT_BEFORE`, nor in a sentence about what is to come,
-    `_FUTURE`); 0 for none."""
+def _told_month(text: str, year: int, phrases: list[re.Match[str]]) -> int:
+    """The latest month of `year` that a month-and-year phrase of the text (`phrases`: `_MONTH_YEAR`'s
+    matches) without a day names as past ("had been held in May 2018"; not "by March 2023", `_LIMIT_BEFORE`,
+    nor in a sentence about what is to come, `_FUTURE`); 0 for none."""
     latest = 0
-    for m in _MONTH_YEAR.finditer(text):
+    for m in phrases:
         if int(m.group(1)) != year or re.search(r"\d", m.group(0)[:-4]):
             continue
         if _LIMIT_BEFORE.search(text, max(0, m.start() - 20), m.start()):
@@ -339,11 +339,12 @@ def article_year(text: str) -> YearHint | None:
         return YearHint(start, iranian=True)
     years = Counter(int(y) for y in _YEAR_WORD.findall(text))
     own = years - Counter(int(y) for y in _ATTRIBUTE_YEAR.findall(text))
-    counts = Counter(int(y) for y in _MONTH_YEAR.findall(text)) or own or years
+    phrases = list(_MONTH_YEAR.finditer(text))
+    counts = Counter(int(m.group(1)) for m in phrases) or own or years
     if not counts:
         return None
     year = max(counts, key=lambda y: (counts[y], years[y], y))
-    return YearHint(year, after=_told_month(text, year))
+    return YearHint(year, after=_told_month(text, year, phrases))
 
 
 def _resolve(
