@@ -11,6 +11,8 @@ Resolution rules:
 - "January 17" (no year)          the most recent such day on or before publication
                                   (the next one for a plainly future phrase)
 - "November 2023", "in October"   month precision (year from publication if absent)
+- "the February deal", "his June summit"   month precision: a month named as an occasion's attribute
+- "on Wednesday (Dec. 28)"        the day glossing a weekday in parentheses
 - "in 2017", "since 2016"         year precision
 - "his 2018 trip", "their 2019 summit", "the 2018 G20 summit", "the 2017 Annual Meetings"   year precision: an
                                   occasion told with its year (names, ordinals, "annual" ... between)
@@ -21,7 +23,9 @@ Resolution rules:
 - with no publication date, a month or month/day without a year takes the year of the occasion its sentence
   names with its year ("IBO 2018 was held from July 15 to 22": `occasion_year`), else `year_hint`, the year
   in which the Iranian year the article glosses begins ("by the end of the current Iranian calendar year
-  (March 20, 2023)": 2022; its January 1 to March 20 the year after, `YearHint`), else the year the
+  (March 20, 2023)": 2022; its January 1 to March 20 the year after, `YearHint`), else the year the news
+  comes a number of years after a break the text dates ("broke relations in January 2016" ... "after a
+  seven-year break": 2023, `_gap_year`), else the year the
   article's month phrases name most often, else the year it names most often outside background
   attributes ("the 2015 nuclear deal") (`article_year`), as a reader of an undated article would; a
   weekday ("on Tuesday") is the one explicit day of the article that falls on it ("May 2, 2017", in a
@@ -36,6 +40,8 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from libs.extraction.quantities import WORD_NUMBERS
 
 MONTHS = {
     m: i
@@ -83,6 +89,11 @@ _OCCASION_WORD = (
     r"(?:[Vv]isits?|[Tt]rips?|[Tt]ours?|[Jj]ourneys?|[Mm]eetings?|[Ss]ummits?|[Tt]alks|[Cc]onferences?|"
     r"[Ff]airs?|[Ee]xhibitions?|[Ee]xpos?|EXPO|[Ff]estivals?|[Ff]orums?|[Gg]ames|[Ss]hows?)"
 )
+# the occasions a month names as their attribute ("the February deal", "his June summit")
+_MONTH_OCCASION = (
+    r"(?:visits?|trips?|tours?|meetings?|summits?|talks|conferences?|sessions?|rounds?|deals?|agreements?|"
+    r"accords?|understandings?|statements?)"
+)
 _OCCASION_ATTRIBUTE = (
     r"(?:[A-Z][\w&.'’-]*|\d+(?:st|nd|rd|th)|annual|international|regional|ministerial|bilateral|trilateral|"
     r"official|world|global|national|joint|biennial)"
@@ -116,6 +127,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?i:\b(?:in|since|during|last|early|late|mid|mid-|until|by|of|this|earlier\s+in|later\s+in)\s+)"
             + _M1
             + r"\b(?!\s+\d)"
+        ),
+    ),
+    # a month named as the attribute of an occasion: "the February deal", "his June summit", "Trump's March
+    # visit" (not "the May 5 meeting", a day; a month followed by its day or year is another pattern's)
+    (
+        "m",
+        re.compile(
+            r"\b(?:[Tt]he|[Aa]|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w.-]*[’']s)\s+"
+            + _M1
+            + r"(?=\s+(?:[a-z]+\s+)?"
+            + _MONTH_OCCASION
+            + r"\b)"
         ),
     ),
     # in 2017 / since 2016 / in late 2015
@@ -328,15 +351,63 @@ _ATTRIBUTE_YEAR = re.compile(
 )
 
 
+_COUNT = r"(?P<n>[1-9]\d?|" + "|".join(w for w in WORD_NUMBERS if w not in ("hundred", "dozens")) + r")"
+# the news told as coming a number of years after a break: "to reestablish relations after a seven-year
+# break", "met for the first time in seven years", "after seven years of estrangement"
+_GAP = re.compile(
+    r"\b(?:after|following)\s+(?:(?:a|an|the|their|its|nearly|almost|about|some|over|more\s+than)\s+)*"
+    + _COUNT
+    + r"[- ]years?(?:[- ]long)?\s+(?:of\s+)?(?:break|hiatus|gap|rupture|suspension|estrangement|rift|freeze|"
+    r"bitterness)\b|\bfor\s+the\s+first\s+time\s+in\s+(?:(?:nearly|almost|about|some|over)\s+)?"
+    + _COUNT.replace("?P<n>", "?P<n2>")
+    + r"\s+years\b",
+    re.IGNORECASE,
+)
+# the break itself: relations or ties broken, cut, severed or suspended
+_RUPTURE = re.compile(
+    r"\b(?:broke|cut|severed|suspended)(?:\s+off)?\s+(?:\w+\s+){0,3}?(?:relations|ties)\b", re.IGNORECASE
+)
+
+
+def _gap_year(text: str) -> int | None:
+    """The year of the news when the text tells it as coming N years after a break (`_GAP`) and dates the
+    break by one year in the sentences telling relations or ties broken (`_RUPTURE`: "Saudi Arabia broke
+    diplomatic relations with Tehran in January 2016" and "after a seven-year break": 2023); None unless
+    the phrases give one year."""
+    counts = {
+        int(n) if n.isdigit() else WORD_NUMBERS[n.lower()]
+        for m in _GAP.finditer(text)
+        if (n := m["n"] or m["n2"])
+    }
+    if len(counts) != 1:
+        return None
+    broken = {
+        int(y)
+        for m in _RUPTURE.finditer(text)
+        for y in _YEAR_WORD.findall(text, text.rfind(". ", 0, m.start()) + 1, _sentence_end(text, m.end()))
+    }
+    return broken.pop() + counts.pop() if len(broken) == 1 else None
+
+
+def _sentence_end(text: str, at: int) -> int:
+    """The end of the sentence that `at` stands in (a full stop and a space, else the text's end)."""
+    end = text.find(". ", at)
+    return len(text) if end == -1 else end
+
+
 def article_year(text: str) -> YearHint | None:
     """The year (1900..2100) in which the Iranian year the text glosses begins (`iranian_year_start`: most
-    of it falls in that year; `YearHint.iranian`), else the year the text's month phrases name most often
+    of it falls in that year; `YearHint.iranian`), else the year a number of years after a dated break
+    (`_gap_year`), else the year the text's month phrases name most often
     ("on January 31, 2019"), the one it names most often in all on a tie, else the year it names most
     often outside attributes of common nouns ("the 2015 nuclear deal", `_ATTRIBUTE_YEAR`), else in all;
     the latest on a tie; None if it names none."""
     start = iranian_year_start(text)
     if start is not None:
         return YearHint(start, iranian=True)
+    gap = _gap_year(text)
+    if gap is not None:
+        return YearHint(gap)
     years = Counter(int(y) for y in _YEAR_WORD.findall(text))
     own = years - Counter(int(y) for y in _ATTRIBUTE_YEAR.findall(text))
     phrases = list(_MONTH_YEAR.finditer(text))
@@ -533,14 +604,39 @@ def find_dates(
             taken.append((s, e))
             found.append(DateMention(s, e, text[s:e], kind, value))
     found.sort(key=lambda d: d.start)
-    # "Wednesday, November 30": the explicit date says the same, more precisely
-    return [
-        d
-        for i, d in enumerate(found)
-        if not (
-            d.kind == "weekday"
-            and i + 1 < len(found)
-            and found[i + 1].kind in ("md", "dm", "md_md", "m_dd", "dd_m", "dm_dm")
-            and not text[d.end : found[i + 1].start].strip(" ,")
-        )
-    ]
+    return _glossed_weekdays(text, found)
+
+
+_DAY_KINDS = ("md", "dm", "md_md", "m_dd", "dd_m", "dm_dm")
+# what stands between a weekday and the day that glosses it in parentheses: more weekdays of the same
+# run ("on Wednesday and Thursday (May 3-4, 2023)"), then the opening parenthesis
+_TO_GLOSS = re.compile(
+    r"(?:\s*(?:,|and|or|to|-|–)\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))*\s*\(\s*"
+)
+_GLOSS_CLOSE = re.compile(r"\s*\)")
+
+
+def _glossed_weekdays(text: str, found: list[DateMention]) -> list[DateMention]:
+    """`found` (in order) with the weekdays an explicit day tells more precisely: "Wednesday, November 30"
+    (the weekday dropped); a day glossing a run of weekdays in parentheses, "on Wednesday (Dec. 28)", "on
+    Wednesday and Thursday (May 3-4, 2023)": the run's first weekday takes the day's value (the gloss, in
+    parentheses, dates nothing itself), the others are dropped."""
+    out: list[DateMention] = []
+    glossed_by: DateMention | None = None  # the gloss of the run of weekdays being read
+    for i, d in enumerate(found):
+        if d.kind != "weekday":
+            out.append(d)
+            continue
+        gloss = next((g for g in found[i + 1 :] if g.kind != "weekday"), None)
+        if gloss is None or gloss.kind not in _DAY_KINDS:
+            out.append(d)
+            continue
+        if not text[d.end : gloss.start].strip(" ,"):
+            continue  # "Wednesday, November 30"
+        opened = _TO_GLOSS.fullmatch(text, d.end, gloss.start)
+        if opened is None or gloss.value is None or not _GLOSS_CLOSE.match(text, gloss.end):
+            out.append(d)
+        elif glossed_by is not gloss:
+            glossed_by = gloss
+            out.append(DateMention(d.start, d.end, d.phrase, d.kind, gloss.value))
+    return out

@@ -371,7 +371,9 @@ class Extractor:
         )
         anaphors = AnaphorState()
         if pub_day is None:
-            analysis.year_hint = article_year(work)
+            # the year of a caption or trailer the working copy masks ("PHOTO: ... on March 5, 2018") when
+            # the text names none elsewhere
+            analysis.year_hint = article_year(work) or article_year(doc.text)
             analysis.weekdays = ArticleWeekdays(
                 work, [(s.start, s.end) for s in sentences], analysis.year_hint
             )

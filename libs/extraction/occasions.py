@@ -135,13 +135,15 @@ def inherit_dates(cands: list[Candidate]) -> None:
 
 # an event at a fair names it ("the countries setting up pavilions in this show"); the fair's own
 # sentence names it as such ("the International Exhibition of ... will be held on September 24-27")
-# also the fair named as an event: "invited to the event", "during this four-day event"
+# also the fair named as an event: "invited to the event", "during this four-day event", "will attend the event"
 _AT_FAIR = re.compile(
     r"\b(?:exhibitions?|exhibits?|exhibitors?|fairs?|expos?|shows?|pavilions?|"
-    r"(?:to|at|in|during) (?:the|this) (?:[\w-]+ )?event)\b",
+    r"(?:to|at|in|during|attend(?:s|ed|ing)?) (?:the|this) (?:[\w-]+ )?event)\b",
     re.IGNORECASE,
 )
 _FAIR_NAMED = re.compile(r"\b(?:[Ee]xhibitions?|[Ff]airs?|[Ee]xpos?|EXPO|Show)\b")
+# a fair's acronym, glossed after its name: "The 7th International Innovation Technology Exhibition (INOTEX)"
+_FAIR_ACRONYM = re.compile(r"\b(?:Exhibition|Fair|Expo|Show)\s*\((?P<acronym>[A-Z][A-Z0-9]{2,})\)")
 # another edition of the fair than the one reported: "The previous edition brought together ... on December 5-8"
 _OTHER_EDITION = re.compile(
     r"\b(?:previous|last|past|preceding)\s+(?:year[’']s\s+)?(?:edition|exhibition|fair|expo|show)\b",
@@ -189,16 +191,18 @@ def _at_fair(cand: Candidate, infos: list[SentenceInfo], text: str) -> bool:
 def _fair_date(
     infos: list[SentenceInfo], text: str, dates_of: Callable[[int, int], list[DateMention]]
 ) -> DateMention | None:
-    """The fair's date from the sentences naming an exhibition, fair or expo (not a date told after
-    another edition, `_OTHER_EDITION`): their one day (or day range); with no such day, the month of
-    their one end day ("held until May 10": a fair lasts days, so from the 7th on it is held that
-    month); else the one year of the fair's name ("FINEX 2018"); else None."""
+    """The fair's date from the sentences naming an exhibition, fair or expo, or its glossed acronym
+    (`_fair_names`; not a date told after another edition, `_OTHER_EDITION`): their one day (or day
+    range); with no such day, the month of their one end day ("held until May 10": a fair lasts days,
+    so from the 7th on it is held that month); else the one year of the fair's name ("FINEX 2018");
+    else None."""
     days: dict[str, DateMention] = {}
     ends: dict[str, DateMention] = {}
     years: dict[str, DateMention] = {}
+    named = _fair_names(text)
     for info in infos:
         lo, hi = info.sent.start, info.sent.end
-        if not _FAIR_NAMED.search(text, lo, hi):
+        if not named.search(text, lo, hi):
             continue
         for d in dates_of(lo, hi):
             if d.value is None or _OTHER_EDITION.search(text, lo, d.start):
@@ -214,6 +218,15 @@ def _fair_date(
         (end,) = ends.values()
         return DateMention(end.start, end.end, end.phrase, "my", DateValue(months.pop(), None, "month"))
     return next(iter(years.values())) if len(years) == 1 else None
+
+
+def _fair_names(text: str) -> re.Pattern[str]:
+    """What names a fair in `text`: an exhibition, fair, expo or show (`_FAIR_NAMED`), or an acronym the
+    text glosses after one ("Exhibition (INOTEX)" ... "INOTEX 2018 will be held from July 5 to 7")."""
+    acronyms = sorted({m["acronym"] for m in _FAIR_ACRONYM.finditer(text)})
+    if not acronyms:
+        return _FAIR_NAMED
+    return re.compile(_FAIR_NAMED.pattern + r"|\b(?:" + "|".join(acronyms) + r")\b")
 
 
 def told_dates(
