@@ -374,6 +374,13 @@ _CONDITION_AFTER = re.compile(
     r"[^,;:.“”\"]{0,80}?\b(?:whenever|provided(?: that)?|only if|on (?:the )?condition that|as soon as)\s",
     re.IGNORECASE,
 )
+# the abbreviations whose full stop does not end the predicate of a gathering named before it: a single capital ("a
+# meeting between Iranian and U.S. officials will take place"), months and titles ("from Feb. 20", "Mr. Abe")
+_ABBREVIATIONS = (
+    "[A-Z] Jan Feb Mar Apr Aug Sep Sept Oct Nov Dec Mr Mrs Ms Dr Gen St No Prof Sen Rep Gov Lt Col Jr Maj Capt Adm"
+).split()
+# a character of the gap between a gathering and its own predicate: no stop or colon, but an abbreviation's full stop
+_GAP_CHAR = "(?:[^.;:!?]|" + "|".join(rf"(?<=\b{w})\." for w in _ABBREVIATIONS) + ")"
 # a gathering named first and announced after it: "a meeting of the commission will take place on 26
 # February", "the talks, opening on Tuesday, will be attended by ...", "the summit is to be held"
 GATHERING_NOUN = re.compile(
@@ -382,21 +389,21 @@ GATHERING_NOUN = re.compile(
     re.IGNORECASE,
 )
 _FUTURE_AFTER = re.compile(
-    r"[^.;:!?]{0,80}?\b(?:will|shall|(?:is|are)\s+(?:set\s+|scheduled\s+|expected\s+|due\s+|slated\s+)?to)\s+"
+    rf"{_GAP_CHAR}{{0,80}}?\b(?:will|shall|(?:is|are)\s+(?:set\s+|scheduled\s+|expected\s+|due\s+|slated\s+)?to)\s+"
     r"(?:also\s+)?(?:be\s+)?(?:also\s+)?(?:\w+ly\s+)?(?:take\s+place|held|attended|chaired|hosted|convened|co-chaired|"
     r"convene|open|begin|start|kick\s+off|resume)\b",
     re.IGNORECASE,
 )
 # a gathering put off has not taken place: "the talks between A and B are postponed to Thursday"
 _PUT_OFF_AFTER = re.compile(
-    r"[^.;:!?]{0,80}?\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:\w+ly\s+)?"
+    rf"{_GAP_CHAR}{{0,80}}?\b(?:is|are|was|were|has\s+been|have\s+been|had\s+been|got)\s+(?:\w+ly\s+)?"
     r"(?:postponed|delayed|rescheduled|put\s+off|pushed\s+back|deferred)\b",
     re.IGNORECASE,
 )
 # a gathering told as planned by its own predicate: "a meeting between A and B had been planned for May", "the
 # talks are scheduled for next week", "is also planned" (not "was scheduled", which may tell a meeting that then took place)
 _PLANNED_AFTER = re.compile(
-    r"[^.;:!?]{0,80}?\b(?:is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+)?"
+    rf"{_GAP_CHAR}{{0,80}}?\b(?:is|are|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+)?"
     r"(?:(?:planned|scheduled|slated|set)\s+(?:for|to)\b|"
     # the bare predicate: "a meeting between the two ministers is also planned", "is planned in Geneva next week"
     r"(?:planned|scheduled)(?=\s*[.,;]|\s+(?:in|on|at|next|later|soon|this|within)\b))",
@@ -407,7 +414,8 @@ _PLANNED_AFTER = re.compile(
 # that of a clause after it: "the talks are moving on and a deal is possible"; not "talks on trade are on the agenda
 # of the visit": the topics of an occasion)
 _PROSPECT_AFTER = re.compile(
-    r"(?:(?!\b(?:but|it|this|that|which|who|he|she|they|is|are|was|were|has|have|had|will|would)\s)[^.;:!?]){0,100}?"
+    r"(?:(?!\b(?:but|it|this|that|which|who|he|she|they|is|are|was|were|has|have|had|will|would)\s)"
+    rf"{_GAP_CHAR}){{0,100}}?"
     r"\b(?:is|are)\s+(?:\w+ly\s+|also\s+|"
     r"still\s+|now\s+)?(?:possible|likely|on\s+the\s+agenda(?!\s+of\b)|"
     r"under\s+consideration|in\s+the\s+works|being\s+(?:planned|arranged|prepared))\b",
