@@ -81,6 +81,9 @@ class Candidate:
     # later sentences beyond the occasion's reach naming its parties again with a cue: evidence only, like
     # `restated`, and not read for the date either (`discourse.DiscourseState.recall_earlier`)
     recalled: list[int] = field(default_factory=list)
+    # earlier sentences telling the gathering its attending sentence refers back to ("Ten ministers met in Qatar.
+    # ... A, B and C attended the meeting", `gatherings.told_before`): evidence, and its date when it has none
+    told: list[int] = field(default_factory=list)
 
     @property
     def key(self) -> tuple[str, tuple[str, ...], tuple[str, ...]]:

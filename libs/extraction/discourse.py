@@ -394,7 +394,7 @@ def evidence_positions(cand: Candidate, infos: Sequence[SentenceInfo]) -> list[i
         if p in own or len(named) < 2 or states <= named:
             extra.add(p)
     restated = {p for p in cand.restated if p in own or not _NEGATIVE_WORD.search(infos[p].sent.text)}
-    return sorted(own | extra | restated | set(cand.recalled))
+    return sorted(own | extra | restated | set(cand.recalled) | set(cand.told))
 
 
 @dataclass(slots=True)

@@ -497,7 +497,7 @@ class Extractor:
         infos, work = analysis.infos, scan.text
         own = set(cand.sentences) | set(cand.extra)
         spans = [(infos[p].sent.start, infos[p].sent.end) for p in sorted(own)]
-        first = infos[min(own | set(cand.restated) | set(cand.recalled))].sent.start
+        first = infos[min(own | set(cand.restated) | set(cand.recalled) | set(cand.told))].sent.start
         told = [infos[p].sent for p in evidence_positions(cand, infos)]
         evidence = [Evidence(text=s.text, start=s.start, end=s.end) for s in told]
         found = self.participant_finder.find(

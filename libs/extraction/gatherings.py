@@ -516,6 +516,45 @@ def _other_actors(info: SentenceInfo, text: str, listed: list[str], end: int) ->
     ]
 
 
+# a gathering referred back to ("attended the meeting", "The conference is attended by", "the session, which was
+# attended by"): the gathering told in a sentence before
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+# the states a sentence telling the gathering may name outside its attendees (its venue's, a topic's)
+_OTHERS_TOLD = 1
+# a sentence of one party attending the gathering tells that party's trip, not the gathering ("he left for China
+# to attend a meeting of the neighbours")
+_ATTENDS = re.compile(r"\b(?:attend\w*|participat\w*|t(?:ake|akes|aking|ook)\s+part)\b", re.IGNORECASE)
+# the states a list of attendees names at least (two are more often a misread pair than a list)
+_ATTENDEES_LISTED = 3
+
+
+def _told_before(
+    infos: list[SentenceInfo], pos: int, text: str, noun: re.Match[str], parties: set[str]
+) -> list[int]:
+    """The sentences before the attending one at `pos` (the two before) that tell the gathering it refers back
+    to ("Ten ministers met in Qatar on Wednesday. ... A, B and C attended the meeting"): they name a gathering
+    or have a meeting or conference cue, and name at most `_OTHERS_TOLD` states acting besides the gathering's
+    `parties`. None when the sentence names the gathering as a new one (not after "the", "this", "that")."""
+    lo, hi = infos[pos].sent.start, infos[pos].sent.end
+    if lo <= noun.start() < hi and not _DEFINITE_BEFORE.search(
+        text, max(lo, noun.start() - 40), noun.start()
+    ):
+        return []
+    told: list[int] = []
+    for p in range(pos - 1, max(-1, pos - 3), -1):
+        info = infos[p]
+        plo, phi = info.sent.start, info.sent.end
+        gathering = (
+            _GATHERING.search(text, plo, phi) is not None
+            or _OWN_MEETING.search(text, plo, phi) is not None
+            or any(c.type in (MEETING, CONFERENCE) for c in info.cues)
+        )
+        named = {c for c in info.parties.parties(weak=False) if c} - parties
+        if gathering and len(named) <= _OTHERS_TOLD and _ATTENDS.search(text, plo, phi) is None:
+            told.append(p)
+    return sorted(told)
+
+
 def gathering_candidates(
     infos: list[SentenceInfo],
     pos: int,
@@ -554,7 +593,8 @@ def gathering_candidates(
     codes = list(dict.fromkeys([*([host] if host else []), *others, *listed]))
     if joint and lo <= found[0].start() < hi:
         codes.extend(_summit_parties(info, found[0], codes))
-    if len(split_parties(codes, igo_codes, groups)[0]) < 2:
+    states = split_parties(codes, igo_codes, groups)[0]
+    if len(states) < 2:
         return []  # two states at least
     speeches = _SPEECH.search(text, lo, hi) is not None
     cue = _gathering_cue(text, lo, hi, exercise, (found[1] and joint and not speeches) or ceremony)
@@ -563,7 +603,15 @@ def gathering_candidates(
         party_groups = [[host, c] for c in listed if c != host] if host else []
     else:
         party_groups = [codes]
-    made = (placed_candidate(info, pos, cue, group, EXPLICIT, igo_codes, groups) for group in party_groups)
+    made = [placed_candidate(info, pos, cue, group, EXPLICIT, igo_codes, groups) for group in party_groups]
+    told = (
+        _told_before(infos, pos, text, found[0], set(codes))
+        if joint and len(states) >= _ATTENDEES_LISTED
+        else []
+    )
+    for cand in made:
+        if cand is not None:
+            cand.told.extend(told)
     return [cand for cand in made if cand is not None]
 
 

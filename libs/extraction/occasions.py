@@ -257,12 +257,17 @@ def preceding_dates(
 ) -> None:
     """An event continuing the occasion of the sentence before ("In this round, ... had meetings", "The
     achievement was an outcome of ...") with no date phrase of its own takes the one date that sentence
-    tells ("The third meeting was held on May 3-4, 2017", "In 2016, Tehran released ...")."""
+    tells ("The third meeting was held on May 3-4, 2017", "In 2016, Tehran released ..."); an event of the
+    attendees of a gathering told before (`Candidate.told`) takes the one date the telling sentences tell ("Ten
+    ministers met in Qatar on Wednesday. ... A, B and C attended the meeting")."""
     for cand in cands:
         first = min(cand.sentences)
-        if cand.date is not None or cand.dated or not cand.continued or first == 0:
+        if cand.date is not None or cand.dated:
             continue
-        _take_one_date(cand, _resolved_dates(infos[first - 1], text, dates_of))
+        if cand.told:
+            _take_one_date(cand, [d for p in cand.told for d in _resolved_dates(infos[p], text, dates_of)])
+        elif cand.continued and first > 0:
+            _take_one_date(cand, _resolved_dates(infos[first - 1], text, dates_of))
 
 
 def _take_one_date(cand: Candidate, found: list[DateMention]) -> None:
@@ -324,6 +329,7 @@ def merge_occasions(cands: list[Candidate]) -> list[Candidate]:
                 target.extra.append(p)
         target.restated.extend(p for p in cand.restated if p not in target.restated)
         target.recalled.extend(p for p in cand.recalled if p not in target.recalled)
+        target.told.extend(p for p in cand.told if p not in target.told)
         target.strong = target.strong or cand.strong
         if target.source != EXPLICIT and cand.source == EXPLICIT:
             target.source = EXPLICIT
