@@ -184,6 +184,36 @@ _TOPIC_AFTER = re.compile(
     re.IGNORECASE,
 )
 _TOPIC_ONLY_AFTER = re.compile(r"^\s*(?:,|\.|$)")
+# the rest of a list of states before its verb: ", B, the Kingdom of C and D"
+_LIST_REST = r"(?:\s*,?\s+(?:and\s+)?(?:the\s+)?[A-Z][\w.]*(?:\s+(?:of\s+)?[A-Z][\w.]*){0,3}){0,8}"
+# "A, B and C requested the Security Council meeting", "A and B have called for an urgent session of the
+# General Assembly": the states that asked an IGO's body to meet, no meeting of theirs with each other
+_REQUESTED_MEETING_AFTER = re.compile(
+    "^"
+    + _LIST_REST
+    + r",?\s+(?:have\s+|has\s+|had\s+)?(?:jointly\s+)?(?:requested|called\s+for|asked\s+for)\s+"
+    r"(?:an?\s+|the\s+)(?:[\w-]+\s+){0,3}?(?:Security\s+Council|General\s+Assembly|Council|Board)\s+"
+    r"(?:meeting|session)s?\b"
+    r"|^"
+    + _LIST_REST
+    + r",?\s+(?:have\s+|has\s+|had\s+)?(?:jointly\s+)?(?:requested|called\s+for|asked\s+for)\s+"
+    r"(?:an?\s+|the\s+)(?:[\w-]+\s+){0,2}?(?:meeting|session)s?\s+of\s+(?:the\s+)?(?:UN\s+|United\s+Nations\s+)?"
+    r"(?:Security\s+Council|General\s+Assembly|(?:[\w-]+\s+){0,2}Council|Board)\b"
+)
+# "met at the request of eight of its 15 members - A, B and C": the members who asked the body to meet
+_REQUESTED_BY_MEMBERS_BEFORE = re.compile(
+    r"\bat\s+the\s+request\s+of\s+(?:[\w-]+\s+){0,5}?(?:members|member\s+states)\s*[-—–:,]?\s*"
+    r"(?:namely\s+|including\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "A, B and the Kingdom of C are also its dialogue partners", "A and B hold observer status": a standing in an
+# organisation described, no act of the states listed
+_PARTNER_STATUS_AFTER = re.compile(
+    "^"
+    + _LIST_REST
+    + r"\s+(?:are|is|were|was|remain|remains|became|have\s+become)\s+(?:also\s+)?(?:its\s+|the\s+"
+    r"(?:[\w-]+['’]s\s+|organi[sz]ation['’]s\s+|bloc['’]s\s+|group['’]s\s+)?|their\s+)?(?:dialogue|negotiating)\s+partners\b"
+)
 # "A and B have shown their indignation as C and D signed ...": onlookers reacting to others' act
 _REACTION_AFTER = re.compile(
     r"^(?:\s*,?\s+(?:and\s+)?(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?){0,3}\s+(?:have\s+|has\s+|had\s+)?"
@@ -610,6 +640,11 @@ def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazettee
     if inherited is not None:
         return inherited
     if _REACTION_AFTER.match(work[m.end : m.end + 160]):
+        return TOPIC
+    later = work[m.end : m.end + 200]
+    if _REQUESTED_MEETING_AFTER.match(later) or _PARTNER_STATUS_AFTER.match(later):
+        return TOPIC
+    if _REQUESTED_BY_MEMBERS_BEFORE.search(before):
         return TOPIC
     if _TOPIC_AFTER.match(after) or (
         _TOPIC_BEFORE.search(before) and m.kind in ("country", "capital", "city")
