@@ -924,6 +924,7 @@ def _groups(
         or origin_star(info, cue, seg_lo, seg_hi, text)
         or subject_with(info, cue, fine_lo, fine_hi, text)
         or _flow_givers(site, parties, seg_lo, seg_hi)
+        or _backed_by_one(site, parties, seg_lo, seg_hi)
         or hub_and_spokes(info, parties, seg_lo, seg_hi, site.type, text, cue.text)
         or _flow_targets(site, parties, source)
     )
@@ -955,6 +956,29 @@ def _flow_givers(site: CueSite, parties: list[str], lo: int, hi: int) -> list[li
         return None
     receiver = next(iter(receivers))
     return [[g, receiver] for g in givers]
+
+
+_BACKED_BY = re.compile(r"(?:backed|supported|assisted|aided)\s+by\b", re.IGNORECASE)
+
+
+def _backed_by_one(site: CueSite, parties: list[str], lo: int, hi: int) -> list[list[str]] | None:
+    """ "Armed forces in A and B, backed by Iranian military advisors": a backing cue ("backed by ...") with two
+    parties or more named before it and one inside it: each backed party with the backer, not the backed with
+    each other; None otherwise."""
+    cue = site.cue
+    if site.type != COOPERATION or not _BACKED_BY.match(cue.text):
+        return None
+    named = [
+        m
+        for m in site.info.parties.mentions
+        if lo <= m.start < hi and m.code in parties and m.role in PARTY_ROLES
+    ]
+    backed = list(dict.fromkeys(m.code for m in named if m.end <= cue.start))
+    backers = {m.code for m in named if cue.start <= m.start < cue.end}
+    if len(backed) < 2 or len(backers) != 1 or backers & set(backed):
+        return None
+    backer = next(iter(backers))
+    return [[b, backer] for b in backed]
 
 
 def _flow_targets(site: CueSite, parties: list[str], source: str) -> list[list[str]]:

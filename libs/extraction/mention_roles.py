@@ -58,6 +58,12 @@ _UNKNOWN_PLACE_BEFORE = re.compile(
     r"(?<![\w-])(?:in|at|held\s+in|hosted\s+in)\s+(?-i:[A-Z][\w'’-]+\s+){0,2}(?-i:[A-Z][\w'’-]+),\s+$"
 )
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+# "Armed forces in A and B, backed by Iranian military advisors": the forces of the states they stand in, named
+# at the start of a clause without another state's name (not "U.S. security forces in Iraq", whose Iraq is a place)
+_OWN_FORCES_IN_BEFORE = re.compile(
+    r"(?:^|(?-i:(?<![A-Z]))[^\w\s]\s*)(?:the\s+)?(?:armed|government|security|regular)\s+forces\s+in\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # "invest in Iran", "interest in Iraq": the place after "in" is a partner, not a venue.
 _PARTNER_VERBS = re.compile(
     r"^(?:invest\w*|interest\w*|cooperat\w*|partner\w*|presence|participat\w*|stak\w*|exports?|imports?|"
@@ -586,6 +592,8 @@ def _place_role(
     if _DEST_BEFORE.search(before):
         # "travel to New York", "return to Vienna": the seat of the UN or the IAEA, not a host state
         return VENUE if m.surface in IGO_SEATS else DESTINATION
+    if _OWN_FORCES_IN_BEFORE.search(before):
+        return ACTOR
     v = _VENUE_BEFORE.search(before)
     if v:
         if (
