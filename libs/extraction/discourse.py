@@ -80,7 +80,14 @@ from libs.extraction.deadline import DEADLINE_EVERY, Deadline
 from libs.extraction.envoys import delivered_to_envoys, envoys_host, envoys_star, listed_envoys
 from libs.extraction.gatherings import entry_candidates, gathering_candidates
 from libs.extraction.gazetteer import STATE_CODES
-from libs.extraction.mention_roles import ACTOR, DESTINATION, IGO_SEATS, PARTY_ROLES
+from libs.extraction.mention_roles import (
+    ACTOR,
+    DESTINATION,
+    IGO_SEATS,
+    PARTY_ROLES,
+    SEAT_STATES,
+    PartyMention,
+)
 from libs.extraction.negotiations import ArticleParties, Processes, process_candidates
 from libs.extraction.occasions import event_date, inherit_dates, merge_occasions, placed_candidate
 from libs.extraction.officials import officials_listed, subject_official, tour_of
@@ -687,6 +694,12 @@ _DOMESTIC_SIDE = re.compile(
 )
 
 
+def _seat_named(v: PartyMention) -> bool:
+    """Whether a venue names the seat of the talks held there, not a host: the seat by name ("Vienna") or by
+    its state's demonym and "capital" or "city" ("the Austrian capital", `mention_roles` makes it a venue)."""
+    return v.surface in IGO_SEATS or (v.kind == "demonym" and v.code in SEAT_STATES)
+
+
 def _from_venue(site: CueSite, state: DiscourseState, parties: list[str]) -> Parties | None:
     """A meeting with one named party held in another state: that state hosts; not for talks with the party's
     own opponents ("the Syrian government held talks with the opposition in Astana": a venue, annotation of
@@ -696,9 +709,7 @@ def _from_venue(site: CueSite, state: DiscourseState, parties: list[str]) -> Par
     lo, hi = site.segment
     if _DOMESTIC_SIDE.search(site.text, lo, hi):
         return None
-    hosts = [
-        v.code for v in site.info.parties.venues() if v.code not in parties and v.surface not in IGO_SEATS
-    ]
+    hosts = [v.code for v in site.info.parties.venues() if v.code not in parties and not _seat_named(v)]
     return ([*parties, hosts[0]], VENUE) if hosts else None
 
 

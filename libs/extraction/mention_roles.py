@@ -294,7 +294,9 @@ _BASED_IN = re.compile(r"\b(?:based|headquartered|registered)\s+in\s+(?:the\s+)?
 # "talks in the Austrian capital", "met in the Swiss city": a demonym naming the city of an IGO seat where talks are
 # held (Vienna, Geneva) is the venue, as the seat's own name is (the states of `IGO_SEATS` named by their capital)
 _CITY_AFTER = re.compile(r"^\s+(?:capital|city)\b(?!\s+of\b)", re.IGNORECASE)
-_SEAT_STATES = frozenset({"AUT", "CHE"})
+SEAT_STATES = frozenset({"AUT", "CHE"})
+# between a seat's demonym and the seat's name: "the Austrian capital Vienna", "the Swiss city of Geneva"
+_CITY_NAMED_GAP = re.compile(r"\s+(?:capital|city)(?:\s+of)?\s*,?\s+", re.IGNORECASE)
 # the nuclear deal told with who made it, in a clause after its name: "the nuclear deal, reached last year with
 # the 5+1 group", "the JCPOA, which was signed in 2015 between Iran and six powers", "the agreement Tehran struck
 # with the P5+1 in 2015": the deal's history, whose parties take no part in the sentence's act
@@ -562,6 +564,14 @@ def _inherited_role(work: str, m: Match, prev: PartyMention | None) -> str | Non
     gap = work[prev.end : m.start]
     if m.kind in ("city", "capital") and prev.code == m.code and re.fullmatch(r"['’]s\s+", gap):
         return prev.role
+    if (
+        m.kind in ("city", "capital")
+        and prev.code == m.code
+        and prev.code in SEAT_STATES
+        and prev.role == VENUE
+        and _CITY_NAMED_GAP.fullmatch(gap)
+    ):
+        return VENUE  # "in the Austrian capital Vienna": the seat named after its description is that venue
     if prev.role == TOPIC and _RANGE_GAP.fullmatch(gap):
         return TOPIC  # "from Yemen to Syria, to Lebanon": the range of topics goes on
     if prev.role in (DESTINATION, VENUE, TARGET, TOPIC, PARTNER) and (
@@ -663,7 +673,7 @@ def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazettee
     # "BRICS, which includes Brazil, Russia, India ...": a description of members, not the actors
     if m.kind == "country" and MEMBERS_BEFORE.search(before):
         return TOPIC
-    if m.kind == "demonym" and m.code in _SEAT_STATES and _CITY_AFTER.match(after):
+    if m.kind == "demonym" and m.code in SEAT_STATES and _CITY_AFTER.match(after):
         return VENUE
     if m.kind in ("country", "capital", "city"):
         placed = _place_role(work, lo, m, prev, before, after)

@@ -111,6 +111,8 @@ class Resources:
     continuation: re.Pattern[str]
     reporting: re.Pattern[str]
     background_agreement: re.Pattern[str]
+    deal_terms_opener: re.Pattern[str]  # .match at a sentence start: "Under the deal", "According to"
+    deal_terms_verb: re.Pattern[str]  # .match right after a landmark deal's name: "says", "stipulates"
     statistics: re.Pattern[str]
     organisation_described: re.Pattern[str]
     non_meetings: re.Pattern[str]
@@ -189,6 +191,14 @@ def _build(data_dir: Path) -> Resources:
         ),
         reporting=compile_alternation(triggers["reporting"]),
         background_agreement=compile_alternation(triggers["background_agreements"]),
+        deal_terms_opener=re.compile(
+            rf"\W*(?:{alternation(triggers['deal_terms_openers'])})\s+(?:the|this|that)\s+(?:[\w-]+\s+){{0,3}}?"
+            r"(?:deal|agreement|accord|pact|JCPOA|Joint\s+Comprehensive\s+Plan\s+of\s+Action)\b",
+            re.IGNORECASE,
+        ),
+        deal_terms_verb=re.compile(
+            rf"\)?,?\s+(?:(?:\w+ly|also)\s+)?(?:{alternation(triggers['deal_terms_verbs'])})\b", re.IGNORECASE
+        ),
         statistics=compile_alternation(triggers["statistics"]),
         organisation_described=compile_alternation(triggers["organisation_described"]),
         non_meetings=compile_alternation(

@@ -199,6 +199,11 @@ _DISMISSED = re.compile(
     r"(?:\w+\s+)?(?:talks|negotiations|dialogue)\b",
     re.IGNORECASE,
 )
+# the deal's group by a name of its own ("P5+1", "six world powers", "the five permanent members of the Security Council")
+_DEAL_GROUP = (
+    r"(?:P5\s?\+\s?1|5\s?\+\s?1|E3\s?\+\s?3|G5\s?\+\s?1|six\s+(?:world\s+|major\s+|global\s+)?powers|"
+    r"world\s+powers|five\s+permanent\s+members)"
+)
 # talks told as the history of the deal they produced ("the talks that led to the 2015 deal", "the talks
 # were years of diplomacy that finally had a happy end"): the deal's history, not a round
 TALKS_HISTORY = re.compile(
@@ -215,7 +220,11 @@ TALKS_HISTORY = re.compile(
     # the deal named with who negotiated it: "the JCPOA negotiated between A, B and C", "the nuclear deal,
     # hammered out with six powers": its talks are history
     r"|\b(?:JCPOA|Joint\s+Comprehensive\s+Plan\s+of\s+Action|nuclear\s+(?:deal|agreement|accord))\)?,?\s+"
-    r"(?:\w+\s+)?(?:negotiated|hammered\s+out)\s+(?:between|with|among|by)\b",
+    r"(?:\w+\s+)?(?:negotiated|hammered\s+out)\s+(?:between|with|among|by)\b"
+    # the deal's talks told by their success: "as of negotiations between Iran and the five permanent members of
+    # the UN Security Council (...) plus Germany succeeded"
+    rf"|\b(?:talks|negotiations)\s+(?:between|with)\s+(?:Iran|Tehran)\s+and\s+(?:the\s+)?{_DEAL_GROUP}"
+    rf"{IN_CLAUSE}{{0,120}}?\b(?:succeeded|were\s+successful|bore\s+fruit)\b",
     re.IGNORECASE,
 )
 # a motion put to an IGO's vote, named right before its drafters: "a resolution drafted by A, B and C",
@@ -472,6 +481,26 @@ def _about_landmark(text: str, c: Cue, landmarks: list[tuple[int, int]]) -> bool
     )
 
 
+def deal_terms_start(
+    text: str, lo: int, hi: int, landmarks: list[tuple[int, int]], res: Resources
+) -> int | None:
+    """Where a landmark deal's terms start in sentence [lo, hi), None when it tells none (D3).
+
+    "Under the deal, struck in 2015 between Iran and the 5+1 group, Tehran agreed to ...": the whole sentence
+    (the deal named in it or in the `LANDMARK_BEFORE` characters before it); "The JCPOA says the EU and Iran will
+    cooperate": after the verb. `landmarks` are the landmark deals named in the sentence.
+    """
+    if res.deal_terms_opener.match(text, lo, hi) and (
+        landmarks or res.background_agreement.search(text, max(0, lo - LANDMARK_BEFORE), lo)
+    ):
+        return lo
+    for _, b in landmarks:
+        said = res.deal_terms_verb.match(text, b, hi)
+        if said:
+            return said.end()
+    return None
+
+
 # between a cue and the landmark deal it reached: "reached a conclusion on the wording of a comprehensive deal on"
 _OBJECT_GAP = re.compile(
     r"(?:(?!\b(?:after|before|since|under|amid|despite|following|with|while|when|as|weeks?|months?|years?|days?)\b)"
@@ -641,6 +670,9 @@ def _typed_out_by_sentence(text: str, lo: int, hi: int, cues: list[Cue], res: Re
             or _JOINT_STATEMENT.search(c.text)
             or not _about_landmark(text, c, landmarks)
         ]
+    terms = deal_terms_start(text, lo, hi, landmarks, res)
+    if terms is not None:
+        cues = [c for c in cues if c.start < terms]  # the deal's content, not its parties' act
     cues = [c for c in cues if not _motion_sponsored(text, lo, c)]
     if _WAIVER.search(text, lo, hi):
         cues = [c for c in cues if c.type not in ("cooperation", "intent")]
