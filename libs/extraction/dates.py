@@ -368,31 +368,57 @@ _RUPTURE = re.compile(
     r"\b(?:broke|cut|severed|suspended)(?:\s+off)?\s+(?:\w+\s+){0,3}?(?:relations|ties)\b", re.IGNORECASE
 )
 
+# a word each match of `_GAP` and of `_RUPTURE` holds (lower case)
+_GAP_WORDS = (
+    "break",
+    "hiatus",
+    "gap",
+    "rupture",
+    "suspension",
+    "estrangement",
+    "rift",
+    "freeze",
+    "bitterness",
+    "first",
+)
+_RUPTURE_WORDS = ("relations", "ties")
+
 
 def _gap_year(text: str) -> int | None:
     """The year of the news when the text tells it as coming N years after a break (`_GAP`) and dates the
     break by one year in the sentences telling relations or ties broken (`_RUPTURE`: "Saudi Arabia broke
     diplomatic relations with Tehran in January 2016" and "after a seven-year break": 2023); None unless
     the phrases give one year."""
-    counts = {
-        int(n) if n.isdigit() else WORD_NUMBERS[n.lower()]
-        for m in _GAP.finditer(text)
-        if (n := m["n"] or m["n2"])
-    }
-    if len(counts) != 1:
-        return None
+    low = text.lower()
+    if not any(w in low for w in _GAP_WORDS) or not any(w in low for w in _RUPTURE_WORDS):
+        return None  # neither pattern can match: most articles, read without a regex scan
     broken = {
         int(y)
         for m in _RUPTURE.finditer(text)
         for y in _YEAR_WORD.findall(text, text.rfind(". ", 0, m.start()) + 1, _sentence_end(text, m.end()))
     }
-    return broken.pop() + counts.pop() if len(broken) == 1 else None
+    if len(broken) != 1:
+        return None  # read first: a dated rupture is rarer than a count of years
+    counts = {
+        int(n) if n.isdigit() else WORD_NUMBERS[n.lower()]
+        for m in _GAP.finditer(text)
+        if (n := m["n"] or m["n2"])
+    }
+    return broken.pop() + counts.pop() if len(counts) == 1 else None
 
 
 def _sentence_end(text: str, at: int) -> int:
     """The end of the sentence that `at` stands in (a full stop and a space, else the text's end)."""
     end = text.find(". ", at)
     return len(text) if end == -1 else end
+
+
+def masked_year(text: str, masked: Sequence[tuple[int, int]]) -> YearHint | None:
+    """`article_year` of the whole `text` when a span its working copy masks (a photo caption, a trailer:
+    `masked`) names a year ("PHOTO: ... on March 5, 2018"); None otherwise, without reading the text again."""
+    if any(_YEAR_WORD.search(text, lo, hi) for lo, hi in masked):
+        return article_year(text)
+    return None
 
 
 def article_year(text: str) -> YearHint | None:

@@ -35,7 +35,7 @@ from libs.extraction.agencies import AgencyMatcher
 from libs.extraction.candidates import Candidate, SentenceInfo
 from libs.extraction.coalitions import founders_named
 from libs.extraction.contractors import contracting
-from libs.extraction.dates import ArticleWeekdays, DateMention, article_year, find_dates
+from libs.extraction.dates import ArticleWeekdays, DateMention, article_year, find_dates, masked_year
 from libs.extraction.deadline import DEADLINE_EVERY, Deadline
 from libs.extraction.discourse import build_candidates, evidence_positions
 from libs.extraction.errors import InvalidArticleError
@@ -373,7 +373,7 @@ class Extractor:
         if pub_day is None:
             # the year of a caption or trailer the working copy masks ("PHOTO: ... on March 5, 2018") when
             # the text names none elsewhere
-            analysis.year_hint = article_year(work) or article_year(doc.text)
+            analysis.year_hint = article_year(work) or masked_year(doc.text, doc.masked_spans)
             analysis.weekdays = ArticleWeekdays(
                 work, [(s.start, s.end) for s in sentences], analysis.year_hint
             )

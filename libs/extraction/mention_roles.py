@@ -626,6 +626,19 @@ def _place_role(
     return None
 
 
+def _asked_or_listed_as_partner(later: str, before: str) -> bool:
+    """Whether a state is one of those that asked an IGO's body to meet (`_REQUESTED_MEETING_AFTER`,
+    `_REQUESTED_BY_MEMBERS_BEFORE`) or one of an organisation's partners listed (`_PARTNER_STATUS_AFTER`); each
+    pattern is tried only where its key word stands (most mentions have none)."""
+    if ("requested" in later or "called" in later or "asked" in later) and _REQUESTED_MEETING_AFTER.match(
+        later
+    ):
+        return True
+    if "partners" in later and _PARTNER_STATUS_AFTER.match(later):
+        return True
+    return "request" in before.lower() and _REQUESTED_BY_MEMBERS_BEFORE.search(before) is not None
+
+
 def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazetteer) -> str:
     before = work[max(lo, m.start - 120) : m.start]
     after = work[m.end : m.end + 60]
@@ -659,10 +672,7 @@ def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazettee
         return inherited
     if _REACTION_AFTER.match(work[m.end : m.end + 160]):
         return TOPIC
-    later = work[m.end : m.end + 200]
-    if _REQUESTED_MEETING_AFTER.match(later) or _PARTNER_STATUS_AFTER.match(later):
-        return TOPIC
-    if _REQUESTED_BY_MEMBERS_BEFORE.search(before):
+    if _asked_or_listed_as_partner(work[m.end : m.end + 200], before):
         return TOPIC
     if _TOPIC_AFTER.match(after) or (
         _TOPIC_BEFORE.search(before) and m.kind in ("country", "capital", "city")
