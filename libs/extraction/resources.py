@@ -151,14 +151,19 @@ def talks_topic_pattern(frames: list[str]) -> re.Pattern[str]:
     )
 
 
-def _build(data_dir: Path) -> Resources:
-    triggers = read_yaml("triggers.yaml", data_dir)
+def _cue_specs(triggers: dict[str, Any]) -> list[CueSpec]:
+    """The event cues of `triggers.yaml` (`types`: per type, strong and weak), compiled in file order."""
     cues: list[CueSpec] = []
     for type_name, spec in triggers["types"].items():
         for strength in ("strong", "weak"):
             for raw in spec.get(strength) or []:
                 pattern = _with_shared(str(raw), triggers)
                 cues.append(CueSpec(type_name, strength, pattern, compile_cue(pattern)))
+    return cues
+
+
+def _build(data_dir: Path) -> Resources:
+    triggers = read_yaml("triggers.yaml", data_dir)
     sectors_raw = read_yaml("sectors.yaml", data_dir)
     sectorless = [str(p) for p in sectors_raw.pop("sectorless", [])]
     cooperation_talk = [str(p) for p in sectors_raw.pop("cooperation_talk", [])]
@@ -175,7 +180,7 @@ def _build(data_dir: Path) -> Resources:
         people=[(row[0], row[1]) for row in read_tsv("people.tsv", data_dir) if len(row) >= 2],
         agencies=agencies_raw["agencies"],
         citation_frames=agencies_raw["citation_frames"],
-        cues=cues,
+        cues=_cue_specs(triggers),
         irrealis=compile_alternation(triggers["irrealis"]),
         irrealis_types=frozenset(triggers["irrealis_types"]),
         efforts_under_way=compile_alternation(triggers["efforts_under_way"]),
