@@ -25,9 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import ctypes
 import multiprocessing
-import signal
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
@@ -41,6 +39,7 @@ import structlog
 from libs.contracts.records import OutRecord
 from libs.runtime.errors import Interrupted, Unacknowledged, error_class, is_transient
 from libs.runtime.health import LIVENESS
+from libs.runtime.process import pool_worker_init
 from libs.runtime.producer import ProduceError
 from libs.runtime.retry import RetryPolicy, count_retry, retry_async, stoppable_sleep
 from services.fetcher import metrics as m
@@ -148,15 +147,6 @@ def _published(built: Built, source: str) -> PublishedArticle:
     )
 
 
-def _worker_init() -> None:
-    """Build workers leave signals to the service (a terminal's Ctrl-C reaches the whole process
-    group; the service drains, then shuts the pool down) and die with it if it is killed."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    with contextlib.suppress(Exception):
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-
-
 class Builder:
     """Runs `build_batch` in `workers` processes (spawned), or in a thread when `workers` is 0."""
 
@@ -165,7 +155,9 @@ class Builder:
         self._pool: ProcessPoolExecutor | None = None
         if workers > 0:
             self._pool = ProcessPoolExecutor(
-                max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_init
+                max_workers=workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=pool_worker_init,
             )
 
     async def build(

@@ -25,7 +25,6 @@ as uvicorn's own multiprocess supervisor does. Each worker is a whole API
 
 from __future__ import annotations
 
-import ctypes
 import multiprocessing
 import os
 import shutil
@@ -40,6 +39,7 @@ from pathlib import Path
 
 import structlog
 
+from libs.runtime.process import die_with_parent
 from services.store.core.config import SERVICE_NAME, StoreSettings
 
 log = structlog.get_logger(__name__)
@@ -49,7 +49,6 @@ DEATH_WINDOW_S = 60.0
 #: How long a stop waits for the workers (their graceful shutdown takes up to 10 s) before killing them.
 STOP_TIMEOUT_S = 30.0
 FORCED_EXIT = 130
-_PR_SET_PDEATHSIG = 1
 
 
 def bind_socket(host: str, port: int) -> socket.socket:
@@ -70,21 +69,13 @@ def bind_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
-def _die_with_parent() -> None:
-    """Ask Linux for SIGTERM when the supervisor dies (best effort; elsewhere nothing)."""
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
-    except (OSError, AttributeError):
-        pass
-
-
 def _worker(settings: StoreSettings, sock: socket.socket, index: int) -> None:
     """One API process on the shared socket; exits 0 after a SIGTERM (in-flight requests finished)."""
     from libs.runtime.service import hold_stop_signals, run_service
 
     hold_stop_signals()
     os.setpgrp()
-    _die_with_parent()
+    die_with_parent(signal.SIGTERM)
     from services.store.api.main import create_app
     from services.store.service import serve_api
 

@@ -22,6 +22,7 @@ import structlog
 from sqlalchemy import Engine
 
 from libs.contracts.articles import MAX_TEXT_CHARS, article_id_for, content_hash
+from libs.runtime.process import pool_worker_init
 from services.fetcher.articles import clean_text, detect_language, normalize_language
 from services.fetcher.documents import Document, Item, Skipped
 from services.fetcher.web import metrics as wm
@@ -77,7 +78,11 @@ class WebContext:
         self._claims: set[str] = set()
         workers = settings.fetcher_web_parse_workers
         self._executor: Executor = (
-            ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+            ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=pool_worker_init,
+            )
             if workers > 0
             else ThreadPoolExecutor(max_workers=1, thread_name_prefix="fetcher-parse")
         )
