@@ -337,8 +337,7 @@ def _told_month(text: str, year: int, phrases: list[re.Match[str]]) -> int:
             continue
         if _LIMIT_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue
-        lo = max(text.rfind(". ", 0, m.start()), 0)
-        if _FUTURE.search(text, lo, m.start()):
+        if _FUTURE.search(text, _sentence_start(text, m.start()), m.start()):
             continue
         latest = max(latest, _month(re.split(r"[\s,]+", m.group(0))[0]))
     return latest
@@ -395,7 +394,7 @@ def _gap_year(text: str) -> int | None:
     broken = {
         int(y)
         for m in _RUPTURE.finditer(text)
-        for y in _YEAR_WORD.findall(text, text.rfind(". ", 0, m.start()) + 1, _sentence_end(text, m.end()))
+        for y in _YEAR_WORD.findall(text, _sentence_start(text, m.start()), _sentence_end(text, m.end()))
     }
     if len(broken) != 1:
         return None  # read first: a dated rupture is rarer than a count of years
@@ -405,6 +404,11 @@ def _gap_year(text: str) -> int | None:
         if (n := m["n"] or m["n2"])
     }
     return broken.pop() + counts.pop() if len(counts) == 1 else None
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """The start of the sentence that `at` stands in (after the last full stop and space before, else 0)."""
+    return text.rfind(". ", 0, at) + 1
 
 
 def _sentence_end(text: str, at: int) -> int:
