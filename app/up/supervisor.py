@@ -25,7 +25,7 @@ from pathlib import Path
 
 import structlog
 
-from libs.infra.broker import die_with_parent
+from libs.runtime.process import die_with_parent
 from libs.runtime.retry import RetryPolicy
 
 log = structlog.get_logger(__name__)

@@ -11,10 +11,7 @@ if this process dies.
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import os
-import signal
 import socket
 import subprocess
 from pathlib import Path
@@ -23,11 +20,10 @@ from types import TracebackType
 import structlog
 
 from libs.infra.errors import InfraError
+from libs.runtime.process import die_with_parent
 from libs.runtime.retry import RetryPolicy, retry_sync
 
 log = structlog.get_logger(__name__)
-
-_PR_SET_PDEATHSIG = 1
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -35,12 +31,6 @@ def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind((host, 0))
         return int(s.getsockname()[1])
-
-
-def die_with_parent() -> None:
-    """`preexec_fn` for children: deliver SIGTERM to the child when its parent exits (Linux)."""
-    with contextlib.suppress(Exception):
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def wait_for_port(host: str, port: int, timeout: float) -> bool:
