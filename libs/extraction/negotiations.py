@@ -27,7 +27,7 @@ from libs.extraction.candidates import CONTEXT, INTENT, MEETING, Candidate, Sent
 from libs.extraction.mention_roles import MEMBERS_BEFORE, PLACE_ROLES, TARGET, TOPIC
 from libs.extraction.occasions import placed_candidate
 from libs.extraction.resources import compile_alternation, read_yaml
-from libs.extraction.triggers import NOT_WORD, TALKS_HISTORY, Cue, topic_before
+from libs.extraction.triggers import LANDMARK_DESCRIBED, NOT_WORD, TALKS_HISTORY, Cue, topic_before
 
 
 @dataclass(frozen=True, slots=True)
@@ -509,6 +509,25 @@ def _remaining_named(text: str, lo: int, found: re.Match[str]) -> bool:
     return _REMAINING.search(text, max(lo, found.start() - REMAINING_BEFORE), found.end()) is not None
 
 
+# the deal's group named by a name of its own right before the round's name or right after it ("World powers are
+# continuing private talks in Vienna", "talks are under way in Vienna among major powers")
+_POWERS = r"(?:(?:six|five|major|world|global|great|leading)\s+){1,2}powers\b"
+_POWERS_BEFORE = re.compile(rf"\b{_POWERS}", re.IGNORECASE)
+_POWERS_AFTER = re.compile(
+    rf"\s+(?:between|among|with)\s+(?:(?:Iran|Tehran)\s+and\s+)?(?:the\s+)?{_POWERS}", re.IGNORECASE
+)
+POWERS_BEFORE = 60  # characters before a round's name where the powers named are its table
+
+
+def _powers_named(text: str, lo: int, found: re.Match[str]) -> bool:
+    """Whether the round's table is named as the powers ("World powers are continuing talks in Vienna"): the whole
+    table of the time (D2/D5), whichever of its members the text names around it."""
+    return bool(
+        _POWERS_BEFORE.search(text, max(lo, found.start() - POWERS_BEFORE), found.start())
+        or _POWERS_AFTER.match(text, found.end())
+    )
+
+
 def _default_table(
     proc: Process, text: str, found: re.Match[str], lo: int, hi: int, future: bool, itself: bool
 ) -> list[str]:
@@ -545,8 +564,14 @@ def process_candidates(
         if found is None:
             continue
         proc = article.of_time(item)
-        if _DENIED.search(text, lo, hi) or TALKS_HISTORY.search(text, lo, hi):
-            continue  # "negotiations to revive the deal are not on its agenda", "the talks that led to the deal"
+        if (
+            _DENIED.search(text, lo, hi)
+            or TALKS_HISTORY.search(text, lo, hi)
+            or LANDMARK_DESCRIBED.search(text, lo, hi)
+        ):
+            # "negotiations to revive the deal are not on its agenda", "the talks that led to the deal", "the Joint
+            # Commission holds a meeting when ..."
+            continue
         if _other_talks(info, text, found.end(), proc, groups) or _stalled(processes, text, lo, found):
             continue
         if _as_topic(processes, text, lo, found):
@@ -575,8 +600,10 @@ def process_candidates(
                 named = _at_table(named, table, _taking_part(infos, pos, text, groups), proc, igo_codes)
         future = round_to_come(processes, text, lo, hi, found.start())
         members = [c for c in proc.members if c in named]
-        if len(set(members) & set(proc.default) - set(igo_codes)) < MIN_NAMED or _remaining_named(
-            text, lo, found
+        if (
+            len(set(members) & set(proc.default) - set(igo_codes)) < MIN_NAMED
+            or _remaining_named(text, lo, found)
+            or _powers_named(text, lo, found)
         ):
             default = _default_table(proc, text, found, lo, hi, future, itself)
             members = [c for c in proc.members if c in members or c in default]

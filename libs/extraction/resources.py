@@ -202,7 +202,10 @@ def _build(data_dir: Path) -> Resources:
             re.IGNORECASE,
         ),
         deal_terms_verb=re.compile(
-            rf"\)?,?\s+(?:(?:\w+ly|also)\s+)?(?:{alternation(triggers['deal_terms_verbs'])})\b", re.IGNORECASE
+            # the name, its year of signing ("reached the JCPOA in 2015, under which ..."), the verb
+            rf"\)?(?:\s+in\s+(?:\w+\s+)?\d{{4}})?,?\s+(?:(?:\w+ly|also)\s+)?"
+            rf"(?:{alternation(triggers['deal_terms_verbs'])})\b",
+            re.IGNORECASE,
         ),
         statistics=compile_alternation(triggers["statistics"]),
         organisation_described=compile_alternation(triggers["organisation_described"]),

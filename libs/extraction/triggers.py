@@ -227,6 +227,19 @@ TALKS_HISTORY = re.compile(
     rf"{IN_CLAUSE}{{0,120}}?\b(?:succeeded|were\s+successful|bore\s+fruit)\b",
     re.IGNORECASE,
 )
+# a landmark deal or the deal's standing body as the subject of a description, no occasion (D3, D2): the deal told
+# as the product of years of talks ("The deal, officially dubbed the JCPOA, is the outcome of over a decade of
+# negotiations between A and B", "the agreement that was the culmination of more than a decade of negotiations"),
+# the body's standing duty or the rule of its sessions ("the Joint Commission is tasked to supervise the deal",
+# "the Joint Commission holds a meeting when the complaining party ...")
+LANDMARK_DESCRIBED = re.compile(
+    rf"\b(?:JCPOA|deal|agreement|accord|pact|it)\b{IN_CLAUSE}{{0,120}}?\b(?:is|was|has\s+been|had\s+been)\s+"
+    r"(?:the|a|an)\s+(?:[\w-]+\s+)?(?:outcome|result|product|fruit|culmination)\s+of\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:decades?|years?)\s+of\b"
+    r"|\bJoint\s+Commission\)?,?\s+(?:is|are)\s+(?:\w+\s+)?(?:responsible|tasked|charged|mandated|in\s+charge)\b"
+    rf"|\bJoint\s+Commission\)?\s+(?:holds|meets|convenes)\b{IN_CLAUSE}{{0,40}}?\b(?:when|whenever|if|unless)\b",
+    re.IGNORECASE,
+)
 # a motion put to an IGO's vote, named right before its drafters: "a resolution drafted by A, B and C",
 # "Resolution 2216, which was co-sponsored by A and B": the sponsors of a motion make no joint act of their own
 # (as "submitted the draft resolution" is no plan between its sponsors, `data/triggers.yaml`)
@@ -678,7 +691,11 @@ def _typed_out_by_sentence(text: str, lo: int, hi: int, cues: list[Cue], res: Re
         cues = [c for c in cues if c.type not in ("cooperation", "intent")]
     if _AID_STOPPED.search(text, lo, hi):
         cues = [c for c in cues if c.type not in ("aid", "cooperation")]  # "suspended military aid to B"
-    if _DISMISSED.search(text, lo, hi) or TALKS_HISTORY.search(text, lo, hi):
+    if (
+        _DISMISSED.search(text, lo, hi)
+        or TALKS_HISTORY.search(text, lo, hi)
+        or LANDMARK_DESCRIBED.search(text, lo, hi)
+    ):
         cues = [c for c in cues if c.type not in ("meeting", "intent")]
     if NOT_ATTENDING.search(text, lo, hi):
         cues = [c for c in cues if c.type not in ("meeting", "intent", "conference")]
