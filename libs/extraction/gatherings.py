@@ -83,10 +83,12 @@ _INCLUDED = (
     r"(?:\s+[\w’'-]+){0,4}?\s+(?:also\s+)?(?:included|includes)"
 )
 # the attendees said to come from listed states ("attendees to the event are from A, B and C", "foreign
-# companies attending this event come from A and B", "corporations are coming from A")
+# companies attending this event come from A and B", "corporations are coming from A", "foreign companies
+# reportedly come from A, B and C": a report's adverb before the verb, round 43)
 _ATTENDEES_ARE_FROM = (
     r"\b(?:attendees|participants|guests|delegates|visitors|invitees|companies|corporations|firms|exhibitors)\s+"
     r"(?:(?:at|in|of|to|attending|participating\s+in)\s+(?:the\s+|this\s+)?(?:[\w-]+\s+){0,4}?)?"
+    r"(?:reportedly\s+|also\s+)?"
     r"(?:are|were|come|came|will\s+come|will\s+be|are\s+coming|were\s+coming)\s+"
     r"(?:mainly\s+|mostly\s+|largely\s+|primarily\s+|chiefly\s+)?from"
 )

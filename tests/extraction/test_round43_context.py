@@ -1,0 +1,43 @@
+"""Round 43: parties told in another part of the text (made-up sentences).
+
+A fair named in the sentences before and its foreign exhibitors listed after a report's adverb ("The foreign
+companies reportedly come from A, B and C"): each exhibitor with the host, as when the adverb is absent.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from libs.extraction import Extractor
+
+_FAIR = (
+    "TEHRAN - The 9th International Exhibition of Paper Products opened on Sunday at the city's fairgrounds. "
+    "Some 150 Iranian and 60 foreign firms are showcasing their goods in the five-day event. "
+)
+
+
+def _pairs_in(extractor: Extractor, text: str, sentence: str) -> set[frozenset[str]]:
+    """The state pairs of the events whose evidence lies in `sentence`."""
+    lo = text.index(sentence)
+    hi = lo + len(sentence)
+    return {
+        frozenset(ev.countries)
+        for ev in extractor.extract(text, article_id="t").events
+        if any(e.start < hi and lo < e.end for e in ev.evidence)
+    }
+
+
+@pytest.mark.parametrize(
+    "listed",
+    [
+        "The foreign exhibitors reportedly come from Brazil, Chile, Kenya and Norway.",
+        "Foreign firms reportedly come from Brazil, Chile, Kenya and Norway.",
+        "Visitors also came from Brazil, Chile, Kenya and Norway.",
+    ],
+)
+def test_exhibitors_listed_after_a_reports_adverb_each_meet_the_host(
+    extractor: Extractor, listed: str
+) -> None:
+    pairs = _pairs_in(extractor, _FAIR + listed, listed)
+    assert {frozenset({"IRN", c}) for c in ("BRA", "CHL", "KEN", "NOR")} <= pairs
+    assert frozenset({"BRA", "CHL"}) not in pairs  # a star around the host, not a clique
