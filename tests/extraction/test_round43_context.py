@@ -41,3 +41,17 @@ def test_exhibitors_listed_after_a_reports_adverb_each_meet_the_host(
     pairs = _pairs_in(extractor, _FAIR + listed, listed)
     assert {frozenset({"IRN", c}) for c in ("BRA", "CHL", "KEN", "NOR")} <= pairs
     assert frozenset({"BRA", "CHL"}) not in pairs  # a star around the host, not a clique
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["After concluding his visit to Nairobi, he", "According to the agency, he", "Following the talks, she"],
+)
+def test_a_tour_told_by_its_stops_after_an_opening_phrase_is_the_last_travellers(
+    extractor: Extractor, opening: str
+) -> None:
+    told = f"{opening} is scheduled to travel to Ghana, Senegal and Mali."
+    text = "ABUJA - Nigerian Foreign Minister Bola Adeyemi started a regional tour on Monday. " + told
+    pairs = _pairs_in(extractor, text, told)
+    assert {frozenset({"NGA", c}) for c in ("GHA", "SEN", "MLI")} <= pairs
+    assert frozenset({"GHA", "SEN"}) not in pairs  # a visit to each stop, not a meeting of the stops
