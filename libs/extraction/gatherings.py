@@ -126,7 +126,10 @@ _PARTICIPANTS_FROM = re.compile(
     # showcase their products at the fair"): only at a fair, with a verb of exhibiting (see `_run_kind`)
     r"|\b(?P<countries>countries|states|nations)\s*,?\s+(?:including|such\s+as|like|namely)\s+)"
     r"(?:(?:some\s+|over\s+|more\s+than\s+)?\d+\s+(?:\w+\s+)?countries|around\s+the\s+world|across\s+the\s+world|"
-    r"(?:\w+\s+){0,2}countries|[A-Z][\w-]+\s+and\s+\d+\s+other\s+countries)?,?\s*(?:(?:including|such\s+as|like|namely|among\s+them|comprising)\s+)?(?:the\s+)?$",
+    r"(?:\w+\s+){0,2}countries|[A-Z][\w-]+\s+and\s+\d+\s+other\s+countries|"
+    # a group described, then its members after a dash (round 43): "presidents of the five Caspian Sea littoral
+    # states - A, B, C, D and E", "delegations of all three countries – A, B and C"
+    r"(?:[\w-]+\s+){0,5}?(?:countries|states|nations)\s*[-–—])?,?\s*(?:(?:including|such\s+as|like|namely|among\s+them|comprising)\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "Italian publishing firms are participating", "Russian, Azerbaijani and Iranian officials"

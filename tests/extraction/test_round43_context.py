@@ -55,3 +55,20 @@ def test_a_tour_told_by_its_stops_after_an_opening_phrase_is_the_last_travellers
     pairs = _pairs_in(extractor, text, told)
     assert {frozenset({"NGA", c}) for c in ("GHA", "SEN", "MLI")} <= pairs
     assert frozenset({"GHA", "SEN"}) not in pairs  # a visit to each stop, not a meeting of the stops
+
+
+@pytest.mark.parametrize(
+    "attended",
+    [
+        "The summit will be attended by presidents of the four Lake Victoria basin states - Kenya, Uganda, "
+        "Tanzania and Rwanda.",
+        "The forum will see participation of high-level delegations of all four countries – Kenya, Uganda, "
+        "Tanzania and Rwanda.",
+    ],
+)
+def test_attendees_described_as_a_group_then_listed_after_a_dash_meet_each_other(
+    extractor: Extractor, attended: str
+) -> None:
+    text = "NAIROBI - Leaders will gather in Kisumu next month. " + attended
+    pairs = _pairs_in(extractor, text, attended)
+    assert frozenset({"KEN", "UGA", "TZA", "RWA"}) in pairs
