@@ -168,7 +168,7 @@ _DECLARED = (
 )
 _ATTENDING = re.compile(
     r"\b(?:attend\w*|participat\w*|" + _INCLUDED + r"|"
-    r"tak(?:e|es|ing)\s+part|took\s+part|present\s+at|showcas\w*|exhibit\w*|on\s+display|display(?:s|ed|ing)?\s+their|"
+    r"tak(?:e|es|ing)\s+part|took\s+part|partak(?:e|es|ing)\s+in|partook\s+in|present\s+at|showcas\w*|exhibit\w*|on\s+display|display(?:s|ed|ing)?\s+their|"
     # works entered at a festival ("two of its films will compete at the festival", "are screening in")
     r"compet(?:e|es|ed|ing)\s+(?:at|in)|screen(?:ed|ing)?\s+(?:at|in)|"
     r"held\s+with|with\s+the\s+presence\s+of|special\s+guest|guest\s+of\s+honou?r|pavilions?|"

@@ -72,3 +72,10 @@ def test_attendees_described_as_a_group_then_listed_after_a_dash_meet_each_other
     text = "NAIROBI - Leaders will gather in Kisumu next month. " + attended
     pairs = _pairs_in(extractor, text, attended)
     assert frozenset({"KEN", "UGA", "TZA", "RWA"}) in pairs
+
+
+def test_partaking_in_a_gathering_named_before_is_attending_it(extractor: Extractor) -> None:
+    listed = "Teams from Brazil, Chile, Kenya and Norway have applied to partake in the event."
+    text = "TEHRAN - The 3rd International Chess Olympiad will open in Tehran on Monday. " + listed
+    pairs = _pairs_in(extractor, text, listed)
+    assert {frozenset({"IRN", c}) for c in ("BRA", "CHL", "KEN", "NOR")} <= pairs
