@@ -1,7 +1,10 @@
 """Round 43: parties told in another part of the text (made-up sentences).
 
 A fair named in the sentences before and its foreign exhibitors listed after a report's adverb ("The foreign
-companies reportedly come from A, B and C"): each exhibitor with the host, as when the adverb is absent.
+companies reportedly come from A, B and C"): each exhibitor with the host, as when the adverb is absent. A tour
+told by its stops after a short opening phrase ("After the talks, he will travel to A, B and C"): the last person
+named is the traveller. Attendees described as a group, then listed after a dash ("presidents of the five
+littoral states - A, B, C, D and E"): they meet each other. "Partake in" a gathering is attending it.
 """
 
 from __future__ import annotations
