@@ -116,6 +116,11 @@ _PRONOUN_OPENER = re.compile(r"\W*(?:He|She)\s")
 _TRAVELLER_OPENER = re.compile(
     r"\W*(?:(?:He|She|His|Her)\s|(?:This|These)\s+(?:also\s+)?(?:included|includes|include|involved|involves|covered)\b)"
 )
+# the same traveller after a short opening phrase (round 43): "After concluding his visit to A, he is scheduled
+# to travel to B, C and D", "According to the agency, he was travelling to B and C"
+_TRAVELLER_AFTER_OPENING = re.compile(
+    r"\W*(?:(?:After|Following|According\s+to|Later|Then|From\s+there)\b[^,;:.\"“”]{0,60}),\s+(?:he|she)\s"
+)
 _NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6}
 _NUMBERED = re.compile(
     r"\b(?:the|all|both)\s+(three|four|five|six)\s+(?:sides|countries|nations|parties|states|governments|neighbou?rs)\b",
@@ -436,7 +441,8 @@ def _visited_hosts(
 ) -> tuple[list[list[str]], Parties]:
     """ "X visited A and B": one meeting per visited state; "X visited A": A hosts. The traveller may be
     named outside the cue's clause, or before the sentence when it opens on "He"/"She" ("He also visited
-    A and B": the state of the last person named)."""
+    A and B": the state of the last person named), also after a short opening phrase ("After the talks, he
+    will travel to A and B")."""
     visited = site.info.parties.destinations()
     if len(parties) == 2 and len(visited) >= 2 and sum(p not in visited for p in parties) == 1:
         # "X's visits to A, B and C ... its presence in C": a visited state named again is no second traveller
@@ -453,7 +459,8 @@ def _visited_hosts(
         parties = before[-1:] or after[:1]
         traveller = state.pronoun_state(site.pos, site.info.sent.text)
         if not parties and traveller and traveller not in dests:
-            if _TRAVELLER_OPENER.match(site.info.sent.text):
+            opening = site.info.sent.text
+            if _TRAVELLER_OPENER.match(opening) or _TRAVELLER_AFTER_OPENING.match(opening):
                 parties, source = [traveller], PRONOUN
     if parties and len(dests) >= 2:
         return [[parties[0], d] for d in dests], (parties, VENUE)

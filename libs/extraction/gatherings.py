@@ -83,10 +83,12 @@ _INCLUDED = (
     r"(?:\s+[\w’'-]+){0,4}?\s+(?:also\s+)?(?:included|includes)"
 )
 # the attendees said to come from listed states ("attendees to the event are from A, B and C", "foreign
-# companies attending this event come from A and B", "corporations are coming from A")
+# companies attending this event come from A and B", "corporations are coming from A", "foreign companies
+# reportedly come from A, B and C": a report's adverb before the verb, round 43)
 _ATTENDEES_ARE_FROM = (
     r"\b(?:attendees|participants|guests|delegates|visitors|invitees|companies|corporations|firms|exhibitors)\s+"
     r"(?:(?:at|in|of|to|attending|participating\s+in)\s+(?:the\s+|this\s+)?(?:[\w-]+\s+){0,4}?)?"
+    r"(?:reportedly\s+|also\s+)?"
     r"(?:are|were|come|came|will\s+come|will\s+be|are\s+coming|were\s+coming)\s+"
     r"(?:mainly\s+|mostly\s+|largely\s+|primarily\s+|chiefly\s+)?from"
 )
@@ -124,7 +126,10 @@ _PARTICIPANTS_FROM = re.compile(
     # showcase their products at the fair"): only at a fair, with a verb of exhibiting (see `_run_kind`)
     r"|\b(?P<countries>countries|states|nations)\s*,?\s+(?:including|such\s+as|like|namely)\s+)"
     r"(?:(?:some\s+|over\s+|more\s+than\s+)?\d+\s+(?:\w+\s+)?countries|around\s+the\s+world|across\s+the\s+world|"
-    r"(?:\w+\s+){0,2}countries|[A-Z][\w-]+\s+and\s+\d+\s+other\s+countries)?,?\s*(?:(?:including|such\s+as|like|namely|among\s+them|comprising)\s+)?(?:the\s+)?$",
+    r"(?:\w+\s+){0,2}countries|[A-Z][\w-]+\s+and\s+\d+\s+other\s+countries|"
+    # a group described, then its members after a dash (round 43): "presidents of the five Caspian Sea littoral
+    # states - A, B, C, D and E", "delegations of all three countries – A, B and C"
+    r"(?:[\w-]+\s+){0,5}?(?:countries|states|nations)\s*[-–—])?,?\s*(?:(?:including|such\s+as|like|namely|among\s+them|comprising)\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "Italian publishing firms are participating", "Russian, Azerbaijani and Iranian officials"
@@ -163,7 +168,7 @@ _DECLARED = (
 )
 _ATTENDING = re.compile(
     r"\b(?:attend\w*|participat\w*|" + _INCLUDED + r"|"
-    r"tak(?:e|es|ing)\s+part|took\s+part|present\s+at|showcas\w*|exhibit\w*|on\s+display|display(?:s|ed|ing)?\s+their|"
+    r"tak(?:e|es|ing)\s+part|took\s+part|partak(?:e|es|ing)\s+in|partook\s+in|present\s+at|showcas\w*|exhibit\w*|on\s+display|display(?:s|ed|ing)?\s+their|"
     # works entered at a festival ("two of its films will compete at the festival", "are screening in")
     r"compet(?:e|es|ed|ing)\s+(?:at|in)|screen(?:ed|ing)?\s+(?:at|in)|"
     r"held\s+with|with\s+the\s+presence\s+of|special\s+guest|guest\s+of\s+honou?r|pavilions?|"
