@@ -104,6 +104,7 @@ class Resources:
     efforts_under_way: re.Pattern[str]  # an irrealis of trying told as under way
     ties_restored: re.Pattern[str]  # an intent cue of ties restored told as a fact
     past_schedule: re.Pattern[str]  # a visit's diary told in the past tense
+    agreed_terms: re.Pattern[str]  # the verb of terms settled right after "agreed to"
     negation: re.Pattern[str]
     conflict: FastPattern
     sports: FastPattern
@@ -186,6 +187,7 @@ def _build(data_dir: Path) -> Resources:
         efforts_under_way=compile_alternation(triggers["efforts_under_way"]),
         ties_restored=compile_alternation(triggers["ties_restored"]),
         past_schedule=compile_alternation(triggers["past_schedule"]),
+        agreed_terms=compile_alternation(triggers["agreed_terms"]),
         negation=compile_alternation(triggers["negation"]),
         conflict=FastPattern(alternation(triggers["conflict"]), re.IGNORECASE, triggers["conflict"]),
         sports=FastPattern(alternation(triggers["sports"]), re.IGNORECASE, triggers["sports"]),

@@ -1123,6 +1123,23 @@ def _ties_restored_fact(scope: SentenceScope, clause_lo: int, c: Cue) -> bool:
     return _ACCORD_NAMED.search(scope.text, clause_lo, c.start) is None
 
 
+# the accord's own cue before terms settled: "agreed to | buy 160,000 barrels", "have agreed to | waive visa fees"
+_AGREED_TO = re.compile(r"agreed\s+to", re.IGNORECASE)
+_SPACE = re.compile(r"\s+")
+
+
+def _agreed_terms(scope: SentenceScope, clause_lo: int, c: Cue) -> bool:
+    """An intent cue "agreed to" followed by terms settled (`agreed_terms`: buy, sell, supply, pay, waive, extend,
+    create ...) with no irrealis before it in its clause ("Total agreed to buy crude", "the sides agreed to waive
+    visa fees"): an `agreement` ("will have agreed to buy", "if they agreed to sell" stay as they were)."""
+    if c.type != "intent" or _AGREED_TO.fullmatch(c.text) is None:
+        return False
+    gap = _SPACE.match(scope.text, c.end, scope.hi)
+    if gap is None or scope.res.agreed_terms.match(scope.text, gap.end(), scope.hi) is None:
+        return False
+    return scope.res.irrealis.search(scope.text, clause_lo, c.start) is None
+
+
 # a cooperation named as what a speaker stresses: "stressed the importance of joint investment", "highlighted the
 # necessity of implementing joint projects" (a stance on ties to come, the annotators' intent)
 _STRESSED_BEFORE = re.compile(
@@ -1199,7 +1216,7 @@ def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
     clause = text[clause_lo : c.start]
     if _IF_CLAUSE.search(clause) and not _THEN.search(clause):
         return None  # "if Saudi Arabia wants to establish ties with China, ...": a condition, no intent
-    if _accord_to_restore(scope, clause_lo, c):
+    if _accord_to_restore(scope, clause_lo, c) or _agreed_terms(scope, clause_lo, c):
         return replace(c, type="agreement", irrealis=False)
     if _ties_restored_fact(scope, clause_lo, c):
         c = replace(c, type="cooperation")
