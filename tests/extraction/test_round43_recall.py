@@ -1,13 +1,14 @@
 """Round 43, missed pairs outside the nuclear deal (recall): a state's own exhibition held in another state
 ("an exclusive exhibition of Turkish goods opened in Tbilisi", "Peru's first solo exhibition in Quito will be
 held from May 3 to 6") is the exhibiting state with the host, a `conference` (an `intent` when only planned), as
-the sets code an exhibitor at a host's fair; an exhibition of a state's goods at home pairs it with no one. Short
-texts invented for these tests (not the sets' texts)."""
+the sets code an exhibitor at a host's fair; an exhibition of a state's goods at home pairs it with no one. The
+geography of neighbours ("900 kilometres of shared borders") names no security field. Short texts invented for
+these tests (not the sets' texts)."""
 
 from __future__ import annotations
 
 from libs.extraction import Extractor
-from tests.extraction.helpers import typed_states
+from tests.extraction.helpers import events_of, typed_states
 
 
 def test_exhibition_of_a_states_goods_held_abroad_is_a_conference_with_the_host(extractor: Extractor) -> None:
@@ -36,3 +37,12 @@ def test_only_the_exhibition_held_abroad_pairs_its_state_with_a_host(extractor: 
         "opened in Tbilisi on Thursday."
     )
     assert typed_states(extractor, text) == {("conference", frozenset({"TUR", "GEO"}))}
+
+
+def test_shared_borders_of_neighbours_name_no_security_field(extractor: Extractor) -> None:
+    text = (
+        "Having 900 kilometres of shared borders, Peru and Chile signed a memorandum of understanding on "
+        "trade on Monday."
+    )
+    events = events_of(extractor, text)
+    assert events and all("defense_security" not in e.sectors for e in events)
