@@ -765,14 +765,14 @@ def exhibition_abroad_candidates(
 ) -> list[Candidate]:
     """A state's own exhibition held in another state: one `conference` of the two (an `intent` when it is only
     planned), one per host the sentence names."""
-    owned = _exhibition_owners(info, text)
+    lo, hi = info.sent.start, info.sent.end
+    owned = _exhibition_owners(info, text) if _OWNED_EXHIBITION.search(text, lo, hi) else []
     if not owned:
         return []
     owners = {m.code for m in owned}
     hosts = _exhibition_hosts(info, text, owners)
     if not hosts:
         return []
-    lo, hi = info.sent.start, info.sent.end
     noun = _EXHIBITION_NOUN.search(text, max(lo, owned[0].start - 40), hi)
     assert noun is not None  # an owner is named before or after its exhibition
     planned = _EXHIBITION_PLANNED.search(text, lo, hi) is not None
