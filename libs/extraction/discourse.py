@@ -78,7 +78,7 @@ from libs.extraction.coalitions import coalition_candidates
 from libs.extraction.contractors import contractor_candidates
 from libs.extraction.deadline import DEADLINE_EVERY, Deadline
 from libs.extraction.envoys import delivered_to_envoys, envoys_host, envoys_star, listed_envoys
-from libs.extraction.gatherings import entry_candidates, gathering_candidates
+from libs.extraction.gatherings import entry_candidates, exhibition_abroad_candidates, gathering_candidates
 from libs.extraction.gazetteer import STATE_CODES
 from libs.extraction.mention_roles import (
     ACTOR,
@@ -1406,6 +1406,8 @@ def sentence_candidates(pos: int, article: ArticleContext, state: DiscourseState
         article.infos, pos, article.text, article.home, set(article.igo_codes), article.groups
     )
     made.extend(e for e in entries if not any(e.parties <= c.parties for c in made))
+    shown = exhibition_abroad_candidates(info, pos, article.text, set(article.igo_codes), article.groups)
+    made.extend(x for x in shown if not any(c.type == x.type and x.parties <= c.parties for c in made))
     founded = coalition_candidates(article.infos, pos, article.text, article.igo_codes, article.groups)
     made.extend(f for f in founded if not any(c.type == f.type and f.parties <= c.parties for c in made))
     if article.processes is not None and article.rounds is not None:

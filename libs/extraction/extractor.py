@@ -41,7 +41,7 @@ from libs.extraction.discourse import build_candidates, evidence_positions
 from libs.extraction.errors import InvalidArticleError
 from libs.extraction.event_participants import NerResult, ParticipantFinder
 from libs.extraction.fastre import PrefixScanner, Scan
-from libs.extraction.gatherings import attending
+from libs.extraction.gatherings import attending, exhibiting_abroad
 from libs.extraction.gazetteer import Gazetteer, Match
 from libs.extraction.genre import commentary
 from libs.extraction.language import default_detector
@@ -272,7 +272,13 @@ class Extractor:
         (names or well-known people), and no commentary."""
         work = doc.work
         return not (
-            (not raw_cues and not attending(work) and not founders_named(work) and not contracting(work))
+            (
+                not raw_cues
+                and not attending(work)
+                and not founders_named(work)
+                and not contracting(work)
+                and not exhibiting_abroad(work)
+            )
             or len({m.code for m in matches} | self._known_codes(work)) < 2
             or commentary(work, doc.dateline_place is not None or doc.dateline_agency is not None)
         )

@@ -31,6 +31,7 @@ from libs.extraction.candidates import (
 )
 from libs.extraction.clauses import ATTEND_AFTER, list_run
 from libs.extraction.mention_roles import ACTOR, FORUM, LIST_WORDS, PARTY_ROLES, PartyMention
+from libs.extraction.mention_roles import DESTINATION as DESTINATION_ROLE
 from libs.extraction.mention_roles import VENUE as VENUE_ROLE
 from libs.extraction.named_people import TITLE_WORDS
 from libs.extraction.occasions import placed_candidate
@@ -668,5 +669,124 @@ def entry_candidates(
         placed_candidate(info, pos, cue, [host, c], EXPLICIT, igo_codes, groups)
         for c in dict.fromkeys(entrants)
         if c != host
+    )
+    return [cand for cand in made if cand is not None]
+
+
+# a state's own exhibition held abroad (issue 13, round 43 recall): "an exclusive exhibition of Iranian products
+# opened in Baghdad", "Oman is slated to host an Iranian exclusive trade exhibition", "Iran's third specialized
+# exhibition will be held in Yerevan": the exhibiting state with the host, a `conference` (an `intent` when only
+# planned), as the sets code an exhibitor at a host's fair
+_EXHIBITION = r"(?:exhibitions?|expos?)\b"
+_EXHIBITION_NOUN = re.compile(rf"\b{_EXHIBITION}", re.IGNORECASE)
+_EXHIBITION_EPITHET = (
+    r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|exclusive|"
+    r"speciali[sz]ed|solo|trade|national|commercial|industrial|permanent|export|products?|goods|cultural|"
+    r"handicrafts?|art|book)"
+)
+# an epithet, or any lower-case word that is no function word ("Iranian industrial machinery exhibition")
+_EXHIBITION_WORD = (
+    rf"(?:{_EXHIBITION_EPITHET}|(?!(?:in|at|on|of|the|a|an|to|for|with|from|by|this|that|its|their|his|her|and|or|"
+    r"is|are|was|were|will|has|have|had)\b)(?-i:[a-z][\w-]*))"
+)
+# after the owner: "Iranian exclusive trade exhibition", "Iran's 3rd specialized exhibition", "Iran Solo Exhibition"
+_OWNED_EXHIBITION_AFTER = re.compile(
+    rf"(?:[’']s)?\s+(?:(?:and\s+)?{_EXHIBITION_WORD}\s+){{0,4}}{_EXHIBITION}", re.IGNORECASE
+)
+# before the owner: "an exhibition of Iranian products", "the exhibition of Iran in Russia"
+_EXHIBITION_OF_BEFORE = re.compile(rf"\b{_EXHIBITION}\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_OWNER_GOODS_AFTER = re.compile(
+    r"(?:[’']s)?\s+(?:(?:[\w-]+\s+){0,3}?(?:products?|goods|commodities|companies|firms|capabilities|services|"
+    r"industr(?:y|ies)|handicrafts|achievements|exports|manufacturers|producers)\b|in\b)",
+    re.IGNORECASE,
+)
+# the host named as its subject: "Armenia is going to host", "Oman is slated to host", "Indonesia will be hosting"
+_HOSTS_AFTER = re.compile(r"(?:[’']s)?\s+(?:[\w-]+\s+){0,4}?host(?:s|ed|ing)?\b", re.IGNORECASE)
+# an exhibition only planned, no more ("plans to hold an exhibition of Iranian goods in Syria in the near future"):
+# an `intent`; one scheduled ("will be held from May 3 to 6", "is due to be held") is coded as the fair itself
+_EXHIBITION_PLANNED = re.compile(
+    r"\b(?:plans?|planned|planning|propos(?:e|es|ed|al|als|ing)|near\s+future|"
+    r"(?:agreed|decided|intends?|intended|wants?|seeks?|sought)\s+to\s+(?:hold|organi[sz]e|stage|set\s+up))\b",
+    re.IGNORECASE,
+)
+# the cheap gate's test: an exhibition named with a capitalised owner before it or after "of"
+_OWNED_EXHIBITION = re.compile(
+    rf"\b{_EXHIBITION}\s+of\s+(?:the\s+)?(?-i:[A-Z])|(?-i:[A-Z])[\w-]*(?:[’']s)?\s+"
+    rf"(?:(?:and\s+)?{_EXHIBITION_WORD}\s+){{0,4}}{_EXHIBITION}",
+    re.IGNORECASE,
+)
+
+
+def exhibiting_abroad(text: str) -> bool:
+    """Whether the text names a state's own exhibition (the extractor's cheap gate lets it through)."""
+    return _OWNED_EXHIBITION.search(text) is not None
+
+
+def _exhibition_owners(info: SentenceInfo, text: str) -> list[PartyMention]:
+    """The states the sentence names as the owners of an exhibition ("Iranian exclusive exhibition", "an
+    exhibition of Iranian goods", "the exhibition of Iran in Russia"), by a name, not an anaphor ("its")."""
+    lo = info.sent.start
+    return [
+        m
+        for m in info.parties.mentions
+        if m.code
+        and not m.igo
+        and not m.weak
+        and m.surface[:1].isupper()
+        and (
+            _OWNED_EXHIBITION_AFTER.match(text, m.end) is not None
+            or (
+                _EXHIBITION_OF_BEFORE.search(text, max(lo, m.start - 40), m.start) is not None
+                and _OWNER_GOODS_AFTER.match(text, m.end) is not None
+            )
+        )
+    ]
+
+
+def _exhibition_hosts(info: SentenceInfo, text: str, owners: set[str]) -> list[str]:
+    """The other states where the sentence places its exhibition: a venue ("in Baghdad"), a city after "in" or
+    "held in", or the subject of hosting ("Oman is slated to host")."""
+    hosts = [
+        m.code
+        for m in info.parties.mentions
+        if m.code
+        and not m.igo
+        and m.code not in owners
+        and (
+            m.role in (VENUE_ROLE, DESTINATION_ROLE)
+            or (m.kind in ("city", "capital") and _HELD_IN.search(text, max(0, m.start - 40), m.start))
+            or (m.role == ACTOR and _HOSTS_AFTER.match(text, m.end) is not None)
+        )
+    ]
+    return list(dict.fromkeys(hosts))
+
+
+def exhibition_abroad_candidates(
+    info: SentenceInfo,
+    pos: int,
+    text: str,
+    igo_codes: set[str],
+    groups: Mapping[str, tuple[str, ...]] | None = None,
+) -> list[Candidate]:
+    """A state's own exhibition held in another state: one `conference` of the two (an `intent` when it is only
+    planned), one per host the sentence names."""
+    lo, hi = info.sent.start, info.sent.end
+    owned = _exhibition_owners(info, text) if _OWNED_EXHIBITION.search(text, lo, hi) else []
+    if not owned:
+        return []
+    owners = {m.code for m in owned}
+    hosts = _exhibition_hosts(info, text, owners)
+    if not hosts:
+        return []
+    noun = _EXHIBITION_NOUN.search(text, max(lo, owned[0].start - 40), hi)
+    assert noun is not None  # an owner is named before or after its exhibition
+    planned = _EXHIBITION_PLANNED.search(text, lo, hi) is not None
+    cue = Cue(
+        noun.start(), noun.end(), INTENT if planned else CONFERENCE, True, noun.group(0), irrealis=planned
+    )
+    made = (
+        placed_candidate(info, pos, cue, [owner, host], EXPLICIT, igo_codes, groups)
+        for owner in dict.fromkeys(m.code for m in owned)
+        for host in hosts
     )
     return [cand for cand in made if cand is not None]
