@@ -441,7 +441,6 @@ class Extractor:
             and analysis.unnamed_starts[unnamed_at] < hi,
             conflict_spans=conflict_spans,
             anaphor_spans=anaphor_spans,
-            statistics=res.statistics.search(work, lo, hi) is not None,
         )
 
     def _events(
