@@ -187,7 +187,9 @@ class DiscourseState:
         if info.continuation or (info.anaphoric and len(explicit) < 2):
             for cand in self.last_trigger_cands:
                 cand.extra.append(pos)
-        elif (len(explicit) >= 2 or (explicit and info.cues)) and not (info.conflict or info.sports):
+        elif (len(explicit) >= 2 or (explicit and info.cues)) and not (
+            info.conflict or info.sports or info.statistics
+        ):
             # the occasion's parties named again ("Iran and Iraq's relations do not rely on banking"): the
             # sentence tells more of it, so it is evidence of the events whose parties it names
             for cand in self.last_trigger_cands:
@@ -199,7 +201,7 @@ class DiscourseState:
         with a word of cooperation and none of negation, outside conflict and sports: `recall_named` may make it
         evidence of an occasion of those parties."""
         explicit = frozenset(info.parties.parties(weak=False))
-        if len(explicit) < 2 or info.sports:
+        if len(explicit) < 2 or info.sports or info.statistics:
             return
         if info.conflict and not _outside_pressure(info, text, explicit):
             return

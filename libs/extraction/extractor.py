@@ -102,6 +102,14 @@ _OTHER_PARTY = re.compile(
 
 
 # "He made the remarks at a session with ...": the occasion of what the sentence before reported
+# a flow of goods one way whose figure moved ("A's exports to B rose 20 percent", "imports from B jumped"): trade
+# figures, no evidence of an occasion of the two (not the volume of trade between them, which the sets code)
+_DIRECTED_TRADE_FIGURE = re.compile(
+    r"\b(?:exports?|imports?|deliveries|purchases|shipments)\s+(?:of\s+(?:[\w-]+\s+){1,3}?)?(?:to|from)\s+[^.;]{0,80}?"
+    r"\b(?:rose|rise|rises|fell|falls|jumped|increased|decreased|dropped|declined|grew|surged|soared|plunged|"
+    r"climbed|reached|stood\s+at|amounted\s+to|totaled|totalled|hit)\b",
+    re.IGNORECASE,
+)
 _REMARKS_OPENER = re.compile(
     r"\W*(?:He|She|They|The\s+(?:\w+\s+){0,2}?(?:minister|official|president|envoy|ambassador|diplomat|spokesman|"
     r"chief|head))\s+(?:also\s+)?(?:made|gave|delivered|voiced|expressed)\s+(?:the|these|his|her|their)\s+"
@@ -447,6 +455,8 @@ class Extractor:
             and analysis.unnamed_starts[unnamed_at] < hi,
             conflict_spans=conflict_spans,
             anaphor_spans=anaphor_spans,
+            statistics=res.statistics.search(work, lo, hi) is not None
+            and _DIRECTED_TRADE_FIGURE.search(work, lo, hi) is not None,
         )
 
     def _events(

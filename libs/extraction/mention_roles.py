@@ -235,6 +235,14 @@ _PLACE_NAMED_PROCESS = re.compile(
     r"|^\s+(?-i:[a-z]+\s+){0,2}(?:fairs?|exhibitions?|expos?|(?:air|trade|book|motor|auto)\s+shows?|festivals?|biennials?)\b",
     re.IGNORECASE,
 )
+# "the Astana and Geneva talks", "the Kabul, Tashkent and Moscow formats": a city coordinated with others before
+# the processes they name (the last is `_PLACE_NAMED_PROCESS`) is neither a party nor the venue of a gathering told
+_PLACES_NAMING_PROCESSES = re.compile(
+    r"^(?:\s*,\s*|\s+(?:and|or)\s+)(?-i:[A-Z][a-z]+)(?:\s*,\s*(?-i:[A-Z][a-z]+))*(?:,?\s+(?:and|or)\s+"
+    r"(?-i:[A-Z][a-z]+))?\s+(?:(?:peace|security)\s+)?(?:talks|process(?:es)?|formats?|negotiations|platforms?|"
+    r"frameworks?|rounds)\b",
+    re.IGNORECASE,
+)
 # "Mashhad University", "University of Tehran": the place names an institution, which acts.
 _INSTITUTION_AFTER = re.compile(
     r"^\s+(?:University|Institute|College|Academy|Polytechnic|Municipality|Chamber|Stock\s+Exchange|"
@@ -593,6 +601,8 @@ def _place_role(
         return ACTOR
     if m.kind in ("capital", "city") and _PLACE_NAMED_PROCESS.match(after):
         return VENUE
+    if m.kind in ("capital", "city") and _PLACES_NAMING_PROCESSES.match(after):
+        return TOPIC
     if m.surface in IGO_SEATS and _AT_SEAT_BEFORE.search(before):
         return VENUE  # "return to Vienna", "talks in Geneva": the seat of the talks, not the host state
     if _PARTNER_BEFORE.search(before) or _EMBASSY_OPENED.search(before):
