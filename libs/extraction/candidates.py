@@ -56,9 +56,8 @@ class SentenceInfo:
     anaphor_spans: list[tuple[int, int]] = field(default_factory=list)  # "the two sides", "both countries"
     sports: bool = False  # a sports cue ("the match against Lebanon")
     remarks_date: DateMention | None = None  # "He made the remarks in a meeting ...": when they were said
-    statistics: bool = (
-        False  # one-way trade figures ("exports to A rose 20 percent"): no evidence of an occasion
-    )
+    # one-way trade figures ("exports to A rose 20 percent"): no evidence of an occasion
+    statistics: bool = False
 
 
 @dataclass(slots=True)

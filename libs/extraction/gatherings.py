@@ -779,7 +779,8 @@ def exhibition_abroad_candidates(
     if not hosts:
         return []
     noun = _EXHIBITION_NOUN.search(text, max(lo, owned[0].start - 40), hi)
-    assert noun is not None  # an owner is named before or after its exhibition
+    if noun is None:  # an owner is named before or after its exhibition: not expected
+        return []
     planned = _EXHIBITION_PLANNED.search(text, lo, hi) is not None
     cue = Cue(
         noun.start(), noun.end(), INTENT if planned else CONFERENCE, True, noun.group(0), irrealis=planned

@@ -549,6 +549,30 @@ def _default_table(
     return list(proc.default)
 
 
+def _no_round_held(
+    processes: Processes,
+    info: SentenceInfo,
+    text: str,
+    found: re.Match[str],
+    proc: Process,
+    groups: Mapping[str, tuple[str, ...]],
+) -> bool:
+    """Whether the sentence names the round `found` without telling one held: denied ("negotiations to revive the
+    deal are not on its agenda"), history ("the talks that led to the deal"), the deal or its body described ("the
+    Joint Commission holds a meeting when ..."), other talks, stalled, a topic ("X's move harms the Vienna talks")
+    or a description of the members ("partners in the arms talks, which includes A, B and C")."""
+    lo, hi = info.sent.start, info.sent.end
+    return bool(
+        _DENIED.search(text, lo, hi)
+        or TALKS_HISTORY.search(text, lo, hi)
+        or LANDMARK_DESCRIBED.search(text, lo, hi)
+        or _other_talks(info, text, found.end(), proc, groups)
+        or _stalled(processes, text, lo, found)
+        or _as_topic(processes, text, lo, found)
+        or _describes_members(info, text, proc)
+    )
+
+
 def process_candidates(
     article: ArticleParties, pos: int, processes: Processes, igo_codes: Collection[str]
 ) -> list[Candidate]:
@@ -564,20 +588,8 @@ def process_candidates(
         if found is None:
             continue
         proc = article.of_time(item)
-        if (
-            _DENIED.search(text, lo, hi)
-            or TALKS_HISTORY.search(text, lo, hi)
-            or LANDMARK_DESCRIBED.search(text, lo, hi)
-        ):
-            # "negotiations to revive the deal are not on its agenda", "the talks that led to the deal", "the Joint
-            # Commission holds a meeting when ..."
+        if _no_round_held(processes, info, text, found, proc, groups):
             continue
-        if _other_talks(info, text, found.end(), proc, groups) or _stalled(processes, text, lo, found):
-            continue
-        if _as_topic(processes, text, lo, found):
-            continue  # "X's move harms the Vienna talks", "Iran's position in the nuclear talks"
-        if _describes_members(info, text, proc):
-            continue  # "partners in the arms talks, which includes A, B and C": no round held
         itself = _names_itself(proc, text, found.start(), hi)
         # a group named as one ("the meeting of the 5+1 group") is one mention: its members come from it
         own = {m.code for m in info.parties.mentions if m.role not in PLACE_ROLES} & (
