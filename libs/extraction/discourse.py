@@ -112,14 +112,12 @@ _CO_HOSTS = re.compile(r"co-?(?:chair|host)", re.IGNORECASE)
 _DUAL = re.compile(r"\b(?:two|2|both)\b", re.IGNORECASE)
 _PRONOUN_OPENER = re.compile(r"\W*(?:He|She)\s")
 # a trip told right after its traveller: "He also visited A", "His trips included visits to A, B and C", "This
-# included visits to A and B" (the state of the last person named)
+# included visits to A and B" (the state of the last person named), also after a short opening phrase (round 43):
+# "After concluding his visit to A, he is scheduled to travel to B, C and D", "According to the agency, he was
+# travelling to B and C"
 _TRAVELLER_OPENER = re.compile(
-    r"\W*(?:(?:He|She|His|Her)\s|(?:This|These)\s+(?:also\s+)?(?:included|includes|include|involved|involves|covered)\b)"
-)
-# the same traveller after a short opening phrase (round 43): "After concluding his visit to A, he is scheduled
-# to travel to B, C and D", "According to the agency, he was travelling to B and C"
-_TRAVELLER_AFTER_OPENING = re.compile(
-    r"\W*(?:(?:After|Following|According\s+to|Later|Then|From\s+there)\b[^,;:.\"“”]{0,60}),\s+(?:he|she)\s"
+    r"\W*(?:(?:He|She|His|Her)\s|(?:This|These)\s+(?:also\s+)?(?:included|includes|include|involved|involves|covered)\b"
+    r"|(?:After|Following|According\s+to|Later|Then|From\s+there)\b[^,;:.\"“”]{0,60},\s+(?:he|she)\s)"
 )
 _NUMBER_WORDS = {"three": 3, "four": 4, "five": 5, "six": 6}
 _NUMBERED = re.compile(
@@ -461,8 +459,7 @@ def _visited_hosts(
         parties = before[-1:] or after[:1]
         traveller = state.pronoun_state(site.pos, site.info.sent.text)
         if not parties and traveller and traveller not in dests:
-            opening = site.info.sent.text
-            if _TRAVELLER_OPENER.match(opening) or _TRAVELLER_AFTER_OPENING.match(opening):
+            if _TRAVELLER_OPENER.match(site.info.sent.text):
                 parties, source = [traveller], PRONOUN
     if parties and len(dests) >= 2:
         return [[parties[0], d] for d in dests], (parties, VENUE)

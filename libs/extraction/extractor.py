@@ -101,7 +101,6 @@ _OTHER_PARTY = re.compile(
 )
 
 
-# "He made the remarks at a session with ...": the occasion of what the sentence before reported
 # a flow of goods one way whose figure moved ("A's exports to B rose 20 percent", "imports from B jumped"): trade
 # figures, no evidence of an occasion of the two (not the volume of trade between them, which the sets code)
 _DIRECTED_TRADE_FIGURE = re.compile(
@@ -110,6 +109,7 @@ _DIRECTED_TRADE_FIGURE = re.compile(
     r"climbed|reached|stood\s+at|amounted\s+to|totaled|totalled|hit)\b",
     re.IGNORECASE,
 )
+# "He made the remarks at a session with ...": the occasion of what the sentence before reported
 _REMARKS_OPENER = re.compile(
     r"\W*(?:He|She|They|The\s+(?:\w+\s+){0,2}?(?:minister|official|president|envoy|ambassador|diplomat|spokesman|"
     r"chief|head))\s+(?:also\s+)?(?:made|gave|delivered|voiced|expressed)\s+(?:the|these|his|her|their)\s+"

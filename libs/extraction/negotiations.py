@@ -27,7 +27,7 @@ from libs.extraction.candidates import CONTEXT, INTENT, MEETING, Candidate, Sent
 from libs.extraction.mention_roles import MEMBERS_BEFORE, PLACE_ROLES, TARGET, TOPIC
 from libs.extraction.occasions import placed_candidate
 from libs.extraction.resources import compile_alternation, read_yaml
-from libs.extraction.triggers import LANDMARK_DESCRIBED, NOT_WORD, TALKS_HISTORY, Cue, topic_before
+from libs.extraction.triggers import NOT_WORD, Cue, told_as_history, topic_before
 
 
 @dataclass(frozen=True, slots=True)
@@ -564,8 +564,7 @@ def _no_round_held(
     lo, hi = info.sent.start, info.sent.end
     return bool(
         _DENIED.search(text, lo, hi)
-        or TALKS_HISTORY.search(text, lo, hi)
-        or LANDMARK_DESCRIBED.search(text, lo, hi)
+        or told_as_history(text, lo, hi)
         or _other_talks(info, text, found.end(), proc, groups)
         or _stalled(processes, text, lo, found)
         or _as_topic(processes, text, lo, found)

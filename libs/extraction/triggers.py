@@ -240,6 +240,14 @@ LANDMARK_DESCRIBED = re.compile(
     rf"|\bJoint\s+Commission\)?\s+(?:holds|meets|convenes)\b{IN_CLAUSE}{{0,40}}?\b(?:when|whenever|if|unless)\b",
     re.IGNORECASE,
 )
+
+
+def told_as_history(text: str, lo: int, hi: int) -> bool:
+    """Whether the sentence `text[lo:hi]` tells the deal's talks as its history (`TALKS_HISTORY`) or describes a
+    landmark deal or its standing body (`LANDMARK_DESCRIBED`): no occasion."""
+    return bool(TALKS_HISTORY.search(text, lo, hi) or LANDMARK_DESCRIBED.search(text, lo, hi))
+
+
 # a motion put to an IGO's vote, named right before its drafters: "a resolution drafted by A, B and C",
 # "Resolution 2216, which was co-sponsored by A and B": the sponsors of a motion make no joint act of their own
 # (as "submitted the draft resolution" is no plan between its sponsors, `data/triggers.yaml`)
@@ -691,11 +699,7 @@ def _typed_out_by_sentence(text: str, lo: int, hi: int, cues: list[Cue], res: Re
         cues = [c for c in cues if c.type not in ("cooperation", "intent")]
     if _AID_STOPPED.search(text, lo, hi):
         cues = [c for c in cues if c.type not in ("aid", "cooperation")]  # "suspended military aid to B"
-    if (
-        _DISMISSED.search(text, lo, hi)
-        or TALKS_HISTORY.search(text, lo, hi)
-        or LANDMARK_DESCRIBED.search(text, lo, hi)
-    ):
+    if _DISMISSED.search(text, lo, hi) or told_as_history(text, lo, hi):
         cues = [c for c in cues if c.type not in ("meeting", "intent")]
     if NOT_ATTENDING.search(text, lo, hi):
         cues = [c for c in cues if c.type not in ("meeting", "intent", "conference")]
