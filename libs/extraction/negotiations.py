@@ -175,6 +175,34 @@ def _codes(
     return {x for m in info.parties.mentions if m.role not in skip for x in groups.get(m.code, (m.code,))}
 
 
+# the state the talks are to bring back to the deal ("bringing the U.S. into full compliance", "a promise by X to
+# rejoin the deal", "how to return the U.S. to the accord"): named as the talks' aim, no party (D4)
+_BROUGHT_BACK = re.compile(
+    r"\b(?:rejoin\w*|(?:back\s+)?(?:in)?to\s+(?:full\s+)?compliance\b"
+    r"|back\s+(?:in)?to\s+the\s+(?:[\w-]+\s+)?(?:deal|JCPOA|agreement|accord)\b"
+    r"|return(?:s|ed|ing)?\s+(?:[\w.]+\s+){0,4}?to\s+(?:the\s+)?(?:[\w-]+\s+)?(?:deal|JCPOA|agreement|accord)\b)",
+    re.IGNORECASE,
+)
+BROUGHT_BACK_BEFORE = 80  # characters from a state's name to the words of its return that follow it
+
+
+def _brought_back(info: SentenceInfo, text: str, proc: Process) -> frozenset[str]:
+    """The members outside the default table (the U.S. of the Vienna talks) that the sentence names only as the
+    state to bring back to the deal (`_BROUGHT_BACK` right after or around the name), unless it says someone
+    takes part ("the U.S. takes part indirectly to return to the deal")."""
+    lo, hi = info.sent.start, info.sent.end
+    aims = [(b.start(), b.end()) for b in _BROUGHT_BACK.finditer(text, lo, hi)]
+    if not aims or _says_taking_part(text, info):
+        return frozenset()
+    outside = set(proc.members) - set(proc.default)
+    aimed: set[str] = set()
+    other: set[str] = set()  # named elsewhere in the sentence too
+    for m in info.parties.mentions:
+        near = any(a - BROUGHT_BACK_BEFORE <= m.end <= b for a, b in aims)
+        (aimed if near else other).add(m.code)
+    return frozenset((aimed - other) & outside)
+
+
 def named_states(
     infos: list[SentenceInfo],
     pos: int,
@@ -193,7 +221,7 @@ def named_states(
         and not _describes_members(i, text, proc)
         and not (i is not infos[pos] and _told_as_history(i, text, history))
     ]
-    return frozenset().union(*(_codes(i, groups) for i in about))
+    return frozenset().union(*(_codes(i, groups) - _brought_back(i, text, proc) for i in about))
 
 
 _DESCRIBED_GAP = re.compile(r"\s*,?\s*")
@@ -299,6 +327,9 @@ def _article_lists(article: ArticleParties, proc: Process) -> tuple[tuple[int, f
     return tuple(out)
 
 
+_EARLIER_YEAR = re.compile(r"\b(?:19\d\d|20(?:0\d|1[0-7]))\b")  # a year before the U.S. left the deal
+
+
 @dataclass(slots=True)
 class ArticleParties:
     """The article the process rules read, with what they read from all of it computed on first need and
@@ -331,6 +362,20 @@ class ArticleParties:
             self._lists[proc.name] = _article_lists(self, proc)
         found = self._lists[proc.name]
         return frozenset().union(*(m for p, m in found if pos is None or abs(p - pos) <= LIST_DISTANCE))
+
+    def listed_whole(self, proc: Process) -> frozenset[str]:
+        """The members of the article's lists for `proc` that name `WHOLE_TABLE` members or more ("the negotiating
+        parties in Vienna - A, B, C, D, E and F"): a table told whole, not a few members named together; not in
+        a sentence naming a year before 2018 (the deal's making: "the JCPOA, achieved in 2015 after talks among
+        Iran and the P5+1 (A, B, ...)")."""
+        self.listed(proc)
+        whole = (
+            m
+            for pos, m in self._lists[proc.name]
+            if len(m & set(proc.members)) >= WHOLE_TABLE
+            and not _EARLIER_YEAR.search(self.text, self.infos[pos].sent.start, self.infos[pos].sent.end)
+        )
+        return frozenset().union(*whole)
 
     def of_time(self, proc: Process) -> Process:
         """`proc` as its table stood at the article's time: with `Process.left`'s party among the members and
@@ -503,10 +548,48 @@ _REMAINING = re.compile(r"\bremaining\b", re.IGNORECASE)
 REMAINING_BEFORE = 20  # characters before a round's name where "the remaining" names its whole table
 
 
+# the remaining parties as the subject right before the round's name ("Iran and the remaining participants to the
+# JCPOA have been holding talks in Vienna", "the remaining members of the JCPOA started nuclear talks")
+_REMAINING_SUBJECT = re.compile(
+    r"\bremaining\s+(?:JCPOA\s+|(?:nuclear\s+)?deal\s+)?(?:parties|signatories|participants|members)"
+    r"(?:\s+(?:to|of|in)\s+the\s+(?:\d{4}\s+)?(?:JCPOA|(?:Iran\s+)?(?:nuclear\s+)?(?:deal|agreement|accord|pact)))?"
+    r"\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+REMAINING_SUBJECT_BEFORE = 90  # characters before a round's name where `_REMAINING_SUBJECT` is read
+# ... or the table right after the name ("the eighth round of talks between Tehran and the remaining signatories")
+_REMAINING_AFTER = re.compile(
+    r"\s+(?:between|with)\s+(?:(?:Iran|Tehran)\s+and\s+)?(?:the\s+)?(?:other\s+|five\s+)?remaining\b",
+    re.IGNORECASE,
+)
+
+
 def _remaining_named(text: str, lo: int, found: re.Match[str]) -> bool:
     """Whether the round's name calls its parties the remaining ones ("the remaining JCPOA parties held an
-    emergency meeting"): the whole table of the time, whichever of its members the text names around it."""
-    return _REMAINING.search(text, max(lo, found.start() - REMAINING_BEFORE), found.end()) is not None
+    emergency meeting"), or they are the subject right before it (`_REMAINING_SUBJECT`) or the table right after it
+    (`_REMAINING_AFTER`): the whole table of the time, whichever of its members the text names around it."""
+    start = found.start()
+    return bool(
+        _REMAINING.search(text, max(lo, start - REMAINING_BEFORE), found.end())
+        or _REMAINING_SUBJECT.search(text, max(lo, start - REMAINING_SUBJECT_BEFORE), start)
+        or _REMAINING_AFTER.match(text, found.end())
+    )
+
+
+def _remaining_members(
+    article: ArticleParties, pos: int, proc: Process, members: list[str], igo_codes: Collection[str]
+) -> list[str]:
+    """The members of a round whose name calls its table the remaining parties ("Iran resumed talks with the
+    remaining parties to the deal"): the state that left (one outside `Process.default`, the U.S.) is not among
+    them (D4) unless the article says it takes part (`Process.present`, a list of the whole table) or the
+    round's sentence does ("with the indirect involvement of the U.S."); named only as the one that left or the
+    one to bring back ("despite the U.S. exit", "placed the U.S. in a lonely position"), it is no party."""
+    info = article.infos[pos]
+    taking_part = _codes(info, article.groups) if _says_taking_part(article.text, info) else set()
+    kept = (
+        set(proc.default) | set(igo_codes) | article.present(proc) | article.listed_whole(proc) | taking_part
+    )
+    return [c for c in members if c in kept]
 
 
 # the deal's group named by a name of its own right before the round's name or right after it ("World powers are
@@ -593,7 +676,7 @@ def process_candidates(
         # a group named as one ("the meeting of the 5+1 group") is one mention: its members come from it
         own = {m.code for m in info.parties.mentions if m.role not in PLACE_ROLES} & (
             set(proc.members) | set(groups)
-        )
+        ) - _brought_back(info, text, proc)
         if len(own) >= 2:
             named = _listed_members(own, proc, groups, text[lo:hi])
             if not named:
@@ -611,15 +694,19 @@ def process_candidates(
                 named = _at_table(named, table, _taking_part(infos, pos, text, groups), proc, igo_codes)
         future = round_to_come(processes, text, lo, hi, found.start())
         members = [c for c in proc.members if c in named]
+        remaining = _remaining_named(text, lo, found)
         if (
             len(set(members) & set(proc.default) - set(igo_codes)) < MIN_NAMED
-            or _remaining_named(text, lo, found)
+            or remaining
             or _powers_named(text, lo, found)
         ):
-            default = _default_table(proc, text, found, lo, hi, future, itself)
+            # the remaining parties named are the table of a round to come too, scheduled or not
+            default = _default_table(proc, text, found, lo, hi, future and not remaining, itself)
             members = [c for c in proc.members if c in members or c in default]
         if members and itself:
             members = [c for c in proc.members if c in members or c in article.present(proc)]
+        if remaining:
+            members = _remaining_members(article, pos, proc, members, igo_codes)
         if not members:
             continue
         for etype in _round_types(processes, proc, text, (lo, hi, found.start()), future):
