@@ -78,10 +78,13 @@ _SUMMIT = re.compile(r"summits?", re.IGNORECASE)
 # a meeting or talks proper (not a summit, an event or a session): delegations or representatives from listed
 # states who attend it meet each other ("representatives from A, B and C attended the meeting")
 _TALKS = re.compile(r"meetings?|talks|dialogues?|consultations|rounds?", re.IGNORECASE)
-# those a gathering brought together or included ("the talks in Lima included A, B and C")
+# those a gathering brought together, included or welcomes ("the talks in Lima included A, B and C", "The summit
+# will welcome presidents from A, B and C": the gathering as the subject of receiving them, round 44; not a
+# person or state welcoming: "Iran welcomes the proposal")
 _INCLUDED = (
     r"brought\s+together|(?:summits?|meetings?|talks|sessions?|gatherings?|conferences?|forums?)"
-    r"(?:\s+[\w’'-]+){0,4}?\s+(?:also\s+)?(?:included|includes)"
+    r"(?:\s+[\w’'-]+){0,4}?\s+(?:also\s+)?(?:included|includes|"
+    r"(?:will\s+|would\s+|is\s+(?:set|expected|due)\s+to\s+)?(?:also\s+)?welcom(?:e|es|ed))"
 )
 # the attendees said to come from listed states ("attendees to the event are from A, B and C", "foreign
 # companies attending this event come from A and B", "corporations are coming from A", "foreign companies
@@ -122,15 +125,21 @@ _PARTICIPANTS_FROM = re.compile(
     # "ministers of Iraq, Oman and Qatar ... participated", "top officials from Russia, India ... will
     # participate": only with a verb of attending (see below)
     r"|\b(?P<of>(?:ministers|officials|envoys|representatives|delegations|counterparts|leaders|heads|"
-    r"diplomats|negotiators|presidents|delegates)\s+(?:of|from))\s+"
+    r"diplomats|negotiators|presidents|delegates)\s+"
+    # officials named before representatives are officials ("foreign ministers or representatives from A, B
+    # and C attended the conference": they meet each other, round 44)
+    r"(?:(?:or|and)\s+(?:[\w-]+\s+){0,2}?(?:representatives|delegations|delegates)\s+)?(?:of|from))\s+"
     # states named as examples of a fair's exhibiting countries ("over 50 countries including A, B and C will
     # showcase their products at the fair"): only at a fair, with a verb of exhibiting (see `_run_kind`)
     r"|\b(?P<countries>countries|states|nations)\s*,?\s+(?:including|such\s+as|like|namely)\s+)"
     r"(?:(?:some\s+|over\s+|more\s+than\s+)?\d+\s+(?:\w+\s+)?countries|around\s+the\s+world|across\s+the\s+world|"
     r"(?:\w+\s+){0,2}countries|[A-Z][\w-]+\s+and\s+\d+\s+other\s+countries|"
     # a group described, then its members after a dash (round 43): "presidents of the five Caspian Sea littoral
-    # states - A, B, C, D and E", "delegations of all three countries – A, B and C"
-    r"(?:[\w-]+\s+){0,5}?(?:countries|states|nations)\s*[-–—])?,?\s*(?:(?:including|such\s+as|like|namely|among\s+them|comprising)\s+)?(?:the\s+)?$",
+    # states - A, B, C, D and E", "delegations of all three countries – A, B and C"; or after "including" or
+    # "namely" when the group is definite (round 44: "ministers of the five Caspian Sea littoral states, including
+    # A, B, C and D" names the whole group; not examples: "speakers from over 40 countries, including A")
+    r"(?:[\w-]+\s+){0,5}?(?:countries|states|nations)\s*[-–—]|"
+    r"(?:the|all|its|their)\s+(?:[\w-]+\s+){0,4}?(?:countries|states|nations)(?=,?\s*(?:including|namely)\s))?,?\s*(?:(?:including|such\s+as|like|namely|among\s+them|comprising)\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "Italian publishing firms are participating", "Russian, Azerbaijani and Iranian officials"
@@ -232,7 +241,7 @@ _FUTURE_PARTICIPATION = re.compile(
     r"\b(?:will|would|shall|expected\s+to|scheduled\s+to|slated\s+to|set\s+to|invited\s+to|plan(?:s|ning)?\s+to|"
     r"going\s+to|readiness\s+to|ready\s+to|registered\s+(?:for|to))"
     r"\s+(?:\w+\s+){0,2}?(?:attend(?:ing)?|participat(?:e|ing)|tak(?:e|ing)\s+part|be\s+present|"
-    r"showcas(?:e|ing)|exhibit(?:ing)?|join(?:ing)?|visit(?:ing)?|compet(?:e|ing)|screen(?:ing)?)\b"
+    r"showcas(?:e|ing)|exhibit(?:ing)?|join(?:ing)?|visit(?:ing)?|compet(?:e|ing)|screen(?:ing)?|welcome)\b"
     # "will be held", "is to be staged", "will also be attended by"
     r"|\b(?:will|to)\s+(?:also\s+)?be\s+(?:also\s+)?(?:held|organi[sz]ed|staged|attended)\b"
     # a gathering sought or proposed: "Iraq proposed a summit with the participation of A, B and C"
