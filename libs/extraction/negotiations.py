@@ -82,6 +82,8 @@ class Processes:
     stalled: re.Pattern[str] | None = None  # right before the name: a standstill, no round ("the stalled")
     stalled_after: re.Pattern[str] | None = None  # right after the name ("the talks, which have stalled")
     held_round: re.Pattern[str] | None = None  # in or right before the name: a round held, then paused
+    # in the sentence up to a round's name: its date is the news ("the date for resuming the talks"), a round to come
+    date_pending: re.Pattern[str] | None = None
     # ends right before the name: the talks as a topic ("harms the Vienna talks", `triggers.yaml` `talks_topic`)
     topic: re.Pattern[str] | None = None
     # a sentence telling the deal's conclusion as history (D3): its group and lists seat no round of the article
@@ -121,6 +123,7 @@ def load_processes(data: Mapping | None = None, topic: re.Pattern[str] | None = 
             "stalled_after",
             "held_round",
             "history",
+            "date_pending",
         )
     }
     future = compile_alternation([str(p) for p in raw.get("future") or []])
@@ -692,7 +695,10 @@ def process_candidates(
                 named |= article.group_members() | article.listed(proc, None if itself else pos)
                 table = article.group_members() | article.listed(proc)
                 named = _at_table(named, table, _taking_part(infos, pos, text, groups), proc, igo_codes)
-        future = round_to_come(processes, text, lo, hi, found.start())
+        # a round whose date is the news is to come, with no schedule however the sentence tells it ("setting a
+        # date for resuming the talks next week")
+        pending = _date_pending(processes, text, lo, found)
+        future = pending or round_to_come(processes, text, lo, hi, found.start())
         members = [c for c in proc.members if c in named]
         remaining = _remaining_named(text, lo, found)
         if (
@@ -709,7 +715,7 @@ def process_candidates(
             members = _remaining_members(article, pos, proc, members, igo_codes)
         if not members:
             continue
-        for etype in _round_types(processes, proc, text, (lo, hi, found.start()), future):
+        for etype in _round_types(processes, proc, text, (lo, hi, found.start()), future, pending):
             cue = Cue(found.start(), found.end(), etype, True, found.group(0), irrealis=etype == INTENT)
             cand = placed_candidate(info, pos, cue, [*proc.fixed, *members], CONTEXT, igo_codes, groups)
             if cand is not None:
@@ -718,19 +724,34 @@ def process_candidates(
 
 
 def _round_types(
-    processes: Processes, proc: Process, text: str, span: tuple[int, int, int], future: bool
+    processes: Processes,
+    proc: Process,
+    text: str,
+    span: tuple[int, int, int],
+    future: bool,
+    pending: bool = False,
 ) -> tuple[str, ...]:
     """The types of a round named at `start` in the sentence text[lo:hi] (`span`: lo, hi, start): held, a
     `meeting`; to come, an `intent`, and a `meeting` too when it has a schedule ("are set to resume the talks in
     Vienna next week", "the next round is scheduled for Tuesday": the annotators code the round itself as well
-    as the plan); a hope without one ("hopes the next round will be the last") or a round under a condition
-    ("if the West wants to negotiate ..., talks could resume on Monday") stays an intent only."""
+    as the plan); a hope without one ("hopes the next round will be the last"), a round under a condition
+    ("if the West wants to negotiate ..., talks could resume on Monday") or one whose date is the news (`pending`:
+    "the date for resuming the talks will be set next week") stays an intent only."""
     lo, hi, start = span
     if not future:
         return (MEETING,)
-    if not _conditional(processes, text, lo, start) and _scheduled(proc, text, lo, hi):
+    if not pending and not _conditional(processes, text, lo, start) and _scheduled(proc, text, lo, hi):
         return (INTENT, MEETING)
     return (INTENT,)
+
+
+def _date_pending(processes: Processes, text: str, lo: int, found: re.Match[str]) -> bool:
+    """Whether the sentence, up to the end of the round's name `found`, makes a round's date the news ("Iran set the
+    date for resuming the talks", "the exact date to return to the Vienna talks will be set after consultations
+    with the Joint Commission"): a plan, whatever weekday or week the sentence names, so the annotators' intent
+    only, with no meeting."""
+    pending = processes.date_pending
+    return pending is not None and pending.search(text, lo, found.end()) is not None
 
 
 def _scheduled(proc: Process, text: str, lo: int, hi: int) -> bool:

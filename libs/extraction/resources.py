@@ -105,6 +105,9 @@ class Resources:
     ties_restored: re.Pattern[str]  # an intent cue of ties restored told as a fact
     past_schedule: re.Pattern[str]  # a visit's diary told in the past tense
     agreed_terms: re.Pattern[str]  # the verb of terms settled right after "agreed to"
+    agreed_acts: re.Pattern[
+        str
+    ]  # .match at an agreement cue: an accord on an act to come ("agreed on holding")
     negation: re.Pattern[str]
     conflict: FastPattern
     sports: FastPattern
@@ -188,6 +191,12 @@ def _build(data_dir: Path) -> Resources:
         ties_restored=compile_alternation(triggers["ties_restored"]),
         past_schedule=compile_alternation(triggers["past_schedule"]),
         agreed_terms=compile_alternation(triggers["agreed_terms"]),
+        agreed_acts=re.compile(
+            # "agreed on", "reached an agreement / a consensus on", then the act ("the early holding of")
+            r"(?:agreed|reached|reach|reaching)\s+(?:(?:an?|the)\s+(?:\w+\s+)?(?:agreement|understanding|consensus)\s+)?"
+            rf"(?:on|upon)\s+(?:(?:the|a)\s+)?(?:\w+\s+)?(?:{alternation(triggers['agreed_acts'])})\b",
+            re.IGNORECASE,
+        ),
         negation=compile_alternation(triggers["negation"]),
         conflict=FastPattern(alternation(triggers["conflict"]), re.IGNORECASE, triggers["conflict"]),
         sports=FastPattern(alternation(triggers["sports"]), re.IGNORECASE, triggers["sports"]),

@@ -179,6 +179,14 @@ _DONE_AGREEMENT = re.compile(
     r"follow|in line|according|within)",
     re.IGNORECASE,
 )
+# accords named as what is to be carried out ("called for implementing agreements between the two countries", "the
+# need for strict implementation of the security agreement between"), none concluded in the cue itself ("implementing
+# the agreements reached at the commission" names the accord of the occasion): the call is the annotators' intent,
+# not a new agreement (round 44, types); "implemented" tells it done
+_IMPLEMENTING_ACCORDS = re.compile(
+    r"implement(?:ing|ation|s)?\b(?!.*\b(?:reached|signed|inked|concluded|struck|sealed|clinched|finali[sz]ed)\b)",
+    re.IGNORECASE,
+)
 # ... but not one told in the present or infinitive passive ("hoped that an agreement is signed", "the deal will be
 # finalized"): that is still to come, so an irrealis before it makes it an intent
 _NOT_YET_DONE = re.compile(
@@ -957,8 +965,52 @@ def _until_goal(scope: SentenceScope, c: Cue) -> bool:
 
 
 def _agreed_to_more(scope: SentenceScope, c: Cue) -> bool:
-    """An agreement cue that is an accord to develop ties ("agreed on the expansion of cooperation")."""
-    return c.type == "agreement" and _AGREED_TO_MORE.match(scope.text, c.start, scope.hi) is not None
+    """An agreement cue that is an accord to develop ties ("agreed on the expansion of cooperation") or on an act
+    still to come (`agreed_acts`: "agreed on holding the next session", "agreed on the formation of a committee")."""
+    return c.type == "agreement" and (
+        _AGREED_TO_MORE.match(scope.text, c.start, scope.hi) is not None
+        or scope.res.agreed_acts.match(scope.text, c.start, scope.hi) is not None
+    )
+
+
+# an accord named by the infinitive of reaching it ("efforts to reach an agreement", "determination to reach a
+# deal", "the committee had to consult beforehand to reach an agreement on the agenda"): sought, not reached, so the
+# annotators' intent, never an agreement (round 44, types); not one reached after all ("managed to reach a deal",
+# "the first country to reach an agreement with")
+_REACH_CUE = re.compile(r"(?:reach|strike)\b", re.IGNORECASE)
+_TO_BEFORE = re.compile(r"\bto\s+$", re.IGNORECASE)
+_REACHED_AFTER_ALL = re.compile(
+    r"\b(?:managed|able|succeeded|first|second|last|only)\s+(?:[\w-]+\s+){0,4}?to\s+$", re.IGNORECASE
+)
+
+
+def _accord_sought(scope: SentenceScope, c: Cue) -> bool:
+    """An agreement cue in the infinitive of reaching ("efforts to reach an agreement"): an intent."""
+    if c.type != "agreement" or _REACH_CUE.match(c.text) is None:
+        return False
+    before = max(scope.lo, c.start - 60)
+    return (
+        _TO_BEFORE.search(scope.text, before, c.start) is not None
+        and _REACHED_AFTER_ALL.search(scope.text, before, c.start) is None
+    )
+
+
+# the implementation as the frame of another act: "the deal was signed in line with the implementation of the FTA"
+_FRAME_BEFORE = re.compile(
+    r"\b(?:in\s+line\s+with|as\s+part\s+of|in\s+the\s+framework\s+of|within\s+the\s+framework\s+of|under|"
+    r"following|after|upon|since)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _implementing_accords(scope: SentenceScope, c: Cue) -> bool:
+    """An agreement cue naming accords to be carried out, none concluded in it ("implementing agreements between the
+    two countries"), not as the frame of another act ("signed in line with the implementation of"): an intent."""
+    return (
+        c.type == "agreement"
+        and _IMPLEMENTING_ACCORDS.match(c.text) is not None
+        and _FRAME_BEFORE.search(scope.text, max(scope.lo, c.start - 40), c.start) is None
+    )
 
 
 def _arms_supplied(c: Cue) -> bool:
@@ -1207,7 +1259,12 @@ def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
         c = replace(c, type="cooperation")
     if _co_hosted(scope, c):
         c = replace(c, type="conference")
-    elif _agreed_to_more(scope, c) or _until_goal(scope, c):
+    elif (
+        _agreed_to_more(scope, c)
+        or _until_goal(scope, c)
+        or _implementing_accords(scope, c)
+        or _accord_sought(scope, c)
+    ):
         c = replace(c, type="intent", irrealis=True)
     clause_lo = max(_clause_start(text, scope.lo, c.start), c.start - 90)
     # an agreement that exists ("the agreement reached last week") stays one after "ready to implement"
