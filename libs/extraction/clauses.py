@@ -61,9 +61,10 @@ _BEFORE_OCCASION = (
     r"(?:gathering|meeting|summit|session|conference|talks|forum|ceremony)s?\s+(?!(?:was|is|were|are|had|has|began|begins|started|starts|opened|opens|ended|ends|took|takes|convened)\b))"
 )
 # ", as" opens a subordinate clause, but ", as well as" goes on with a list ("the ministers of A, B and C, as well
-# as the EU's envoy, held a meeting")
+# as the EU's envoy, held a meeting"); ", though" opens a concession whose parties are
+# not the cue's ("held talks with A, though it left the role of B and C to be settled")
 _STRONG_BOUNDARY = re.compile(
-    r"[;:“”\"]|,\s+and\b(?!\s+(?:the\s+)?[A-Z])|,\s+as\b(?!\s+well\s+as\b)|,\s+(?:but|while|when|after|before|because|since|although|which|who|where|whereas|"
+    r"[;:“”\"]|,\s+and\b(?!\s+(?:the\s+)?[A-Z])|,\s+as\b(?!\s+well\s+as\b)|,\s+(?:but|though|while|when|after|before|because|since|although|which|who|where|whereas|"
     r"saying|adding|stressing|noting|underlining|pointing|according)\b|"
     rf"{_SPEECH_OR_BELIEF_THAT}|"
     rf"\s(?:when|while|whereas|because|although|after|before{_BEFORE_OCCASION}|amid|amidst|despite)\s",
@@ -416,7 +417,7 @@ _WITH_CUE = re.compile(r"(?:with|between)$", re.IGNORECASE)
 _WITH_AFTER = re.compile(r"\s+with\s", re.IGNORECASE)
 _ONE_BY_ONE = re.compile(r"\b(?:separate(?:ly)?|credentials)\b", re.IGNORECASE)
 _OBJECT_BEFORE = re.compile(r"\b(?:with|to|from|between|and|of|in)\s+(?:the\s+)?$", re.IGNORECASE)
-_SUBORDINATE = re.compile(r"\s(?:when|while|whereas|because|although|after|before|since)\s")
+_SUBORDINATE = re.compile(r"\s(?:when|while|whereas|because|although|though|after|before|since)\s")
 SEPARATE = re.compile(r"\bseparate(?:ly)?\b", re.IGNORECASE)
 # "different countries including", "a number of states such as": examples of many unnamed states
 _MANY_STATES_SUCH_AS = (

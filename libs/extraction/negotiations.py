@@ -169,6 +169,9 @@ CONTEXT_SENTENCES = 3  # the members of a round are those named this many senten
 _DENIED = re.compile(r"\b(?:not|no|never|without)\b", re.IGNORECASE)
 # the round is the topic of another exchange ("the two sides discussed ... the Vienna talks")
 _TOPIC = re.compile(r"\b(?:discuss\w*|talked about|views (?:on|about)|conferred on)\b", re.IGNORECASE)
+# the oil producers' own table, also held in Vienna ("OPEC agreed on output cuts after talks in Vienna", "another
+# round of talks with Russia on output"): a sentence naming OPEC tells no round of a process of this table
+_OIL_PRODUCERS = re.compile(r"\bOPEC\b")
 
 
 def _codes(
@@ -644,12 +647,13 @@ def _no_round_held(
     groups: Mapping[str, tuple[str, ...]],
 ) -> bool:
     """Whether the sentence names the round `found` without telling one held: denied ("negotiations to revive the
-    deal are not on its agenda"), history ("the talks that led to the deal"), the deal or its body described ("the
-    Joint Commission holds a meeting when ..."), other talks, stalled, a topic ("X's move harms the Vienna talks")
-    or a description of the members ("partners in the arms talks, which includes A, B and C")."""
+    deal are not on its agenda"), OPEC's talks, history ("the talks that led to the deal"), the deal or its body
+    described ("the Joint Commission holds a meeting when ..."), other talks, stalled, a topic ("X's move harms the
+    Vienna talks") or a description of the members ("partners in the arms talks, which includes A, B and C")."""
     lo, hi = info.sent.start, info.sent.end
     return bool(
         _DENIED.search(text, lo, hi)
+        or _OIL_PRODUCERS.search(text, lo, hi)
         or told_as_history(text, lo, hi)
         or _other_talks(info, text, found.end(), proc, groups)
         or _stalled(processes, text, lo, found)
