@@ -25,10 +25,11 @@ from libs.extraction.resources import Resources, alternation, case_sensitive
 # the head words of an office's or a body's name whose words are no topic (a capitalised run holding
 # one is a name): "the International Atomic Energy Agency" is named in talks on anything; organizations
 # and companies ("Civil Aviation Organization", "National Iranian Oil Company") are left out: their
-# domain is mostly what their cooperation is about
+# domain is mostly what their cooperation is about; a fund ("the Russian Direct Investment Fund", round 44)
+# is named in talks on anything
 _HEADS = frozenset(
     "minister ministers ministry ministries commissioner professor presidency chamber university "
-    "department council office times agency agencies".split()
+    "department council office times agency agencies fund".split()
 )
 # sectors a name alone does not give: a university named in an event's evidence is mostly where a speech
 # was given or an analyst's affiliation ("said at the University of Tehran", "a professor at X University"),
@@ -97,7 +98,8 @@ def in_name(text: str, start: int, end: int) -> bool:
         return False
     if word[0].isupper():
         run = _capitalised_run(text, start, end)
-        words = {w.lower().rstrip(".’'s") for w in run} | {w.lower() for w in run}
+        # a head word at a sentence's end keeps its plural ("the Financial Times.", round 44)
+        words = {w.lower().rstrip(".’'s") for w in run} | {w.lower().rstrip(".") for w in run}
         if len(run) >= 2 and words & _HEADS:
             return True
     if _TITLE_AFTER.match(text, end):
