@@ -227,8 +227,14 @@ FLOORS = {
     # first look at 1.36.0 (annotated at the start of round 43, held out from it): 0.836 / 0.728 / 0.587 / 0.637 /
     # 7 of 12 (twelve articles on the nuclear deal's group hold 85 of the 101 missed and 46 of the 82 false pairs:
     # rounds and Joint Commission sessions to come, a Vienna process told by its history, a hypothetical, the US
-    # seated by "bring into compliance"; 0.873 without them); 1.37.0: the same but sectors 0.642
-    "blind_44": (0.82, 0.71, 0.57, 0.63, 0.57),
+    # seated by "bring into compliance"; 0.873 without them); 1.37.0: the same but sectors 0.642; 1.38.0 (developed
+    # on in round 44): 0.836 / 0.784 / 0.658 / 0.652 / 7 of 12
+    "blind_44": (0.82, 0.77, 0.64, 0.64, 0.57),
+    # first look at 1.37.0 (annotated at the start of round 44, held out from it): 0.865 / 0.531 / 0.504 / 0.643 /
+    # 4 of 12 (six articles on the nuclear deal's group hold 50 of the 97 missed and 27 of the 85 false pairs:
+    # processes told in one sentence, the 2015-era talks seated as a round; a BRICS meeting's topics read as its
+    # parties; 0.629 without the six); 1.38.0: the same but sectors 0.648
+    "blind_45": (0.85, 0.52, 0.49, 0.63, 0.32),
 }
 
 
@@ -418,8 +424,13 @@ SENTENCE_FLOORS = {
     "sentences_43": (0.8, 0.74, 2),
     # first look at 1.36.0 (annotated at the start of round 43, held out from it): 0.606 / 0.681 / 3 of 80 (a summit
     # to come of ten named leaders holds 45 of the 96 misses; tourists of several nationalities on a train and OPEC's
-    # talks with Russia are 38 of the 64 false dyads); 1.37.0: 0.604 / 0.676 / 3 of 80
-    "sentences_44": (0.59, 0.66, 3),
+    # talks with Russia are 38 of the 64 false dyads); 1.37.0: 0.604 / 0.676 / 3 of 80; 1.38.0 (developed on in
+    # round 44): 0.808 / 0.690 / 3 of 80
+    "sentences_44": (0.79, 0.68, 3),
+    # first look at 1.37.0 (annotated at the start of round 44, held out from it): 0.554 / 0.775 / 4 of 59 (a space
+    # agency's members listed, an organisation's founders in 2001, sanctions waivers and trial patients from several
+    # countries hold 77 of the 97 false dyads; 0.743 without them); 1.38.0 the same
+    "sentences_45": (0.54, 0.76, 4),
 }
 
 
@@ -480,6 +491,7 @@ def test_high_confidence_events_are_mostly_right(runs: dict[str, tuple[list[dict
         "blind_42",
         "blind_43",
         "blind_44",
+        "blind_45",
         "devpool",
     ):
         gold, (_, preds) = runs[name]
