@@ -662,6 +662,42 @@ def _no_round_held(
     )
 
 
+def _named_at_round(
+    article: ArticleParties,
+    pos: int,
+    proc: Process,
+    found: re.Match[str],
+    itself: bool,
+    igo_codes: Collection[str],
+) -> frozenset[str] | None:
+    """The states the text seats at the round `found` of the sentence at `pos` (before the default table of the
+    time fills it): two or more members named in the sentence, or else the members named around it and the
+    article's lists; None when the sentence names two or more members, none of them listed at the round."""
+    infos, text, groups = article.infos, article.text, article.groups
+    info = infos[pos]
+    lo = info.sent.start
+    # a group named as one ("the meeting of the 5+1 group") is one mention: its members come from it
+    own = {m.code for m in info.parties.mentions if m.role not in PLACE_ROLES} & (
+        set(proc.members) | set(groups)
+    ) - _brought_back(info, text, proc)
+    if len(own) >= 2:
+        named = _listed_members(own, proc, groups, text[lo : info.sent.end])
+        if not named:
+            return None
+        whole = article.whole_list(proc, pos)
+        if whole is not None:
+            named = _at_table(named, whole, _taking_part(infos, pos, text, groups), proc, igo_codes)
+        return named
+    named = named_states(infos, pos, text, proc, groups, article.history)
+    if not _TOPIC.search(text, lo, found.start()):
+        # not when the talks are another exchange's topic; the lists far from the round only when
+        # the round's name or the words after it name the process itself
+        named |= article.group_members() | article.listed(proc, None if itself else pos)
+        table = article.group_members() | article.listed(proc)
+        named = _at_table(named, table, _taking_part(infos, pos, text, groups), proc, igo_codes)
+    return named
+
+
 def process_candidates(
     article: ArticleParties, pos: int, processes: Processes, igo_codes: Collection[str]
 ) -> list[Candidate]:
@@ -680,25 +716,9 @@ def process_candidates(
         if _no_round_held(processes, info, text, found, proc, groups):
             continue
         itself = _names_itself(proc, text, found.start(), hi)
-        # a group named as one ("the meeting of the 5+1 group") is one mention: its members come from it
-        own = {m.code for m in info.parties.mentions if m.role not in PLACE_ROLES} & (
-            set(proc.members) | set(groups)
-        ) - _brought_back(info, text, proc)
-        if len(own) >= 2:
-            named = _listed_members(own, proc, groups, text[lo:hi])
-            if not named:
-                continue
-            whole = article.whole_list(proc, pos)
-            if whole is not None:
-                named = _at_table(named, whole, _taking_part(infos, pos, text, groups), proc, igo_codes)
-        else:
-            named = named_states(infos, pos, text, proc, groups, article.history)
-            if not _TOPIC.search(text, lo, found.start()):
-                # not when the talks are another exchange's topic; the lists far from the round only when
-                # the round's name or the words after it name the process itself
-                named |= article.group_members() | article.listed(proc, None if itself else pos)
-                table = article.group_members() | article.listed(proc)
-                named = _at_table(named, table, _taking_part(infos, pos, text, groups), proc, igo_codes)
+        named = _named_at_round(article, pos, proc, found, itself, igo_codes)
+        if named is None:
+            continue
         # a round whose date is the news is to come, with no schedule however the sentence tells it ("setting a
         # date for resuming the talks next week")
         pending = _date_pending(processes, text, lo, found)

@@ -105,9 +105,8 @@ class Resources:
     ties_restored: re.Pattern[str]  # an intent cue of ties restored told as a fact
     past_schedule: re.Pattern[str]  # a visit's diary told in the past tense
     agreed_terms: re.Pattern[str]  # the verb of terms settled right after "agreed to"
-    agreed_acts: re.Pattern[
-        str
-    ]  # .match at an agreement cue: an accord on an act to come ("agreed on holding")
+    # .match at an agreement cue: an accord on an act to come ("agreed on holding")
+    agreed_acts: re.Pattern[str]
     negation: re.Pattern[str]
     conflict: FastPattern
     sports: FastPattern
@@ -166,6 +165,32 @@ def _cue_specs(triggers: dict[str, Any]) -> list[CueSpec]:
     return cues
 
 
+def _agreed_acts_pattern(acts: list[str]) -> re.Pattern[str]:
+    """ "agreed on", "reached an agreement / a consensus on", then one of `acts` ("the early holding of")."""
+    return re.compile(
+        r"(?:agreed|reached|reach|reaching)\s+(?:(?:an?|the)\s+(?:\w+\s+)?(?:agreement|understanding|consensus)\s+)?"
+        rf"(?:on|upon)\s+(?:(?:the|a)\s+)?(?:\w+\s+)?(?:{alternation(acts)})\b",
+        re.IGNORECASE,
+    )
+
+
+def _deal_terms_opener_pattern(openers: list[str]) -> re.Pattern[str]:
+    """One of `openers` ("Under", "According to"), then a landmark deal's name."""
+    return re.compile(
+        rf"\W*(?:{alternation(openers)})\s+(?:the|this|that)\s+(?:[\w-]+\s+){{0,3}}?"
+        r"(?:deal|agreement|accord|pact|JCPOA|Joint\s+Comprehensive\s+Plan\s+of\s+Action)\b",
+        re.IGNORECASE,
+    )
+
+
+def _deal_terms_verb_pattern(verbs: list[str]) -> re.Pattern[str]:
+    """After a deal's name: its year of signing ("reached the JCPOA in 2015, under which ..."), then one of `verbs`."""
+    return re.compile(
+        rf"\)?(?:\s+in\s+(?:\w+\s+)?\d{{4}})?,?\s+(?:(?:\w+ly|also)\s+)?(?:{alternation(verbs)})\b",
+        re.IGNORECASE,
+    )
+
+
 def _build(data_dir: Path) -> Resources:
     triggers = read_yaml("triggers.yaml", data_dir)
     sectors_raw = read_yaml("sectors.yaml", data_dir)
@@ -191,12 +216,7 @@ def _build(data_dir: Path) -> Resources:
         ties_restored=compile_alternation(triggers["ties_restored"]),
         past_schedule=compile_alternation(triggers["past_schedule"]),
         agreed_terms=compile_alternation(triggers["agreed_terms"]),
-        agreed_acts=re.compile(
-            # "agreed on", "reached an agreement / a consensus on", then the act ("the early holding of")
-            r"(?:agreed|reached|reach|reaching)\s+(?:(?:an?|the)\s+(?:\w+\s+)?(?:agreement|understanding|consensus)\s+)?"
-            rf"(?:on|upon)\s+(?:(?:the|a)\s+)?(?:\w+\s+)?(?:{alternation(triggers['agreed_acts'])})\b",
-            re.IGNORECASE,
-        ),
+        agreed_acts=_agreed_acts_pattern(triggers["agreed_acts"]),
         negation=compile_alternation(triggers["negation"]),
         conflict=FastPattern(alternation(triggers["conflict"]), re.IGNORECASE, triggers["conflict"]),
         sports=FastPattern(alternation(triggers["sports"]), re.IGNORECASE, triggers["sports"]),
@@ -207,17 +227,8 @@ def _build(data_dir: Path) -> Resources:
         ),
         reporting=compile_alternation(triggers["reporting"]),
         background_agreement=compile_alternation(triggers["background_agreements"]),
-        deal_terms_opener=re.compile(
-            rf"\W*(?:{alternation(triggers['deal_terms_openers'])})\s+(?:the|this|that)\s+(?:[\w-]+\s+){{0,3}}?"
-            r"(?:deal|agreement|accord|pact|JCPOA|Joint\s+Comprehensive\s+Plan\s+of\s+Action)\b",
-            re.IGNORECASE,
-        ),
-        deal_terms_verb=re.compile(
-            # the name, its year of signing ("reached the JCPOA in 2015, under which ..."), the verb
-            rf"\)?(?:\s+in\s+(?:\w+\s+)?\d{{4}})?,?\s+(?:(?:\w+ly|also)\s+)?"
-            rf"(?:{alternation(triggers['deal_terms_verbs'])})\b",
-            re.IGNORECASE,
-        ),
+        deal_terms_opener=_deal_terms_opener_pattern(triggers["deal_terms_openers"]),
+        deal_terms_verb=_deal_terms_verb_pattern(triggers["deal_terms_verbs"]),
         statistics=compile_alternation(triggers["statistics"]),
         organisation_described=compile_alternation(triggers["organisation_described"]),
         non_meetings=compile_alternation(
