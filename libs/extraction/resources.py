@@ -165,13 +165,17 @@ def _cue_specs(triggers: dict[str, Any]) -> list[CueSpec]:
     return cues
 
 
+# "agreed on", "reached an agreement / a consensus on": what an accord is on follows (`agreed_acts` here, the
+# accords to do more of `triggers._AGREED_TO_MORE`)
+AGREED_ON = (
+    r"(?:agreed|reached|reach|reaching)\s+(?:(?:an?|the)\s+(?:\w+\s+)?(?:agreement|understanding|consensus)\s+)?"
+    r"(?:on|upon)\s+"
+)
+
+
 def _agreed_acts_pattern(acts: list[str]) -> re.Pattern[str]:
-    """ "agreed on", "reached an agreement / a consensus on", then one of `acts` ("the early holding of")."""
-    return re.compile(
-        r"(?:agreed|reached|reach|reaching)\s+(?:(?:an?|the)\s+(?:\w+\s+)?(?:agreement|understanding|consensus)\s+)?"
-        rf"(?:on|upon)\s+(?:(?:the|a)\s+)?(?:\w+\s+)?(?:{alternation(acts)})\b",
-        re.IGNORECASE,
-    )
+    """`AGREED_ON`, then one of `acts` ("the early holding of")."""
+    return re.compile(rf"{AGREED_ON}(?:(?:the|a)\s+)?(?:\w+\s+)?(?:{alternation(acts)})\b", re.IGNORECASE)
 
 
 def _deal_terms_opener_pattern(openers: list[str]) -> re.Pattern[str]:

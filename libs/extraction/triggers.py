@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, replace
 
 from libs.extraction.fastre import FastPattern, Scan
-from libs.extraction.resources import IN_CLAUSE, Resources
+from libs.extraction.resources import AGREED_ON, IN_CLAUSE, Resources
 
 # The verbs of speech, one list the speech rules build on, each adding its own words. The past tense (and
 # "says") every rule reading a speaker or a reported clause knows ("X said that ..."):
@@ -939,8 +939,8 @@ def _co_hosted(scope: SentenceScope, c: Cue) -> bool:
 # an accord to do more ("agreed on the development of economic cooperation", "reached an agreement on enhancing
 # cooperation", "agreed on cooperation for ..."): readiness for future cooperation, an intent (not a deal signed)
 _AGREED_TO_MORE = re.compile(
-    r"(?:agreed|reached|reach|reaching)\s+(?:(?:an?|the)\s+(?:\w+\s+)?(?:agreement|understanding|consensus)\s+)?"
-    r"(?:on|upon)\s+(?:the\s+)?(?:(?:development|expansion|enhancement|promotion|strengthening|deepening|boosting|"
+    AGREED_ON
+    + r"(?:the\s+)?(?:(?:development|expansion|enhancement|promotion|strengthening|deepening|boosting|"
     r"broadening)\s+of\s+(?:the\s+)?|(?:developing|expanding|enhancing|promoting|strengthening|deepening|boosting|"
     r"broadening)\s+(?:the\s+)?|(?:new|further|more|closer)\s+)?(?:[\w-]+\s+){0,3}?(?:cooperation|ties|relations|"
     r"collaboration)\b(?!\s+(?:agreements?|pacts?|deals?|documents?|accords?|roadmaps?|plans?|treat(?:y|ies)|"
