@@ -150,12 +150,19 @@ _TARGET_AFTER = re.compile(
     r"provocations?)\b",
     re.IGNORECASE,
 )
+# a place of a list of topics the gazetteer does not name: "developments in the Persian Gulf states, Syria, ..."
+_UNNAMED_PLACE_ITEM = (
+    r"(?:(?:(?-i:[A-Z])[\w-]*\s+){1,3}(?:states|countries|nations|region)\s*,\s*(?:and\s+)?(?:the\s+)?)?"
+)
 _TOPIC_BEFORE = re.compile(
     r"(?:\b(?:on|about|over|regarding|concerning)\s+(?:the\s+)?(?:(?:latest\s+|recent\s+)?(?:situation|"
-    r"developments|crisis|issue|war|conflict|affairs|events|peace|future|case)\s+(?:in|of)\s+(?:the\s+)?)?"
+    r"developments|crisis|issue|war|conflict|affairs|events|peace|future|case)\s+(?:in|of)\s+(?:the\s+)?"
+    + _UNNAMED_PLACE_ITEM
+    + r")?"
     r"|\b(?:situation|developments|crisis|conflict|war|peace\s+process|stability|security)\s+in\s+(?:the\s+)?"
+    + _UNNAMED_PLACE_ITEM
     # "talks that bring peace and stability to Yemen": the country the peace is for
-    r"|\b(?:peace|stability|calm)\s+to\s+(?:the\s+)?"
+    + r"|\b(?:peace|stability|calm)\s+to\s+(?:the\s+)?"
     r"|\b(?:desk|division|department|bureau)\s+(?:officer\s+|chief\s+|head\s+)?(?:of|for)\s+(?:the\s+)?"
     r"|\b(?:envoys?|representatives?|coordinators?|ambassador-at-large)\s+(?:(?:on|for)\s+)(?:the\s+)?"
     r"|\b(?:ambassadors?|envoys?|charg[ée] d['’]affaires)\s+to\s+(?:the\s+)?"
@@ -163,6 +170,9 @@ _TOPIC_BEFORE = re.compile(
     r"|\b(?:plan|initiative|proposal|roadmap|solution|settlement)\s+(?:for|on)\s+(?:the\s+)?"
     # "proposed a way out of the question of Kashmir": the matter at hand, not a party
     r"|\b(?:the\s+)?(?:issue|question|problem|file|dossier)s?\s+of\s+(?:the\s+)?"
+    # "discussed regional issues, including Syria and Yemen": examples of what the talks are about
+    r"|\b(?:issues|developments|matters|topics|subjects|crises|conflicts|hotspots)\s*,?\s+(?:such\s+as|including|"
+    r"like|namely)\s+(?:the\s+)?"
     # "met to discuss issues related to Syria": what the talks are about
     r"|\b(?:issues?|matters?|questions?|topics?|affairs|developments)\s+(?:related|relating|pertaining)\s+to\s+(?:the\s+)?"
     # "Tajikistan and Uzbekistan, which neighbor Afghanistan, attended": a description, not a party
@@ -186,10 +196,16 @@ _TOPIC_AFTER = re.compile(
     r"peace\s+process|nuclear\s+(?:deal|program|programme|agreement|issue|talks|file|dossier|activities)|"
     r"refugees|crises|deal|problems?|cases?|dossiers?|"
     # "supporting the Palestinian cause": a cause championed, not a state acting
-    r"cause)\b",
+    r"cause)\b"
+    # "the Israeli-Palestinian conflict": the first of the two sides of a conflict told as a topic
+    r"|^-(?-i:[A-Z])[\w’']*\s+(?:crisis|war|conflict)\b",
     re.IGNORECASE,
 )
 _TOPIC_ONLY_AFTER = re.compile(r"^\s*(?:,|\.|$)")
+# "the two ministers discussed Yemen and Syria": a place as the object of the talks (a place alone, not "discussed
+# Iran-Iraq ties" or "discussed Oman's proposal")
+_DISCUSSED_BEFORE = re.compile(r"\bdiscuss(?:ed|es|ing)?\s+(?:the\s+)?$", re.IGNORECASE)
+_ALONE_AFTER = re.compile(r"^\s*(?:,|\.|;|and\s|or\s|$)")
 # the rest of a list of states before its verb: ", B, the Kingdom of C and D"
 _LIST_REST = r"(?:\s*,?\s+(?:and\s+)?(?:the\s+)?[A-Z][\w.]*(?:\s+(?:of\s+)?[A-Z][\w.]*){0,3}){0,8}"
 # "A, B and C requested the Security Council meeting", "A and B have called for an urgent session of the
@@ -687,6 +703,8 @@ def _role(work: str, lo: int, m: Match, prev: PartyMention | None, gaz: Gazettee
     if _TOPIC_AFTER.match(after) or (
         _TOPIC_BEFORE.search(before) and m.kind in ("country", "capital", "city")
     ):
+        return TOPIC
+    if m.kind == "country" and _DISCUSSED_BEFORE.search(before) and _ALONE_AFTER.match(after):
         return TOPIC
     if _RANGE_FROM.search(before) and _RANGE_TO.match(after):
         return TOPIC  # "from Yemen to Syria": the start of a range of topics
