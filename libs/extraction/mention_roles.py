@@ -290,7 +290,9 @@ _NATIONAL_BODY_BEFORE = re.compile(
 MEMBERS_BEFORE = re.compile(
     r"\b(?:(?:which|that)\s+(?:includes?|included|comprises?|comprised|consists?\s+of)|"
     r"(?<!countries\s)(?<!nations\s)(?<!states\s)comprising|consisting\s+of|"
-    r"made\s+up\s+of|members?(?:\s+(?:states|countries|nations))?\s*\()\s*(?:the\s+)?$",
+    r"made\s+up\s+of|members?(?:\s+(?:states|countries|nations))?\s*\(|"
+    r"members?(?:\s+(?:states|countries|nations))?\s*,?\s*(?:(?:are|include|includes|including|namely)\s*)?:)"
+    r"\s*(?:the\s+)?$",
     re.IGNORECASE,
 )
 _SIDELINES_PHRASE = re.compile(

@@ -276,6 +276,16 @@ _SPONSORED = re.compile(r"(?:co-?)?(?:sponsor|draft)\w*", re.IGNORECASE)
 # C"): neither cooperation nor an intent of the buyers with C (talks on extending "the waiver on imports" keep
 # the trade: test_precision_b12)
 _WAIVER = re.compile(r"\b(?:waivers?|exemptions?)\s+(?:to|for|allowing|that\s+allow\w*)\s", re.IGNORECASE)
+# the same decision told as a permission ("agreed to let eight countries, including A and B, keep buying C's
+# oil", "waivers which allowed the buyers to continue importing"): the grant is no accord or intent of the
+# granter with the buyers, nor of the buyers among themselves (not a buyer's wish in the passive, "A should be
+# allowed to continue importing oil from C": its trade goes on)
+_TRADE_PERMITTED = re.compile(
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)"
+    r"\b(?:let|lets|letting|allow(?:s|ed|ing)?|permit(?:s|ted|ting)?)\s+(?!to\b)(?:[\w’'.,-]+\s+){0,16}?"
+    r"(?:to\s+)?(?:keep|continue)\s+(?:to\s+)?(?:buy|import|purchas)\w*",
+    re.IGNORECASE,
+)
 # aid stopped, not given: "the suspension of military aid to B", "security assistance to B is suspended",
 # "announced it will cut off aid to B" (the aid cue names what ends)
 _AID_STOPPED = re.compile(
@@ -705,6 +715,8 @@ def _typed_out_by_sentence(text: str, lo: int, hi: int, cues: list[Cue], res: Re
     cues = [c for c in cues if not _motion_sponsored(text, lo, c)]
     if _WAIVER.search(text, lo, hi):
         cues = [c for c in cues if c.type not in ("cooperation", "intent")]
+    if _TRADE_PERMITTED.search(text, lo, hi):
+        cues = [c for c in cues if c.type not in ("cooperation", "intent", "agreement")]
     if _AID_STOPPED.search(text, lo, hi):
         cues = [c for c in cues if c.type not in ("aid", "cooperation")]  # "suspended military aid to B"
     if _DISMISSED.search(text, lo, hi) or told_as_history(text, lo, hi):

@@ -22,10 +22,9 @@ def _two(states: frozenset[str]) -> list[tuple[str, str]]:
 
 
 def test_a_count_above_the_states_listed_names_examples_not_a_clique(extractor: Extractor) -> None:
-    text = (
-        "TEHRAN - Washington has agreed to let seven countries, including Brazil, Chile and Peru, keep buying "
-        "Iran's oil after it re-imposes sanctions."
-    )
+    # (round 45: the round's first sentence, "Washington has agreed to let seven countries, including A, B and C,
+    # keep buying Iran's oil", is a sanctions permission and makes no event now, test_round45_precision)
+    text = "TEHRAN - Iran has agreed to sell oil to seven countries, including Brazil, Chile and Peru, after the sanctions end."
     pairs = _pairs(typed_states(extractor, text))
     assert frozenset({"BRA", "CHL"}) not in pairs
     assert frozenset({"CHL", "PER"}) not in pairs
