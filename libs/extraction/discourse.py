@@ -77,7 +77,7 @@ from libs.extraction.clauses import (
 from libs.extraction.coalitions import coalition_candidates
 from libs.extraction.contractors import contractor_candidates
 from libs.extraction.deadline import DEADLINE_EVERY, Deadline
-from libs.extraction.envoys import delivered_to_envoys, envoys_host, envoys_star, listed_envoys
+from libs.extraction.envoys import delivered_to_envoys, envoy_post, envoys_host, envoys_star, listed_envoys
 from libs.extraction.gatherings import entry_candidates, exhibition_abroad_candidates, gathering_candidates
 from libs.extraction.gazetteer import STATE_CODES
 from libs.extraction.mention_roles import (
@@ -693,6 +693,15 @@ def _from_unnamed_person(site: CueSite, state: DiscourseState, parties: list[str
     return None
 
 
+def _from_envoys_post(site: CueSite, state: DiscourseState, parties: list[str]) -> Parties | None:
+    """A meeting whose one party is an envoy met with his post named ("X met the Serbian ambassador to Tehran"):
+    the state he serves in is the other side; the post is a topic of `mention_roles`, no party of its own."""
+    if site.type != MEETING:
+        return None
+    post = envoy_post(site.info, site.text, parties[0], site.cue.end)
+    return ([*parties, post], HOME) if post is not None else None
+
+
 # a state's own opponents at the table: talks of a government with them are domestic, the place only a venue
 _DOMESTIC_SIDE = re.compile(
     r"\b(?:(?:the|its|armed|political)\s+)?(?:opposition|opponents|rebels|insurgents|militants|armed\s+groups)\b",
@@ -727,6 +736,7 @@ _SINGLE_PARTY_RULES: tuple[Callable[[CueSite, DiscourseState, list[str]], Partie
     _from_previous_speaker,
     _from_dateline,
     _from_unnamed_person,
+    _from_envoys_post,
     _from_venue,
 )
 

@@ -13,6 +13,7 @@ event of all.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from libs.extraction.candidates import SentenceInfo
 from libs.extraction.clauses import LIST_SEPARATOR, list_runs
@@ -83,3 +84,39 @@ def envoys_star(
 def delivered_to_envoys(cue_text: str) -> bool:
     """Whether the cue hands a letter or message to envoys ("handed over a letter to the ambassadors")."""
     return _DELIVERED.match(cue_text) is not None
+
+
+# one envoy named with his post, right after his state: "the Serbian ambassador to Tehran", "Serbia's new envoy
+# to Iran", "the Japanese charge d'affaires in Tehran"; the post's state follows
+_ENVOY_POSTED = re.compile(
+    r"(?:['’]s)?\s+(?:(?:new|outgoing|acting)\s+)?"
+    r"(?:ambassador|envoy|charg[ée]\s+d['’]\s?affaires)\s+(?:to|in)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# the envoy as the one met, right after the meeting's cue: "met (with) the", "a meeting with Victor Rybak, the
+# outgoing", "received the visiting"; not the speaker of a clause after it ("In a phone call with the Times,
+# Indian Ambassador to Tehran X said")
+_MET_ENVOY = re.compile(
+    r"(?:\s+with)?\s+(?:the\s+)?(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2},\s+the\s+)?(?:(?:new|outgoing|visiting|acting)\s+)?"
+)
+
+
+def envoy_post(info: SentenceInfo, text: str, state: str, met_from: int) -> str | None:
+    """The state that an envoy of `state`, met right after `met_from` (the end of a meeting's cue), serves in
+    ("met the Serbian ambassador to Tehran": Iran); None when the sentence names `state` before the cue (his
+    own side meets him: "Iran's chamber met Iran's ambassador to Russia") or the post is an IGO's seat ("envoy
+    to Vienna")."""
+    mentions = [m for m in info.parties.mentions if not m.igo and m.kind != "anaphor"]
+    if any(m.code == state and m.start < met_from for m in mentions):
+        return None
+    posts = {
+        post.code
+        for envoy, post in pairwise(mentions)
+        if envoy.code == state
+        and post.code != state
+        and post.kind in ("country", "capital")
+        and post.surface not in IGO_SEATS
+        and _MET_ENVOY.fullmatch(text, met_from, envoy.start)
+        and _ENVOY_POSTED.fullmatch(text, envoy.end, post.start)
+    }
+    return posts.pop() if len(posts) == 1 else None
