@@ -1181,10 +1181,26 @@ _ACCORD_NAMED = re.compile(
 )
 
 
+# a mission's opening told as done by a gerund after "after / by / since / upon" ("After opening its embassy in Baku,
+# A has ...", "marked his visit to B by opening an embassy in Manama"): the mission is open, as with "opened"
+# (round 45, types)
+_OPENING = re.compile(r"(?:re-?)?opening\s", re.IGNORECASE)
+_DONE_BEFORE_GERUND = re.compile(r"\b(?:after|by|since|upon)\s+$", re.IGNORECASE)
+
+
+def _opening_done(scope: SentenceScope, c: Cue) -> bool:
+    """An intent cue of a mission's opening right after "after / by / since / upon"."""
+    if _OPENING.match(c.text) is None:
+        return False
+    return _DONE_BEFORE_GERUND.search(scope.text, max(scope.lo, c.start - 8), c.start) is not None
+
+
 def _ties_restored_fact(scope: SentenceScope, clause_lo: int, c: Cue) -> bool:
     """An intent cue of ties restored told by a finite verb ("A and B restored relations", "has reopened its
     embassy in B"), with no irrealis and no accord named before it in its clause: a `cooperation`."""
-    if c.type != "intent" or scope.res.ties_restored.fullmatch(c.text) is None:
+    if c.type != "intent":
+        return False
+    if scope.res.ties_restored.fullmatch(c.text) is None and not _opening_done(scope, c):
         return False
     if scope.res.irrealis.search(scope.text, clause_lo, c.start) is not None:
         return False
@@ -1264,11 +1280,43 @@ def _past_schedule(scope: SentenceScope, irr: re.Match[str], c: Cue) -> bool:
     return _CALLED_OFF.search(scope.text, scope.lo, scope.hi) is None
 
 
+# thanks for help given ("thanked Iran for its support for Afghanistan", "thanked the Iraqi government for assisting
+# with the pilgrims"): the help the thanks name is the partners' cooperation, not a grant, unless the thanks name
+# goods or relief ("thanked Iran for its assistance in sending medicines", "for giving humanitarian aid", "for its
+# assistance with the evacuation of our workers")
+_THANKS = re.compile(r"thank", re.IGNORECASE)
+_AID_GOODS = re.compile(
+    r"\b(?:aid|relief|humanitarian|donat\w*|medicines?|medical|vaccines?|food|supplies|grants?|funds?|loans?|"
+    r"evacuat\w*|rescu\w*)\b",
+    re.IGNORECASE,
+)
+# a written message to a counterpart ("sent a congratulatory message to his Serbian counterpart", "has sent a letter
+# to his French counterpart"): the message is no meeting; the wishes it conveys are the sets' intent
+_MESSAGE_TO = re.compile(
+    r"\b(?:sent|sends|sending|send|addressed|conveyed)\s+(?:an?\s+|the\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:messages?|letters?|cables?)\s+(?:[\w,-]+\s+){0,4}?to\s+(?:his|her|their|its|the)\s+(?:[\w-]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
+
+
+def _worded_type(scope: SentenceScope, c: Cue) -> Cue:
+    """The type the cue's own wording gives before its clause is read: help of a military kind and thanks for help
+    given are a `cooperation`, a counterpart named as the addressee of a written message an `intent`."""
+    if c.type == "aid" and _MILITARY_HELP.search(c.text):
+        return replace(c, type="cooperation")
+    if c.type == "aid" and _THANKS.match(c.text):
+        if not _AID_GOODS.search(scope.text, c.start, min(scope.hi, c.end + 40)):
+            return replace(c, type="cooperation")
+    if c.type == "meeting" and c.text.lower().startswith("counterpart"):
+        if _MESSAGE_TO.search(scope.text, max(scope.lo, c.start - 120), c.start):
+            return replace(c, type="intent")
+    return c
+
+
 def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
     """The cue with its final type (irrealis → intent), or None when conflict follows it."""
     text, res = scope.text, scope.res
-    if c.type == "aid" and _MILITARY_HELP.search(c.text):
-        c = replace(c, type="cooperation")
+    c = _worded_type(scope, c)
     if _co_hosted(scope, c):
         c = replace(c, type="conference")
     elif (
