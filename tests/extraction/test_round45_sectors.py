@@ -4,11 +4,12 @@ wealth; cultural similarities, affinities, commonalities or background as the gr
 pressures"; a power's "military might"; a place described by its war ("war-torn", "conflict-ridden"); an office's title
 ("Foreign and Security Policy") and travel security; the traffic in drugs or arms, the oil trade and "trade
 sources"; "economic officials"; an oil spill; a person's health; tourism told by its tourists' places and trips
-("tourist attractions"); container shipping. Made-up sentences."""
+("tourist attractions"); container shipping; a body's name with a serial comma ("Chamber of Commerce, Industries,
+Mines, and Agriculture"). Made-up sentences."""
 
 import pytest
 
-from libs.extraction.sectors import SectorMatcher
+from libs.extraction.sectors import SectorMatcher, in_name
 from tests.extraction.helpers import sectors_in
 
 
@@ -66,3 +67,27 @@ def test_no_sector(sector_matcher: SectorMatcher, text: str, sector: str) -> Non
 )
 def test_kept(sector_matcher: SectorMatcher, text: str, sector: str) -> None:
     assert sector in sectors_in(sector_matcher, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        (
+            "The Velm Chamber of Commerce, Industries, Mines, and Agriculture sent a delegation.",
+            "Agriculture",
+        ),
+        (
+            "He met the Minister of Transport, Communications, and Information Technology of Orvia.",
+            "Information",
+        ),
+    ],
+)
+def test_in_name_serial_comma(text: str, word: str) -> None:
+    at = text.index(word)
+    assert in_name(text, at, at + len(word))
+
+
+def test_names_joined_by_and_the_stay_apart() -> None:
+    text = "They praised Velm Energy Organization and the Orvian Atomic Agency."
+    at = text.index("Energy")
+    assert not in_name(text, at, at + len("Energy"))
