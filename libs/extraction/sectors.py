@@ -58,9 +58,19 @@ _TITLE_BEFORE = re.compile(
 _TITLE_AFTER = re.compile(r"\s+minist(?:er|ry|ers|ries)\b")
 
 
+def _joins(toks: list[tuple[int, str]], lo: int, hi: int, word: int) -> bool:
+    """Whether the tokens `lo:hi` are a connector ("of", "and", a comma ...) or a serial comma's ", and"
+    ("Industries, Mines, and Agriculture") and the token `word` beyond them is a capitalised word."""
+    if lo < 0 or hi > len(toks) or not 0 <= word < len(toks):
+        return False
+    words = [w.lower() for _, w in toks[lo:hi]]
+    joined = (len(words) == 1 and words[0] in _CONNECTORS) or words in ([",", "and"], [",", "&"])
+    return joined and bool(_CAP_WORD.fullmatch(toks[word][1]))
+
+
 def _capitalised_run(text: str, start: int, end: int) -> list[str]:
-    """The words of the run of capitalised words (joined by of/for/and/&/the/commas) around a
-    capitalised match at `start:end`, within 120 characters either side."""
+    """The words of the run of capitalised words (joined by of/for/and/&/the/commas, or a serial comma's
+    ", and", round 45) around a capitalised match at `start:end`, within 120 characters either side."""
     lo, hi = max(0, start - 120), min(len(text), end + 120)
     toks = [(m.start(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
     idx = next((i for i, (s, _) in enumerate(toks) if s >= start), len(toks))
@@ -69,8 +79,8 @@ def _capitalised_run(text: str, start: int, end: int) -> list[str]:
         prev = toks[run_lo - 1][1]
         if _CAP_WORD.fullmatch(prev):
             run_lo -= 1
-        elif prev.lower() in _CONNECTORS and run_lo > 1 and _CAP_WORD.fullmatch(toks[run_lo - 2][1]):
-            run_lo -= 2
+        elif gap := next((g for g in (1, 2) if _joins(toks, run_lo - g, run_lo, run_lo - g - 1)), 0):
+            run_lo -= gap + 1
         else:
             break
     run_hi = idx + 1
@@ -80,10 +90,8 @@ def _capitalised_run(text: str, start: int, end: int) -> list[str]:
         nxt = toks[run_hi][1]
         if _CAP_WORD.fullmatch(nxt):
             run_hi += 1
-        elif (
-            nxt.lower() in _CONNECTORS and run_hi + 1 < len(toks) and _CAP_WORD.fullmatch(toks[run_hi + 1][1])
-        ):
-            run_hi += 2
+        elif gap := next((g for g in (1, 2) if _joins(toks, run_hi, run_hi + g, run_hi + g)), 0):
+            run_hi += gap + 1
         else:
             break
     return [w for _, w in toks[run_lo:run_hi] if _CAP_WORD.fullmatch(w)]
