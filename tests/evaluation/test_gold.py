@@ -233,8 +233,14 @@ FLOORS = {
     # first look at 1.37.0 (annotated at the start of round 44, held out from it): 0.865 / 0.531 / 0.504 / 0.643 /
     # 4 of 12 (six articles on the nuclear deal's group hold 50 of the 97 missed and 27 of the 85 false pairs:
     # processes told in one sentence, the 2015-era talks seated as a round; a BRICS meeting's topics read as its
-    # parties; 0.629 without the six); 1.38.0: the same but sectors 0.648
-    "blind_45": (0.85, 0.52, 0.49, 0.63, 0.32),
+    # parties; 0.629 without the six); 1.38.0: the same but sectors 0.648; 1.39.0 (developed on in round 45): 0.875 /
+    # 0.717 / 0.650 / 0.657 / 4 of 12
+    "blind_45": (0.86, 0.70, 0.64, 0.64, 0.32),
+    # first look at 1.38.0 (annotated at the start of round 45, held out from it): 0.833 / 0.535 / 0.523 / 0.717 /
+    # 3 of 12 (three Vienna processes of the nuclear deal's group hold 46 of the 90 missed pairs: a latest round
+    # with its members unnamed, six rounds since April, the current talks in an envoy's briefing; 0.632 without
+    # them); 1.39.0: 0.833 / 0.537 / 0.524 / 0.722 / 3 of 12
+    "blind_46": (0.82, 0.52, 0.51, 0.71, 0.24),
 }
 
 
@@ -429,8 +435,14 @@ SENTENCE_FLOORS = {
     "sentences_44": (0.79, 0.68, 3),
     # first look at 1.37.0 (annotated at the start of round 44, held out from it): 0.554 / 0.775 / 4 of 59 (a space
     # agency's members listed, an organisation's founders in 2001, sanctions waivers and trial patients from several
-    # countries hold 77 of the 97 false dyads; 0.743 without them); 1.38.0 the same
-    "sentences_45": (0.54, 0.76, 4),
+    # countries hold 77 of the 97 false dyads; 0.743 without them); 1.38.0 the same; 1.39.0 (developed on in round
+    # 45): 0.691 / 0.787 / 1 of 59
+    "sentences_45": (0.68, 0.77, 1),
+    # first look at 1.38.0 (annotated at the start of round 45, held out from it): 0.405 as annotated, 0.489 / 0.710
+    # / 2 of 45 after two fairs were relabelled by the exhibitors' convention (a twelve-state conference, a summit
+    # told by its context, a Joint Commission session and two background mentions of the deal hold 96 of the 141
+    # missed and 42 of the 83 false dyads; 0.691 without them); 1.39.0 the same
+    "sentences_46": (0.47, 0.70, 2),
 }
 
 
@@ -492,6 +504,7 @@ def test_high_confidence_events_are_mostly_right(runs: dict[str, tuple[list[dict
         "blind_43",
         "blind_44",
         "blind_45",
+        "blind_46",
         "devpool",
     ):
         gold, (_, preds) = runs[name]
