@@ -77,6 +77,13 @@ def typed_apart(extractor: Extractor, text: str) -> set[tuple[str, tuple[str, ..
     }
 
 
+def deal_tables(extractor: Extractor, text: str) -> list[tuple[str, set[str]]]:
+    """(type, states) of each event of `text` (no publication date) that holds Iran and the whole of the P4+1."""
+    return [
+        (kind, set(states)) for kind, states, _ in typed_apart(extractor, text) if DEAL_GROUP <= set(states)
+    ]
+
+
 def cue_types(extractor: Extractor, sentence: str) -> list[str]:
     """The types of the cues `filter_cues` keeps in one made-up sentence (no conflict, no sports)."""
     scan = extractor.scanner.scan(sentence)

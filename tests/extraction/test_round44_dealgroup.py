@@ -11,20 +11,9 @@ from __future__ import annotations
 import pytest
 
 from libs.extraction import Extractor
+from tests.extraction.helpers import deal_tables
 
 _P41 = {"CHN", "DEU", "FRA", "GBR", "RUS"}
-
-
-def _events(extractor: Extractor, text: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
-    return [
-        (str(e.type), tuple(e.countries), tuple(e.igos))
-        for e in extractor.extract(text, article_id="t").events
-    ]
-
-
-def _tables(extractor: Extractor, text: str) -> list[tuple[str, set[str]]]:
-    """The events holding Iran and the whole of the P4+1: (type, states)."""
-    return [(t, set(c)) for t, c, _ in _events(extractor, text) if _P41 <= set(c) and "IRN" in c]
 
 
 @pytest.mark.parametrize(
@@ -39,7 +28,7 @@ def test_the_remaining_parties_named_as_the_table_are_the_whole_round(
     extractor: Extractor, sentence: str
 ) -> None:
     text = f"The spokesman met the Iraqi ambassador on Sunday. {sentence} He gave no further details."
-    tables = _tables(extractor, text)
+    tables = deal_tables(extractor, text)
     assert tables and all("USA" not in c for _, c in tables)
 
 
@@ -48,13 +37,13 @@ def test_the_state_that_left_sits_only_when_said_to_take_part(extractor: Extract
         "The minister met the Iraqi ambassador on Sunday. Despite the U.S. exit from the accord, Tehran has been holding "
         "talks with the remaining parties to the accord since March on oil sales."
     )
-    tables = _tables(extractor, named_as_topic)
+    tables = deal_tables(extractor, named_as_topic)
     assert tables and all("USA" not in c for _, c in tables)
     taking_part = (
         "The minister met the Iraqi ambassador on Sunday. Since March Tehran has been negotiating with the remaining parties "
         "to the nuclear deal with the indirect involvement of the U.S. to revive the accord."
     )
-    assert any("USA" in c for _, c in _tables(extractor, taking_part))
+    assert any("USA" in c for _, c in deal_tables(extractor, taking_part))
 
 
 def test_the_remaining_parties_as_the_subject_before_the_talks_exclude_the_state_brought_back(
@@ -64,7 +53,7 @@ def test_the_remaining_parties_as_the_subject_before_the_talks_exclude_the_state
         "The envoy met the Iraqi ambassador on Friday. Tehran and the remaining participants to the JCPOA have been holding talks in "
         "Vienna since March with the aim of bringing the United States back into compliance."
     )
-    tables = _tables(extractor, text)
+    tables = deal_tables(extractor, text)
     assert tables and all("USA" not in c for _, c in tables)
 
 
@@ -73,7 +62,7 @@ def test_a_round_to_come_of_the_remaining_parties_is_their_intent(extractor: Ext
         "The envoy met the Iraqi ambassador on Friday. The EU foreign policy chief, who chaired the session, said "
         "Tehran and the remaining parties had agreed to continue negotiations over how to save the deal."
     )
-    assert ("intent", _P41) in [(t, c - {"IRN"}) for t, c in _tables(extractor, text)]
+    assert ("intent", _P41) in [(t, c - {"IRN"}) for t, c in deal_tables(extractor, text)]
 
 
 def test_the_state_brought_back_to_the_deal_is_no_party_of_the_round(extractor: Extractor) -> None:
@@ -81,7 +70,7 @@ def test_the_state_brought_back_to_the_deal_is_no_party_of_the_round(extractor: 
         "The envoy met the Iraqi ambassador on Friday. The Vienna talks, under way since March, are aimed at "
         "bringing the United States back into full compliance with the accord."
     )
-    tables = _tables(extractor, text)
+    tables = deal_tables(extractor, text)
     assert tables and all("USA" not in c for _, c in tables)
 
 
@@ -91,7 +80,7 @@ def test_the_meeting_of_the_countries_party_to_the_deal_is_a_session(extractor: 
         "nuclear agreement in Vienna on Friday, the Iranian foreign minister met Sergei Lavrov. The meeting was "
         "meant to save the accord now that the U.S. has left the agreement."
     )
-    assert ("meeting", _P41) in [(t, c - {"IRN"}) for t, c in _tables(extractor, text)]
+    assert ("meeting", _P41) in [(t, c - {"IRN"}) for t, c in deal_tables(extractor, text)]
 
 
 def test_a_list_of_the_deals_making_does_not_seat_the_state_that_left(extractor: Extractor) -> None:
@@ -100,5 +89,5 @@ def test_a_list_of_the_deals_making_does_not_seat_the_state_that_left(extractor:
         "and the P5+1 (Russia, China, the U.S., Britain, France plus Germany). Following the U.S. exit, Iran and the "
         "remaining parties launched talks to save the accord."
     )
-    tables = _tables(extractor, text)
+    tables = deal_tables(extractor, text)
     assert tables and all("USA" not in c for _, c in tables)

@@ -14,21 +14,10 @@ import pytest
 
 from libs.extraction import Extractor
 from libs.extraction.negotiations import load_processes
+from tests.extraction.helpers import deal_tables, typed_apart
 
 _P41 = {"CHN", "DEU", "FRA", "GBR", "RUS"}
 _LATER = "In 2021 the U.S. left the accord and the remaining parties stayed in it."
-
-
-def _events(extractor: Extractor, text: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
-    return [
-        (str(e.type), tuple(e.countries), tuple(e.igos))
-        for e in extractor.extract(text, article_id="t").events
-    ]
-
-
-def _tables(extractor: Extractor, text: str) -> list[tuple[str, set[str]]]:
-    """The events holding Iran and the whole of the P4+1: (type, states)."""
-    return [(t, set(c)) for t, c, _ in _events(extractor, text) if _P41 <= set(c) and "IRN" in c]
 
 
 @pytest.mark.parametrize(
@@ -44,11 +33,11 @@ def test_discussions_to_save_the_deal_stated_as_going_on_are_a_round(
     text = (
         f"The spokesman met the Iraqi ambassador on Sunday. {_LATER} {sentence} He gave no further details."
     )
-    tables = _tables(extractor, text)
+    tables = deal_tables(extractor, text)
     assert tables and all(t == "meeting" and "USA" not in c for t, c in tables)
     # ... not a hope of such talks
     hope = text.replace(sentence, "He hoped for discussions to revive the JCPOA.")
-    assert not _tables(extractor, hope)
+    assert not deal_tables(extractor, hope)
 
 
 def test_the_powers_negotiating_in_vienna_are_the_table_of_the_time(extractor: Extractor) -> None:
@@ -57,7 +46,7 @@ def test_the_powers_negotiating_in_vienna_are_the_table_of_the_time(extractor: E
         f"{_LATER} Tehran and the West, along with other world powers, have been negotiating in Vienna since "
         "March to settle their differences. He gave no further details."
     )
-    tables = _tables(extractor, text)
+    tables = deal_tables(extractor, text)
     assert tables and all(t == "meeting" and "USA" not in c for t, c in tables)
 
 
@@ -67,14 +56,14 @@ def test_the_deals_parties_restating_their_support_for_it_is_no_event(extractor:
         "Germany, Britain, Russia, and China have reiterated their support for the international nuclear agreement. "
         "He gave no further details."
     )
-    cliques = [c for _, c, _ in _events(extractor, text) if {"DEU", "GBR", "RUS"} <= set(c)]
+    cliques = [c for _, c, _ in typed_apart(extractor, text) if {"DEU", "GBR", "RUS"} <= set(c)]
     assert not cliques
     # ... one state's support for the deal, told to Iran, is still read
     one = (
         "The spokesman met the Iraqi ambassador on Sunday. Paris has reiterated its support for the Iran deal, "
         "the French envoy told Tehran. He gave no further details."
     )
-    assert any("FRA" in c for _, c, _ in _events(extractor, one))
+    assert any("FRA" in c for _, c, _ in typed_apart(extractor, one))
 
 
 @pytest.mark.parametrize(
