@@ -2,7 +2,9 @@
 
 D2/D5 with round 41's clarification: the latest round of the Vienna talks told as held ("the latest round of talks in
 Vienna came to an end on Monday") is a round of the whole table of its time; "the latest" is a reference only with a
-word of its own before the talks ("reviewed the latest news on the Vienna talks").
+word of its own before the talks ("reviewed the latest news on the Vienna talks"). D4: a state named beside the
+remaining parties as the subject of the rounds ("the remaining parties to the JCPOA and the U.S. have held six rounds
+of talks") takes part in them.
 """
 
 from __future__ import annotations
@@ -37,3 +39,16 @@ def test_the_latest_news_on_the_talks_is_still_a_reference(extractor: Extractor)
         f"{_LATER} The ministers reviewed the latest news on the Vienna talks on Monday. He gave no further details."
     )
     assert not deal_tables(extractor, text)
+
+
+def test_a_state_holding_the_rounds_beside_the_remaining_parties_is_seated(extractor: Extractor) -> None:
+    text = (
+        "The spokesman met the Iraqi ambassador on Sunday. Since April, diplomats from the remaining parties to the "
+        "JCPOA and the U.S. have held six rounds of talks in a bid to revive the deal. He gave no further details."
+    )
+    tables = deal_tables(extractor, text)
+    assert tables and all(t == "meeting" and "USA" in c for t, c in tables)
+    # ... not the state named only as the one that left
+    left = text.replace("Since April, diplomats from", "Despite the U.S. exit,").replace(" and the U.S.", "")
+    tables = deal_tables(extractor, left)
+    assert tables and all("USA" not in c for _, c in tables)
