@@ -583,17 +583,34 @@ def _remaining_named(text: str, lo: int, found: re.Match[str]) -> bool:
 
 
 def _remaining_members(
-    article: ArticleParties, pos: int, proc: Process, members: list[str], igo_codes: Collection[str]
+    article: ArticleParties,
+    pos: int,
+    proc: Process,
+    members: list[str],
+    igo_codes: Collection[str],
+    found: re.Match[str],
 ) -> list[str]:
     """The members of a round whose name calls its table the remaining parties ("Iran resumed talks with the
     remaining parties to the deal"): the state that left (one outside `Process.default`, the U.S.) is not among
-    them (D4) unless the article says it takes part (`Process.present`, a list of the whole table) or the
-    round's sentence does ("with the indirect involvement of the U.S."); named only as the one that left or the
-    one to bring back ("despite the U.S. exit", "placed the U.S. in a lonely position"), it is no party."""
+    them (D4) unless the article says it takes part (`Process.present`, a list of the whole table), the
+    round's sentence does ("with the indirect involvement of the U.S.") or the round's name `found` holds it
+    beside them ("the remaining parties and the U.S. have held six rounds of talks"); named only as the one that
+    left or the one to bring back ("despite the U.S. exit", "placed the U.S. in a lonely position"), it is no
+    party."""
     info = article.infos[pos]
     taking_part = _codes(info, article.groups) if _says_taking_part(article.text, info) else set()
+    in_name = {
+        m.code
+        for m in info.parties.mentions
+        if m.role not in PLACE_ROLES and found.start() <= m.start and m.end <= found.end()
+    }
     kept = (
-        set(proc.default) | set(igo_codes) | article.present(proc) | article.listed_whole(proc) | taking_part
+        set(proc.default)
+        | set(igo_codes)
+        | article.present(proc)
+        | article.listed_whole(proc)
+        | taking_part
+        | in_name
     )
     return [c for c in members if c in kept]
 
@@ -736,7 +753,7 @@ def process_candidates(
         if members and itself:
             members = [c for c in proc.members if c in members or c in article.present(proc)]
         if remaining:
-            members = _remaining_members(article, pos, proc, members, igo_codes)
+            members = _remaining_members(article, pos, proc, members, igo_codes, found)
         if not members:
             continue
         for etype in _round_types(processes, proc, text, (lo, hi, found.start()), future, pending):
