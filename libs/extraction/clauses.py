@@ -976,6 +976,64 @@ def brokers(info: SentenceInfo, text: str) -> list[str]:
     return []
 
 
+# a broker's act on deals of one party with several ("facilitated accords between A and B, C and D"): the
+# plural noun right after the verb, then "between"; the subject right before the verb ("Washington brokered",
+# "the US president facilitated", "he brokered")
+_BROKERED_DEALS = re.compile(
+    r"(?:[\w.-]+-)?(?P<verb>brokered|facilitated|mediated)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:deals|agreements|accords|pacts|treaties|cease-?fires|truces)\s+between\s+",
+    re.IGNORECASE,
+)
+_BROKER_SUBJECT_GAP = re.compile(r"-|\s*(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?:also\s+|then\s+)?")
+_PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+(?:also\s+|then\s+)?$", re.IGNORECASE)
+_FIRST_AND = re.compile(r"\s+and\s+(?:the\s+)?")
+
+
+def _brokered_deals_at(info: SentenceInfo, cue: Cue, text: str) -> re.Match[str] | None:
+    """The broker's act on plural deals (`_BROKERED_DEALS`) that holds the start of `cue`, if any."""
+    for m in _BROKERED_DEALS.finditer(text, max(info.sent.start, cue.start - 60), info.sent.end):
+        if m.start() <= cue.start < m.end():
+            return m
+    return None
+
+
+def deals_apart(info: SentenceInfo, cue: Cue, text: str) -> list[list[str]] | None:
+    """ "brokered accords between A and B, C and D": a deal of A with each of the others (the plural names one
+    deal per pair, the first party joined by "and" to a list of the rest); None for another wording or a list
+    of two ("an accord between A, B and C" is one deal of all)."""
+    m = _brokered_deals_at(info, cue, text)
+    if m is None:
+        return None
+    ms = [x for x in info.parties.mentions if x.start >= m.end() and x.role in PARTY_ROLES]
+    if not ms or not re.fullmatch(r"(?:the\s+)?", text[m.end() : ms[0].start], re.IGNORECASE):
+        return None
+    objs = list_run(ms, 0, text, _between_gap, same=True)
+    codes = list(dict.fromkeys(x.code for x in objs))
+    if len(codes) < 3 or not _FIRST_AND.fullmatch(text[objs[0].end : objs[1].start]):
+        return None
+    return [[codes[0], c] for c in codes[1:]]
+
+
+def broker_subject(info: SentenceInfo, cue: Cue, text: str, pronoun: str | None) -> list[str]:
+    """The party named right before the broker's verb of `cue` ("Washington brokered accords between ...",
+    "the US president facilitated ...", "US-brokered"), or `pronoun`, the state "he"/"she" stands for, when
+    the verb's subject is the pronoun; none when the subject is neither."""
+    m = _brokered_deals_at(info, cue, text)
+    if m is None:
+        return []
+    verb = m.start("verb")
+    if pronoun and _PRONOUN_SUBJECT.search(text, max(info.sent.start, verb - 20), verb):
+        return [pronoun]
+    before = [x for x in info.parties.mentions if x.end <= verb and x.role in PARTY_ROLES]
+    if (
+        before
+        and before[-1].start >= info.sent.start
+        and _BROKER_SUBJECT_GAP.fullmatch(text[before[-1].end : verb])
+    ):
+        return [before[-1].code]
+    return []
+
+
 # the stops of one tour listed after its cue ("a tour to A, B and finally C", "visits to A and B")
 _TOUR_TO = re.compile(r"\b(?:tours?|trips?|visits?)\s+(?:to|of)$", re.IGNORECASE)
 # firms of several states one actor deals with ("negotiating with companies from A, B and C")

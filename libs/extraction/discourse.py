@@ -50,10 +50,12 @@ from libs.extraction.candidates import (
 from libs.extraction.clauses import (
     SEPARATE,
     around,
+    broker_subject,
     brokers,
     counterpart_list,
     counterparts_gap,
     cue_parties,
+    deals_apart,
     flow_ends,
     hub_and_spokes,
     hyphen_pairs,
@@ -1203,6 +1205,21 @@ def _weak_cue_holds(site: CueSite, source: str) -> bool:
     return source in (EXPLICIT, CONTEXT) and linked(info, seg_lo, seg_hi, text)
 
 
+def _brokered_deals(
+    site: CueSite, cues: list[Cue], state: DiscourseState
+) -> tuple[list[list[str]], list[str]]:
+    """ "he brokered accords between A and B, C and D": the deals of A with each of the others (none for two
+    objects: `cue_parties` has them) and their broker, the verb's subject ("Washington", "he": the state of
+    the last person named); none of either without a broker's act on plural deals at one of `cues`."""
+    info, text = site.info, site.article.text
+    for c in cues:
+        broker = broker_subject(info, c, text, state.pronoun_state(site.pos, info.sent.text))
+        apart = deals_apart(info, c, text)
+        if broker or apart:
+            return apart or [], broker
+    return [], []
+
+
 def _type_candidates(
     pos: int,
     type_name: str,
@@ -1227,6 +1244,9 @@ def _type_candidates(
     parties = list(dict.fromkeys([*parties, *founders]))  # "becoming shareholders of X, founded by C and D"
     brokered = brokers(info, article.text) if type_name in _BROKERED_TYPES and parties else []
     parties = list(dict.fromkeys([*parties, *brokered]))  # "a deal brokered by China": China is a party
+    apart, broker = _brokered_deals(site, cues, state) if type_name == AGREEMENT and not groups else ([], [])
+    brokered = list(dict.fromkeys([*brokered, *broker]))
+    groups = groups or apart
     if not groups:
         parties, source = _numbered_group(site, state, parties, source)
         if len(parties) < 2:

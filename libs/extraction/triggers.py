@@ -56,6 +56,8 @@ def words(*groups: tuple[str, ...]) -> str:
 _STATED_THAT = rf"\b(?:{words(SAID_WORDS, ('declared', 'reiterated', 'confirmed'))})\s+(?:\w+\s+)?that\b"
 _CLAUSE_CUT = re.compile(
     r"[;:!?“”\"]|,\s+(?:but|while|whereas|although|adding|saying|which|who|whose)\b|\.\s"
+    # a coordinated clause with a subject of its own: "he withdrew from the deal, and he brokered accords"
+    r"|,?\s+and\s+(?=(?:he|she)\s+[a-z]+ed\b)"
     rf"|{_STATED_THAT}"
     # a subordinate clause with a finite past verb reports a fact: "trying to ... after it signed a deal"
     r"|\b(?:after|since|when|because|although|once)\s+(?=(?:[\w.’'-]+\s+){1,3}?(?:had\s+)?[a-z]+ed\b)"
