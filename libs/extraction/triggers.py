@@ -478,6 +478,12 @@ _PAST_IN_GAP = re.compile(r"\b(?:was|were|has|have|had|did)\b", re.IGNORECASE)
 _HOLDING = re.compile(r"\b(?:take\s+place|held|hosted|begin|start)$", re.IGNORECASE)
 
 _IF_CLAUSE = re.compile(r"\b(?:if|unless|in\s+case\s+of|in\s+the\s+event\s+of)\s", re.IGNORECASE)
+# a forecast: the future qualified by an adverb of the eventual outcome ("A, B and C in the end will unite in a
+# joint operation", "China will inevitably help Russia"): a prediction of how things turn out, no plan of the states
+_EVENTUAL = r"(?:in\s+the\s+end|eventually|inevitably|sooner\s+or\s+later|in\s+the\s+long\s+run)"
+_FORECAST = re.compile(
+    rf"\b{_EVENTUAL},?\s+(?:will|would)\b|\b(?:will|would|[’']ll)\s+(?:\w+\s+)?{_EVENTUAL}\b", re.IGNORECASE
+)
 _PLAYER = re.compile(
     r"\b(?:footballers?|midfielders?|strikers?|goalkeepers?|wingers?|playmakers?)\b", re.IGNORECASE
 )
@@ -1339,6 +1345,8 @@ def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
     clause = text[clause_lo : c.start]
     if _IF_CLAUSE.search(clause) and not _THEN.search(clause):
         return None  # "if Saudi Arabia wants to establish ties with China, ...": a condition, no intent
+    if _FORECAST.search(text, clause_lo, c.end):
+        return None  # "in the end will unite in a joint operation", "will inevitably help": a forecast
     if _accord_to_restore(scope, clause_lo, c) or _agreed_terms(scope, clause_lo, c):
         return replace(c, type="agreement", irrealis=False)
     if _ties_restored_fact(scope, clause_lo, c):
