@@ -297,6 +297,13 @@ _AID_STOPPED = re.compile(
     r"(?:suspended|cancell?ed|halted|frozen|cut(?:\s+off)?|withheld|stopped|ended)\b",
     re.IGNORECASE,
 )
+# a wording of the sentence → the cue types it says are not the act: a waiver or a permission to keep buying is no
+# accord or intent with the buyers; aid suspended is no aid given ("suspended military aid to B")
+_GRANT_OR_STOP: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (_WAIVER, ("cooperation", "intent")),
+    (_TRADE_PERMITTED, ("cooperation", "intent", "agreement")),
+    (_AID_STOPPED, ("aid", "cooperation")),
+)
 # "will not take part in the meeting", "was not invited to the meeting", "neither A nor B went to the
 # conference": neither a meeting nor an intent to meet
 NOT_ATTENDING = re.compile(
@@ -721,12 +728,9 @@ def _typed_out_by_sentence(text: str, lo: int, hi: int, cues: list[Cue], res: Re
     if terms is not None:
         cues = [c for c in cues if c.start < terms]  # the deal's content, not its parties' act
     cues = [c for c in cues if not _motion_sponsored(text, lo, c)]
-    if _WAIVER.search(text, lo, hi):
-        cues = [c for c in cues if c.type not in ("cooperation", "intent")]
-    if _TRADE_PERMITTED.search(text, lo, hi):
-        cues = [c for c in cues if c.type not in ("cooperation", "intent", "agreement")]
-    if _AID_STOPPED.search(text, lo, hi):
-        cues = [c for c in cues if c.type not in ("aid", "cooperation")]  # "suspended military aid to B"
+    for told, not_the_act in _GRANT_OR_STOP:
+        if told.search(text, lo, hi):
+            cues = [c for c in cues if c.type not in not_the_act]
     if _DISMISSED.search(text, lo, hi) or told_as_history(text, lo, hi):
         cues = [c for c in cues if c.type not in ("meeting", "intent")]
     if NOT_ATTENDING.search(text, lo, hi):
