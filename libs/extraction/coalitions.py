@@ -8,6 +8,9 @@ coalition as one `cooperation` clique). "Other founding members ... are D and E"
 adds the states named as founders in the sentences up to two before that tell of
 the forming ("Iran joined a group of countries in forming a coalition", "Cuba,
 Bolivia, Iran and others are looking for backing for a coalition").
+The members of a coalition led by a state named with it ("X formed a coalition, also
+joined by A, B and C", "X leads the alliance. A and B also belong to this alliance")
+are one `cooperation` with the leader (`_coalition_members`, round 47).
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from libs.extraction.candidates import (
     AGREEMENT,
     COOPERATION,
     EXPLICIT,
+    INTENT,
     Candidate,
     SentenceInfo,
     split_parties,
@@ -78,9 +82,49 @@ _LISTED_FOUNDERS = re.compile(
 )
 
 
+# the members of a coalition led by a state named with it (round 47): "The U.S. formed a maritime coalition, also
+# joined by A, B and C", "the Saudi-led coalition, which includes A and B", "X leads the military alliance. A, B
+# and C also belong to this alliance": one `cooperation` of the leader and the members (an `intent` when they are
+# only to join), as the sets code a coalition (blind_13, 45, 47); without a leader named, a list of members is a
+# membership, not an act (rounds 10-12)
+_ALLIANCE = r"(?:coalition|alliance)"
+# the members after the coalition: "coalition, also joined by", "coalition, which includes", "alliance consisting of"
+_MEMBERS_AFTER_COALITION = re.compile(
+    rf"\b{_ALLIANCE}(?:\s+(?:in|against|of|for)\s+(?:the\s+)?(?-i:[A-Z])[\w-]*)?,?\s+"
+    r"(?:which\s+(?:is\s+|was\s+|has\s+been\s+)?|that\s+(?:is\s+|was\s+)?)?"
+    r"(?:(?:will|would|is\s+to|is\s+set\s+to)\s+(?:also\s+)?be\s+)?(?:also\s+|now\s+)?"
+    r"(?:joined\s+by|includ(?:es|ed|ing)|consist(?:s|ed|ing)?\s+of|compris(?:es|ed|ing)|made\s+up\s+of)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# the members before it: "A, B and C also belong to this (military) alliance", "... are also members of the
+# coalition", "... have joined the coalition" is a cue of its own (`discourse._coalition_leader`)
+_MEMBERS_BEFORE_COALITION = re.compile(
+    r"\s+(?:also\s+)?(?:belong(?:s|ed)?\s+to|(?:are|were)\s+(?:also\s+)?(?:members?|part)\s+of)\s+"
+    rf"(?:this|that|the|its)\s+(?:[\w-]+\s+){{0,3}}?{_ALLIANCE}\b",
+    re.IGNORECASE,
+)
+# the leader: "the Saudi-led coalition", "Saudi Arabia leads the military alliance", "The U.S. recently formed a
+# coalition", "the Saudi regime heads the alliance"
+_LED_ALLIANCE = re.compile(rf"-led\s+(?:[\w-]+\s+){{0,3}}?{_ALLIANCE}\b", re.IGNORECASE)
+_LEADS_ALLIANCE = re.compile(
+    r"(?:\s+(?:regime|government|kingdom|administration))?(?:\s+(?:recently|has|have|had|then|now|also))*\s+"
+    r"(?:leads|led|heads|headed|formed|forms|launched|created|set\s+up|established|built)\s+"
+    rf"(?:an?|the|its)\s+(?:[\w-]+\s+){{0,3}}?{_ALLIANCE}\b",
+    re.IGNORECASE,
+)
+# members only to join: "agreed to join", "will join", "invited to join"
+_TO_JOIN = re.compile(r"\b(?:will|would|to|may|might|could)\s+(?:also\s+)?(?:be\s+)?join", re.IGNORECASE)
+LEADER_REACH = 1  # sentences before the members' where the leader may be named
+
+
 def founders_named(text: str) -> bool:
-    """Whether the text lists founders of something (the extractor's cheap gate lets it through)."""
-    return any(p.search(text) is not None for p in (_FOUNDERS, _MADE_WORD, _LISTED_FOUNDERS))
+    """Whether the text lists founders of something or a coalition's members (the extractor's cheap gate lets it
+    through)."""
+    return any(
+        p.search(text) is not None
+        for p in (_FOUNDERS, _MADE_WORD, _LISTED_FOUNDERS, _LED_ALLIANCE, _MEMBERS_BEFORE_COALITION)
+    )
 
 
 def _state_lists(info: SentenceInfo, text: str, igo_codes: Collection[str]) -> list[list[PartyMention]]:
@@ -163,6 +207,51 @@ def _founded_by_listed(
     return None
 
 
+def _alliance_leader(
+    infos: list[SentenceInfo], pos: int, text: str, igo_codes: Collection[str]
+) -> str | None:
+    """The state the sentence at `pos` or the one before names as leading or forming a coalition or alliance
+    ("the Saudi-led coalition", "the U.S. formed a coalition"), the nearest first."""
+    for info in reversed(infos[max(0, pos - LEADER_REACH) : pos + 1]):
+        for m in info.parties.mentions:
+            if m.code and m.code not in igo_codes and m.role not in PLACE_ROLES:
+                if _LED_ALLIANCE.match(text, m.end) or _LEADS_ALLIANCE.match(text, m.end):
+                    return m.code
+    return None
+
+
+def _alliance_members(
+    info: SentenceInfo, text: str, igo_codes: Collection[str]
+) -> tuple[list[str], Cue] | None:
+    """The states a sentence lists (two or more) as the members of a coalition or alliance, after it ("coalition,
+    also joined by A, B and C") or before it ("A and B also belong to this alliance"), and the cue (the words
+    that make them members: a `cooperation`, an `intent` when they are only to join)."""
+    lo = info.sent.start
+    for run in _state_lists(info, text, igo_codes):
+        codes = list(dict.fromkeys(m.code for m in run))
+        if len(codes) < 2:
+            continue
+        found = _MEMBERS_AFTER_COALITION.search(text, max(lo, run[0].start - 120), run[0].start)
+        found = found or _MEMBERS_BEFORE_COALITION.match(text, run[-1].end)
+        if found is not None:
+            kind = INTENT if _TO_JOIN.search(text, max(lo, found.start() - 40), found.end()) else COOPERATION
+            return codes, Cue(found.start(), found.end(), kind, True, found.group(0), irrealis=kind == INTENT)
+    return None
+
+
+def _coalition_members(
+    infos: list[SentenceInfo], pos: int, text: str, igo_codes: Collection[str]
+) -> tuple[list[str], Cue] | None:
+    """The leader and the members of a led coalition the sentence at `pos` lists (`_MEMBERS_AFTER_COALITION`),
+    the leader named in it or the sentence before; None without a leader."""
+    members = _alliance_members(infos[pos], text, igo_codes)
+    leader = _alliance_leader(infos, pos, text, igo_codes) if members is not None else None
+    if members is None or leader is None:
+        return None
+    codes, cue = members
+    return list(dict.fromkeys([leader, *codes])), cue
+
+
 def coalition_candidates(
     infos: list[SentenceInfo],
     pos: int,
@@ -174,7 +263,11 @@ def coalition_candidates(
     info = infos[pos]
     found = _FOUNDERS.search(text, info.sent.start, info.sent.end)
     if found is None:
-        made = _made_by(info, text, igo_codes) or _founded_by_listed(infos, pos, text, igo_codes)
+        made = (
+            _made_by(info, text, igo_codes)
+            or _founded_by_listed(infos, pos, text, igo_codes)
+            or _coalition_members(infos, pos, text, igo_codes)
+        )
         if made is None:
             return []
         listed, cue = made

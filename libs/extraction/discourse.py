@@ -518,6 +518,31 @@ def _coalition_leader(site: CueSite, cues: list[Cue]) -> str | None:
     return None
 
 
+# a group with fixed members named alone as the sides of the cue (round 47): "the negotiations between the Caspian
+# littoral states", "the meeting of foreign ministers of the Caspian littoral states", "the summit of the Caspian
+# states": its members act together (one event of all), as the sets code the Caspian meetings (blind_14, 28, 31,
+# 38, 47); not a group that is only a topic or a target ("sanctions on the E3": no such frame)
+_AMONG_GROUP = re.compile(
+    r"(?:\b(?:between|among|amongst)\s+|"
+    r"\b(?:meetings?|summits?|talks|negotiations|sessions?|gatherings?|conferences?|consultations)\s+of\s+(?:the\s+)?"
+    r"(?:(?:[\w-]+\s+){0,2}?(?:ministers|leaders|heads\s+of\s+state|presidents|representatives|envoys|officials|"
+    r"delegations|negotiators)\s+of\s+)?)(?:the\s+|all\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _group_among(site: CueSite, parties: list[str]) -> list[str]:
+    """The members of a fixed group named alone as the cue's parties in an `_AMONG_GROUP` frame, else `parties`."""
+    groups = site.article.groups
+    if len(set(parties)) != 1 or parties[0] not in groups:
+        return parties
+    lo = site.info.sent.start
+    for m in site.info.parties.mentions:
+        if m.code == parties[0] and _AMONG_GROUP.search(site.text, max(lo, m.start - 90), m.start):
+            return list(groups[m.code])
+    return parties
+
+
 def _numbered_group(site: CueSite, state: DiscourseState, parties: list[str], source: str) -> Parties:
     """ "the three sides agreed ...": the last group of three named."""
     numbered = _NUMBERED.search(site.info.sent.text)
@@ -1253,6 +1278,8 @@ def _type_candidates(
             parties, source = _gathered_group(site, state, parties, source)
         if len(parties) < 2:
             parties, source = _fill_parties(site, state, parties, source)
+        if len(set(parties)) < 2:
+            parties = _group_among(site, parties)
         if len(set(parties)) < 2:
             return []
         groups, source = _groups(site, state, parties, source)

@@ -297,6 +297,14 @@ def _states_attending(text: str, group: list[PartyMention], fair: bool, here: bo
     return False if _AMONG_AFTER.match(text, group[-1].end) else None
 
 
+# states named bare as the participants ("a conference held with the participation of A, B, C and D", round 47):
+# the states themselves take part, so at a conference, a forum or a summit they meet each other (one event of
+# all, as at talks), and at a fair or a festival each is an exhibitor with the host
+_STATES_PARTICIPATING = re.compile(
+    r"with\s+(?:the\s+)?(?:participation|presence)\s+of\s+(?:the\s+)?", re.IGNORECASE
+)
+
+
 def _intro_kind(intro: re.Match[str], fair: bool, talks: bool = False, several: bool = True) -> bool | None:
     """Whether the participants a `_PARTICIPANTS_FROM` intro lists meet each other (`_listed`); `talks`:
     the gathering is a meeting or talks, where delegations "from" listed states meet each other too;
@@ -314,7 +322,9 @@ def _intro_kind(intro: re.Match[str], fair: bool, talks: bool = False, several: 
         return True
     if not intro.group(0).lower().startswith("with"):
         return False
-    return None  # "with the participation of": not said
+    if _STATES_PARTICIPATING.fullmatch(intro.group(0)) and not fair:
+        return True  # states named bare as a conference's participants meet each other (round 47)
+    return None  # "with the participation of (delegations from)": not said
 
 
 # the listed states are an object ("exhibitors from 20 countries including A, B", "played host to ... countries
@@ -570,6 +580,32 @@ def _told_before(
     return sorted(told)
 
 
+# those listed "also" attended (round 47): "Zarif attended a forum in New York. ... Foreign ministers of A, B and C
+# also attended the meeting": the attendee told before is at the same gathering (one event of all)
+_ALSO_ATTENDED = re.compile(
+    r"\balso\s+(?:attend(?:ed|s)|participated|took\s+part|t(?:ake|akes)\s+part|joined)\s+(?:in\s+)?(?:the|this|that)\b",
+    re.IGNORECASE,
+)
+
+
+_ATTENDED_BEFORE = 3  # sentences before "also attended" where the earlier attendee may be told
+
+
+def _earlier_attendees(infos: list[SentenceInfo], pos: int, text: str) -> list[str]:
+    """The states of the actors who attend a gathering in the `_ATTENDED_BEFORE` sentences before the sentence at `pos`, when it
+    says its participants "also" attended the gathering (`_ALSO_ATTENDED`); none otherwise."""
+    info = infos[pos]
+    if _ALSO_ATTENDED.search(text, info.sent.start, info.sent.end) is None:
+        return []
+    out: list[str] = []
+    for before in infos[max(0, pos - _ATTENDED_BEFORE) : pos]:
+        lo, hi = before.sent.start, before.sent.end
+        told = _GATHERING.search(text, lo, hi) or _MEETING.search(text, lo, hi)
+        if told is not None and _ATTENDS.search(text, lo, hi) is not None:
+            out.extend(m.code for m in before.parties.mentions if m.role == ACTOR and m.code and not m.igo)
+    return list(dict.fromkeys(out))
+
+
 def gathering_candidates(
     infos: list[SentenceInfo],
     pos: int,
@@ -600,7 +636,7 @@ def gathering_candidates(
     ceremony = _CEREMONY.fullmatch(found[0].group(0)) is not None
     exercise = _EXERCISE.fullmatch(found[0].group(0)) is not None
     joint = not ceremony and not exercise and (officials if officials is not None else found[1])
-    others = _other_actors(info, text, listed, end) if joint else []
+    others = [*_other_actors(info, text, listed, end), *_earlier_attendees(infos, pos, text)] if joint else []
     # a meeting whose other actors are named ("Tehran hosted the Astana talks with the participation of
     # ...", "hosted by the Canadian minister") needs no host from its venue or the dateline
     host = None if others else _exercise_host(info, listed) if exercise else None
