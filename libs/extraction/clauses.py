@@ -750,7 +750,9 @@ def many_countries_before(info: SentenceInfo, parties: list[str], text: str) -> 
 
 
 # ties, relations and exchanges are bilateral by nature: "A, B and C normalized ties with D"
-_BILATERAL_NATURE = re.compile(r"\b(?:ties|relations|relationship|exchanges?|swaps?)\b", re.IGNORECASE)
+_BILATERAL_NATURE = re.compile(
+    r"\b(?:ties|relations|relationship|friendship|exchanges?|swaps?)\b", re.IGNORECASE
+)
 
 
 def _subjects_with_one(before: list, after: list, text: str) -> list[list[str]] | None:
@@ -796,7 +798,8 @@ def subject_with(info: SentenceInfo, cue: Cue, lo: int, hi: int, text: str) -> l
         return None
     before = [m for m in info.parties.mentions if lo <= m.start < w.start() and m.role == ACTOR]
     after = [m for m in info.parties.mentions if w.end() <= m.start < hi and m.role in PARTY_ROLES]
-    bilateral = _BILATERAL_NATURE.search(cue.text) is not None
+    named = _object_named(text, cue, w)
+    bilateral = _BILATERAL_NATURE.search(named) is not None
     if bilateral and before:
         after += _examples_after(info, hi, text)
     if not before or not after:
@@ -816,10 +819,24 @@ def subject_with(info: SentenceInfo, cue: Cue, lo: int, hi: int, text: str) -> l
     repeated = len(_WITH_WORD.findall(text, w.start(), hi)) > 1 and re.search(
         r"\band\s+with\b", text[w.start() : hi], re.IGNORECASE
     )
-    plural = cue.type == AGREEMENT and _PLURAL_DEALS.search(cue.text) is not None
+    plural = cue.type == AGREEMENT and _PLURAL_DEALS.search(named) is not None
     if not (separate or repeated or plural or bilateral):
         return None  # "X met with A and B", "signed the JCPOA with A, B and C": one act of all
     return [[subject, c] for c in others]
+
+
+# how far past a cue's start the words before "with" may name what the act is ("signed three oil contracts with")
+_OBJECT_REACH = 50
+
+
+def _object_named(text: str, cue: Cue, w: re.Match[str]) -> str:
+    """The cue with the words after it up to "with", which name what was done ("signed deals with A and B",
+    "is ready to expand ties with A, B and C": the plural deals or the ties are one act per partner), or the
+    cue alone when "with" is farther than `_OBJECT_REACH` or a clause break stands between."""
+    gap = text[cue.start : w.start()]
+    if len(gap) > _OBJECT_REACH or re.search(r"[,;:()]", gap):
+        return cue.text
+    return gap
 
 
 def origin_star(info: SentenceInfo, cue: Cue, lo: int, hi: int, text: str) -> list[list[str]] | None:

@@ -90,11 +90,16 @@ from libs.extraction.mention_roles import (
     SEAT_STATES,
     PartyMention,
 )
-from libs.extraction.negotiations import ArticleParties, Processes, process_candidates
+from libs.extraction.negotiations import (
+    ArticleParties,
+    Processes,
+    process_candidates,
+    told_as_history_of_deal,
+)
 from libs.extraction.occasions import event_date, inherit_dates, merge_occasions, placed_candidate
 from libs.extraction.officials import officials_listed, subject_official, tour_of
 from libs.extraction.syntax import SyntaxFilter
-from libs.extraction.triggers import GATHERING_NOUN, NOT_WORD, SPEECH_VERB, Cue
+from libs.extraction.triggers import DEAL_NAMED, GATHERING_NOUN, NOT_WORD, SPEECH_VERB, Cue
 
 CONTEXT_REACH = 8  # sentences over which "the two sides" still refers to the last pair named
 CONTINUATION_REACH = 3  # sentences over which "During the meeting, ..." continues an occasion
@@ -176,7 +181,7 @@ class DiscourseState:
                     return told[0]
         return self.person_state
 
-    def continue_occasion(self, pos: int, info: SentenceInfo) -> None:
+    def continue_occasion(self, pos: int, info: SentenceInfo, history: bool = False) -> None:
         """A sentence without events within CONTINUATION_REACH of the last trigger adds its evidence: to every
         last event when it continues the occasion ("During the meeting, ...", "the two sides"); as `restated`
         (evidence only: no sectors, no confidence) to the last events whose parties include all it names
@@ -188,7 +193,7 @@ class DiscourseState:
             for cand in self.last_trigger_cands:
                 cand.extra.append(pos)
         elif (len(explicit) >= 2 or (explicit and info.cues)) and not (
-            info.conflict or info.sports or info.statistics
+            info.conflict or info.sports or info.statistics or history
         ):
             # the occasion's parties named again ("Iran and Iraq's relations do not rely on banking"): the
             # sentence tells more of it, so it is evidence of the events whose parties it names
@@ -228,15 +233,20 @@ class DiscourseState:
         ):
             self.beside.append((pos, states))
 
-    def after_sentence(self, pos: int, info: SentenceInfo, made: list[Candidate], text: str) -> None:
-        """Update the state with what the sentence at `pos` named and made."""
+    def after_sentence(
+        self, pos: int, info: SentenceInfo, made: list[Candidate], text: str, history: bool = False
+    ) -> None:
+        """Update the state with what the sentence at `pos` named and made. A sentence telling the deal's
+        conclusion as history (`history`, D3) is evidence of no occasion told elsewhere (`_history_apart`)."""
         explicit = info.parties.parties(weak=False)
         if made:
             self.last_trigger, self.last_trigger_cands = pos, made
-            self.note_beside(pos, info, made)
+            if not history:
+                self.note_beside(pos, info, made)
         else:
-            self.continue_occasion(pos, info)
-            self.note_unattached(pos, info, text)
+            self.continue_occasion(pos, info, history)
+            if not history:
+                self.note_unattached(pos, info, text)
         for group in [tuple(c.countries + c.igos) for c in made] + (
             [tuple(explicit)] if not info.conflict else []
         ):
@@ -1488,6 +1498,18 @@ def _date_from_sentence(
             cand.date, cand.date_text, cand.date_kind = found.value, found.phrase, found.kind
 
 
+def _history_apart(info: SentenceInfo, text: str, processes: Processes | None) -> bool:
+    """Whether the sentence tells the 2015 deal's conclusion as history (D3, `Processes.history`: "Iran signed
+    the JCPOA in 2015 alongside A, B and C"), the deal or its group named (`DEAL_NAMED`: not "a contract for gas
+    was sealed in June 2013"): who signed then is named for the record, so the sentence restates, continues or
+    recalls no occasion of those states told elsewhere in the article (a round of talks now)."""
+    return (
+        processes is not None
+        and told_as_history_of_deal(info, text, processes.history)
+        and DEAL_NAMED.search(text, info.sent.start, info.sent.end) is not None
+    )
+
+
 def build_candidates(
     infos: list[SentenceInfo],
     text: str,
@@ -1520,7 +1542,7 @@ def build_candidates(
             clock.check("event rules")
         made = sentence_candidates(pos, article, state)
         cands.extend(made)
-        state.after_sentence(pos, info, made, text)
+        state.after_sentence(pos, info, made, text, _history_apart(info, text, processes))
     recall_named(cands, state.unattached)
     recall_pairs(cands, state.beside)
     inherit_dates(cands)

@@ -154,6 +154,9 @@ _TARGET_AFTER = re.compile(
 _UNNAMED_PLACE_ITEM = (
     r"(?:(?:(?-i:[A-Z])[\w-]*\s+){1,3}(?:states|countries|nations|region)\s*,\s*(?:and\s+)?(?:the\s+)?)?"
 )
+# a topic of a list of examples that is no place, before the places: "other issues including the coronavirus
+# pandemic, Myanmar, Russia ..." (one to three words in lower case and a comma)
+_UNNAMED_TOPIC_ITEM = r"(?:(?:(?-i:[a-z])[\w-]*\s+){0,2}(?-i:[a-z])[\w-]*\s*,\s*(?:the\s+)?)?"
 _TOPIC_BEFORE = re.compile(
     r"(?:\b(?:on|about|over|regarding|concerning)\s+(?:the\s+)?(?:(?:latest\s+|recent\s+)?(?:situation|"
     r"developments|crisis|issue|war|conflict|affairs|events|peace|future|case)\s+(?:in|of)\s+(?:the\s+)?"
@@ -173,8 +176,9 @@ _TOPIC_BEFORE = re.compile(
     # "discussed regional issues, including Syria and Yemen": examples of what the talks are about
     r"|\b(?:issues|developments|matters|topics|subjects|crises|conflicts|hotspots)\s*,?\s+(?:such\s+as|including|"
     r"like|namely)\s+(?:the\s+)?"
+    + _UNNAMED_TOPIC_ITEM
     # "met to discuss issues related to Syria": what the talks are about
-    r"|\b(?:issues?|matters?|questions?|topics?|affairs|developments)\s+(?:related|relating|pertaining)\s+to\s+(?:the\s+)?"
+    + r"|\b(?:issues?|matters?|questions?|topics?|affairs|developments)\s+(?:related|relating|pertaining)\s+to\s+(?:the\s+)?"
     # "Tajikistan and Uzbekistan, which neighbor Afghanistan, attended": a description, not a party
     r"|\b(?:which|that|who)\s+(?:neighbou?rs?|borders?)\s+(?:the\s+)?"
     # "staged drills along the border with Armenia", "a wargame near borders with A and B": where, not who

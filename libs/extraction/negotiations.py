@@ -218,14 +218,14 @@ def named_states(
     history: re.Pattern[str] | None = None,
 ) -> frozenset[str]:
     """The parties named in the sentences around `pos` that are about the process (not those that only
-    describe its members, `_describes_members`, nor those telling the deal's conclusion, `_told_as_history`)."""
+    describe its members, `_describes_members`, nor those telling the deal's conclusion, `told_as_history_of_deal`)."""
     near = infos[max(0, pos - CONTEXT_SENTENCES) : pos + CONTEXT_SENTENCES + 1]
     about = [
         i
         for i in near
         if proc.context.search(text, i.sent.start, i.sent.end)
         and not _describes_members(i, text, proc)
-        and not (i is not infos[pos] and _told_as_history(i, text, history))
+        and not (i is not infos[pos] and told_as_history_of_deal(i, text, history))
     ]
     return frozenset().union(*(_codes(i, groups) - _brought_back(i, text, proc) for i in about))
 
@@ -253,7 +253,7 @@ def _describes_members(info: SentenceInfo, text: str, proc: Process) -> bool:
     )
 
 
-def _told_as_history(info: SentenceInfo, text: str, history: re.Pattern[str] | None) -> bool:
+def told_as_history_of_deal(info: SentenceInfo, text: str, history: re.Pattern[str] | None) -> bool:
     """Whether the sentence tells the deal's conclusion as history (D3: "Iran and the 5+1 group finalized the
     text of the JCPOA in Vienna on July 14 2015"): who signed it then is not who sits at a round now."""
     return history is not None and history.search(text, info.sent.start, info.sent.end) is not None
@@ -267,11 +267,11 @@ def _article_groups(
 ) -> frozenset[str]:
     """The members of the negotiating groups ("the P4+1") the article names anywhere: news names the
     group once and its rounds many sentences later (the groups of the gazetteer are all groups of the
-    process's parties); not in a sentence telling the deal's conclusion as history (`_told_as_history`)."""
+    process's parties); not in a sentence telling the deal's conclusion as history (`told_as_history_of_deal`)."""
     return frozenset(
         x
         for i in infos
-        if not _told_as_history(i, text, history)
+        if not told_as_history_of_deal(i, text, history)
         for m in i.parties.mentions
         if m.code in groups and m.role not in _NOT_LISTED
         for x in groups[m.code]
@@ -326,7 +326,7 @@ def _article_lists(article: ArticleParties, proc: Process) -> tuple[tuple[int, f
             len(named) >= MIN_LISTED
             and proc.lists.search(text, info.sent.start, info.sent.end)
             and not _describes_members(info, text, proc)
-            and not _told_as_history(info, text, article.history)
+            and not told_as_history_of_deal(info, text, article.history)
         ):
             whole = article.whole_list(proc, pos)
             out.append((pos, frozenset(named & whole if whole is not None else named)))

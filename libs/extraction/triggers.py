@@ -214,6 +214,12 @@ _DEAL_GROUP = (
     r"(?:P5\s?\+\s?1|5\s?\+\s?1|E3\s?\+\s?3|G5\s?\+\s?1|six\s+(?:world\s+|major\s+|global\s+)?powers|"
     r"world\s+powers|five\s+permanent\s+members)"
 )
+# the 2015 deal or its group named ("the JCPOA", "the nuclear deal", "the P5+1", "six world powers"): a sentence of
+# the deal's history is about this deal, not any deal "sealed in 2013" (`discourse._history_apart`)
+DEAL_NAMED = re.compile(
+    rf"\b(?:JCPOA|Joint\s+Comprehensive\s+Plan\s+of\s+Action|nuclear\s+(?:deal|agreement|accord|pact)|{_DEAL_GROUP})",
+    re.IGNORECASE,
+)
 # talks told as the history of the deal they produced ("the talks that led to the 2015 deal", "the talks
 # were years of diplomacy that finally had a happy end"): the deal's history, not a round
 TALKS_HISTORY = re.compile(
