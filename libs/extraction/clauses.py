@@ -252,10 +252,17 @@ def _relative_antecedents(info: SentenceInfo, cue: Cue, text: str, strong: list[
     return (codes, EXPLICIT, (runs[-1][0].start, b)) if len(codes) >= 2 else None
 
 
+# a quotation mark (a strong boundary outside a cue's own phrase)
+_QUOTE = re.compile(r"[“”\"]")
+
+
 def _between_parties(info: SentenceInfo, cue: Cue, text: str, strong: list[int]) -> CueParties | None:
     """Exactly the objects of "between" ("an agreement between Turkey and Syria"), whoever else the clause
-    names ("talks between the Libyan government and Libyan rebel groups" are domestic); else None."""
+    names ("talks between the Libyan government and Libyan rebel groups" are domestic); else None. A quote
+    inside the cue ("brokered a “historic deal” between") ends no clause: the cue's phrase is one."""
     a, b = around(strong, cue.start, info.sent.start, info.sent.end)
+    if _QUOTE.search(cue.text):
+        b = around(strong, cue.end - 1, info.sent.start, info.sent.end)[1]
     between = _between_objects(info, cue, b, text)
     if between is None:
         return None
@@ -993,12 +1000,15 @@ def brokers(info: SentenceInfo, text: str) -> list[str]:
     return []
 
 
-# a broker's act on deals of one party with several ("facilitated accords between A and B, C and D"): the
-# plural noun right after the verb, then "between"; the subject right before the verb ("Washington brokered",
-# "the US president facilitated", "he brokered")
+# a broker's act on deals ("facilitated accords between A and B, C and D", "he brokered a deal between A and
+# B"): the noun right after the verb, then "between"; the deal may be named in quotes or as the broker called it
+# ("brokered a “historic deal” between", "brokered what he called “a historic deal” between"); the subject
+# right before the verb ("Washington brokered", "the US president facilitated", "he brokered")
 _BROKERED_DEALS = re.compile(
-    r"(?:[\w.-]+-)?(?P<verb>brokered|facilitated|mediated)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:deals|agreements|accords|pacts|treaties|cease-?fires|truces)\s+between\s+",
+    r"(?:[\w.-]+-)?(?P<verb>brokered|facilitated|mediated)\s+"
+    r"(?:what\s+(?:he|she|it|they)\s+(?:called|termed|described\s+as)\s+)?[“\"‘]?(?:(?:a|an|the)\s+)?[“\"‘]?"
+    r"(?:[\w-]+\s+){0,2}?(?P<noun>deals?|agreements?|accords?|pacts?|treat(?:y|ies)|cease-?fires?|truces?)"
+    r"[”\"’]?\s+between\s+",
     re.IGNORECASE,
 )
 _BROKER_SUBJECT_GAP = re.compile(r"-|\s*(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?:also\s+|then\s+)?")
@@ -1014,21 +1024,39 @@ def _brokered_deals_at(info: SentenceInfo, cue: Cue, text: str) -> re.Match[str]
     return None
 
 
+def _brokered_objects(info: SentenceInfo, m: re.Match[str], text: str) -> list[PartyMention]:
+    """The parties listed right after the "between" of a broker's act `m` (`_BROKERED_DEALS`)."""
+    ms = [x for x in info.parties.mentions if x.start >= m.end() and x.role in PARTY_ROLES]
+    if not ms or not re.fullmatch(r"(?:the\s+)?", text[m.end() : ms[0].start], re.IGNORECASE):
+        return []
+    return list_run(ms, 0, text, _between_gap, same=True)
+
+
 def deals_apart(info: SentenceInfo, cue: Cue, text: str) -> list[list[str]] | None:
     """ "brokered accords between A and B, C and D": a deal of A with each of the others (the plural names one
     deal per pair, the first party joined by "and" to a list of the rest); None for another wording or a list
     of two ("an accord between A, B and C" is one deal of all)."""
     m = _brokered_deals_at(info, cue, text)
-    if m is None:
+    if m is None or not m.group("noun").lower().endswith("s"):  # one deal per pair only for the plural
         return None
-    ms = [x for x in info.parties.mentions if x.start >= m.end() and x.role in PARTY_ROLES]
-    if not ms or not re.fullmatch(r"(?:the\s+)?", text[m.end() : ms[0].start], re.IGNORECASE):
-        return None
-    objs = list_run(ms, 0, text, _between_gap, same=True)
+    objs = _brokered_objects(info, m, text)
     codes = list(dict.fromkeys(x.code for x in objs))
     if len(codes) < 3 or not _FIRST_AND.fullmatch(text[objs[0].end : objs[1].start]):
         return None
     return [[codes[0], c] for c in codes[1:]]
+
+
+def brokered_sides(info: SentenceInfo, cue: Cue, text: str) -> list[str]:
+    """The sides of the deal a broker's act at `cue` names ("he brokered what he called “a historic deal”
+    between A and B": A and B, however the parse hangs them); none without such an act."""
+    m = _brokered_deals_at(info, cue, text)
+    return [] if m is None else list(dict.fromkeys(x.code for x in _brokered_objects(info, m, text)))
+
+
+def _person_before(info: SentenceInfo, pos: int) -> str | None:
+    """The state of the last person the sentence names before `pos` ("Putin said that he ..."), if any."""
+    persons = [x for x in info.parties.mentions if x.kind in ("person", "person-home") and x.end <= pos]
+    return persons[-1].code if persons else None
 
 
 def broker_subject(info: SentenceInfo, cue: Cue, text: str, pronoun: str | None) -> list[str]:
@@ -1039,8 +1067,9 @@ def broker_subject(info: SentenceInfo, cue: Cue, text: str, pronoun: str | None)
     if m is None:
         return []
     verb = m.start("verb")
-    if pronoun and _PRONOUN_SUBJECT.search(text, max(info.sent.start, verb - 20), verb):
-        return [pronoun]
+    if _PRONOUN_SUBJECT.search(text, max(info.sent.start, verb - 20), verb):
+        said = _person_before(info, verb)  # "Trump announced that he brokered": he is Trump
+        return [said] if said else [pronoun] if pronoun else []
     before = [x for x in info.parties.mentions if x.end <= verb and x.role in PARTY_ROLES]
     if (
         before

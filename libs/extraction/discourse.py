@@ -51,6 +51,7 @@ from libs.extraction.clauses import (
     SEPARATE,
     around,
     broker_subject,
+    brokered_sides,
     brokers,
     counterpart_list,
     counterparts_gap,
@@ -1303,6 +1304,8 @@ def _type_candidates(
     if founders:  # one act of the members who join and the founders, not a group of each
         groups = [list(dict.fromkeys([c for g in groups for c in g]))]
     kept = [*brokered, *founders]  # named by the cue itself: no bystanders
+    if broker:  # "he brokered what he called “a historic deal” between A and B": A and B too, however parsed
+        kept += brokered_sides(info, cue, article.text)
     groups = [g for g in (_without_bystanders(site, g, kept, cues) for g in groups) if len(set(g)) >= 2]
     # undated here: `sentence_candidates` dates each candidate by its sentence (`_date_from_sentence`)
     continued = info.continuation or info.anaphoric or source == CONTEXT

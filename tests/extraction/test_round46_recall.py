@@ -41,7 +41,8 @@ def test_a_withdrawal_in_a_coordinated_clause_before_is_no_conflict_of_the_deal(
         "Russian President Vladimir Putin praised the border talks. "
         "In 2019 he withdrew from the treaty and he brokered a deal between Armenia and Georgia."
     )
-    assert typed_states(extractor, text) == _deals(("ARM", "GEO"))
+    # the broker "he" (Putin) is a party of the one deal too (round 47: a broker's act on a singular deal)
+    assert typed_states(extractor, text) == _deals(("ARM", "GEO", "RUS"))
 
 
 def test_one_accord_facilitated_between_a_list_is_one_deal_of_all_and_the_broker(
