@@ -1160,11 +1160,14 @@ def _speech_occasion(res: Resources, text: str, irr_end: int, c: Cue) -> bool:
 # diplomatic ties", "decided in March to resume relations", "reached an agreement to restore ties and reopen
 # embassies", "the deal that restored relations between A and B": the accord itself, an agreement (not an
 # intent of the restoring)
-_RESTORE_STEM = r"(?:restor|re-?establish|resum)"  # restore, re-establish, resume ties
+# restore, re-establish, resume ties, or set them back to normal ("normalize ties": round 47, types)
+_RESTORE_STEM = r"(?:restor|re-?establish|resum|normali[sz])"
 _RESTORING = re.compile(rf"(?:{_RESTORE_STEM}|re-?open)\w*\s", re.IGNORECASE)
 _ACCORD_BEFORE = re.compile(
     r"\b(?:(?:agreed|agreeing|decided|deciding)(?:\s+in\s+principle|\s+(?:on|in|last)\s+\w+)?\s+to|"
-    r"(?:agreement|deal|accord)(?:\s+[\w-]+){0,2}?\s+to|(?:agreement|deal|accord)\s+that)\s+"
+    # the accord's parties may stand between it and its aim: "a historic deal" between A and B to normalize ties"
+    r"(?:agreement|deal|accord)[”\"’']?(?:\s+(?:between|with)\s+[^,;:.!?]{1,60}?)?(?:\s+[\w-]+){0,2}?\s+to|"
+    r"(?:agreement|deal|accord)\s+that)\s+"
     # a second act of the same accord: "agreed to resume ties and re-open embassies"
     rf"(?:{_RESTORE_STEM}\w*\s+(?:[\w-]+\s+){{0,3}}?(?:and|,)\s+)?$",
     re.IGNORECASE,
@@ -1186,11 +1189,46 @@ def _accord_to_restore(scope: SentenceScope, clause_lo: int, c: Cue) -> bool:
     if _ACCORD_CUE.fullmatch(c.text) is not None:  # the accord's own cue: "agreed to | restore ties"
         accord_at = c.start if _TIES_RESTORED_AFTER.match(scope.text, c.end, scope.hi) else None
     elif _RESTORING.match(c.text) is not None:
-        accord = _ACCORD_BEFORE.search(scope.text, max(clause_lo, c.start - 80), c.start)
+        # the accord's words run on to the cue, so a quote closing its name ("a “historic deal” between A and B
+        # to normalize ties") may cut the clause between them; the irrealis is read in the accord's own clause
+        accord = _ACCORD_BEFORE.search(scope.text, max(scope.lo, c.start - 80), c.start)
         accord_at = accord.start() if accord else None
     else:
         return False
-    return accord_at is not None and scope.res.irrealis.search(scope.text, clause_lo, accord_at) is None
+    if accord_at is None:
+        return False
+    clause_lo = min(clause_lo, max(_clause_start(scope.text, scope.lo, accord_at), accord_at - 90))
+    return scope.res.irrealis.search(scope.text, clause_lo, accord_at) is None
+
+
+# ties set back to normal told as done (round 47, types): the gerund after "the step of", "after", "since" ("have
+# taken the rare step of fully normalizing ties with", "especially after normalizing relations with"), or ties
+# mended, restored or normalized "in / under / through" a deal ("mended ties with its neighbours in a reconciliation
+# deal brokered by B"): the accord that did it, an `agreement` (the sets code the normalisation deals so)
+_TIES_CUE = re.compile(rf"(?:{_RESTORE_STEM}|mend)\w*\s", re.IGNORECASE)
+_NORMALIZING = re.compile(r"normali[sz]ing\s", re.IGNORECASE)
+_STEP_BEFORE_GERUND = re.compile(r"\b(?:step\s+of|after|since|upon)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_BY_ACCORD_AFTER = re.compile(
+    r"[^.;:!?]{0,80}?\b(?:in|under|through|via)\s+(?:an?|the|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:deal|agreement|accord|pact|treaty)\b",
+    re.IGNORECASE,
+)
+
+
+def _ties_normalized_done(scope: SentenceScope, clause_lo: int, c: Cue) -> bool:
+    """An intent cue of ties normalized told as done by its gerund, or of ties mended, restored or normalized by an
+    accord named after it in its clause, with no irrealis before it in its clause."""
+    if c.type != "intent" or _TIES_CUE.match(c.text) is None:
+        return False
+    done = bool(
+        _NORMALIZING.match(c.text)
+        and _STEP_BEFORE_GERUND.search(scope.text, max(scope.lo, c.start - 30), c.start)
+    )
+    end = _CLAUSE_END.search(scope.text, c.end, scope.hi)
+    stop = end.start() if end else scope.hi
+    if not done and _BY_ACCORD_AFTER.match(scope.text, c.end, stop) is None:
+        return False
+    return scope.res.irrealis.search(scope.text, clause_lo, c.start) is None
 
 
 # an accord named before ties restored: "the deal that restored relations", "a China-brokered accord ... resumed ties"
@@ -1250,13 +1288,27 @@ _STRESSED_BEFORE = re.compile(
 )
 
 
+# a cooperation named as what is to grow, the object of a verb of growth, alone or coordinated (round 47, types): the
+# verb to come ("reaffirmed their commitment to further enhance solidarity and cooperation among") or stressed as a
+# gerund ("stressed bolstering joint investment"): the ties wished, as the intent cue "enhance cooperation" reads
+# them when nothing stands between; not growth told as done ("has established a centre and also expand the exports")
+_GROWTH_STEM = r"(?:enhanc|expand|boost|strengthen|deepen|broaden|promot|bolster|consolidat)"
+_GROWN_OBJECT = r"\s+(?:(?:the|their|its|our)\s+)?(?:[\w-]+\s+(?:and|,)\s+)?$"
+_GROWN_BEFORE = re.compile(
+    rf"(?:\bto\s+(?:further\s+)?|\bfurther\s+){_GROWTH_STEM}e?{_GROWN_OBJECT}"
+    rf"|\b(?:stress|emphasi[sz]|underlin|underscor|urg)\w*\s+{_GROWTH_STEM}ing{_GROWN_OBJECT}",
+    re.IGNORECASE,
+)
+
+
 def _stressed_cooperation(scope: SentenceScope, c: Cue) -> bool:
     """A cooperation cue named as the object of stressed importance ("emphasized the importance of joint
-    investment"): an intent."""
-    return (
-        c.type == "cooperation"
-        and _STRESSED_BEFORE.search(scope.text, max(scope.lo, c.start - 60), c.start) is not None
-    )
+    investment") or of a verb of growth ("to further enhance solidarity and cooperation among"): an intent."""
+    if c.type != "cooperation":
+        return False
+    if _STRESSED_BEFORE.search(scope.text, max(scope.lo, c.start - 60), c.start) is not None:
+        return True
+    return _GROWN_BEFORE.search(scope.text, max(scope.lo, c.start - 40), c.start) is not None
 
 
 # the means of an effort, right before its cue: "by making visits to", "through the meeting with", "by holding talks"
@@ -1357,7 +1409,11 @@ def _typed(scope: SentenceScope, c: Cue) -> Cue | None:
         return None  # "if Saudi Arabia wants to establish ties with China, ...": a condition, no intent
     if _FORECAST.search(text, clause_lo, c.end):
         return None  # "in the end will unite in a joint operation", "will inevitably help": a forecast
-    if _accord_to_restore(scope, clause_lo, c) or _agreed_terms(scope, clause_lo, c):
+    if (
+        _accord_to_restore(scope, clause_lo, c)
+        or _agreed_terms(scope, clause_lo, c)
+        or _ties_normalized_done(scope, clause_lo, c)
+    ):
         return replace(c, type="agreement", irrealis=False)
     if _ties_restored_fact(scope, clause_lo, c):
         c = replace(c, type="cooperation")
