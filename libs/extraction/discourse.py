@@ -1241,6 +1241,39 @@ def _weak_cue_holds(site: CueSite, source: str) -> bool:
     return source in (EXPLICIT, CONTEXT) and linked(info, seg_lo, seg_hi, text)
 
 
+def _mediators_only(site: CueSite, parties: list[str]) -> list[str]:
+    """The clause's parties when each is named as the broker of the talks or deal ("talks mediated by A and B",
+    "The talks were brokered by A": `clauses.brokers`) and the sentence names no other party, else none ("A and
+    B reached an agreement after discussions mediated by C": the sides are in the sentence)."""
+    named = brokers(site.info, site.text) if parties else []
+    if not named or not set(site.info.parties.parties(weak=False)) <= set(named):
+        return []
+    return named if set(parties) <= set(named) else []
+
+
+# a broker named before its deal's noun: "a Chinese-brokered agreement", "the U.S.-mediated talks"
+_BROKERED_AFTER = re.compile(r"-(?:brokered|mediated|sponsored)\b", re.IGNORECASE)
+
+
+def _brokers_of(info: SentenceInfo, text: str) -> set[str]:
+    """The states a sentence names as brokers: after "brokered by" (`clauses.brokers`) or before "-brokered"."""
+    before = {m.code for m in info.parties.mentions if _BROKERED_AFTER.match(text, m.end, info.sent.end)}
+    return before | set(brokers(info, text))
+
+
+def _mediated_sides(site: CueSite, state: DiscourseState, mediators: list[str]) -> list[list[str]]:
+    """Talks or a deal whose clause names only their mediators are those of the sides the sentences just
+    before told ("Tehran and Riyadh reached an agreement ... . The agreement followed several rounds of talks
+    mediated by Baghdad and Muscat"): the last event's parties or the last pair named, within
+    CONTINUATION_REACH, less the brokers of that sentence ("a Chinese-brokered agreement": China brokered that
+    one), with the mediators; none without such sides, as mediators are no pair of their own."""
+    if site.type not in (MEETING, AGREEMENT) or not 0 < site.pos - state.context_pos <= CONTINUATION_REACH:
+        return []
+    told = _brokers_of(site.article.infos[state.context_pos], site.text)
+    sides = [c for c in state.context if c not in told and c not in mediators]
+    return [[*sides, *mediators]] if len(sides) >= 2 else []
+
+
 def _brokered_deals(
     site: CueSite, cues: list[Cue], state: DiscourseState
 ) -> tuple[list[list[str]], list[str]]:
@@ -1283,6 +1316,11 @@ def _type_candidates(
     apart, broker = _brokered_deals(site, cues, state) if type_name == AGREEMENT and not groups else ([], [])
     brokered = list(dict.fromkeys([*brokered, *broker]))
     groups = groups or apart
+    mediators = [] if groups else _mediators_only(site, parties)
+    if mediators:
+        groups, source = _mediated_sides(site, state, mediators), CONTEXT
+        if not groups:
+            return []
     if not groups:
         parties, source = _numbered_group(site, state, parties, source)
         if len(parties) < 2:
@@ -1294,7 +1332,7 @@ def _type_candidates(
         if len(set(parties)) < 2:
             return []
         groups, source = _groups(site, state, parties, source)
-    if not strong and not _weak_cue_holds(site, source):
+    if not strong and not mediators and not _weak_cue_holds(site, source):
         return []
     groups = _envoys_apart(site, _invitees_apart(site, _visitors_apart(site, _stops_apart(site, groups))))
     groups = _venues_apart(site, state, groups)
@@ -1303,7 +1341,7 @@ def _type_candidates(
     groups = [list(dict.fromkeys([*g, *brokered])) for g in groups]  # the broker of each deal it brokered
     if founders:  # one act of the members who join and the founders, not a group of each
         groups = [list(dict.fromkeys([c for g in groups for c in g]))]
-    kept = [*brokered, *founders]  # named by the cue itself: no bystanders
+    kept = [*brokered, *founders, *mediators]  # named by the cue itself: no bystanders
     if broker:  # "he brokered what he called “a historic deal” between A and B": A and B too, however parsed
         kept += brokered_sides(info, cue, article.text)
     groups = [g for g in (_without_bystanders(site, g, kept, cues) for g in groups) if len(set(g)) >= 2]
