@@ -5,4 +5,4 @@ Event ids do not include it: re-extraction yields new ids only where results cha
 """
 
 EXTRACTOR_NAME = "accord-rules"
-EXTRACTOR_VERSION = "1.40.0"
+EXTRACTOR_VERSION = "1.41.0"
