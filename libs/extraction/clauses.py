@@ -1017,7 +1017,7 @@ _FIRST_AND = re.compile(r"\s+and\s+(?:the\s+)?")
 
 
 def _brokered_deals_at(info: SentenceInfo, cue: Cue, text: str) -> re.Match[str] | None:
-    """The broker's act on plural deals (`_BROKERED_DEALS`) that holds the start of `cue`, if any."""
+    """The broker's act on a deal or deals (`_BROKERED_DEALS`) that holds the start of `cue`, if any."""
     for m in _BROKERED_DEALS.finditer(text, max(info.sent.start, cue.start - 60), info.sent.end):
         if m.start() <= cue.start < m.end():
             return m

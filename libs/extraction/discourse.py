@@ -1278,8 +1278,9 @@ def _brokered_deals(
     site: CueSite, cues: list[Cue], state: DiscourseState
 ) -> tuple[list[list[str]], list[str]]:
     """ "he brokered accords between A and B, C and D": the deals of A with each of the others (none for two
-    objects: `cue_parties` has them) and their broker, the verb's subject ("Washington", "he": the state of
-    the last person named); none of either without a broker's act on plural deals at one of `cues`."""
+    objects or one deal: `cue_parties` has them) and their broker, the verb's subject ("Washington", "he": the
+    person named before it in the sentence, else the state of the last person named); none of either without a
+    broker's act on a deal or deals at one of `cues`."""
     info, text = site.info, site.article.text
     for c in cues:
         broker = broker_subject(info, c, text, state.pronoun_state(site.pos, info.sent.text))
