@@ -55,6 +55,11 @@ def typed_states(extractor: Extractor, text: str) -> set[tuple[str, frozenset[st
     return {(e.type.value, frozenset(e.countries)) for e in events_of(extractor, text)}
 
 
+def types_between(extractor: Extractor, text: str, a: str, b: str) -> set[str]:
+    """The types of the events in which states `a` and `b` both take part."""
+    return {t for t, states in typed_states(extractor, text) if {a, b} <= states}
+
+
 def talks_read_as_topic(before: str, tail: str = "with the group.") -> bool:
     """Whether the shipped `talks_topic` frames read "talks" right after `before` as a topic, not a round held
     (`triggers.topic_before` on `before + "talks " + tail`)."""

@@ -11,12 +11,7 @@ from __future__ import annotations
 import pytest
 
 from libs.extraction import Extractor
-from tests.extraction.helpers import typed_states
-
-
-def _types(extractor: Extractor, text: str, a: str, b: str) -> set[str]:
-    """The types of the events in which states `a` and `b` both take part."""
-    return {t for t, states in typed_states(extractor, text) if {a, b} <= states}
+from tests.extraction.helpers import typed_states, types_between
 
 
 @pytest.mark.parametrize(
@@ -36,7 +31,7 @@ def _types(extractor: Extractor, text: str, a: str, b: str) -> set[str]:
 def test_ties_restored_as_a_fact_are_cooperation(
     extractor: Extractor, text: str, pair: tuple[str, str]
 ) -> None:
-    assert _types(extractor, text, *pair) == {"cooperation"}
+    assert types_between(extractor, text, *pair) == {"cooperation"}
 
 
 @pytest.mark.parametrize(
@@ -48,22 +43,22 @@ def test_ties_restored_as_a_fact_are_cooperation(
     ],
 )
 def test_ties_to_restore_are_no_cooperation(extractor: Extractor, text: str, expected: str) -> None:
-    assert _types(extractor, text, "CHL", "BOL") == {expected}
+    assert types_between(extractor, text, "CHL", "BOL") == {expected}
 
 
 def test_a_deal_that_restored_ties_stays_an_agreement(extractor: Extractor) -> None:
     text = "The Brazilian-brokered deal that restored diplomatic relations between Chile and Bolivia was signed in May."
-    assert "cooperation" not in _types(extractor, text, "CHL", "BOL")
+    assert "cooperation" not in types_between(extractor, text, "CHL", "BOL")
 
 
 def test_visits_made_as_the_means_of_an_effort_are_meetings(extractor: Extractor) -> None:
     text = "Norway's prime minister has been trying to ease the dispute between Chile and Bolivia by making visits to Santiago and La Paz."
-    assert _types(extractor, text, "NOR", "CHL") == {"meeting"}
+    assert types_between(extractor, text, "NOR", "CHL") == {"meeting"}
 
 
 def test_talks_as_the_means_of_an_effort_are_a_meeting(extractor: Extractor) -> None:
     text = "Japan is trying to calm the tensions by holding talks with Peru."
-    assert _types(extractor, text, "JPN", "PER") == {"meeting"}
+    assert types_between(extractor, text, "JPN", "PER") == {"meeting"}
 
 
 @pytest.mark.parametrize(
@@ -77,17 +72,17 @@ def test_talks_as_the_means_of_an_effort_are_a_meeting(extractor: Extractor) -> 
 )
 def test_an_effort_sought_or_to_come_stays_an_intent(extractor: Extractor, text: str) -> None:
     pair = ("CHL", "PER") if "between" in text else ("JPN", "PER")
-    assert _types(extractor, text, *pair) == {"intent"}
+    assert types_between(extractor, text, *pair) == {"intent"}
 
 
 def test_joint_ventures_whose_importance_is_stressed_are_an_intent(extractor: Extractor) -> None:
     text = "The Peruvian minister stressed the importance of joint ventures with Chile in the mining sector."
-    assert _types(extractor, text, "PER", "CHL") == {"intent"}
+    assert types_between(extractor, text, "PER", "CHL") == {"intent"}
 
 
 def test_joint_ventures_told_as_a_fact_stay_cooperation(extractor: Extractor) -> None:
     text = "Peruvian firms have set up joint ventures with Chile in the mining sector."
-    assert "intent" not in _types(extractor, text, "PER", "CHL")
+    assert "intent" not in types_between(extractor, text, "PER", "CHL")
 
 
 @pytest.mark.parametrize(
@@ -98,12 +93,12 @@ def test_joint_ventures_told_as_a_fact_stay_cooperation(extractor: Extractor) ->
     ],
 )
 def test_interest_in_cooperation_is_an_intent(extractor: Extractor, text: str) -> None:
-    assert _types(extractor, text, "PRY", "PER") == {"intent"}
+    assert types_between(extractor, text, "PRY", "PER") == {"intent"}
 
 
 def test_a_gathering_held_in_cooperation_with_a_partner_keeps_its_co_host(extractor: Extractor) -> None:
     text = "The forum was organized by Peru in cooperation with Chile in Lima on Monday."
-    assert "conference" in _types(extractor, text, "PER", "CHL")
+    assert "conference" in types_between(extractor, text, "PER", "CHL")
 
 
 def test_officials_of_listed_states_at_a_forum_are_a_conference(extractor: Extractor) -> None:
@@ -126,17 +121,17 @@ def test_a_brokered_accord_to_implement_is_an_agreement(extractor: Extractor) ->
         "The Peruvian minister met his Chilean counterpart, emphasizing the need to implement the "
         "Brazil-brokered accord."
     )
-    assert "agreement" in _types(extractor, text, "PER", "CHL")
+    assert "agreement" in types_between(extractor, text, "PER", "CHL")
 
 
 def test_an_accord_to_implement_without_its_making_stays_an_intent(extractor: Extractor) -> None:
     text = "The Peruvian minister met his Chilean counterpart, emphasizing the need to sign an accord on the border."
-    assert "agreement" not in _types(extractor, text, "PER", "CHL")
+    assert "agreement" not in types_between(extractor, text, "PER", "CHL")
 
 
 def test_a_diary_told_in_the_past_is_a_meeting(extractor: Extractor) -> None:
     text = "The Peruvian foreign minister was expected to meet with Chilean officials in Santiago."
-    assert _types(extractor, text, "PER", "CHL") == {"meeting"}
+    assert types_between(extractor, text, "PER", "CHL") == {"meeting"}
 
 
 @pytest.mark.parametrize(
@@ -147,4 +142,4 @@ def test_a_diary_told_in_the_past_is_a_meeting(extractor: Extractor) -> None:
     ],
 )
 def test_a_diary_to_come_or_called_off_is_no_meeting(extractor: Extractor, text: str) -> None:
-    assert "meeting" not in _types(extractor, text, "PER", "CHL")
+    assert "meeting" not in types_between(extractor, text, "PER", "CHL")

@@ -10,12 +10,7 @@ from __future__ import annotations
 import pytest
 
 from libs.extraction import Extractor
-from tests.extraction.helpers import typed_states
-
-
-def _types(extractor: Extractor, text: str, a: str, b: str) -> set[str]:
-    """The types of the events in which states `a` and `b` both take part."""
-    return {t for t, states in typed_states(extractor, text) if {a, b} <= states}
+from tests.extraction.helpers import types_between
 
 
 @pytest.mark.parametrize(
@@ -28,9 +23,9 @@ def _types(extractor: Extractor, text: str, a: str, b: str) -> set[str]:
     ],
 )
 def test_scheduled_round_to_come_is_also_a_meeting(extractor: Extractor, text: str) -> None:
-    assert _types(extractor, text, "IRN", "RUS") == {"intent", "meeting"}
+    assert types_between(extractor, text, "IRN", "RUS") == {"intent", "meeting"}
 
 
 def test_round_hoped_for_stays_an_intent(extractor: Extractor) -> None:
     text = "Iran and the remaining parties to the nuclear deal hope to resume the Vienna talks soon."
-    assert "meeting" not in _types(extractor, text, "IRN", "RUS")
+    assert "meeting" not in types_between(extractor, text, "IRN", "RUS")

@@ -8,24 +8,19 @@ condition ("if the West wants to negotiate ..., the talks could resume on Monday
 from __future__ import annotations
 
 from libs.extraction import Extractor
-from tests.extraction.helpers import typed_states
+from tests.extraction.helpers import types_between
 
 HELD = "Iran and the remaining parties to the JCPOA held talks in Vienna on Tuesday. "
 
 
-def _types(extractor: Extractor, text: str, a: str, b: str) -> set[str]:
-    """The types of the events in which states `a` and `b` both take part."""
-    return {t for t, states in typed_states(extractor, text) if {a, b} <= states}
-
-
 def test_session_to_convene_with_a_schedule_is_an_intent_and_a_meeting(extractor: Extractor) -> None:
     text = HELD + "The European Union said the JCPOA Joint Commission will convene again next week."
-    assert _types(extractor, text, "IRN", "DEU") == {"intent", "meeting"}
+    assert types_between(extractor, text, "IRN", "DEU") == {"intent", "meeting"}
 
 
 def test_session_to_convene_without_a_schedule_adds_no_intent_of_the_table(extractor: Extractor) -> None:
     text = HELD + "The European Union said the JCPOA Joint Commission may convene at some point."
-    assert "intent" not in _types(extractor, text, "IRN", "DEU")
+    assert "intent" not in types_between(extractor, text, "IRN", "DEU")
 
 
 def test_conditional_round_with_a_weekday_stays_an_intent(extractor: Extractor) -> None:
@@ -33,7 +28,7 @@ def test_conditional_round_with_a_weekday_stays_an_intent(extractor: Extractor) 
         "If the West wants to negotiate with Tehran, Iran and the remaining parties to the nuclear deal could "
         "resume the Vienna talks on Monday, an official said."
     )
-    assert _types(extractor, text, "IRN", "RUS") == {"intent"}
+    assert types_between(extractor, text, "IRN", "RUS") == {"intent"}
 
 
 def test_unconditional_round_with_a_weekday_is_also_a_meeting(extractor: Extractor) -> None:
@@ -41,4 +36,4 @@ def test_unconditional_round_with_a_weekday_is_also_a_meeting(extractor: Extract
         "Iran and the remaining parties to the nuclear deal will resume the Vienna talks on Monday, an official "
         "said."
     )
-    assert _types(extractor, text, "IRN", "RUS") == {"intent", "meeting"}
+    assert types_between(extractor, text, "IRN", "RUS") == {"intent", "meeting"}

@@ -9,29 +9,24 @@ still ends the predicate's reach.
 from __future__ import annotations
 
 from libs.extraction import Extractor
-from tests.extraction.helpers import typed_states
-
-
-def _types(extractor: Extractor, text: str, a: str, b: str) -> set[str]:
-    """The types of the events in which states `a` and `b` both take part."""
-    return {t for t, states in typed_states(extractor, text) if {a, b} <= states}
+from tests.extraction.helpers import types_between
 
 
 def test_meeting_announced_after_a_country_abbreviation_is_an_intent(extractor: Extractor) -> None:
     text = "A meeting between Chilean and U.S. officials will take place in Lima next week."
-    assert _types(extractor, text, "CHL", "USA") == {"intent"}
+    assert types_between(extractor, text, "CHL", "USA") == {"intent"}
 
 
 def test_talks_planned_after_a_country_abbreviation_are_an_intent(extractor: Extractor) -> None:
     text = "The talks between the U.S. and Chile are scheduled for next month."
-    assert _types(extractor, text, "CHL", "USA") == {"intent"}
+    assert types_between(extractor, text, "CHL", "USA") == {"intent"}
 
 
 def test_talks_put_off_after_a_title_abbreviation_are_no_meeting(extractor: Extractor) -> None:
     text = "The talks between Chile and Peru on Mr. Rojas's plan have been postponed."
-    assert "meeting" not in _types(extractor, text, "CHL", "PER")
+    assert "meeting" not in types_between(extractor, text, "CHL", "PER")
 
 
 def test_talks_held_before_a_full_stop_keep_their_type(extractor: Extractor) -> None:
     text = "The talks between the U.S. and Chile took place in Lima. They will resume in May."
-    assert "meeting" in _types(extractor, text, "CHL", "USA")
+    assert "meeting" in types_between(extractor, text, "CHL", "USA")

@@ -10,12 +10,7 @@ intents, not agreements.
 from __future__ import annotations
 
 from libs.extraction import Extractor
-from tests.extraction.helpers import typed_states
-
-
-def _types(extractor: Extractor, text: str, a: str, b: str) -> set[str]:
-    """The types of the events in which states `a` and `b` both take part."""
-    return {t for t, states in typed_states(extractor, text) if {a, b} <= states}
+from tests.extraction.helpers import types_between
 
 
 def test_a_round_whose_date_is_the_news_is_an_intent_only(extractor: Extractor) -> None:
@@ -23,48 +18,48 @@ def test_a_round_whose_date_is_the_news_is_an_intent_only(extractor: Extractor) 
         "The spokesman said on Monday that the exact date to return to the Vienna talks will be set in the current "
         "week after consultations with the P4+1."
     )
-    assert _types(extractor, text, "IRN", "CHN") == {"intent"}
+    assert types_between(extractor, text, "IRN", "CHN") == {"intent"}
     text = (
         "After the date for holding the Vienna talks was finally set, Iran clarified its views to the P4+1."
     )
-    assert _types(extractor, text, "IRN", "CHN") == {"intent"}
+    assert types_between(extractor, text, "IRN", "CHN") == {"intent"}
     # a round to come with a schedule of its own is still the plan and the round
     text = "The spokesman said on Monday that Iran and the P4+1 will resume the Vienna talks next week."
-    assert _types(extractor, text, "IRN", "CHN") == {"intent", "meeting"}
+    assert types_between(extractor, text, "IRN", "CHN") == {"intent", "meeting"}
 
 
 def test_an_accord_on_an_act_to_come_is_an_intent(extractor: Extractor) -> None:
     text = "Chile and Peru agreed on holding the next session of their joint economic committee in March."
-    assert "agreement" not in _types(extractor, text, "CHL", "PER")
-    assert "intent" in _types(extractor, text, "CHL", "PER")
+    assert "agreement" not in types_between(extractor, text, "CHL", "PER")
+    assert "intent" in types_between(extractor, text, "CHL", "PER")
     text = "Chile, Peru and Ecuador agreed on the formation of a tripartite fisheries commission."
-    assert _types(extractor, text, "CHL", "PER") == {"intent"}
+    assert types_between(extractor, text, "CHL", "PER") == {"intent"}
     text = "Chile and Peru reached an agreement on establishing a joint bank."
-    assert _types(extractor, text, "CHL", "PER") == {"intent"}
+    assert types_between(extractor, text, "CHL", "PER") == {"intent"}
     # terms settled stay an agreement
     text = "Chile and Peru agreed on the daily exchange of 400 freight wagons at the border."
-    assert _types(extractor, text, "CHL", "PER") == {"agreement"}
+    assert types_between(extractor, text, "CHL", "PER") == {"agreement"}
 
 
 def test_accords_to_implement_are_an_intent(extractor: Extractor) -> None:
     text = (
         "The Chilean minister called for expanding trade and implementing agreements between Chile and Peru."
     )
-    assert _types(extractor, text, "CHL", "PER") == {"intent"}
+    assert types_between(extractor, text, "CHL", "PER") == {"intent"}
     text = "The ambassador stressed the need for strict implementation of the border agreement between Chile and Peru."
-    assert _types(extractor, text, "CHL", "PER") == {"intent"}
+    assert types_between(extractor, text, "CHL", "PER") == {"intent"}
     # the accord reached at the occasion, or one told as carried out, stays an agreement
     text = (
         "The minister stressed implementing the agreements reached between Chile and Peru at the commission."
     )
-    assert "agreement" in _types(extractor, text, "CHL", "PER")
+    assert "agreement" in types_between(extractor, text, "CHL", "PER")
     text = "Chile and Peru implemented the agreement between the two countries last year."
-    assert _types(extractor, text, "CHL", "PER") == {"agreement"}
+    assert types_between(extractor, text, "CHL", "PER") == {"agreement"}
 
 
 def test_an_accord_sought_is_an_intent(extractor: Extractor) -> None:
     text = "Chile and Peru are making efforts to reach an agreement on fishing quotas."
-    assert _types(extractor, text, "CHL", "PER") == {"intent"}
+    assert types_between(extractor, text, "CHL", "PER") == {"intent"}
     # one reached after all is an agreement
     text = "Chile and Peru managed to reach an agreement on fishing quotas."
-    assert _types(extractor, text, "CHL", "PER") == {"agreement"}
+    assert types_between(extractor, text, "CHL", "PER") == {"agreement"}
